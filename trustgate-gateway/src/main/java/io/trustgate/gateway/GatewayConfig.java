@@ -1,0 +1,50 @@
+package io.trustgate.gateway;
+
+import io.trustgate.api.Secret;
+import java.util.Objects;
+
+/**
+ * The HTTP server of the gateway, as configured under {@code server:}.
+ *
+ * @param host address to listen on; loopback by default so that a fresh install is not exposed
+ * @param port TCP port (0 picks a free one, for tests)
+ * @param maxRequestBytes largest accepted request body; larger ones get 413 before they are read
+ * @param eventLoops event-loop threads (0 = two per core)
+ * @param adminToken credential of the admin API ({@code /admin/...}); empty disables that API
+ * @param defaultTier the tier of keys created without one
+ */
+public record GatewayConfig(
+        String host, int port, long maxRequestBytes, int eventLoops, Secret adminToken, String defaultTier) {
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8080;
+    public static final long DEFAULT_MAX_REQUEST_BYTES = 4L * 1024 * 1024;
+
+    public GatewayConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(adminToken, "adminToken");
+        Objects.requireNonNull(defaultTier, "defaultTier");
+        if (host.isBlank()) {
+            throw new IllegalArgumentException("host must not be blank");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0-65535, was " + port);
+        }
+        if (maxRequestBytes < 1024 || maxRequestBytes > 1L << 30) {
+            throw new IllegalArgumentException("max-request-bytes must be 1 KiB to 1 GiB, was " + maxRequestBytes);
+        }
+        if (eventLoops < 0 || eventLoops > 1024) {
+            throw new IllegalArgumentException("event-loops must be 0-1024, was " + eventLoops);
+        }
+        if (!adminToken.isEmpty() && adminToken.reveal().length() < 16) {
+            throw new IllegalArgumentException("admin token must be at least 16 characters");
+        }
+    }
+
+    public static GatewayConfig defaults() {
+        return new GatewayConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_MAX_REQUEST_BYTES, 0, Secret.of(""), "default");
+    }
+
+    public GatewayConfig withListen(String newHost, int newPort) {
+        return new GatewayConfig(newHost, newPort, maxRequestBytes, eventLoops, adminToken, defaultTier);
+    }
+}
