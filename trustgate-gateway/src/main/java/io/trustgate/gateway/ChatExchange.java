@@ -8,7 +8,6 @@ import io.trustgate.api.TrustgateException;
 import io.trustgate.api.Usage;
 import io.trustgate.policy.Admission;
 import io.trustgate.registry.ModelEntry;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -178,8 +177,8 @@ final class ChatExchange {
                 case ChatResponse.Complete c -> {
                     cancelTimer();
                     breaker.onSuccess();
+                    settle(c.reply().usage(), 200, ""); // recorded before the client can see the answer
                     RequestHandler.json(resp, 200, c.reply().body());
-                    settle(c.reply().usage(), 200, "");
                 }
                 case ChatResponse.Streaming s -> stream(m, pc, breaker, s.stream());
             }
@@ -198,9 +197,9 @@ final class ChatExchange {
             } else {
                 cancelTimer();
                 breaker.onFailure();
+                settle(s.usageSoFar(), 200, ErrorTable.code(e));
                 resp.write(ErrorTable.sseEvent(e));
                 resp.end();
-                settle(s.usageSoFar(), 200, ErrorTable.code(e));
             }
         });
         s.endHandler(u -> {
@@ -210,8 +209,8 @@ final class ChatExchange {
             if (!started[0]) {
                 startStream();
             }
-            resp.end();
             settle(u, 200, "");
+            resp.end();
         });
         s.handler(buf -> {
             if (!started[0]) {
@@ -271,9 +270,9 @@ final class ChatExchange {
             s.cancel();
             activeStream = null;
             gw.breakers.get(m.provider()).onFailure();
+            settle(s.usageSoFar(), 200, ErrorTable.code(e));
             resp.write(ErrorTable.sseEvent(e));
             resp.end();
-            settle(s.usageSoFar(), 200, ErrorTable.code(e));
             return;
         }
         if (s != null) {
@@ -308,8 +307,8 @@ final class ChatExchange {
     }
 
     private void finishWithError(TrustgateException e) {
-        RequestHandler.send(resp, e);
         settleFailure(ErrorTable.status(e.kind()), ErrorTable.code(e));
+        RequestHandler.send(resp, e);
     }
 
     private void settleFailure(int status, String code) {
@@ -331,9 +330,5 @@ final class ChatExchange {
         gw.limits.settle(admission, u, cost);
         gw.record(RequestHandler.record(
                 id, caller, at, chat.model(), serving.name(), serving.provider(), u, cost, startNanos, status, code, attempts));
-    }
-
-    static Buffer unused() {
-        return Buffer.buffer();
     }
 }

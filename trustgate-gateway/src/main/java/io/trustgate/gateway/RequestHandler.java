@@ -245,13 +245,13 @@ final class RequestHandler implements Handler<HttpServerRequest> {
                 Usage u = ar.result().usage().promptTokens() == 0 ? new Usage(prompt, 0) : ar.result().usage();
                 long cost = entry.price().costMicros(u);
                 gw.limits.settle(admission, u, cost);
-                json(resp, 200, ar.result().body());
                 gw.record(record(id, caller, at, model, entry.name(), entry.provider(), u, cost, start, 200, "", 1));
+                json(resp, 200, ar.result().body());
             } else {
                 gw.limits.release(admission);
                 TrustgateException e = ErrorTable.from(ar.cause());
-                send(resp, e);
                 gw.record(record(id, caller, at, model, "-", "-", Usage.ZERO, 0, start, ErrorTable.status(e.kind()), ErrorTable.code(e), 1));
+                send(resp, e);
             }
         });
     }
