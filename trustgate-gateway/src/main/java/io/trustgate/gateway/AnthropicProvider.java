@@ -59,7 +59,8 @@ public final class AnthropicProvider implements Provider {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.config = Objects.requireNonNull(config, "config");
         HttpClientOptions options = new HttpClientOptions()
-                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
+                .setConnectTimeout((int)
+                        Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
                 .setKeepAlive(true);
         this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(config.maxConnections()));
         this.messagesUri = messagesUri(config.baseUrl().toString());
@@ -126,9 +127,7 @@ public final class AnthropicProvider implements Provider {
             } else if (call.stream()) {
                 response.pause();
                 AnthropicChatStream stream = new AnthropicChatStream(
-                        request,
-                        response,
-                        new AnthropicStreamTranslator(name(), call.includeUsage(), nowSeconds()));
+                        request, response, new AnthropicStreamTranslator(name(), call.includeUsage(), nowSeconds()));
                 result.tryComplete(new ChatResponse.Streaming(stream));
             } else {
                 readBounded(response, MAX_ANSWER_BODY, result, whole -> {
@@ -158,7 +157,10 @@ public final class AnthropicProvider implements Provider {
         });
         response.exceptionHandler(e -> result.tryFail(UpstreamFailure.status(name(), status, retryAfter, "")));
         response.endHandler(v -> result.tryFail(UpstreamFailure.status(
-                name(), status, retryAfter, AnthropicTranslator.errorMessage(collected.toString(StandardCharsets.UTF_8)))));
+                name(),
+                status,
+                retryAfter,
+                AnthropicTranslator.errorMessage(collected.toString(StandardCharsets.UTF_8)))));
     }
 
     private <T> void readBounded(HttpClientResponse response, int limit, Promise<T> result, Consumer<Buffer> onWhole) {
@@ -197,8 +199,8 @@ public final class AnthropicProvider implements Provider {
 
     @Override
     public Future<JsonReply> embeddings(EmbeddingsCall call) {
-        return Future.failedFuture(TrustgateException.invalid(
-                "provider " + name() + " (anthropic) does not serve embeddings", "model"));
+        return Future.failedFuture(
+                TrustgateException.invalid("provider " + name() + " (anthropic) does not serve embeddings", "model"));
     }
 
     @Override

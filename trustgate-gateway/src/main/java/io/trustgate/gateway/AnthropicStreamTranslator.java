@@ -108,7 +108,8 @@ final class AnthropicStreamTranslator {
                         }
                     }
                     case "input_json_delta" -> {
-                        Integer toolIndex = toolIndexOfBlock.get(event.path("index").asInt());
+                        Integer toolIndex =
+                                toolIndexOfBlock.get(event.path("index").asInt());
                         String partial = delta.path("partial_json").asText("");
                         if (toolIndex != null && !partial.isEmpty()) {
                             ObjectNode call = NODES.objectNode().put("index", toolIndex);
@@ -181,7 +182,8 @@ final class AnthropicStreamTranslator {
             if (prompt > 0) {
                 inputTokens = prompt;
             }
-            cacheReadTokens = Math.max(cacheReadTokens, u.path("cache_read_input_tokens").asLong(0));
+            cacheReadTokens =
+                    Math.max(cacheReadTokens, u.path("cache_read_input_tokens").asLong(0));
         }
         if (u.has("output_tokens")) {
             outputTokens = u.path("output_tokens").asLong(outputTokens);

@@ -167,9 +167,8 @@ final class AnthropicTranslator {
 
     /** The cap wins over a larger request: it is a limit of the key's tier or budget. */
     private static long maxTokens(ObjectNode body, ChatCall call) {
-        JsonNode requested = body.hasNonNull("max_completion_tokens")
-                ? body.path("max_completion_tokens")
-                : body.path("max_tokens");
+        JsonNode requested =
+                body.hasNonNull("max_completion_tokens") ? body.path("max_completion_tokens") : body.path("max_tokens");
         long max = requested.isIntegralNumber() && requested.asLong() > 0 ? requested.asLong() : 0;
         if (call.capImposed()) {
             return max == 0 ? call.maxCompletionTokens() : Math.min(max, call.maxCompletionTokens());
@@ -218,7 +217,8 @@ final class AnthropicTranslator {
                         blocks.addObject().put("type", "text").put("text", t);
                     }
                 }
-                case "image_url" -> blocks.add(image(part.path("image_url").path("url").asText(""), partWhere));
+                case "image_url" ->
+                    blocks.add(image(part.path("image_url").path("url").asText(""), partWhere));
                 default ->
                     throw TrustgateException.invalid(
                             "content part type '" + part.path("type").asText("") + "' cannot be sent to Anthropic",
@@ -282,14 +282,13 @@ final class AnthropicTranslator {
                             "only function tools can be sent to Anthropic", "tools[" + i + "].type");
                 }
                 JsonNode fn = t.path("function");
-                ObjectNode tool = outTools.addObject().put("name", fn.path("name").asText(""));
+                ObjectNode tool =
+                        outTools.addObject().put("name", fn.path("name").asText(""));
                 if (fn.hasNonNull("description")) {
                     tool.put("description", fn.path("description").asText());
                 }
                 JsonNode params = fn.path("parameters");
-                tool.set(
-                        "input_schema",
-                        params.isObject() ? params : emptyObjectSchema());
+                tool.set("input_schema", params.isObject() ? params : emptyObjectSchema());
                 if (fn.path("strict").asBoolean(false)) {
                     tool.put("strict", true);
                 }
@@ -361,8 +360,7 @@ final class AnthropicTranslator {
                         "response_format.type");
             default ->
                 throw TrustgateException.invalid(
-                        "unknown response_format type '" + format.path("type").asText() + "'",
-                        "response_format.type");
+                        "unknown response_format type '" + format.path("type").asText() + "'", "response_format.type");
         }
     }
 
@@ -426,7 +424,11 @@ final class AnthropicTranslator {
                     tc.put("type", "function");
                     tc.putObject("function")
                             .put("name", block.path("name").asText(""))
-                            .put("arguments", block.path("input").isMissingNode() ? "{}" : block.path("input").toString());
+                            .put(
+                                    "arguments",
+                                    block.path("input").isMissingNode()
+                                            ? "{}"
+                                            : block.path("input").toString());
                 }
                 default -> {
                     // thinking, redacted_thinking and server tool blocks have no chat completions equivalent.
@@ -445,7 +447,11 @@ final class AnthropicTranslator {
         choice.putNull("logprobs");
         choice.put("finish_reason", finishReason(message.path("stop_reason").asText("")));
         Usage usage = usage(message.path("usage"));
-        out.set("usage", usageJson(usage, message.path("usage").path("cache_read_input_tokens").asLong(0)));
+        out.set(
+                "usage",
+                usageJson(
+                        usage,
+                        message.path("usage").path("cache_read_input_tokens").asLong(0)));
         return new JsonReply(Buffer.buffer(out.toString()), usage);
     }
 

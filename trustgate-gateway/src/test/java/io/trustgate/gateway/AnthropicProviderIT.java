@@ -42,7 +42,8 @@ class AnthropicProviderIT {
         vertx = Vertx.vertx();
         context = vertx.getOrCreateContext();
         server = await(() -> FakeAnthropicServer.start(vertx));
-        provider = new AnthropicProvider(vertx, config(server.baseUrl(), FakeAnthropicServer.API_KEY, Duration.ofSeconds(5)));
+        provider = new AnthropicProvider(
+                vertx, config(server.baseUrl(), FakeAnthropicServer.API_KEY, Duration.ofSeconds(5)));
     }
 
     @AfterAll
@@ -80,20 +81,19 @@ class AnthropicProviderIT {
 
     static Throwable failure(Supplier<Future<?>> action) throws Exception {
         Promise<Object> promise = Promise.promise();
-        context.runOnContext(v -> action.get().onComplete(ar -> promise.complete(ar.failed() ? ar.cause() : ar.result())));
-        Object outcome = promise.future().toCompletionStage().toCompletableFuture().get(10, SECONDS);
+        context.runOnContext(
+                v -> action.get().onComplete(ar -> promise.complete(ar.failed() ? ar.cause() : ar.result())));
+        Object outcome =
+                promise.future().toCompletionStage().toCompletableFuture().get(10, SECONDS);
         assertThat(outcome).isInstanceOf(Throwable.class);
         return (Throwable) outcome;
     }
 
     static ChatCall call(boolean stream, boolean includeUsage) {
-        return call(
-                """
+        return call("""
                 {"model":"claude-fake-1","messages":[
                   {"role":"system","content":"Be brief."},
-                  {"role":"user","content":"Say hello"}]}""",
-                stream,
-                includeUsage);
+                  {"role":"user","content":"Say hello"}]}""", stream, includeUsage);
     }
 
     static ChatCall call(String body, boolean stream, boolean includeUsage) {
@@ -201,13 +201,15 @@ class AnthropicProviderIT {
         assertThat(usageChunk.get("choices")).isEmpty();
         assertThat(usageChunk.get("usage"))
                 .isEqualTo(JSON.readTree("{\"prompt_tokens\":21,\"completion_tokens\":2,\"total_tokens\":23}"));
-        assertThat(chunks.get(chunks.size() - 2).at("/choices/0/finish_reason").asText()).isEqualTo("length");
+        assertThat(chunks.get(chunks.size() - 2).at("/choices/0/finish_reason").asText())
+                .isEqualTo("length");
         assertThat(consumed.dataLines().getLast()).isEqualTo("[DONE]");
     }
 
     @Test
     void roundTripsAToolCall() throws Exception {
-        server.answerWith(new FakeAnthropicServer.Behaviour.ToolUse("toolu_42", "weather", "{\"city\":\"Paris\",\"unit\":\"celsius\"}"));
+        server.answerWith(new FakeAnthropicServer.Behaviour.ToolUse(
+                "toolu_42", "weather", "{\"city\":\"Paris\",\"unit\":\"celsius\"}"));
         String ask = """
                 {"model":"claude-fake-1","messages":[{"role":"user","content":"Weather in Paris?"}],
                  "tools":[{"type":"function","function":{"name":"weather","parameters":{"type":"object"}}}],
@@ -231,8 +233,10 @@ class AnthropicProviderIT {
             }
         }
         assertThat(id).isEqualTo("toolu_42");
-        assertThat(JSON.readTree(args.toString())).isEqualTo(JSON.readTree("{\"city\":\"Paris\",\"unit\":\"celsius\"}"));
-        assertThat(streamed.chunks().getLast().at("/choices/0/finish_reason").asText()).isEqualTo("tool_calls");
+        assertThat(JSON.readTree(args.toString()))
+                .isEqualTo(JSON.readTree("{\"city\":\"Paris\",\"unit\":\"celsius\"}"));
+        assertThat(streamed.chunks().getLast().at("/choices/0/finish_reason").asText())
+                .isEqualTo("tool_calls");
 
         server.answerWith(new FakeAnthropicServer.Behaviour.Text("It is 18C.", "end_turn"));
         String answer = """
@@ -243,9 +247,13 @@ class AnthropicProviderIT {
         await(() -> provider.chat(call(answer, false, false)));
         JsonNode sent = JSON.readTree(server.lastRequest().encode());
         assertThat(sent.at("/messages/1/content/0"))
-                .isEqualTo(JSON.readTree("{\"type\":\"tool_use\",\"id\":\"toolu_42\",\"name\":\"weather\",\"input\":{\"city\":\"Paris\"}}"));
+                .isEqualTo(
+                        JSON.readTree(
+                                "{\"type\":\"tool_use\",\"id\":\"toolu_42\",\"name\":\"weather\",\"input\":{\"city\":\"Paris\"}}"));
         assertThat(sent.at("/messages/2"))
-                .isEqualTo(JSON.readTree("{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"toolu_42\",\"content\":\"18C\"}]}"));
+                .isEqualTo(
+                        JSON.readTree(
+                                "{\"role\":\"user\",\"content\":[{\"type\":\"tool_result\",\"tool_use_id\":\"toolu_42\",\"content\":\"18C\"}]}"));
     }
 
     @Test
@@ -276,7 +284,8 @@ class AnthropicProviderIT {
 
     @Test
     void aWrongApiKeyIsTheOperatorsProblemNotTheClients() throws Exception {
-        AnthropicProvider wrongKey = new AnthropicProvider(vertx, config(server.baseUrl(), "sk-wrong", Duration.ofSeconds(5)));
+        AnthropicProvider wrongKey =
+                new AnthropicProvider(vertx, config(server.baseUrl(), "sk-wrong", Duration.ofSeconds(5)));
         try {
             Throwable t = failure(() -> wrongKey.chat(call(false, false)));
             assertThat(((TrustgateException) t).kind()).isEqualTo(ErrorKind.UPSTREAM_FAILED);
@@ -288,8 +297,8 @@ class AnthropicProviderIT {
 
     @Test
     void failsWithATimeoutWhenTheFirstByteIsLate() throws Exception {
-        AnthropicProvider impatient =
-                new AnthropicProvider(vertx, config(server.baseUrl(), FakeAnthropicServer.API_KEY, Duration.ofMillis(200)));
+        AnthropicProvider impatient = new AnthropicProvider(
+                vertx, config(server.baseUrl(), FakeAnthropicServer.API_KEY, Duration.ofMillis(200)));
         server.answerWith(new FakeAnthropicServer.Behaviour.SlowFirstByte(
                 Duration.ofSeconds(2), new FakeAnthropicServer.Behaviour.Text("Too late.", "end_turn")));
         try {
@@ -350,7 +359,8 @@ class AnthropicProviderIT {
         closed.toCompletionStage().toCompletableFuture().get(5, SECONDS);
         assertThat(server.clientClosedEarly()).isEqualTo(closedBefore + 1);
         Thread.sleep(100);
-        assertThat(await(() -> Future.succeededFuture(List.copyOf(afterCancel)))).isEmpty();
+        assertThat(await(() -> Future.succeededFuture(List.copyOf(afterCancel))))
+                .isEmpty();
     }
 
     @Test
@@ -380,7 +390,11 @@ class AnthropicProviderIT {
             closedPort = socket.getLocalPort();
         }
         AnthropicProvider unreachable = new AnthropicProvider(
-                vertx, config(URI.create("http://127.0.0.1:" + closedPort), FakeAnthropicServer.API_KEY, Duration.ofSeconds(5)));
+                vertx,
+                config(
+                        URI.create("http://127.0.0.1:" + closedPort),
+                        FakeAnthropicServer.API_KEY,
+                        Duration.ofSeconds(5)));
         try {
             Throwable t = failure(() -> unreachable.chat(call(false, false)));
             assertThat(((TrustgateException) t).kind()).isEqualTo(ErrorKind.UPSTREAM_FAILED);
@@ -402,7 +416,9 @@ class AnthropicProviderIT {
         server.answerWith(new FakeAnthropicServer.Behaviour.Text("unused", "end_turn"));
         server.lastRequest().clear();
         Throwable t = failure(() -> provider.chat(call(
-                "{\"model\":\"claude-fake-1\",\"n\":3,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}", false, false)));
+                "{\"model\":\"claude-fake-1\",\"n\":3,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}",
+                false,
+                false)));
         assertThat(((TrustgateException) t).param()).contains("n");
         assertThat(server.lastRequest().isEmpty()).isTrue();
     }

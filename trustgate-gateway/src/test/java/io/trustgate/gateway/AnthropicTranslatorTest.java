@@ -33,7 +33,8 @@ class AnthropicTranslatorTest {
 
     /** Translates and re-reads, so that numbers compare by value rather than by node class. */
     static ObjectNode translate(String body) {
-        return (ObjectNode) json(AnthropicTranslator.toMessagesRequest(call(body)).toString());
+        return (ObjectNode)
+                json(AnthropicTranslator.toMessagesRequest(call(body)).toString());
     }
 
     static TrustgateException refusal(String body) {
@@ -158,17 +159,26 @@ class AnthropicTranslatorTest {
                     {"model":"m","messages":[{"role":"user","content":"x"}],"max_tokens":100,"max_completion_tokens":200}""";
             assertThat(translate(body).get("max_tokens").asLong()).isEqualTo(200);
             ChatCall capped = new ChatCall("r", (ObjectNode) json(body), false, false, 50);
-            assertThat(AnthropicTranslator.toMessagesRequest(capped).get("max_tokens").asLong()).isEqualTo(50);
+            assertThat(AnthropicTranslator.toMessagesRequest(capped)
+                            .get("max_tokens")
+                            .asLong())
+                    .isEqualTo(50);
             ChatCall cappedNoRequest = new ChatCall(
-                    "r", (ObjectNode) json("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"),
-                    false, false, 300);
-            assertThat(AnthropicTranslator.toMessagesRequest(cappedNoRequest).get("max_tokens").asLong())
+                    "r",
+                    (ObjectNode) json("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"),
+                    false,
+                    false,
+                    300);
+            assertThat(AnthropicTranslator.toMessagesRequest(cappedNoRequest)
+                            .get("max_tokens")
+                            .asLong())
                     .isEqualTo(300);
         }
 
         @Test
         void setsStreamFromTheCallAndLeavesTheClientBodyUnchanged() {
-            ObjectNode body = (ObjectNode) json("{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+            ObjectNode body = (ObjectNode)
+                    json("{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
             JsonNode before = body.deepCopy();
             ObjectNode out = AnthropicTranslator.toMessagesRequest(new ChatCall("r", body, true, true, Long.MAX_VALUE));
             assertThat(out.get("stream").asBoolean()).isTrue();
@@ -177,7 +187,8 @@ class AnthropicTranslatorTest {
 
         @Test
         void refusesMoreThanOneChoice() {
-            TrustgateException e = refusal("{\"model\":\"m\",\"n\":2,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
+            TrustgateException e =
+                    refusal("{\"model\":\"m\",\"n\":2,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
             assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_REQUEST);
             assertThat(e.param()).contains("n");
         }
@@ -197,7 +208,8 @@ class AnthropicTranslatorTest {
             ObjectNode out = translate("""
                     {"model":"m","messages":[{"role":"user","content":"x"}],
                      "response_format":{"type":"json_schema","json_schema":{"name":"r","schema":{"type":"object"}}}}""");
-            assertThat(out.get("output_config")).isEqualTo(json("{\"format\":{\"type\":\"json_schema\",\"schema\":{\"type\":\"object\"}}}"));
+            assertThat(out.get("output_config"))
+                    .isEqualTo(json("{\"format\":{\"type\":\"json_schema\",\"schema\":{\"type\":\"object\"}}}"));
             TrustgateException e = refusal("""
                     {"model":"m","messages":[{"role":"user","content":"x"}],"response_format":{"type":"json_object"}}""");
             assertThat(e.param()).contains("response_format.type");
@@ -206,14 +218,21 @@ class AnthropicTranslatorTest {
         @Test
         void refusesWhatAnthropicCannotDo() {
             String msgs = "\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]";
-            assertThat(refusal("{\"model\":\"m\",\"logprobs\":true," + msgs + "}").param()).contains("logprobs");
-            assertThat(refusal("{\"model\":\"m\",\"presence_penalty\":0.5," + msgs + "}").param())
+            assertThat(refusal("{\"model\":\"m\",\"logprobs\":true," + msgs + "}")
+                            .param())
+                    .contains("logprobs");
+            assertThat(refusal("{\"model\":\"m\",\"presence_penalty\":0.5," + msgs + "}")
+                            .param())
                     .contains("presence_penalty");
-            assertThat(refusal("{\"model\":\"m\",\"temperature\":1.5," + msgs + "}").param()).contains("temperature");
-            assertThat(refusal("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"input_audio\"}]}]}")
+            assertThat(refusal("{\"model\":\"m\",\"temperature\":1.5," + msgs + "}")
+                            .param())
+                    .contains("temperature");
+            assertThat(refusal(
+                                    "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"input_audio\"}]}]}")
                             .param())
                     .contains("messages[0].content[0].type");
-            assertThat(refusal("{\"model\":\"m\",\"tools\":[{\"type\":\"web_search\"}]," + msgs + "}").param())
+            assertThat(refusal("{\"model\":\"m\",\"tools\":[{\"type\":\"web_search\"}]," + msgs + "}")
+                            .param())
                     .contains("tools[0].type");
         }
     }
@@ -276,23 +295,29 @@ class AnthropicTranslatorTest {
         void keepsOnlyAnthropicsErrorMessageCutTo300Characters() {
             String longMessage = "x".repeat(400);
             assertThat(AnthropicTranslator.errorMessage(
-                            "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\"" + longMessage + "\"}}"))
+                            "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\",\"message\":\""
+                                    + longMessage + "\"}}"))
                     .hasSize(300);
-            assertThat(AnthropicTranslator.errorMessage("<html>bad gateway</html>")).isEmpty();
+            assertThat(AnthropicTranslator.errorMessage("<html>bad gateway</html>"))
+                    .isEmpty();
         }
 
         @Test
         void readsRetryAfterSeconds() {
             assertThat(AnthropicProvider.retryAfter("7")).hasSeconds(7);
             assertThat(AnthropicProvider.retryAfter(null)).isZero();
-            assertThat(AnthropicProvider.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).isZero();
+            assertThat(AnthropicProvider.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT"))
+                    .isZero();
         }
 
         @Test
         void buildsTheMessagesUrlFromTheBaseUrl() {
-            assertThat(AnthropicProvider.messagesUri("https://api.anthropic.com")).isEqualTo("https://api.anthropic.com/v1/messages");
-            assertThat(AnthropicProvider.messagesUri("https://api.anthropic.com/")).isEqualTo("https://api.anthropic.com/v1/messages");
-            assertThat(AnthropicProvider.messagesUri("https://api.anthropic.com/v1")).isEqualTo("https://api.anthropic.com/v1/messages");
+            assertThat(AnthropicProvider.messagesUri("https://api.anthropic.com"))
+                    .isEqualTo("https://api.anthropic.com/v1/messages");
+            assertThat(AnthropicProvider.messagesUri("https://api.anthropic.com/"))
+                    .isEqualTo("https://api.anthropic.com/v1/messages");
+            assertThat(AnthropicProvider.messagesUri("https://api.anthropic.com/v1"))
+                    .isEqualTo("https://api.anthropic.com/v1/messages");
         }
     }
 
@@ -320,41 +345,60 @@ class AnthropicTranslatorTest {
 
         static final String START = """
                 {"type":"message_start","message":{"id":"msg_s","type":"message","role":"assistant","model":"claude-x","content":[],"stop_reason":null,"usage":{"input_tokens":25,"output_tokens":1}}}""";
-        static final String HEAD = "{\"id\":\"chatcmpl-msg_s\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\"claude-x\",";
+        static final String HEAD =
+                "{\"id\":\"chatcmpl-msg_s\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":\"claude-x\",";
 
         @Test
         void translatesATextStreamToExactOpenAiChunks() {
             String sse = run(
                     false,
-                    "message_start", START,
-                    "content_block_start", "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}",
-                    "ping", "{\"type\":\"ping\"}",
-                    "content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"Hel\"}}",
-                    "content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"lo\"}}",
-                    "content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}",
-                    "message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":15}}",
-                    "message_stop", "{\"type\":\"message_stop\"}");
-            assertThat(sse).isEqualTo(""
-                    + "data: " + HEAD + "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"logprobs\":null,\"finish_reason\":null}]}\n\n"
-                    + "data: " + HEAD + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hel\"},\"logprobs\":null,\"finish_reason\":null}]}\n\n"
-                    + "data: " + HEAD + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"lo\"},\"logprobs\":null,\"finish_reason\":null}]}\n\n"
-                    + "data: " + HEAD + "\"choices\":[{\"index\":0,\"delta\":{},\"logprobs\":null,\"finish_reason\":\"stop\"}]}\n\n"
-                    + "data: [DONE]\n\n");
+                    "message_start",
+                    START,
+                    "content_block_start",
+                    "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}",
+                    "ping",
+                    "{\"type\":\"ping\"}",
+                    "content_block_delta",
+                    "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"Hel\"}}",
+                    "content_block_delta",
+                    "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"lo\"}}",
+                    "content_block_stop",
+                    "{\"type\":\"content_block_stop\",\"index\":0}",
+                    "message_delta",
+                    "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":15}}",
+                    "message_stop",
+                    "{\"type\":\"message_stop\"}");
+            assertThat(sse)
+                    .isEqualTo(""
+                            + "data: " + HEAD
+                            + "\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"logprobs\":null,\"finish_reason\":null}]}\n\n"
+                            + "data: " + HEAD
+                            + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hel\"},\"logprobs\":null,\"finish_reason\":null}]}\n\n"
+                            + "data: " + HEAD
+                            + "\"choices\":[{\"index\":0,\"delta\":{\"content\":\"lo\"},\"logprobs\":null,\"finish_reason\":null}]}\n\n"
+                            + "data: " + HEAD
+                            + "\"choices\":[{\"index\":0,\"delta\":{},\"logprobs\":null,\"finish_reason\":\"stop\"}]}\n\n"
+                            + "data: [DONE]\n\n");
         }
 
         @Test
         void addsAUsageChunkOnlyWhenAskedAndReportsUsageEitherWay() {
             String[] events = {
                 "message_start", START,
-                "message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"max_tokens\"},\"usage\":{\"output_tokens\":9}}",
+                "message_delta",
+                        "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"max_tokens\"},\"usage\":{\"output_tokens\":9}}",
                 "message_stop", "{\"type\":\"message_stop\"}"
             };
             List<String> with = dataLines(run(true, events));
             assertThat(with).hasSize(4);
             assertThat(json(with.get(0)).get("usage").isNull()).isTrue();
-            assertThat(json(with.get(1)).at("/choices/0/finish_reason").asText()).isEqualTo("length");
-            assertThat(json(with.get(2))).isEqualTo(json(HEAD
-                    + "\"choices\":[],\"usage\":{\"prompt_tokens\":25,\"completion_tokens\":9,\"total_tokens\":34}}"));
+            assertThat(json(with.get(1)).at("/choices/0/finish_reason").asText())
+                    .isEqualTo("length");
+            assertThat(json(with.get(2)))
+                    .isEqualTo(
+                            json(
+                                    HEAD
+                                            + "\"choices\":[],\"usage\":{\"prompt_tokens\":25,\"completion_tokens\":9,\"total_tokens\":34}}"));
             assertThat(with.get(3)).isEqualTo("[DONE]");
 
             List<String> without = dataLines(run(false, events));
@@ -366,17 +410,28 @@ class AnthropicTranslatorTest {
         void translatesToolUseBlocksToIndexedToolCallDeltas() {
             String sse = run(
                     false,
-                    "message_start", START,
-                    "content_block_start", "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}",
-                    "content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"Checking\"}}",
-                    "content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}",
-                    "content_block_start", "{\"type\":\"content_block_start\",\"index\":1,\"content_block\":{\"type\":\"tool_use\",\"id\":\"toolu_1\",\"name\":\"weather\",\"input\":{}}}",
-                    "content_block_delta", "{\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\"\"}}",
-                    "content_block_delta", "{\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\"{\\\"city\\\":\"}}",
-                    "content_block_delta", "{\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\"\\\"Paris\\\"}\"}}",
-                    "content_block_stop", "{\"type\":\"content_block_stop\",\"index\":1}",
-                    "message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"tool_use\"},\"usage\":{\"output_tokens\":30}}",
-                    "message_stop", "{\"type\":\"message_stop\"}");
+                    "message_start",
+                    START,
+                    "content_block_start",
+                    "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}",
+                    "content_block_delta",
+                    "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":\"Checking\"}}",
+                    "content_block_stop",
+                    "{\"type\":\"content_block_stop\",\"index\":0}",
+                    "content_block_start",
+                    "{\"type\":\"content_block_start\",\"index\":1,\"content_block\":{\"type\":\"tool_use\",\"id\":\"toolu_1\",\"name\":\"weather\",\"input\":{}}}",
+                    "content_block_delta",
+                    "{\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\"\"}}",
+                    "content_block_delta",
+                    "{\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\"{\\\"city\\\":\"}}",
+                    "content_block_delta",
+                    "{\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\"\\\"Paris\\\"}\"}}",
+                    "content_block_stop",
+                    "{\"type\":\"content_block_stop\",\"index\":1}",
+                    "message_delta",
+                    "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"tool_use\"},\"usage\":{\"output_tokens\":30}}",
+                    "message_stop",
+                    "{\"type\":\"message_stop\"}");
             List<String> lines = dataLines(sse);
             assertThat(lines).hasSize(7);
             assertThat(json(lines.get(2)).at("/choices/0/delta")).isEqualTo(json("""
@@ -385,7 +440,8 @@ class AnthropicTranslatorTest {
                     {"tool_calls":[{"index":0,"function":{"arguments":"{\\"city\\":"}}]}"""));
             assertThat(json(lines.get(4)).at("/choices/0/delta")).isEqualTo(json("""
                     {"tool_calls":[{"index":0,"function":{"arguments":"\\"Paris\\"}"}}]}"""));
-            assertThat(json(lines.get(5)).at("/choices/0/finish_reason").asText()).isEqualTo("tool_calls");
+            assertThat(json(lines.get(5)).at("/choices/0/finish_reason").asText())
+                    .isEqualTo("tool_calls");
             assertThat(lines.get(6)).isEqualTo("[DONE]");
         }
 
@@ -393,8 +449,10 @@ class AnthropicTranslatorTest {
         void turnsAnErrorEventIntoARetryableUpstreamFailure() {
             AnthropicStreamTranslator t = new AnthropicStreamTranslator("claude", false, 1);
             t.onEvent("message_start", START);
-            assertThatThrownBy(() -> t.onEvent(
-                            "error", "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}"))
+            assertThatThrownBy(
+                            () -> t.onEvent(
+                                    "error",
+                                    "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}"))
                     .isInstanceOfSatisfying(TrustgateException.class, e -> {
                         assertThat(e.kind()).isEqualTo(ErrorKind.UPSTREAM_FAILED);
                         assertThat(e.getMessage()).contains("529").contains("Overloaded");
@@ -408,7 +466,9 @@ class AnthropicTranslatorTest {
             AnthropicStreamTranslator t = new AnthropicStreamTranslator("claude", false, 1);
             t.onEvent("message_start", """
                     {"type":"message_start","message":{"id":"m","model":"c","usage":{"input_tokens":3,"cache_read_input_tokens":40,"output_tokens":1}}}""");
-            t.onEvent("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},\"usage\":{\"output_tokens\":12}}");
+            t.onEvent(
+                    "message_delta",
+                    "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},\"usage\":{\"output_tokens\":12}}");
             assertThat(t.usage()).isEqualTo(new Usage(43, 12));
         }
     }

@@ -68,7 +68,8 @@ public final class FakeAnthropicServer implements AutoCloseable {
     private final Vertx vertx;
     private final HttpServer server;
     private final AtomicInteger clientClosedEarly = new AtomicInteger();
-    private final java.util.Set<HttpServerResponse> droppedByServer = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<HttpServerResponse> droppedByServer =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile Behaviour behaviour = new Behaviour.Text("Hello from the fake.", "end_turn");
     private volatile JsonObject lastRequest = new JsonObject();
     private volatile Map<String, String> lastHeaders = Map.of();
@@ -139,8 +140,9 @@ public final class FakeAnthropicServer implements AutoCloseable {
                 return;
             }
             if (request.getHeader("anthropic-version") == null) {
-                error(response, new Behaviour.Error(
-                        400, "invalid_request_error", "anthropic-version: header is required", 0));
+                error(
+                        response,
+                        new Behaviour.Error(400, "invalid_request_error", "anthropic-version: header is required", 0));
                 return;
             }
             JsonObject json;
@@ -151,8 +153,10 @@ public final class FakeAnthropicServer implements AutoCloseable {
                 return;
             }
             if (!json.containsKey("max_tokens") || !json.containsKey("model") || !json.containsKey("messages")) {
-                error(response, new Behaviour.Error(
-                        400, "invalid_request_error", "model, max_tokens and messages are required", 0));
+                error(
+                        response,
+                        new Behaviour.Error(
+                                400, "invalid_request_error", "model, max_tokens and messages are required", 0));
                 return;
             }
             lastRequest = json;
@@ -175,11 +179,12 @@ public final class FakeAnthropicServer implements AutoCloseable {
     private void answer(HttpServerResponse response, Behaviour b, boolean stream) {
         switch (b) {
             case Behaviour.Error e -> error(response, e);
-            case Behaviour.SlowFirstByte s -> vertx.setTimer(s.delay().toMillis(), id -> {
-                if (!response.closed()) {
-                    answer(response, s.then(), stream);
-                }
-            });
+            case Behaviour.SlowFirstByte s ->
+                vertx.setTimer(s.delay().toMillis(), id -> {
+                    if (!response.closed()) {
+                        answer(response, s.then(), stream);
+                    }
+                });
             case Behaviour.Text t -> {
                 if (stream) {
                     List<String> events = new ArrayList<>(start());
@@ -187,20 +192,29 @@ public final class FakeAnthropicServer implements AutoCloseable {
                     events.addAll(finish(t.stopReason(), words(t.text()).size()));
                     writeStream(response, events, Tail.END);
                 } else {
-                    json(response, message(new JsonArray().add(textJson(t.text())), t.stopReason(), words(t.text()).size()));
+                    json(
+                            response,
+                            message(
+                                    new JsonArray().add(textJson(t.text())),
+                                    t.stopReason(),
+                                    words(t.text()).size()));
                 }
             }
             case Behaviour.ToolUse u -> {
                 if (stream) {
                     List<String> events = new ArrayList<>(start());
-                    events.add(event("content_block_start", new JsonObject()
-                            .put("type", "content_block_start")
-                            .put("index", 0)
-                            .put("content_block", new JsonObject()
-                                    .put("type", "tool_use")
-                                    .put("id", u.id())
-                                    .put("name", u.name())
-                                    .put("input", new JsonObject()))));
+                    events.add(event(
+                            "content_block_start",
+                            new JsonObject()
+                                    .put("type", "content_block_start")
+                                    .put("index", 0)
+                                    .put(
+                                            "content_block",
+                                            new JsonObject()
+                                                    .put("type", "tool_use")
+                                                    .put("id", u.id())
+                                                    .put("name", u.name())
+                                                    .put("input", new JsonObject()))));
                     List<String> pieces = new ArrayList<>();
                     pieces.add("");
                     String input = u.inputJson();
@@ -208,12 +222,20 @@ public final class FakeAnthropicServer implements AutoCloseable {
                         pieces.add(input.substring(i, Math.min(input.length(), i + 7)));
                     }
                     for (String piece : pieces) {
-                        events.add(event("content_block_delta", new JsonObject()
-                                .put("type", "content_block_delta")
-                                .put("index", 0)
-                                .put("delta", new JsonObject().put("type", "input_json_delta").put("partial_json", piece))));
+                        events.add(event(
+                                "content_block_delta",
+                                new JsonObject()
+                                        .put("type", "content_block_delta")
+                                        .put("index", 0)
+                                        .put(
+                                                "delta",
+                                                new JsonObject()
+                                                        .put("type", "input_json_delta")
+                                                        .put("partial_json", piece))));
                     }
-                    events.add(event("content_block_stop", new JsonObject().put("type", "content_block_stop").put("index", 0)));
+                    events.add(event(
+                            "content_block_stop",
+                            new JsonObject().put("type", "content_block_stop").put("index", 0)));
                     events.addAll(finish("tool_use", pieces.size()));
                     writeStream(response, events, Tail.END);
                 } else {
@@ -228,15 +250,20 @@ public final class FakeAnthropicServer implements AutoCloseable {
             case Behaviour.DropMidStream d -> {
                 List<String> events = new ArrayList<>(start());
                 List<String> words = words(d.text());
-                events.addAll(textBlock(0, words.subList(0, Math.max(1, words.size() / 2))).subList(0, 2));
+                events.addAll(textBlock(0, words.subList(0, Math.max(1, words.size() / 2)))
+                        .subList(0, 2));
                 writeStream(response, events, Tail.DROP);
             }
             case Behaviour.ErrorEventMidStream e -> {
                 List<String> events = new ArrayList<>(start());
                 events.addAll(textBlock(0, List.of("Partial ", "answer")).subList(0, 3));
-                events.add(event("error", new JsonObject()
-                        .put("type", "error")
-                        .put("error", new JsonObject().put("type", e.type()).put("message", e.message()))));
+                events.add(event(
+                        "error",
+                        new JsonObject()
+                                .put("type", "error")
+                                .put(
+                                        "error",
+                                        new JsonObject().put("type", e.type()).put("message", e.message()))));
                 writeStream(response, events, Tail.END);
             }
             case Behaviour.Hang h -> {
@@ -286,32 +313,48 @@ public final class FakeAnthropicServer implements AutoCloseable {
     private static List<String> start() {
         JsonObject message = message(new JsonArray(), null, 1);
         return List.of(
-                event("message_start", new JsonObject().put("type", "message_start").put("message", message)),
+                event(
+                        "message_start",
+                        new JsonObject().put("type", "message_start").put("message", message)),
                 event("ping", new JsonObject().put("type", "ping")));
     }
 
     private static List<String> textBlock(int index, List<String> words) {
         List<String> events = new ArrayList<>();
-        events.add(event("content_block_start", new JsonObject()
-                .put("type", "content_block_start")
-                .put("index", index)
-                .put("content_block", textJson(""))));
+        events.add(event(
+                "content_block_start",
+                new JsonObject()
+                        .put("type", "content_block_start")
+                        .put("index", index)
+                        .put("content_block", textJson(""))));
         for (String w : words) {
-            events.add(event("content_block_delta", new JsonObject()
-                    .put("type", "content_block_delta")
-                    .put("index", index)
-                    .put("delta", new JsonObject().put("type", "text_delta").put("text", w))));
+            events.add(event(
+                    "content_block_delta",
+                    new JsonObject()
+                            .put("type", "content_block_delta")
+                            .put("index", index)
+                            .put(
+                                    "delta",
+                                    new JsonObject().put("type", "text_delta").put("text", w))));
         }
-        events.add(event("content_block_stop", new JsonObject().put("type", "content_block_stop").put("index", index)));
+        events.add(event(
+                "content_block_stop",
+                new JsonObject().put("type", "content_block_stop").put("index", index)));
         return events;
     }
 
     private static List<String> finish(String stopReason, int outputTokens) {
         return List.of(
-                event("message_delta", new JsonObject()
-                        .put("type", "message_delta")
-                        .put("delta", new JsonObject().put("stop_reason", stopReason).put("stop_sequence", (Object) null))
-                        .put("usage", new JsonObject().put("output_tokens", outputTokens))),
+                event(
+                        "message_delta",
+                        new JsonObject()
+                                .put("type", "message_delta")
+                                .put(
+                                        "delta",
+                                        new JsonObject()
+                                                .put("stop_reason", stopReason)
+                                                .put("stop_sequence", (Object) null))
+                                .put("usage", new JsonObject().put("output_tokens", outputTokens))),
                 event("message_stop", new JsonObject().put("type", "message_stop")));
     }
 
