@@ -95,13 +95,9 @@ public final class Gateway implements AutoCloseable {
     private Provider create(ProviderConfig pc) {
         return switch (pc.kind()) {
             case OPENAI, AZURE_OPENAI -> new OpenAiProvider(vertx, pc);
-            case ANTHROPIC -> anthropic(pc);
+            case ANTHROPIC -> new AnthropicProvider(vertx, pc);
             case SANDBOX -> new SandboxProvider(vertx, pc, tokens);
         };
-    }
-
-    private Provider anthropic(ProviderConfig pc) {
-        return ProviderFactory.anthropic(vertx, pc);
     }
 
     /** Binds the server; the future completes once requests are accepted. */
