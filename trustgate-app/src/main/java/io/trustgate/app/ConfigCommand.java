@@ -25,7 +25,8 @@ final class ConfigCommand implements Runnable {
     @Command(
             name = "check",
             mixinStandardHelpOptions = true,
-            description = "Check a configuration file; prints every problem as FILE:LINE: KEY: MESSAGE. Exit 0 when valid, 2 otherwise.")
+            description =
+                    "Check a configuration file; prints every problem as FILE:LINE: KEY: MESSAGE. Exit 0 when valid, 2 otherwise.")
     static final class Check implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "The configuration file (trustgate.yaml).")
         Path file;
@@ -39,8 +40,10 @@ final class ConfigCommand implements Runnable {
                 throw new CliException("configuration file not found: " + file, 2);
             }
             TrustgateConfig c = ConfigLoader.load(file, System.getenv());
-            spec.commandLine().getOut().println(file + ": OK (" + c.providers().size() + " providers, " + c.models().size()
-                    + " models, " + c.tiers().size() + " tiers)");
+            spec.commandLine()
+                    .getOut()
+                    .println(file + ": OK (" + c.providers().size() + " providers, "
+                            + c.models().size() + " models, " + c.tiers().size() + " tiers)");
             return 0;
         }
     }

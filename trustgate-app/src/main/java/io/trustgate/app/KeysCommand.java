@@ -38,7 +38,8 @@ final class KeysCommand implements Runnable {
     @Command(
             name = "create",
             mixinStandardHelpOptions = true,
-            description = "Create a key. Prints the key alone on stdout (details on stderr), so scripts can capture it.")
+            description =
+                    "Create a key. Prints the key alone on stdout (details on stderr), so scripts can capture it.")
     static final class Create implements Callable<Integer> {
         @Mixin
         StateOptions state;
@@ -46,13 +47,23 @@ final class KeysCommand implements Runnable {
         @Option(names = "--name", required = true, paramLabel = "NAME", description = "Unique name of the key.")
         String name;
 
-        @Option(names = "--tier", paramLabel = "TIER", description = "Tier whose limits apply (default: server.default-tier).")
+        @Option(
+                names = "--tier",
+                paramLabel = "TIER",
+                description = "Tier whose limits apply (default: server.default-tier).")
         String tier;
 
-        @Option(names = "--tenant", paramLabel = "TENANT", defaultValue = "default", description = "Tenant (organisation unit). Default: ${DEFAULT-VALUE}.")
+        @Option(
+                names = "--tenant",
+                paramLabel = "TENANT",
+                defaultValue = "default",
+                description = "Tenant (organisation unit). Default: ${DEFAULT-VALUE}.")
         String tenant;
 
-        @Option(names = "--expires", paramLabel = "WHEN", description = "Expiry: a duration (30d, 12h, 90m) or a date (2026-12-31, UTC).")
+        @Option(
+                names = "--expires",
+                paramLabel = "WHEN",
+                description = "Expiry: a duration (30d, 12h, 90m) or a date (2026-12-31, UTC).")
         String expires;
 
         @CommandLine.Spec
@@ -63,8 +74,10 @@ final class KeysCommand implements Runnable {
             TrustgateConfig config = state.loadConfig();
             String t = tier != null ? tier : config.server().defaultTier();
             if (config.tiers().stream().noneMatch(x -> x.name().equals(t))) {
-                throw new CliException("tier '" + t + "' is not in the configuration (" + config.source() + "); tiers: "
-                        + config.tiers().stream().map(x -> x.name()).toList(), 2);
+                throw new CliException(
+                        "tier '" + t + "' is not in the configuration (" + config.source() + "); tiers: "
+                                + config.tiers().stream().map(x -> x.name()).toList(),
+                        2);
             }
             if (tenant.isBlank() || tenant.length() > 128) {
                 throw new CliException("--tenant must be 1-128 characters", 2);
@@ -108,13 +121,16 @@ final class KeysCommand implements Runnable {
                     }
                     return now.plus(d);
                 }
-                Instant at = v.length() == 10 ? LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC) : Instant.parse(v);
+                Instant at = v.length() == 10
+                        ? LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC)
+                        : Instant.parse(v);
                 if (!at.isAfter(now)) {
                     throw new CliException("--expires must be in the future, was " + v, 2);
                 }
                 return at;
             } catch (DateTimeParseException | ArithmeticException e) {
-                throw new CliException("--expires takes a duration like 30d, 12h, 90m or a date like 2026-12-31, was '" + s + "'", 2);
+                throw new CliException(
+                        "--expires takes a duration like 30d, 12h, 90m or a date like 2026-12-31, was '" + s + "'", 2);
             }
         }
     }
@@ -142,7 +158,10 @@ final class KeysCommand implements Runnable {
                 ArrayNode arr = Json.MAPPER.createArrayNode();
                 for (ApiKey k : keys) {
                     ObjectNode n = arr.addObject();
-                    n.put("id", k.id()).put("name", k.name()).put("tenant", k.tenant()).put("tier", k.tier());
+                    n.put("id", k.id())
+                            .put("name", k.name())
+                            .put("tenant", k.tenant())
+                            .put("tier", k.tier());
                     n.put("prefix", k.prefix()).put("created_at", k.createdAt().toString());
                     if (k.expiresAt().equals(ApiKey.NEVER)) {
                         n.putNull("expires_at");
@@ -160,8 +179,17 @@ final class KeysCommand implements Runnable {
             } else {
                 Table t = new Table("ID", "NAME", "TENANT", "TIER", "PREFIX", "CREATED", "EXPIRES", "STATUS");
                 for (ApiKey k : keys) {
-                    t.row(k.id(), k.name(), k.tenant(), k.tier(), k.prefix() + "...", k.createdAt().toString(),
-                            k.expiresAt().equals(ApiKey.NEVER) ? "never" : k.expiresAt().toString(), status(k, now));
+                    t.row(
+                            k.id(),
+                            k.name(),
+                            k.tenant(),
+                            k.tier(),
+                            k.prefix() + "...",
+                            k.createdAt().toString(),
+                            k.expiresAt().equals(ApiKey.NEVER)
+                                    ? "never"
+                                    : k.expiresAt().toString(),
+                            status(k, now));
                 }
                 t.print(out, "No keys yet. Create one with: ./trustgate keys create --name NAME");
             }
@@ -174,7 +202,10 @@ final class KeysCommand implements Runnable {
         }
     }
 
-    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a key by id or name; takes effect on the next request.")
+    @Command(
+            name = "revoke",
+            mixinStandardHelpOptions = true,
+            description = "Revoke a key by id or name; takes effect on the next request.")
     static final class Revoke implements Callable<Integer> {
         @Mixin
         StateOptions state;

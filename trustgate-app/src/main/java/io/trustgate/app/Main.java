@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         name = "trustgate",
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
-        description = "Trustgate: an AI trust platform. Know, test, decide, enforce and prove which models may be used where.",
+        description =
+                "Trustgate: an AI trust platform. Know, test, decide, enforce and prove which models may be used where.",
         subcommands = {
             ServeCommand.class,
             KeysCommand.class,

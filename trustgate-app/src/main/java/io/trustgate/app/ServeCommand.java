@@ -22,10 +22,16 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin
     StateOptions state;
 
-    @Option(names = "--port", paramLabel = "N", description = "Port to listen on (overrides server.port; default 8080).")
+    @Option(
+            names = "--port",
+            paramLabel = "N",
+            description = "Port to listen on (overrides server.port; default 8080).")
     Integer port;
 
-    @Option(names = "--host", paramLabel = "H", description = "Address to listen on (overrides server.host; default 127.0.0.1).")
+    @Option(
+            names = "--host",
+            paramLabel = "H",
+            description = "Address to listen on (overrides server.host; default 127.0.0.1).")
     String host;
 
     @CommandLine.Spec
@@ -42,8 +48,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             }
             server = server.withListen(host != null ? host : server.host(), port != null ? port : server.port());
         }
-        TrustgateConfig config = new TrustgateConfig(
-                loaded.source(), server, loaded.providers(), loaded.models(), loaded.tiers());
+        TrustgateConfig config =
+                new TrustgateConfig(loaded.source(), server, loaded.providers(), loaded.models(), loaded.tiers());
         SqliteStore store = SqliteStore.open(state.dataDir());
         Gateway gateway;
         try {
@@ -56,13 +62,17 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                     + (c.getMessage() == null ? c.toString() : c.getMessage()));
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            gateway.close();
-            store.close();
-            stopped.countDown();
-        }, "trustgate-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            gateway.close();
+                            store.close();
+                            stopped.countDown();
+                        },
+                        "trustgate-shutdown"));
         err.println("Trustgate is listening on http://" + server.host() + ":" + gateway.port() + "/v1");
-        err.println("  configuration: " + config.source() + "; data: " + state.dataDir().toAbsolutePath());
+        err.println("  configuration: " + config.source() + "; data: "
+                + state.dataDir().toAbsolutePath());
         for (ProviderConfig p : config.providers()) {
             if (p.kind() == ProviderConfig.Kind.SANDBOX) {
                 err.println("  provider '" + p.name() + "' is the built-in SANDBOX, for trying and testing: its"

@@ -20,7 +20,8 @@ final class StateOptions {
     @Option(
             names = "--config",
             paramLabel = "FILE",
-            description = "Configuration file. Default: $TRUSTGATE_CONFIG, else ./trustgate.yaml if present, else built-in defaults.")
+            description =
+                    "Configuration file. Default: $TRUSTGATE_CONFIG, else ./trustgate.yaml if present, else built-in defaults.")
     Path config;
 
     Path dataDir() {

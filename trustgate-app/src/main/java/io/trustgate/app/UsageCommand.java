@@ -30,10 +30,18 @@ final class UsageCommand implements Callable<Integer> {
     @Mixin
     StateOptions state;
 
-    @Option(names = "--by", paramLabel = "DIM", defaultValue = "key", description = "Group by: key, tenant or model. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--by",
+            paramLabel = "DIM",
+            defaultValue = "key",
+            description = "Group by: key, tenant or model. Default: ${DEFAULT-VALUE}.")
     String by;
 
-    @Option(names = "--since", paramLabel = "WHEN", description = "Start: a date (2026-11-01), an instant, or a duration back (24h, 7d). Default: start of this month (UTC).")
+    @Option(
+            names = "--since",
+            paramLabel = "WHEN",
+            description =
+                    "Start: a date (2026-11-01), an instant, or a duration back (24h, 7d). Default: start of this month (UTC).")
     String since;
 
     @Option(names = "--json", description = "Print JSON.")
@@ -60,17 +68,33 @@ final class UsageCommand implements Callable<Integer> {
             ArrayNode arr = Json.MAPPER.createArrayNode();
             for (UsageSummary s : rows) {
                 ObjectNode n = arr.addObject();
-                n.put(by.toLowerCase(Locale.ROOT), s.group()).put("requests", s.requests()).put("errors", s.errors());
+                n.put(by.toLowerCase(Locale.ROOT), s.group())
+                        .put("requests", s.requests())
+                        .put("errors", s.errors());
                 n.put("prompt_tokens", s.promptTokens()).put("completion_tokens", s.completionTokens());
                 n.put("cost", new java.math.BigDecimal(Price.formatMicros(s.costMicros())));
-                n.put("avg_latency_ms", s.avgLatencyMicros() / 1000.0).put("max_latency_ms", s.maxLatencyMicros() / 1000.0);
+                n.put("avg_latency_ms", s.avgLatencyMicros() / 1000.0)
+                        .put("max_latency_ms", s.maxLatencyMicros() / 1000.0);
             }
             out.println(arr.toPrettyString());
         } else {
-            Table t = new Table(by.toUpperCase(Locale.ROOT), "REQUESTS", "ERRORS", "PROMPT_TOK", "COMPL_TOK", "COST", "AVG_MS", "MAX_MS");
+            Table t = new Table(
+                    by.toUpperCase(Locale.ROOT),
+                    "REQUESTS",
+                    "ERRORS",
+                    "PROMPT_TOK",
+                    "COMPL_TOK",
+                    "COST",
+                    "AVG_MS",
+                    "MAX_MS");
             for (UsageSummary s : rows) {
-                t.row(s.group(), Long.toString(s.requests()), Long.toString(s.errors()), Long.toString(s.promptTokens()),
-                        Long.toString(s.completionTokens()), Price.formatMicros(s.costMicros()),
+                t.row(
+                        s.group(),
+                        Long.toString(s.requests()),
+                        Long.toString(s.errors()),
+                        Long.toString(s.promptTokens()),
+                        Long.toString(s.completionTokens()),
+                        Price.formatMicros(s.costMicros()),
                         String.format(Locale.ROOT, "%.1f", s.avgLatencyMicros() / 1000.0),
                         String.format(Locale.ROOT, "%.1f", s.maxLatencyMicros() / 1000.0));
             }
@@ -90,15 +114,19 @@ final class UsageCommand implements Callable<Integer> {
         try {
             if (v.matches("\\d+[dhm]")) {
                 long n = Long.parseLong(v.substring(0, v.length() - 1));
-                return now.minus(switch (v.charAt(v.length() - 1)) {
-                    case 'd' -> Duration.ofDays(n);
-                    case 'h' -> Duration.ofHours(n);
-                    default -> Duration.ofMinutes(n);
-                });
+                return now.minus(
+                        switch (v.charAt(v.length() - 1)) {
+                            case 'd' -> Duration.ofDays(n);
+                            case 'h' -> Duration.ofHours(n);
+                            default -> Duration.ofMinutes(n);
+                        });
             }
             return v.length() == 10 ? LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC) : Instant.parse(v);
         } catch (DateTimeParseException | ArithmeticException e) {
-            throw new CliException("--since takes a date (2026-11-01), an instant (2026-11-01T10:00:00Z) or a duration (24h, 7d), was '" + s + "'", 2);
+            throw new CliException(
+                    "--since takes a date (2026-11-01), an instant (2026-11-01T10:00:00Z) or a duration (24h, 7d), was '"
+                            + s + "'",
+                    2);
         }
     }
 }

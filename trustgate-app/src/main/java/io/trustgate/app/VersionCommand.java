@@ -5,7 +5,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code trustgate version}. */
-@Command(name = "version", mixinStandardHelpOptions = true, description = "Print the version of Trustgate and of the Java runtime.")
+@Command(
+        name = "version",
+        mixinStandardHelpOptions = true,
+        description = "Print the version of Trustgate and of the Java runtime.")
 final class VersionCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

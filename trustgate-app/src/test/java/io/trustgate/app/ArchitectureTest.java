@@ -27,44 +27,68 @@ class ArchitectureTest {
 
     @Test
     void apiDependsOnNothingButTheJdk() {
-        classes().that().resideInAPackage("io.trustgate.api..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("io.trustgate.api..", "java..")
+        classes()
+                .that()
+                .resideInAPackage("io.trustgate.api..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("io.trustgate.api..", "java..")
                 .check(classes);
     }
 
     @Test
     void partsDependOnlyOnTheApi() {
         for (String part : new String[] {"registry", "policy", "store"}) {
-            noClasses().that().resideInAPackage("io.trustgate." + part + "..")
-                    .should().dependOnClassesThat().resideInAnyPackage(
-                            otherTrustgatePackages(part, "api"))
+            noClasses()
+                    .that()
+                    .resideInAPackage("io.trustgate." + part + "..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(otherTrustgatePackages(part, "api"))
                     .check(classes);
         }
     }
 
     @Test
     void gatewayKnowsNeitherStoreNorApp() {
-        noClasses().that().resideInAPackage("io.trustgate.gateway..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.trustgate.store..", "io.trustgate.app..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.trustgate.gateway..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.trustgate.store..", "io.trustgate.app..")
                 .check(classes);
     }
 
     @Test
     void partsOtherThanTheGatewayKnowNoHttp() {
-        noClasses().that().resideInAnyPackage("io.trustgate.api..", "io.trustgate.registry..", "io.trustgate.policy..", "io.trustgate.store..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "io.netty..", "java.net.http..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "io.trustgate.api..",
+                        "io.trustgate.registry..",
+                        "io.trustgate.policy..",
+                        "io.trustgate.store..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.vertx..", "io.netty..", "java.net.http..")
                 .check(classes);
     }
 
     @Test
     void nothingDependsOnTheApp() {
-        noClasses().that().resideOutsideOfPackage("io.trustgate.app..")
-                .should().dependOnClassesThat().resideInAPackage("io.trustgate.app..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.trustgate.app..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.trustgate.app..")
                 .check(classes);
     }
 
     private static String[] otherTrustgatePackages(String... allowed) {
-        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("api", "registry", "policy", "store", "gateway", "app"));
+        java.util.List<String> all =
+                new java.util.ArrayList<>(java.util.List.of("api", "registry", "policy", "store", "gateway", "app"));
         all.removeAll(java.util.List.of(allowed));
         return all.stream().map(p -> "io.trustgate." + p + "..").toArray(String[]::new);
     }

@@ -39,12 +39,16 @@ class CliTest {
         Result r = run("keys", "create", "--name", "ci", "--data-dir", dir.toString());
         assertThat(r.code()).isZero();
         assertThat(r.out().strip()).matches("sk-tg-[0-9A-Za-z]{43}");
-        assertThat(r.err()).contains("only time the key is shown").doesNotContain(r.out().strip());
+        assertThat(r.err())
+                .contains("only time the key is shown")
+                .doesNotContain(r.out().strip());
     }
 
     @Test
     void keysListNeverShowsTheKeyAndSupportsJson() throws Exception {
-        String key = run("keys", "create", "--name", "a", "--data-dir", dir.toString()).out().strip();
+        String key = run("keys", "create", "--name", "a", "--data-dir", dir.toString())
+                .out()
+                .strip();
         run("keys", "create", "--name", "b", "--expires", "30d", "--tenant", "acme", "--data-dir", dir.toString());
         Result text = run("keys", "list", "--data-dir", dir.toString());
         assertThat(text.out()).contains("a", "b", "acme", "active").doesNotContain(key);
@@ -57,10 +61,14 @@ class CliTest {
     @Test
     void revokeByNameMarksTheKeyRevoked() throws Exception {
         run("keys", "create", "--name", "gone", "--data-dir", dir.toString());
-        assertThat(run("keys", "revoke", "gone", "--data-dir", dir.toString()).code()).isZero();
-        JsonNode arr = new ObjectMapper().readTree(run("keys", "list", "--json", "--data-dir", dir.toString()).out());
+        assertThat(run("keys", "revoke", "gone", "--data-dir", dir.toString()).code())
+                .isZero();
+        JsonNode arr = new ObjectMapper()
+                .readTree(run("keys", "list", "--json", "--data-dir", dir.toString())
+                        .out());
         assertThat(arr.get(0).path("status").asText()).isEqualTo("revoked");
-        assertThat(run("keys", "revoke", "nobody", "--data-dir", dir.toString()).code()).isEqualTo(1);
+        assertThat(run("keys", "revoke", "nobody", "--data-dir", dir.toString()).code())
+                .isEqualTo(1);
     }
 
     @Test
@@ -79,14 +87,24 @@ class CliTest {
         Result r = run("usage", "--json", "--data-dir", dir.toString());
         assertThat(r.code()).isZero();
         assertThat(r.out().strip()).isEqualTo("[ ]");
-        assertThat(run("usage", "--by", "color", "--data-dir", dir.toString()).code()).isEqualTo(2);
+        assertThat(run("usage", "--by", "color", "--data-dir", dir.toString()).code())
+                .isEqualTo(2);
     }
 
     @Test
     void everyCommandHasHelp() {
-        for (String[] c : new String[][] {{"--help"}, {"serve", "--help"}, {"keys", "--help"}, {"keys", "create", "--help"},
-                {"keys", "list", "--help"}, {"keys", "revoke", "--help"}, {"usage", "--help"}, {"config", "--help"},
-                {"config", "check", "--help"}, {"version", "--help"}}) {
+        for (String[] c : new String[][] {
+            {"--help"},
+            {"serve", "--help"},
+            {"keys", "--help"},
+            {"keys", "create", "--help"},
+            {"keys", "list", "--help"},
+            {"keys", "revoke", "--help"},
+            {"usage", "--help"},
+            {"config", "--help"},
+            {"config", "check", "--help"},
+            {"version", "--help"}
+        }) {
             Result r = run(c);
             assertThat(r.code()).as(String.join(" ", c)).isZero();
             assertThat(r.out()).contains("Usage:");

@@ -57,7 +57,10 @@ public final class Authenticator {
         String a = authorization.strip();
         if (a.length() < 7 || !a.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new TrustgateException(
-                    ErrorKind.AUTHENTICATION, "The Authorization header must be 'Bearer YOUR_KEY'.", "", "invalid_api_key");
+                    ErrorKind.AUTHENTICATION,
+                    "The Authorization header must be 'Bearer YOUR_KEY'.",
+                    "",
+                    "invalid_api_key");
         }
         String key = a.substring(7).strip();
         if (key.isEmpty() || key.length() > 512) {

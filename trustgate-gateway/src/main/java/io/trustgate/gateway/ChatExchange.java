@@ -64,7 +64,8 @@ final class ChatExchange {
     static TrustgateException notAllowed(Authenticator.Caller caller, String model) {
         return new TrustgateException(
                 ErrorKind.PERMISSION_DENIED,
-                "Model '" + model + "' is not allowed for keys of tier '" + caller.tier().name() + "'.",
+                "Model '" + model + "' is not allowed for keys of tier '"
+                        + caller.tier().name() + "'.",
                 "model",
                 "model_not_allowed");
     }
@@ -75,8 +76,19 @@ final class ChatExchange {
         } catch (TrustgateException e) {
             // Refused before any upstream call: still one usage record, so that refusals show per key.
             finished = true;
-            gw.record(RequestHandler.record(id, caller, at, chat == null ? "-" : chat.model(), "-", "-", Usage.ZERO, 0,
-                    startNanos, ErrorTable.status(e.kind()), ErrorTable.code(e), 0));
+            gw.record(RequestHandler.record(
+                    id,
+                    caller,
+                    at,
+                    chat == null ? "-" : chat.model(),
+                    "-",
+                    "-",
+                    Usage.ZERO,
+                    0,
+                    startNanos,
+                    ErrorTable.status(e.kind()),
+                    ErrorTable.code(e),
+                    0));
             throw e;
         }
         resp.closeHandler(v -> onClientGone());
@@ -130,7 +142,10 @@ final class ChatExchange {
                     "provider_unavailable");
             nextModel();
         }
-        finishWithError(lastFailure != null ? lastFailure : new TrustgateException(ErrorKind.UNAVAILABLE, "No provider could serve the request."));
+        finishWithError(
+                lastFailure != null
+                        ? lastFailure
+                        : new TrustgateException(ErrorKind.UNAVAILABLE, "No provider could serve the request."));
     }
 
     private void nextModel() {
@@ -317,7 +332,8 @@ final class ChatExchange {
         }
         finished = true;
         gw.limits.release(admission);
-        gw.record(RequestHandler.record(id, caller, at, chat.model(), "-", "-", Usage.ZERO, 0, startNanos, status, code, attempts));
+        gw.record(RequestHandler.record(
+                id, caller, at, chat.model(), "-", "-", Usage.ZERO, 0, startNanos, status, code, attempts));
     }
 
     private void settle(Usage reported, int status, String code) {
@@ -325,10 +341,23 @@ final class ChatExchange {
             return;
         }
         finished = true;
-        Usage u = reported.promptTokens() == 0 ? new Usage(admission.promptTokens(), reported.completionTokens()) : reported;
+        Usage u = reported.promptTokens() == 0
+                ? new Usage(admission.promptTokens(), reported.completionTokens())
+                : reported;
         long cost = serving.price().costMicros(u);
         gw.limits.settle(admission, u, cost);
         gw.record(RequestHandler.record(
-                id, caller, at, chat.model(), serving.name(), serving.provider(), u, cost, startNanos, status, code, attempts));
+                id,
+                caller,
+                at,
+                chat.model(),
+                serving.name(),
+                serving.provider(),
+                u,
+                cost,
+                startNanos,
+                status,
+                code,
+                attempts));
     }
 }

@@ -21,7 +21,8 @@ import java.util.Set;
  * @param maxTokens {@code max_completion_tokens}, else {@code max_tokens}, else 0
  * @param texts the text of every message (content strings, text parts, tool-call arguments), for token counting
  */
-record ChatRequest(ObjectNode body, String model, boolean stream, boolean includeUsage, long maxTokens, List<String> texts) {
+record ChatRequest(
+        ObjectNode body, String model, boolean stream, boolean includeUsage, long maxTokens, List<String> texts) {
     private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool", "function");
 
     static ChatRequest parse(JsonNode root) {
@@ -48,7 +49,8 @@ record ChatRequest(ObjectNode body, String model, boolean stream, boolean includ
         JsonNode so = body.get("stream_options");
         if (so != null && !so.isNull()) {
             if (!so.isObject()) {
-                throw TrustgateException.invalid("Invalid type for 'stream_options': expected an object.", "stream_options");
+                throw TrustgateException.invalid(
+                        "Invalid type for 'stream_options': expected an object.", "stream_options");
             }
             if (!stream) {
                 throw TrustgateException.invalid(
@@ -116,10 +118,12 @@ record ChatRequest(ObjectNode body, String model, boolean stream, boolean includ
         }
         StringBuilder text = new StringBuilder();
         JsonNode content = m.get("content");
-        boolean hasToolCalls = m.path("tool_calls").isArray() && !m.path("tool_calls").isEmpty();
+        boolean hasToolCalls =
+                m.path("tool_calls").isArray() && !m.path("tool_calls").isEmpty();
         if (content == null || content.isNull()) {
             if (!role.asText().equals("assistant")) {
-                throw TrustgateException.invalid("Missing required parameter: '" + where + ".content'.", where + ".content");
+                throw TrustgateException.invalid(
+                        "Missing required parameter: '" + where + ".content'.", where + ".content");
             }
         } else if (content.isTextual()) {
             text.append(content.asText());
@@ -133,7 +137,8 @@ record ChatRequest(ObjectNode body, String model, boolean stream, boolean includ
                 }
                 if (part.path("type").asText().equals("text")) {
                     if (!part.path("text").isTextual()) {
-                        throw TrustgateException.invalid("Invalid type for '" + pw + ".text': expected a string.", pw + ".text");
+                        throw TrustgateException.invalid(
+                                "Invalid type for '" + pw + ".text': expected a string.", pw + ".text");
                     }
                     text.append(part.path("text").asText());
                 }
@@ -153,10 +158,14 @@ record ChatRequest(ObjectNode body, String model, boolean stream, boolean includ
                 text.append(call.path("function").path("name").asText(""))
                         .append(call.path("function").path("arguments").asText(""));
             }
-        } else if (!hasToolCalls && role.asText().equals("assistant") && (content == null || content.isNull())
-                && m.get("function_call") == null && m.get("refusal") == null) {
+        } else if (!hasToolCalls
+                && role.asText().equals("assistant")
+                && (content == null || content.isNull())
+                && m.get("function_call") == null
+                && m.get("refusal") == null) {
             throw TrustgateException.invalid(
-                    "Missing required parameter: '" + where + ".content' (an assistant message needs content or tool_calls).",
+                    "Missing required parameter: '" + where
+                            + ".content' (an assistant message needs content or tool_calls).",
                     where + ".content");
         }
         if (role.asText().equals("tool")) {

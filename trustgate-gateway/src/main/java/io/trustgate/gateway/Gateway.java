@@ -69,9 +69,10 @@ public final class Gateway implements AutoCloseable {
         this.vertx = vertx != null
                 ? vertx
                 : Vertx.vertx(new VertxOptions()
-                        .setEventLoopPoolSize(config.eventLoops() > 0
-                                ? config.eventLoops()
-                                : 2 * Runtime.getRuntime().availableProcessors())
+                        .setEventLoopPoolSize(
+                                config.eventLoops() > 0
+                                        ? config.eventLoops()
+                                        : 2 * Runtime.getRuntime().availableProcessors())
                         .setPreferNativeTransport(true)
                         .setBlockedThreadCheckInterval(2)
                         .setBlockedThreadCheckIntervalUnit(TimeUnit.SECONDS));

@@ -50,8 +50,9 @@ final class OpenAiProvider implements Provider {
 
     private String url(String operation, String model) {
         if (azure) {
-            return base + "/openai/deployments/" + java.net.URLEncoder.encode(model, java.nio.charset.StandardCharsets.UTF_8)
-                    + "/" + operation + "?api-version=" + config.apiVersion();
+            return base + "/openai/deployments/"
+                    + java.net.URLEncoder.encode(model, java.nio.charset.StandardCharsets.UTF_8) + "/" + operation
+                    + "?api-version=" + config.apiVersion();
         }
         return base + "/" + operation;
     }
@@ -89,8 +90,8 @@ final class OpenAiProvider implements Provider {
                         return failFromStatus(ex);
                     }
                     if (call.stream() && isEventStream(ex)) {
-                        return Future.succeededFuture(new ChatResponse.Streaming(
-                                new OpenAiStream(ex, config.name(), call.includeUsage())));
+                        return Future.succeededFuture(
+                                new ChatResponse.Streaming(new OpenAiStream(ex, config.name(), call.includeUsage())));
                     }
                     return Upstream.body(ex, config.name(), MAX_BODY_BYTES).map(b -> complete(b, call));
                 });
@@ -123,7 +124,8 @@ final class OpenAiProvider implements Provider {
         java.time.Duration ra = Upstream.retryAfter(ex.response());
         return Upstream.body(ex, config.name(), 64 * 1024)
                 .recover(t -> Future.succeededFuture(Buffer.buffer()))
-                .compose(b -> Future.failedFuture(UpstreamFailure.status(config.name(), status, ra, Json.errorMessage(b))));
+                .compose(b ->
+                        Future.failedFuture(UpstreamFailure.status(config.name(), status, ra, Json.errorMessage(b))));
     }
 
     @Override
@@ -198,7 +200,9 @@ final class OpenAiProvider implements Provider {
                             forward = false;
                         } else if (n instanceof ObjectNode on) {
                             on.putNull("usage");
-                            out.appendString("data: ").appendBuffer(Json.write(on)).appendString("\n\n");
+                            out.appendString("data: ")
+                                    .appendBuffer(Json.write(on))
+                                    .appendString("\n\n");
                             forward = false;
                         }
                     }
@@ -206,7 +210,8 @@ final class OpenAiProvider implements Provider {
                     // not JSON: pass it on as is, the client sees what the upstream sent
                 }
             } else if (data.contains("\"error\"") && !data.contains("\"choices\"")) {
-                fail(UpstreamFailure.connection(provider, "error event in stream: " + Json.errorMessage(Buffer.buffer(data)), null));
+                fail(UpstreamFailure.connection(
+                        provider, "error event in stream: " + Json.errorMessage(Buffer.buffer(data)), null));
                 return;
             }
             if (data.contains("\"finish_reason\":\"") || data.contains("\"finish_reason\": \"")) {
@@ -237,7 +242,8 @@ final class OpenAiProvider implements Provider {
                     handler.handle(out);
                 }
             });
-            r.exceptionHandler(t -> fail(UpstreamFailure.connection(provider, "stream broke: " + Upstream.describe(t), t)));
+            r.exceptionHandler(
+                    t -> fail(UpstreamFailure.connection(provider, "stream broke: " + Upstream.describe(t), t)));
             r.endHandler(v -> {
                 if (finished) {
                     return;
@@ -311,6 +317,10 @@ final class OpenAiProvider implements Provider {
     }
 
     static TrustgateException unsupported(String provider, String what) {
-        return new TrustgateException(ErrorKind.INVALID_REQUEST, "Provider '" + provider + "' does not serve " + what, "model", "unsupported_operation");
+        return new TrustgateException(
+                ErrorKind.INVALID_REQUEST,
+                "Provider '" + provider + "' does not serve " + what,
+                "model",
+                "unsupported_operation");
     }
 }

@@ -39,7 +39,8 @@ final class RequestHandler implements Handler<HttpServerRequest> {
 
     static String newRequestId() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        return "req_" + Long.toHexString(r.nextLong() | Long.MIN_VALUE) + Long.toHexString(r.nextLong() | Long.MIN_VALUE);
+        return "req_" + Long.toHexString(r.nextLong() | Long.MIN_VALUE)
+                + Long.toHexString(r.nextLong() | Long.MIN_VALUE);
     }
 
     @Override
@@ -60,14 +61,19 @@ final class RequestHandler implements Handler<HttpServerRequest> {
             case "/healthz", "/readyz" -> {
                 expect(req, HttpMethod.GET);
                 int status = gw.ready() ? 200 : 503;
-                req.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON_TYPE)
+                req.response()
+                        .setStatusCode(status)
+                        .putHeader(HttpHeaders.CONTENT_TYPE, JSON_TYPE)
                         .end(status == 200 ? "{\"status\":\"ok\"}" : "{\"status\":\"starting\"}");
             }
             case "/v1/chat/completions" -> {
                 expect(req, HttpMethod.POST);
                 Authenticator.Caller caller = gw.auth.authenticate(req.getHeader(HttpHeaders.AUTHORIZATION));
-                readBody(req, id, body -> new ChatExchange(gw, req, id, caller, System.nanoTime(), gw.clock.instant())
-                        .run(parse(body)));
+                readBody(
+                        req,
+                        id,
+                        body -> new ChatExchange(gw, req, id, caller, System.nanoTime(), gw.clock.instant())
+                                .run(parse(body)));
             }
             case "/v1/embeddings" -> {
                 expect(req, HttpMethod.POST);
@@ -92,8 +98,10 @@ final class RequestHandler implements Handler<HttpServerRequest> {
                 if (path.startsWith("/v1/models/")) {
                     expect(req, HttpMethod.GET);
                     Authenticator.Caller caller = gw.auth.authenticate(req.getHeader(HttpHeaders.AUTHORIZATION));
-                    String name = java.net.URLDecoder.decode(path.substring("/v1/models/".length()), java.nio.charset.StandardCharsets.UTF_8);
-                    ModelEntry e = gw.catalog.find(name)
+                    String name = java.net.URLDecoder.decode(
+                            path.substring("/v1/models/".length()), java.nio.charset.StandardCharsets.UTF_8);
+                    ModelEntry e = gw.catalog
+                            .find(name)
                             .filter(x -> caller.tier().allows(x.name()))
                             .orElseThrow(() -> unknownModel(name));
                     json(req.response(), 200, Json.write(model(e)));
@@ -204,23 +212,27 @@ final class RequestHandler implements Handler<HttpServerRequest> {
             throw TrustgateException.invalid("Missing required parameter: 'input'.", "input");
         }
         if (!(input.isTextual() || input.isArray())) {
-            throw TrustgateException.invalid(
-                    "Invalid type for 'input': expected a string or an array.", "input");
+            throw TrustgateException.invalid("Invalid type for 'input': expected a string or an array.", "input");
         }
         if (input.isArray() && input.isEmpty()) {
             throw TrustgateException.invalid("'input' must not be empty.", "input");
         }
         ChatRequest.positiveInt(body, "dimensions", 65_536);
         JsonNode ef = body.get("encoding_format");
-        if (ef != null && !ef.isNull() && !(ef.isTextual() && (ef.asText().equals("float") || ef.asText().equals("base64")))) {
-            throw TrustgateException.invalid("Invalid value for 'encoding_format': expected 'float' or 'base64'.", "encoding_format");
+        if (ef != null
+                && !ef.isNull()
+                && !(ef.isTextual()
+                        && (ef.asText().equals("float") || ef.asText().equals("base64")))) {
+            throw TrustgateException.invalid(
+                    "Invalid value for 'encoding_format': expected 'float' or 'base64'.", "encoding_format");
         }
         ModelEntry entry = gw.catalog.find(model).orElseThrow(() -> unknownModel(model));
         if (!caller.tier().allows(model)) {
             throw ChatExchange.notAllowed(caller, model);
         }
         if (entry.kind() != ModelEntry.Kind.EMBEDDING) {
-            throw TrustgateException.invalid("Model '" + model + "' is a chat model; it does not serve embeddings.", "model");
+            throw TrustgateException.invalid(
+                    "Model '" + model + "' is a chat model; it does not serve embeddings.", "model");
         }
         java.util.List<String> texts = new java.util.ArrayList<>();
         if (input.isTextual()) {
@@ -242,7 +254,9 @@ final class RequestHandler implements Handler<HttpServerRequest> {
         p.embeddings(new EmbeddingsCall(id, upstreamBody)).onComplete(ar -> {
             HttpServerResponse resp = req.response();
             if (ar.succeeded()) {
-                Usage u = ar.result().usage().promptTokens() == 0 ? new Usage(prompt, 0) : ar.result().usage();
+                Usage u = ar.result().usage().promptTokens() == 0
+                        ? new Usage(prompt, 0)
+                        : ar.result().usage();
                 long cost = entry.price().costMicros(u);
                 gw.limits.settle(admission, u, cost);
                 gw.record(record(id, caller, at, model, entry.name(), entry.provider(), u, cost, start, 200, "", 1));
@@ -250,7 +264,19 @@ final class RequestHandler implements Handler<HttpServerRequest> {
             } else {
                 gw.limits.release(admission);
                 TrustgateException e = ErrorTable.from(ar.cause());
-                gw.record(record(id, caller, at, model, "-", "-", Usage.ZERO, 0, start, ErrorTable.status(e.kind()), ErrorTable.code(e), 1));
+                gw.record(record(
+                        id,
+                        caller,
+                        at,
+                        model,
+                        "-",
+                        "-",
+                        Usage.ZERO,
+                        0,
+                        start,
+                        ErrorTable.status(e.kind()),
+                        ErrorTable.code(e),
+                        1));
                 send(resp, e);
             }
         });
@@ -287,7 +313,9 @@ final class RequestHandler implements Handler<HttpServerRequest> {
     }
 
     static void json(HttpServerResponse resp, int status, Buffer body) {
-        resp.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, JSON_TYPE).end(body);
+        resp.setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, JSON_TYPE)
+                .end(body);
     }
 
     /** Sends an error response, if the response has not started. */
@@ -296,7 +324,8 @@ final class RequestHandler implements Handler<HttpServerRequest> {
             return;
         }
         resp.setStatusCode(ErrorTable.status(e.kind())).putHeader(HttpHeaders.CONTENT_TYPE, JSON_TYPE);
-        if (e.kind() == ErrorKind.RATE_LIMITED || (e.kind().retryable() && !e.retryAfter().isZero())) {
+        if (e.kind() == ErrorKind.RATE_LIMITED
+                || (e.kind().retryable() && !e.retryAfter().isZero())) {
             long secs = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
             resp.putHeader("retry-after", Long.toString(secs));
         }

@@ -80,16 +80,23 @@ final class SandboxProvider implements Provider {
         }
         int n = Math.max(1, body.path("n").asInt(1));
         Usage usage = new Usage(tokens.countChat(model, texts), (long) tokens.count(model, reply) * n);
-        String id = "chatcmpl-sandbox-" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        String id = "chatcmpl-sandbox-"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
         long created = System.currentTimeMillis() / 1000;
         if (!call.stream()) {
             ObjectNode root = Json.MAPPER.createObjectNode();
-            root.put("id", id).put("object", "chat.completion").put("created", created).put("model", model);
+            root.put("id", id)
+                    .put("object", "chat.completion")
+                    .put("created", created)
+                    .put("model", model);
             ArrayNode choices = root.putArray("choices");
             for (int i = 0; i < n; i++) {
                 ObjectNode c = choices.addObject();
                 c.put("index", i);
-                c.putObject("message").put("role", "assistant").put("content", reply).putNull("refusal");
+                c.putObject("message")
+                        .put("role", "assistant")
+                        .put("content", reply)
+                        .putNull("refusal");
                 c.putNull("logprobs");
                 c.put("finish_reason", finish);
             }
@@ -100,7 +107,11 @@ final class SandboxProvider implements Provider {
         List<Buffer> events = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             ObjectNode first = chunk(id, created, model, i);
-            first.withArray("choices").get(0).withObject("delta").put("role", "assistant").put("content", "");
+            first.withArray("choices")
+                    .get(0)
+                    .withObject("delta")
+                    .put("role", "assistant")
+                    .put("content", "");
             events.add(sse(first));
             for (String piece : split(reply, CHUNKS)) {
                 ObjectNode c = chunk(id, created, model, i);
@@ -113,13 +124,17 @@ final class SandboxProvider implements Provider {
         }
         if (call.includeUsage()) {
             ObjectNode u = Json.MAPPER.createObjectNode();
-            u.put("id", id).put("object", "chat.completion.chunk").put("created", created).put("model", model);
+            u.put("id", id)
+                    .put("object", "chat.completion.chunk")
+                    .put("created", created)
+                    .put("model", model);
             u.putArray("choices");
             usageNode(u, usage);
             events.add(sse(u));
         }
         events.add(Buffer.buffer("data: [DONE]\n\n"));
-        return Future.succeededFuture(new ChatResponse.Streaming(new QueueStream(vertx.getOrCreateContext(), events, usage)));
+        return Future.succeededFuture(
+                new ChatResponse.Streaming(new QueueStream(vertx.getOrCreateContext(), events, usage)));
     }
 
     private static void usageNode(ObjectNode root, Usage u) {
@@ -131,7 +146,10 @@ final class SandboxProvider implements Provider {
 
     private static ObjectNode chunk(String id, long created, String model, int index) {
         ObjectNode c = Json.MAPPER.createObjectNode();
-        c.put("id", id).put("object", "chat.completion.chunk").put("created", created).put("model", model);
+        c.put("id", id)
+                .put("object", "chat.completion.chunk")
+                .put("created", created)
+                .put("model", model);
         c.put("system_fingerprint", "trustgate-sandbox");
         ObjectNode choice = c.putArray("choices").addObject();
         choice.put("index", index);
@@ -184,7 +202,8 @@ final class SandboxProvider implements Provider {
         if (content.isArray()) {
             StringBuilder b = new StringBuilder();
             for (JsonNode part : content) {
-                if ("text".equals(part.path("type").asText()) && part.path("text").isTextual()) {
+                if ("text".equals(part.path("type").asText())
+                        && part.path("text").isTextual()) {
                     b.append(part.path("text").asText());
                 }
             }
@@ -236,7 +255,8 @@ final class SandboxProvider implements Provider {
 
     static float[] vector(String text, int dims) {
         float[] v = new float[dims];
-        long seed = UUID.nameUUIDFromBytes(text.getBytes(StandardCharsets.UTF_8)).getMostSignificantBits();
+        long seed =
+                UUID.nameUUIDFromBytes(text.getBytes(StandardCharsets.UTF_8)).getMostSignificantBits();
         java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
         double norm = 0;
         for (int i = 0; i < dims; i++) {
@@ -334,6 +354,10 @@ final class SandboxProvider implements Provider {
     }
 
     static TrustgateException noSuchModel(String model) {
-        return new TrustgateException(io.trustgate.api.ErrorKind.NOT_FOUND, "The sandbox has no model '" + model + "'", "model", "model_not_found");
+        return new TrustgateException(
+                io.trustgate.api.ErrorKind.NOT_FOUND,
+                "The sandbox has no model '" + model + "'",
+                "model",
+                "model_not_found");
     }
 }

@@ -31,7 +31,8 @@ final class Upstream {
         this.firstByteMillis = Math.max(1, config.firstByteTimeout().toMillis());
         boolean tls = "https".equals(config.baseUrl().getScheme());
         HttpClientOptions options = new HttpClientOptions()
-                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
+                .setConnectTimeout((int)
+                        Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
                 .setKeepAlive(true)
                 .setTcpNoDelay(true)
                 .setSsl(tls)
@@ -60,7 +61,8 @@ final class Upstream {
             }
             HttpClientRequest req = ar.result();
             long timer = vertx.setTimer(firstByteMillis, id -> {
-                if (promise.tryFail(UpstreamFailure.timeout(provider, "no response within " + Duration.ofMillis(firstByteMillis)))) {
+                if (promise.tryFail(UpstreamFailure.timeout(
+                        provider, "no response within " + Duration.ofMillis(firstByteMillis)))) {
                     req.reset();
                 }
             });

@@ -33,7 +33,8 @@ public final class UsageRecorder implements AutoCloseable {
     public UsageRecorder(UsageStore store, int capacity) {
         this.store = store;
         this.queue = new ArrayBlockingQueue<>(capacity);
-        this.writer = Thread.ofPlatform().name("trustgate-usage-writer").daemon(true).start(this::run);
+        this.writer =
+                Thread.ofPlatform().name("trustgate-usage-writer").daemon(true).start(this::run);
     }
 
     public void record(UsageRecord r) {

@@ -125,7 +125,14 @@ public final class FakeOpenAiServer implements AutoCloseable {
             }
             Behavior behavior = b;
             switch (behavior) {
-                case Behavior.Status s -> error(resp, s.status(), "Scripted failure " + s.status(), s.status() == 429 ? "requests" : "server_error", s.status() == 429 ? "rate_limit_exceeded" : null, s.retryAfterSeconds());
+                case Behavior.Status s ->
+                    error(
+                            resp,
+                            s.status(),
+                            "Scripted failure " + s.status(),
+                            s.status() == 429 ? "requests" : "server_error",
+                            s.status() == 429 ? "rate_limit_exceeded" : null,
+                            s.retryAfterSeconds());
                 case Behavior.SlowFirstByte s -> vertx.setTimer(s.millis(), t -> answer(req, json, new Behavior.Ok()));
                 default -> answer(req, json, behavior);
             }
@@ -139,12 +146,20 @@ public final class FakeOpenAiServer implements AutoCloseable {
             return;
         }
         if (req.path().endsWith("/embeddings")) {
-            ObjectNode root = M.createObjectNode().put("object", "list").put("model", json.path("model").asText());
+            ObjectNode root = M.createObjectNode()
+                    .put("object", "list")
+                    .put("model", json.path("model").asText());
             ArrayNode data = root.putArray("data");
             JsonNode input = json.path("input");
             int n = input.isArray() ? input.size() : 1;
             for (int i = 0; i < n; i++) {
-                data.addObject().put("object", "embedding").put("index", i).putArray("embedding").add(0.1).add(0.2).add(0.3);
+                data.addObject()
+                        .put("object", "embedding")
+                        .put("index", i)
+                        .putArray("embedding")
+                        .add(0.1)
+                        .add(0.2)
+                        .add(0.3);
             }
             root.putObject("usage").put("prompt_tokens", 5 * n).put("total_tokens", 5 * n);
             resp.putHeader("content-type", "application/json").end(root.toString());
@@ -155,12 +170,18 @@ public final class FakeOpenAiServer implements AutoCloseable {
         boolean stream = json.path("stream").asBoolean(false);
         if (!stream) {
             ObjectNode root = M.createObjectNode();
-            root.put("id", "chatcmpl-fake").put("object", "chat.completion").put("created", 1700000000).put("model", model);
+            root.put("id", "chatcmpl-fake")
+                    .put("object", "chat.completion")
+                    .put("created", 1700000000)
+                    .put("model", model);
             ObjectNode choice = root.putArray("choices").addObject();
             choice.put("index", 0);
             choice.putObject("message").put("role", "assistant").put("content", text);
             choice.put("finish_reason", "stop");
-            root.putObject("usage").put("prompt_tokens", 11).put("completion_tokens", 7).put("total_tokens", 18);
+            root.putObject("usage")
+                    .put("prompt_tokens", 11)
+                    .put("completion_tokens", 7)
+                    .put("total_tokens", 18);
             resp.putHeader("content-type", "application/json").end(root.toString());
             return;
         }
@@ -172,8 +193,10 @@ public final class FakeOpenAiServer implements AutoCloseable {
         }
         events.add(chunk(model, "{}", "stop"));
         if (usage) {
-            events.add("{\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":"
-                    + quote(model) + ",\"choices\":[],\"usage\":{\"prompt_tokens\":11,\"completion_tokens\":7,\"total_tokens\":18}}");
+            events.add(
+                    "{\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":"
+                            + quote(model)
+                            + ",\"choices\":[],\"usage\":{\"prompt_tokens\":11,\"completion_tokens\":7,\"total_tokens\":18}}");
         }
         resp.setChunked(true).putHeader("content-type", "text/event-stream").putHeader("cache-control", "no-cache");
         resp.closeHandler(v -> {
@@ -234,7 +257,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
         return last;
     }
 
-    private static void error(HttpServerResponse resp, int status, String message, String type, String code, int retryAfter) {
+    private static void error(
+            HttpServerResponse resp, int status, String message, String type, String code, int retryAfter) {
         ObjectNode root = M.createObjectNode();
         ObjectNode e = root.putObject("error");
         e.put("message", message).put("type", type).putNull("param");

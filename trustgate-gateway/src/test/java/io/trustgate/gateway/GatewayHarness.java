@@ -39,7 +39,8 @@ public final class GatewayHarness implements AutoCloseable {
     private GatewayConfig config = GatewayConfig.defaults().withListen("127.0.0.1", 0);
     private SqliteStore store;
     private Gateway gateway;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public GatewayHarness() {
         try {
@@ -66,14 +67,32 @@ public final class GatewayHarness implements AutoCloseable {
     }
 
     static ProviderConfig with(ProviderConfig d, List<ProviderConfig.ScriptedReply> replies) {
-        return new ProviderConfig(d.name(), d.kind(), d.baseUrl(), d.apiKey(), d.apiVersion(), d.headers(),
-                d.connectTimeout(), d.firstByteTimeout(), d.totalTimeout(), d.maxRetries(), d.retryBaseDelay(),
-                d.retryMaxDelay(), d.maxConnections(), d.breaker(), replies);
+        return new ProviderConfig(
+                d.name(),
+                d.kind(),
+                d.baseUrl(),
+                d.apiKey(),
+                d.apiVersion(),
+                d.headers(),
+                d.connectTimeout(),
+                d.firstByteTimeout(),
+                d.totalTimeout(),
+                d.maxRetries(),
+                d.retryBaseDelay(),
+                d.retryMaxDelay(),
+                d.maxConnections(),
+                d.breaker(),
+                replies);
     }
 
     public GatewayHarness model(String name, String provider, String upstream, String... fallbacks) {
-        models.add(new ModelEntry(name, provider, upstream, ModelEntry.Kind.CHAT,
-                new Price(BigDecimal.ONE, BigDecimal.valueOf(2)), List.of(fallbacks)));
+        models.add(new ModelEntry(
+                name,
+                provider,
+                upstream,
+                ModelEntry.Kind.CHAT,
+                new Price(BigDecimal.ONE, BigDecimal.valueOf(2)),
+                List.of(fallbacks)));
         return this;
     }
 
@@ -89,14 +108,15 @@ public final class GatewayHarness implements AutoCloseable {
 
     public GatewayHarness start() {
         store = SqliteStore.open(dir);
-        gateway = new Gateway(new Gateway.Parts(config, new ModelCatalog(models), providers, tiers, store, store, TOKENS,
-                Clock.systemUTC()));
+        gateway = new Gateway(new Gateway.Parts(
+                config, new ModelCatalog(models), providers, tiers, store, store, TOKENS, Clock.systemUTC()));
         FakeOpenAiServer.await(gateway.start());
         return this;
     }
 
     public String key(String name, String tier) {
-        KeyIssuer.Issued k = new KeyIssuer().issue(name, "t-" + tier, tier, Instant.now(), io.trustgate.api.ApiKey.NEVER);
+        KeyIssuer.Issued k =
+                new KeyIssuer().issue(name, "t-" + tier, tier, Instant.now(), io.trustgate.api.ApiKey.NEVER);
         store.insert(k.key());
         return k.secret();
     }
@@ -129,7 +149,9 @@ public final class GatewayHarness implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path, String key) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30)).GET();
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .timeout(Duration.ofSeconds(30))
+                .GET();
         if (key != null) {
             b.header("authorization", "Bearer " + key);
         }
@@ -168,14 +190,40 @@ public final class GatewayHarness implements AutoCloseable {
 
     /** An OpenAI-kind provider pointing at a fake server, with fast retries for tests. */
     public static ProviderConfig openai(String name, FakeOpenAiServer fake, String key) {
-        return new ProviderConfig(name, ProviderConfig.Kind.OPENAI, URI.create(fake.baseUrl()), io.trustgate.api.Secret.of(key),
-                "", Map.of(), Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(10), 2,
-                Duration.ofMillis(10), Duration.ofMillis(200), 64, new ProviderConfig.BreakerConfig(3, Duration.ofSeconds(30)), List.of());
+        return new ProviderConfig(
+                name,
+                ProviderConfig.Kind.OPENAI,
+                URI.create(fake.baseUrl()),
+                io.trustgate.api.Secret.of(key),
+                "",
+                Map.of(),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(10),
+                2,
+                Duration.ofMillis(10),
+                Duration.ofMillis(200),
+                64,
+                new ProviderConfig.BreakerConfig(3, Duration.ofSeconds(30)),
+                List.of());
     }
 
     public static ProviderConfig withTimeouts(ProviderConfig p, Duration firstByte, Duration total, int retries) {
-        return new ProviderConfig(p.name(), p.kind(), p.baseUrl(), p.apiKey(), p.apiVersion(), p.headers(),
-                p.connectTimeout(), firstByte, total, retries, p.retryBaseDelay(), p.retryMaxDelay(), p.maxConnections(),
-                p.breaker(), p.sandbox());
+        return new ProviderConfig(
+                p.name(),
+                p.kind(),
+                p.baseUrl(),
+                p.apiKey(),
+                p.apiVersion(),
+                p.headers(),
+                p.connectTimeout(),
+                firstByte,
+                total,
+                retries,
+                p.retryBaseDelay(),
+                p.retryMaxDelay(),
+                p.maxConnections(),
+                p.breaker(),
+                p.sandbox());
     }
 }

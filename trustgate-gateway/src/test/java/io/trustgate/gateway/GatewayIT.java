@@ -50,7 +50,9 @@ class GatewayIT {
     }
 
     private GatewayHarness gateway(ProviderConfig p1, ProviderConfig p2) {
-        h = new GatewayHarness().provider(p1).provider(p2)
+        h = new GatewayHarness()
+                .provider(p1)
+                .provider(p2)
                 .model("main", p1.name(), "upstream-main", "backup")
                 .model("backup", p2.name(), "upstream-backup")
                 .start();
@@ -66,7 +68,8 @@ class GatewayIT {
     private static String chat(String model, String text, boolean stream, boolean usage) {
         return "{\"model\":\"" + model + "\",\"stream\":" + stream
                 + (usage ? ",\"stream_options\":{\"include_usage\":true}" : "")
-                + ",\"messages\":[{\"role\":\"system\",\"content\":\"Be brief.\"},{\"role\":\"user\",\"content\":\"" + text + "\"}]}";
+                + ",\"messages\":[{\"role\":\"system\",\"content\":\"Be brief.\"},{\"role\":\"user\",\"content\":\""
+                + text + "\"}]}";
     }
 
     @Test
@@ -75,13 +78,17 @@ class GatewayIT {
         String key = h.key("k");
         HttpResponse<String> r = h.post("/v1/chat/completions", key, chat("main", "hello world", false, false));
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("x-request-id")).hasValueSatisfying(v -> assertThat(v).startsWith("req_"));
+        assertThat(r.headers().firstValue("x-request-id"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("req_"));
         JsonNode body = M.readTree(r.body());
-        assertThat(body.path("choices").get(0).path("message").path("content").asText()).isEqualTo("hello world");
+        assertThat(body.path("choices").get(0).path("message").path("content").asText())
+                .isEqualTo("hello world");
         assertThat(primary.lastBody().path("model").asText()).isEqualTo("upstream-main");
-        assertThat(primary.lastBody().path("messages").get(0).path("content").asText()).isEqualTo("Be brief.");
+        assertThat(primary.lastBody().path("messages").get(0).path("content").asText())
+                .isEqualTo("Be brief.");
         h.gateway().usageRecorder().flush();
-        List<UsageRecord> rec = h.store().usageOf(r.headers().firstValue("x-request-id").orElseThrow());
+        List<UsageRecord> rec =
+                h.store().usageOf(r.headers().firstValue("x-request-id").orElseThrow());
         assertThat(rec).singleElement().satisfies(u -> {
             assertThat(u.status()).isEqualTo(200);
             assertThat(u.modelServed()).isEqualTo("main");
@@ -121,12 +128,17 @@ class GatewayIT {
         assertThat(plain.headers().firstValue("content-type")).hasValue("text/event-stream");
         assertThat(plain.body()).endsWith("data: [DONE]\n\n").doesNotContain("\"usage\":{");
         assertThat(contentOf(plain.body())).isEqualTo("one two three");
-        assertThat(primary.lastBody().path("stream_options").path("include_usage").asBoolean()).isTrue();
+        assertThat(primary.lastBody()
+                        .path("stream_options")
+                        .path("include_usage")
+                        .asBoolean())
+                .isTrue();
 
         HttpResponse<String> withUsage = h.post("/v1/chat/completions", key, chat("main", "one two three", true, true));
         assertThat(withUsage.body()).contains("\"usage\":{\"prompt_tokens\":11").endsWith("data: [DONE]\n\n");
         h.gateway().usageRecorder().flush();
-        List<UsageRecord> rec = h.store().usageOf(plain.headers().firstValue("x-request-id").orElseThrow());
+        List<UsageRecord> rec =
+                h.store().usageOf(plain.headers().firstValue("x-request-id").orElseThrow());
         assertThat(rec.get(0).usage().completionTokens()).isEqualTo(7);
     }
 
@@ -159,7 +171,9 @@ class GatewayIT {
         long firstMs = (System.nanoTime() - t0) / 1_000_000;
         assertThat(n).isPositive();
         assertThat(new String(first, 0, n, StandardCharsets.UTF_8)).startsWith("data: ");
-        assertThat(firstMs).as("first bytes arrive before the upstream's 1.5 s stall ends").isLessThan(1200);
+        assertThat(firstMs)
+                .as("first bytes arrive before the upstream's 1.5 s stall ends")
+                .isLessThan(1200);
         String rest = new String(r.body().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(rest).endsWith("data: [DONE]\n\n");
     }
@@ -182,7 +196,9 @@ class GatewayIT {
     @Test
     void fallsBackToNextModelWhenProviderKeepsFailing() throws Exception {
         twoUpstreams();
-        primary.enqueue(new FakeOpenAiServer.Behavior.Status(503, 0), new FakeOpenAiServer.Behavior.Status(503, 0),
+        primary.enqueue(
+                new FakeOpenAiServer.Behavior.Status(503, 0),
+                new FakeOpenAiServer.Behavior.Status(503, 0),
                 new FakeOpenAiServer.Behavior.Status(503, 0));
         String key = h.key("k");
         HttpResponse<String> r = h.post("/v1/chat/completions", key, chat("main", "hi", true, false));
@@ -191,7 +207,9 @@ class GatewayIT {
         assertThat(secondary.requests()).isEqualTo(1);
         assertThat(secondary.lastBody().path("model").asText()).isEqualTo("upstream-backup");
         h.gateway().usageRecorder().flush();
-        UsageRecord u = h.store().usageOf(r.headers().firstValue("x-request-id").orElseThrow()).get(0);
+        UsageRecord u = h.store()
+                .usageOf(r.headers().firstValue("x-request-id").orElseThrow())
+                .get(0);
         assertThat(u.modelRequested()).isEqualTo("main");
         assertThat(u.modelServed()).isEqualTo("backup");
         assertThat(u.attempts()).isEqualTo(4);
@@ -242,7 +260,8 @@ class GatewayIT {
     void slowFirstByteTimesOutWith504() throws Exception {
         primary = new FakeOpenAiServer(vertx, "k1");
         secondary = new FakeOpenAiServer(vertx, "k2");
-        ProviderConfig slow = GatewayHarness.withTimeouts(GatewayHarness.openai("p1", primary, "k1"), Duration.ofMillis(300), Duration.ofSeconds(10), 0);
+        ProviderConfig slow = GatewayHarness.withTimeouts(
+                GatewayHarness.openai("p1", primary, "k1"), Duration.ofMillis(300), Duration.ofSeconds(10), 0);
         h = new GatewayHarness().provider(slow).model("main", "p1", "m").start();
         primary.enqueue(new FakeOpenAiServer.Behavior.SlowFirstByte(2000));
         long t0 = System.nanoTime();
@@ -256,7 +275,8 @@ class GatewayIT {
     void slowFirstByteFallsBackToNextModel() throws Exception {
         primary = new FakeOpenAiServer(vertx, "k1");
         secondary = new FakeOpenAiServer(vertx, "k2");
-        ProviderConfig slow = GatewayHarness.withTimeouts(GatewayHarness.openai("p1", primary, "k1"), Duration.ofMillis(300), Duration.ofSeconds(10), 0);
+        ProviderConfig slow = GatewayHarness.withTimeouts(
+                GatewayHarness.openai("p1", primary, "k1"), Duration.ofMillis(300), Duration.ofSeconds(10), 0);
         gateway(slow, GatewayHarness.openai("p2", secondary, "k2"));
         primary.enqueue(new FakeOpenAiServer.Behavior.SlowFirstByte(2000));
         HttpResponse<String> r = h.post("/v1/chat/completions", h.key("k"), chat("main", "hi", true, false));
@@ -274,7 +294,9 @@ class GatewayIT {
         assertThat(r.body()).contains("data: {\"error\":").doesNotContain("[DONE]");
         String last = r.body().strip();
         assertThat(last.substring(last.lastIndexOf("data: "))).startsWith("data: {\"error\":");
-        assertThat(secondary.requests()).as("no fallback once bytes reached the client").isZero();
+        assertThat(secondary.requests())
+                .as("no fallback once bytes reached the client")
+                .isZero();
     }
 
     @Test
@@ -285,7 +307,8 @@ class GatewayIT {
         try (java.net.Socket s = new java.net.Socket("127.0.0.1", h.gateway().port())) {
             String body = chat("main", "x y z", true, false);
             String req = "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key
-                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length
+                    + "\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.getBytes(StandardCharsets.UTF_8).length
                     + "\r\n\r\n" + body;
             s.getOutputStream().write(req.getBytes(StandardCharsets.UTF_8));
             s.getOutputStream().flush();
@@ -296,18 +319,27 @@ class GatewayIT {
         while (primary.closedEarly() == 0 && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(primary.closedEarly()).as("upstream saw its connection closed before the stream ended").isEqualTo(1);
+        assertThat(primary.closedEarly())
+                .as("upstream saw its connection closed before the stream ended")
+                .isEqualTo(1);
         h.gateway().usageRecorder().flush();
         assertThat(h.store().summarize(io.trustgate.api.UsageSummary.GroupBy.KEY, java.time.Instant.EPOCH))
-                .singleElement().satisfies(s -> assertThat(s.errors()).isEqualTo(1));
+                .singleElement()
+                .satisfies(s -> assertThat(s.errors()).isEqualTo(1));
     }
 
     @Test
     void embeddingsPassThrough() throws Exception {
         primary = new FakeOpenAiServer(vertx, "k1");
-        h = new GatewayHarness().provider(GatewayHarness.openai("p1", primary, "k1"))
-                .model(new io.trustgate.registry.ModelEntry("emb", "p1", "text-embedding-3-small",
-                        io.trustgate.registry.ModelEntry.Kind.EMBEDDING, io.trustgate.api.Price.FREE, List.of()))
+        h = new GatewayHarness()
+                .provider(GatewayHarness.openai("p1", primary, "k1"))
+                .model(new io.trustgate.registry.ModelEntry(
+                        "emb",
+                        "p1",
+                        "text-embedding-3-small",
+                        io.trustgate.registry.ModelEntry.Kind.EMBEDDING,
+                        io.trustgate.api.Price.FREE,
+                        List.of()))
                 .start();
         HttpResponse<String> r = h.post("/v1/embeddings", h.key("k"), "{\"model\":\"emb\",\"input\":[\"a\",\"b\"]}");
         assertThat(r.statusCode()).isEqualTo(200);

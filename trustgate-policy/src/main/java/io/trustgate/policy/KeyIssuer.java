@@ -36,16 +36,24 @@ public final class KeyIssuer {
         byte[] idBytes = new byte[8];
         random.nextBytes(idBytes);
         String id = "key_" + HexFormat.of().formatHex(idBytes);
-        ApiKey key = new ApiKey(id, name, tenant, tier, sha256(secret), secret.substring(0, PREFIX.length() + 4),
-                now, expiresAt, ApiKey.NEVER);
+        ApiKey key = new ApiKey(
+                id,
+                name,
+                tenant,
+                tier,
+                sha256(secret),
+                secret.substring(0, PREFIX.length() + 4),
+                now,
+                expiresAt,
+                ApiKey.NEVER);
         return new Issued(secret, key);
     }
 
     /** Hex SHA-256, as keys are stored and looked up. */
     public static String sha256(String key) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("JDK without SHA-256", e);
         }

@@ -63,9 +63,11 @@ class LimitsTest {
     void requestThatCanNeverFitIsInvalidNotRateLimited() {
         Tier t = tier(Tier.UNLIMITED, 1000, 500, Tier.UNLIMITED, Tier.UNLIMITED);
         assertThatThrownBy(() -> limits.admit(key, t, 600, 0, PRICE))
-                .isInstanceOfSatisfying(TrustgateException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_REQUEST));
+                .isInstanceOfSatisfying(
+                        TrustgateException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_REQUEST));
         assertThatThrownBy(() -> limits.admit(key, t, 100, 450, PRICE))
-                .isInstanceOfSatisfying(TrustgateException.class, e -> assertThat(e.param()).hasValue("max_tokens"));
+                .isInstanceOfSatisfying(
+                        TrustgateException.class, e -> assertThat(e.param()).hasValue("max_tokens"));
     }
 
     @Test
