@@ -72,7 +72,10 @@ public final class ConfigLoader {
             StackTraceElement[] trace = e.getStackTrace();
             String where = trace.length == 0 ? "" : " at " + trace[0].getFileName() + ":" + trace[0].getLineNumber();
             throw fileProblem(
-                    sourceName, 1, "internal error while reading the configuration: " + e.getClass().getName() + where);
+                    sourceName,
+                    1,
+                    "internal error while reading the configuration: "
+                            + e.getClass().getName() + where);
         }
     }
 

@@ -205,7 +205,10 @@ final class ConfigReader {
             String context = e.getContext() == null || e.getContext().isBlank() ? "" : " (" + e.getContext() + ")";
             problem(line(mark), "", "invalid YAML: " + e.getProblem() + context);
         } catch (ReaderException e) {
-            problem(lineAt(yaml, e.getPosition()), "", "invalid character " + String.format("U+%04X", e.getCodePoint()));
+            problem(
+                    lineAt(yaml, e.getPosition()),
+                    "",
+                    "invalid character " + String.format("U+%04X", e.getCodePoint()));
         } catch (YamlEngineException e) {
             problem(1, "", "invalid YAML: " + firstLine(e.getMessage()));
         }
@@ -396,8 +399,11 @@ final class ConfigReader {
             String inner = raw.substring(start + 2, end);
             Matcher m = VARIABLE.matcher(inner);
             if (!m.matches()) {
-                problem(line, path, "bad variable reference " + show("${" + inner + "}")
-                        + "; expected ${NAME} or ${NAME:-default}");
+                problem(
+                        line,
+                        path,
+                        "bad variable reference " + show("${" + inner + "}")
+                                + "; expected ${NAME} or ${NAME:-default}");
                 ok = false;
             } else {
                 String name = m.group(1);
@@ -407,8 +413,11 @@ final class ConfigReader {
                     if (hasDefault) {
                         value = m.group(2);
                     } else {
-                        problem(line, path, "environment variable " + name + " is not set (write ${" + name
-                                + ":-default} to give a default)");
+                        problem(
+                                line,
+                                path,
+                                "environment variable " + name + " is not set (write ${" + name
+                                        + ":-default} to give a default)");
                         ok = false;
                         value = "";
                     }
@@ -504,7 +513,10 @@ final class ConfigReader {
                     problem(s.line, s.path, message);
                     return Optional.empty();
                 }
-                problem(culprit.line, s.path(culprit.key), message.substring(word.length()).trim());
+                problem(
+                        culprit.line,
+                        s.path(culprit.key),
+                        message.substring(word.length()).trim());
                 if (culprit.fallback == null) {
                     return Optional.empty(); // a required value: nothing to retry with
                 }
@@ -532,20 +544,22 @@ final class ConfigReader {
         Field<Integer> loops = integer(s, "event-loops", d.eventLoops());
         Field<Secret> token = secret(s, "admin-token", d.adminToken());
         Field<String> defaultTier = string(s, "default-tier", d.defaultTier());
-        GatewayConfig config = construct(s, () -> new GatewayConfig(
-                        host.get(), port.get(), maxBytes.get(), loops.get(), token.get(), defaultTier.get()))
+        GatewayConfig config = construct(
+                        s,
+                        () -> new GatewayConfig(
+                                host.get(), port.get(), maxBytes.get(), loops.get(), token.get(), defaultTier.get()))
                 .orElse(d);
         return new ServerRead(config, defaultTier, s.line);
     }
 
     private Optional<ProviderConfig> provider(String name, Section parent, NodeTuple tuple) {
         Section s = section(tuple.getValueNode(), parent.path(name), parent.keyLine(name), PROVIDER_KEYS);
-        Field<ProviderConfig.Kind> kindField = field(
-                s, "kind", ProviderConfig.Kind.OPENAI, t -> ConfigValues.enumValue(t, ProviderConfig.Kind.class));
+        Field<ProviderConfig.Kind> kindField =
+                field(s, "kind", ProviderConfig.Kind.OPENAI, t -> ConfigValues.enumValue(t, ProviderConfig.Kind.class));
         ProviderConfig.Kind kind = kindField.get();
         boolean sandbox = kind == ProviderConfig.Kind.SANDBOX;
-        ProviderConfig d =
-                ProviderConfig.defaults("defaults", kind, sandbox ? SANDBOX_URI : URI.create("https://example.invalid"));
+        ProviderConfig d = ProviderConfig.defaults(
+                "defaults", kind, sandbox ? SANDBOX_URI : URI.create("https://example.invalid"));
         Field<URI> baseUrl = field(s, "base-url", sandbox ? SANDBOX_URI : null, ConfigValues::uri);
         boolean kindKnown = kindField.fromFile || !s.has("kind");
         if (!sandbox && kindKnown && !s.has("base-url")) {
@@ -565,8 +579,8 @@ final class ConfigReader {
         Section b = s.child("circuit-breaker", BREAKER_KEYS);
         Field<Integer> threshold = integer(b, "failure-threshold", d.breaker().failureThreshold());
         Field<Duration> openFor = duration(b, "open-for", d.breaker().openFor());
-        BreakerConfig breaker =
-                construct(b, () -> new BreakerConfig(threshold.get(), openFor.get())).orElse(d.breaker());
+        BreakerConfig breaker = construct(b, () -> new BreakerConfig(threshold.get(), openFor.get()))
+                .orElse(d.breaker());
 
         List<ScriptedReply> replies = new ArrayList<>();
         if (s.value("replies").isPresent() && !sandbox) {
@@ -577,22 +591,24 @@ final class ConfigReader {
         if (baseUrl.get() == null) {
             return Optional.empty();
         }
-        return construct(s, () -> new ProviderConfig(
-                name,
-                kind,
-                baseUrl.get(),
-                apiKey.get(),
-                apiVersion.get(),
-                headers,
-                connect.get(),
-                firstByte.get(),
-                total.get(),
-                retries.get(),
-                baseDelay.get(),
-                maxDelay.get(),
-                connections.get(),
-                breaker,
-                replies));
+        return construct(
+                s,
+                () -> new ProviderConfig(
+                        name,
+                        kind,
+                        baseUrl.get(),
+                        apiKey.get(),
+                        apiVersion.get(),
+                        headers,
+                        connect.get(),
+                        firstByte.get(),
+                        total.get(),
+                        retries.get(),
+                        baseDelay.get(),
+                        maxDelay.get(),
+                        connections.get(),
+                        breaker,
+                        replies));
     }
 
     private Map<String, String> headers(Section provider) {
@@ -634,7 +650,8 @@ final class ConfigReader {
             if (!r.has("match")) {
                 problem(r.line, r.path("match"), "required: the text that selects this reply");
             }
-            construct(r, () -> new ScriptedReply(match.get(), reply.get(), status.get())).ifPresent(out::add);
+            construct(r, () -> new ScriptedReply(match.get(), reply.get(), status.get()))
+                    .ifPresent(out::add);
         }
         return out;
     }
@@ -663,11 +680,13 @@ final class ConfigReader {
         Price price = construct(p, () -> new Price(input.get(), output.get())).orElse(Price.FREE);
         List<Scalar> fallbacks = list(s, "fallbacks").orElse(List.of());
         // A model naming itself is reported with the other fallback problems, at the entry's line.
-        List<String> fallbackNames =
-                fallbacks.stream().map(Scalar::text).filter(f -> !f.equals(name)).toList();
+        List<String> fallbackNames = fallbacks.stream()
+                .map(Scalar::text)
+                .filter(f -> !f.equals(name))
+                .toList();
         Optional<ModelEntry> entry = s.has("provider")
-                ? construct(s, () -> new ModelEntry(
-                        name, provider.get(), upstream.get(), kind.get(), price, fallbackNames))
+                ? construct(
+                        s, () -> new ModelEntry(name, provider.get(), upstream.get(), kind.get(), price, fallbackNames))
                 : Optional.empty();
         return new ModelRead(name, s.path, s.line, provider, fallbacks, kind.get(), entry);
     }
@@ -692,8 +711,10 @@ final class ConfigReader {
         Field<Long> perRequest = field(s, "max-tokens-per-request", Tier.UNLIMITED, ConfigValues::whole);
         Field<Long> tokenBudget = field(s, "monthly-token-budget", Tier.UNLIMITED, ConfigValues::whole);
         Field<Long> costBudget = field(s, "monthly-cost-budget", Tier.UNLIMITED, ConfigValues::micros);
-        Optional<Tier> tier = construct(s, () -> new Tier(
-                name, models, rpm.get(), tpm.get(), perRequest.get(), tokenBudget.get(), costBudget.get()));
+        Optional<Tier> tier = construct(
+                s,
+                () -> new Tier(
+                        name, models, rpm.get(), tpm.get(), perRequest.get(), tokenBudget.get(), costBudget.get()));
         return new TierRead(name, s.path, patterns.orElse(List.of()), tier);
     }
 
@@ -709,28 +730,40 @@ final class ConfigReader {
         for (ModelRead m : models) {
             Field<String> p = m.provider();
             if (p.fromFile && !providerNames.contains(p.get())) {
-                problem(p.line, m.path() + ".provider", "provider " + show(p.get()) + " is not declared under providers"
-                        + suggestion(p.get(), providerNames));
+                problem(
+                        p.line,
+                        m.path() + ".provider",
+                        "provider " + show(p.get()) + " is not declared under providers"
+                                + suggestion(p.get(), providerNames));
             }
             for (Scalar f : m.fallbacks()) {
                 ModelEntry.Kind kind = modelKinds.get(f.text());
                 if (f.text().equals(m.name())) {
                     problem(f.line(), m.path() + ".fallbacks", "a model cannot be its own fallback");
                 } else if (kind == null) {
-                    problem(f.line(), m.path() + ".fallbacks", "fallback " + f.shown()
-                            + " is not a declared model" + suggestion(f.text(), modelKinds.keySet()));
+                    problem(
+                            f.line(),
+                            m.path() + ".fallbacks",
+                            "fallback " + f.shown() + " is not a declared model"
+                                    + suggestion(f.text(), modelKinds.keySet()));
                 } else if (kind != m.kind()) {
-                    problem(f.line(), m.path() + ".fallbacks", "fallback " + f.shown() + " is a "
-                            + ConfigValues.yamlName(kind) + " model, " + show(m.name()) + " is "
-                            + ConfigValues.yamlName(m.kind()));
+                    problem(
+                            f.line(),
+                            m.path() + ".fallbacks",
+                            "fallback " + f.shown() + " is a "
+                                    + ConfigValues.yamlName(kind) + " model, " + show(m.name()) + " is "
+                                    + ConfigValues.yamlName(m.kind()));
                 }
             }
         }
         for (TierRead t : tiers) {
             for (Scalar pattern : t.models()) {
                 if (!pattern.text().contains("*") && !modelKinds.containsKey(pattern.text())) {
-                    problem(pattern.line(), t.path() + ".models", "model " + pattern.shown()
-                            + " is not declared under models" + suggestion(pattern.text(), modelKinds.keySet()));
+                    problem(
+                            pattern.line(),
+                            t.path() + ".models",
+                            "model " + pattern.shown() + " is not declared under models"
+                                    + suggestion(pattern.text(), modelKinds.keySet()));
                 }
             }
         }
@@ -738,8 +771,11 @@ final class ConfigReader {
         if (!tierNames.contains(defaultTier.get())) {
             int line = defaultTier.fromFile ? defaultTier.line : top.keyLine("tiers");
             String hint = defaultTier.fromFile ? "" : " (set server.default-tier to one of the declared tiers)";
-            problem(line, "server.default-tier", "tier " + show(defaultTier.get()) + " is not declared under tiers"
-                    + suggestion(defaultTier.get(), tierNames) + hint);
+            problem(
+                    line,
+                    "server.default-tier",
+                    "tier " + show(defaultTier.get()) + " is not declared under tiers"
+                            + suggestion(defaultTier.get(), tierNames) + hint);
         }
     }
 

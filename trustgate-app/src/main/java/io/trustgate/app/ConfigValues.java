@@ -51,13 +51,12 @@ final class ConfigValues {
             throw new IllegalArgumentException("expected a duration like 250ms, 5s, 2m or 1h");
         }
         long n = Long.parseLong(m.group(1));
-        long limit =
-                switch (m.group(2)) {
-                    case "ms" -> MAX_DURATION.toMillis();
-                    case "s" -> MAX_DURATION.toSeconds();
-                    case "m" -> MAX_DURATION.toMinutes();
-                    default -> MAX_DURATION.toHours();
-                };
+        long limit = switch (m.group(2)) {
+            case "ms" -> MAX_DURATION.toMillis();
+            case "s" -> MAX_DURATION.toSeconds();
+            case "m" -> MAX_DURATION.toMinutes();
+            default -> MAX_DURATION.toHours();
+        };
         if (n > limit) {
             throw new IllegalArgumentException("must be at most 24h");
         }

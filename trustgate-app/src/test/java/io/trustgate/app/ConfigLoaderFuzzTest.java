@@ -96,7 +96,11 @@ class ConfigLoaderFuzzTest {
                     byte[] c = String.valueOf(SIGNIFICANT.charAt(random.nextInt(SIGNIFICANT.length())))
                             .getBytes(StandardCharsets.UTF_8);
                     int pos = line.length == 0 ? 0 : random.nextInt(line.length + 1);
-                    lines.set(at, concat(concat(Arrays.copyOfRange(line, 0, pos), c), Arrays.copyOfRange(line, pos, line.length)));
+                    lines.set(
+                            at,
+                            concat(
+                                    concat(Arrays.copyOfRange(line, 0, pos), c),
+                                    Arrays.copyOfRange(line, pos, line.length)));
                 }
                 case 5 -> { // swap with another line
                     int other = random.nextInt(lines.size());
@@ -104,7 +108,9 @@ class ConfigLoaderFuzzTest {
                     lines.set(other, line);
                 }
                 default -> { // replace a value with a huge or odd one
-                    String[] odd = {"99999999999999999999999", "-1", "", "~", "[", "{}", "[]", "${NOPE}", "1e9", "0", "\"\\x\""};
+                    String[] odd = {
+                        "99999999999999999999999", "-1", "", "~", "[", "{}", "[]", "${NOPE}", "1e9", "0", "\"\\x\""
+                    };
                     String text = new String(line, StandardCharsets.UTF_8);
                     int colon = text.indexOf(": ");
                     if (colon >= 0) {

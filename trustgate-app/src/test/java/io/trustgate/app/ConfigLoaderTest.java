@@ -45,7 +45,9 @@ class ConfigLoaderTest {
             ConfigLoader.parse(yaml, "t.yaml", env);
         } catch (ConfigException e) {
             assertThat(e.problems()).isNotEmpty();
-            assertThat(e.getMessage()).isEqualTo(String.join("\n", e.problems().stream().map(Object::toString).toList()));
+            assertThat(e.getMessage())
+                    .isEqualTo(String.join(
+                            "\n", e.problems().stream().map(Object::toString).toList()));
             return e.problems();
         }
         throw new AssertionError("expected problems in:\n" + yaml);
@@ -67,7 +69,9 @@ class ConfigLoaderTest {
         assertThat(config.server().port()).isEqualTo(8080);
         assertThat(config.server().maxRequestBytes()).isEqualTo(4L * 1024 * 1024);
         assertThat(config.server().adminToken().isEmpty()).isTrue();
-        assertThat(config.providers()).extracting(ProviderConfig::name).containsExactly("sandbox", "openai", "anthropic");
+        assertThat(config.providers())
+                .extracting(ProviderConfig::name)
+                .containsExactly("sandbox", "openai", "anthropic");
         ProviderConfig openai = config.providers().get(1);
         assertThat(openai.baseUrl()).isEqualTo(URI.create("https://api.openai.com/v1"));
         assertThat(openai.apiKey().reveal()).isEqualTo(OPENAI_SECRET);
@@ -76,7 +80,10 @@ class ConfigLoaderTest {
         assertThat(openai.breaker()).isEqualTo(ProviderConfig.BreakerConfig.DEFAULT);
         assertThat(config.providers().get(0).sandbox()).hasSize(2);
         assertThat(config.providers().get(0).sandbox().get(1).status()).isEqualTo(529);
-        ModelEntry gpt = config.models().stream().filter(m -> m.name().equals("gpt-4o")).findFirst().orElseThrow();
+        ModelEntry gpt = config.models().stream()
+                .filter(m -> m.name().equals("gpt-4o"))
+                .findFirst()
+                .orElseThrow();
         assertThat(gpt.upstreamModel()).isEqualTo("gpt-4o-2024-08-06");
         assertThat(gpt.price().inputPerMillion()).isEqualByComparingTo("2.50");
         assertThat(gpt.fallbacks()).containsExactly("claude-sonnet");
@@ -175,8 +182,10 @@ class ConfigLoaderTest {
         assertThat(a.firstByteTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(a.totalTimeout()).isEqualTo(Duration.ofHours(1));
         assertThat(a.retryMaxDelay()).isEqualTo(Duration.ofMinutes(2));
-        assertThat(parse("server: {max-request-bytes: 2048}").server().maxRequestBytes()).isEqualTo(2048);
-        assertThat(parse("server: {max-request-bytes: 1GiB}").server().maxRequestBytes()).isEqualTo(1L << 30);
+        assertThat(parse("server: {max-request-bytes: 2048}").server().maxRequestBytes())
+                .isEqualTo(2048);
+        assertThat(parse("server: {max-request-bytes: 1GiB}").server().maxRequestBytes())
+                .isEqualTo(1L << 30);
     }
 
     // ---- environment variables -------------------------------------------------------------------------------
@@ -242,8 +251,9 @@ class ConfigLoaderTest {
 
         List<ConfigProblem> problems = problems(yaml, env);
 
-        assertThat(problems).extracting(ConfigProblem::key).contains(
-                "server.admin-token", "server.port", "providers.openai.base-url", "providers.openai.token");
+        assertThat(problems)
+                .extracting(ConfigProblem::key)
+                .contains("server.admin-token", "server.port", "providers.openai.base-url", "providers.openai.token");
         for (ConfigProblem p : problems) {
             assertThat(p.toString())
                     .doesNotContain(OPENAI_SECRET)
@@ -302,12 +312,14 @@ class ConfigLoaderTest {
                     circuit-breaker: {failure-threshold: 0, open-for: 0s}
                 """);
 
-        assertThat(problems).extracting(ConfigProblem::key).containsExactlyInAnyOrder(
-                "providers.a.max-retries",
-                "providers.a.max-connections",
-                "providers.a.connect-timeout",
-                "providers.a.circuit-breaker.failure-threshold",
-                "providers.a.circuit-breaker.open-for");
+        assertThat(problems)
+                .extracting(ConfigProblem::key)
+                .containsExactlyInAnyOrder(
+                        "providers.a.max-retries",
+                        "providers.a.max-connections",
+                        "providers.a.connect-timeout",
+                        "providers.a.circuit-breaker.failure-threshold",
+                        "providers.a.circuit-breaker.open-for");
         assertThat(problems).extracting(ConfigProblem::line).contains(4, 5, 6, 7);
     }
 
@@ -346,7 +358,9 @@ class ConfigLoaderTest {
 
         assertThat(p.line()).isEqualTo(3);
         assertThat(p.key()).isEqualTo("providers.x.kind");
-        assertThat(p.message()).contains("openai, azure-openai, anthropic, sandbox").contains("'opanai'");
+        assertThat(p.message())
+                .contains("openai, azure-openai, anthropic, sandbox")
+                .contains("'opanai'");
     }
 
     @Test
@@ -459,7 +473,8 @@ class ConfigLoaderTest {
         assertThat(p.line()).isEqualTo(4);
         assertThat(p.key()).isEqualTo("providers.x.connect-timeout");
         assertThat(p.message()).contains("250ms").contains("'5 seconds'");
-        assertThat(only("providers: {x: {base-url: 'http://x', total-timeout: 25h}}").message())
+        assertThat(only("providers: {x: {base-url: 'http://x', total-timeout: 25h}}")
+                        .message())
                 .contains("at most 24h");
     }
 
@@ -483,8 +498,9 @@ class ConfigLoaderTest {
                   default: {monthly-cost-budget: 0.0000001}
                 """);
 
-        assertThat(problems).extracting(ConfigProblem::key).containsExactly(
-                "models.m.price.input", "models.m.price.output", "tiers.default.monthly-cost-budget");
+        assertThat(problems)
+                .extracting(ConfigProblem::key)
+                .containsExactly("models.m.price.input", "models.m.price.output", "tiers.default.monthly-cost-budget");
         assertThat(problems.get(2).message()).contains("6 decimal places");
     }
 
@@ -495,12 +511,14 @@ class ConfigLoaderTest {
                 + "tiers: {default: {requests-per-minute: " + huge + ", monthly-cost-budget: 999999999999999}}\n"
                 + "providers: {x: {base-url: 'http://x', open-for: 1h, connect-timeout: " + huge + "h}}\n");
 
-        assertThat(problems).extracting(ConfigProblem::key).contains(
-                "server.port",
-                "server.max-request-bytes",
-                "tiers.default.requests-per-minute",
-                "tiers.default.monthly-cost-budget",
-                "providers.x.connect-timeout");
+        assertThat(problems)
+                .extracting(ConfigProblem::key)
+                .contains(
+                        "server.port",
+                        "server.max-request-bytes",
+                        "tiers.default.requests-per-minute",
+                        "tiers.default.monthly-cost-budget",
+                        "providers.x.connect-timeout");
     }
 
     @Test
@@ -509,7 +527,8 @@ class ConfigLoaderTest {
         assertThat(p.key()).isEqualTo("providers.x.replies");
         assertThat(p.line()).isEqualTo(4);
 
-        ConfigProblem status = only("providers:\n  sandbox:\n    kind: sandbox\n    replies:\n      - {match: a, status: 99}\n");
+        ConfigProblem status =
+                only("providers:\n  sandbox:\n    kind: sandbox\n    replies:\n      - {match: a, status: 99}\n");
         assertThat(status.key()).isEqualTo("providers.sandbox.replies[0].status");
         assertThat(status.line()).isEqualTo(5);
     }
@@ -561,12 +580,11 @@ class ConfigLoaderTest {
         Path file = dir.resolve("bad.yaml");
         Files.write(file, new byte[] {'a', ':', ' ', '1', '\n', 'b', ':', ' ', (byte) 0xC3, (byte) 0x28, '\n'});
 
-        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
-                .isInstanceOfSatisfying(ConfigException.class, e -> {
-                    assertThat(e.problems()).hasSize(1);
-                    assertThat(e.problems().get(0).line()).isEqualTo(2);
-                    assertThat(e.problems().get(0).message()).contains("UTF-8");
-                });
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of())).isInstanceOfSatisfying(ConfigException.class, e -> {
+            assertThat(e.problems()).hasSize(1);
+            assertThat(e.problems().get(0).line()).isEqualTo(2);
+            assertThat(e.problems().get(0).message()).contains("UTF-8");
+        });
     }
 
     @Test
@@ -580,6 +598,8 @@ class ConfigLoaderTest {
     @Test
     void controlCharactersAreProblems() {
         assertThat(only("server: {host: \"a\u0001b\"}").message()).contains("U+0001");
+        ConfigProblem third = only("server:\n  port: 1\n  host: \"\u00e9\u0002\"\n");
+        assertThat(third.line()).isEqualTo(3);
     }
 
     // ---- many problems ---------------------------------------------------------------------------------------
@@ -605,14 +625,16 @@ class ConfigLoaderTest {
                 """);
 
         assertThat(problems).extracting(ConfigProblem::line).containsExactly(2, 3, 7, 10, 11, 14, 15);
-        assertThat(problems).extracting(ConfigProblem::key).containsExactly(
-                "server.prot",
-                "server.event-loops",
-                "providers.x.max-retries",
-                "models.m.provider",
-                "models.m.fallbacks",
-                "tiers.default.tokens-per-minute",
-                "tiers.default.monthly-token-budget");
+        assertThat(problems)
+                .extracting(ConfigProblem::key)
+                .containsExactly(
+                        "server.prot",
+                        "server.event-loops",
+                        "providers.x.max-retries",
+                        "models.m.provider",
+                        "models.m.fallbacks",
+                        "tiers.default.tokens-per-minute",
+                        "tiers.default.monthly-token-budget");
     }
 
     @Test
