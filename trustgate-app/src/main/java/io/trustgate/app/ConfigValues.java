@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -135,11 +137,10 @@ final class ConfigValues {
                 return e;
             }
         }
-        StringBuilder expected = new StringBuilder();
-        for (E e : type.getEnumConstants()) {
-            expected.append(expected.isEmpty() ? "" : ", ").append(yamlName(e));
-        }
-        throw new IllegalArgumentException("expected one of " + expected);
+        List<String> names = Arrays.stream(type.getEnumConstants())
+                .map(ConfigValues::yamlName)
+                .toList();
+        throw new IllegalArgumentException("expected one of " + String.join(", ", names) + suggestion(text, names));
     }
 
     /** {@code " (did you mean 'x'?)"} for the closest candidate within edit distance 2, or empty. */

@@ -360,6 +360,7 @@ class ConfigLoaderTest {
         assertThat(p.key()).isEqualTo("providers.x.kind");
         assertThat(p.message())
                 .contains("openai, azure-openai, anthropic, sandbox")
+                .contains("did you mean 'openai'")
                 .contains("'opanai'");
     }
 
