@@ -118,8 +118,8 @@ public final class Gateway implements AutoCloseable {
                 .setIdleTimeout(300)
                 .setMaxInitialLineLength(8192)
                 .setMaxHeaderSize(32 * 1024);
-        RequestHandler handler = new RequestHandler(
-                this, new AdminHandler(vertx, config, keys, usageStore, tiers, clock));
+        RequestHandler handler =
+                new RequestHandler(this, new AdminHandler(vertx, config, keys, usageStore, tiers, clock));
         server = vertx.createHttpServer(options).requestHandler(handler);
         return server.listen().map(s -> {
             ready = true;
