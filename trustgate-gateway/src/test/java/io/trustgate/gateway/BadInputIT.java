@@ -379,6 +379,54 @@ class BadInputIT {
     }
 
     @Test
+    void modelPathWithBadPercentEscapeIs404NotA500() throws Exception {
+        for (String path : List.of("/v1/models/%ZZ", "/v1/models/%", "/v1/models/abc%E")) {
+            RawResponse r = raw("GET " + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key + "\r\n\r\n", null);
+            assertThat(assertError(404, r).path("code").asText()).as(path).isEqualTo("model_not_found");
+        }
+    }
+
+    @Test
+    void malformedChunkEncodingClosesTheConnectionPromptly() throws Exception {
+        // Netty fails the body decode and Vert.x closes the connection before the handler can answer: no response,
+        // but no hang either, and (checked after each test) nothing else is affected.
+        long t0 = System.nanoTime();
+        try (Socket s = new Socket("127.0.0.1", h.gateway().port())) {
+            s.setSoTimeout((int) CALL_TIMEOUT.toMillis());
+            s.getOutputStream().write(("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key
+                    + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            byte[] got = s.getInputStream().readAllBytes();
+            String text = new String(got, StandardCharsets.UTF_8);
+            assertThat(text.isEmpty() || text.startsWith("HTTP/1.1 4")).as(text).isTrue();
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(2));
+    }
+
+    /**
+     * What the HTTP decoder itself refuses (a bad Content-Length, an oversize header or request line, a garbage
+     * request line) never reaches the gateway's handler: Vert.x answers with a bare status and closes. Checked here
+     * for what matters: a prompt 4xx, no hang, nothing else affected.
+     */
+    @Test
+    void protocolLevelGarbageIsRefusedPromptlyByTheHttpDecoder() throws Exception {
+        Map<String, Integer> cases = new LinkedHashMap<>();
+        cases.put("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n", 400);
+        cases.put("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n", 400);
+        cases.put("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: 99999999999999999999\r\n\r\n", 400);
+        cases.put("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}", 400);
+        cases.put("GET /v1/models HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(40_000) + "\r\n\r\n", 431);
+        cases.put("GET /v1/" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: x\r\n\r\n", 414);
+        cases.put("GARBAGE\r\n\r\n", 400);
+        for (Map.Entry<String, Integer> c : cases.entrySet()) {
+            long t0 = System.nanoTime();
+            RawResponse r = raw(c.getKey(), null);
+            assertThat(r.status()).as(c.getKey().substring(0, Math.min(40, c.getKey().length()))).isEqualTo(c.getValue());
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
     void concurrentMixedGoodAndBadRequestsAllGetTheirOwnAnswer() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
