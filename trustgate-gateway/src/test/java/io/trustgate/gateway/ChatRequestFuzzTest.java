@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(10)
 class ChatRequestFuzzTest {
     static final long SEED = 0x7457_6761_7465L;
-    static final int BYTE_MUTATIONS = 30_000;
-    static final int TREE_MUTATIONS = 30_000;
+    static final int BYTE_MUTATIONS = 15_000;
+    static final int TREE_MUTATIONS = 15_000;
 
     static final List<String> CORPUS = List.of(
             "{\"model\":\"sandbox-echo\",\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}",
