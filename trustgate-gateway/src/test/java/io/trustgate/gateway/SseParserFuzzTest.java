@@ -169,7 +169,7 @@ class SseParserFuzzTest {
         for (int i = 0; i < 2_000; i++) {
             int max = 64 + rnd.nextInt(4096);
             SseParser p = new SseParser(max, e -> {});
-            byte[] bytes = new byte[rnd.nextInt(16 * 1024)];
+            byte[] bytes = new byte[rnd.nextInt(8 * 1024)];
             boolean biased = rnd.nextBoolean();
             for (int k = 0; k < bytes.length; k++) {
                 bytes[k] = biased ? alphabet[rnd.nextInt(alphabet.length)] : (byte) rnd.nextInt(256);
