@@ -102,10 +102,14 @@ final class RequestHandler implements Handler<HttpServerRequest> {
                 } else if (path.startsWith("/v1/models/")) {
                     expect(req, HttpMethod.GET);
                     Authenticator.Caller caller = gw.auth.authenticate(req.getHeader(HttpHeaders.AUTHORIZATION));
-                    String name = java.net.URLDecoder.decode(
-                            path.substring("/v1/models/".length()), java.nio.charset.StandardCharsets.UTF_8);
-                    ModelEntry e = gw.catalog
-                            .find(name)
+                    String raw = path.substring("/v1/models/".length());
+                    String name;
+                    try {
+                        name = java.net.URLDecoder.decode(raw, java.nio.charset.StandardCharsets.UTF_8);
+                    } catch (IllegalArgumentException badEscape) { // e.g. %ZZ: a name no model has, not a 500
+                        throw unknownModel(raw);
+                    }
+                    ModelEntry e = gw.catalog.find(name)
                             .filter(x -> caller.tier().allows(x.name()))
                             .orElseThrow(() -> unknownModel(name));
                     json(req.response(), 200, Json.write(model(e)));
