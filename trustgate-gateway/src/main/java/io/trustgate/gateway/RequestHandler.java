@@ -109,7 +109,8 @@ final class RequestHandler implements Handler<HttpServerRequest> {
                     } catch (IllegalArgumentException badEscape) { // e.g. %ZZ: a name no model has, not a 500
                         throw unknownModel(raw);
                     }
-                    ModelEntry e = gw.catalog.find(name)
+                    ModelEntry e = gw.catalog
+                            .find(name)
                             .filter(x -> caller.tier().allows(x.name()))
                             .orElseThrow(() -> unknownModel(name));
                     json(req.response(), 200, Json.write(model(e)));

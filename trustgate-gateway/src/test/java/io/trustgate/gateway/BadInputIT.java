@@ -447,12 +447,21 @@ class BadInputIT {
                 "/v1/completions",
                 "/v2/chat/completions",
                 "/v1/chat/completions/x",
-                "/admin/keys",
                 "/%2e%2e/etc/passwd")) {
             HttpResponse<String> r = send(
                     request(path).header("authorization", "Bearer " + key).GET().build());
             assertThat(assertError(404, r).path("code").asText()).as(path).isEqualTo("unknown_url");
         }
+        // Without server.admin-token the admin API does not exist, whatever credential is sent.
+        assertThat(assertError(
+                                404,
+                                send(request("/admin/keys")
+                                        .header("authorization", "Bearer " + key)
+                                        .GET()
+                                        .build()))
+                        .path("code")
+                        .asText())
+                .isEqualTo("admin_disabled");
         JsonNode e = assertError(
                 404,
                 send(request("/v1/nope")
