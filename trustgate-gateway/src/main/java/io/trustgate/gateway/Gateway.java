@@ -120,7 +120,7 @@ public final class Gateway implements AutoCloseable {
                 .setMaxHeaderSize(32 * 1024);
         RequestHandler handler =
                 new RequestHandler(this, new AdminHandler(vertx, config, keys, usageStore, tiers, clock));
-        server = vertx.createHttpServer(options).requestHandler(handler);
+        server = vertx.createHttpServer(options).requestHandler(handler).invalidRequestHandler(RequestHandler::invalid);
         return server.listen().map(s -> {
             ready = true;
             LOG.info("gateway listening on {}:{}", config.host(), s.actualPort());

@@ -573,6 +573,11 @@ class BadInputIT {
                     .as(c.getKey().substring(0, Math.min(40, c.getKey().length())))
                     .isEqualTo(c.getValue());
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(2));
+            assertThat(r.body())
+                    .as("OpenAI-style body even from the HTTP decoder")
+                    .contains("\"error\":{\"message\"");
+            assertThat(r.headers().keySet().stream().map(k -> k.toLowerCase(java.util.Locale.ROOT)))
+                    .contains("x-request-id");
         }
     }
 
