@@ -17,4 +17,10 @@ public interface KeyStore {
 
     /** Revokes the key with this id or name; returns it, or empty when no such key exists. */
     Optional<ApiKey> revoke(String idOrName, Instant at);
+
+    /**
+     * A value that changes whenever any key is added or changed, by any process sharing this store. Callers may
+     * cache keys for as long as it stays the same; reading it must cost nanoseconds, not a query.
+     */
+    long keysVersion();
 }

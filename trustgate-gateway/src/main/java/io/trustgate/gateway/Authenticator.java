@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * Turns an {@code Authorization: Bearer ...} header into the calling key and its tier. The key is hashed
- * (SHA-256) and looked up by hash in the store on every request, so a revocation, even by another process
- * sharing the data directory, takes effect on the very next request. The key itself is never kept or logged.
+ * (SHA-256) and looked up by hash; a revocation, even by another process sharing the data directory, takes effect
+ * on the very next request (see {@link #lookup}). The key itself is never kept or logged.
  */
 public final class Authenticator {
     private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
@@ -26,7 +26,11 @@ public final class Authenticator {
         }
     });
 
+    static final int MAX_CACHED = 100_000;
+
     private final KeyStore keys;
+    private final java.util.concurrent.ConcurrentHashMap<String, Cached> cache =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Tier> tiers;
     private final Clock clock;
 
@@ -66,7 +70,7 @@ public final class Authenticator {
         if (key.isEmpty() || key.length() > 512) {
             throw invalid();
         }
-        ApiKey k = keys.findByHash(hash(key)).orElseThrow(Authenticator::invalid);
+        ApiKey k = lookup(hash(key));
         if (!k.activeAt(clock.instant())) {
             throw new TrustgateException(
                     ErrorKind.AUTHENTICATION,
@@ -84,6 +88,27 @@ public final class Authenticator {
         }
         return new Caller(k, tier);
     }
+
+    /**
+     * Finds a key by hash through a small in-memory cache that is dropped whenever the store's keys version
+     * changes (any key added, revoked or changed, by any process), so a revocation still takes effect on the next
+     * request. Unknown hashes are not cached, so guessing keys cannot fill memory.
+     */
+    private ApiKey lookup(String hash) {
+        long version = keys.keysVersion(); // read before the query: an entry is never newer than its version
+        Cached c = cache.get(hash);
+        if (c != null && c.version() == version) {
+            return c.key();
+        }
+        ApiKey k = keys.findByHash(hash).orElseThrow(Authenticator::invalid);
+        if (cache.size() >= MAX_CACHED) {
+            cache.clear();
+        }
+        cache.put(hash, new Cached(version, k));
+        return k;
+    }
+
+    private record Cached(long version, ApiKey key) {}
 
     private static TrustgateException invalid() {
         return new TrustgateException(ErrorKind.AUTHENTICATION, "Incorrect API key provided.", "", "invalid_api_key");

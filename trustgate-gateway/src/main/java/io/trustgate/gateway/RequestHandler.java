@@ -75,7 +75,6 @@ final class RequestHandler implements Handler<HttpServerRequest> {
         HttpServerResponse resp = req.response();
         resp.putHeader(REQUEST_ID, newRequestId()).putHeader(HttpHeaders.CONNECTION, "close");
         send(resp, e);
-        resp.closeHandler(v -> {});
         req.connection().close();
     }
 

@@ -41,11 +41,13 @@ public final class SqliteStore implements KeyStore, UsageStore, AutoCloseable {
     // The key lookup runs on every request: keep its statement prepared per reading thread.
     private final ThreadLocal<PreparedStatement> findByHash = new ThreadLocal<>();
     private volatile boolean closed;
+    private final KeysVersion keysVersion;
 
     private SqliteStore(Path file) throws SQLException {
         this.url = "jdbc:sqlite:" + file.toAbsolutePath();
         this.writer = open();
         Migrations.apply(writer);
+        this.keysVersion = KeysVersion.open(file.resolveSibling(KeysVersion.FILE_NAME));
     }
 
     /** Opens (creating if needed) the store in the given data directory and brings its schema up to date. */
@@ -102,6 +104,7 @@ public final class SqliteStore implements KeyStore, UsageStore, AutoCloseable {
             setInstant(ps, 8, k.expiresAt());
             setInstant(ps, 9, k.revokedAt());
             ps.executeUpdate();
+            keysVersion.bump();
         } catch (SQLException e) {
             if (e.getMessage() != null && e.getMessage().contains("UNIQUE")) {
                 throw new IllegalArgumentException("a key named '" + k.name() + "' already exists", e);
@@ -154,6 +157,7 @@ public final class SqliteStore implements KeyStore, UsageStore, AutoCloseable {
             if (ps.executeUpdate() == 0) {
                 return Optional.empty();
             }
+            keysVersion.bump();
         } catch (SQLException e) {
             throw new StoreException("cannot revoke key: " + e.getMessage(), e);
         } finally {
@@ -162,6 +166,11 @@ public final class SqliteStore implements KeyStore, UsageStore, AutoCloseable {
         return list().stream()
                 .filter(k -> k.id().equals(idOrName) || k.name().equals(idOrName))
                 .findFirst();
+    }
+
+    @Override
+    public long keysVersion() {
+        return keysVersion.read();
     }
 
     private static ApiKey key(ResultSet rs) throws SQLException {
@@ -343,6 +352,7 @@ public final class SqliteStore implements KeyStore, UsageStore, AutoCloseable {
                 closeQuietly(c);
             }
             closeQuietly(writer);
+            keysVersion.close();
         } finally {
             writeLock.unlock();
         }
