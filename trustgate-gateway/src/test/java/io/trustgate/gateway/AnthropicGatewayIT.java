@@ -43,7 +43,10 @@ class AnthropicGatewayIT {
 
     @BeforeEach
     void start() throws Exception {
-        claude = FakeAnthropicServer.start(vertx).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        claude = FakeAnthropicServer.start(vertx)
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
         open = new FakeOpenAiServer(vertx, "open-key");
         h = new GatewayHarness()
                 .provider(anthropic("anthropic", claude))
@@ -102,8 +105,8 @@ class AnthropicGatewayIT {
         HttpResponse<String> r = h.post("/v1/chat/completions", key, chat("claude", "Say hello", false, false));
 
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v)
-                .startsWith("application/json"));
+        assertThat(r.headers().firstValue("content-type"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
         JsonNode body = M.readTree(r.body());
         assertThat(body.path("object").asText()).isEqualTo("chat.completion");
         assertThat(body.at("/choices/0/message/role").asText()).isEqualTo("assistant");
@@ -174,8 +177,7 @@ class AnthropicGatewayIT {
         assertThat(sent.at("/messages/0/role").asText()).isEqualTo("user");
         assertThat(sent.at("/tools/0/name").asText()).isEqualTo("weather");
         assertThat(sent.at("/tools/0/description").asText()).isEqualTo("Current weather");
-        assertThat(sent.at("/tools/0/input_schema"))
-                .isEqualTo(M.readTree(body).at("/tools/0/function/parameters"));
+        assertThat(sent.at("/tools/0/input_schema")).isEqualTo(M.readTree(body).at("/tools/0/function/parameters"));
         assertThat(sent.path("tool_choice")).isEqualTo(M.readTree("{\"type\":\"any\"}"));
 
         JsonNode answer = M.readTree(r.body());

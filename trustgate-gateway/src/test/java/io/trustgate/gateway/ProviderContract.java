@@ -156,7 +156,9 @@ abstract class ProviderContract {
         assertThat(choice.at("/message/content").asText()).isEqualTo(ANSWER);
         assertThat(choice.path("finish_reason").asText()).isEqualTo("stop");
         JsonNode usage = body.path("usage");
-        assertThat(usage.path("prompt_tokens").isIntegralNumber()).as("usage.prompt_tokens").isTrue();
+        assertThat(usage.path("prompt_tokens").isIntegralNumber())
+                .as("usage.prompt_tokens")
+                .isTrue();
         assertThat(usage.path("completion_tokens").isIntegralNumber())
                 .as("usage.completion_tokens")
                 .isTrue();
@@ -226,18 +228,19 @@ abstract class ProviderContract {
         consumed.assertEndedOnceWithoutFailure();
         List<JsonNode> chunks = consumed.chunks();
         assertThat(consumed.text()).isEqualTo(ANSWER);
-        List<JsonNode> usageChunks = chunks.stream()
-                .filter(c -> c.path("choices").isEmpty())
-                .toList();
+        List<JsonNode> usageChunks =
+                chunks.stream().filter(c -> c.path("choices").isEmpty()).toList();
         assertThat(usageChunks).as("usage chunks").hasSize(1);
         JsonNode usageChunk = chunks.getLast();
         assertThat(usageChunk).as("the usage chunk is the last before [DONE]").isSameAs(usageChunks.getFirst());
         JsonNode u = usageChunk.path("usage");
         assertThat(u.path("total_tokens").asLong())
-                .isEqualTo(u.path("prompt_tokens").asLong() + u.path("completion_tokens").asLong());
+                .isEqualTo(u.path("prompt_tokens").asLong()
+                        + u.path("completion_tokens").asLong());
         assertThat(consumed.ends().getFirst())
                 .isEqualTo(new Usage(
-                        u.path("prompt_tokens").asLong(), u.path("completion_tokens").asLong()));
+                        u.path("prompt_tokens").asLong(),
+                        u.path("completion_tokens").asLong()));
         assertThat(consumed.ends().getFirst().completionTokens()).isPositive();
     }
 
@@ -339,7 +342,8 @@ abstract class ProviderContract {
             AsyncResult<ChatResponse> plain = run(ctx, () -> provider.chat(call(ANSWER, false, false, Long.MAX_VALUE)));
             assertThat(plain.succeeded()).isTrue();
             scriptAnswer(ANSWER);
-            AsyncResult<ChatResponse> streamed = run(ctx, () -> provider.chat(call(ANSWER, true, true, Long.MAX_VALUE)));
+            AsyncResult<ChatResponse> streamed =
+                    run(ctx, () -> provider.chat(call(ANSWER, true, true, Long.MAX_VALUE)));
             assertThat(streamed.result()).isInstanceOf(ChatResponse.Streaming.class);
             Consumed consumed = consume(ctx, ((ChatResponse.Streaming) streamed.result()).stream(), s -> {});
             consumed.assertEndedOnceWithoutFailure();
@@ -440,8 +444,8 @@ abstract class ProviderContract {
     private void checkContext(Context expected, String where) {
         Context current = Vertx.currentContext();
         if (current == null || !sameContext(current, expected)) {
-            offContext.add(where + " ran on " + current + " in " + Thread.currentThread().getName() + ", expected "
-                    + expected);
+            offContext.add(where + " ran on " + current + " in "
+                    + Thread.currentThread().getName() + ", expected " + expected);
         }
     }
 
@@ -498,12 +502,18 @@ abstract class ProviderContract {
                 JsonNode c = JSON.readTree(d);
                 assertThat(c.path("object").asText()).as("object of %s", d).isEqualTo("chat.completion.chunk");
                 assertThat(c.path("id").asText()).as("id of %s", d).isNotBlank();
-                assertThat(c.path("created").isIntegralNumber()).as("created of %s", d).isTrue();
+                assertThat(c.path("created").isIntegralNumber())
+                        .as("created of %s", d)
+                        .isTrue();
                 assertThat(c.path("model").isTextual()).as("model of %s", d).isTrue();
                 assertThat(c.path("choices").isArray()).as("choices of %s", d).isTrue();
                 for (JsonNode choice : c.path("choices")) {
-                    assertThat(choice.path("index").isIntegralNumber()).as("index in %s", d).isTrue();
-                    assertThat(choice.path("delta").isObject()).as("delta in %s", d).isTrue();
+                    assertThat(choice.path("index").isIntegralNumber())
+                            .as("index in %s", d)
+                            .isTrue();
+                    assertThat(choice.path("delta").isObject())
+                            .as("delta in %s", d)
+                            .isTrue();
                 }
                 out.add(c);
             }
