@@ -71,6 +71,8 @@ public final class FakeAnthropicServer implements AutoCloseable {
     private final java.util.Set<HttpServerResponse> droppedByServer =
             java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile Behaviour behaviour = new Behaviour.Text("Hello from the fake.", "end_turn");
+    private final java.util.Queue<Behaviour> next = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final AtomicInteger requests = new AtomicInteger();
     private volatile JsonObject lastRequest = new JsonObject();
     private volatile Map<String, String> lastHeaders = Map.of();
     private volatile Promise<Void> nextEarlyClose = Promise.promise();
@@ -101,6 +103,17 @@ public final class FakeAnthropicServer implements AutoCloseable {
     public FakeAnthropicServer answerWith(Behaviour behaviour) {
         this.behaviour = Objects.requireNonNull(behaviour, "behaviour");
         return this;
+    }
+
+    /** Answers the next requests with these behaviours, one each, before going back to {@link #answerWith}'s. */
+    public FakeAnthropicServer enqueue(Behaviour... behaviours) {
+        next.addAll(List.of(behaviours));
+        return this;
+    }
+
+    /** Requests that passed the header and body checks. */
+    public int requests() {
+        return requests.get();
     }
 
     /** The body of the last request that passed the header checks. */
@@ -172,7 +185,9 @@ public final class FakeAnthropicServer implements AutoCloseable {
                     p.tryComplete();
                 }
             });
-            answer(response, behaviour, json.getBoolean("stream", false));
+            requests.incrementAndGet();
+            Behaviour scripted = next.poll();
+            answer(response, scripted != null ? scripted : behaviour, json.getBoolean("stream", false));
         });
     }
 

@@ -22,6 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * OpenAI-style error bodies. Behaviours are scripted per request ({@link #enqueue}): error statuses with
  * Retry-After, a slow first byte, a connection dropped mid-stream, a stream that stalls. It answers with the last
  * user message (like the sandbox) so tests can check content end to end, and records what it received.
+ *
+ * <p>It also speaks Azure OpenAI's wire form: {@code /openai/deployments/{deployment}/chat/completions} (and
+ * {@code /embeddings}) with an {@code api-version} query parameter and the key in an {@code api-key} header; there
+ * the deployment stands for the model. Paths under {@code /v1} keep OpenAI's {@code Authorization: Bearer}.
  */
 public final class FakeOpenAiServer implements AutoCloseable {
     private static final ObjectMapper M = new ObjectMapper();
@@ -50,6 +54,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private final ConcurrentLinkedQueue<Behavior> script = new ConcurrentLinkedQueue<>();
     private final List<JsonNode> received = new CopyOnWriteArrayList<>();
     private final List<String> receivedPaths = new CopyOnWriteArrayList<>();
+    private final List<String> receivedQueries = new CopyOnWriteArrayList<>();
+    private volatile java.util.Map<String, String> lastHeaders = java.util.Map.of();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger closedEarly = new AtomicInteger();
     private volatile long chunkDelayMillis = 2;
@@ -101,19 +107,58 @@ public final class FakeOpenAiServer implements AutoCloseable {
         return new ArrayList<>(receivedPaths);
     }
 
+    /** The query strings received, in order ({@code ""} when none). */
+    public List<String> receivedQueries() {
+        return new ArrayList<>(receivedQueries);
+    }
+
+    /** The headers of the last request, names in lower case. */
+    public java.util.Map<String, String> lastHeaders() {
+        return lastHeaders;
+    }
+
+    private static final java.util.regex.Pattern AZURE_PATH =
+            java.util.regex.Pattern.compile("/openai/deployments/([^/]+)/(chat/completions|embeddings)");
+
     private void handle(HttpServerRequest req) {
         req.body().onSuccess(body -> {
             requests.incrementAndGet();
             receivedPaths.add(req.path());
+            receivedQueries.add(req.query() == null ? "" : req.query());
+            java.util.Map<String, String> headers = new java.util.HashMap<>();
+            req.headers().forEach(h -> headers.put(h.getKey().toLowerCase(java.util.Locale.ROOT), h.getValue()));
+            lastHeaders = java.util.Map.copyOf(headers);
             HttpServerResponse resp = req.response();
-            String auth = req.getHeader("authorization");
-            if (!("Bearer " + apiKey).equals(auth)) {
+            java.util.regex.Matcher azure = AZURE_PATH.matcher(req.path());
+            if (req.path().startsWith("/openai/")) {
+                if (!azure.matches()) {
+                    error(resp, 404, "Resource not found", "invalid_request_error", "404", 0);
+                    return;
+                }
+                if (!apiKey.equals(req.getHeader("api-key"))) {
+                    error(
+                            resp,
+                            401,
+                            "Access denied due to invalid subscription key or wrong API endpoint.",
+                            "invalid_request_error",
+                            "401",
+                            0);
+                    return;
+                }
+                if (req.getParam("api-version") == null) {
+                    error(resp, 404, "Resource not found", "invalid_request_error", "404", 0);
+                    return;
+                }
+            } else if (!("Bearer " + apiKey).equals(req.getHeader("authorization"))) {
                 error(resp, 401, "Incorrect API key provided: sk-***.", "invalid_request_error", "invalid_api_key", 0);
                 return;
             }
             JsonNode json;
             try {
                 json = M.readTree(body.getBytes());
+                if (azure.matches() && json instanceof ObjectNode o && !o.has("model")) {
+                    o.put("model", azure.group(1)); // Azure serves the deployment whatever the body says
+                }
                 received.add(json);
             } catch (Exception e) {
                 error(resp, 400, "We could not parse the JSON body of your request.", "invalid_request_error", null, 0);
