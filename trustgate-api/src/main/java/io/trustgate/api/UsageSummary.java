@@ -31,6 +31,7 @@ public record UsageSummary(
     public enum GroupBy {
         KEY,
         TENANT,
-        MODEL
+        MODEL,
+        STATUS
     }
 }

@@ -34,7 +34,7 @@ final class UsageCommand implements Callable<Integer> {
             names = "--by",
             paramLabel = "DIM",
             defaultValue = "key",
-            description = "Group by: key, tenant or model. Default: ${DEFAULT-VALUE}.")
+            description = "Group by: key, tenant, model or status. Default: ${DEFAULT-VALUE}.")
     String by;
 
     @Option(
@@ -56,7 +56,8 @@ final class UsageCommand implements Callable<Integer> {
             case "key" -> UsageSummary.GroupBy.KEY;
             case "tenant" -> UsageSummary.GroupBy.TENANT;
             case "model" -> UsageSummary.GroupBy.MODEL;
-            default -> throw new CliException("--by takes key, tenant or model, was '" + by + "'", 2);
+            case "status" -> UsageSummary.GroupBy.STATUS;
+            default -> throw new CliException("--by takes key, tenant, model or status, was '" + by + "'", 2);
         };
         Instant from = parseSince(since, Instant.now());
         List<UsageSummary> rows;

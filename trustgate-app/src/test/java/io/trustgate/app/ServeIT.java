@@ -138,6 +138,8 @@ class ServeIT {
         Run usage = run("usage", "--json", "--data-dir", dir.toString());
         assertThat(usage.code()).isZero();
         assertThat(usage.out()).contains("\"requests\" : 1");
+        Run byStatus = run("usage", "--by", "status", "--data-dir", dir.toString());
+        assertThat(byStatus.out()).contains("STATUS").contains("200");
         assertThat(String.join("\n", serverErr)).doesNotContain(key).doesNotContain("end to end");
     }
 

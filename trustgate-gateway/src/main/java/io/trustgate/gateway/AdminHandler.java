@@ -128,7 +128,7 @@ final class AdminHandler {
             try {
                 g = UsageSummary.GroupBy.valueOf(by);
             } catch (IllegalArgumentException e) {
-                throw TrustgateException.invalid("'by' must be key, tenant or model.", "by");
+                throw TrustgateException.invalid("'by' must be key, tenant, model or status.", "by");
             }
             Instant since;
             try {

@@ -257,10 +257,11 @@ public final class SqliteStore implements KeyStore, UsageStore, AutoCloseable {
             case KEY -> "key_id";
             case TENANT -> "tenant";
             case MODEL -> "model_requested";
+            case STATUS -> "CAST(status AS TEXT)";
         };
         String sql = "SELECT " + col + " AS g, COUNT(*), SUM(CASE WHEN status >= 400 THEN 1 ELSE 0 END),"
                 + " SUM(prompt_tokens), SUM(completion_tokens), SUM(cost_micros), AVG(latency_us), MAX(latency_us)"
-                + " FROM usage_records WHERE at_ms >= ? GROUP BY " + col + " ORDER BY " + col;
+                + " FROM usage_records WHERE at_ms >= ? GROUP BY g ORDER BY g";
         try (PreparedStatement ps = reader().prepareStatement(sql)) {
             ps.setLong(1, since.toEpochMilli());
             try (ResultSet rs = ps.executeQuery()) {
