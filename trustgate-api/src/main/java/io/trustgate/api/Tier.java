@@ -28,7 +28,8 @@ public record Tier(
     public Tier {
         Objects.requireNonNull(name, "name");
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
-            throw new IllegalArgumentException("tier name must be 1-64 letters, digits, '.', '_' or '-', was '" + name + "'");
+            throw new IllegalArgumentException(
+                    "tier name must be 1-64 letters, digits, '.', '_' or '-', was '" + name + "'");
         }
         allowedModels = List.copyOf(allowedModels);
         positive("requests-per-minute", requestsPerMinute);

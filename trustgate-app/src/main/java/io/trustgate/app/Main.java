@@ -1,10 +1,55 @@
 package io.trustgate.app;
 
-/** Entry point of the trustgate command. */
-public final class Main {
-    private Main() {}
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code trustgate} command. Exit codes: 0 success, 1 the operation failed (message on stderr), 2 bad usage
+ * or configuration.
+ */
+@Command(
+        name = "trustgate",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionCommand.Provider.class,
+        description =
+                "Trustgate: an AI trust platform. Know, test, decide, enforce and prove which models may be used where.",
+        subcommands = {
+            ServeCommand.class,
+            KeysCommand.class,
+            UsageCommand.class,
+            ConfigCommand.class,
+            VersionCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(0);
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code (for tests). */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof ConfigException ce) {
+                ce.problems().forEach(p -> cmd.getErr().println(p));
+                cmd.getErr().println(ce.problems().size() + " problem(s) in the configuration.");
+                return 2;
+            }
+            if (ex instanceof CliException ce) {
+                cmd.getErr().println("trustgate: " + ce.getMessage());
+                return ce.exitCode();
+            }
+            cmd.getErr().println("trustgate: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            return 1;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

@@ -78,6 +78,7 @@ public record TrustgateConfig(
                         new io.trustgate.api.Price(BigDecimal.valueOf(0.02), BigDecimal.ZERO),
                         List.of()));
         Tier tier = new Tier("default", List.of("*"), 600, 1_000_000, 131_072, Tier.UNLIMITED, Tier.UNLIMITED);
-        return new TrustgateConfig("built-in defaults", GatewayConfig.defaults(), List.of(sandbox), models, List.of(tier));
+        return new TrustgateConfig(
+                "built-in defaults", GatewayConfig.defaults(), List.of(sandbox), models, List.of(tier));
     }
 }

@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param maxCompletionTokens a completion cap the provider must impose upstream (a limit of the key's tier or
  *     budget); {@link Long#MAX_VALUE} when none is imposed
  */
-public record ChatCall(String requestId, ObjectNode body, boolean stream, boolean includeUsage, long maxCompletionTokens) {
+public record ChatCall(
+        String requestId, ObjectNode body, boolean stream, boolean includeUsage, long maxCompletionTokens) {
     public ChatCall {
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(body, "body");

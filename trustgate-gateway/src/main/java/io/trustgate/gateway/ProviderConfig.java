@@ -60,7 +60,8 @@ public record ProviderConfig(
         if (kind != Kind.SANDBOX) {
             String scheme = baseUrl.getScheme();
             if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || baseUrl.getHost() == null) {
-                throw new IllegalArgumentException("base-url must be an http(s) URL with a host, was '" + baseUrl + "'");
+                throw new IllegalArgumentException(
+                        "base-url must be an http(s) URL with a host, was '" + baseUrl + "'");
             }
         }
         positive("connect-timeout", connectTimeout);
@@ -123,7 +124,8 @@ public record ProviderConfig(
 
         public BreakerConfig {
             if (failureThreshold < 1) {
-                throw new IllegalArgumentException("circuit-breaker.failure-threshold must be >= 1, was " + failureThreshold);
+                throw new IllegalArgumentException(
+                        "circuit-breaker.failure-threshold must be >= 1, was " + failureThreshold);
             }
             if (openFor == null || openFor.isNegative() || openFor.isZero()) {
                 throw new IllegalArgumentException("circuit-breaker.open-for must be > 0, was " + openFor);

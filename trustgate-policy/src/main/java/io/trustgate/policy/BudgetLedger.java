@@ -20,7 +20,8 @@ final class BudgetLedger {
     }
 
     Account account(String keyId, YearMonth month) {
-        Account a = accounts.compute(keyId, (k, old) -> old == null || !old.month.equals(month) ? new Account(month) : old);
+        Account a =
+                accounts.compute(keyId, (k, old) -> old == null || !old.month.equals(month) ? new Account(month) : old);
         return a;
     }
 

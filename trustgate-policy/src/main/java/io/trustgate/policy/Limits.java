@@ -92,8 +92,8 @@ public final class Limits {
         long rateTokens = promptTokens + requestedMax;
         if (rateTokens > tier.tokensPerMinute()) {
             throw TrustgateException.invalid(
-                    "The request needs " + rateTokens + " tokens, more than tier '" + tier.name() + "' allows per minute ("
-                            + tier.tokensPerMinute() + ").",
+                    "The request needs " + rateTokens + " tokens, more than tier '" + tier.name()
+                            + "' allows per minute (" + tier.tokensPerMinute() + ").",
                     requestedMax > 0 ? "max_tokens" : "messages");
         }
         if (tier.requestsPerMinute() != Tier.UNLIMITED) {
@@ -117,7 +117,14 @@ public final class Limits {
     }
 
     private Admission reserve(
-            ApiKey key, Tier tier, long prompt, long requestedMax, long tierRoom, Price price, long rateTokens, long now) {
+            ApiKey key,
+            Tier tier,
+            long prompt,
+            long requestedMax,
+            long tierRoom,
+            Price price,
+            long rateTokens,
+            long now) {
         YearMonth month = currentMonth();
         boolean tokenBudget = tier.monthlyTokenBudget() != Tier.UNLIMITED;
         boolean costBudget = tier.monthlyCostBudgetMicros() != Tier.UNLIMITED;
@@ -135,7 +142,8 @@ public final class Limits {
                 room = Math.min(room, account.tokensLeft(tier.monthlyTokenBudget()) - promptReserve);
             }
             if (costBudget && price.outputPerMillion().signum() > 0) {
-                long microsLeft = account.microsLeft(tier.monthlyCostBudgetMicros()) - price.costMicros(promptReserve, 0);
+                long microsLeft =
+                        account.microsLeft(tier.monthlyCostBudgetMicros()) - price.costMicros(promptReserve, 0);
                 room = Math.min(
                         room,
                         java.math.BigDecimal.valueOf(Math.max(0, microsLeft))
@@ -167,7 +175,8 @@ public final class Limits {
         if (tb != null) {
             tb.adjust(a.rateTokens() - usage.totalTokens(), now);
         }
-        ledger.account(a.keyId(), a.month()).settle(a.reservedTokens(), a.reservedMicros(), usage.totalTokens(), costMicros);
+        ledger.account(a.keyId(), a.month())
+                .settle(a.reservedTokens(), a.reservedMicros(), usage.totalTokens(), costMicros);
     }
 
     /** Releases a reservation for a call that consumed nothing upstream. */

@@ -24,6 +24,9 @@ public final class TokenCounter {
         EncodingRegistry registry = Encodings.newLazyEncodingRegistry();
         this.o200k = registry.getEncoding(EncodingType.O200K_BASE);
         this.cl100k = registry.getEncoding(EncodingType.CL100K_BASE);
+        // Load the vocabularies now rather than on the first request (about a second each).
+        o200k.countTokensOrdinary("warm up");
+        cl100k.countTokensOrdinary("warm up");
     }
 
     /** Tokens of a text under the encoding that fits the (upstream) model name. */
@@ -42,6 +45,13 @@ public final class TokenCounter {
             total += TOKENS_PER_MESSAGE + (t.isEmpty() ? 0 : enc.countTokensOrdinary(t));
         }
         return total;
+    }
+
+    /** The longest prefix of {@code text} that fits in {@code maxTokens} tokens. */
+    public String truncate(String model, String text, int maxTokens) {
+        Encoding enc = encodingFor(model);
+        var result = enc.encodeOrdinary(text, maxTokens);
+        return result.isTruncated() ? enc.decode(result.getTokens()) : text;
     }
 
     private Encoding encodingFor(String model) {

@@ -29,11 +29,12 @@ public final class ModelCatalog {
             for (String f : e.fallbacks()) {
                 ModelEntry fb = byName.get(f);
                 if (fb == null) {
-                    throw new IllegalArgumentException("model " + e.name() + ": fallback '" + f + "' is not a declared model");
+                    throw new IllegalArgumentException(
+                            "model " + e.name() + ": fallback '" + f + "' is not a declared model");
                 }
                 if (fb.kind() != e.kind()) {
-                    throw new IllegalArgumentException(
-                            "model " + e.name() + ": fallback '" + f + "' is a " + fb.kind() + " model, not " + e.kind());
+                    throw new IllegalArgumentException("model " + e.name() + ": fallback '" + f + "' is a " + fb.kind()
+                            + " model, not " + e.kind());
                 }
                 route.add(fb);
             }

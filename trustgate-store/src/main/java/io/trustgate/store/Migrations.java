@@ -20,7 +20,11 @@ final class Migrations {
     private Migrations() {}
 
     static List<String> scripts() {
-        return read("index.txt").lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        return read("index.txt")
+                .lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .toList();
     }
 
     static int apply(Connection c) throws SQLException {
@@ -54,8 +58,8 @@ final class Migrations {
                             s.execute(sql);
                         }
                     }
-                    s.execute("INSERT INTO schema_version (version, script, applied_at) VALUES (" + v + ", '"
-                            + name + "', " + System.currentTimeMillis() + ")");
+                    s.execute("INSERT INTO schema_version (version, script, applied_at) VALUES (" + v + ", '" + name
+                            + "', " + System.currentTimeMillis() + ")");
                 }
                 c.commit();
             }

@@ -193,9 +193,10 @@ public final class SqliteStore implements KeyStore, UsageStore, AutoCloseable {
         writeLock.lock();
         try {
             writer.setAutoCommit(false);
-            try (PreparedStatement ps = writer.prepareStatement("INSERT INTO usage_records (at_ms, request_id, key_id,"
-                    + " tenant, tier, model_requested, model_served, provider, prompt_tokens, completion_tokens,"
-                    + " cost_micros, latency_us, status, error_code, attempts) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            try (PreparedStatement ps = writer.prepareStatement(
+                    "INSERT INTO usage_records (at_ms, request_id, key_id,"
+                            + " tenant, tier, model_requested, model_served, provider, prompt_tokens, completion_tokens,"
+                            + " cost_micros, latency_us, status, error_code, attempts) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
                 for (UsageRecord r : batch) {
                     ps.setLong(1, r.time().toEpochMilli());
                     ps.setString(2, r.requestId());
@@ -297,8 +298,8 @@ public final class SqliteStore implements KeyStore, UsageStore, AutoCloseable {
 
     /** Records of one request id, oldest first (for tests and support). */
     public List<UsageRecord> usageOf(String requestId) {
-        try (PreparedStatement ps = reader().prepareStatement(
-                "SELECT * FROM usage_records WHERE request_id = ? ORDER BY id")) {
+        try (PreparedStatement ps =
+                reader().prepareStatement("SELECT * FROM usage_records WHERE request_id = ? ORDER BY id")) {
             ps.setString(1, requestId);
             try (ResultSet rs = ps.executeQuery()) {
                 List<UsageRecord> out = new ArrayList<>();

@@ -1,0 +1,118 @@
+package io.trustgate.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI's contract: what goes to stdout (scriptable), what to stderr, and the exit codes. */
+class CliTest {
+    @TempDir
+    Path dir;
+
+    record Result(int code, String out, String err) {}
+
+    static synchronized Result run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void keysCreatePrintsTheKeyAloneOnStdout() {
+        Result r = run("keys", "create", "--name", "ci", "--data-dir", dir.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out().strip()).matches("sk-tg-[0-9A-Za-z]{43}");
+        assertThat(r.err())
+                .contains("only time the key is shown")
+                .doesNotContain(r.out().strip());
+    }
+
+    @Test
+    void keysListNeverShowsTheKeyAndSupportsJson() throws Exception {
+        String key = run("keys", "create", "--name", "a", "--data-dir", dir.toString())
+                .out()
+                .strip();
+        run("keys", "create", "--name", "b", "--expires", "30d", "--tenant", "acme", "--data-dir", dir.toString());
+        Result text = run("keys", "list", "--data-dir", dir.toString());
+        assertThat(text.out()).contains("a", "b", "acme", "active").doesNotContain(key);
+        Result json = run("keys", "list", "--json", "--data-dir", dir.toString());
+        JsonNode arr = new ObjectMapper().readTree(json.out());
+        assertThat(arr).hasSize(2);
+        assertThat(json.out()).doesNotContain(key);
+    }
+
+    @Test
+    void revokeByNameMarksTheKeyRevoked() throws Exception {
+        run("keys", "create", "--name", "gone", "--data-dir", dir.toString());
+        assertThat(run("keys", "revoke", "gone", "--data-dir", dir.toString()).code())
+                .isZero();
+        JsonNode arr = new ObjectMapper()
+                .readTree(run("keys", "list", "--json", "--data-dir", dir.toString())
+                        .out());
+        assertThat(arr.get(0).path("status").asText()).isEqualTo("revoked");
+        assertThat(run("keys", "revoke", "nobody", "--data-dir", dir.toString()).code())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void duplicateNamesAndUnknownTiersAreRefusedClearly() {
+        run("keys", "create", "--name", "dup", "--data-dir", dir.toString());
+        Result dup = run("keys", "create", "--name", "dup", "--data-dir", dir.toString());
+        assertThat(dup.code()).isEqualTo(1);
+        assertThat(dup.err()).contains("already exists").doesNotContain("Exception");
+        Result tier = run("keys", "create", "--name", "x", "--tier", "gold", "--data-dir", dir.toString());
+        assertThat(tier.code()).isEqualTo(2);
+        assertThat(tier.err()).contains("tier 'gold'");
+    }
+
+    @Test
+    void usageIsEmptyOnAFreshStoreAndJsonIsAList() {
+        Result r = run("usage", "--json", "--data-dir", dir.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out().strip()).isEqualTo("[ ]");
+        assertThat(run("usage", "--by", "color", "--data-dir", dir.toString()).code())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String[] c : new String[][] {
+            {"--help"},
+            {"serve", "--help"},
+            {"keys", "--help"},
+            {"keys", "create", "--help"},
+            {"keys", "list", "--help"},
+            {"keys", "revoke", "--help"},
+            {"usage", "--help"},
+            {"config", "--help"},
+            {"config", "check", "--help"},
+            {"version", "--help"}
+        }) {
+            Result r = run(c);
+            assertThat(r.code()).as(String.join(" ", c)).isZero();
+            assertThat(r.out()).contains("Usage:");
+        }
+    }
+
+    @Test
+    void versionPrintsJavaVersion() {
+        assertThat(run("version").out()).startsWith("trustgate ").contains("Java");
+    }
+}

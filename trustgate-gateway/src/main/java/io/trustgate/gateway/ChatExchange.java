@@ -1,0 +1,363 @@
+package io.trustgate.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trustgate.api.ErrorKind;
+import io.trustgate.api.Price;
+import io.trustgate.api.TrustgateException;
+import io.trustgate.api.Usage;
+import io.trustgate.policy.Admission;
+import io.trustgate.registry.ModelEntry;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One chat completion through the gateway: validation, model and tier checks, admission (limits and budget
+ * reservation), then the route: the requested model and its fallbacks, each tried with retries and jittered
+ * backoff while its circuit breaker allows, until one starts answering. Fallback is possible only until the first
+ * byte reaches the client; after that a failure ends the stream with an error event. A client that goes away
+ * cancels the upstream call. Whatever happens, the reservation is settled exactly once and one usage record
+ * is written. Confined to one event loop: no locking.
+ */
+final class ChatExchange {
+    private static final CharSequence SSE_TYPE = HttpHeaders.createOptimized("text/event-stream");
+    private static final CharSequence NO_CACHE = HttpHeaders.createOptimized("no-cache");
+
+    private final Gateway gw;
+    private final HttpServerRequest req;
+    private final HttpServerResponse resp;
+    private final String id;
+    private final Authenticator.Caller caller;
+    private final long startNanos;
+    private final Instant at;
+
+    private ChatRequest chat;
+    private Admission admission;
+    private List<ModelEntry> route;
+    private int routeIndex;
+    private int attemptOfModel;
+    private int attempts;
+    private TrustgateException lastFailure;
+    private ChatStream activeStream;
+    private long totalTimer = -1;
+    private boolean clientGone;
+    private boolean finished;
+    private ModelEntry serving;
+
+    ChatExchange(
+            Gateway gw, HttpServerRequest req, String id, Authenticator.Caller caller, long startNanos, Instant at) {
+        this.gw = gw;
+        this.req = req;
+        this.resp = req.response();
+        this.id = id;
+        this.caller = caller;
+        this.startNanos = startNanos;
+        this.at = at;
+    }
+
+    static TrustgateException notAllowed(Authenticator.Caller caller, String model) {
+        return new TrustgateException(
+                ErrorKind.PERMISSION_DENIED,
+                "Model '" + model + "' is not allowed for keys of tier '"
+                        + caller.tier().name() + "'.",
+                "model",
+                "model_not_allowed");
+    }
+
+    void run(JsonNode root) {
+        try {
+            admit(root);
+        } catch (TrustgateException e) {
+            // Refused before any upstream call: still one usage record, so that refusals show per key.
+            finished = true;
+            gw.record(RequestHandler.record(
+                    id,
+                    caller,
+                    at,
+                    chat == null ? "-" : chat.model(),
+                    "-",
+                    "-",
+                    Usage.ZERO,
+                    0,
+                    startNanos,
+                    ErrorTable.status(e.kind()),
+                    ErrorTable.code(e),
+                    0));
+            throw e;
+        }
+        resp.closeHandler(v -> onClientGone());
+        attempt();
+    }
+
+    private void admit(JsonNode root) {
+        chat = ChatRequest.parse(root);
+        ModelEntry entry = gw.catalog.find(chat.model()).orElseThrow(() -> RequestHandler.unknownModel(chat.model()));
+        if (!caller.tier().allows(entry.name())) {
+            throw notAllowed(caller, entry.name());
+        }
+        if (entry.kind() != ModelEntry.Kind.CHAT) {
+            throw TrustgateException.invalid(
+                    "Model '" + entry.name() + "' is an embedding model; use /v1/embeddings.", "model");
+        }
+        route = new ArrayList<>();
+        for (ModelEntry m : gw.catalog.route(entry.name())) {
+            if (caller.tier().allows(m.name())) {
+                route.add(m); // a fallback the tier forbids is skipped, never used behind the caller's back
+            }
+        }
+        Price worst = route.get(0).price();
+        for (ModelEntry m : route) {
+            if (m.price().inputPerMillion().compareTo(worst.inputPerMillion()) > 0
+                    || m.price().outputPerMillion().compareTo(worst.outputPerMillion()) > 0) {
+                worst = new Price(
+                        m.price().inputPerMillion().max(worst.inputPerMillion()),
+                        m.price().outputPerMillion().max(worst.outputPerMillion()));
+            }
+        }
+        long prompt = gw.tokens.countChat(entry.upstreamModel(), chat.texts());
+        admission = gw.limits.admit(caller.key(), caller.tier(), prompt, chat.maxTokens(), worst);
+    }
+
+    private void attempt() {
+        if (clientGone || finished) {
+            return;
+        }
+        while (routeIndex < route.size()) {
+            ModelEntry m = route.get(routeIndex);
+            CircuitBreaker breaker = gw.breakers.get(m.provider());
+            if (breaker.tryAcquire()) {
+                call(m, breaker);
+                return;
+            }
+            lastFailure = new TrustgateException(
+                    ErrorKind.UNAVAILABLE,
+                    "Provider '" + m.provider() + "' is unavailable (circuit open after repeated failures).",
+                    "",
+                    "provider_unavailable");
+            nextModel();
+        }
+        finishWithError(
+                lastFailure != null
+                        ? lastFailure
+                        : new TrustgateException(ErrorKind.UNAVAILABLE, "No provider could serve the request."));
+    }
+
+    private void nextModel() {
+        routeIndex++;
+        attemptOfModel = 0;
+    }
+
+    private void call(ModelEntry m, CircuitBreaker breaker) {
+        attempts++;
+        serving = m;
+        ProviderConfig pc = gw.providerConfigs.get(m.provider());
+        Provider p = gw.providers.get(m.provider());
+        ObjectNode body = chat.body();
+        body.put("model", m.upstreamModel());
+        long cap = admission.capImposed() ? admission.maxCompletionTokens() : Long.MAX_VALUE;
+        ChatCall call = new ChatCall(id, body, chat.stream(), chat.includeUsage(), cap);
+        boolean[] timedOut = {false};
+        totalTimer = gw.vertx().setTimer(pc.totalTimeout().toMillis(), t -> {
+            timedOut[0] = true;
+            onTotalTimeout(m);
+        });
+        p.chat(call).onComplete(ar -> {
+            if (timedOut[0]) {
+                if (ar.succeeded() && ar.result() instanceof ChatResponse.Streaming s) {
+                    s.stream().cancel();
+                }
+                return;
+            }
+            if (clientGone) {
+                cancelTimer();
+                breaker.onIgnored();
+                if (ar.succeeded() && ar.result() instanceof ChatResponse.Streaming s) {
+                    s.stream().cancel();
+                }
+                settle(Usage.ZERO, 499, "client_closed");
+                return;
+            }
+            if (ar.failed()) {
+                cancelTimer();
+                onAttemptFailed(m, pc, breaker, ErrorTable.from(ar.cause()));
+                return;
+            }
+            switch (ar.result()) {
+                case ChatResponse.Complete c -> {
+                    cancelTimer();
+                    breaker.onSuccess();
+                    settle(c.reply().usage(), 200, ""); // recorded before the client can see the answer
+                    RequestHandler.json(resp, 200, c.reply().body());
+                }
+                case ChatResponse.Streaming s -> stream(m, pc, breaker, s.stream());
+            }
+        });
+    }
+
+    private void stream(ModelEntry m, ProviderConfig pc, CircuitBreaker breaker, ChatStream s) {
+        activeStream = s;
+        boolean[] started = {false};
+        s.exceptionHandler(t -> {
+            activeStream = null;
+            TrustgateException e = ErrorTable.from(t);
+            if (!started[0]) {
+                cancelTimer();
+                onAttemptFailed(m, pc, breaker, e);
+            } else {
+                cancelTimer();
+                breaker.onFailure();
+                settle(s.usageSoFar(), 200, ErrorTable.code(e));
+                resp.write(ErrorTable.sseEvent(e));
+                resp.end();
+            }
+        });
+        s.endHandler(u -> {
+            cancelTimer();
+            activeStream = null;
+            breaker.onSuccess();
+            if (!started[0]) {
+                startStream();
+            }
+            settle(u, 200, "");
+            resp.end();
+        });
+        s.handler(buf -> {
+            if (!started[0]) {
+                started[0] = true;
+                breaker.onSuccess();
+                startStream();
+            }
+            resp.write(buf);
+            if (resp.writeQueueFull()) {
+                s.pause();
+                resp.drainHandler(v -> s.resume());
+            }
+        });
+    }
+
+    private void startStream() {
+        resp.setStatusCode(200)
+                .setChunked(true)
+                .putHeader(HttpHeaders.CONTENT_TYPE, SSE_TYPE)
+                .putHeader(HttpHeaders.CACHE_CONTROL, NO_CACHE)
+                .putHeader("x-accel-buffering", "no");
+    }
+
+    private void onAttemptFailed(ModelEntry m, ProviderConfig pc, CircuitBreaker breaker, TrustgateException e) {
+        lastFailure = e;
+        if (!UpstreamFailure.retryable(e)) {
+            breaker.onSuccess(); // the provider answered; the request was at fault
+            finishWithError(e);
+            return;
+        }
+        breaker.onFailure();
+        if (attemptOfModel < pc.maxRetries() && !clientGone) {
+            attemptOfModel++;
+            long delay = backoff(pc, attemptOfModel, e.retryAfter());
+            gw.vertx().setTimer(Math.max(1, delay), t -> attempt());
+            return;
+        }
+        nextModel();
+        attempt();
+    }
+
+    /** Full-jitter exponential backoff, or the upstream's Retry-After when it asks for longer; capped. */
+    static long backoff(ProviderConfig pc, int retry, Duration retryAfter) {
+        long base = pc.retryBaseDelay().toMillis();
+        long cap = pc.retryMaxDelay().toMillis();
+        long exp = Math.min(cap, base << Math.min(20, retry - 1));
+        long jittered = ThreadLocalRandom.current().nextLong(exp / 2, exp + 1);
+        long asked = retryAfter.toMillis();
+        return Math.min(cap, Math.max(jittered, asked));
+    }
+
+    private void onTotalTimeout(ModelEntry m) {
+        TrustgateException e = UpstreamFailure.timeout(m.provider(), "total-timeout");
+        ChatStream s = activeStream;
+        totalTimer = -1;
+        if (s != null && resp.headWritten()) {
+            s.cancel();
+            activeStream = null;
+            gw.breakers.get(m.provider()).onFailure();
+            settle(s.usageSoFar(), 200, ErrorTable.code(e));
+            resp.write(ErrorTable.sseEvent(e));
+            resp.end();
+            return;
+        }
+        if (s != null) {
+            s.cancel();
+            activeStream = null;
+        }
+        onAttemptFailed(m, gw.providerConfigs.get(m.provider()), gw.breakers.get(m.provider()), e);
+    }
+
+    private void cancelTimer() {
+        if (totalTimer >= 0) {
+            gw.vertx().cancelTimer(totalTimer);
+            totalTimer = -1;
+        }
+    }
+
+    private void onClientGone() {
+        if (finished) {
+            return;
+        }
+        clientGone = true;
+        cancelTimer();
+        ChatStream s = activeStream;
+        if (s != null) {
+            activeStream = null;
+            s.cancel();
+            if (serving != null) {
+                gw.breakers.get(serving.provider()).onIgnored();
+            }
+            settle(s.usageSoFar(), 499, "client_closed");
+        }
+    }
+
+    private void finishWithError(TrustgateException e) {
+        settleFailure(ErrorTable.status(e.kind()), ErrorTable.code(e));
+        RequestHandler.send(resp, e);
+    }
+
+    private void settleFailure(int status, String code) {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        gw.limits.release(admission);
+        gw.record(RequestHandler.record(
+                id, caller, at, chat.model(), "-", "-", Usage.ZERO, 0, startNanos, status, code, attempts));
+    }
+
+    private void settle(Usage reported, int status, String code) {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        Usage u = reported.promptTokens() == 0
+                ? new Usage(admission.promptTokens(), reported.completionTokens())
+                : reported;
+        long cost = serving.price().costMicros(u);
+        gw.limits.settle(admission, u, cost);
+        gw.record(RequestHandler.record(
+                id,
+                caller,
+                at,
+                chat.model(),
+                serving.name(),
+                serving.provider(),
+                u,
+                cost,
+                startNanos,
+                status,
+                code,
+                attempts));
+    }
+}

@@ -1,0 +1,252 @@
+package io.trustgate.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trustgate.api.TrustgateException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A validated chat-completions request: the essentials the gateway acts on, plus the body itself, which goes
+ * upstream untouched apart from the model name (multi-part content, tools, response_format and unknown future
+ * fields pass through). Validation checks the types of the fields OpenAI's reference defines and names the
+ * offending field the way OpenAI does ({@code messages[2].role}); it does not second-guess values the upstream
+ * is better placed to judge.
+ *
+ * @param body the parsed body
+ * @param model the requested model
+ * @param stream whether SSE was asked for
+ * @param includeUsage {@code stream_options.include_usage}
+ * @param maxTokens {@code max_completion_tokens}, else {@code max_tokens}, else 0
+ * @param texts the text of every message (content strings, text parts, tool-call arguments), for token counting
+ */
+record ChatRequest(
+        ObjectNode body, String model, boolean stream, boolean includeUsage, long maxTokens, List<String> texts) {
+    private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool", "function");
+
+    static ChatRequest parse(JsonNode root) {
+        if (!(root instanceof ObjectNode body)) {
+            throw TrustgateException.invalid("The request body must be a JSON object.", "");
+        }
+        String model = requiredString(body, "model");
+        JsonNode messages = body.get("messages");
+        if (messages == null || messages.isNull()) {
+            throw TrustgateException.invalid("Missing required parameter: 'messages'.", "messages");
+        }
+        if (!messages.isArray()) {
+            throw TrustgateException.invalid("Invalid type for 'messages': expected an array.", "messages");
+        }
+        if (messages.isEmpty()) {
+            throw TrustgateException.invalid("'messages' must contain at least one message.", "messages");
+        }
+        List<String> texts = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            texts.add(message(messages.get(i), "messages[" + i + "]"));
+        }
+        boolean stream = optionalBoolean(body, "stream");
+        boolean includeUsage = false;
+        JsonNode so = body.get("stream_options");
+        if (so != null && !so.isNull()) {
+            if (!so.isObject()) {
+                throw TrustgateException.invalid(
+                        "Invalid type for 'stream_options': expected an object.", "stream_options");
+            }
+            if (!stream) {
+                throw TrustgateException.invalid(
+                        "'stream_options' is only allowed when 'stream' is true.", "stream_options");
+            }
+            includeUsage = optionalBoolean((ObjectNode) so, "include_usage", "stream_options.include_usage");
+        }
+        long maxTokens = positiveInt(body, "max_completion_tokens", Long.MAX_VALUE);
+        if (maxTokens == 0) {
+            maxTokens = positiveInt(body, "max_tokens", Long.MAX_VALUE);
+        } else {
+            positiveInt(body, "max_tokens", Long.MAX_VALUE);
+        }
+        positiveInt(body, "n", 128);
+        number(body, "temperature", 0, 2);
+        number(body, "top_p", 0, 1);
+        number(body, "frequency_penalty", -2, 2);
+        number(body, "presence_penalty", -2, 2);
+        typed(body, "tools", JsonNode::isArray, "an array");
+        typed(body, "response_format", JsonNode::isObject, "an object");
+        typed(body, "stop", n -> n.isTextual() || n.isArray(), "a string or an array of strings");
+        typed(body, "user", JsonNode::isTextual, "a string");
+        typed(body, "seed", JsonNode::isIntegralNumber, "an integer");
+        typed(body, "logprobs", JsonNode::isBoolean, "a boolean");
+        typed(body, "parallel_tool_calls", JsonNode::isBoolean, "a boolean");
+        typed(body, "tool_choice", n -> n.isTextual() || n.isObject(), "a string or an object");
+        typed(body, "metadata", JsonNode::isObject, "an object");
+        JsonNode tools = body.get("tools");
+        if (tools != null && tools.isArray()) {
+            for (int i = 0; i < tools.size(); i++) {
+                JsonNode t = tools.get(i);
+                if (!t.isObject() || !t.path("type").isTextual()) {
+                    throw TrustgateException.invalid(
+                            "Invalid tool: each tool must be an object with a 'type'.", "tools[" + i + "]");
+                }
+                JsonNode f = t.get("function");
+                if (f != null && !f.isNull()) {
+                    if (!f.isObject() || !f.path("name").isTextual()) {
+                        throw TrustgateException.invalid(
+                                "Invalid tool: 'function.name' must be a string.", "tools[" + i + "].function.name");
+                    }
+                    texts.add(f.toString());
+                }
+            }
+        }
+        JsonNode rf = body.get("response_format");
+        if (rf != null && rf.isObject() && !rf.path("type").isTextual()) {
+            throw TrustgateException.invalid("'response_format.type' must be a string.", "response_format.type");
+        }
+        return new ChatRequest(body, model, stream, includeUsage, maxTokens == 0 ? 0 : maxTokens, List.copyOf(texts));
+    }
+
+    private static String message(JsonNode m, String where) {
+        if (!m.isObject()) {
+            throw TrustgateException.invalid("Invalid type for '" + where + "': expected an object.", where);
+        }
+        JsonNode role = m.get("role");
+        if (role == null || role.isNull()) {
+            throw TrustgateException.invalid("Missing required parameter: '" + where + ".role'.", where + ".role");
+        }
+        if (!role.isTextual() || !ROLES.contains(role.asText())) {
+            throw TrustgateException.invalid(
+                    "Invalid value for '" + where + ".role': expected one of system, developer, user, assistant, tool.",
+                    where + ".role");
+        }
+        StringBuilder text = new StringBuilder();
+        JsonNode content = m.get("content");
+        boolean hasToolCalls =
+                m.path("tool_calls").isArray() && !m.path("tool_calls").isEmpty();
+        if (content == null || content.isNull()) {
+            if (!role.asText().equals("assistant")) {
+                throw TrustgateException.invalid(
+                        "Missing required parameter: '" + where + ".content'.", where + ".content");
+            }
+        } else if (content.isTextual()) {
+            text.append(content.asText());
+        } else if (content.isArray()) {
+            for (int j = 0; j < content.size(); j++) {
+                JsonNode part = content.get(j);
+                String pw = where + ".content[" + j + "]";
+                if (!part.isObject() || !part.path("type").isTextual()) {
+                    throw TrustgateException.invalid(
+                            "Invalid content part: each part must be an object with a 'type'.", pw + ".type");
+                }
+                if (part.path("type").asText().equals("text")) {
+                    if (!part.path("text").isTextual()) {
+                        throw TrustgateException.invalid(
+                                "Invalid type for '" + pw + ".text': expected a string.", pw + ".text");
+                    }
+                    text.append(part.path("text").asText());
+                }
+            }
+        } else {
+            throw TrustgateException.invalid(
+                    "Invalid type for '" + where + ".content': expected a string or an array of content parts.",
+                    where + ".content");
+        }
+        JsonNode tc = m.get("tool_calls");
+        if (tc != null && !tc.isNull()) {
+            if (!tc.isArray()) {
+                throw TrustgateException.invalid(
+                        "Invalid type for '" + where + ".tool_calls': expected an array.", where + ".tool_calls");
+            }
+            for (JsonNode call : tc) {
+                text.append(call.path("function").path("name").asText(""))
+                        .append(call.path("function").path("arguments").asText(""));
+            }
+        } else if (!hasToolCalls
+                && role.asText().equals("assistant")
+                && (content == null || content.isNull())
+                && m.get("function_call") == null
+                && m.get("refusal") == null) {
+            throw TrustgateException.invalid(
+                    "Missing required parameter: '" + where
+                            + ".content' (an assistant message needs content or tool_calls).",
+                    where + ".content");
+        }
+        if (role.asText().equals("tool")) {
+            JsonNode id = m.get("tool_call_id");
+            if (id == null || !id.isTextual()) {
+                throw TrustgateException.invalid(
+                        "Missing required parameter: '" + where + ".tool_call_id'.", where + ".tool_call_id");
+            }
+        }
+        return text.toString();
+    }
+
+    static String requiredString(ObjectNode body, String field) {
+        JsonNode n = body.get(field);
+        if (n == null || n.isNull()) {
+            throw TrustgateException.invalid("Missing required parameter: '" + field + "'.", field);
+        }
+        if (!n.isTextual()) {
+            throw TrustgateException.invalid("Invalid type for '" + field + "': expected a string.", field);
+        }
+        if (n.asText().isBlank()) {
+            throw TrustgateException.invalid("'" + field + "' must not be empty.", field);
+        }
+        return n.asText();
+    }
+
+    static boolean optionalBoolean(ObjectNode body, String field) {
+        return optionalBoolean(body, field, field);
+    }
+
+    private static boolean optionalBoolean(ObjectNode body, String field, String param) {
+        JsonNode n = body.get(field);
+        if (n == null || n.isNull()) {
+            return false;
+        }
+        if (!n.isBoolean()) {
+            throw TrustgateException.invalid("Invalid type for '" + param + "': expected a boolean.", param);
+        }
+        return n.asBoolean();
+    }
+
+    /** A positive integer field, 0 when absent. */
+    static long positiveInt(ObjectNode body, String field, long max) {
+        JsonNode n = body.get(field);
+        if (n == null || n.isNull()) {
+            return 0;
+        }
+        if (!n.isIntegralNumber() || !n.canConvertToLong()) {
+            throw TrustgateException.invalid("Invalid type for '" + field + "': expected an integer.", field);
+        }
+        long v = n.asLong();
+        if (v < 1 || v > max) {
+            throw TrustgateException.invalid(
+                    "Invalid value for '" + field + "': must be between 1 and " + max + ", was " + v + ".", field);
+        }
+        return v;
+    }
+
+    private static void number(ObjectNode body, String field, double min, double max) {
+        JsonNode n = body.get(field);
+        if (n == null || n.isNull()) {
+            return;
+        }
+        if (!n.isNumber()) {
+            throw TrustgateException.invalid("Invalid type for '" + field + "': expected a number.", field);
+        }
+        double v = n.asDouble();
+        if (!(v >= min && v <= max)) {
+            throw TrustgateException.invalid(
+                    "Invalid value for '" + field + "': must be between " + fmt(min) + " and " + fmt(max) + ".", field);
+        }
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    private static void typed(ObjectNode body, String field, java.util.function.Predicate<JsonNode> ok, String what) {
+        JsonNode n = body.get(field);
+        if (n != null && !n.isNull() && !ok.test(n)) {
+            throw TrustgateException.invalid("Invalid type for '" + field + "': expected " + what + ".", field);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package io.trustgate.gateway;
+
+import io.trustgate.api.ErrorKind;
+import io.trustgate.api.Tier;
+import io.trustgate.api.TrustgateException;
+import io.trustgate.api.UsageRecord;
+import io.trustgate.api.UsageStore;
+import io.trustgate.policy.Limits;
+import io.trustgate.policy.TokenCounter;
+import io.trustgate.registry.ModelCatalog;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running gateway: an HTTP server on Vert.x event loops, the providers, their circuit breakers, the limits
+ * and the usage recorder. Built by the app module from configuration; {@link #start()} binds, {@link #close()}
+ * stops accepting, lets in-flight usage reach the store and releases connections.
+ */
+public final class Gateway implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+    final GatewayConfig config;
+    final ModelCatalog catalog;
+    final Map<String, Provider> providers;
+    final Map<String, ProviderConfig> providerConfigs;
+    final Map<String, CircuitBreaker> breakers;
+    final Authenticator auth;
+    final Limits limits;
+    final TokenCounter tokens;
+    final UsageRecorder usage;
+    final Clock clock;
+    private final Vertx vertx;
+    private final boolean ownsVertx;
+    private HttpServer server;
+    private volatile boolean ready;
+
+    /** Everything the gateway is made of; the app module wires it. */
+    public record Parts(
+            GatewayConfig config,
+            ModelCatalog catalog,
+            List<ProviderConfig> providers,
+            Map<String, Tier> tiers,
+            io.trustgate.api.KeyStore keys,
+            UsageStore usageStore,
+            TokenCounter tokens,
+            Clock clock) {}
+
+    public Gateway(Parts parts) {
+        this(parts, null);
+    }
+
+    /** With a caller-owned Vert.x (tests); {@code null} creates one sized by {@code event-loops}. */
+    public Gateway(Parts parts, Vertx vertx) {
+        this.config = parts.config();
+        this.catalog = parts.catalog();
+        this.clock = parts.clock();
+        this.tokens = parts.tokens();
+        this.ownsVertx = vertx == null;
+        this.vertx = vertx != null
+                ? vertx
+                : Vertx.vertx(new VertxOptions()
+                        .setEventLoopPoolSize(
+                                config.eventLoops() > 0
+                                        ? config.eventLoops()
+                                        : 2 * Runtime.getRuntime().availableProcessors())
+                        .setPreferNativeTransport(true)
+                        .setBlockedThreadCheckInterval(2)
+                        .setBlockedThreadCheckIntervalUnit(TimeUnit.SECONDS));
+        Map<String, Provider> ps = new HashMap<>();
+        Map<String, ProviderConfig> pcs = new HashMap<>();
+        Map<String, CircuitBreaker> bs = new HashMap<>();
+        for (ProviderConfig pc : parts.providers()) {
+            ps.put(pc.name(), create(pc));
+            pcs.put(pc.name(), pc);
+            bs.put(pc.name(), new CircuitBreaker(pc.breaker(), System::nanoTime));
+        }
+        this.providers = Map.copyOf(ps);
+        this.providerConfigs = Map.copyOf(pcs);
+        this.breakers = Map.copyOf(bs);
+        this.auth = new Authenticator(parts.keys(), parts.tiers(), clock);
+        this.limits = new Limits(clock, System::nanoTime);
+        this.limits.seed(parts.usageStore().spendByKeySince(limits.monthStart()));
+        this.usage = new UsageRecorder(parts.usageStore(), 65_536);
+    }
+
+    private Provider create(ProviderConfig pc) {
+        return switch (pc.kind()) {
+            case OPENAI, AZURE_OPENAI -> new OpenAiProvider(vertx, pc);
+            case ANTHROPIC -> new AnthropicProvider(vertx, pc);
+            case SANDBOX -> new SandboxProvider(vertx, pc, tokens);
+        };
+    }
+
+    /** Binds the server; the future completes once requests are accepted. */
+    public Future<Gateway> start() {
+        HttpServerOptions options = new HttpServerOptions()
+                .setHost(config.host())
+                .setPort(config.port())
+                .setTcpNoDelay(true)
+                .setReusePort(true)
+                .setCompressionSupported(false)
+                .setIdleTimeout(300)
+                .setMaxInitialLineLength(8192)
+                .setMaxHeaderSize(32 * 1024);
+        RequestHandler handler = new RequestHandler(this);
+        server = vertx.createHttpServer(options).requestHandler(handler);
+        return server.listen().map(s -> {
+            ready = true;
+            LOG.info("gateway listening on {}:{}", config.host(), s.actualPort());
+            return this;
+        });
+    }
+
+    /** The bound port (useful with port 0). */
+    public int port() {
+        return server == null ? -1 : server.actualPort();
+    }
+
+    public boolean ready() {
+        return ready;
+    }
+
+    public UsageRecorder usageRecorder() {
+        return usage;
+    }
+
+    Vertx vertx() {
+        return vertx;
+    }
+
+    void record(UsageRecord r) {
+        usage.record(r);
+    }
+
+    static TrustgateException notFoundPath(String method, String path) {
+        return new TrustgateException(
+                ErrorKind.NOT_FOUND, "Unknown request URL: " + method + " " + path + ".", "", "unknown_url");
+    }
+
+    @Override
+    public void close() {
+        ready = false;
+        try {
+            if (server != null) {
+                server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            LOG.warn("server did not close cleanly: {}", e.toString());
+        }
+        usage.close();
+        for (Provider p : providers.values()) {
+            p.close();
+        }
+        if (ownsVertx) {
+            try {
+                vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warn("event loops did not stop cleanly: {}", e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,342 @@
+package io.trustgate.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trustgate.api.ErrorKind;
+import io.trustgate.api.TrustgateException;
+import io.trustgate.api.Usage;
+import io.trustgate.api.UsageRecord;
+import io.trustgate.registry.ModelEntry;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP front of the gateway: gives every request an id, routes by method and path, authenticates, reads the
+ * body within the size limit, and turns every failure into an OpenAI-style error through {@link ErrorTable}.
+ * Runs on the event loops; nothing here blocks except the key lookup, a local point query of microseconds.
+ */
+final class RequestHandler implements Handler<HttpServerRequest> {
+    private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
+    static final CharSequence REQUEST_ID = HttpHeaders.createOptimized("x-request-id");
+    static final CharSequence JSON_TYPE = HttpHeaders.createOptimized("application/json");
+
+    private final Gateway gw;
+
+    RequestHandler(Gateway gw) {
+        this.gw = gw;
+    }
+
+    static String newRequestId() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        return "req_" + Long.toHexString(r.nextLong() | Long.MIN_VALUE)
+                + Long.toHexString(r.nextLong() | Long.MIN_VALUE);
+    }
+
+    @Override
+    public void handle(HttpServerRequest req) {
+        String id = newRequestId();
+        req.response().putHeader(REQUEST_ID, id);
+        try {
+            route(req, id);
+        } catch (RuntimeException e) {
+            fail(req, id, e);
+        }
+    }
+
+    private void route(HttpServerRequest req, String id) {
+        String path = req.path();
+        HttpMethod m = req.method();
+        switch (path) {
+            case "/healthz", "/readyz" -> {
+                expect(req, HttpMethod.GET);
+                int status = gw.ready() ? 200 : 503;
+                req.response()
+                        .setStatusCode(status)
+                        .putHeader(HttpHeaders.CONTENT_TYPE, JSON_TYPE)
+                        .end(status == 200 ? "{\"status\":\"ok\"}" : "{\"status\":\"starting\"}");
+            }
+            case "/v1/chat/completions" -> {
+                expect(req, HttpMethod.POST);
+                Authenticator.Caller caller = gw.auth.authenticate(req.getHeader(HttpHeaders.AUTHORIZATION));
+                readBody(
+                        req,
+                        id,
+                        body -> new ChatExchange(gw, req, id, caller, System.nanoTime(), gw.clock.instant())
+                                .run(parse(body)));
+            }
+            case "/v1/embeddings" -> {
+                expect(req, HttpMethod.POST);
+                Authenticator.Caller caller = gw.auth.authenticate(req.getHeader(HttpHeaders.AUTHORIZATION));
+                long start = System.nanoTime();
+                Instant at = gw.clock.instant();
+                readBody(req, id, body -> embeddings(req, id, caller, parse(body), start, at));
+            }
+            case "/v1/models" -> {
+                expect(req, HttpMethod.GET);
+                Authenticator.Caller caller = gw.auth.authenticate(req.getHeader(HttpHeaders.AUTHORIZATION));
+                ObjectNode root = Json.MAPPER.createObjectNode().put("object", "list");
+                ArrayNode data = root.putArray("data");
+                for (ModelEntry e : gw.catalog.all()) {
+                    if (caller.tier().allows(e.name())) {
+                        data.add(model(e));
+                    }
+                }
+                json(req.response(), 200, Json.write(root));
+            }
+            default -> {
+                if (path.startsWith("/v1/models/")) {
+                    expect(req, HttpMethod.GET);
+                    Authenticator.Caller caller = gw.auth.authenticate(req.getHeader(HttpHeaders.AUTHORIZATION));
+                    String name = java.net.URLDecoder.decode(
+                            path.substring("/v1/models/".length()), java.nio.charset.StandardCharsets.UTF_8);
+                    ModelEntry e = gw.catalog
+                            .find(name)
+                            .filter(x -> caller.tier().allows(x.name()))
+                            .orElseThrow(() -> unknownModel(name));
+                    json(req.response(), 200, Json.write(model(e)));
+                } else {
+                    throw Gateway.notFoundPath(m.name(), path);
+                }
+            }
+        }
+    }
+
+    private ObjectNode model(ModelEntry e) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("id", e.name()).put("object", "model").put("created", 0);
+        ProviderConfig pc = gw.providerConfigs.get(e.provider());
+        boolean sandbox = pc != null && pc.kind() == ProviderConfig.Kind.SANDBOX;
+        n.put("owned_by", sandbox ? "trustgate-sandbox (for trying and testing; answers mean nothing)" : e.provider());
+        return n;
+    }
+
+    static TrustgateException unknownModel(String name) {
+        return new TrustgateException(
+                ErrorKind.NOT_FOUND,
+                "The model '" + name + "' does not exist or you do not have access to it.",
+                "model",
+                "model_not_found");
+    }
+
+    private static void expect(HttpServerRequest req, HttpMethod method) {
+        if (!req.method().equals(method)) {
+            throw new TrustgateException(
+                    ErrorKind.NOT_FOUND,
+                    "Unknown request URL: " + req.method().name() + " " + req.path() + ". Use " + method.name() + ".",
+                    "",
+                    "method_not_allowed");
+        }
+    }
+
+    private static JsonNode parse(Buffer body) {
+        if (body.length() == 0) {
+            throw TrustgateException.invalid("The request body is empty; send a JSON object.", "");
+        }
+        try {
+            return Json.parse(body);
+        } catch (IOException e) {
+            throw TrustgateException.invalid(
+                    "We could not parse the JSON body of your request. The OpenAI API expects a JSON payload.", "");
+        }
+    }
+
+    /** Reads the whole body within {@code max-request-bytes}; 413 as soon as it is known to be larger. */
+    private void readBody(HttpServerRequest req, String id, Consumer<Buffer> then) {
+        long max = gw.config.maxRequestBytes();
+        String cl = req.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (cl != null) {
+            long len;
+            try {
+                len = Long.parseLong(cl.strip());
+            } catch (NumberFormatException e) {
+                throw TrustgateException.invalid("Invalid Content-Length header.", "");
+            }
+            if (len > max) {
+                throw tooLarge(max);
+            }
+        }
+        Buffer body = Buffer.buffer(cl != null ? (int) Math.min(Long.parseLong(cl.strip()), max) : 1024);
+        boolean[] failed = {false};
+        req.handler(chunk -> {
+            if (failed[0]) {
+                return;
+            }
+            if (body.length() + chunk.length() > max) {
+                failed[0] = true;
+                fail(req, id, tooLarge(max));
+                req.connection().close();
+                return;
+            }
+            body.appendBuffer(chunk);
+        });
+        req.exceptionHandler(t -> failed[0] = true);
+        req.endHandler(v -> {
+            if (failed[0]) {
+                return;
+            }
+            try {
+                then.accept(body);
+            } catch (RuntimeException e) {
+                fail(req, id, e);
+            }
+        });
+    }
+
+    private static TrustgateException tooLarge(long max) {
+        return new TrustgateException(
+                ErrorKind.PAYLOAD_TOO_LARGE,
+                "The request body is larger than this gateway accepts (" + max + " bytes).",
+                "",
+                "request_too_large");
+    }
+
+    private void embeddings(
+            HttpServerRequest req, String id, Authenticator.Caller caller, JsonNode root, long start, Instant at) {
+        if (!(root instanceof ObjectNode body)) {
+            throw TrustgateException.invalid("The request body must be a JSON object.", "");
+        }
+        String model = ChatRequest.requiredString(body, "model");
+        JsonNode input = body.get("input");
+        if (input == null || input.isNull()) {
+            throw TrustgateException.invalid("Missing required parameter: 'input'.", "input");
+        }
+        if (!(input.isTextual() || input.isArray())) {
+            throw TrustgateException.invalid("Invalid type for 'input': expected a string or an array.", "input");
+        }
+        if (input.isArray() && input.isEmpty()) {
+            throw TrustgateException.invalid("'input' must not be empty.", "input");
+        }
+        ChatRequest.positiveInt(body, "dimensions", 65_536);
+        JsonNode ef = body.get("encoding_format");
+        if (ef != null
+                && !ef.isNull()
+                && !(ef.isTextual()
+                        && (ef.asText().equals("float") || ef.asText().equals("base64")))) {
+            throw TrustgateException.invalid(
+                    "Invalid value for 'encoding_format': expected 'float' or 'base64'.", "encoding_format");
+        }
+        ModelEntry entry = gw.catalog.find(model).orElseThrow(() -> unknownModel(model));
+        if (!caller.tier().allows(model)) {
+            throw ChatExchange.notAllowed(caller, model);
+        }
+        if (entry.kind() != ModelEntry.Kind.EMBEDDING) {
+            throw TrustgateException.invalid(
+                    "Model '" + model + "' is a chat model; it does not serve embeddings.", "model");
+        }
+        java.util.List<String> texts = new java.util.ArrayList<>();
+        if (input.isTextual()) {
+            texts.add(input.asText());
+        } else {
+            for (JsonNode i : input) {
+                texts.add(i.isTextual() ? i.asText() : i.toString());
+            }
+        }
+        long counted = 0;
+        for (String t : texts) {
+            counted += gw.tokens.count(entry.upstreamModel(), t);
+        }
+        long prompt = counted;
+        var admission = gw.limits.admit(caller.key(), caller.tier(), prompt, 0, entry.price());
+        ObjectNode upstreamBody = body.deepCopy();
+        upstreamBody.put("model", entry.upstreamModel());
+        Provider p = gw.providers.get(entry.provider());
+        p.embeddings(new EmbeddingsCall(id, upstreamBody)).onComplete(ar -> {
+            HttpServerResponse resp = req.response();
+            if (ar.succeeded()) {
+                Usage u = ar.result().usage().promptTokens() == 0
+                        ? new Usage(prompt, 0)
+                        : ar.result().usage();
+                long cost = entry.price().costMicros(u);
+                gw.limits.settle(admission, u, cost);
+                gw.record(record(id, caller, at, model, entry.name(), entry.provider(), u, cost, start, 200, "", 1));
+                json(resp, 200, ar.result().body());
+            } else {
+                gw.limits.release(admission);
+                TrustgateException e = ErrorTable.from(ar.cause());
+                gw.record(record(
+                        id,
+                        caller,
+                        at,
+                        model,
+                        "-",
+                        "-",
+                        Usage.ZERO,
+                        0,
+                        start,
+                        ErrorTable.status(e.kind()),
+                        ErrorTable.code(e),
+                        1));
+                send(resp, e);
+            }
+        });
+    }
+
+    static UsageRecord record(
+            String id,
+            Authenticator.Caller caller,
+            Instant at,
+            String requested,
+            String served,
+            String provider,
+            Usage usage,
+            long cost,
+            long startNanos,
+            int status,
+            String code,
+            int attempts) {
+        return new UsageRecord(
+                at,
+                id,
+                caller.key().id(),
+                caller.key().tenant(),
+                caller.tier().name(),
+                requested,
+                served,
+                provider,
+                usage,
+                cost,
+                (System.nanoTime() - startNanos) / 1000,
+                status,
+                code,
+                attempts);
+    }
+
+    static void json(HttpServerResponse resp, int status, Buffer body) {
+        resp.setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, JSON_TYPE)
+                .end(body);
+    }
+
+    /** Sends an error response, if the response has not started. */
+    static void send(HttpServerResponse resp, TrustgateException e) {
+        if (resp.headWritten() || resp.ended() || resp.closed()) {
+            return;
+        }
+        resp.setStatusCode(ErrorTable.status(e.kind())).putHeader(HttpHeaders.CONTENT_TYPE, JSON_TYPE);
+        if (e.kind() == ErrorKind.RATE_LIMITED
+                || (e.kind().retryable() && !e.retryAfter().isZero())) {
+            long secs = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+            resp.putHeader("retry-after", Long.toString(secs));
+        }
+        resp.end(ErrorTable.body(e));
+    }
+
+    private void fail(HttpServerRequest req, String id, Throwable t) {
+        TrustgateException e = ErrorTable.from(t);
+        if (e.kind() == ErrorKind.INTERNAL) {
+            LOG.error("request {} failed: {}", id, t.toString(), t);
+        }
+        send(req.response(), e);
+    }
+}
