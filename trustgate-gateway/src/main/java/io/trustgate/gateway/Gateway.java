@@ -41,6 +41,9 @@ public final class Gateway implements AutoCloseable {
     final Clock clock;
     private final Vertx vertx;
     private final boolean ownsVertx;
+    private final io.trustgate.api.KeyStore keys;
+    private final UsageStore usageStore;
+    private final Map<String, Tier> tiers;
     private HttpServer server;
     private volatile boolean ready;
 
@@ -88,6 +91,9 @@ public final class Gateway implements AutoCloseable {
         this.providerConfigs = Map.copyOf(pcs);
         this.breakers = Map.copyOf(bs);
         this.auth = new Authenticator(parts.keys(), parts.tiers(), clock);
+        this.keys = parts.keys();
+        this.usageStore = parts.usageStore();
+        this.tiers = Map.copyOf(parts.tiers());
         this.limits = new Limits(clock, System::nanoTime);
         this.limits.seed(parts.usageStore().spendByKeySince(limits.monthStart()));
         this.usage = new UsageRecorder(parts.usageStore(), 65_536);
@@ -112,7 +118,8 @@ public final class Gateway implements AutoCloseable {
                 .setIdleTimeout(300)
                 .setMaxInitialLineLength(8192)
                 .setMaxHeaderSize(32 * 1024);
-        RequestHandler handler = new RequestHandler(this);
+        RequestHandler handler = new RequestHandler(
+                this, new AdminHandler(vertx, config, keys, usageStore, tiers, clock));
         server = vertx.createHttpServer(options).requestHandler(handler);
         return server.listen().map(s -> {
             ready = true;

@@ -36,7 +36,7 @@ public record GatewayConfig(
             throw new IllegalArgumentException("event-loops must be 0-1024, was " + eventLoops);
         }
         if (!adminToken.isEmpty() && adminToken.reveal().length() < 16) {
-            throw new IllegalArgumentException("admin token must be at least 16 characters");
+            throw new IllegalArgumentException("admin-token must be at least 16 characters");
         }
     }
 

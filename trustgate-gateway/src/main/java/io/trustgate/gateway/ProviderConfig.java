@@ -142,7 +142,7 @@ public record ProviderConfig(
             Objects.requireNonNull(match, "match");
             Objects.requireNonNull(reply, "reply");
             if (status < 200 || status > 599) {
-                throw new IllegalArgumentException("sandbox reply status must be 200-599, was " + status);
+                throw new IllegalArgumentException("status of a sandbox reply must be 200-599, was " + status);
             }
         }
     }

@@ -32,9 +32,11 @@ final class RequestHandler implements Handler<HttpServerRequest> {
     static final CharSequence JSON_TYPE = HttpHeaders.createOptimized("application/json");
 
     private final Gateway gw;
+    private final AdminHandler admin;
 
-    RequestHandler(Gateway gw) {
+    RequestHandler(Gateway gw, AdminHandler admin) {
         this.gw = gw;
+        this.admin = admin;
     }
 
     static String newRequestId() {
@@ -95,7 +97,9 @@ final class RequestHandler implements Handler<HttpServerRequest> {
                 json(req.response(), 200, Json.write(root));
             }
             default -> {
-                if (path.startsWith("/v1/models/")) {
+                if (path.startsWith("/admin/")) {
+                    admin.handle(req);
+                } else if (path.startsWith("/v1/models/")) {
                     expect(req, HttpMethod.GET);
                     Authenticator.Caller caller = gw.auth.authenticate(req.getHeader(HttpHeaders.AUTHORIZATION));
                     String name = java.net.URLDecoder.decode(

@@ -1,0 +1,654 @@
+package io.trustgate.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.trustgate.api.Tier;
+import io.trustgate.gateway.ProviderConfig;
+import io.trustgate.registry.ModelEntry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    static final String OPENAI_SECRET = "sk-test-0123456789abcdef";
+    static final String ANTHROPIC_SECRET = "sk-ant-fedcba9876543210";
+    static final Map<String, String> ENV =
+            Map.of("OPENAI_API_KEY", OPENAI_SECRET, "ANTHROPIC_API_KEY", ANTHROPIC_SECRET);
+
+    static String example() throws IOException {
+        try (InputStream in = ConfigLoaderTest.class.getResourceAsStream("/trustgate.example.yaml")) {
+            assertThat(in).as("trustgate.example.yaml on the class path").isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    static TrustgateConfig parse(String yaml) {
+        return ConfigLoader.parse(yaml, "t.yaml", ENV);
+    }
+
+    static List<ConfigProblem> problems(String yaml) {
+        return problems(yaml, ENV);
+    }
+
+    static List<ConfigProblem> problems(String yaml, Map<String, String> env) {
+        try {
+            ConfigLoader.parse(yaml, "t.yaml", env);
+        } catch (ConfigException e) {
+            assertThat(e.problems()).isNotEmpty();
+            assertThat(e.getMessage())
+                    .isEqualTo(String.join(
+                            "\n", e.problems().stream().map(Object::toString).toList()));
+            return e.problems();
+        }
+        throw new AssertionError("expected problems in:\n" + yaml);
+    }
+
+    static ConfigProblem only(String yaml) {
+        List<ConfigProblem> problems = problems(yaml);
+        assertThat(problems).as(problems.toString()).hasSize(1);
+        return problems.get(0);
+    }
+
+    // ---- good files ------------------------------------------------------------------------------------------
+
+    @Test
+    void exampleLoadsWithEveryValue() throws IOException {
+        TrustgateConfig config = parse(example());
+
+        assertThat(config.source()).isEqualTo("t.yaml");
+        assertThat(config.server().port()).isEqualTo(8080);
+        assertThat(config.server().maxRequestBytes()).isEqualTo(4L * 1024 * 1024);
+        assertThat(config.server().adminToken().isEmpty()).isTrue();
+        assertThat(config.providers())
+                .extracting(ProviderConfig::name)
+                .containsExactly("sandbox", "openai", "anthropic");
+        ProviderConfig openai = config.providers().get(1);
+        assertThat(openai.baseUrl()).isEqualTo(URI.create("https://api.openai.com/v1"));
+        assertThat(openai.apiKey().reveal()).isEqualTo(OPENAI_SECRET);
+        assertThat(openai.totalTimeout()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(openai.retryBaseDelay()).isEqualTo(Duration.ofMillis(200));
+        assertThat(openai.breaker()).isEqualTo(ProviderConfig.BreakerConfig.DEFAULT);
+        assertThat(config.providers().get(0).sandbox()).hasSize(2);
+        assertThat(config.providers().get(0).sandbox().get(1).status()).isEqualTo(529);
+        ModelEntry gpt = config.models().stream()
+                .filter(m -> m.name().equals("gpt-4o"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(gpt.upstreamModel()).isEqualTo("gpt-4o-2024-08-06");
+        assertThat(gpt.price().inputPerMillion()).isEqualByComparingTo("2.50");
+        assertThat(gpt.fallbacks()).containsExactly("claude-sonnet");
+        Tier free = config.tiers().get(1);
+        assertThat(free.monthlyCostBudgetMicros()).isEqualTo(5_000_000L);
+        assertThat(free.allowedModels()).containsExactly("sandbox-*", "gpt-4o");
+        assertThat(config.tiers().get(0).monthlyTokenBudget()).isEqualTo(Tier.UNLIMITED);
+    }
+
+    @Test
+    void exampleHoldsTheBuiltInDefaults() throws IOException {
+        TrustgateConfig config = parse(example());
+        TrustgateConfig defaults = TrustgateConfig.defaults();
+
+        assertThat(config.server()).isEqualTo(defaults.server());
+        assertThat(config.tiers().get(0)).isEqualTo(defaults.tiers().get(0));
+        ProviderConfig openai = config.providers().get(1);
+        ProviderConfig openaiDefaults = ProviderConfig.defaults("openai", ProviderConfig.Kind.OPENAI, openai.baseUrl());
+        assertThat(openai).usingRecursiveComparison().ignoringFields("apiKey").isEqualTo(openaiDefaults);
+        assertThat(config.models().subList(0, 2)).isEqualTo(defaults.models());
+    }
+
+    @Test
+    void loadsAFile(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("trustgate.yaml");
+        Files.writeString(file, "\uFEFFserver:\n  port: 9000\n");
+
+        TrustgateConfig config = ConfigLoader.load(file, Map.of());
+
+        assertThat(config.server().port()).isEqualTo(9000);
+        assertThat(config.source()).isEqualTo(file.toString());
+    }
+
+    @Test
+    void emptyFileGivesTheBuiltInDefaults() {
+        TrustgateConfig defaults = TrustgateConfig.defaults();
+        for (String yaml : List.of("", "\n\n", "# only a comment\n", "---\n", "server:\n")) {
+            TrustgateConfig config = ConfigLoader.parse(yaml, "t.yaml", Map.of());
+            assertThat(config.server()).isEqualTo(defaults.server());
+            assertThat(config.providers()).isEqualTo(defaults.providers());
+            assertThat(config.models()).isEqualTo(defaults.models());
+            assertThat(config.tiers()).isEqualTo(defaults.tiers());
+        }
+    }
+
+    @Test
+    void declaredProvidersReplaceTheSandbox() {
+        TrustgateConfig config = parse("""
+                providers:
+                  local: {base-url: "http://127.0.0.1:11434/v1"}
+                """);
+
+        assertThat(config.providers()).extracting(ProviderConfig::name).containsExactly("local");
+        assertThat(config.providers().get(0).kind()).isEqualTo(ProviderConfig.Kind.OPENAI);
+        assertThat(config.models()).isEmpty();
+        assertThat(config.tiers()).isEqualTo(TrustgateConfig.defaults().tiers());
+    }
+
+    @Test
+    void sandboxBaseUrlAndKindDefaults() {
+        TrustgateConfig config = parse("""
+                providers:
+                  sandbox: {kind: sandbox}
+                  azure: {kind: azure-openai, base-url: "https://x.openai.azure.com"}
+                """);
+
+        assertThat(config.providers().get(0).baseUrl()).isEqualTo(URI.create("sandbox:/"));
+        assertThat(config.providers().get(1).apiVersion()).isEqualTo("2024-10-21");
+        assertThat(config.models()).isEqualTo(TrustgateConfig.defaults().models());
+    }
+
+    @Test
+    void moneyIsConvertedToMicrosExactly() {
+        TrustgateConfig config = parse("""
+                tiers:
+                  default: {monthly-cost-budget: 0.000001}
+                  big: {monthly-cost-budget: 1234567.891234}
+                """);
+
+        assertThat(config.tiers().get(0).monthlyCostBudgetMicros()).isEqualTo(1L);
+        assertThat(config.tiers().get(1).monthlyCostBudgetMicros()).isEqualTo(1_234_567_891_234L);
+    }
+
+    @Test
+    void sizesAndDurationsInEveryUnit() {
+        TrustgateConfig config = parse("""
+                server: {max-request-bytes: 512KiB}
+                providers:
+                  a: {base-url: "http://a", connect-timeout: 250ms, first-byte-timeout: 5s, total-timeout: 1h,
+                      retry-max-delay: 2m}
+                """);
+
+        assertThat(config.server().maxRequestBytes()).isEqualTo(512 * 1024);
+        ProviderConfig a = config.providers().get(0);
+        assertThat(a.connectTimeout()).isEqualTo(Duration.ofMillis(250));
+        assertThat(a.firstByteTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(a.totalTimeout()).isEqualTo(Duration.ofHours(1));
+        assertThat(a.retryMaxDelay()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(parse("server: {max-request-bytes: 2048}").server().maxRequestBytes())
+                .isEqualTo(2048);
+        assertThat(parse("server: {max-request-bytes: 1GiB}").server().maxRequestBytes())
+                .isEqualTo(1L << 30);
+    }
+
+    // ---- environment variables -------------------------------------------------------------------------------
+
+    @Test
+    void substitutesEnvironmentVariables() {
+        String yaml = """
+                server:
+                  host: ${HOST}
+                  port: ${PORT:-9090}
+                  default-tier: ${TIER:-default}
+                  admin-token: "${ADMIN_TOKEN:-}"
+                """;
+
+        TrustgateConfig set = ConfigLoader.parse(yaml, "t.yaml", Map.of("HOST", "0.0.0.0", "PORT", "1234"));
+        assertThat(set.server().host()).isEqualTo("0.0.0.0");
+        assertThat(set.server().port()).isEqualTo(1234);
+        assertThat(set.server().adminToken().isEmpty()).isTrue();
+
+        TrustgateConfig defaulted = ConfigLoader.parse(yaml, "t.yaml", Map.of("HOST", "h", "PORT", ""));
+        assertThat(defaulted.server().port()).isEqualTo(9090);
+
+        assertThat(parse("server: {host: \"a-${X:-b}-c\"}").server().host()).isEqualTo("a-b-c");
+    }
+
+    @Test
+    void unsetVariableIsAProblemNamingIt() {
+        ConfigProblem p = only("""
+                providers:
+                  openai:
+                    base-url: https://api.openai.com/v1
+                    api-key: ${MISSING_KEY}
+                """);
+
+        assertThat(p.line()).isEqualTo(4);
+        assertThat(p.key()).isEqualTo("providers.openai.api-key");
+        assertThat(p.message()).contains("MISSING_KEY").contains("not set");
+    }
+
+    @Test
+    void badVariableReferencesAreProblems() {
+        assertThat(only("server: {host: \"${1x}\"}").message()).contains("bad variable reference");
+        assertThat(only("server: {host: \"${OPEN\"}").message()).contains("without a closing");
+    }
+
+    @Test
+    void secretsNeverAppearInMessages() {
+        String yaml = """
+                server:
+                  admin-token: ${ADMIN_TOKEN}
+                  port: ${OPENAI_API_KEY}
+                providers:
+                  openai:
+                    base-url: ${OPENAI_API_KEY}
+                    api-key: ${OPENAI_API_KEY}
+                    token: literal-secret-value
+                  other:
+                    base-url: "http://x"
+                    api-key: [literal-secret-in-list]
+                    headers: {Authorization: "Bearer ${OPENAI_API_KEY}", X: "\\r"}
+                """;
+        Map<String, String> env = Map.of("OPENAI_API_KEY", OPENAI_SECRET, "ADMIN_TOKEN", "short-admin");
+
+        List<ConfigProblem> problems = problems(yaml, env);
+
+        assertThat(problems)
+                .extracting(ConfigProblem::key)
+                .contains("server.admin-token", "server.port", "providers.openai.base-url", "providers.openai.token");
+        for (ConfigProblem p : problems) {
+            assertThat(p.toString())
+                    .doesNotContain(OPENAI_SECRET)
+                    .doesNotContain("short-admin")
+                    .doesNotContain("literal-secret");
+        }
+    }
+
+    // ---- bad values ------------------------------------------------------------------------------------------
+
+    @Test
+    void wrongTypeNamesTheValue() {
+        ConfigProblem p = only("""
+                server:
+                  host: localhost
+                  port: eighty
+                """);
+
+        assertThat(p.toString()).isEqualTo("t.yaml:3: server.port: expected a whole number, was 'eighty'");
+    }
+
+    @Test
+    void mappingWhereAValueBelongs() {
+        ConfigProblem p = only("server:\n  port: {a: 1}\n");
+        assertThat(p.key()).isEqualTo("server.port");
+        assertThat(p.message()).contains("expected a single value, was a mapping");
+
+        ConfigProblem section = only("server: [1, 2]\n");
+        assertThat(section.key()).isEqualTo("server");
+        assertThat(section.message()).contains("expected a mapping");
+    }
+
+    @Test
+    void negativeRateLimitIsReportedAtItsLine() {
+        ConfigProblem p = only("""
+                tiers:
+                  default: {}
+                  free:
+                    requests-per-minute: -5
+                """);
+
+        assertThat(p.line()).isEqualTo(4);
+        assertThat(p.key()).isEqualTo("tiers.free.requests-per-minute");
+        assertThat(p.message()).isEqualTo("must be > 0, was -5");
+    }
+
+    @Test
+    void everyValueARecordRejectsIsReported() {
+        List<ConfigProblem> problems = problems("""
+                providers:
+                  a:
+                    base-url: http://a
+                    max-retries: 11
+                    max-connections: 0
+                    connect-timeout: 0s
+                    circuit-breaker: {failure-threshold: 0, open-for: 0s}
+                """);
+
+        assertThat(problems)
+                .extracting(ConfigProblem::key)
+                .containsExactlyInAnyOrder(
+                        "providers.a.max-retries",
+                        "providers.a.max-connections",
+                        "providers.a.connect-timeout",
+                        "providers.a.circuit-breaker.failure-threshold",
+                        "providers.a.circuit-breaker.open-for");
+        assertThat(problems).extracting(ConfigProblem::line).contains(4, 5, 6, 7);
+    }
+
+    @Test
+    void recordRulesWithoutAKeyAreReportedAtTheEnclosingNode() {
+        ConfigProblem p = only("""
+                providers:
+                  OpenAI: {base-url: "http://a"}
+                """);
+
+        assertThat(p.line()).isEqualTo(2);
+        assertThat(p.key()).isEqualTo("providers.OpenAI");
+        assertThat(p.message()).contains("provider name must be");
+    }
+
+    @Test
+    void unknownKeySuggestsTheNearest() {
+        ConfigProblem p = only("""
+                server:
+                  prot: 8080
+                """);
+
+        assertThat(p.toString()).isEqualTo("t.yaml:2: server.prot: unknown key 'prot' (did you mean 'port'?)");
+        assertThat(only("servers: {}").message()).contains("did you mean 'server'");
+        assertThat(only("server: {zzzzzzzz: 1}").message()).doesNotContain("did you mean");
+    }
+
+    @Test
+    void unknownProviderKind() {
+        ConfigProblem p = only("""
+                providers:
+                  x:
+                    kind: opanai
+                    base-url: http://x
+                """);
+
+        assertThat(p.line()).isEqualTo(3);
+        assertThat(p.key()).isEqualTo("providers.x.kind");
+        assertThat(p.message())
+                .contains("openai, azure-openai, anthropic, sandbox")
+                .contains("did you mean 'openai'")
+                .contains("'opanai'");
+    }
+
+    @Test
+    void baseUrlIsRequiredAndChecked() {
+        ConfigProblem missing = only("providers:\n  x: {kind: anthropic}\n");
+        assertThat(missing.key()).isEqualTo("providers.x.base-url");
+        assertThat(missing.line()).isEqualTo(2);
+
+        ConfigProblem ftp = only("providers:\n  x:\n    base-url: ftp://x\n");
+        assertThat(ftp.key()).isEqualTo("providers.x.base-url");
+        assertThat(ftp.line()).isEqualTo(3);
+        assertThat(ftp.message()).contains("http(s)");
+    }
+
+    @Test
+    void modelNamingAnUndeclaredProvider() {
+        ConfigProblem p = only("""
+                providers:
+                  openai: {base-url: "https://api.openai.com/v1"}
+                models:
+                  gpt-4o:
+                    provider: opnai
+                """);
+
+        assertThat(p.line()).isEqualTo(5);
+        assertThat(p.key()).isEqualTo("models.gpt-4o.provider");
+        assertThat(p.message()).contains("'opnai'").contains("did you mean 'openai'");
+    }
+
+    @Test
+    void modelWithoutProvider() {
+        ConfigProblem p = only("models:\n  m: {kind: chat}\n");
+        assertThat(p.key()).isEqualTo("models.m.provider");
+        assertThat(p.message()).contains("required");
+    }
+
+    @Test
+    void fallbackToAnUndeclaredModel() {
+        List<ConfigProblem> problems = problems("""
+                models:
+                  a:
+                    provider: sandbox
+                    fallbacks:
+                      - b
+                      - sandbox-ech
+                      - a
+                  b: {provider: sandbox, kind: embedding}
+                """);
+
+        assertThat(problems).extracting(ConfigProblem::key).containsOnly("models.a.fallbacks");
+        assertThat(problems).extracting(ConfigProblem::line).containsExactly(5, 6, 7);
+        assertThat(problems.get(0).message()).contains("embedding");
+        assertThat(problems.get(1).message()).contains("not a declared model");
+        assertThat(problems.get(2).message()).contains("own fallback");
+    }
+
+    @Test
+    void defaultTierMustBeDeclared() {
+        ConfigProblem p = only("""
+                server:
+                  default-tier: gold
+                tiers:
+                  golden: {}
+                """);
+        assertThat(p.line()).isEqualTo(2);
+        assertThat(p.key()).isEqualTo("server.default-tier");
+        assertThat(p.message()).contains("'gold'").contains("did you mean 'golden'");
+
+        ConfigProblem implicit = only("\ntiers:\n  free: {}\n");
+        assertThat(implicit.line()).isEqualTo(2);
+        assertThat(implicit.key()).isEqualTo("server.default-tier");
+    }
+
+    @Test
+    void tierModelsMustBeDeclaredOrPatterns() {
+        List<ConfigProblem> problems = problems("""
+                tiers:
+                  default:
+                    models: [sandbox-echo, gpt-*, "*x", nope]
+                """);
+
+        assertThat(problems).extracting(ConfigProblem::message).anyMatch(m -> m.contains("'*x'"));
+        assertThat(problems).extracting(ConfigProblem::message).anyMatch(m -> m.contains("'nope'"));
+        assertThat(problems).hasSize(2);
+    }
+
+    @Test
+    void duplicateKeyNamesBothLines() {
+        ConfigProblem p = only("""
+                server:
+                  port: 1
+                  host: x
+                  port: 2
+                """);
+
+        assertThat(p.line()).isEqualTo(4);
+        assertThat(p.key()).isEqualTo("server.port");
+        assertThat(p.message()).contains("duplicate").contains("line 2");
+    }
+
+    @Test
+    void badDuration() {
+        ConfigProblem p = only("""
+                providers:
+                  x:
+                    base-url: http://x
+                    connect-timeout: 5 seconds
+                """);
+
+        assertThat(p.line()).isEqualTo(4);
+        assertThat(p.key()).isEqualTo("providers.x.connect-timeout");
+        assertThat(p.message()).contains("250ms").contains("'5 seconds'");
+        assertThat(only("providers: {x: {base-url: 'http://x', total-timeout: 25h}}")
+                        .message())
+                .contains("at most 24h");
+    }
+
+    @Test
+    void badSize() {
+        ConfigProblem p = only("server:\n  max-request-bytes: 4MB\n");
+        assertThat(p.line()).isEqualTo(2);
+        assertThat(p.key()).isEqualTo("server.max-request-bytes");
+        assertThat(p.message()).contains("MiB").contains("'4MB'");
+
+        ConfigProblem tooBig = only("server:\n  max-request-bytes: 2GiB\n");
+        assertThat(tooBig.message()).contains("1 GiB");
+    }
+
+    @Test
+    void badMoney() {
+        List<ConfigProblem> problems = problems("""
+                models:
+                  m: {provider: sandbox, price: {input: -1, output: 1e3}}
+                tiers:
+                  default: {monthly-cost-budget: 0.0000001}
+                """);
+
+        assertThat(problems)
+                .extracting(ConfigProblem::key)
+                .containsExactly("models.m.price.input", "models.m.price.output", "tiers.default.monthly-cost-budget");
+        assertThat(problems.get(2).message()).contains("6 decimal places");
+    }
+
+    @Test
+    void hugeNumbersAreProblemsNotExceptions() {
+        String huge = "9".repeat(40);
+        List<ConfigProblem> problems = problems("server: {port: " + huge + ", max-request-bytes: " + huge + "GiB}\n"
+                + "tiers: {default: {requests-per-minute: " + huge + ", monthly-cost-budget: 999999999999999}}\n"
+                + "providers: {x: {base-url: 'http://x', open-for: 1h, connect-timeout: " + huge + "h}}\n");
+
+        assertThat(problems)
+                .extracting(ConfigProblem::key)
+                .contains(
+                        "server.port",
+                        "server.max-request-bytes",
+                        "tiers.default.requests-per-minute",
+                        "tiers.default.monthly-cost-budget",
+                        "providers.x.connect-timeout");
+    }
+
+    @Test
+    void repliesOnlyForTheSandbox() {
+        ConfigProblem p = only("providers:\n  x:\n    base-url: http://x\n    replies: [{match: a, reply: b}]\n");
+        assertThat(p.key()).isEqualTo("providers.x.replies");
+        assertThat(p.line()).isEqualTo(4);
+
+        ConfigProblem status =
+                only("providers:\n  sandbox:\n    kind: sandbox\n    replies:\n      - {match: a, status: 99}\n");
+        assertThat(status.key()).isEqualTo("providers.sandbox.replies[0].status");
+        assertThat(status.line()).isEqualTo(5);
+    }
+
+    // ---- malformed files -------------------------------------------------------------------------------------
+
+    @Test
+    void malformedYamlReportsTheParserLine() {
+        ConfigProblem p = only("""
+                server:
+                  port: 8080
+                 host: x
+                """);
+        assertThat(p.line()).isEqualTo(3);
+        assertThat(p.key()).isEmpty();
+        assertThat(p.message()).startsWith("invalid YAML");
+
+        ConfigProblem tab = only("server:\n\tport: 1\n");
+        assertThat(tab.line()).isEqualTo(2);
+        assertThat(tab.message()).contains("TAB");
+
+        assertThat(only("server: {port: 1\n").message()).startsWith("invalid YAML");
+        assertThat(only("a: *nothing\n").message()).contains("alias");
+    }
+
+    @Test
+    void parserMessagesDoNotQuoteTheFile() {
+        ConfigProblem p = only("providers:\n  x:\n    api-key: \"" + OPENAI_SECRET + "\n  bad: [\n");
+        assertThat(p.toString()).doesNotContain(OPENAI_SECRET);
+    }
+
+    @Test
+    void topLevelMustBeAMapping() {
+        assertThat(only("just a string").message()).contains("expected a mapping");
+        assertThat(only("- a\n- b\n").message()).contains("was a list");
+        assertThat(only("? [a, b]\n: c\n").message()).contains("keys must be plain names");
+        assertThat(only("server: {}\n---\nserver: {}\n").line()).isEqualTo(3);
+    }
+
+    @Test
+    void deepNestingIsAProblem() {
+        assertThat(only("[".repeat(100_000)).message()).contains("nested more than");
+        assertThat(only("- ".repeat(50_000) + "y").message()).contains("nested more than");
+        assertThat(only("{a: ".repeat(50_000)).message()).contains("nested more than");
+    }
+
+    @Test
+    void badUtf8IsReportedWithItsLine(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("bad.yaml");
+        Files.write(file, new byte[] {'a', ':', ' ', '1', '\n', 'b', ':', ' ', (byte) 0xC3, (byte) 0x28, '\n'});
+
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of())).isInstanceOfSatisfying(ConfigException.class, e -> {
+            assertThat(e.problems()).hasSize(1);
+            assertThat(e.problems().get(0).line()).isEqualTo(2);
+            assertThat(e.problems().get(0).message()).contains("UTF-8");
+        });
+    }
+
+    @Test
+    void missingFileIsAProblem(@TempDir Path dir) {
+        assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.yaml"), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("no such file");
+        assertThatThrownBy(() -> ConfigLoader.load(dir, Map.of())).isInstanceOf(ConfigException.class);
+    }
+
+    @Test
+    void controlCharactersAreProblems() {
+        assertThat(only("server: {host: \"a\u0001b\"}").message()).contains("U+0001");
+        ConfigProblem third = only("server:\n  port: 1\n  host: \"\u00e9\u0002\"\n");
+        assertThat(third.line()).isEqualTo(3);
+    }
+
+    // ---- many problems ---------------------------------------------------------------------------------------
+
+    @Test
+    void reportsEveryProblemInFileOrder() {
+        List<ConfigProblem> problems = problems("""
+                server:
+                  prot: 8080
+                  event-loops: -1
+                providers:
+                  x:
+                    kind: sandbox
+                    max-retries: lots
+                models:
+                  m:
+                    provider: y
+                    fallbacks: [n]
+                tiers:
+                  default:
+                    tokens-per-minute: 0
+                    monthly-token-budget: -1
+                """);
+
+        assertThat(problems).extracting(ConfigProblem::line).containsExactly(2, 3, 7, 10, 11, 14, 15);
+        assertThat(problems)
+                .extracting(ConfigProblem::key)
+                .containsExactly(
+                        "server.prot",
+                        "server.event-loops",
+                        "providers.x.max-retries",
+                        "models.m.provider",
+                        "models.m.fallbacks",
+                        "tiers.default.tokens-per-minute",
+                        "tiers.default.monthly-token-budget");
+    }
+
+    @Test
+    void problemFormat() {
+        assertThat(new ConfigProblem("f.yaml", 12, "tiers.free.requests-per-minute", "must be > 0, was -5"))
+                .hasToString("f.yaml:12: tiers.free.requests-per-minute: must be > 0, was -5");
+        assertThat(new ConfigProblem("f.yaml", 1, "", "invalid YAML")).hasToString("f.yaml:1: invalid YAML");
+    }
+
+    @Test
+    void priceIsExact() {
+        TrustgateConfig config = parse("models:\n  m: {provider: sandbox, price: {input: 0.15}}\n");
+        assertThat(config.models().get(0).price().inputPerMillion()).isEqualTo(new BigDecimal("0.15"));
+        assertThat(config.models().get(0).price().outputPerMillion()).isEqualByComparingTo("0");
+    }
+}

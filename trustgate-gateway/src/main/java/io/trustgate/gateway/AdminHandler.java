@@ -1,0 +1,193 @@
+package io.trustgate.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trustgate.api.ApiKey;
+import io.trustgate.api.ErrorKind;
+import io.trustgate.api.KeyStore;
+import io.trustgate.api.Secret;
+import io.trustgate.api.Tier;
+import io.trustgate.api.TrustgateException;
+import io.trustgate.api.UsageStore;
+import io.trustgate.api.UsageSummary;
+import io.trustgate.policy.KeyIssuer;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * The admin API under {@code /admin/}: keys and usage over HTTP, for operators who cannot reach the data
+ * directory. It takes only the admin credential ({@code server.admin-token}), never a virtual key, and is off
+ * (404) when no admin token is configured. Store calls run on a worker thread, not on the event loop.
+ */
+final class AdminHandler {
+    private final Vertx vertx;
+    private final Secret token;
+    private final KeyStore keys;
+    private final UsageStore usage;
+    private final Map<String, Tier> tiers;
+    private final String defaultTier;
+    private final Clock clock;
+    private final KeyIssuer issuer = new KeyIssuer();
+
+    AdminHandler(Vertx vertx, GatewayConfig config, KeyStore keys, UsageStore usage, Map<String, Tier> tiers, Clock clock) {
+        this.vertx = vertx;
+        this.token = config.adminToken();
+        this.keys = keys;
+        this.usage = usage;
+        this.tiers = Map.copyOf(tiers);
+        this.defaultTier = config.defaultTier();
+        this.clock = clock;
+    }
+
+    void handle(HttpServerRequest req) {
+        if (token.isEmpty()) {
+            throw new TrustgateException(
+                    ErrorKind.NOT_FOUND, "The admin API is disabled; set server.admin-token to enable it.", "", "admin_disabled");
+        }
+        authorize(req.getHeader(HttpHeaders.AUTHORIZATION));
+        String path = req.path();
+        HttpMethod m = req.method();
+        if (path.equals("/admin/keys") && m.equals(HttpMethod.GET)) {
+            blocking(req, 200, () -> {
+                ArrayNode arr = Json.MAPPER.createArrayNode();
+                Instant now = clock.instant();
+                keys.list().forEach(k -> arr.add(keyJson(k, now)));
+                return arr;
+            });
+        } else if (path.equals("/admin/keys") && m.equals(HttpMethod.POST)) {
+            req.body().onSuccess(b -> {
+                try {
+                    ObjectNode body = parseObject(b);
+                    String name = ChatRequest.requiredString(body, "name");
+                    String tier = body.path("tier").isTextual() ? body.path("tier").asText() : defaultTier;
+                    if (!tiers.containsKey(tier)) {
+                        throw TrustgateException.invalid("Unknown tier '" + tier + "'.", "tier");
+                    }
+                    String tenant = body.path("tenant").isTextual() ? body.path("tenant").asText() : "default";
+                    Instant expires = ApiKey.NEVER;
+                    if (body.path("expires_at").isTextual()) {
+                        try {
+                            expires = Instant.parse(body.path("expires_at").asText());
+                        } catch (DateTimeParseException e) {
+                            throw TrustgateException.invalid("'expires_at' must be an ISO-8601 instant.", "expires_at");
+                        }
+                    }
+                    Instant exp = expires;
+                    blocking(req, 201, () -> {
+                        KeyIssuer.Issued issued;
+                        try {
+                            issued = issuer.issue(name, tenant, tier, clock.instant(), exp);
+                            keys.insert(issued.key());
+                        } catch (IllegalArgumentException e) {
+                            throw TrustgateException.invalid(e.getMessage(), "name");
+                        }
+                        ObjectNode n = keyJson(issued.key(), clock.instant());
+                        n.put("key", issued.secret());
+                        return n;
+                    });
+                } catch (RuntimeException e) {
+                    RequestHandler.send(req.response(), ErrorTable.from(e));
+                }
+            });
+        } else if (path.startsWith("/admin/keys/") && m.equals(HttpMethod.DELETE)) {
+            String id = java.net.URLDecoder.decode(path.substring("/admin/keys/".length()), StandardCharsets.UTF_8);
+            blocking(req, 200, () -> keyJson(
+                    keys.revoke(id, clock.instant())
+                            .orElseThrow(() -> new TrustgateException(ErrorKind.NOT_FOUND, "No key with id or name '" + id + "'.", "", "key_not_found")),
+                    clock.instant()));
+        } else if (path.equals("/admin/usage") && m.equals(HttpMethod.GET)) {
+            String by = req.getParam("by", "key").toUpperCase(Locale.ROOT);
+            UsageSummary.GroupBy g;
+            try {
+                g = UsageSummary.GroupBy.valueOf(by);
+            } catch (IllegalArgumentException e) {
+                throw TrustgateException.invalid("'by' must be key, tenant or model.", "by");
+            }
+            Instant since;
+            try {
+                since = Instant.parse(req.getParam("since", "1970-01-01T00:00:00Z"));
+            } catch (DateTimeParseException e) {
+                throw TrustgateException.invalid("'since' must be an ISO-8601 instant.", "since");
+            }
+            blocking(req, 200, () -> {
+                ArrayNode arr = Json.MAPPER.createArrayNode();
+                for (UsageSummary s : usage.summarize(g, since)) {
+                    arr.addObject().put("group", s.group()).put("requests", s.requests()).put("errors", s.errors())
+                            .put("prompt_tokens", s.promptTokens()).put("completion_tokens", s.completionTokens())
+                            .put("cost_micros", s.costMicros()).put("avg_latency_us", s.avgLatencyMicros())
+                            .put("max_latency_us", s.maxLatencyMicros());
+                }
+                return arr;
+            });
+        } else {
+            throw Gateway.notFoundPath(m.name(), path);
+        }
+    }
+
+    private void authorize(String authorization) {
+        String presented = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).strip()
+                : "";
+        if (!MessageDigest.isEqual(
+                presented.getBytes(StandardCharsets.UTF_8), token.reveal().getBytes(StandardCharsets.UTF_8))) {
+            throw new TrustgateException(
+                    ErrorKind.AUTHENTICATION,
+                    "The admin API takes the admin token (server.admin-token), not a virtual API key.",
+                    "",
+                    "invalid_admin_token");
+        }
+    }
+
+    private static ObjectNode parseObject(Buffer b) {
+        try {
+            JsonNode n = Json.parse(b);
+            if (n instanceof ObjectNode o) {
+                return o;
+            }
+        } catch (IOException e) {
+            // fall through
+        }
+        throw TrustgateException.invalid("The request body must be a JSON object.", "");
+    }
+
+    static ObjectNode keyJson(ApiKey k, Instant now) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("id", k.id()).put("name", k.name()).put("tenant", k.tenant()).put("tier", k.tier()).put("prefix", k.prefix());
+        n.put("created_at", k.createdAt().toString());
+        if (k.expiresAt().equals(ApiKey.NEVER)) {
+            n.putNull("expires_at");
+        } else {
+            n.put("expires_at", k.expiresAt().toString());
+        }
+        if (k.revoked()) {
+            n.put("revoked_at", k.revokedAt().toString());
+        } else {
+            n.putNull("revoked_at");
+        }
+        n.put("status", k.revoked() ? "revoked" : k.activeAt(now) ? "active" : "expired");
+        return n;
+    }
+
+    private void blocking(HttpServerRequest req, int status, Callable<JsonNode> work) {
+        vertx.executeBlocking(work, false).onComplete(ar -> {
+            if (ar.succeeded()) {
+                RequestHandler.json(req.response(), status, Json.write(ar.result()));
+            } else {
+                RequestHandler.send(req.response(), ErrorTable.from(ar.cause()));
+            }
+        });
+    }
+}

@@ -1,0 +1,88 @@
+package io.trustgate.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trustgate.api.Secret;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The admin API: its own credential, key lifecycle over HTTP with immediate effect, usage. */
+class AdminIT {
+    static final String ADMIN = "admin-token-0123456789abcdef";
+    static final ObjectMapper M = new ObjectMapper();
+    GatewayHarness h;
+
+    @AfterEach
+    void close() {
+        if (h != null) {
+            h.close();
+        }
+    }
+
+    private GatewayHarness start(String token) {
+        GatewayConfig d = GatewayConfig.defaults();
+        h = new GatewayHarness()
+                .config(new GatewayConfig("127.0.0.1", 0, d.maxRequestBytes(), 2, Secret.of(token), "default"))
+                .sandbox()
+                .model("sandbox-echo", "sandbox", "sandbox-echo")
+                .start();
+        return h;
+    }
+
+    private HttpResponse<String> admin(String method, String path, String credential, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(h.baseUrl() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (credential != null) {
+            b.header("authorization", "Bearer " + credential);
+        }
+        return h.send(b.build());
+    }
+
+    @Test
+    void createsUsesAndRevokesKeysWithImmediateEffect() throws Exception {
+        start(ADMIN);
+        HttpResponse<String> created = admin("POST", "/admin/keys", ADMIN, "{\"name\":\"svc\",\"tenant\":\"acme\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode k = M.readTree(created.body());
+        String key = k.path("key").asText();
+        assertThat(key).startsWith("sk-tg-");
+        String chat = "{\"model\":\"sandbox-echo\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+        assertThat(h.post("/v1/chat/completions", key, chat).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> list = admin("GET", "/admin/keys", ADMIN, null);
+        assertThat(list.body()).contains("svc").doesNotContain(key);
+
+        assertThat(admin("DELETE", "/admin/keys/svc", ADMIN, null).statusCode()).isEqualTo(200);
+        assertThat(h.post("/v1/chat/completions", key, chat).statusCode()).isEqualTo(401);
+        assertThat(admin("DELETE", "/admin/keys/nobody", ADMIN, null).statusCode()).isEqualTo(404);
+
+        h.gateway().usageRecorder().flush();
+        JsonNode usage = M.readTree(admin("GET", "/admin/usage?by=tenant", ADMIN, null).body());
+        assertThat(usage.get(0).path("group").asText()).isEqualTo("acme");
+        assertThat(usage.get(0).path("requests").asLong()).as("the refused call had no valid key to charge").isEqualTo(1);
+    }
+
+    @Test
+    void virtualKeysAndWrongTokensAreRefused() {
+        start(ADMIN);
+        String virtual = h.key("user");
+        assertThat(admin("GET", "/admin/keys", virtual, null).statusCode()).isEqualTo(401);
+        assertThat(admin("GET", "/admin/keys", null, null).statusCode()).isEqualTo(401);
+        assertThat(admin("GET", "/admin/keys", ADMIN + "x", null).statusCode()).isEqualTo(401);
+        assertThat(admin("POST", "/admin/keys", ADMIN, "{\"name\":\"x\",\"tier\":\"gold\"}").statusCode()).isEqualTo(400);
+        assertThat(admin("POST", "/admin/keys", ADMIN, "[1]").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void adminApiIsOffWithoutAToken() {
+        start("");
+        HttpResponse<String> r = admin("GET", "/admin/keys", "anything", null);
+        assertThat(r.statusCode()).isEqualTo(404);
+        assertThat(r.body()).contains("admin_disabled");
+    }
+}
