@@ -15,6 +15,10 @@ public enum ErrorKind {
     NOT_FOUND(false),
     /** The body is over the configured limit. */
     PAYLOAD_TOO_LARGE(false),
+    /** The request line (URL) is over the HTTP decoder's limit. */
+    URI_TOO_LONG(false),
+    /** The request headers are over the HTTP decoder's limit. */
+    HEADERS_TOO_LARGE(false),
     /** A rate limit or budget was reached: retry after the indicated delay. */
     RATE_LIMITED(true),
     /** The upstream provider failed (5xx, 429 after retries, connection error, bad answer). */

@@ -42,7 +42,8 @@ final class AdminHandler {
     private final Clock clock;
     private final KeyIssuer issuer = new KeyIssuer();
 
-    AdminHandler(Vertx vertx, GatewayConfig config, KeyStore keys, UsageStore usage, Map<String, Tier> tiers, Clock clock) {
+    AdminHandler(
+            Vertx vertx, GatewayConfig config, KeyStore keys, UsageStore usage, Map<String, Tier> tiers, Clock clock) {
         this.vertx = vertx;
         this.token = config.adminToken();
         this.keys = keys;
@@ -55,7 +56,10 @@ final class AdminHandler {
     void handle(HttpServerRequest req) {
         if (token.isEmpty()) {
             throw new TrustgateException(
-                    ErrorKind.NOT_FOUND, "The admin API is disabled; set server.admin-token to enable it.", "", "admin_disabled");
+                    ErrorKind.NOT_FOUND,
+                    "The admin API is disabled; set server.admin-token to enable it.",
+                    "",
+                    "admin_disabled");
         }
         authorize(req.getHeader(HttpHeaders.AUTHORIZATION));
         String path = req.path();
@@ -72,11 +76,14 @@ final class AdminHandler {
                 try {
                     ObjectNode body = parseObject(b);
                     String name = ChatRequest.requiredString(body, "name");
-                    String tier = body.path("tier").isTextual() ? body.path("tier").asText() : defaultTier;
+                    String tier =
+                            body.path("tier").isTextual() ? body.path("tier").asText() : defaultTier;
                     if (!tiers.containsKey(tier)) {
                         throw TrustgateException.invalid("Unknown tier '" + tier + "'.", "tier");
                     }
-                    String tenant = body.path("tenant").isTextual() ? body.path("tenant").asText() : "default";
+                    String tenant = body.path("tenant").isTextual()
+                            ? body.path("tenant").asText()
+                            : "default";
                     Instant expires = ApiKey.NEVER;
                     if (body.path("expires_at").isTextual()) {
                         try {
@@ -104,10 +111,17 @@ final class AdminHandler {
             });
         } else if (path.startsWith("/admin/keys/") && m.equals(HttpMethod.DELETE)) {
             String id = java.net.URLDecoder.decode(path.substring("/admin/keys/".length()), StandardCharsets.UTF_8);
-            blocking(req, 200, () -> keyJson(
-                    keys.revoke(id, clock.instant())
-                            .orElseThrow(() -> new TrustgateException(ErrorKind.NOT_FOUND, "No key with id or name '" + id + "'.", "", "key_not_found")),
-                    clock.instant()));
+            blocking(
+                    req,
+                    200,
+                    () -> keyJson(
+                            keys.revoke(id, clock.instant())
+                                    .orElseThrow(() -> new TrustgateException(
+                                            ErrorKind.NOT_FOUND,
+                                            "No key with id or name '" + id + "'.",
+                                            "",
+                                            "key_not_found")),
+                            clock.instant()));
         } else if (path.equals("/admin/usage") && m.equals(HttpMethod.GET)) {
             String by = req.getParam("by", "key").toUpperCase(Locale.ROOT);
             UsageSummary.GroupBy g;
@@ -125,9 +139,14 @@ final class AdminHandler {
             blocking(req, 200, () -> {
                 ArrayNode arr = Json.MAPPER.createArrayNode();
                 for (UsageSummary s : usage.summarize(g, since)) {
-                    arr.addObject().put("group", s.group()).put("requests", s.requests()).put("errors", s.errors())
-                            .put("prompt_tokens", s.promptTokens()).put("completion_tokens", s.completionTokens())
-                            .put("cost_micros", s.costMicros()).put("avg_latency_us", s.avgLatencyMicros())
+                    arr.addObject()
+                            .put("group", s.group())
+                            .put("requests", s.requests())
+                            .put("errors", s.errors())
+                            .put("prompt_tokens", s.promptTokens())
+                            .put("completion_tokens", s.completionTokens())
+                            .put("cost_micros", s.costMicros())
+                            .put("avg_latency_us", s.avgLatencyMicros())
                             .put("max_latency_us", s.maxLatencyMicros());
                 }
                 return arr;
@@ -165,7 +184,11 @@ final class AdminHandler {
 
     static ObjectNode keyJson(ApiKey k, Instant now) {
         ObjectNode n = Json.MAPPER.createObjectNode();
-        n.put("id", k.id()).put("name", k.name()).put("tenant", k.tenant()).put("tier", k.tier()).put("prefix", k.prefix());
+        n.put("id", k.id())
+                .put("name", k.name())
+                .put("tenant", k.tenant())
+                .put("tier", k.tier())
+                .put("prefix", k.prefix());
         n.put("created_at", k.createdAt().toString());
         if (k.expiresAt().equals(ApiKey.NEVER)) {
             n.putNull("expires_at");

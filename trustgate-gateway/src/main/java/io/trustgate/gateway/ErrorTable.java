@@ -27,6 +27,8 @@ public final class ErrorTable {
             case PERMISSION_DENIED -> 403;
             case NOT_FOUND -> 404;
             case PAYLOAD_TOO_LARGE -> 413;
+            case URI_TOO_LONG -> 414;
+            case HEADERS_TOO_LARGE -> 431;
             case RATE_LIMITED -> 429;
             case UPSTREAM_FAILED -> 502;
             case UNAVAILABLE -> 503;
@@ -38,7 +40,8 @@ public final class ErrorTable {
     /** OpenAI's {@code error.type} values, as its API and SDKs use them. */
     public static String type(ErrorKind kind) {
         return switch (kind) {
-            case INVALID_REQUEST, NOT_FOUND, PAYLOAD_TOO_LARGE -> "invalid_request_error";
+            case INVALID_REQUEST, NOT_FOUND, PAYLOAD_TOO_LARGE, URI_TOO_LONG, HEADERS_TOO_LARGE ->
+                "invalid_request_error";
             case AUTHENTICATION -> "authentication_error";
             case PERMISSION_DENIED -> "permission_error";
             case RATE_LIMITED -> "rate_limit_error";
@@ -55,6 +58,8 @@ public final class ErrorTable {
             case PERMISSION_DENIED -> "model_not_allowed";
             case NOT_FOUND -> "model_not_found";
             case PAYLOAD_TOO_LARGE -> "request_too_large";
+            case URI_TOO_LONG -> "uri_too_long";
+            case HEADERS_TOO_LARGE -> "headers_too_large";
             case RATE_LIMITED -> "rate_limit_exceeded";
             case UPSTREAM_FAILED -> "upstream_error";
             case UPSTREAM_TIMEOUT -> "upstream_timeout";

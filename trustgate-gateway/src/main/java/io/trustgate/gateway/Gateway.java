@@ -118,9 +118,9 @@ public final class Gateway implements AutoCloseable {
                 .setIdleTimeout(300)
                 .setMaxInitialLineLength(8192)
                 .setMaxHeaderSize(32 * 1024);
-        RequestHandler handler = new RequestHandler(
-                this, new AdminHandler(vertx, config, keys, usageStore, tiers, clock));
-        server = vertx.createHttpServer(options).requestHandler(handler);
+        RequestHandler handler =
+                new RequestHandler(this, new AdminHandler(vertx, config, keys, usageStore, tiers, clock));
+        server = vertx.createHttpServer(options).requestHandler(handler).invalidRequestHandler(RequestHandler::invalid);
         return server.listen().map(s -> {
             ready = true;
             LOG.info("gateway listening on {}:{}", config.host(), s.actualPort());

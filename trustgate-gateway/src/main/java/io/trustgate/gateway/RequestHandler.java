@@ -56,6 +56,29 @@ final class RequestHandler implements Handler<HttpServerRequest> {
         }
     }
 
+    /**
+     * Requests the HTTP decoder refused (request line or headers too long, malformed framing) still get an
+     * OpenAI-style error and a request id, then the connection is closed since its framing cannot be trusted.
+     */
+    static void invalid(HttpServerRequest req) {
+        Throwable cause = req.decoderResult().cause();
+        TrustgateException e = switch (cause) {
+            case io.netty.handler.codec.http.TooLongHttpLineException l ->
+                new TrustgateException(
+                        ErrorKind.URI_TOO_LONG, "The request line is longer than this gateway accepts (8 KiB).");
+            case io.netty.handler.codec.http.TooLongHttpHeaderException h ->
+                new TrustgateException(
+                        ErrorKind.HEADERS_TOO_LARGE,
+                        "The request headers are larger than this gateway accepts (32 KiB).");
+            case null, default -> TrustgateException.invalid("Malformed HTTP request: not valid HTTP/1.1.", "");
+        };
+        HttpServerResponse resp = req.response();
+        resp.putHeader(REQUEST_ID, newRequestId()).putHeader(HttpHeaders.CONNECTION, "close");
+        send(resp, e);
+        resp.closeHandler(v -> {});
+        req.connection().close();
+    }
+
     private void route(HttpServerRequest req, String id) {
         String path = req.path();
         HttpMethod m = req.method();
@@ -102,8 +125,13 @@ final class RequestHandler implements Handler<HttpServerRequest> {
                 } else if (path.startsWith("/v1/models/")) {
                     expect(req, HttpMethod.GET);
                     Authenticator.Caller caller = gw.auth.authenticate(req.getHeader(HttpHeaders.AUTHORIZATION));
-                    String name = java.net.URLDecoder.decode(
-                            path.substring("/v1/models/".length()), java.nio.charset.StandardCharsets.UTF_8);
+                    String raw = path.substring("/v1/models/".length());
+                    String name;
+                    try {
+                        name = java.net.URLDecoder.decode(raw, java.nio.charset.StandardCharsets.UTF_8);
+                    } catch (IllegalArgumentException badEscape) { // e.g. %ZZ: a name no model has, not a 500
+                        throw unknownModel(raw);
+                    }
                     ModelEntry e = gw.catalog
                             .find(name)
                             .filter(x -> caller.tier().allows(x.name()))

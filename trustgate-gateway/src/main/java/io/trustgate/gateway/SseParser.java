@@ -36,6 +36,9 @@ public final class SseParser {
             if (end < 0) {
                 break;
             }
+            if (end - start > maxEventBytes) {
+                throw tooLarge(); // also when the whole event came in one buffer: the limit must not depend on chunking
+            }
             emit(pending.getBuffer(start, end));
             start = end;
             i = end;
@@ -45,8 +48,12 @@ public final class SseParser {
         }
         scanFrom = Math.max(0, pending.length() - 3);
         if (pending.length() > maxEventBytes) {
-            throw new IllegalStateException("server-sent event larger than " + maxEventBytes + " bytes");
+            throw tooLarge();
         }
+    }
+
+    private IllegalStateException tooLarge() {
+        return new IllegalStateException("server-sent event larger than " + maxEventBytes + " bytes");
     }
 
     /** Bytes received but not yet part of a complete event. */

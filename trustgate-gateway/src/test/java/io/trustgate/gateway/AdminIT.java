@@ -36,7 +36,9 @@ class AdminIT {
 
     private HttpResponse<String> admin(String method, String path, String credential, String body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(h.baseUrl() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (credential != null) {
             b.header("authorization", "Bearer " + credential);
         }
@@ -59,12 +61,16 @@ class AdminIT {
 
         assertThat(admin("DELETE", "/admin/keys/svc", ADMIN, null).statusCode()).isEqualTo(200);
         assertThat(h.post("/v1/chat/completions", key, chat).statusCode()).isEqualTo(401);
-        assertThat(admin("DELETE", "/admin/keys/nobody", ADMIN, null).statusCode()).isEqualTo(404);
+        assertThat(admin("DELETE", "/admin/keys/nobody", ADMIN, null).statusCode())
+                .isEqualTo(404);
 
         h.gateway().usageRecorder().flush();
-        JsonNode usage = M.readTree(admin("GET", "/admin/usage?by=tenant", ADMIN, null).body());
+        JsonNode usage =
+                M.readTree(admin("GET", "/admin/usage?by=tenant", ADMIN, null).body());
         assertThat(usage.get(0).path("group").asText()).isEqualTo("acme");
-        assertThat(usage.get(0).path("requests").asLong()).as("the refused call had no valid key to charge").isEqualTo(1);
+        assertThat(usage.get(0).path("requests").asLong())
+                .as("the refused call had no valid key to charge")
+                .isEqualTo(1);
     }
 
     @Test
@@ -74,7 +80,9 @@ class AdminIT {
         assertThat(admin("GET", "/admin/keys", virtual, null).statusCode()).isEqualTo(401);
         assertThat(admin("GET", "/admin/keys", null, null).statusCode()).isEqualTo(401);
         assertThat(admin("GET", "/admin/keys", ADMIN + "x", null).statusCode()).isEqualTo(401);
-        assertThat(admin("POST", "/admin/keys", ADMIN, "{\"name\":\"x\",\"tier\":\"gold\"}").statusCode()).isEqualTo(400);
+        assertThat(admin("POST", "/admin/keys", ADMIN, "{\"name\":\"x\",\"tier\":\"gold\"}")
+                        .statusCode())
+                .isEqualTo(400);
         assertThat(admin("POST", "/admin/keys", ADMIN, "[1]").statusCode()).isEqualTo(400);
     }
 

@@ -38,6 +38,8 @@ public final class SqliteStore implements KeyStore, UsageStore, AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final List<Connection> readers = new CopyOnWriteArrayList<>();
     private final ThreadLocal<Connection> reader = new ThreadLocal<>();
+    // The key lookup runs on every request: keep its statement prepared per reading thread.
+    private final ThreadLocal<PreparedStatement> findByHash = new ThreadLocal<>();
     private volatile boolean closed;
 
     private SqliteStore(Path file) throws SQLException {
@@ -112,7 +114,12 @@ public final class SqliteStore implements KeyStore, UsageStore, AutoCloseable {
 
     @Override
     public Optional<ApiKey> findByHash(String hash) {
-        try (PreparedStatement ps = reader().prepareStatement("SELECT * FROM api_keys WHERE key_hash = ?")) {
+        try {
+            PreparedStatement ps = findByHash.get();
+            if (ps == null) {
+                ps = reader().prepareStatement("SELECT * FROM api_keys WHERE key_hash = ?");
+                findByHash.set(ps);
+            }
             ps.setString(1, hash);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(key(rs)) : Optional.empty();
