@@ -114,14 +114,16 @@ bench_wait_http() {
   return 1
 }
 
-# bench_wrk_lua FILE BODY [AUTH]: a wrk script that POSTs BODY as JSON, with a bearer key when given.
+# bench_wrk_lua FILE BODY [AUTH] [DELAY_MS]: a wrk script that POSTs BODY as JSON, with a bearer key when
+# given; with DELAY_MS each connection waits that long between requests (a paced, moderate load).
 bench_wrk_lua() {
-  local file=$1 body=$2 auth=${3:-}
+  local file=$1 body=$2 auth=${3:-} delay=${4:-}
   {
     echo 'wrk.method = "POST"'
     printf 'wrk.body = [[%s]]\n' "$body"
     echo 'wrk.headers["Content-Type"] = "application/json"'
     if [ -n "$auth" ]; then printf 'wrk.headers["Authorization"] = "Bearer %s"\n' "$auth"; fi
+    if [ -n "$delay" ]; then printf 'function delay() return %s end\n' "$delay"; fi
   } >"$file"
 }
 

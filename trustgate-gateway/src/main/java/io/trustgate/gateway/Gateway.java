@@ -8,7 +8,9 @@ import io.trustgate.api.UsageStore;
 import io.trustgate.policy.Limits;
 import io.trustgate.policy.TokenCounter;
 import io.trustgate.registry.ModelCatalog;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
@@ -44,7 +46,10 @@ public final class Gateway implements AutoCloseable {
     private final io.trustgate.api.KeyStore keys;
     private final UsageStore usageStore;
     private final Map<String, Tier> tiers;
-    private HttpServer server;
+    private final int loops;
+    private final List<HttpServer> servers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> deployments = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile int boundPort = -1;
     private volatile boolean ready;
 
     /** Everything the gateway is made of; the app module wires it. */
@@ -69,6 +74,9 @@ public final class Gateway implements AutoCloseable {
         this.clock = parts.clock();
         this.tokens = parts.tokens();
         this.ownsVertx = vertx == null;
+        this.loops = config.eventLoops() > 0
+                ? config.eventLoops()
+                : 2 * Runtime.getRuntime().availableProcessors();
         this.vertx = vertx != null
                 ? vertx
                 : Vertx.vertx(new VertxOptions()
@@ -77,6 +85,7 @@ public final class Gateway implements AutoCloseable {
                                         ? config.eventLoops()
                                         : 2 * Runtime.getRuntime().availableProcessors())
                         .setPreferNativeTransport(true)
+                        .setDisableTCCL(true)
                         .setBlockedThreadCheckInterval(2)
                         .setBlockedThreadCheckIntervalUnit(TimeUnit.SECONDS));
         Map<String, Provider> ps = new HashMap<>();
@@ -113,24 +122,49 @@ public final class Gateway implements AutoCloseable {
                 .setHost(config.host())
                 .setPort(config.port())
                 .setTcpNoDelay(true)
-                .setReusePort(true)
+                // No SO_REUSEPORT: a second gateway on a busy port must fail, not silently share it. Vert.x
+                // itself shares the one socket among this process's server instances.
                 .setCompressionSupported(false)
                 .setIdleTimeout(300)
                 .setMaxInitialLineLength(8192)
                 .setMaxHeaderSize(32 * 1024);
         RequestHandler handler =
                 new RequestHandler(this, new AdminHandler(vertx, config, keys, usageStore, tiers, clock));
-        server = vertx.createHttpServer(options).requestHandler(handler).invalidRequestHandler(RequestHandler::invalid);
-        return server.listen().map(s -> {
+        // One server instance per event loop, each on its own loop, so that requests spread over every core.
+        // Vert.x shares the one listening socket among the instances (port 0 included: they share one port).
+        return deploy(options, handler, loops).map(v -> {
+            boundPort = servers.get(0).actualPort();
             ready = true;
-            LOG.info("gateway listening on {}:{}", config.host(), s.actualPort());
+            LOG.info(
+                    "gateway listening on {}:{} ({} event loops, {} transport)",
+                    config.host(),
+                    boundPort,
+                    loops,
+                    vertx.isNativeTransportEnabled() ? "native" : "NIO");
             return this;
         });
     }
 
+    private Future<Void> deploy(HttpServerOptions options, RequestHandler handler, int instances) {
+        return vertx.deployVerticle(
+                        () -> new VerticleBase() {
+                            @Override
+                            public Future<?> start() {
+                                return vertx.createHttpServer(options)
+                                        .requestHandler(handler)
+                                        .invalidRequestHandler(RequestHandler::invalid)
+                                        .listen()
+                                        .onSuccess(servers::add);
+                            }
+                        },
+                        new DeploymentOptions().setInstances(instances))
+                .onSuccess(deployments::add)
+                .mapEmpty();
+    }
+
     /** The bound port (useful with port 0). */
     public int port() {
-        return server == null ? -1 : server.actualPort();
+        return boundPort;
     }
 
     public boolean ready() {
@@ -158,9 +192,10 @@ public final class Gateway implements AutoCloseable {
     public void close() {
         ready = false;
         try {
-            if (server != null) {
-                server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            }
+            Future.all(deployments.stream().map(vertx::undeploy).toList())
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warn("server did not close cleanly: {}", e.toString());
         }

@@ -9,7 +9,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -31,6 +30,8 @@ final class OpenAiProvider implements Provider {
     private final boolean azure;
     private final String base;
     private final String capField;
+    private final Map<String, String> jsonHeaders;
+    private final Map<String, String> streamHeaders;
 
     OpenAiProvider(Vertx vertx, ProviderConfig config) {
         this.config = config;
@@ -41,6 +42,8 @@ final class OpenAiProvider implements Provider {
         // OpenAI's reasoning models refuse max_tokens; most compatible servers know only max_tokens.
         String host = config.baseUrl().getHost() == null ? "" : config.baseUrl().getHost();
         this.capField = host.endsWith("openai.com") ? "max_completion_tokens" : "max_tokens";
+        this.jsonHeaders = buildHeaders(false);
+        this.streamHeaders = buildHeaders(true);
     }
 
     @Override
@@ -57,8 +60,13 @@ final class OpenAiProvider implements Provider {
         return base + "/" + operation;
     }
 
-    private Map<String, String> headers(String requestId, boolean stream) {
-        Map<String, String> h = new HashMap<>(config.headers());
+    /** The headers of every call, built once; only the request id varies per call. */
+    private Map<String, String> headers(boolean stream) {
+        return stream ? streamHeaders : jsonHeaders;
+    }
+
+    private Map<String, String> buildHeaders(boolean stream) {
+        Map<String, String> h = new java.util.LinkedHashMap<>(config.headers());
         if (!config.apiKey().isEmpty()) {
             if (azure) {
                 h.put("api-key", config.apiKey().reveal());
@@ -66,9 +74,8 @@ final class OpenAiProvider implements Provider {
                 h.put("authorization", "Bearer " + config.apiKey().reveal());
             }
         }
-        h.put("x-request-id", requestId);
         h.put("accept", stream ? "text/event-stream" : "application/json");
-        return h;
+        return java.util.Collections.unmodifiableMap(h);
     }
 
     @Override
@@ -83,7 +90,7 @@ final class OpenAiProvider implements Provider {
             body.withObject("stream_options").put("include_usage", true);
         }
         String model = body.path("model").asText();
-        return upstream.post(url("chat/completions", model), headers(call.requestId(), call.stream()), Json.write(body))
+        return upstream.post(url("chat/completions", model), headers(call.stream()), call.requestId(), Json.write(body))
                 .compose(ex -> {
                     int status = ex.response().statusCode();
                     if (status / 100 != 2) {
@@ -131,7 +138,7 @@ final class OpenAiProvider implements Provider {
     @Override
     public Future<JsonReply> embeddings(EmbeddingsCall call) {
         String model = call.body().path("model").asText();
-        return upstream.post(url("embeddings", model), headers(call.requestId(), false), Json.write(call.body()))
+        return upstream.post(url("embeddings", model), headers(false), call.requestId(), Json.write(call.body()))
                 .compose(ex -> {
                     if (ex.response().statusCode() / 100 != 2) {
                         return failFromStatus(ex);

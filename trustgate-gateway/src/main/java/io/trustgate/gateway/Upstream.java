@@ -21,16 +21,34 @@ import java.util.Map;
  */
 final class Upstream {
     private final String provider;
-    private final HttpClient client;
     private final Vertx vertx;
     private final long firstByteMillis;
+    private final HttpClientOptions options;
+    private final PoolOptions pool;
+    // One client per event-loop thread: its connections live on that loop, so a request and its upstream
+    // exchange never hop threads.
+    private final ThreadLocal<HttpClient> client = new ThreadLocal<>();
+    private final java.util.List<HttpClient> clients = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.ConcurrentHashMap<String, Target> targets =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A parsed upstream URL, so that URL parsing is not paid per request. */
+    private record Target(String host, int port, boolean ssl, String uri) {
+        static Target of(String absoluteUri) {
+            java.net.URI u = java.net.URI.create(absoluteUri);
+            boolean ssl = "https".equalsIgnoreCase(u.getScheme());
+            int port = u.getPort() > 0 ? u.getPort() : ssl ? 443 : 80;
+            String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
+            return new Target(u.getHost(), port, ssl, u.getRawQuery() == null ? path : path + "?" + u.getRawQuery());
+        }
+    }
 
     Upstream(Vertx vertx, ProviderConfig config) {
         this.vertx = vertx;
         this.provider = config.name();
         this.firstByteMillis = Math.max(1, config.firstByteTimeout().toMillis());
         boolean tls = "https".equals(config.baseUrl().getScheme());
-        HttpClientOptions options = new HttpClientOptions()
+        this.options = new HttpClientOptions()
                 .setConnectTimeout((int)
                         Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
                 .setKeepAlive(true)
@@ -39,22 +57,36 @@ final class Upstream {
                 .setVerifyHost(tls)
                 .setDecompressionSupported(false)
                 .setIdleTimeout(0);
-        this.client = vertx.httpClientBuilder()
-                .with(options)
-                .with(new PoolOptions().setHttp1MaxSize(config.maxConnections()))
-                .build();
+        this.pool = new PoolOptions().setHttp1MaxSize(config.maxConnections());
+    }
+
+    private HttpClient client() {
+        HttpClient c = client.get();
+        if (c == null) {
+            c = vertx.httpClientBuilder().with(options).with(pool).build();
+            client.set(c);
+            clients.add(c);
+        }
+        return c;
     }
 
     /** An upstream exchange in progress: the request (to reset on cancel) and its response. */
     record Exchange(HttpClientRequest request, HttpClientResponse response) {}
 
-    Future<Exchange> post(String absoluteUri, Map<String, String> headers, Buffer body) {
+    Future<Exchange> post(String absoluteUri, Map<String, String> headers, String requestId, Buffer body) {
         Promise<Exchange> promise = Promise.promise();
-        RequestOptions ro = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(absoluteUri);
+        Target target = targets.computeIfAbsent(absoluteUri, Target::of);
+        RequestOptions ro = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setHost(target.host())
+                .setPort(target.port())
+                .setSsl(target.ssl())
+                .setURI(target.uri());
         headers.forEach(ro::putHeader);
+        ro.putHeader("x-request-id", requestId);
         ro.putHeader("content-type", "application/json");
         ro.putHeader("content-length", Integer.toString(body.length()));
-        client.request(ro).onComplete(ar -> {
+        client().request(ro).onComplete(ar -> {
             if (ar.failed()) {
                 promise.tryFail(UpstreamFailure.connection(provider, describe(ar.cause()), ar.cause()));
                 return;
@@ -126,6 +158,6 @@ final class Upstream {
     }
 
     Future<Void> close() {
-        return client.close();
+        return Future.all(clients.stream().map(HttpClient::close).toList()).mapEmpty();
     }
 }
