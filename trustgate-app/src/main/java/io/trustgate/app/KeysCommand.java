@@ -1,17 +1,12 @@
 package io.trustgate.app;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trustgate.api.ApiKey;
 import io.trustgate.gateway.Json;
 import io.trustgate.policy.KeyIssuer;
 import io.trustgate.store.SqliteStore;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -107,31 +102,11 @@ final class KeysCommand implements Runnable {
         }
 
         static Instant parseExpiry(String s, Instant now) {
-            String v = s.strip();
-            try {
-                if (v.matches("\\d+[dhm]")) {
-                    long n = Long.parseLong(v.substring(0, v.length() - 1));
-                    Duration d = switch (v.charAt(v.length() - 1)) {
-                        case 'd' -> Duration.ofDays(n);
-                        case 'h' -> Duration.ofHours(n);
-                        default -> Duration.ofMinutes(n);
-                    };
-                    if (d.isZero()) {
-                        throw new CliException("--expires must be in the future", 2);
-                    }
-                    return now.plus(d);
-                }
-                Instant at = v.length() == 10
-                        ? LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC)
-                        : Instant.parse(v);
-                if (!at.isAfter(now)) {
-                    throw new CliException("--expires must be in the future, was " + v, 2);
-                }
-                return at;
-            } catch (DateTimeParseException | ArithmeticException e) {
-                throw new CliException(
-                        "--expires takes a duration like 30d, 12h, 90m or a date like 2026-12-31, was '" + s + "'", 2);
+            Instant at = Times.parse(s, now, 1, "--expires");
+            if (!at.isAfter(now)) {
+                throw new CliException("--expires must be in the future, was '" + s + "'", 2);
             }
+            return at;
         }
     }
 
@@ -157,23 +132,7 @@ final class KeysCommand implements Runnable {
             if (json) {
                 ArrayNode arr = Json.MAPPER.createArrayNode();
                 for (ApiKey k : keys) {
-                    ObjectNode n = arr.addObject();
-                    n.put("id", k.id())
-                            .put("name", k.name())
-                            .put("tenant", k.tenant())
-                            .put("tier", k.tier());
-                    n.put("prefix", k.prefix()).put("created_at", k.createdAt().toString());
-                    if (k.expiresAt().equals(ApiKey.NEVER)) {
-                        n.putNull("expires_at");
-                    } else {
-                        n.put("expires_at", k.expiresAt().toString());
-                    }
-                    if (k.revoked()) {
-                        n.put("revoked_at", k.revokedAt().toString());
-                    } else {
-                        n.putNull("revoked_at");
-                    }
-                    n.put("status", status(k, now));
+                    arr.add(Json.key(k, now));
                 }
                 out.println(arr.toPrettyString());
             } else {

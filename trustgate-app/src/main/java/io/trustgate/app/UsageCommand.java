@@ -7,12 +7,9 @@ import io.trustgate.api.UsageSummary;
 import io.trustgate.gateway.Json;
 import io.trustgate.store.SqliteStore;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -111,23 +108,6 @@ final class UsageCommand implements Callable<Integer> {
         if (s == null) {
             return YearMonth.now(ZoneOffset.UTC).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
         }
-        String v = s.strip();
-        try {
-            if (v.matches("\\d+[dhm]")) {
-                long n = Long.parseLong(v.substring(0, v.length() - 1));
-                return now.minus(
-                        switch (v.charAt(v.length() - 1)) {
-                            case 'd' -> Duration.ofDays(n);
-                            case 'h' -> Duration.ofHours(n);
-                            default -> Duration.ofMinutes(n);
-                        });
-            }
-            return v.length() == 10 ? LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC) : Instant.parse(v);
-        } catch (DateTimeParseException | ArithmeticException e) {
-            throw new CliException(
-                    "--since takes a date (2026-11-01), an instant (2026-11-01T10:00:00Z) or a duration (24h, 7d), was '"
-                            + s + "'",
-                    2);
-        }
+        return Times.parse(s, now, -1, "--since");
     }
 }

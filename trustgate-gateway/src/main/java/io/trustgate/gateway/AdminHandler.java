@@ -68,7 +68,7 @@ final class AdminHandler {
             blocking(req, 200, () -> {
                 ArrayNode arr = Json.MAPPER.createArrayNode();
                 Instant now = clock.instant();
-                keys.list().forEach(k -> arr.add(keyJson(k, now)));
+                keys.list().forEach(k -> arr.add(Json.key(k, now)));
                 return arr;
             });
         } else if (path.equals("/admin/keys") && m.equals(HttpMethod.POST)) {
@@ -101,7 +101,7 @@ final class AdminHandler {
                         } catch (IllegalArgumentException e) {
                             throw TrustgateException.invalid(e.getMessage(), "name");
                         }
-                        ObjectNode n = keyJson(issued.key(), clock.instant());
+                        ObjectNode n = Json.key(issued.key(), clock.instant());
                         n.put("key", issued.secret());
                         return n;
                     });
@@ -114,7 +114,7 @@ final class AdminHandler {
             blocking(
                     req,
                     200,
-                    () -> keyJson(
+                    () -> Json.key(
                             keys.revoke(id, clock.instant())
                                     .orElseThrow(() -> new TrustgateException(
                                             ErrorKind.NOT_FOUND,
@@ -180,28 +180,6 @@ final class AdminHandler {
             // fall through
         }
         throw TrustgateException.invalid("The request body must be a JSON object.", "");
-    }
-
-    static ObjectNode keyJson(ApiKey k, Instant now) {
-        ObjectNode n = Json.MAPPER.createObjectNode();
-        n.put("id", k.id())
-                .put("name", k.name())
-                .put("tenant", k.tenant())
-                .put("tier", k.tier())
-                .put("prefix", k.prefix());
-        n.put("created_at", k.createdAt().toString());
-        if (k.expiresAt().equals(ApiKey.NEVER)) {
-            n.putNull("expires_at");
-        } else {
-            n.put("expires_at", k.expiresAt().toString());
-        }
-        if (k.revoked()) {
-            n.put("revoked_at", k.revokedAt().toString());
-        } else {
-            n.putNull("revoked_at");
-        }
-        n.put("status", k.revoked() ? "revoked" : k.activeAt(now) ? "active" : "expired");
-        return n;
     }
 
     private void blocking(HttpServerRequest req, int status, Callable<JsonNode> work) {

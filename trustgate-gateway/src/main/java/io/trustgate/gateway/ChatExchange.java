@@ -28,6 +28,8 @@ import java.util.concurrent.ThreadLocalRandom;
 final class ChatExchange {
     private static final CharSequence SSE_TYPE = HttpHeaders.createOptimized("text/event-stream");
     private static final CharSequence NO_CACHE = HttpHeaders.createOptimized("no-cache");
+    static final CharSequence SERVED_MODEL = HttpHeaders.createOptimized("x-trustgate-model");
+    static final CharSequence SERVED_PROVIDER = HttpHeaders.createOptimized("x-trustgate-provider");
 
     private final Gateway gw;
     private final HttpServerRequest req;
@@ -193,6 +195,7 @@ final class ChatExchange {
                     cancelTimer();
                     breaker.onSuccess();
                     settle(c.reply().usage(), 200, ""); // recorded before the client can see the answer
+                    servedHeaders();
                     RequestHandler.json(resp, 200, c.reply().body());
                 }
                 case ChatResponse.Streaming s -> stream(m, pc, breaker, s.stream());
@@ -241,7 +244,13 @@ final class ChatExchange {
         });
     }
 
+    /** Which model and provider answered (after fallbacks), for clients and for tracing a route. */
+    private void servedHeaders() {
+        resp.putHeader(SERVED_MODEL, serving.name()).putHeader(SERVED_PROVIDER, serving.provider());
+    }
+
     private void startStream() {
+        servedHeaders();
         resp.setStatusCode(200)
                 .setChunked(true)
                 .putHeader(HttpHeaders.CONTENT_TYPE, SSE_TYPE)

@@ -65,4 +65,27 @@ public final class Json {
             return "";
         }
     }
+
+    /** A key as shown in listings (CLI and admin API): never the key itself, only its prefix. */
+    public static com.fasterxml.jackson.databind.node.ObjectNode key(io.trustgate.api.ApiKey k, java.time.Instant now) {
+        com.fasterxml.jackson.databind.node.ObjectNode n = MAPPER.createObjectNode();
+        n.put("id", k.id())
+                .put("name", k.name())
+                .put("tenant", k.tenant())
+                .put("tier", k.tier())
+                .put("prefix", k.prefix());
+        n.put("created_at", k.createdAt().toString());
+        if (k.expiresAt().equals(io.trustgate.api.ApiKey.NEVER)) {
+            n.putNull("expires_at");
+        } else {
+            n.put("expires_at", k.expiresAt().toString());
+        }
+        if (k.revoked()) {
+            n.put("revoked_at", k.revokedAt().toString());
+        } else {
+            n.putNull("revoked_at");
+        }
+        n.put("status", k.revoked() ? "revoked" : k.activeAt(now) ? "active" : "expired");
+        return n;
+    }
 }

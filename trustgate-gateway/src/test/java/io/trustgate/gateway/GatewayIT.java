@@ -206,6 +206,8 @@ class GatewayIT {
         assertThat(primary.requests()).isEqualTo(3);
         assertThat(secondary.requests()).isEqualTo(1);
         assertThat(secondary.lastBody().path("model").asText()).isEqualTo("upstream-backup");
+        assertThat(r.headers().firstValue("x-trustgate-model")).hasValue("backup");
+        assertThat(r.headers().firstValue("x-trustgate-provider")).hasValue("p2");
         h.gateway().usageRecorder().flush();
         UsageRecord u = h.store()
                 .usageOf(r.headers().firstValue("x-request-id").orElseThrow())
