@@ -101,7 +101,14 @@ public final class AnthropicProvider implements Provider {
         options.putHeader("x-request-id", call.requestId());
         client.request(options)
                 .onFailure(e -> result.tryFail(UpstreamFailure.connection(name(), "cannot connect", e)))
-                .onSuccess(request -> send(call, request, body, result));
+                .onSuccess(request -> {
+                    call.cancellation().onCancel(() -> {
+                        if (result.tryFail(UpstreamFailure.connection(name(), "cancelled", null))) {
+                            request.reset();
+                        }
+                    });
+                    send(call, request, body, result);
+                });
         return result.future();
     }
 

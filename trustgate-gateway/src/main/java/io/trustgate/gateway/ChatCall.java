@@ -13,12 +13,24 @@ import java.util.Objects;
  * @param includeUsage whether the client asked for the final usage chunk ({@code stream_options.include_usage})
  * @param maxCompletionTokens a completion cap the provider must impose upstream (a limit of the key's tier or
  *     budget); {@link Long#MAX_VALUE} when none is imposed
+ * @param cancellation where the provider registers how to stop its exchange in flight
  */
 public record ChatCall(
-        String requestId, ObjectNode body, boolean stream, boolean includeUsage, long maxCompletionTokens) {
+        String requestId,
+        ObjectNode body,
+        boolean stream,
+        boolean includeUsage,
+        long maxCompletionTokens,
+        Cancellation cancellation) {
     public ChatCall {
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(cancellation, "cancellation");
+    }
+
+    /** A call nobody will cancel (tests, tools). */
+    public ChatCall(String requestId, ObjectNode body, boolean stream, boolean includeUsage, long maxCompletionTokens) {
+        this(requestId, body, stream, includeUsage, maxCompletionTokens, new Cancellation());
     }
 
     public boolean capImposed() {

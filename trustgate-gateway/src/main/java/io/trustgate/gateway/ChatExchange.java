@@ -47,6 +47,7 @@ final class ChatExchange {
     private int attempts;
     private TrustgateException lastFailure;
     private ChatStream activeStream;
+    private Cancellation activeCall = new Cancellation();
     private long totalTimer = -1;
     private boolean clientGone;
     private boolean finished;
@@ -163,7 +164,9 @@ final class ChatExchange {
         ObjectNode body = chat.body();
         body.put("model", m.upstreamModel());
         long cap = admission.capImposed() ? admission.maxCompletionTokens() : Long.MAX_VALUE;
-        ChatCall call = new ChatCall(id, body, chat.stream(), chat.includeUsage(), cap);
+        Cancellation cancellation = new Cancellation();
+        activeCall = cancellation;
+        ChatCall call = new ChatCall(id, body, chat.stream(), chat.includeUsage(), cap, cancellation);
         boolean[] timedOut = {false};
         totalTimer = gw.vertx().setTimer(pc.totalTimeout().toMillis(), t -> {
             timedOut[0] = true;
@@ -303,6 +306,7 @@ final class ChatExchange {
             s.cancel();
             activeStream = null;
         }
+        activeCall.cancel();
         onAttemptFailed(m, gw.providerConfigs.get(m.provider()), gw.breakers.get(m.provider()), e);
     }
 
@@ -319,6 +323,7 @@ final class ChatExchange {
         }
         clientGone = true;
         cancelTimer();
+        activeCall.cancel(); // an upstream exchange still waiting for its answer stops now
         ChatStream s = activeStream;
         if (s != null) {
             activeStream = null;

@@ -90,7 +90,12 @@ final class OpenAiProvider implements Provider {
             body.withObject("stream_options").put("include_usage", true);
         }
         String model = body.path("model").asText();
-        return upstream.post(url("chat/completions", model), headers(call.stream()), call.requestId(), Json.write(body))
+        return upstream.post(
+                        url("chat/completions", model),
+                        headers(call.stream()),
+                        call.requestId(),
+                        Json.write(body),
+                        call.cancellation())
                 .compose(ex -> {
                     int status = ex.response().statusCode();
                     if (status / 100 != 2) {
@@ -138,7 +143,12 @@ final class OpenAiProvider implements Provider {
     @Override
     public Future<JsonReply> embeddings(EmbeddingsCall call) {
         String model = call.body().path("model").asText();
-        return upstream.post(url("embeddings", model), headers(false), call.requestId(), Json.write(call.body()))
+        return upstream.post(
+                        url("embeddings", model),
+                        headers(false),
+                        call.requestId(),
+                        Json.write(call.body()),
+                        new Cancellation())
                 .compose(ex -> {
                     if (ex.response().statusCode() / 100 != 2) {
                         return failFromStatus(ex);

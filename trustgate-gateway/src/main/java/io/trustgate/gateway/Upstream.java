@@ -73,7 +73,8 @@ final class Upstream {
     /** An upstream exchange in progress: the request (to reset on cancel) and its response. */
     record Exchange(HttpClientRequest request, HttpClientResponse response) {}
 
-    Future<Exchange> post(String absoluteUri, Map<String, String> headers, String requestId, Buffer body) {
+    Future<Exchange> post(
+            String absoluteUri, Map<String, String> headers, String requestId, Buffer body, Cancellation cancellation) {
         Promise<Exchange> promise = Promise.promise();
         Target target = targets.computeIfAbsent(absoluteUri, Target::of);
         RequestOptions ro = new RequestOptions()
@@ -92,6 +93,11 @@ final class Upstream {
                 return;
             }
             HttpClientRequest req = ar.result();
+            cancellation.onCancel(() -> {
+                if (promise.tryFail(UpstreamFailure.connection(provider, "cancelled", null))) {
+                    req.reset();
+                }
+            });
             long timer = vertx.setTimer(firstByteMillis, id -> {
                 if (promise.tryFail(UpstreamFailure.timeout(
                         provider, "no response within " + Duration.ofMillis(firstByteMillis)))) {

@@ -331,6 +331,39 @@ class GatewayIT {
     }
 
     @Test
+    void clientDisconnectCancelsANonStreamingUpstreamCallStillWaiting() throws Exception {
+        twoUpstreams();
+        primary.enqueue(new FakeOpenAiServer.Behavior.SlowFirstByte(1500));
+        String key = h.key("k");
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", h.gateway().port())) {
+            String body = chat("main", "x", false, false);
+            String req = "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + key
+                    + "\r\nContent-Type: application/json\r\nContent-Length: "
+                    + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
+            s.getOutputStream().write(req.getBytes(StandardCharsets.UTF_8));
+            s.getOutputStream().flush();
+            long deadline = System.currentTimeMillis() + 2000;
+            while (primary.requests() == 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
+        } // the client goes away while the upstream has not answered yet
+        long deadline = System.currentTimeMillis() + 4000;
+        while (primary.closedEarly() == 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(primary.closedEarly())
+                .as("the upstream request was reset, not left running")
+                .isEqualTo(1);
+        assertThat(secondary.requests())
+                .as("no fallback for a client that left")
+                .isZero();
+        h.gateway().usageRecorder().flush();
+        assertThat(h.store().summarize(io.trustgate.api.UsageSummary.GroupBy.STATUS, java.time.Instant.EPOCH))
+                .singleElement()
+                .satisfies(u -> assertThat(u.group()).isEqualTo("499"));
+    }
+
+    @Test
     void embeddingsPassThrough() throws Exception {
         primary = new FakeOpenAiServer(vertx, "k1");
         h = new GatewayHarness()
