@@ -73,32 +73,85 @@ final class ChatExchange {
                 "model_not_allowed");
     }
 
+    /** Prompts longer than this (in characters) are counted on a worker thread, not on the event loop. */
+    static final int COUNT_OFF_LOOP_CHARS = 32 * 1024;
+
     void run(JsonNode root) {
+        Price worst;
         try {
-            admit(root);
+            worst = resolve(root);
         } catch (TrustgateException e) {
-            // Refused before any upstream call: still one usage record, so that refusals show per key.
-            finished = true;
-            gw.record(RequestHandler.record(
-                    id,
-                    caller,
-                    at,
-                    chat == null ? "-" : chat.model(),
-                    "-",
-                    "-",
-                    Usage.ZERO,
-                    0,
-                    startNanos,
-                    ErrorTable.status(e.kind()),
-                    ErrorTable.code(e),
-                    0));
+            refused(e);
+            throw e;
+        }
+        String encodingModel = route.get(0).upstreamModel();
+        long chars = 0;
+        for (String t : chat.texts()) {
+            chars += t.length();
+        }
+        if (chars <= COUNT_OFF_LOOP_CHARS) {
+            admit(gw.tokens.countChat(encodingModel, chat.texts()), worst);
+            return;
+        }
+        // A long prompt takes milliseconds to tokenize: do it off the event loop so other requests are not held.
+        resp.closeHandler(v -> clientGone = true);
+        gw.vertx()
+                .executeBlocking(() -> (long) gw.tokens.countChat(encodingModel, chat.texts()), false)
+                .onComplete(ar -> {
+                    if (clientGone) {
+                        refused(new TrustgateException(
+                                ErrorKind.INVALID_REQUEST, "client closed", "", "client_closed"));
+                        return;
+                    }
+                    try {
+                        if (ar.failed()) {
+                            TrustgateException e = ErrorTable.from(ar.cause());
+                            refused(e);
+                            throw e;
+                        }
+                        admit(ar.result(), worst);
+                    } catch (RuntimeException e) {
+                        RequestHandler.send(resp, ErrorTable.from(e));
+                    }
+                });
+    }
+
+    private void admit(long promptTokens, Price worst) {
+        try {
+            admission = gw.limits.admit(caller.key(), caller.tier(), promptTokens, chat.maxTokens(), worst);
+        } catch (TrustgateException e) {
+            refused(e);
             throw e;
         }
         resp.closeHandler(v -> onClientGone());
         attempt();
     }
 
-    private void admit(JsonNode root) {
+    /** Refused before any upstream call: still one usage record, so that refusals show per key. */
+    private void refused(TrustgateException e) {
+        finished = true;
+        int status = ErrorTable.status(e.kind());
+        String code = ErrorTable.code(e);
+        if ("client_closed".equals(code)) {
+            status = 499;
+        }
+        gw.record(RequestHandler.record(
+                id,
+                caller,
+                at,
+                chat == null ? "-" : chat.model(),
+                "-",
+                "-",
+                Usage.ZERO,
+                0,
+                startNanos,
+                status,
+                code,
+                0));
+    }
+
+    /** Validates the request, resolves the model and its route; returns the dearest price on the route. */
+    private Price resolve(JsonNode root) {
         chat = ChatRequest.parse(root);
         ModelEntry entry = gw.catalog.find(chat.model()).orElseThrow(() -> RequestHandler.unknownModel(chat.model()));
         if (!caller.tier().allows(entry.name())) {
@@ -123,8 +176,7 @@ final class ChatExchange {
                         m.price().outputPerMillion().max(worst.outputPerMillion()));
             }
         }
-        long prompt = gw.tokens.countChat(entry.upstreamModel(), chat.texts());
-        admission = gw.limits.admit(caller.key(), caller.tier(), prompt, chat.maxTokens(), worst);
+        return worst;
     }
 
     private void attempt() {

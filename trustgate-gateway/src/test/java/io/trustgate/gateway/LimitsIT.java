@@ -73,6 +73,23 @@ class LimitsIT {
     }
 
     @Test
+    void longPromptsAreCountedOffTheEventLoopAndCharged() throws Exception {
+        h = new GatewayHarness()
+                .sandbox()
+                .model("sandbox-echo", "sandbox", "sandbox-echo")
+                .start();
+        String key = h.key("long");
+        String text = "lorem ipsum dolor sit amet ".repeat(4_000); // ~108 KB, ~24k tokens
+        HttpResponse<String> r = h.post("/v1/chat/completions", key, chat(text, ""));
+        assertThat(r.statusCode()).isEqualTo(200);
+        h.gateway().usageRecorder().flush();
+        var u = h.store()
+                .usageOf(r.headers().firstValue("x-request-id").orElseThrow())
+                .get(0);
+        assertThat(u.usage().promptTokens()).isGreaterThan(20_000);
+    }
+
+    @Test
     void requestsPerMinuteGives429WithRetryAfter() {
         h = new GatewayHarness()
                 .sandbox()
