@@ -20,6 +20,8 @@ import io.vertx.core.Future;
  *       {@code chat.completion.chunk} format and finally {@code data: [DONE]}; it reports usage when it ends.
  *   <li>Usage is always obtained from the upstream (asking for it where the protocol needs asking) and is passed to
  *       the client only when the client asked ({@link ChatCall#includeUsage()}).
+ *   <li>The provider registers with {@link ChatCall#cancellation()} how to stop its exchange in flight; after a
+ *       cancellation the future fails (or is ignored) and the upstream request is reset.
  * </ul>
  */
 public interface Provider {
