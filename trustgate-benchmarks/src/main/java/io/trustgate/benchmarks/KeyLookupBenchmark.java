@@ -65,8 +65,7 @@ public class KeyLookupBenchmark {
     }
 
     private static ApiKey key(String id, String name, String hash) {
-        return new ApiKey(
-                id, name, "default", "standard", hash, "tg-3f9a", Instant.now(), ApiKey.NEVER, ApiKey.NEVER);
+        return new ApiKey(id, name, "default", "standard", hash, "tg-3f9a", Instant.now(), ApiKey.NEVER, ApiKey.NEVER);
     }
 
     @TearDown

@@ -48,7 +48,15 @@ public class LimitsBenchmark {
     public void setUp() {
         limits = new Limits();
         key = new ApiKey(
-                "key_bench", "bench", "default", "standard", "h", "tg-bench", Instant.now(), ApiKey.NEVER, ApiKey.NEVER);
+                "key_bench",
+                "bench",
+                "default",
+                "standard",
+                "h",
+                "tg-bench",
+                Instant.now(),
+                ApiKey.NEVER,
+                ApiKey.NEVER);
         tier = new Tier(
                 "standard",
                 List.of("gpt-4o*"),

@@ -20,7 +20,7 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Splitting a whole streamed chat completion into events ({@link SseParser#feed}): 40 OpenAI
- * {@code chat.completion.chunk} events (role, 36 content deltas, finish reason, usage, {@code [DONE]}) arriving in
+ * {@code chat.completion.chunk} events (role, 36 content deltas, finish reason, usage, {@code [DONE]}; 11.9 KB) arriving in
  * 1,400-byte chunks, as TCP segments bring them. One parser per stream, as the gateway makes one per upstream
  * response; every event goes to a Blackhole.
  */
@@ -34,9 +34,42 @@ public class SseParserBenchmark {
     static final int EVENTS = 40;
     static final int CHUNK_BYTES = 1_400;
     private static final String[] WORDS = {
-        "Your", " order", " 12345", " is", " on", " its", " way", " with", " DHL", " and", " should", " arrive",
-        " on", " November", " 28", ".", " It", " was", " last", " scanned", " at", " the", " Leipzig", " hub", ".",
-        " You", " can", " still", " change", " the", " delivery", " address", ";", " shall", " I", " do"
+        "Your",
+        " order",
+        " 12345",
+        " is",
+        " on",
+        " its",
+        " way",
+        " with",
+        " DHL",
+        " and",
+        " should",
+        " arrive",
+        " on",
+        " November",
+        " 28",
+        ".",
+        " It",
+        " was",
+        " last",
+        " scanned",
+        " at",
+        " the",
+        " Leipzig",
+        " hub",
+        ".",
+        " You",
+        " can",
+        " still",
+        " change",
+        " the",
+        " delivery",
+        " address",
+        ";",
+        " shall",
+        " I",
+        " do"
     };
 
     private Buffer[] chunks;

@@ -28,8 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class GatewayHotPathBenchmark {
     /** A realistic agent turn: system prompt, three turns (one a tool call and its result), two tools. */
-    static final String CHAT_REQUEST =
-            """
+    static final String CHAT_REQUEST = """
             {"model":"gpt-4o","temperature":0.2,"max_tokens":512,"stream":true,
              "stream_options":{"include_usage":true},"user":"user-4711","tool_choice":"auto",
              "messages":[
