@@ -1,0 +1,32 @@
+package io.trustgate.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.runner.BenchmarkList;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+
+/** Checks that JMH's annotation processor ran: every benchmark is in the list the JMH runner reads. Runs none. */
+class BenchmarkListTest {
+    @Test
+    void everyBenchmarkIsInJmhsBenchmarkList() throws IOException {
+        try (InputStream in = getClass().getResourceAsStream(BenchmarkList.BENCHMARK_LIST)) {
+            assertThat(in)
+                    .as(BenchmarkList.BENCHMARK_LIST + " (written by jmh-generator-annprocess)")
+                    .isNotNull();
+            assertThat(BenchmarkList.readBenchmarkList(in))
+                    .extracting(BenchmarkListEntry::getUsername)
+                    .containsExactlyInAnyOrder(
+                            "io.trustgate.gateway.GatewayHotPathBenchmark.parseChatRequest",
+                            "io.trustgate.benchmarks.TokenCounterBenchmark.countChatShort20",
+                            "io.trustgate.benchmarks.TokenCounterBenchmark.countChatLong2000",
+                            "io.trustgate.benchmarks.LimitsBenchmark.admitAndSettle",
+                            "io.trustgate.benchmarks.SseParserBenchmark.feed40EventsIn1400ByteChunks",
+                            "io.trustgate.benchmarks.KeyLookupBenchmark.authenticateCached",
+                            "io.trustgate.benchmarks.KeyLookupBenchmark.findByHashUncached",
+                            "io.trustgate.benchmarks.ErrorTableBenchmark.invalidRequestBody");
+        }
+    }
+}
