@@ -74,7 +74,7 @@ final class ChatExchange {
     }
 
     /** Prompts longer than this (in characters) are counted on a worker thread, not on the event loop. */
-    static final int COUNT_OFF_LOOP_CHARS = 32 * 1024;
+    static final int COUNT_OFF_LOOP_CHARS = 8 * 1024;
 
     void run(JsonNode root) {
         Price worst;

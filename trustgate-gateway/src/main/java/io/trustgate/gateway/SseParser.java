@@ -100,23 +100,36 @@ public final class SseParser {
         String text = raw.toString(StandardCharsets.UTF_8);
         String name = "";
         StringBuilder data = null;
-        for (String line : text.split("\r\n|\r|\n")) {
-            if (line.isEmpty() || line.charAt(0) == ':') {
-                continue;
+        int len = text.length();
+        int start = 0;
+        while (start < len) {
+            // A hand-written line scan: String.split with a line-end regex cost microseconds per event.
+            int end = start;
+            while (end < len && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                end++;
             }
-            int colon = line.indexOf(':');
-            String field = colon < 0 ? line : line.substring(0, colon);
-            String value = colon < 0 ? "" : line.substring(colon + 1);
-            if (value.startsWith(" ")) {
-                value = value.substring(1);
+            if (end > start && text.charAt(start) != ':') {
+                int colon = text.indexOf(':', start);
+                if (colon < 0 || colon > end) {
+                    colon = end;
+                }
+                int valueStart = Math.min(end, colon + 1);
+                if (valueStart < end && text.charAt(valueStart) == ' ') {
+                    valueStart++;
+                }
+                if (text.startsWith("data", start) && colon - start == 4) {
+                    String value = text.substring(valueStart, end);
+                    data = data == null
+                            ? new StringBuilder(value)
+                            : data.append('\n').append(value);
+                } else if (text.startsWith("event", start) && colon - start == 5) {
+                    name = text.substring(valueStart, end);
+                }
             }
-            if (field.equals("data")) {
-                data = data == null
-                        ? new StringBuilder(value)
-                        : data.append('\n').append(value);
-            } else if (field.equals("event")) {
-                name = value;
+            if (end < len && text.charAt(end) == '\r' && end + 1 < len && text.charAt(end + 1) == '\n') {
+                end++;
             }
+            start = end + 1;
         }
         if (data != null || !name.isEmpty()) {
             sink.accept(new Event(name, data == null ? "" : data.toString(), raw));
