@@ -21,9 +21,7 @@ import picocli.CommandLine.Command;
             VersionCommand.class,
             CommandLine.HelpCommand.class
         })
-public final class Main implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+public final class Main extends GroupCommand {
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -46,10 +44,5 @@ public final class Main implements Runnable {
             return 1;
         });
         return cl.execute(args);
-    }
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.trustgate.api.Secret;
 import io.trustgate.api.Usage;
 import io.trustgate.api.UsageRecord;
 import io.vertx.core.Vertx;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -66,22 +63,8 @@ class AnthropicGatewayIT {
 
     /** An Anthropic provider pointing at the fake, with the harness's fast retries and a breaker of 3. */
     static ProviderConfig anthropic(String name, FakeAnthropicServer fake) {
-        return new ProviderConfig(
-                name,
-                ProviderConfig.Kind.ANTHROPIC,
-                fake.baseUrl(),
-                Secret.of(FakeAnthropicServer.API_KEY),
-                "2023-06-01",
-                Map.of(),
-                Duration.ofSeconds(2),
-                Duration.ofSeconds(2),
-                Duration.ofSeconds(10),
-                2,
-                Duration.ofMillis(10),
-                Duration.ofMillis(200),
-                64,
-                new ProviderConfig.BreakerConfig(3, Duration.ofSeconds(30)),
-                List.of());
+        return GatewayHarness.upstream(
+                name, ProviderConfig.Kind.ANTHROPIC, fake.baseUrl(), FakeAnthropicServer.API_KEY, "2023-06-01");
     }
 
     private static String chat(String model, String text, boolean stream, boolean usage) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trustgate.api.Price;
-import io.trustgate.api.Secret;
 import io.trustgate.api.Usage;
 import io.trustgate.api.UsageRecord;
 import io.trustgate.registry.ModelEntry;
@@ -62,23 +61,8 @@ class AzureOpenAiIT {
 
     /** An AZURE_OPENAI provider whose resource URL is the fake's root. */
     static ProviderConfig azure(String name, FakeOpenAiServer fake, String apiKey) {
-        ProviderConfig o = GatewayHarness.openai(name, fake, apiKey);
-        return new ProviderConfig(
-                o.name(),
-                ProviderConfig.Kind.AZURE_OPENAI,
-                URI.create("http://127.0.0.1:" + fake.port()),
-                Secret.of(apiKey),
-                VERSION,
-                o.headers(),
-                o.connectTimeout(),
-                o.firstByteTimeout(),
-                o.totalTimeout(),
-                o.maxRetries(),
-                o.retryBaseDelay(),
-                o.retryMaxDelay(),
-                o.maxConnections(),
-                o.breaker(),
-                o.sandbox());
+        return GatewayHarness.upstream(
+                name, ProviderConfig.Kind.AZURE_OPENAI, URI.create("http://127.0.0.1:" + fake.port()), apiKey, VERSION);
     }
 
     private static String chat(String text, boolean stream) {

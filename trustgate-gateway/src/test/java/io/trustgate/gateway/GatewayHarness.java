@@ -190,12 +190,21 @@ public final class GatewayHarness implements AutoCloseable {
 
     /** An OpenAI-kind provider pointing at a fake server, with fast retries for tests. */
     public static ProviderConfig openai(String name, FakeOpenAiServer fake, String key) {
+        return upstream(name, ProviderConfig.Kind.OPENAI, URI.create(fake.baseUrl()), key, "");
+    }
+
+    /**
+     * A provider of any wire protocol for tests: 2 s connect and first-byte timeouts, 10 s in all, 2 retries from
+     * 10 ms (capped at 200 ms), 64 connections, a breaker that opens after 3 failures for 30 s.
+     */
+    public static ProviderConfig upstream(
+            String name, ProviderConfig.Kind kind, URI baseUrl, String key, String apiVersion) {
         return new ProviderConfig(
                 name,
-                ProviderConfig.Kind.OPENAI,
-                URI.create(fake.baseUrl()),
+                kind,
+                baseUrl,
                 io.trustgate.api.Secret.of(key),
-                "",
+                apiVersion,
                 Map.of(),
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(2),
