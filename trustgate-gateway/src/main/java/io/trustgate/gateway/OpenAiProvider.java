@@ -2,8 +2,6 @@ package io.trustgate.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.trustgate.api.ErrorKind;
-import io.trustgate.api.TrustgateException;
 import io.trustgate.api.Usage;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -331,13 +329,5 @@ final class OpenAiProvider implements Provider {
         public Usage usageSoFar() {
             return sawUsage ? usage : new Usage(0, contentChunks);
         }
-    }
-
-    static TrustgateException unsupported(String provider, String what) {
-        return new TrustgateException(
-                ErrorKind.INVALID_REQUEST,
-                "Provider '" + provider + "' does not serve " + what,
-                "model",
-                "unsupported_operation");
     }
 }

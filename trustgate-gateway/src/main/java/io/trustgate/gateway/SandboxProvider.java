@@ -3,7 +3,6 @@ package io.trustgate.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.trustgate.api.TrustgateException;
 import io.trustgate.api.Usage;
 import io.trustgate.policy.TokenCounter;
 import io.vertx.core.Context;
@@ -351,13 +350,5 @@ final class SandboxProvider implements Provider {
         public Usage usageSoFar() {
             return usage;
         }
-    }
-
-    static TrustgateException noSuchModel(String model) {
-        return new TrustgateException(
-                io.trustgate.api.ErrorKind.NOT_FOUND,
-                "The sandbox has no model '" + model + "'",
-                "model",
-                "model_not_found");
     }
 }

@@ -302,17 +302,6 @@ public final class SqliteStore implements KeyStore, UsageStore, AutoCloseable {
         }
     }
 
-    /** Number of usage records (for tests and the CLI). */
-    public long usageCount() {
-        try (Statement s = reader().createStatement();
-                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM usage_records")) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new StoreException("cannot count usage: " + e.getMessage(), e);
-        }
-    }
-
     /** Records of one request id, oldest first (for tests and support). */
     public List<UsageRecord> usageOf(String requestId) {
         try (PreparedStatement ps =
