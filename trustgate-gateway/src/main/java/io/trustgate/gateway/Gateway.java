@@ -131,7 +131,11 @@ public final class Gateway implements AutoCloseable {
         RequestHandler handler =
                 new RequestHandler(this, new AdminHandler(vertx, config, keys, usageStore, tiers, clock));
         // One server instance per event loop, each on its own loop, so that requests spread over every core.
-        // Vert.x shares the one listening socket among the instances (port 0 included: they share one port).
+        // Vert.x shares one listening socket among instances of the same host and port; with port 0 each instance
+        // would pick its own, so a free port is chosen first and all instances bind that one.
+        if (config.port() == 0) {
+            options.setPort(freePort(config.host()));
+        }
         return deploy(options, handler, loops).map(v -> {
             boundPort = servers.get(0).actualPort();
             ready = true;
@@ -143,6 +147,14 @@ public final class Gateway implements AutoCloseable {
                     vertx.isNativeTransportEnabled() ? "native" : "NIO");
             return this;
         });
+    }
+
+    private static int freePort(String host) {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+            return s.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot find a free port on " + host + ": " + e.getMessage(), e);
+        }
     }
 
     private Future<Void> deploy(HttpServerOptions options, RequestHandler handler, int instances) {
@@ -160,6 +172,18 @@ public final class Gateway implements AutoCloseable {
                         new DeploymentOptions().setInstances(instances))
                 .onSuccess(deployments::add)
                 .mapEmpty();
+    }
+
+    /** The ports the server instances listen on: one port, shared by all (checked by tests). */
+    java.util.Set<Integer> instancePorts() {
+        java.util.Set<Integer> ports = new java.util.TreeSet<>();
+        servers.forEach(s -> ports.add(s.actualPort()));
+        return ports;
+    }
+
+    /** Number of server instances (one per event loop). */
+    int instances() {
+        return servers.size();
     }
 
     /** The bound port (useful with port 0). */

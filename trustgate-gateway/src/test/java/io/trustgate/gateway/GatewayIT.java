@@ -99,6 +99,13 @@ class GatewayIT {
     }
 
     @Test
+    void everyEventLoopServesOneSharedPortEvenWhenPortZeroWasAsked() {
+        twoUpstreams();
+        assertThat(h.gateway().instances()).isEqualTo(2 * Runtime.getRuntime().availableProcessors());
+        assertThat(h.gateway().instancePorts()).containsExactly(h.gateway().port());
+    }
+
+    @Test
     void multiPartContentAndToolsPassThroughUntouched() throws Exception {
         twoUpstreams();
         String key = h.key("k");
