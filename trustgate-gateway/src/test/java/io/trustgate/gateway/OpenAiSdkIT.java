@@ -345,6 +345,20 @@ class OpenAiSdkIT {
     }
 
     @Test
+    void bodyOverTheLimitIs413ForTheSdk() {
+        GatewayConfig d = GatewayConfig.defaults();
+        h = new GatewayHarness()
+                .config(new GatewayConfig("127.0.0.1", 0, 2048, 0, d.adminToken(), "default"))
+                .sandbox()
+                .model("sandbox-echo", "sandbox", "sandbox-echo")
+                .start();
+        com.openai.errors.OpenAIServiceException e = catchThrowableOfType(
+                com.openai.errors.OpenAIServiceException.class,
+                () -> client(h.key("k")).chat().completions().create(echo("sandbox-echo", "x".repeat(4096))));
+        assertOpenAiError(e, 413, "invalid_request_error", "request_too_large");
+    }
+
+    @Test
     void failingUpstreamIsA5xxForTheSdk() {
         fake = new FakeOpenAiServer(vertx, "up-key");
         ProviderConfig p = GatewayHarness.withTimeouts(
