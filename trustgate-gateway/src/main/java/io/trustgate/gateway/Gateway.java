@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The running gateway: an HTTP server on Vert.x event loops, the providers, their circuit breakers, the limits
  * and the usage recorder. Built by the app module from configuration; {@link #start()} binds, {@link #close()}
- * stops accepting, lets in-flight usage reach the store and releases connections.
+ * stops accepting, lets requests in flight finish (up to {@link #DRAIN}), lets their usage reach the store and
+ * releases connections.
  */
 public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
@@ -50,6 +51,11 @@ public final class Gateway implements AutoCloseable {
     private final List<HttpServer> servers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<String> deployments = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile int boundPort = -1;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** How long a stopping gateway waits for requests in flight, streams included, before closing connections. */
+    static final java.time.Duration DRAIN = java.time.Duration.ofSeconds(10);
+
     private volatile boolean ready;
 
     /** Everything the gateway is made of; the app module wires it. */
@@ -214,7 +220,21 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         ready = false;
+        try {
+            // Stop accepting, let requests in flight (streams included) finish within the grace period.
+            Future.all(servers.stream()
+                            .map(s -> s.shutdown(DRAIN.toMillis(), TimeUnit.MILLISECONDS))
+                            .toList())
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(DRAIN.toSeconds() + 5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("requests in flight did not all finish within {}: {}", DRAIN, e.toString());
+        }
         try {
             Future.all(deployments.stream().map(vertx::undeploy).toList())
                     .toCompletionStage()

@@ -186,6 +186,24 @@ class GatewayIT {
     }
 
     @Test
+    void stoppingTheGatewayLetsAStreamInFlightFinish() throws Exception {
+        twoUpstreams();
+        primary.enqueue(new FakeOpenAiServer.Behavior.StallMidStream(800));
+        String key = h.key("k");
+        HttpRequest req = HttpRequest.newBuilder(URI.create(h.baseUrl() + "/v1/chat/completions"))
+                .header("authorization", "Bearer " + key)
+                .POST(HttpRequest.BodyPublishers.ofString(chat("main", "still here at the end", true, false)))
+                .build();
+        HttpResponse<InputStream> r = h.http().send(req, HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(r.body().read()).isPositive(); // the stream has started
+        Thread stopper = Thread.ofVirtual().start(() -> h.gateway().close());
+        String rest = new String(r.body().readAllBytes(), StandardCharsets.UTF_8);
+        stopper.join(15_000);
+        assertThat(rest).endsWith("data: [DONE]\n\n");
+        assertThat(h.gateway().ready()).isFalse();
+    }
+
+    @Test
     void retriesRetryableFailuresHonouringRetryAfter() throws Exception {
         twoUpstreams();
         primary.enqueue(new FakeOpenAiServer.Behavior.Status(500, 0), new FakeOpenAiServer.Behavior.Status(429, 1));
