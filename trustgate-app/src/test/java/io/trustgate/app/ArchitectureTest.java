@@ -38,7 +38,7 @@ class ArchitectureTest {
 
     @Test
     void partsDependOnlyOnTheApi() {
-        for (String part : new String[] {"registry", "policy", "store"}) {
+        for (String part : new String[] {"registry", "policy", "store", "firewall"}) {
             noClasses()
                     .that()
                     .resideInAPackage("io.trustgate." + part + "..")
@@ -68,7 +68,8 @@ class ArchitectureTest {
                         "io.trustgate.api..",
                         "io.trustgate.registry..",
                         "io.trustgate.policy..",
-                        "io.trustgate.store..")
+                        "io.trustgate.store..",
+                        "io.trustgate.firewall..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("io.vertx..", "io.netty..", "java.net.http..")
@@ -87,8 +88,8 @@ class ArchitectureTest {
     }
 
     private static String[] otherTrustgatePackages(String... allowed) {
-        java.util.List<String> all =
-                new java.util.ArrayList<>(java.util.List.of("api", "registry", "policy", "store", "gateway", "app"));
+        java.util.List<String> all = new java.util.ArrayList<>(
+                java.util.List.of("api", "registry", "policy", "store", "firewall", "gateway", "app"));
         all.removeAll(java.util.List.of(allowed));
         return all.stream().map(p -> "io.trustgate." + p + "..").toArray(String[]::new);
     }
