@@ -1,0 +1,113 @@
+package io.trustgate.firewall;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trustgate.api.Action;
+import io.trustgate.api.Category;
+import io.trustgate.api.Finding;
+import io.trustgate.api.ScanText;
+import io.trustgate.api.Scanner;
+import io.trustgate.api.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FirewallChainTest {
+    /** Finds every occurrence of a word. */
+    record WordScanner(String name, String word, Category category, double score) implements Scanner {
+        @Override
+        public List<Finding> scan(ScanText text) {
+            List<Finding> out = new ArrayList<>();
+            for (int i = text.original().indexOf(word);
+                    i >= 0;
+                    i = text.original().indexOf(word, i + 1)) {
+                out.add(new Finding(name, category, "WORD", score, i, i + word.length()));
+            }
+            return out;
+        }
+    }
+
+    record Broken() implements Scanner {
+        @Override
+        public String name() {
+            return "broken";
+        }
+
+        @Override
+        public List<Finding> scan(ScanText text) {
+            throw new IllegalStateException("boom");
+        }
+    }
+
+    static String mask(String text, List<Finding> fs) {
+        StringBuilder b = new StringBuilder(text);
+        for (int i = fs.size() - 1; i >= 0; i--) {
+            b.replace(fs.get(i).start(), fs.get(i).end(), "[X]");
+        }
+        return b.toString();
+    }
+
+    static FirewallChain chain(FirewallChain.Rule... rules) {
+        return new FirewallChain(List.of(rules), ScanText::plain, FirewallChainTest::mask);
+    }
+
+    static FirewallChain.Rule rule(String word, Action action, double minScore, double score) {
+        return new FirewallChain.Rule(new WordScanner(word, word, Category.BANNED_CONTENT, score), action, minScore);
+    }
+
+    @Test
+    void blockingFindingBlocksAndEveryFindingIsReported() {
+        Verdict v = chain(rule("secret", Action.REDACT, 0, 1), rule("evil", Action.BLOCK, 0, 1))
+                .scan("a secret and evil plan", ScanText.Stage.INPUT);
+        assertThat(v).isInstanceOfSatisfying(Verdict.Block.class, b -> {
+            assertThat(b.cause().scanner()).isEqualTo("evil");
+            assertThat(b.findings()).extracting(Finding::scanner).containsExactly("secret", "evil");
+        });
+    }
+
+    @Test
+    void redactingFindingsAreMaskedInTheOriginal() {
+        Verdict v = chain(rule("secret", Action.REDACT, 0, 1)).scan("secret one, secret two", ScanText.Stage.INPUT);
+        assertThat(v)
+                .isInstanceOfSatisfying(
+                        Verdict.Redact.class, r -> assertThat(r.text()).isEqualTo("[X] one, [X] two"));
+    }
+
+    @Test
+    void flaggedFindingsAreOnlyReported() {
+        Verdict v = chain(rule("odd", Action.FLAG, 0, 1)).scan("an odd request", ScanText.Stage.INPUT);
+        assertThat(v)
+                .isInstanceOfSatisfying(
+                        Verdict.Allow.class, a -> assertThat(a.findings()).hasSize(1));
+    }
+
+    @Test
+    void findingsUnderTheThresholdAreIgnored() {
+        Verdict v = chain(rule("maybe", Action.BLOCK, 0.8, 0.5)).scan("maybe", ScanText.Stage.INPUT);
+        assertThat(v)
+                .isInstanceOfSatisfying(
+                        Verdict.Allow.class, a -> assertThat(a.findings()).isEmpty());
+    }
+
+    @Test
+    void aFailingScannerIsRecordedAndTheOthersStillRun() {
+        FirewallChain c = new FirewallChain(
+                List.of(new FirewallChain.Rule(new Broken(), Action.BLOCK, 0), rule("evil", Action.BLOCK, 0, 1)),
+                ScanText::plain,
+                FirewallChainTest::mask);
+        Verdict v = c.scan("evil", ScanText.Stage.INPUT);
+        assertThat(v).isInstanceOf(Verdict.Block.class);
+        assertThat(v.failedScanners()).containsExactly("broken");
+    }
+
+    @Test
+    void exhaustiveSwitchOverTheVerdict() {
+        Verdict v = chain().scan("anything", ScanText.Stage.OUTPUT);
+        String what = switch (v) {
+            case Verdict.Allow a -> "allow";
+            case Verdict.Redact r -> "redact";
+            case Verdict.Block b -> "block";
+        };
+        assertThat(what).isEqualTo("allow");
+    }
+}
