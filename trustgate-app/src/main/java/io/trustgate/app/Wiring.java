@@ -29,6 +29,12 @@ public final class Wiring {
                 store,
                 store,
                 new TokenCounter(),
-                clock));
+                clock,
+                inputFirewall()));
+    }
+
+    /** The input firewall of every tier, until per-tier and per-context chains are configurable. */
+    static io.trustgate.firewall.FirewallChain inputFirewall() {
+        return io.trustgate.firewall.FirewallChain.none();
     }
 }

@@ -53,6 +53,11 @@ public final class FirewallChain {
         this.redactor = Objects.requireNonNull(redactor, "redactor");
     }
 
+    /** A chain with no scanners: everything is allowed. */
+    public static FirewallChain none() {
+        return new FirewallChain(List.of(), ScanText::plain, (text, findings) -> text);
+    }
+
     public List<Rule> rules() {
         return rules;
     }

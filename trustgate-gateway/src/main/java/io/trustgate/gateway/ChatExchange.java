@@ -90,30 +90,44 @@ final class ChatExchange {
             chars += t.length();
         }
         if (chars <= COUNT_OFF_LOOP_CHARS) {
-            admit(gw.tokens.countChat(encodingModel, chat.texts()), worst);
+            long tokens;
+            try {
+                tokens = screenAndCount(encodingModel);
+            } catch (TrustgateException e) {
+                refused(e);
+                throw e;
+            }
+            admit(tokens, worst);
             return;
         }
-        // A long prompt takes milliseconds to tokenize: do it off the event loop so other requests are not held.
+        // A long prompt takes milliseconds to scan and tokenize: do it off the event loop so other requests are not
+        // held.
         resp.closeHandler(v -> clientGone = true);
-        gw.vertx()
-                .executeBlocking(() -> (long) gw.tokens.countChat(encodingModel, chat.texts()), false)
-                .onComplete(ar -> {
-                    if (clientGone) {
-                        refused(new TrustgateException(
-                                ErrorKind.INVALID_REQUEST, "client closed", "", "client_closed"));
-                        return;
-                    }
-                    try {
-                        if (ar.failed()) {
-                            TrustgateException e = ErrorTable.from(ar.cause());
-                            refused(e);
-                            throw e;
-                        }
-                        admit(ar.result(), worst);
-                    } catch (RuntimeException e) {
-                        RequestHandler.send(resp, ErrorTable.from(e));
-                    }
-                });
+        gw.vertx().executeBlocking(() -> screenAndCount(encodingModel), false).onComplete(ar -> {
+            if (clientGone) {
+                refused(new TrustgateException(ErrorKind.INVALID_REQUEST, "client closed", "", "client_closed"));
+                return;
+            }
+            try {
+                if (ar.failed()) {
+                    TrustgateException e = ErrorTable.from(ar.cause());
+                    refused(e);
+                    throw e;
+                }
+                admit(ar.result(), worst);
+            } catch (RuntimeException e) {
+                RequestHandler.send(resp, ErrorTable.from(e));
+            }
+        });
+    }
+
+    /** The input firewall (which may redact the body), then the prompt's token count (of what goes upstream). */
+    private long screenAndCount(String encodingModel) {
+        List<io.trustgate.api.Finding> findings = InputScreen.screen(gw.inputFirewall, chat.body());
+        List<String> texts = findings.isEmpty()
+                ? chat.texts()
+                : ChatRequest.parse(chat.body()).texts();
+        return gw.tokens.countChat(encodingModel, texts);
     }
 
     private void admit(long promptTokens, Price worst) {

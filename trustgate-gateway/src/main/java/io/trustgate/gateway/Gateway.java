@@ -40,6 +40,7 @@ public final class Gateway implements AutoCloseable {
     final Authenticator auth;
     final Limits limits;
     final TokenCounter tokens;
+    final io.trustgate.firewall.FirewallChain inputFirewall;
     final UsageRecorder usage;
     final Clock clock;
     private final Vertx vertx;
@@ -67,7 +68,8 @@ public final class Gateway implements AutoCloseable {
             io.trustgate.api.KeyStore keys,
             UsageStore usageStore,
             TokenCounter tokens,
-            Clock clock) {}
+            Clock clock,
+            io.trustgate.firewall.FirewallChain inputFirewall) {}
 
     public Gateway(Parts parts) {
         this(parts, null);
@@ -79,6 +81,7 @@ public final class Gateway implements AutoCloseable {
         this.catalog = parts.catalog();
         this.clock = parts.clock();
         this.tokens = parts.tokens();
+        this.inputFirewall = parts.inputFirewall();
         this.ownsVertx = vertx == null;
         this.loops = config.eventLoops() > 0
                 ? config.eventLoops()

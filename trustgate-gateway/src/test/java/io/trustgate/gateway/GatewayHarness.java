@@ -37,6 +37,7 @@ public final class GatewayHarness implements AutoCloseable {
     private final List<ModelEntry> models = new ArrayList<>();
     private final Map<String, Tier> tiers = new LinkedHashMap<>();
     private GatewayConfig config = GatewayConfig.defaults().withListen("127.0.0.1", 0);
+    private io.trustgate.firewall.FirewallChain inputFirewall = io.trustgate.firewall.FirewallChain.none();
     private SqliteStore store;
     private Gateway gateway;
     private final HttpClient http =
@@ -53,6 +54,11 @@ public final class GatewayHarness implements AutoCloseable {
 
     public GatewayHarness config(GatewayConfig c) {
         this.config = c;
+        return this;
+    }
+
+    public GatewayHarness inputFirewall(io.trustgate.firewall.FirewallChain chain) {
+        this.inputFirewall = chain;
         return this;
     }
 
@@ -109,7 +115,15 @@ public final class GatewayHarness implements AutoCloseable {
     public GatewayHarness start() {
         store = SqliteStore.open(dir);
         gateway = new Gateway(new Gateway.Parts(
-                config, new ModelCatalog(models), providers, tiers, store, store, TOKENS, Clock.systemUTC()));
+                config,
+                new ModelCatalog(models),
+                providers,
+                tiers,
+                store,
+                store,
+                TOKENS,
+                Clock.systemUTC(),
+                inputFirewall));
         FakeOpenAiServer.await(gateway.start());
         return this;
     }

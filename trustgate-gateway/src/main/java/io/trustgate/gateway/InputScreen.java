@@ -1,0 +1,82 @@
+package io.trustgate.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trustgate.api.ErrorKind;
+import io.trustgate.api.Finding;
+import io.trustgate.api.ScanText;
+import io.trustgate.api.TrustgateException;
+import io.trustgate.api.Verdict;
+import io.trustgate.firewall.FirewallChain;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the input firewall over every message of a chat request (system, developer, user, assistant and tool
+ * results, since indirect injection lives in tool results): a blocking verdict refuses the request with
+ * {@code content_policy_violation}, naming the category and scanner but never the matched text; a redacting verdict
+ * replaces the message's text in the body that goes upstream.
+ */
+final class InputScreen {
+    private InputScreen() {}
+
+    /** Screens the request body in place; returns every finding. */
+    static List<Finding> screen(FirewallChain chain, ObjectNode body) {
+        List<Finding> findings = new ArrayList<>();
+        if (chain.isEmpty()) {
+            return findings;
+        }
+        JsonNode messages = body.path("messages");
+        for (int i = 0; i < messages.size(); i++) {
+            JsonNode m = messages.get(i);
+            JsonNode content = m.get("content");
+            if (content == null) {
+                continue;
+            }
+            if (content.isTextual()) {
+                String redacted = check(chain, content.asText(), "messages[" + i + "].content", findings);
+                if (redacted != null) {
+                    ((ObjectNode) m).put("content", redacted);
+                }
+            } else if (content.isArray()) {
+                ArrayNode parts = (ArrayNode) content;
+                for (int j = 0; j < parts.size(); j++) {
+                    JsonNode part = parts.get(j);
+                    if (part.path("text").isTextual()) {
+                        String where = "messages[" + i + "].content[" + j + "].text";
+                        String redacted = check(chain, part.path("text").asText(), where, findings);
+                        if (redacted != null) {
+                            ((ObjectNode) part).put("text", redacted);
+                        }
+                    }
+                }
+            }
+        }
+        return findings;
+    }
+
+    /** Scans one text; throws on block, returns the redacted text or null when unchanged. */
+    private static String check(FirewallChain chain, String text, String where, List<Finding> findings) {
+        Verdict v = chain.scan(text, ScanText.Stage.INPUT);
+        findings.addAll(v.findings());
+        return switch (v) {
+            case Verdict.Allow a -> null;
+            case Verdict.Redact r -> r.text();
+            case Verdict.Block b -> throw blocked(b.cause(), where);
+        };
+    }
+
+    static TrustgateException blocked(Finding cause, String where) {
+        return new TrustgateException(
+                ErrorKind.INVALID_REQUEST,
+                "The request was blocked by the firewall: " + cause.category()
+                        + cause.category()
+                                .owaspId()
+                                .map(id -> " (OWASP " + id + ")")
+                                .orElse("")
+                        + " found by scanner '" + cause.scanner() + "' in " + where + ".",
+                where,
+                "content_policy_violation");
+    }
+}

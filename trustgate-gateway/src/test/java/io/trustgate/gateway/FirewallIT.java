@@ -1,0 +1,107 @@
+package io.trustgate.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trustgate.api.Action;
+import io.trustgate.api.Category;
+import io.trustgate.api.Finding;
+import io.trustgate.api.ScanText;
+import io.trustgate.api.Scanner;
+import io.trustgate.firewall.FirewallChain;
+import io.vertx.core.Vertx;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The input firewall in the request path: block before any upstream call, redact what goes upstream. */
+class FirewallIT {
+    static final ObjectMapper M = new ObjectMapper();
+    static Vertx vertx;
+    FakeOpenAiServer upstream;
+    GatewayHarness h;
+
+    /** Finds a fixed marker; stands in for the real scanners, which have their own corpus tests. */
+    record Marker(String name, String marker, Category category) implements Scanner {
+        @Override
+        public List<Finding> scan(ScanText text) {
+            List<Finding> out = new ArrayList<>();
+            for (int i = text.original().indexOf(marker);
+                    i >= 0;
+                    i = text.original().indexOf(marker, i + 1)) {
+                out.add(new Finding(name, category, "MARKER", 1.0, i, i + marker.length()));
+            }
+            return out;
+        }
+    }
+
+    @BeforeAll
+    static void start() {
+        vertx = Vertx.vertx();
+    }
+
+    @AfterAll
+    static void stop() {
+        vertx.close();
+    }
+
+    @AfterEach
+    void tearDown() {
+        h.close();
+        upstream.close();
+    }
+
+    void gateway() {
+        upstream = new FakeOpenAiServer(vertx, "k");
+        FirewallChain chain = new FirewallChain(
+                List.of(
+                        new FirewallChain.Rule(new Marker("secrets", "AKIA-FAKE", Category.SECRET), Action.BLOCK, 0),
+                        new FirewallChain.Rule(new Marker("pii", "jane@example.com", Category.PII), Action.REDACT, 0)),
+                ScanText::plain,
+                (text, findings) -> {
+                    StringBuilder b = new StringBuilder(text);
+                    for (int i = findings.size() - 1; i >= 0; i--) {
+                        b.replace(findings.get(i).start(), findings.get(i).end(), "[EMAIL_ADDRESS_1]");
+                    }
+                    return b.toString();
+                });
+        h = new GatewayHarness()
+                .provider(GatewayHarness.openai("up", upstream, "k"))
+                .model("m", "up", "m-up")
+                .inputFirewall(chain)
+                .start();
+    }
+
+    @Test
+    void blockedRequestNeverReachesTheUpstreamAndTheErrorNamesNoMatchedText() throws Exception {
+        gateway();
+        String body = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"},"
+                + "{\"role\":\"tool\",\"tool_call_id\":\"t\",\"content\":\"key AKIA-FAKE here\"}]}";
+        HttpResponse<String> r = h.post("/v1/chat/completions", h.key("k"), body);
+        assertThat(r.statusCode()).isEqualTo(400);
+        JsonNode e = M.readTree(r.body()).path("error");
+        assertThat(e.path("code").asText()).isEqualTo("content_policy_violation");
+        assertThat(e.path("message").asText())
+                .contains("SECRET", "secrets", "LLM02")
+                .doesNotContain("AKIA-FAKE");
+        assertThat(e.path("param").asText()).isEqualTo("messages[1].content");
+        assertThat(upstream.requests()).isZero();
+    }
+
+    @Test
+    void redactedTextIsWhatGoesUpstream() throws Exception {
+        gateway();
+        String body = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\","
+                + "\"text\":\"mail jane@example.com please\"}]}]}";
+        HttpResponse<String> r = h.post("/v1/chat/completions", h.key("k"), body);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(upstream.lastBody().toString())
+                .doesNotContain("jane@example.com")
+                .contains("[EMAIL_ADDRESS_1]");
+    }
+}
