@@ -52,7 +52,9 @@ final class ConfigReader {
     /** Deeper than any valid file; bounds the recursion of the YAML composer. */
     static final int MAX_DEPTH = 32;
 
-    private static final List<String> TOP_KEYS = List.of("server", "providers", "models", "tiers");
+    private static final List<String> TOP_KEYS = List.of("server", "providers", "models", "tiers", "firewall");
+    private static final List<String> FIREWALL_KEYS = List.of("input");
+    private static final List<String> SCANNER_KEYS = List.of("scanner", "action", "threshold");
     private static final List<String> SERVER_KEYS =
             List.of("host", "port", "max-request-bytes", "event-loops", "admin-token", "default-tier");
     private static final List<String> PROVIDER_KEYS = List.of(
@@ -159,12 +161,15 @@ final class ConfigReader {
         }
 
         checkReferences(top, server, providerNames, modelReads, modelKinds, tierReads, tierNames);
+        List<TrustgateConfig.ScannerRule> inputFirewall = top.has("firewall")
+                ? scannerRules(top.child("firewall", FIREWALL_KEYS), "input")
+                : TrustgateConfig.DEFAULT_INPUT_FIREWALL;
 
         if (!problems.isEmpty()) {
             throw failure();
         }
         try {
-            return new TrustgateConfig(source, server.config, providers, models, tiers);
+            return new TrustgateConfig(source, server.config, providers, models, tiers, inputFirewall);
         } catch (IllegalArgumentException e) {
             throw fail(1, "", String.valueOf(e.getMessage()));
         }
@@ -628,6 +633,40 @@ final class ConfigReader {
             });
         }
         return headers;
+    }
+
+    /** A firewall chain: a list of {scanner, action, threshold}; absent means no scanner at that stage. */
+    private List<TrustgateConfig.ScannerRule> scannerRules(Section firewall, String stage) {
+        Optional<Node> node = firewall.value(stage);
+        if (node.isEmpty()) {
+            return List.of();
+        }
+        String path = firewall.path(stage);
+        if (!(node.get() instanceof SequenceNode seq)) {
+            problem(
+                    line(node.get()),
+                    path,
+                    "expected a list of {scanner, action, threshold}, was a " + kind(node.get()));
+            return List.of();
+        }
+        List<TrustgateConfig.ScannerRule> out = new ArrayList<>();
+        int index = 0;
+        for (Node item : seq.getValue()) {
+            Section r = section(item, path + "[" + index++ + "]", line(item), SCANNER_KEYS);
+            Field<String> scanner = string(r, "scanner", "");
+            Field<io.trustgate.api.Action> action = field(
+                    r,
+                    "action",
+                    io.trustgate.api.Action.BLOCK,
+                    t -> ConfigValues.enumValue(t, io.trustgate.api.Action.class));
+            Field<Double> threshold = field(r, "threshold", 0.5, ConfigValues::fraction);
+            if (!r.has("scanner")) {
+                problem(r.line, r.path("scanner"), "required: one of " + TrustgateConfig.INPUT_SCANNERS);
+            }
+            construct(r, () -> new TrustgateConfig.ScannerRule(scanner.get(), action.get(), threshold.get()))
+                    .ifPresent(out::add);
+        }
+        return out;
     }
 
     private List<ScriptedReply> replies(Section provider) {

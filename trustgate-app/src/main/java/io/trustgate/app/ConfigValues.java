@@ -105,6 +105,18 @@ final class ConfigValues {
         return new BigDecimal(text);
     }
 
+    /** A score threshold in [0, 1], e.g. {@code 0.8}. */
+    static double fraction(String text) {
+        if (!MONEY.matcher(text).matches()) {
+            throw new IllegalArgumentException("expected a number between 0 and 1, like 0.8");
+        }
+        double d = Double.parseDouble(text);
+        if (d > 1) {
+            throw new IllegalArgumentException("must be between 0 and 1");
+        }
+        return d;
+    }
+
     /** Money converted exactly to whole micro-units (1e-6 of the currency). */
     static long micros(String text) {
         BigDecimal micros = money(text).movePointRight(6);

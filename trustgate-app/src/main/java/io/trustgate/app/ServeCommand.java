@@ -48,8 +48,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             }
             server = server.withListen(host != null ? host : server.host(), port != null ? port : server.port());
         }
-        TrustgateConfig config =
-                new TrustgateConfig(loaded.source(), server, loaded.providers(), loaded.models(), loaded.tiers());
+        TrustgateConfig config = new TrustgateConfig(
+                loaded.source(), server, loaded.providers(), loaded.models(), loaded.tiers(), loaded.inputFirewall());
         SqliteStore store = SqliteStore.open(state.dataDir());
         Gateway gateway;
         try {

@@ -22,7 +22,41 @@ public record TrustgateConfig(
         GatewayConfig server,
         List<ProviderConfig> providers,
         List<ModelEntry> models,
-        List<Tier> tiers) {
+        List<Tier> tiers,
+        List<ScannerRule> inputFirewall) {
+
+    /** The input scanners a configuration may name, in their default order. */
+    public static final List<String> INPUT_SCANNERS = List.of("invisible-text", "secrets", "pii");
+
+    /**
+     * The default input chain (no {@code firewall} section): smuggled invisible text and secrets block, PII is
+     * redacted before it goes upstream.
+     */
+    public static final List<ScannerRule> DEFAULT_INPUT_FIREWALL = List.of(
+            new ScannerRule("invisible-text", io.trustgate.api.Action.BLOCK, 0.5),
+            new ScannerRule("secrets", io.trustgate.api.Action.BLOCK, 0.5),
+            new ScannerRule("pii", io.trustgate.api.Action.REDACT, 0.5));
+
+    /**
+     * One scanner of a firewall chain, as configured under {@code firewall.input}.
+     *
+     * @param scanner the scanner's name (one of {@link #INPUT_SCANNERS})
+     * @param action block, redact or flag
+     * @param threshold findings scoring below it are ignored
+     */
+    public record ScannerRule(String scanner, io.trustgate.api.Action action, double threshold) {
+        public ScannerRule {
+            Objects.requireNonNull(scanner, "scanner");
+            Objects.requireNonNull(action, "action");
+            if (!INPUT_SCANNERS.contains(scanner)) {
+                throw new IllegalArgumentException(
+                        "scanner must be one of " + INPUT_SCANNERS + ", was '" + scanner + "'");
+            }
+            if (!(threshold >= 0 && threshold <= 1)) {
+                throw new IllegalArgumentException("threshold must be in [0, 1], was " + threshold);
+            }
+        }
+    }
 
     public TrustgateConfig {
         Objects.requireNonNull(source, "source");
@@ -30,6 +64,7 @@ public record TrustgateConfig(
         providers = List.copyOf(providers);
         models = List.copyOf(models);
         tiers = List.copyOf(tiers);
+        inputFirewall = List.copyOf(inputFirewall);
         Set<String> providerNames = new HashSet<>();
         for (ProviderConfig p : providers) {
             if (!providerNames.add(p.name())) {
@@ -79,6 +114,11 @@ public record TrustgateConfig(
                         List.of()));
         Tier tier = new Tier("default", List.of("*"), 600, 1_000_000, 131_072, Tier.UNLIMITED, Tier.UNLIMITED);
         return new TrustgateConfig(
-                "built-in defaults", GatewayConfig.defaults(), List.of(sandbox), models, List.of(tier));
+                "built-in defaults",
+                GatewayConfig.defaults(),
+                List.of(sandbox),
+                models,
+                List.of(tier),
+                DEFAULT_INPUT_FIREWALL);
     }
 }

@@ -94,6 +94,34 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void firewallSectionConfiguresTheInputChain() {
+        TrustgateConfig c = parse("firewall:\n  input:\n    - {scanner: secrets, action: flag, threshold: 0.9}\n");
+        assertThat(c.inputFirewall())
+                .containsExactly(new TrustgateConfig.ScannerRule("secrets", io.trustgate.api.Action.FLAG, 0.9));
+        assertThat(parse("firewall:\n  input: []\n").inputFirewall()).isEmpty();
+        assertThat(parse("").inputFirewall()).isEqualTo(TrustgateConfig.DEFAULT_INPUT_FIREWALL);
+    }
+
+    @Test
+    void badFirewallEntriesAreReportedWithTheirLines() {
+        List<ConfigProblem> p =
+                problems("firewall:\n  input:\n    - {scanner: secretz}\n    - {scanner: pii, action: burn}\n"
+                        + "    - {scanner: pii, threshold: 2}\n");
+        assertThat(p).anySatisfy(x -> {
+            assertThat(x.line()).isEqualTo(3);
+            assertThat(x.message()).contains("secretz");
+        });
+        assertThat(p).anySatisfy(x -> {
+            assertThat(x.line()).isEqualTo(4);
+            assertThat(x.key()).isEqualTo("firewall.input[1].action");
+        });
+        assertThat(p).anySatisfy(x -> {
+            assertThat(x.line()).isEqualTo(5);
+            assertThat(x.key()).isEqualTo("firewall.input[2].threshold");
+        });
+    }
+
+    @Test
     void exampleHoldsTheBuiltInDefaults() throws IOException {
         TrustgateConfig config = parse(example());
         TrustgateConfig defaults = TrustgateConfig.defaults();
