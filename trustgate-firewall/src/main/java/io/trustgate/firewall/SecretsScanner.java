@@ -89,7 +89,7 @@ public final class SecretsScanner implements Scanner {
     private static final String[] PLACEHOLDER_WORDS = {
         "example", "changeme", "change_me", "change-me", "changeit", "placeholder", "xxxx", "****", "....", "your_",
         "your-", "yourkey", "your key", "<", ">", "${", "{{", "}}", "%(", "$(", "dummy", "redacted", "sample",
-        "insert", "replace", "todo", "fixme", "here", "process.env", "environ", "getenv", "secretsmanager",
+        "insert", "replace", "todo", "fixme", "_here", "here>", "key here", "process.env", "environ", "getenv", "secretsmanager",
         "notreal", "not_real", "fake"
     };
 
@@ -111,6 +111,8 @@ public final class SecretsScanner implements Scanner {
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern CAMEL = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|[^A-Za-z0-9]+");
     private static final Pattern PEM_END = Pattern.compile("-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----");
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+");
+    private static final Pattern DOTTED_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)+");
 
     private final List<Rule> rules;
     private final KeywordAutomaton automaton;
@@ -166,47 +168,55 @@ public final class SecretsScanner implements Scanner {
     /** Scans a plain string; spans are offsets in it. */
     List<Finding> scanString(String text) {
         int n = rules.size();
-        int[] winStart = new int[n];
-        int[] winEnd = new int[n];
-        java.util.Arrays.fill(winStart, -1);
+        int[] doneUpTo = new int[n]; // per rule: matches found so far end here; later hits before it are skipped
+        Matcher[] matchers = new Matcher[n];
         List<Candidate> found = new ArrayList<>();
         automaton.forEachMatch(text, (k, s, e) -> {
             for (int r : rulesOfKeyword[k]) {
+                if (s < doneUpTo[r]) {
+                    continue;
+                }
                 Rule rule = rules.get(r);
-                int ws = Math.max(0, s - rule.back());
-                int we = (int) Math.min(text.length(), (long) e + rule.forward());
-                if (winStart[r] >= 0 && ws <= winEnd[r]) {
-                    winStart[r] = Math.min(winStart[r], ws);
-                    winEnd[r] = Math.max(winEnd[r], we);
-                } else {
-                    if (winStart[r] >= 0) {
-                        runRule(rule, text, winStart[r], winEnd[r], found);
+                if (matchers[r] == null) {
+                    matchers[r] = rule.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+                }
+                int end = (int) Math.min(text.length(), (long) e + rule.forward());
+                int from = rule.priority() == GENERIC ? identifierStart(text, s, rule.back()) : Math.max(0, s - rule.back());
+                for (int at = Math.max(from, doneUpTo[r]); at <= s; at++) {
+                    Matcher m = matchers[r].region(at, end);
+                    if (m.lookingAt()) {
+                        doneUpTo[r] = m.end();
+                        Verdict v = rule.check().check(text, m);
+                        if (v != null && v.end() > v.start() && v.score() > 0) {
+                            found.add(new Candidate(rule.priority(), v));
+                        }
+                        break;
                     }
-                    winStart[r] = ws;
-                    winEnd[r] = we;
                 }
             }
         });
-        for (int r = 0; r < n; r++) {
-            if (winStart[r] >= 0) {
-                runRule(rules.get(r), text, winStart[r], winEnd[r], found);
-            }
-        }
         return resolveOverlaps(found);
     }
 
-    private record Candidate(int priority, Verdict verdict) {}
-
-    private static void runRule(Rule rule, String text, int from, int to, List<Candidate> out) {
-        Matcher m = rule.pattern().matcher(text);
-        m.useTransparentBounds(true).useAnchoringBounds(false).region(from, to);
-        while (m.find()) {
-            Verdict v = rule.check().check(text, m);
-            if (v != null && v.end() > v.start() && v.score() > 0) {
-                out.add(new Candidate(rule.priority(), v));
+    /** Where the identifier around {@code pos} starts (assignment names), at most {@code max} chars back. */
+    private static int identifierStart(String text, int pos, int max) {
+        int i = pos;
+        int limit = Math.max(0, pos - max);
+        while (i > limit) {
+            char c = text.charAt(i - 1);
+            if (Character.isLetterOrDigit(c) && c < 128 || c == '_' || c == '.' || c == '-') {
+                i--;
+            } else {
+                break;
             }
         }
+        if (i > 0 && (text.charAt(i - 1) == '$' || text.charAt(i - 1) == '@')) {
+            i--;
+        }
+        return i;
     }
+
+    private record Candidate(int priority, Verdict verdict) {}
 
     /** Keeps, among overlapping findings, those of the highest priority; equal priorities all stay. */
     private static List<Finding> resolveOverlaps(List<Candidate> found) {
@@ -416,13 +426,19 @@ public final class SecretsScanner implements Scanner {
                 "-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----", 60, 30, (t, m) -> {
                     int bodyStart = m.end();
                     int limit = Math.min(t.length(), bodyStart + 16_000);
-                    Matcher end = PEM_END.matcher(t).region(bodyStart, limit);
-                    int bodyEnd;
-                    int spanEnd;
-                    if (end.find()) {
-                        bodyEnd = end.start();
-                        spanEnd = end.end();
-                    } else {
+                    String str = t.toString();
+                    Matcher end = PEM_END.matcher(str);
+                    int bodyEnd = -1;
+                    int spanEnd = -1;
+                    for (int at = str.indexOf("-----END", bodyStart); at >= 0 && at < limit;
+                            at = str.indexOf("-----END", at + 1)) {
+                        if (end.region(at, Math.min(str.length(), at + 80)).lookingAt()) {
+                            bodyEnd = at;
+                            spanEnd = end.end();
+                            break;
+                        }
+                    }
+                    if (bodyEnd < 0) {
                         int i = bodyStart;
                         while (i < limit && isPemBodyChar(t.charAt(i))) {
                             i++;
@@ -593,10 +609,10 @@ public final class SecretsScanner implements Scanner {
         if (v.startsWith("$") || v.startsWith("%") || v.startsWith("@") || v.startsWith("/") || v.startsWith("./")) {
             return true;
         }
-        if (v.matches("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")) {
+        if (ENV_NAME.matcher(v).matches()) {
             return true; // DB_PASSWORD
         }
-        return v.matches("[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)+"); // config.secret_key
+        return DOTTED_NAME.matcher(v).matches(); // config.secret_key
     }
 
     private static List<String> nameParts(String name) {
