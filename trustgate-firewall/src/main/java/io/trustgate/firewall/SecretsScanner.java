@@ -83,32 +83,154 @@ public final class SecretsScanner implements Scanner {
     record Rule(String id, int priority, List<String> keywords, Pattern pattern, int back, int forward, Check check) {}
 
     private static final Set<String> DB_SCHEMES = Set.of(
-            "postgres", "postgresql", "mysql", "mariadb", "mongodb", "mongodb+srv", "redis", "rediss", "amqp", "amqps",
-            "mssql", "sqlserver", "oracle", "cockroachdb", "clickhouse", "couchdb", "neo4j", "cassandra");
+            "postgres",
+            "postgresql",
+            "mysql",
+            "mariadb",
+            "mongodb",
+            "mongodb+srv",
+            "redis",
+            "rediss",
+            "amqp",
+            "amqps",
+            "mssql",
+            "sqlserver",
+            "oracle",
+            "cockroachdb",
+            "clickhouse",
+            "couchdb",
+            "neo4j",
+            "cassandra");
 
     private static final String[] PLACEHOLDER_WORDS = {
-        "example", "changeme", "change_me", "change-me", "changeit", "placeholder", "xxxx", "****", "....", "your_",
-        "your-", "yourkey", "your key", "<", ">", "${", "{{", "}}", "%(", "$(", "dummy", "redacted", "sample",
-        "insert", "replace", "todo", "fixme", "_here", "here>", "key here", "process.env", "environ", "getenv", "secretsmanager",
-        "notreal", "not_real", "fake"
+        "example",
+        "changeme",
+        "change_me",
+        "change-me",
+        "changeit",
+        "placeholder",
+        "xxxx",
+        "****",
+        "....",
+        "your_",
+        "your-",
+        "yourkey",
+        "your key",
+        "<",
+        ">",
+        "${",
+        "{{",
+        "}}",
+        "%(",
+        "$(",
+        "dummy",
+        "redacted",
+        "sample",
+        "insert",
+        "replace",
+        "todo",
+        "fixme",
+        "_here",
+        "here>",
+        "key here",
+        "process.env",
+        "environ",
+        "getenv",
+        "secretsmanager",
+        "notreal",
+        "not_real",
+        "fake"
     };
 
     private static final Set<String> SECRET_PARTS = Set.of(
-            "key", "keys", "secret", "secrets", "token", "tokens", "password", "passwords", "passwd", "pwd", "pass",
-            "passphrase", "apikey", "credential", "credentials", "creds", "auth", "authorization", "privatekey",
-            "secretkey", "accesskey", "accesstoken", "authtoken", "sas", "signature", "salt");
+            "key",
+            "keys",
+            "secret",
+            "secrets",
+            "token",
+            "tokens",
+            "password",
+            "passwords",
+            "passwd",
+            "pwd",
+            "pass",
+            "passphrase",
+            "apikey",
+            "credential",
+            "credentials",
+            "creds",
+            "auth",
+            "authorization",
+            "privatekey",
+            "secretkey",
+            "accesskey",
+            "accesstoken",
+            "authtoken",
+            "sas",
+            "signature",
+            "salt");
 
     private static final Set<String> PASSWORD_PARTS = Set.of("password", "passwd", "pwd", "pass", "passphrase");
 
     private static final Set<String> NAME_EXCLUDED_SUFFIXES = Set.of(
-            "id", "ids", "name", "names", "path", "file", "filename", "dir", "url", "uri", "type", "types", "length",
-            "len", "size", "count", "field", "fields", "header", "prefix", "suffix", "hash", "sha", "digest",
-            "checksum", "format", "algorithm", "alg", "expiry", "expires", "expiration", "ttl", "timeout", "mode",
-            "class", "enabled", "version", "label", "public", "pubkey", "publickey", "policy", "env", "var", "ref",
-            "regex", "pattern", "param", "column", "index", "usage", "encoding", "location", "store", "provider");
+            "id",
+            "ids",
+            "name",
+            "names",
+            "path",
+            "file",
+            "filename",
+            "dir",
+            "url",
+            "uri",
+            "type",
+            "types",
+            "length",
+            "len",
+            "size",
+            "count",
+            "field",
+            "fields",
+            "header",
+            "prefix",
+            "suffix",
+            "hash",
+            "sha",
+            "digest",
+            "checksum",
+            "format",
+            "algorithm",
+            "alg",
+            "expiry",
+            "expires",
+            "expiration",
+            "ttl",
+            "timeout",
+            "mode",
+            "class",
+            "enabled",
+            "version",
+            "label",
+            "public",
+            "pubkey",
+            "publickey",
+            "policy",
+            "env",
+            "var",
+            "ref",
+            "regex",
+            "pattern",
+            "param",
+            "column",
+            "index",
+            "usage",
+            "encoding",
+            "location",
+            "store",
+            "provider");
 
-    private static final Pattern UUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern CAMEL = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|[^A-Za-z0-9]+");
     private static final Pattern PEM_END = Pattern.compile("-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+");
@@ -128,14 +250,18 @@ public final class SecretsScanner implements Scanner {
         Map<String, List<Integer>> byKeyword = new LinkedHashMap<>();
         for (int r = 0; r < this.rules.size(); r++) {
             for (String kw : this.rules.get(r).keywords()) {
-                byKeyword.computeIfAbsent(kw.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(r);
+                byKeyword
+                        .computeIfAbsent(kw.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                        .add(r);
             }
         }
         List<String> keywords = new ArrayList<>(byKeyword.keySet());
         this.automaton = new KeywordAutomaton(keywords);
         this.rulesOfKeyword = new int[keywords.size()][];
         for (int k = 0; k < keywords.size(); k++) {
-            rulesOfKeyword[k] = byKeyword.get(keywords.get(k)).stream().mapToInt(Integer::intValue).toArray();
+            rulesOfKeyword[k] = byKeyword.get(keywords.get(k)).stream()
+                    .mapToInt(Integer::intValue)
+                    .toArray();
         }
     }
 
@@ -178,10 +304,15 @@ public final class SecretsScanner implements Scanner {
                 }
                 Rule rule = rules.get(r);
                 if (matchers[r] == null) {
-                    matchers[r] = rule.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+                    matchers[r] = rule.pattern()
+                            .matcher(text)
+                            .useTransparentBounds(true)
+                            .useAnchoringBounds(false);
                 }
                 int end = (int) Math.min(text.length(), (long) e + rule.forward());
-                int from = rule.priority() == GENERIC ? identifierStart(text, s, rule.back()) : Math.max(0, s - rule.back());
+                int from = rule.priority() == GENERIC
+                        ? identifierStart(text, s, rule.back())
+                        : Math.max(0, s - rule.back());
                 for (int at = Math.max(from, doneUpTo[r]); at <= s; at++) {
                     Matcher m = matchers[r].region(at, end);
                     if (m.lookingAt()) {
@@ -223,7 +354,8 @@ public final class SecretsScanner implements Scanner {
         if (found.isEmpty()) {
             return List.of();
         }
-        found.sort(Comparator.comparingInt((Candidate c) -> -c.priority()).thenComparingInt(c -> c.verdict().start()));
+        found.sort(Comparator.comparingInt((Candidate c) -> -c.priority())
+                .thenComparingInt(c -> c.verdict().start()));
         TreeMap<Integer, Integer> covered = new TreeMap<>(); // disjoint union of kept spans of higher priorities
         List<Finding> result = new ArrayList<>();
         Map<Long, Boolean> seen = new HashMap<>();
@@ -278,17 +410,28 @@ public final class SecretsScanner implements Scanner {
     static List<Rule> builtInRules() {
         List<Rule> r = new ArrayList<>();
         // AWS: access key ids are 20 chars, AKIA (long-term) or ASIA (temporary STS) then 16 upper-case alnum.
-        r.add(rule("AWS_ACCESS_KEY_ID", SPECIFIC, List.of("akia", "asia"),
-                "(?<![A-Za-z0-9])((?:AKIA|ASIA)[A-Z0-9]{16})(?![A-Za-z0-9])", 0, 20, (t, m) -> {
+        r.add(rule(
+                "AWS_ACCESS_KEY_ID",
+                SPECIFIC,
+                List.of("akia", "asia"),
+                "(?<![A-Za-z0-9])((?:AKIA|ASIA)[A-Z0-9]{16})(?![A-Za-z0-9])",
+                0,
+                20,
+                (t, m) -> {
                     String v = m.group(1);
                     double score = v.contains("EXAMPLE") || distinct(v.substring(4)) < 6 ? 0.4 : 0.9;
                     return new Verdict("AWS_ACCESS_KEY_ID", score, m.start(1), m.end(1));
                 }));
         // AWS secret access keys: 40 chars of base64 alphabet, recognisable only by the name they are assigned to.
-        r.add(rule("AWS_SECRET_ACCESS_KEY", STRUCTURAL, List.of("aws", "secret_access", "secretaccess", "secret-access"),
+        r.add(rule(
+                "AWS_SECRET_ACCESS_KEY",
+                STRUCTURAL,
+                List.of("aws", "secret_access", "secretaccess", "secret-access"),
                 "(?i:aws[\\w.-]{0,32}?secret[\\w.-]{0,32}|secret[_-]?access[_-]?key[\\w.-]{0,16})[\"']?[ \\t]*"
                         + "(?::=|=>|=|:)[ \\t]*[\"']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])",
-                48, 140, (t, m) -> {
+                48,
+                140,
+                (t, m) -> {
                     String v = m.group(1);
                     if (entropy(v) < ENTROPY) {
                         return null;
@@ -297,30 +440,60 @@ public final class SecretsScanner implements Scanner {
                     return new Verdict("AWS_SECRET_ACCESS_KEY", score, m.start(1), m.end(1));
                 }));
         // GCP API keys: "AIza" then 35 chars of [0-9A-Za-z_-].
-        r.add(rule("GCP_API_KEY", SPECIFIC, List.of("aiza"),
-                "(?<![\\w-])(AIza[0-9A-Za-z_-]{35})(?![\\w-])", 0, 40,
+        r.add(rule(
+                "GCP_API_KEY",
+                SPECIFIC,
+                List.of("aiza"),
+                "(?<![\\w-])(AIza[0-9A-Za-z_-]{35})(?![\\w-])",
+                0,
+                40,
                 group1("GCP_API_KEY", 0.9, v -> !isPlaceholder(v))));
         // GCP service-account key files: JSON with "private_key": "-----BEGIN PRIVATE KEY-----\n...".
-        r.add(rule("GCP_SERVICE_ACCOUNT_KEY", SPECIFIC, List.of("\"private_key\""),
+        r.add(rule(
+                "GCP_SERVICE_ACCOUNT_KEY",
+                SPECIFIC,
+                List.of("\"private_key\""),
                 "\"private_key\"[ \\t]*:[ \\t]*\"(-----BEGIN [A-Z ]{0,20}PRIVATE KEY-----(?:[^\"\\\\]|\\\\.){40,8000}?"
                         + "-----END [A-Z ]{0,20}PRIVATE KEY-----(?:\\\\n)?)\"",
-                0, 8200, group1("GCP_SERVICE_ACCOUNT_KEY", 0.95, v -> true)));
+                0,
+                8200,
+                group1("GCP_SERVICE_ACCOUNT_KEY", 0.95, v -> true)));
         // Azure storage account keys: 64 random bytes, base64 (88 chars), after AccountKey= in a connection string.
-        r.add(rule("AZURE_STORAGE_ACCOUNT_KEY", SPECIFIC, List.of("accountkey="),
-                "(?i:AccountKey)=([A-Za-z0-9+/]{40,100}={0,2})", 0, 120,
+        r.add(rule(
+                "AZURE_STORAGE_ACCOUNT_KEY",
+                SPECIFIC,
+                List.of("accountkey="),
+                "(?i:AccountKey)=([A-Za-z0-9+/]{40,100}={0,2})",
+                0,
+                120,
                 group1("AZURE_STORAGE_ACCOUNT_KEY", 0.95, v -> !isPlaceholder(v) && entropy(v) >= ENTROPY)));
         // Azure Service Bus / Event Hubs SAS keys: 32 bytes base64 (44 chars) after SharedAccessKey=.
-        r.add(rule("AZURE_SHARED_ACCESS_KEY", SPECIFIC, List.of("sharedaccesskey="),
-                "(?i:SharedAccessKey)=([A-Za-z0-9+/]{40,100}={0,2})", 0, 120,
+        r.add(rule(
+                "AZURE_SHARED_ACCESS_KEY",
+                SPECIFIC,
+                List.of("sharedaccesskey="),
+                "(?i:SharedAccessKey)=([A-Za-z0-9+/]{40,100}={0,2})",
+                0,
+                120,
                 group1("AZURE_SHARED_ACCESS_KEY", 0.9, v -> !isPlaceholder(v) && entropy(v) >= ENTROPY)));
         // Azure AD (Entra) client secrets: 3 chars, a digit, "Q~", then 31-34 chars (observed shape).
-        r.add(rule("AZURE_AD_CLIENT_SECRET", SPECIFIC, List.of("q~"),
-                "(?<![\\w~.-])([A-Za-z0-9_~.-]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34})(?![\\w~.-])", 8, 40,
+        r.add(rule(
+                "AZURE_AD_CLIENT_SECRET",
+                SPECIFIC,
+                List.of("q~"),
+                "(?<![\\w~.-])([A-Za-z0-9_~.-]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34})(?![\\w~.-])",
+                8,
+                40,
                 group1("AZURE_AD_CLIENT_SECRET", 0.85, v -> !isPlaceholder(v) && entropy(v) >= ENTROPY)));
         // Client secrets by name; Azure AD when Azure context is near, otherwise a generic OAuth client secret.
-        r.add(rule("OAUTH_CLIENT_SECRET", STRUCTURAL, List.of("client_secret", "clientsecret", "client-secret"),
+        r.add(rule(
+                "OAUTH_CLIENT_SECRET",
+                STRUCTURAL,
+                List.of("client_secret", "clientsecret", "client-secret"),
                 "(?i:client[_-]?secret)[\"']?[ \\t]*(?::=|=>|=|:)[ \\t]*[\"']?([A-Za-z0-9_~.+/=-]{24,88})(?![\\w~.+/=-])",
-                0, 120, (t, m) -> {
+                0,
+                120,
+                (t, m) -> {
                     String v = m.group(1);
                     if (isPlaceholder(v) || entropy(v) < ENTROPY || !hasDigit(v)) {
                         return null;
@@ -328,38 +501,77 @@ public final class SecretsScanner implements Scanner {
                     String before = t.subSequence(Math.max(0, m.start() - 400), m.start())
                             .toString()
                             .toLowerCase(Locale.ROOT);
-                    boolean azure = before.contains("azure") || before.contains("tenant")
-                            || before.contains("microsoftonline") || before.contains("entra");
-                    return new Verdict(azure ? "AZURE_AD_CLIENT_SECRET" : "OAUTH_CLIENT_SECRET", 0.8, m.start(1), m.end(1));
+                    boolean azure = before.contains("azure")
+                            || before.contains("tenant")
+                            || before.contains("microsoftonline")
+                            || before.contains("entra");
+                    return new Verdict(
+                            azure ? "AZURE_AD_CLIENT_SECRET" : "OAUTH_CLIENT_SECRET", 0.8, m.start(1), m.end(1));
                 }));
         // GitHub: ghp_ (PAT), gho_ (OAuth), ghu_/ghs_ (App user/server), ghr_ (refresh), then 36+ alnum.
-        r.add(rule("GITHUB_TOKEN", SPECIFIC, List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_"),
-                "(?<![A-Za-z0-9_])(gh[pousr]_[A-Za-z0-9]{36}[A-Za-z0-9._-]{0,700}+)", 0, 760,
+        r.add(rule(
+                "GITHUB_TOKEN",
+                SPECIFIC,
+                List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_"),
+                "(?<![A-Za-z0-9_])(gh[pousr]_[A-Za-z0-9]{36}[A-Za-z0-9._-]{0,700}+)",
+                0,
+                760,
                 group1("GITHUB_TOKEN", 0.95, v -> !isPlaceholder(v) && entropy(v) >= HEX_ENTROPY)));
         // GitHub fine-grained PATs: github_pat_, 22 alnum, _, 59 alnum.
-        r.add(rule("GITHUB_FINE_GRAINED_PAT", SPECIFIC, List.of("github_pat_"),
-                "(?<![A-Za-z0-9_])(github_pat_[A-Za-z0-9]{20,30}_[A-Za-z0-9]{50,70})(?![A-Za-z0-9_])", 0, 120,
+        r.add(rule(
+                "GITHUB_FINE_GRAINED_PAT",
+                SPECIFIC,
+                List.of("github_pat_"),
+                "(?<![A-Za-z0-9_])(github_pat_[A-Za-z0-9]{20,30}_[A-Za-z0-9]{50,70})(?![A-Za-z0-9_])",
+                0,
+                120,
                 group1("GITHUB_FINE_GRAINED_PAT", 0.95, v -> !isPlaceholder(v))));
         // GitLab: glpat- (personal/project/group access), gldt- (deploy), glrt- (runner), gloas- (OAuth app secret).
-        r.add(rule("GITLAB_TOKEN", SPECIFIC, List.of("glpat-", "gldt-", "glrt-", "gloas-"),
-                "(?<![A-Za-z0-9_-])((?:glpat|gldt|glrt|gloas)-[A-Za-z0-9_.-]{20,120}+)", 0, 130,
+        r.add(rule(
+                "GITLAB_TOKEN",
+                SPECIFIC,
+                List.of("glpat-", "gldt-", "glrt-", "gloas-"),
+                "(?<![A-Za-z0-9_-])((?:glpat|gldt|glrt|gloas)-[A-Za-z0-9_.-]{20,120}+)",
+                0,
+                130,
                 group1("GITLAB_TOKEN", 0.9, v -> !isPlaceholder(v) && entropy(v) >= ENTROPY)));
         // Slack tokens: xoxb- (bot), xoxp- (user), xoxa- (app), xoxr- (refresh), xoxe- (rotating), then dash groups.
-        r.add(rule("SLACK_TOKEN", SPECIFIC, List.of("xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxe-", "xoxe."),
-                "(?<![A-Za-z0-9-])(xox[abpre](?:\\.xox[bp])?-[0-9]{1,20}-[A-Za-z0-9-]{10,250}+)", 0, 280,
+        r.add(rule(
+                "SLACK_TOKEN",
+                SPECIFIC,
+                List.of("xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxe-", "xoxe."),
+                "(?<![A-Za-z0-9-])(xox[abpre](?:\\.xox[bp])?-[0-9]{1,20}-[A-Za-z0-9-]{10,250}+)",
+                0,
+                280,
                 group1("SLACK_TOKEN", 0.9, v -> !isPlaceholder(v) && entropy(v) >= HEX_ENTROPY)));
         // Slack app-level tokens: xapp-<n>-<app id>-<digits>-<hex>.
-        r.add(rule("SLACK_APP_TOKEN", SPECIFIC, List.of("xapp-"),
-                "(?<![A-Za-z0-9-])(xapp-[0-9]{1,3}-[A-Za-z0-9]{6,}-[0-9]{6,}-[A-Za-z0-9]{20,})", 0, 200,
+        r.add(rule(
+                "SLACK_APP_TOKEN",
+                SPECIFIC,
+                List.of("xapp-"),
+                "(?<![A-Za-z0-9-])(xapp-[0-9]{1,3}-[A-Za-z0-9]{6,}-[0-9]{6,}-[A-Za-z0-9]{20,})",
+                0,
+                200,
                 group1("SLACK_APP_TOKEN", 0.9, v -> !isPlaceholder(v))));
         // Slack incoming webhooks: https://hooks.slack.com/services/T.../B.../secret (and workflows, triggers).
-        r.add(rule("SLACK_WEBHOOK_URL", SPECIFIC, List.of("hooks.slack.com"),
+        r.add(rule(
+                "SLACK_WEBHOOK_URL",
+                SPECIFIC,
+                List.of("hooks.slack.com"),
                 "(https?://hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9]{6,}/[A-Za-z0-9]{6,}/"
                         + "[A-Za-z0-9/_-]{16,200})",
-                8, 260, group1("SLACK_WEBHOOK_URL", 0.9, v -> !isPlaceholder(v.substring(20)))));
+                8,
+                260,
+                group1("SLACK_WEBHOOK_URL", 0.9, v -> !isPlaceholder(v.substring(20)))));
         // Stripe: sk_ (secret) or rk_ (restricted), then live_ or test_, then alnum. Test keys score low.
-        r.add(rule("STRIPE_KEY", SPECIFIC, List.of("sk_live_", "rk_live_", "sk_test_", "rk_test_"),
-                "(?<![A-Za-z0-9_])((sk|rk)_(live|test)_[0-9A-Za-z]{16,247})(?![A-Za-z0-9_])", 0, 260, (t, m) -> {
+        r.add(rule(
+                "STRIPE_KEY",
+                SPECIFIC,
+                List.of("sk_live_", "rk_live_", "sk_test_", "rk_test_"),
+                "(?<![A-Za-z0-9_])((sk|rk)_(live|test)_[0-9A-Za-z]{16,247})(?![A-Za-z0-9_])",
+                0,
+                260,
+                (t, m) -> {
                     String v = m.group(1);
                     if (isPlaceholder(v) || !hasDigit(v) || entropy(v.substring(8)) < HEX_ENTROPY) {
                         return null;
@@ -371,18 +583,30 @@ public final class SecretsScanner implements Scanner {
                     return new Verdict(type, live ? 0.95 : 0.3, m.start(1), m.end(1));
                 }));
         // Anthropic: sk-ant-api03-... (and admin01, oat01), base64url body.
-        r.add(rule("ANTHROPIC_API_KEY", SPECIFIC, List.of("sk-ant-"),
-                "(?<![A-Za-z0-9_-])(sk-ant-[a-z]{2,8}[0-9]{2}-[A-Za-z0-9_-]{32,200}+)", 0, 230,
+        r.add(rule(
+                "ANTHROPIC_API_KEY",
+                SPECIFIC,
+                List.of("sk-ant-"),
+                "(?<![A-Za-z0-9_-])(sk-ant-[a-z]{2,8}[0-9]{2}-[A-Za-z0-9_-]{32,200}+)",
+                0,
+                230,
                 group1("ANTHROPIC_API_KEY", 0.95, v -> !isPlaceholder(v) && mixed(v) && entropy(v) >= ENTROPY)));
         // OpenAI: sk- (legacy, 48 alnum), sk-proj-, sk-svcacct-, sk-admin-; most carry the marker "T3BlbkFJ".
-        r.add(rule("OPENAI_API_KEY", SPECIFIC, List.of("sk-"),
-                "(?<![A-Za-z0-9_-])(sk-(?!ant-)(?:(proj|svcacct|admin|None)-)?[A-Za-z0-9_-]{20,300}+)", 0, 320,
+        r.add(rule(
+                "OPENAI_API_KEY",
+                SPECIFIC,
+                List.of("sk-"),
+                "(?<![A-Za-z0-9_-])(sk-(?!ant-)(?:(proj|svcacct|admin|None)-)?[A-Za-z0-9_-]{20,300}+)",
+                0,
+                320,
                 (t, m) -> {
                     String v = m.group(1);
                     if (isPlaceholder(v)) {
                         return null;
                     }
-                    String body = m.group(2) == null ? v.substring(3) : v.substring(m.group(2).length() + 4);
+                    String body = m.group(2) == null
+                            ? v.substring(3)
+                            : v.substring(m.group(2).length() + 4);
                     double score;
                     if (body.contains("T3BlbkFJ") && body.length() >= 40) {
                         score = 0.95;
@@ -400,13 +624,23 @@ public final class SecretsScanner implements Scanner {
                     return new Verdict("OPENAI_API_KEY", score, m.start(1), m.end(1));
                 }));
         // Hugging Face user access tokens: hf_ then 34 letters (we accept 30-40 alnum, mixed case).
-        r.add(rule("HUGGINGFACE_TOKEN", SPECIFIC, List.of("hf_"),
-                "(?<![A-Za-z0-9_])(hf_[A-Za-z0-9]{30,40})(?![A-Za-z0-9_])", 0, 44,
+        r.add(rule(
+                "HUGGINGFACE_TOKEN",
+                SPECIFIC,
+                List.of("hf_"),
+                "(?<![A-Za-z0-9_])(hf_[A-Za-z0-9]{30,40})(?![A-Za-z0-9_])",
+                0,
+                44,
                 group1("HUGGINGFACE_TOKEN", 0.9, v -> !isPlaceholder(v) && mixed(v) && entropy(v) >= ENTROPY)));
         // JWT: three base64url parts; the header decodes to a JSON object with "alg".
-        r.add(rule("JWT", STRUCTURAL, List.of("eyj"),
-                "(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{8,2000}+\\.[A-Za-z0-9_-]{8,8000}+\\.[A-Za-z0-9_-]{0,2000}+)", 0,
-                12100, (t, m) -> {
+        r.add(rule(
+                "JWT",
+                STRUCTURAL,
+                List.of("eyj"),
+                "(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{8,2000}+\\.[A-Za-z0-9_-]{8,8000}+\\.[A-Za-z0-9_-]{0,2000}+)",
+                0,
+                12100,
+                (t, m) -> {
                     String v = m.group(1);
                     int dot1 = v.indexOf('.');
                     int dot2 = v.indexOf('.', dot1 + 1);
@@ -422,15 +656,22 @@ public final class SecretsScanner implements Scanner {
                 }));
         // PEM private keys (PKCS#1, PKCS#8, EC, DSA, OpenSSH, encrypted, PGP): BEGIN line to END line, or to the
         // end of the base64 body when the END line is missing (truncated paste, streamed output).
-        r.add(rule("PRIVATE_KEY", STRUCTURAL, List.of("private key"),
-                "-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----", 60, 30, (t, m) -> {
+        r.add(rule(
+                "PRIVATE_KEY",
+                STRUCTURAL,
+                List.of("private key"),
+                "-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----",
+                60,
+                30,
+                (t, m) -> {
                     int bodyStart = m.end();
                     int limit = Math.min(t.length(), bodyStart + 16_000);
                     String str = t.toString();
                     Matcher end = PEM_END.matcher(str);
                     int bodyEnd = -1;
                     int spanEnd = -1;
-                    for (int at = str.indexOf("-----END", bodyStart); at >= 0 && at < limit;
+                    for (int at = str.indexOf("-----END", bodyStart);
+                            at >= 0 && at < limit;
                             at = str.indexOf("-----END", at + 1)) {
                         if (end.region(at, Math.min(str.length(), at + 80)).lookingAt()) {
                             bodyEnd = at;
@@ -460,35 +701,62 @@ public final class SecretsScanner implements Scanner {
                     return new Verdict("PRIVATE_KEY", 0.95, m.start(), spanEnd);
                 }));
         // Credentials in URLs: scheme://user:password@host. Database schemes are connection strings.
-        r.add(rule("CONNECTION_STRING_PASSWORD", STRUCTURAL, List.of("://"),
+        r.add(rule(
+                "CONNECTION_STRING_PASSWORD",
+                STRUCTURAL,
+                List.of("://"),
                 "(?<![A-Za-z0-9+.-])((?:jdbc:)?([A-Za-z][A-Za-z0-9+.-]{1,30}))://([^\\s:/@'\"`<>]{1,128}):"
                         + "([^\\s@/'\"`<>]{1,256})@(?=[A-Za-z0-9\\[._-])",
-                40, 400, (t, m) -> {
+                40,
+                400,
+                (t, m) -> {
                     String scheme = m.group(2).toLowerCase(Locale.ROOT);
                     String user = m.group(3);
                     String pw = m.group(4);
                     if (isPlaceholderPassword(pw) || pw.chars().allMatch(Character::isDigit) && pw.length() <= 5) {
                         return null;
                     }
-                    boolean db = DB_SCHEMES.contains(scheme) || m.group(1).toLowerCase(Locale.ROOT).startsWith("jdbc:");
+                    boolean db = DB_SCHEMES.contains(scheme)
+                            || m.group(1).toLowerCase(Locale.ROOT).startsWith("jdbc:");
                     double score = pw.equals(user) ? 0.5 : db ? 0.9 : 0.8;
-                    return new Verdict(db ? "CONNECTION_STRING_PASSWORD" : "URL_CREDENTIALS", score, m.start(4), m.end(4));
+                    return new Verdict(
+                            db ? "CONNECTION_STRING_PASSWORD" : "URL_CREDENTIALS", score, m.start(4), m.end(4));
                 }));
         // JDBC URLs with a password property: jdbc:...;password=... or ?password=... / &password=...
-        r.add(rule("JDBC_PASSWORD", STRUCTURAL, List.of("jdbc:"),
-                "(?i)jdbc:[a-z0-9:+.-]{1,40}[^\\s'\"`]{0,300}?[;?&:](?:password|pwd)=([^;&\\s'\"`]{1,256})", 0, 620,
+        r.add(rule(
+                "JDBC_PASSWORD",
+                STRUCTURAL,
+                List.of("jdbc:"),
+                "(?i)jdbc:[a-z0-9:+.-]{1,40}[^\\s'\"`]{0,300}?[;?&:](?:password|pwd)=([^;&\\s'\"`]{1,256})",
+                0,
+                620,
                 (t, m) -> isPlaceholderPassword(m.group(1))
                         ? null
                         : new Verdict("CONNECTION_STRING_PASSWORD", 0.9, m.start(1), m.end(1))));
         // Assignments: name = value, name: value, "name": "value", name := value, name => value, Bearer headers.
         List<String> assignmentKeywords = List.of(
-                "key", "secret", "token", "passw", "pwd", "pass", "auth", "credential", "creds", "salt", "signature",
+                "key",
+                "secret",
+                "token",
+                "passw",
+                "pwd",
+                "pass",
+                "auth",
+                "credential",
+                "creds",
+                "salt",
+                "signature",
                 "sas");
-        r.add(rule("HIGH_ENTROPY_ASSIGNMENT", GENERIC, assignmentKeywords,
+        r.add(rule(
+                "HIGH_ENTROPY_ASSIGNMENT",
+                GENERIC,
+                assignmentKeywords,
                 "(?<![\\w.-])([A-Za-z_$@][\\w.-]{0,63})[\"'\\]]?[ \\t]*(?::=|=>|==?|:)[ \\t]*(?:!!binary[ \\t]+)?"
                         + "(?:(?:Bearer|Basic|Token|token)[ \\t]+)?([\"'`]?)([^\\s\"'`,;()\\[\\]{}<>]{8,512}+)\\2"
                         + "(?![(<\\[{])",
-                72, 600, SecretsScanner::checkAssignment));
+                72,
+                600,
+                SecretsScanner::checkAssignment));
         return List.copyOf(r);
     }
 
@@ -519,7 +787,9 @@ public final class SecretsScanner implements Scanner {
         if (value.length() >= 16 && isHighEntropy(value)) {
             return new Verdict("HIGH_ENTROPY_ASSIGNMENT", 0.7, m.start(3), m.end(3));
         }
-        if (passwordName && !isPlaceholderPassword(value) && (hasDigit(value) || hasSymbol(value))
+        if (passwordName
+                && !isPlaceholderPassword(value)
+                && (hasDigit(value) || hasSymbol(value))
                 && distinct(value) >= 5) {
             return new Verdict("PASSWORD_ASSIGNMENT", 0.6, m.start(3), m.end(3));
         }
@@ -533,7 +803,8 @@ public final class SecretsScanner implements Scanner {
         if (UUID.matcher(v).matches()) {
             return false;
         }
-        boolean hex = v.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
+        boolean hex =
+                v.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
         double h = entropy(v);
         if (hex) {
             return h >= HEX_ENTROPY && hasDigit(v) && v.chars().anyMatch(Character::isLetter);
@@ -626,8 +897,18 @@ public final class SecretsScanner implements Scanner {
     }
 
     private static boolean isPemBodyChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '+' || c == '/' || c == '=' || c == '\\' || c == ':' || c == '-'
-                || c == ',' || c == ' ' || c == '\n' || c == '\r' || c == '\t';
+        return Character.isLetterOrDigit(c)
+                || c == '+'
+                || c == '/'
+                || c == '='
+                || c == '\\'
+                || c == ':'
+                || c == '-'
+                || c == ','
+                || c == ' '
+                || c == '\n'
+                || c == '\r'
+                || c == '\t';
     }
 
     static int distinct(String s) {

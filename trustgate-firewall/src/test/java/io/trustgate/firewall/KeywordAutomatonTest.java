@@ -21,7 +21,9 @@ class KeywordAutomatonTest {
     @Test
     void matchesCaseInsensitively() {
         var a = new KeywordAutomaton(List.of("AKIA", "ghp_"));
-        assertThat(a.findAll("x akia GHP_ AkIa")).extracting(KeywordAutomaton.Match::keyword).containsExactly(0, 1, 0);
+        assertThat(a.findAll("x akia GHP_ AkIa"))
+                .extracting(KeywordAutomaton.Match::keyword)
+                .containsExactly(0, 1, 0);
         assertThat(a.keyword(0)).isEqualTo("akia");
     }
 
@@ -36,7 +38,9 @@ class KeywordAutomatonTest {
     @Test
     void keywordThatIsASuffixOfAnotherIsReported() {
         var a = new KeywordAutomaton(List.of("secret_access", "access", "ss"));
-        assertThat(a.findAll("secret_access")).extracting(KeywordAutomaton.Match::keyword).containsExactlyInAnyOrder(2, 1, 0);
+        assertThat(a.findAll("secret_access"))
+                .extracting(KeywordAutomaton.Match::keyword)
+                .containsExactlyInAnyOrder(2, 1, 0);
     }
 
     @Test

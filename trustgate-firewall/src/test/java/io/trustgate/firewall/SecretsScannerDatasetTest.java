@@ -32,7 +32,11 @@ class SecretsScannerDatasetTest {
     static Set<Integer> flaggedLines(String text) {
         Set<Integer> lines = new HashSet<>();
         for (Finding f : SCANNER.scan(ScanText.plain(text, ScanText.Stage.INPUT))) {
-            int line = 1 + (int) text.substring(0, f.start()).chars().filter(c -> c == '\n').count();
+            int line = 1
+                    + (int) text.substring(0, f.start())
+                            .chars()
+                            .filter(c -> c == '\n')
+                            .count();
             lines.add(line);
         }
         return lines;
@@ -43,8 +47,8 @@ class SecretsScannerDatasetTest {
         String baseline = Files.readString(DATA.resolve("baseline.file"));
         // "file": [ {... "line_number": N, "type": "..."} ]
         TreeMap<String, Set<Integer>> positives = new TreeMap<>();
-        Matcher file = Pattern.compile("\"([^\"]+)\": \\[(.*?)\\]", Pattern.DOTALL).matcher(
-                baseline.substring(baseline.indexOf("\"results\"")));
+        Matcher file = Pattern.compile("\"([^\"]+)\": \\[(.*?)\\]", Pattern.DOTALL)
+                .matcher(baseline.substring(baseline.indexOf("\"results\"")));
         while (file.find()) {
             Matcher ln = Pattern.compile("\"line_number\": (\\d+)").matcher(file.group(2));
             Set<Integer> set = positives.computeIfAbsent(file.group(1), k -> new HashSet<>());
@@ -75,9 +79,11 @@ class SecretsScannerDatasetTest {
                     continue;
                 }
                 // the baseline predates edits that shifted some lines by one: a label or a flag one line off counts
-                boolean f = flagged.contains(i) || flagged.contains(i - 1) && !pos.contains(i - 1)
+                boolean f = flagged.contains(i)
+                        || flagged.contains(i - 1) && !pos.contains(i - 1)
                         || flagged.contains(i + 1) && !pos.contains(i + 1);
-                boolean labelled = pos.contains(i) || pos.contains(i - 1) && !flagged.contains(i - 1)
+                boolean labelled = pos.contains(i)
+                        || pos.contains(i - 1) && !flagged.contains(i - 1)
                         || pos.contains(i + 1) && !flagged.contains(i + 1);
                 if (!pos.contains(i) && labelled && flagged.contains(i)) {
                     tp++;
@@ -91,11 +97,23 @@ class SecretsScannerDatasetTest {
                     if (f) tp++;
                     else {
                         fn++;
-                        missed.append("  ").append(rel).append(':').append(i).append(' ').append(line.strip()).append('\n');
+                        missed.append("  ")
+                                .append(rel)
+                                .append(':')
+                                .append(i)
+                                .append(' ')
+                                .append(line.strip())
+                                .append('\n');
                     }
                 } else if (f) {
                     fp++;
-                    falsePos.append("  ").append(rel).append(':').append(i).append(' ').append(line.strip()).append('\n');
+                    falsePos.append("  ")
+                            .append(rel)
+                            .append(':')
+                            .append(i)
+                            .append(' ')
+                            .append(line.strip())
+                            .append('\n');
                 } else {
                     tn++;
                 }
@@ -103,9 +121,10 @@ class SecretsScannerDatasetTest {
         }
         double recall = tp / (double) (tp + fn);
         double fpr = fp / (double) (fp + tn);
-        System.out.printf("secrets on detect-secrets test_data (baseline labels, line level): tp=%d fn=%d fp=%d tn=%d"
-                + " recall=%.3f fp-rate=%.3f%nmissed:%n%sflagged, not in baseline:%n%s", tp, fn, fp, tn, recall, fpr,
-                missed, falsePos);
+        System.out.printf(
+                "secrets on detect-secrets test_data (baseline labels, line level): tp=%d fn=%d fp=%d tn=%d"
+                        + " recall=%.3f fp-rate=%.3f%nmissed:%n%sflagged, not in baseline:%n%s",
+                tp, fn, fp, tn, recall, fpr, missed, falsePos);
         assertThat(recall).isGreaterThanOrEqualTo(RECALL_FLOOR);
         assertThat(fpr).isLessThanOrEqualTo(FP_FLOOR);
     }
@@ -124,9 +143,11 @@ class SecretsScannerDatasetTest {
         StringBuilder examples = new StringBuilder();
         try (ZipFile z = new ZipFile(zip.toFile())) {
             var entries = z.stream()
-                    .filter(e -> e.getName().startsWith("java.base/java/") || e.getName().startsWith("java.base/javax/")
+                    .filter(e -> e.getName().startsWith("java.base/java/")
+                            || e.getName().startsWith("java.base/javax/")
                             || e.getName().startsWith("java.base/sun/security/")
-                            || e.getName().startsWith("java.net.http/") || e.getName().startsWith("java.sql/"))
+                            || e.getName().startsWith("java.net.http/")
+                            || e.getName().startsWith("java.sql/"))
                     .filter(e -> e.getName().endsWith(".java"))
                     .toList();
             for (var e : entries) {
@@ -141,14 +162,20 @@ class SecretsScannerDatasetTest {
                 if (!f.isEmpty() && examples.length() < 4000) {
                     String[] ls = text.split("\n", -1);
                     for (int i : f) {
-                        examples.append("  ").append(e.getName()).append(':').append(i).append(' ')
-                                .append(ls[i - 1].strip()).append('\n');
+                        examples.append("  ")
+                                .append(e.getName())
+                                .append(':')
+                                .append(i)
+                                .append(' ')
+                                .append(ls[i - 1].strip())
+                                .append('\n');
                     }
                 }
             }
         }
         double rate = flagged / (double) lines;
-        System.out.printf("secrets on JDK sources (%d files, %d non-blank lines): %d lines flagged, fp-rate=%.5f%n%s",
+        System.out.printf(
+                "secrets on JDK sources (%d files, %d non-blank lines): %d lines flagged, fp-rate=%.5f%n%s",
                 files, lines, flagged, rate, examples);
         assertThat(rate).isLessThanOrEqualTo(0.01);
     }

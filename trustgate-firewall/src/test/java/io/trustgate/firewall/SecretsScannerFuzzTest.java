@@ -12,10 +12,41 @@ import org.junit.jupiter.api.Test;
 class SecretsScannerFuzzTest {
     static final SecretsScanner SCANNER = new SecretsScanner();
     static final String[] SEEDS = {
-        "aws_secret_access_key = ", "AKIA", "ghp_", "github_pat_", "glpat-", "xoxb-1-", "xapp-1-", "sk_live_",
-        "sk-ant-api03-", "sk-proj-", "sk-", "hf_", "eyJ", "-----BEGIN RSA PRIVATE KEY-----\n", "-----END PRIVATE KEY-----",
-        "postgres://u:", "@", "jdbc:mysql://h/d?password=", "AccountKey=", "8Q~", "\"private_key\": \"", "key=",
-        "password: ", "Bearer ", "hooks.slack.com/services/", "://", "\\n", "\"", "'", "=", ":", " ", "\n", "é", "\u0000"
+        "aws_secret_access_key = ",
+        "AKIA",
+        "ghp_",
+        "github_pat_",
+        "glpat-",
+        "xoxb-1-",
+        "xapp-1-",
+        "sk_live_",
+        "sk-ant-api03-",
+        "sk-proj-",
+        "sk-",
+        "hf_",
+        "eyJ",
+        "-----BEGIN RSA PRIVATE KEY-----\n",
+        "-----END PRIVATE KEY-----",
+        "postgres://u:",
+        "@",
+        "jdbc:mysql://h/d?password=",
+        "AccountKey=",
+        "8Q~",
+        "\"private_key\": \"",
+        "key=",
+        "password: ",
+        "Bearer ",
+        "hooks.slack.com/services/",
+        "://",
+        "\\n",
+        "\"",
+        "'",
+        "=",
+        ":",
+        " ",
+        "\n",
+        "é",
+        "\u0000"
     };
 
     static String randomText(Random r, int len) {
@@ -51,7 +82,9 @@ class SecretsScannerFuzzTest {
     @Test
     void mutatedPositivesNeverThrowAndSpansStayInBounds() {
         Random r = new Random(43);
-        List<String> positives = SecretsScannerCorpusTest.mustFlag().map(a -> (String) a.get()[1]).toList();
+        List<String> positives = SecretsScannerCorpusTest.mustFlag()
+                .map(a -> (String) a.get()[1])
+                .toList();
         for (int i = 0; i < 5000; i++) {
             var sb = new StringBuilder(positives.get(r.nextInt(positives.size())));
             int edits = 1 + r.nextInt(4);
@@ -92,7 +125,9 @@ class SecretsScannerFuzzTest {
         while (sb.length() < 2048) {
             sb.append("Please review this config and tell me why the service fails to start. ");
             sb.append("The database key is set in the environment and the token refreshes hourly.\n");
-            sb.append("api_key = \"").append(SecretsScannerCorpusTest.rnd(r, SecretsScannerCorpusTest.ALNUM, 32)).append("\"\n");
+            sb.append("api_key = \"")
+                    .append(SecretsScannerCorpusTest.rnd(r, SecretsScannerCorpusTest.ALNUM, 32))
+                    .append("\"\n");
         }
         String text = sb.substring(0, 2048);
         ScanText st = ScanText.plain(text, ScanText.Stage.INPUT);
