@@ -29,12 +29,12 @@ import java.util.regex.Pattern;
  *
  * <p><b>How.</b> Each rule was written from the provider's documented key format (prefix, alphabet, length) and has
  * one or more literal keywords. One case-insensitive Aho-Corasick pass ({@link KeywordAutomaton}) over the text finds
- * the keywords; a rule's precompiled regex runs only in windows around its own keyword hits, then a check (entropy,
+ * the keywords; a rule's precompiled regex is tried (anchored, {@code lookingAt}) only at its own keyword hits, then a check (entropy,
  * placeholder words, JWT header decoding, ...) accepts the match and sets its score. Overlapping findings keep the most
  * specific rule. Decoded runs of the shared normaliser (base64, hex) are scanned too and reported on the encoded span.
  *
  * <p><b>Cost.</b> One pass of the automaton (a table look-up per char) plus regex work proportional to keyword hits,
- * not to the number of rules: a 2 KB prompt takes tens of microseconds, 1 MiB of random text well under 200 ms (see
+ * not to the number of rules: a 2 KB prompt takes tens of microseconds, 1 MiB of keyword-dense random text about 130-150 ms (see
  * {@code SecretsScannerFuzzTest}). Thread-safe; no I/O; allocates per call only matchers and findings.
  *
  * <p><b>High-entropy threshold.</b> In assignment context a value of 16 to 512 chars is a secret when its Shannon
