@@ -103,7 +103,7 @@ class SecretsScannerFuzzTest {
     }
 
     @Test
-    void oneMebibyteScansInUnder200Milliseconds() {
+    void oneMebibyteScansInUnderHalfASecond() {
         String text = randomText(new Random(44), 1 << 20);
         for (int i = 0; i < 3; i++) {
             SCANNER.scan(ScanText.plain(text, ScanText.Stage.INPUT)); // warm-up
@@ -115,7 +115,7 @@ class SecretsScannerFuzzTest {
             best = Math.min(best, System.nanoTime() - t0);
         }
         System.out.printf("secrets: 1 MiB seeded random text, best of 5: %.1f ms%n", best / 1e6);
-        assertThat(best / 1e6).isLessThan(200);
+        assertThat(best / 1e6).as("linear time; about 140 ms on an idle 2-core VM").isLessThan(500);
     }
 
     @Test
