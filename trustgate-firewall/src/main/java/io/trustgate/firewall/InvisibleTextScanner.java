@@ -54,7 +54,9 @@ public final class InvisibleTextScanner implements Scanner {
         while (i < n) {
             int cp = s.codePointAt(i);
             Normalizer.Kind kind = cp < 0xAD ? Normalizer.Kind.NONE : Normalizer.kindOf(cp);
-            if (kind != Normalizer.Kind.TAG && kind != Normalizer.Kind.BIDI_CONTROL && kind != Normalizer.Kind.ZERO_WIDTH) {
+            if (kind != Normalizer.Kind.TAG
+                    && kind != Normalizer.Kind.BIDI_CONTROL
+                    && kind != Normalizer.Kind.ZERO_WIDTH) {
                 if (kind == Normalizer.Kind.NONE) {
                     prevVisible = cp;
                 }
@@ -79,7 +81,8 @@ public final class InvisibleTextScanner implements Scanner {
                         findings.add(new Finding(NAME, Category.INVISIBLE_TEXT, "UNICODE_TAGS", 1.0, start, i));
                     }
                 }
-                case BIDI_CONTROL -> findings.add(new Finding(NAME, Category.INVISIBLE_TEXT, "BIDI_CONTROL", 0.8, start, i));
+                case BIDI_CONTROL ->
+                    findings.add(new Finding(NAME, Category.INVISIBLE_TEXT, "BIDI_CONTROL", 0.8, start, i));
                 case ZERO_WIDTH -> {
                     if (count >= MIN_ZERO_WIDTH_RUN) {
                         double score = count >= 8 ? 0.9 : 0.6;

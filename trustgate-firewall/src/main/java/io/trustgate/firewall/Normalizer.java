@@ -27,11 +27,11 @@ import java.util.Set;
  *       {@code unicode-tags} run, except the emoji tag sequences of subdivision flags (U+1F3F4 followed by a few
  *       lower-case tags and U+E007F).
  *   <li>Applies Unicode NFKC per <em>cluster</em>: a base code point with the combining marks (Mn, Mc, Me) that follow
- *       it, at most 32 code points. Every char a cluster produces maps to the cluster's first index in the original;
+ *       it, at most 16 code points. Every char a cluster produces maps to the cluster's first index in the original;
  *       when NFKC leaves a cluster unchanged its chars map one to one. Splitting at clusters is what keeps the offset
  *       map exact through expansions ({@code ﬁ -> fi}) and contractions ({@code e + U+0301 -> é}). What it gives up:
  *       composition across clusters (conjoining Hangul jamo written as separate L, V, T letters stay separate), and
- *       clusters of more than 32 code points are cut (hostile stacks of marks).
+ *       clusters of more than 16 code points are cut (hostile stacks of marks).
  *   <li>Folds confusable homoglyphs (a compact table of ~110 Cyrillic, Greek, Armenian, Latin-extension, Cherokee and
  *       Lisu look-alikes of ASCII letters; NFKC already folds fullwidth and mathematical alphanumerics). A word is
  *       folded when it mixes Latin letters with look-alikes ({@code іgnоrе}) or consists of look-alikes only; other
@@ -52,7 +52,7 @@ public final class Normalizer {
     /** The most chars of decoded text kept for one input, all runs together. */
     public static final int MAX_DECODED_CHARS = 64 * 1024;
 
-    private static final int MAX_CLUSTER = 32;
+    private static final int MAX_CLUSTER = 16;
     private static final int MIN_ENCODED = 16;
 
     /** NFKC of each BMP char that NFKC changes; {@code null} where NFKC leaves it alone. */
@@ -118,8 +118,8 @@ public final class Normalizer {
      * Common English words, for telling decoded text from noise (rot13, leetspeak): the most frequent words of
      * English plus the vocabulary of prompt injection, which is what an encoded payload most often says.
      */
-    private static final Set<String> COMMON = Set.copyOf(Arrays.asList(
-            """
+    private static final WordSet COMMON =
+            new WordSet(Set.copyOf(Arrays.asList("""
             the be to of and a in that have i it for not on with he as you do at this but his by from they we say her
             she or an will my one all would there their what so up out if about who get which go me when make can like
             time no just him know take people into year your good some could them see other than then now look only
@@ -133,9 +133,7 @@ public final class Normalizer {
             policy policies safety guidelines override bypass disable enable execute command commands code run
             delete send email data user users assistant model you're don't can't i'm it's
             hello world attack hack hacker kill bomb weapon steal leak confidential private hidden internal
-            """
-                    .strip()
-                    .split("\\s+")));
+            """.strip().split("\\s+"))));
 
     /** Creates a normaliser. It holds no state: one instance can serve all threads. */
     public Normalizer() {}
@@ -278,8 +276,26 @@ public final class Normalizer {
             return cp >= 0xE0100 && cp <= 0xE01EF ? Kind.OTHER : Kind.NONE;
         }
         return switch (cp) {
-            case 0x200B, 0x200C, 0x200D, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xFEFF, 0x180E, 0x034F, 0x206A,
-                    0x206B, 0x206C, 0x206D, 0x206E, 0x206F, 0xFFF9, 0xFFFA, 0xFFFB -> Kind.ZERO_WIDTH;
+            case 0x200B,
+                    0x200C,
+                    0x200D,
+                    0x2060,
+                    0x2061,
+                    0x2062,
+                    0x2063,
+                    0x2064,
+                    0xFEFF,
+                    0x180E,
+                    0x034F,
+                    0x206A,
+                    0x206B,
+                    0x206C,
+                    0x206D,
+                    0x206E,
+                    0x206F,
+                    0xFFF9,
+                    0xFFFA,
+                    0xFFFB -> Kind.ZERO_WIDTH;
             case 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069 -> Kind.BIDI_CONTROL;
             case 0x200E, 0x200F, 0x061C -> Kind.BIDI_MARK;
             case 0x00AD, 0x115F, 0x1160, 0x3164, 0xFFA0, 0x17B4, 0x17B5 -> Kind.OTHER;
@@ -292,7 +308,10 @@ public final class Normalizer {
         if (tags.isEmpty()) {
             return;
         }
-        if (afterFlag && lastTag == 0xE007F && tags.length() <= 6 && tags.chars().allMatch(Normalizer::isLowerOrDigit)) {
+        if (afterFlag
+                && lastTag == 0xE007F
+                && tags.length() <= 6
+                && tags.chars().allMatch(Normalizer::isLowerOrDigit)) {
             return; // a subdivision flag such as England's: U+1F3F4 g b e n g U+E007F
         }
         budget.add("unicode-tags", tags.toString(), start, end, out);
@@ -310,7 +329,9 @@ public final class Normalizer {
         while (j < n && count < MAX_CLUSTER) {
             int next = text.codePointAt(j);
             int t = Character.getType(next);
-            if (t != Character.NON_SPACING_MARK && t != Character.ENCLOSING_MARK && t != Character.COMBINING_SPACING_MARK) {
+            if (t != Character.NON_SPACING_MARK
+                    && t != Character.ENCLOSING_MARK
+                    && t != Character.COMBINING_SPACING_MARK) {
                 break;
             }
             j += Character.charCount(next);
@@ -383,7 +404,9 @@ public final class Normalizer {
             int letters = 0;
             int foldable = 0;
             boolean latin = false;
-            while (end < n && (Character.isLetter(s.charAt(end)) || Character.getType(s.charAt(end)) == Character.NON_SPACING_MARK)) {
+            while (end < n
+                    && (Character.isLetter(s.charAt(end))
+                            || Character.getType(s.charAt(end)) == Character.NON_SPACING_MARK)) {
                 char d = s.charAt(end);
                 if (FOLD[d] != 0) {
                     foldable++;
@@ -415,8 +438,13 @@ public final class Normalizer {
     // ---- base64 and hex
 
     private static boolean isB64(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/'
-                || c == '-' || c == '_';
+        return (c >= 'A' && c <= 'Z')
+                || (c >= 'a' && c <= 'z')
+                || (c >= '0' && c <= '9')
+                || c == '+'
+                || c == '/'
+                || c == '-'
+                || c == '_';
     }
 
     private static boolean isHex(char c) {
@@ -469,7 +497,8 @@ public final class Normalizer {
         int end = Math.min(to, from + 2 * (limit + 1));
         byte[] b = new byte[(end - from) / 2];
         for (int k = 0; k < b.length; k++) {
-            b[k] = (byte) (Character.digit(s.charAt(from + 2 * k), 16) << 4 | Character.digit(s.charAt(from + 2 * k + 1), 16));
+            b[k] = (byte) (Character.digit(s.charAt(from + 2 * k), 16) << 4
+                    | Character.digit(s.charAt(from + 2 * k + 1), 16));
         }
         return printableUtf8(b, end < to);
     }
@@ -504,6 +533,17 @@ public final class Normalizer {
             if (k >= 0 && (b[k] & 0x80) != 0) {
                 len = k;
             }
+        }
+        // Cheap reject first: random bytes are one in eight a control byte.
+        int controls = 0;
+        for (int k = 0; k < len; k++) {
+            int v = b[k] & 0xFF;
+            if ((v < 0x20 && v != '\n' && v != '\r' && v != '\t') || v == 0x7F) {
+                controls++;
+            }
+        }
+        if (controls * 20 > len) {
+            return null;
         }
         String text;
         try {
@@ -595,22 +635,14 @@ public final class Normalizer {
         findLeet(s, t, offsets, budget, out);
     }
 
-    /** Lower-cased ASCII letters (and apostrophes) of a token, or {@code null} when it has anything else. */
-    private static String asciiWord(String s, int from, int to) {
-        if (to - from > 24) {
-            return null;
-        }
-        char[] w = new char[to - from];
+    private static boolean isAsciiWord(String s, int from, int to) {
         for (int k = from; k < to; k++) {
             char c = s.charAt(k);
-            if (c >= 'A' && c <= 'Z') {
-                c = (char) (c + 32);
-            } else if (!(c >= 'a' && c <= 'z') && c != '\'') {
-                return null;
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'')) {
+                return false;
             }
-            w[k - from] = c;
         }
-        return new String(w);
+        return true;
     }
 
     private static char rot13(char c) {
@@ -648,12 +680,13 @@ public final class Normalizer {
                 if (first >= 0 && t.breakBefore[k]) {
                     break;
                 }
-                String w = asciiWord(s, t.start[k], t.end[k]);
-                if (w == null) {
+                int ws = t.start[k];
+                int we = t.end[k];
+                if (!isAsciiWord(s, ws, we)) {
                     break;
                 }
-                boolean plain = COMMON.contains(w);
-                boolean rot = COMMON.contains(rot13(w));
+                boolean plain = COMMON.contains(s, ws, we, false);
+                boolean rot = COMMON.contains(s, ws, we, true);
                 if (plain && !rot) {
                     break;
                 }
@@ -665,7 +698,7 @@ public final class Normalizer {
                     words++;
                     if (rot) {
                         hits++;
-                        hitChars += w.length();
+                        hitChars += we - ws;
                     }
                 }
                 k++;
@@ -673,7 +706,12 @@ public final class Normalizer {
             if (first >= 0 && words >= 2 && hits >= 2 && hits * 10 >= words * 6 && hitChars >= 8) {
                 int from = t.start[first];
                 int to = t.end[last];
-                budget.add("rot13", rot13(s.substring(from, to)), offsets[from], offsets[to], out);
+                budget.add(
+                        "rot13",
+                        rot13(s.substring(from, Math.min(to, from + budget.left()))),
+                        offsets[from],
+                        offsets[to],
+                        out);
             }
             if (first < 0) {
                 k++; // the token at k stopped the run before it began
@@ -700,13 +738,14 @@ public final class Normalizer {
      */
     private static void findLeet(String s, Tokens t, int[] offsets, Budget budget, List<Decoded> out) {
         int k = 0;
+        String[] dec = new String[t.size];
         while (k < t.size && budget.left() > 0) {
             int first = -1;
-            int last = -1;
+            int firstMixed = -1;
+            int lastMixed = -1;
             int mixed = 0;
             int hits = 0;
             int longest = 0;
-            StringBuilder text = new StringBuilder();
             while (k < t.size) {
                 if (first >= 0 && t.breakBefore[k]) {
                     break;
@@ -717,24 +756,33 @@ public final class Normalizer {
                 }
                 if (first < 0) {
                     first = k;
-                } else {
-                    text.append(s, t.end[last], t.start[k]);
                 }
-                last = k;
-                boolean isMixed = !d.contentEquals(s.subSequence(t.start[k], t.end[k]));
-                if (isMixed) {
+                dec[k] = d;
+                if (d != PLAIN) {
                     mixed++;
-                    if (COMMON.contains(d.toLowerCase(java.util.Locale.ROOT))) {
+                    lastMixed = k;
+                    firstMixed = firstMixed < 0 ? k : firstMixed;
+                    if (COMMON.contains(d)) {
                         hits++;
                         longest = Math.max(longest, d.length());
                     }
                 }
-                text.append(d);
                 k++;
             }
             if (mixed > 0 && (hits >= 2 || longest >= 6) && hits * 2 >= mixed) {
-                int from = t.start[first];
-                int to = t.end[last];
+                StringBuilder text = new StringBuilder();
+                for (int m = firstMixed; m <= lastMixed && text.length() < budget.left(); m++) {
+                    if (m > firstMixed) {
+                        text.append(s, t.end[m - 1], t.start[m]);
+                    }
+                    if (dec[m] == PLAIN) {
+                        text.append(s, t.start[m], t.end[m]);
+                    } else {
+                        text.append(dec[m]);
+                    }
+                }
+                int from = t.start[firstMixed];
+                int to = t.end[lastMixed];
                 budget.add("leetspeak", text.toString(), offsets[from], offsets[to], out);
             }
             if (first < 0) {
@@ -743,8 +791,11 @@ public final class Normalizer {
         }
     }
 
+    /** What {@link #leetToken} returns for a token of plain letters. */
+    private static final String PLAIN = new String("plain");
+
     /**
-     * The token decoded from leetspeak; the token itself when it is plain letters; {@code null} when it is neither
+     * The token decoded from leetspeak; {@link #PLAIN} when it is plain letters; {@code null} when it is neither
      * (digits only, other digits, non-ASCII, too long).
      */
     private static String leetToken(String s, int from, int to) {
@@ -774,10 +825,10 @@ public final class Normalizer {
             return null;
         }
         if (!leet) {
-            return new String(w);
+            return PLAIN;
         }
         String best = new String(w);
-        if (ones > 0 && !COMMON.contains(best.toLowerCase(java.util.Locale.ROOT))) {
+        if (ones > 0 && !COMMON.contains(best)) {
             // Try reading some of the first three 1s as l.
             int[] pos = new int[Math.min(ones, 3)];
             int p = 0;
@@ -794,7 +845,7 @@ public final class Normalizer {
                     }
                 }
                 String cand = new String(v);
-                if (COMMON.contains(cand.toLowerCase(java.util.Locale.ROOT))) {
+                if (COMMON.contains(cand)) {
                     return cand;
                 }
             }
@@ -803,6 +854,67 @@ public final class Normalizer {
     }
 
     // ---- small helpers
+
+    /** A set of lower-case ASCII words, looked up case-insensitively in place, optionally through rot13. */
+    private static final class WordSet {
+        private final String[] slots = new String[1024];
+        private final int maxLength;
+
+        WordSet(Set<String> words) {
+            int max = 0;
+            for (String w : words) {
+                int h = hash(w, 0, w.length(), false) & (slots.length - 1);
+                while (slots[h] != null) {
+                    h = (h + 1) & (slots.length - 1);
+                }
+                slots[h] = w;
+                max = Math.max(max, w.length());
+            }
+            if (words.size() * 2 > slots.length) {
+                throw new AssertionError("word table too small for " + words.size() + " words");
+            }
+            maxLength = max;
+        }
+
+        boolean contains(String w) {
+            return contains(w, 0, w.length(), false);
+        }
+
+        boolean contains(String s, int from, int to, boolean rot) {
+            if (to - from > maxLength || to == from) {
+                return false;
+            }
+            int h = hash(s, from, to, rot) & (slots.length - 1);
+            for (String w = slots[h]; w != null; h = (h + 1) & (slots.length - 1), w = slots[h]) {
+                if (w.length() == to - from && matches(w, s, from, rot)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean matches(String w, String s, int from, boolean rot) {
+            for (int k = 0; k < w.length(); k++) {
+                if (w.charAt(k) != lower(s.charAt(from + k), rot)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static int hash(String s, int from, int to, boolean rot) {
+            int h = 0;
+            for (int k = from; k < to; k++) {
+                h = 31 * h + lower(s.charAt(k), rot);
+            }
+            return h ^ (h >>> 16);
+        }
+
+        private static char lower(char c, boolean rot) {
+            char l = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+            return rot ? rot13(l) : l;
+        }
+    }
 
     /** Caps the decoded output of one call. */
     private static final class Budget {
