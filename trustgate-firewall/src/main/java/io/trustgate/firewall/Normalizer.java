@@ -143,7 +143,7 @@ public final class Normalizer {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(stage, "stage");
         int n = text.length();
-        StringBuilder out = new StringBuilder(n);
+        CharBuf out = new CharBuf(n);
         IntList offs = new IntList(n + 1);
         Budget budget = new Budget(MAX_DECODED_CHARS);
         List<Decoded> decoded = new ArrayList<>();
@@ -322,7 +322,7 @@ public final class Normalizer {
     }
 
     /** Normalises the cluster that starts at {@code i} with {@code cp}; returns the index after it. */
-    private static int cluster(String text, int i, int cp, StringBuilder out, IntList offs) {
+    private static int cluster(String text, int i, int cp, CharBuf out, IntList offs) {
         int n = text.length();
         int j = i + Character.charCount(cp);
         int count = 1;
@@ -378,7 +378,7 @@ public final class Normalizer {
         return j;
     }
 
-    private static void appendAll(String s, int origin, StringBuilder out, IntList offs) {
+    private static void appendAll(String s, int origin, CharBuf out, IntList offs) {
         out.append(s);
         for (int k = 0; k < s.length(); k++) {
             offs.add(origin);
@@ -386,7 +386,7 @@ public final class Normalizer {
     }
 
     /** Folds the homoglyphs of words that mix them with Latin letters or consist of them only. */
-    private static void foldHomoglyphs(StringBuilder s) {
+    private static void foldHomoglyphs(CharBuf s) {
         int n = s.length();
         int i = 0;
         while (i < n) {
@@ -646,11 +646,8 @@ public final class Normalizer {
     }
 
     private static char rot13(char c) {
-        if (c >= 'a' && c <= 'z') {
-            return (char) ('a' + (c - 'a' + 13) % 26);
-        }
-        if (c >= 'A' && c <= 'Z') {
-            return (char) ('A' + (c - 'A' + 13) % 26);
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+            return (char) ((c & 0x1F) <= 13 ? c + 13 : c - 13);
         }
         return c;
     }
@@ -935,6 +932,46 @@ public final class Normalizer {
             String kept = text.length() > left ? text.substring(0, left) : text;
             left -= kept.length();
             out.add(new Decoded(encoding, kept, start, end));
+        }
+    }
+
+    /** A growable char array: cheaper than a StringBuilder for one char at a time. */
+    private static final class CharBuf {
+        private char[] a;
+        private int size;
+
+        CharBuf(int capacity) {
+            a = new char[Math.max(capacity, 4)];
+        }
+
+        void append(char c) {
+            if (size == a.length) {
+                a = Arrays.copyOf(a, size + (size >> 1) + 1);
+            }
+            a[size++] = c;
+        }
+
+        void append(String s) {
+            for (int k = 0; k < s.length(); k++) {
+                append(s.charAt(k));
+            }
+        }
+
+        int length() {
+            return size;
+        }
+
+        char charAt(int k) {
+            return a[k];
+        }
+
+        void setCharAt(int k, char c) {
+            a[k] = c;
+        }
+
+        @Override
+        public String toString() {
+            return new String(a, 0, size);
         }
     }
 
