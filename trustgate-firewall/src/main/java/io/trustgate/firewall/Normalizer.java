@@ -1,0 +1,998 @@
+package io.trustgate.firewall;
+
+import io.trustgate.api.ScanText;
+import io.trustgate.api.ScanText.Decoded;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The normalisation pass shared by every scanner: turns a text into a {@link ScanText} whose normalised form defeats
+ * the cheap obfuscations of OWASP LLM01 (prompt injection) and whose decoded runs expose encoded payloads.
+ *
+ * <p>What it does, in one left-to-right pass over the code points, then two passes over the result:
+ *
+ * <ol>
+ *   <li>Removes invisible characters: zero-width (U+200B-U+200D, U+2060-U+2064, U+FEFF, U+180E, U+034F, U+206A-U+206F,
+ *       U+FFF9-U+FFFB), bidi controls (U+202A-U+202E, U+2066-U+2069, U+200E/F, U+061C), soft hyphen, Hangul fillers,
+ *       Khmer invisible vowels, variation selectors (U+FE00-U+FE0F, U+E0100-U+E01EF) and Unicode tag characters
+ *       (U+E0000-U+E007F). Tags U+E0020-U+E007E carry ASCII ("ASCII smuggling"): they are decoded and reported as a
+ *       {@code unicode-tags} run, except the emoji tag sequences of subdivision flags (U+1F3F4 followed by a few
+ *       lower-case tags and U+E007F).
+ *   <li>Applies Unicode NFKC per <em>cluster</em>: a base code point with the combining marks (Mn, Mc, Me) that follow
+ *       it, at most 16 code points. Every char a cluster produces maps to the cluster's first index in the original;
+ *       when NFKC leaves a cluster unchanged its chars map one to one. Splitting at clusters is what keeps the offset
+ *       map exact through expansions ({@code ﬁ -> fi}) and contractions ({@code e + U+0301 -> é}). What it gives up:
+ *       composition across clusters (conjoining Hangul jamo written as separate L, V, T letters stay separate), and
+ *       clusters of more than 16 code points are cut (hostile stacks of marks).
+ *   <li>Folds confusable homoglyphs (a compact table of 131 Cyrillic, Greek, Armenian, Latin-extension, Cherokee and
+ *       Lisu look-alikes of ASCII letters; NFKC already folds fullwidth and mathematical alphanumerics). A word is
+ *       folded when it mixes Latin letters with look-alikes ({@code іgnоrе}) or consists of look-alikes only; other
+ *       Cyrillic or Greek words are left as they are. Folding is one char for one char, so offsets do not move.
+ *   <li>Finds encoded runs in the normalised text and decodes them for detection only: base64 (standard and URL-safe,
+ *       at least 16 chars, decoding to printable UTF-8), hex (at least 16 digits, even, printable), rot13 (a run of
+ *       words whose rot13 form has many more common English words than the original) and leetspeak (tokens mixing
+ *       letters with {@code 0 1 3 4 5 7 @ $} that decode to common words).
+ * </ol>
+ *
+ * <p>Case is kept: scanners decide whether to lower-case. Cost: linear in the text, about 2 µs per 100 chars once
+ * warm (a 2 KB prompt took 35-50 µs on a busy 2-core machine: rough, see {@code NormalizerTest}). Decoded output is
+ * capped at {@link #MAX_DECODED_CHARS} chars in all, so a hostile 4 MiB prompt costs the linear passes only, about
+ * 0.1-0.4 s there ({@code NormalizerFuzzTest}), never quadratic work. Not caught: encodings nested in encodings (base64 of
+ * hex), hex written with separators ({@code 69 67 6e}), base64 broken by whitespace, other ciphers than rot13, and
+ * homoglyphs outside the table.
+ */
+public final class Normalizer {
+    /** The most chars of decoded text kept for one input, all runs together. */
+    public static final int MAX_DECODED_CHARS = 64 * 1024;
+
+    private static final int MAX_CLUSTER = 16;
+    private static final int MIN_ENCODED = 16;
+
+    /** NFKC of each BMP char that NFKC changes; {@code null} where NFKC leaves it alone. */
+    private static final String[] BMP_NFKC = new String[0x10000];
+
+    /** Homoglyph to ASCII, for BMP chars; 0 where there is none. */
+    private static final char[] FOLD = new char[0x10000];
+
+    static {
+        for (int c = 0x80; c < 0x10000; c++) {
+            if (c >= 0xD800 && c <= 0xDFFF) {
+                continue;
+            }
+            String s = String.valueOf((char) c);
+            String n = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC);
+            if (!n.equals(s)) {
+                BMP_NFKC[c] = n;
+            }
+        }
+        // Source chars and the ASCII letters they pass for, pairwise. Sources: Unicode confusables.txt (the entries
+        // whose prototype is one ASCII letter) restricted to the scripts attackers use in practice.
+        String from = ""
+                // Cyrillic lower: а с е һ і ј к о р ѕ у х ԁ ԛ ԝ ӏ ү ѡ ѵ
+                + "\u0430\u0441\u0435\u04BB\u0456\u0458\u043A\u043E\u0440\u0455\u0443\u0445\u0501\u051B\u051D\u04CF"
+                + "\u04AF\u0461\u0475"
+                // Cyrillic upper: А В Е К М Н О Р С Т Х У Ѕ І Ј Ԛ Ԝ Ү Һ Ӏ Ԁ Ѵ Ԍ
+                + "\u0410\u0412\u0415\u041A\u041C\u041D\u041E\u0420\u0421\u0422\u0425\u0423\u0405\u0406\u0408\u051A"
+                + "\u051C\u04AE\u04BA\u04C0\u0500\u0474\u050C"
+                // Greek lower: α ο ν ρ ι κ υ χ ε γ η ϲ ϳ ω μ
+                + "\u03B1\u03BF\u03BD\u03C1\u03B9\u03BA\u03C5\u03C7\u03B5\u03B3\u03B7\u03F2\u03F3\u03C9\u03BC"
+                // Greek upper: Α Β Ε Ζ Η Ι Κ Μ Ν Ο Ρ Τ Υ Χ Ϲ Ϳ
+                + "\u0391\u0392\u0395\u0396\u0397\u0399\u039A\u039C\u039D\u039F\u03A1\u03A4\u03A5\u03A7\u03F9\u037F"
+                // Latin extensions: ı ȷ ɑ ɡ ɩ ɪ ʏ ǀ
+                + "\u0131\u0237\u0251\u0261\u0269\u026A\u028F\u01C0"
+                // Armenian: օ ս հ ո զ ց Ս Օ Լ
+                + "\u0585\u057D\u0570\u0578\u0566\u0581\u054D\u0555\u053C"
+                // Cherokee: Ꭺ Ᏼ Ꮯ Ꭼ Ꮋ Ꭵ Ꭻ Ꮶ Ꮮ Ꮇ Ꮲ Ꮪ Ꭲ Ꮩ Ꮃ Ꮓ
+                + "\u13AA\u13F4\u13DF\u13AC\u13BB\u13A5\u13AB\u13E6\u13DE\u13B7\u13E2\u13DA\u13A2\u13D9\u13B3\u13C3"
+                // Lisu: A B C D E F G H I J K L M N O P R S T U V W X Y Z
+                + "\uA4EE\uA4D0\uA4DA\uA4D3\uA4F0\uA4DD\uA4D6\uA4E7\uA4F2\uA4D9\uA4D7\uA4E1\uA4DF\uA4E0\uA4F3\uA4D1"
+                + "\uA4E3\uA4E2\uA4D4\uA4F4\uA4E6\uA4EA\uA4EB\uA4EC\uA4DC";
+        String to = ""
+                + "acehijkopsyxdqwl"
+                + "ywv"
+                + "ABEKMHOPCTXYSIJQ"
+                + "WYHIDVG"
+                + "aovpikuxeyncjwu"
+                + "ABEZHIKMNOPTYXCJ"
+                + "ijagiiyl"
+                + "ouhnqgUOL"
+                + "ABCEHiJKLMPSTVWZ"
+                + "ABCDEFGHIJKLMNOP"
+                + "RSTUVWXYZ";
+        if (from.length() != to.length()) {
+            throw new AssertionError("homoglyph table: " + from.length() + " sources, " + to.length() + " targets");
+        }
+        for (int k = 0; k < from.length(); k++) {
+            FOLD[from.charAt(k)] = to.charAt(k);
+        }
+    }
+
+    /**
+     * Common English words, for telling decoded text from noise (rot13, leetspeak): the most frequent words of
+     * English plus the vocabulary of prompt injection, which is what an encoded payload most often says.
+     */
+    private static final WordSet COMMON =
+            new WordSet(Set.copyOf(Arrays.asList("""
+            the be to of and a in that have i it for not on with he as you do at this but his by from they we say her
+            she or an will my one all would there their what so up out if about who get which go me when make can like
+            time no just him know take people into year your good some could them see other than then now look only
+            come its over think also back after use two how our work first well way even new want because any these
+            give day most us is are was were been has had did does said made here where why very more much many such
+            own same few each every both through before again under never always should must may might shall let
+            please tell show write give find answer question help need new old last next
+            ignore disregard forget previous prior above below earlier instructions instruction rules rule system
+            prompt message messages reveal print output repeat secret secrets password passwords key keys token
+            admin developer mode jailbreak pretend act role now anything restrictions restricted filter filters
+            policy policies safety guidelines override bypass disable enable execute command commands code run
+            delete send email data user users assistant model you're don't can't i'm it's
+            hello world attack hack hacker kill bomb weapon steal leak confidential private hidden internal
+            """.strip().split("\\s+"))));
+
+    /** Creates a normaliser. It holds no state: one instance can serve all threads. */
+    public Normalizer() {}
+
+    /** Normalises a text for the scanners; never throws on any string. */
+    public ScanText normalize(String text, ScanText.Stage stage) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(stage, "stage");
+        int n = text.length();
+        CharBuf out = new CharBuf(n);
+        IntList offs = new IntList(n + 1);
+        Budget budget = new Budget(MAX_DECODED_CHARS);
+        List<Decoded> decoded = new ArrayList<>();
+
+        StringBuilder tags = new StringBuilder();
+        int tagStart = -1;
+        int lastTag = 0;
+        boolean tagAfterFlag = false;
+        int prevCp = 0;
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c < 0x80 && (i + 1 == n || text.charAt(i + 1) < 0x300)) {
+                if (tagStart >= 0) {
+                    flushTags(tags, tagStart, i, lastTag, tagAfterFlag, budget, decoded);
+                    tagStart = -1;
+                }
+                out.append(c);
+                offs.add(i);
+                prevCp = c;
+                i++;
+                continue;
+            }
+            int cp = text.codePointAt(i);
+            int len = Character.charCount(cp);
+            Kind kind = kindOf(cp);
+            if (kind == Kind.TAG) {
+                if (tagStart < 0) {
+                    tagStart = i;
+                    tags.setLength(0);
+                    tagAfterFlag = prevCp == 0x1F3F4;
+                }
+                if (cp >= 0xE0020 && cp <= 0xE007E && tags.length() < MAX_DECODED_CHARS) {
+                    tags.append((char) (cp - 0xE0000));
+                }
+                lastTag = cp;
+                i += len;
+                continue;
+            }
+            if (tagStart >= 0) {
+                flushTags(tags, tagStart, i, lastTag, tagAfterFlag, budget, decoded);
+                tagStart = -1;
+            }
+            if (kind != Kind.NONE) {
+                i += len;
+                continue;
+            }
+            i = cluster(text, i, cp, out, offs);
+            prevCp = cp;
+        }
+        if (tagStart >= 0) {
+            flushTags(tags, tagStart, n, lastTag, tagAfterFlag, budget, decoded);
+        }
+        offs.add(n);
+        foldHomoglyphs(out);
+        String norm = out.toString();
+        int[] offsets = offs.toArray();
+        findEncoded(norm, offsets, budget, decoded);
+        findWordCodes(norm, offsets, budget, decoded);
+        return new ScanText(text, norm, offsets, decoded, stage);
+    }
+
+    /** Whether the text holds any char the normaliser removes as invisible (zero-width, bidi, tags and the rest). */
+    public static boolean hasInvisible(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (cp >= 0xAD && kindOf(cp) != Kind.NONE) {
+                return true;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
+    }
+
+    /** Counts the invisible chars of a text by kind, in code points. */
+    public static InvisibleCounts countInvisible(String text) {
+        int zw = 0;
+        int bidi = 0;
+        int tag = 0;
+        int other = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            switch (kindOf(cp)) {
+                case ZERO_WIDTH -> zw++;
+                case BIDI_MARK, BIDI_CONTROL -> bidi++;
+                case TAG -> tag++;
+                case OTHER -> other++;
+                case NONE -> {}
+            }
+            i += Character.charCount(cp);
+        }
+        return new InvisibleCounts(zw, bidi, tag, other);
+    }
+
+    /**
+     * How many invisible code points of each kind a text holds.
+     *
+     * @param zeroWidth zero-width spaces, joiners and the like
+     * @param bidi bidi controls and marks
+     * @param tags Unicode tag characters
+     * @param other soft hyphens, variation selectors, fillers
+     */
+    public record InvisibleCounts(int zeroWidth, int bidi, int tags, int other) {
+        /** All of them. */
+        public int total() {
+            return zeroWidth + bidi + tags + other;
+        }
+    }
+
+    /** The kinds of invisible code point; shared with {@link InvisibleTextScanner}. */
+    enum Kind {
+        NONE,
+        ZERO_WIDTH,
+        /** Embeddings, overrides and isolates: they reorder what a reader sees (Trojan Source). */
+        BIDI_CONTROL,
+        /** LRM, RLM, ALM: they only nudge direction and are common in right-to-left text. */
+        BIDI_MARK,
+        TAG,
+        OTHER
+    }
+
+    static Kind kindOf(int cp) {
+        if (cp < 0xAD) {
+            return Kind.NONE;
+        }
+        if (cp >= 0xE0000) {
+            if (cp <= 0xE007F) {
+                return Kind.TAG;
+            }
+            return cp >= 0xE0100 && cp <= 0xE01EF ? Kind.OTHER : Kind.NONE;
+        }
+        return switch (cp) {
+            case 0x200B,
+                    0x200C,
+                    0x200D,
+                    0x2060,
+                    0x2061,
+                    0x2062,
+                    0x2063,
+                    0x2064,
+                    0xFEFF,
+                    0x180E,
+                    0x034F,
+                    0x206A,
+                    0x206B,
+                    0x206C,
+                    0x206D,
+                    0x206E,
+                    0x206F,
+                    0xFFF9,
+                    0xFFFA,
+                    0xFFFB -> Kind.ZERO_WIDTH;
+            case 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069 -> Kind.BIDI_CONTROL;
+            case 0x200E, 0x200F, 0x061C -> Kind.BIDI_MARK;
+            case 0x00AD, 0x115F, 0x1160, 0x3164, 0xFFA0, 0x17B4, 0x17B5 -> Kind.OTHER;
+            default -> cp >= 0xFE00 && cp <= 0xFE0F ? Kind.OTHER : Kind.NONE;
+        };
+    }
+
+    private static void flushTags(
+            StringBuilder tags, int start, int end, int lastTag, boolean afterFlag, Budget budget, List<Decoded> out) {
+        if (tags.isEmpty()) {
+            return;
+        }
+        if (afterFlag
+                && lastTag == 0xE007F
+                && tags.length() <= 6
+                && tags.chars().allMatch(Normalizer::isLowerOrDigit)) {
+            return; // a subdivision flag such as England's: U+1F3F4 g b e n g U+E007F
+        }
+        budget.add("unicode-tags", tags.toString(), start, end, out);
+    }
+
+    private static boolean isLowerOrDigit(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    }
+
+    /** Normalises the cluster that starts at {@code i} with {@code cp}; returns the index after it. */
+    private static int cluster(String text, int i, int cp, CharBuf out, IntList offs) {
+        int n = text.length();
+        int j = i + Character.charCount(cp);
+        int count = 1;
+        while (j < n && count < MAX_CLUSTER) {
+            int next = text.codePointAt(j);
+            int t = Character.getType(next);
+            if (t != Character.NON_SPACING_MARK
+                    && t != Character.ENCLOSING_MARK
+                    && t != Character.COMBINING_SPACING_MARK) {
+                break;
+            }
+            j += Character.charCount(next);
+            count++;
+        }
+        if (count == 1 && cp < 0x10000) {
+            String mapped = BMP_NFKC[cp];
+            if (mapped == null) {
+                out.append((char) cp);
+                offs.add(i);
+            } else {
+                appendAll(mapped, i, out, offs);
+            }
+            return j;
+        }
+        StringBuilder cl = new StringBuilder(j - i);
+        int[] idx = new int[j - i];
+        for (int k = i; k < j; ) {
+            int c = text.codePointAt(k);
+            int len = Character.charCount(c);
+            if (kindOf(c) == Kind.NONE) {
+                for (int m = 0; m < len; m++) {
+                    idx[cl.length()] = k + m;
+                    cl.append(text.charAt(k + m));
+                }
+            }
+            k += len;
+        }
+        String s = cl.toString();
+        String norm;
+        try {
+            norm = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC);
+        } catch (RuntimeException e) {
+            norm = s; // defensive: keep the cluster as it is rather than fail the scan
+        }
+        if (norm.equals(s)) {
+            for (int k = 0; k < s.length(); k++) {
+                out.append(s.charAt(k));
+                offs.add(idx[k]);
+            }
+        } else {
+            appendAll(norm, i, out, offs);
+        }
+        return j;
+    }
+
+    private static void appendAll(String s, int origin, CharBuf out, IntList offs) {
+        out.append(s);
+        for (int k = 0; k < s.length(); k++) {
+            offs.add(origin);
+        }
+    }
+
+    /** Folds the homoglyphs of words that mix them with Latin letters or consist of them only. */
+    private static void foldHomoglyphs(CharBuf s) {
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c < 0x80 || !Character.isLetter(c)) {
+                i++;
+                continue;
+            }
+            // Back up over the Latin letters this word starts with.
+            int start = i;
+            while (start > 0 && isLatinLetter(s.charAt(start - 1))) {
+                start--;
+            }
+            int end = i;
+            int letters = 0;
+            int foldable = 0;
+            boolean latin = false;
+            while (end < n
+                    && (Character.isLetter(s.charAt(end))
+                            || Character.getType(s.charAt(end)) == Character.NON_SPACING_MARK)) {
+                char d = s.charAt(end);
+                if (FOLD[d] != 0) {
+                    foldable++;
+                } else if (isLatinLetter(d)) {
+                    latin = true;
+                }
+                letters++;
+                end++;
+            }
+            if (start < i) {
+                latin = true;
+            }
+            if (foldable > 0 && (latin || foldable == letters)) {
+                for (int k = i; k < end; k++) {
+                    char f = FOLD[s.charAt(k)];
+                    if (f != 0) {
+                        s.setCharAt(k, f);
+                    }
+                }
+            }
+            i = Math.max(end, i + 1);
+        }
+    }
+
+    private static boolean isLatinLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c < 0x250 && Character.isLetter(c));
+    }
+
+    // ---- base64 and hex
+
+    private static boolean isB64(char c) {
+        return (c >= 'A' && c <= 'Z')
+                || (c >= 'a' && c <= 'z')
+                || (c >= '0' && c <= '9')
+                || c == '+'
+                || c == '/'
+                || c == '-'
+                || c == '_';
+    }
+
+    private static boolean isHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    private static void findEncoded(String s, int[] offsets, Budget budget, List<Decoded> out) {
+        int n = s.length();
+        int i = 0;
+        while (i < n && budget.left() > 0) {
+            if (!isB64(s.charAt(i))) {
+                i++;
+                continue;
+            }
+            int j = i;
+            boolean allHex = true;
+            boolean std = false;
+            boolean url = false;
+            while (j < n && isB64(s.charAt(j))) {
+                char c = s.charAt(j);
+                allHex &= isHex(c);
+                std |= c == '+' || c == '/';
+                url |= c == '-' || c == '_';
+                j++;
+            }
+            int body = j;
+            while (j < n && j - body < 2 && s.charAt(j) == '=') {
+                j++;
+            }
+            if (body - i >= MIN_ENCODED) {
+                String text = null;
+                String encoding = null;
+                if (allHex && (body - i) % 2 == 0) {
+                    text = decodeHex(s, i, body, budget.left());
+                    encoding = "hex";
+                }
+                if (text == null && !(std && url)) {
+                    text = decodeBase64(s, i, body, url, budget.left());
+                    encoding = "base64";
+                }
+                if (text != null) {
+                    budget.add(encoding, text, offsets[i], offsets[j], out);
+                }
+            }
+            i = j;
+        }
+    }
+
+    private static String decodeHex(String s, int from, int to, int limit) {
+        int end = Math.min(to, from + 2 * (limit + 1));
+        byte[] b = new byte[(end - from) / 2];
+        for (int k = 0; k < b.length; k++) {
+            b[k] = (byte) (Character.digit(s.charAt(from + 2 * k), 16) << 4
+                    | Character.digit(s.charAt(from + 2 * k + 1), 16));
+        }
+        return printableUtf8(b, end < to);
+    }
+
+    private static String decodeBase64(String s, int from, int to, boolean url, int limit) {
+        int len = Math.min(to - from, (limit / 3 + 2) * 4);
+        if (len % 4 == 1) {
+            len--;
+        }
+        boolean truncated = len < to - from;
+        String run = s.substring(from, from + len);
+        byte[] b;
+        try {
+            b = (url ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(run);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return printableUtf8(b, truncated);
+    }
+
+    /** The bytes as text when they are UTF-8 and nearly all printable; {@code null} otherwise. */
+    static String printableUtf8(byte[] b, boolean truncated) {
+        int len = b.length;
+        if (truncated) {
+            // Drop a UTF-8 sequence that the cut left incomplete.
+            int k = len - 1;
+            int back = 0;
+            while (k >= 0 && back < 3 && (b[k] & 0xC0) == 0x80) {
+                k--;
+                back++;
+            }
+            if (k >= 0 && (b[k] & 0x80) != 0) {
+                len = k;
+            }
+        }
+        // Cheap reject first: random bytes are one in eight a control byte.
+        int controls = 0;
+        for (int k = 0; k < len; k++) {
+            int v = b[k] & 0xFF;
+            if ((v < 0x20 && v != '\n' && v != '\r' && v != '\t') || v == 0x7F) {
+                controls++;
+            }
+        }
+        if (controls * 20 > len) {
+            return null;
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b, 0, len))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+        int total = 0;
+        int bad = 0;
+        int letters = 0;
+        for (int k = 0; k < text.length(); ) {
+            int cp = text.codePointAt(k);
+            total++;
+            int t = Character.getType(cp);
+            if (Character.isLetter(cp)) {
+                letters++;
+            } else if ((Character.isISOControl(cp) && cp != '\n' && cp != '\r' && cp != '\t')
+                    || t == Character.UNASSIGNED
+                    || t == Character.PRIVATE_USE
+                    || t == Character.SURROGATE
+                    || cp == 0xFFFD) {
+                bad++;
+            }
+            k += Character.charCount(cp);
+        }
+        if (total < 4 || bad * 20 > total || letters * 2 < total) {
+            return null;
+        }
+        return text;
+    }
+
+    // ---- rot13 and leetspeak, over words
+
+    /** Tokens of letters, digits, {@code @ $ '}; a token starts a new segment after sentence punctuation. */
+    private static final class Tokens {
+        int[] start = new int[16];
+        int[] end = new int[16];
+        boolean[] breakBefore = new boolean[16];
+        int size;
+
+        void add(int s, int e, boolean brk) {
+            if (size == start.length) {
+                start = Arrays.copyOf(start, size * 2);
+                end = Arrays.copyOf(end, size * 2);
+                breakBefore = Arrays.copyOf(breakBefore, size * 2);
+            }
+            start[size] = s;
+            end[size] = e;
+            breakBefore[size] = brk;
+            size++;
+        }
+    }
+
+    private static boolean isTokenChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '@' || c == '$' || c == '\'';
+    }
+
+    private static void findWordCodes(String s, int[] offsets, Budget budget, List<Decoded> out) {
+        if (budget.left() <= 0) {
+            return;
+        }
+        Tokens t = new Tokens();
+        int n = s.length();
+        int i = 0;
+        boolean brk = true;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (!isTokenChar(c)) {
+                if (c != ' ' && c != '\t' && c != ',' && c != '-') {
+                    brk = true;
+                }
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < n && isTokenChar(s.charAt(j))) {
+                j++;
+            }
+            t.add(i, j, brk);
+            brk = false;
+            i = j;
+        }
+        findRot13(s, t, offsets, budget, out);
+        findLeet(s, t, offsets, budget, out);
+    }
+
+    private static boolean isAsciiWord(String s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = s.charAt(k);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static char rot13(char c) {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+            return (char) ((c & 0x1F) <= 13 ? c + 13 : c - 13);
+        }
+        return c;
+    }
+
+    private static String rot13(String w) {
+        char[] r = w.toCharArray();
+        for (int k = 0; k < r.length; k++) {
+            r[k] = rot13(r[k]);
+        }
+        return new String(r);
+    }
+
+    /**
+     * Decodes runs of words whose rot13 form is English-like: within a segment, a run of ASCII words none of which
+     * is a common word as written (words common both ways, such as {@code be}/{@code or}, are neutral), with at
+     * least two words, at least 60% of them common after rot13, and at least 8 letters in those.
+     */
+    private static void findRot13(String s, Tokens t, int[] offsets, Budget budget, List<Decoded> out) {
+        int k = 0;
+        while (k < t.size && budget.left() > 0) {
+            int first = -1;
+            int last = -1;
+            int words = 0;
+            int hits = 0;
+            int hitChars = 0;
+            while (k < t.size) {
+                if (first >= 0 && t.breakBefore[k]) {
+                    break;
+                }
+                int ws = t.start[k];
+                int we = t.end[k];
+                if (!isAsciiWord(s, ws, we)) {
+                    break;
+                }
+                boolean plain = COMMON.contains(s, ws, we, false);
+                boolean rot = COMMON.contains(s, ws, we, true);
+                if (plain && !rot) {
+                    break;
+                }
+                if (first < 0) {
+                    first = k;
+                }
+                last = k;
+                if (!plain) {
+                    words++;
+                    if (rot) {
+                        hits++;
+                        hitChars += we - ws;
+                    }
+                }
+                k++;
+            }
+            if (first >= 0 && words >= 2 && hits >= 2 && hits * 10 >= words * 6 && hitChars >= 8) {
+                int from = t.start[first];
+                int to = t.end[last];
+                budget.add(
+                        "rot13",
+                        rot13(s.substring(from, Math.min(to, from + budget.left()))),
+                        offsets[from],
+                        offsets[to],
+                        out);
+            }
+            if (first < 0) {
+                k++; // the token at k stopped the run before it began
+            }
+        }
+    }
+
+    private static char leet(char c) {
+        return switch (c) {
+            case '0' -> 'o';
+            case '1' -> 'i';
+            case '3' -> 'e';
+            case '4', '@' -> 'a';
+            case '5', '$' -> 's';
+            case '7' -> 't';
+            default -> 0;
+        };
+    }
+
+    /**
+     * Decodes runs of leetspeak: a segment's run of ASCII tokens of which some mix letters with leet chars, decoded
+     * when at least two decoded tokens (or one of 6 letters or more) are common words and at least half of the mixed
+     * tokens are. {@code 1} reads as {@code i} unless {@code l} makes a common word.
+     */
+    private static void findLeet(String s, Tokens t, int[] offsets, Budget budget, List<Decoded> out) {
+        int k = 0;
+        String[] dec = new String[t.size];
+        while (k < t.size && budget.left() > 0) {
+            int first = -1;
+            int firstMixed = -1;
+            int lastMixed = -1;
+            int mixed = 0;
+            int hits = 0;
+            int longest = 0;
+            while (k < t.size) {
+                if (first >= 0 && t.breakBefore[k]) {
+                    break;
+                }
+                String d = leetToken(s, t.start[k], t.end[k]);
+                if (d == null) {
+                    break;
+                }
+                if (first < 0) {
+                    first = k;
+                }
+                dec[k] = d;
+                if (d != PLAIN) {
+                    mixed++;
+                    lastMixed = k;
+                    firstMixed = firstMixed < 0 ? k : firstMixed;
+                    if (COMMON.contains(d)) {
+                        hits++;
+                        longest = Math.max(longest, d.length());
+                    }
+                }
+                k++;
+            }
+            if (mixed > 0 && (hits >= 2 || longest >= 6) && hits * 2 >= mixed) {
+                StringBuilder text = new StringBuilder();
+                for (int m = firstMixed; m <= lastMixed && text.length() < budget.left(); m++) {
+                    if (m > firstMixed) {
+                        text.append(s, t.end[m - 1], t.start[m]);
+                    }
+                    if (dec[m] == PLAIN) {
+                        text.append(s, t.start[m], t.end[m]);
+                    } else {
+                        text.append(dec[m]);
+                    }
+                }
+                int from = t.start[firstMixed];
+                int to = t.end[lastMixed];
+                budget.add("leetspeak", text.toString(), offsets[from], offsets[to], out);
+            }
+            if (first < 0) {
+                k++;
+            }
+        }
+    }
+
+    /** What {@link #leetToken} returns for a token of plain letters. */
+    private static final String PLAIN = new String("plain");
+
+    /**
+     * The token decoded from leetspeak; {@link #PLAIN} when it is plain letters; {@code null} when it is neither
+     * (digits only, other digits, non-ASCII, too long).
+     */
+    private static String leetToken(String s, int from, int to) {
+        if (to - from > 24) {
+            return null;
+        }
+        char[] w = new char[to - from];
+        boolean letter = false;
+        boolean leet = false;
+        int ones = 0;
+        for (int k = from; k < to; k++) {
+            char c = s.charAt(k);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'') {
+                letter |= c != '\'';
+                w[k - from] = c;
+            } else {
+                char l = leet(c);
+                if (l == 0) {
+                    return null;
+                }
+                leet = true;
+                ones += c == '1' ? 1 : 0;
+                w[k - from] = l;
+            }
+        }
+        if (!letter) {
+            return null;
+        }
+        if (!leet) {
+            return PLAIN;
+        }
+        String best = new String(w);
+        if (ones > 0 && !COMMON.contains(best)) {
+            // Try reading some of the first three 1s as l.
+            int[] pos = new int[Math.min(ones, 3)];
+            int p = 0;
+            for (int k = from; k < to && p < pos.length; k++) {
+                if (s.charAt(k) == '1') {
+                    pos[p++] = k - from;
+                }
+            }
+            for (int mask = 1; mask < 1 << pos.length; mask++) {
+                char[] v = w.clone();
+                for (int b = 0; b < pos.length; b++) {
+                    if ((mask & 1 << b) != 0) {
+                        v[pos[b]] = 'l';
+                    }
+                }
+                String cand = new String(v);
+                if (COMMON.contains(cand)) {
+                    return cand;
+                }
+            }
+        }
+        return best;
+    }
+
+    // ---- small helpers
+
+    /** A set of lower-case ASCII words, looked up case-insensitively in place, optionally through rot13. */
+    private static final class WordSet {
+        private final String[] slots = new String[1024];
+        private final int maxLength;
+
+        WordSet(Set<String> words) {
+            int max = 0;
+            for (String w : words) {
+                int h = hash(w, 0, w.length(), false) & (slots.length - 1);
+                while (slots[h] != null) {
+                    h = (h + 1) & (slots.length - 1);
+                }
+                slots[h] = w;
+                max = Math.max(max, w.length());
+            }
+            if (words.size() * 2 > slots.length) {
+                throw new AssertionError("word table too small for " + words.size() + " words");
+            }
+            maxLength = max;
+        }
+
+        boolean contains(String w) {
+            return contains(w, 0, w.length(), false);
+        }
+
+        boolean contains(String s, int from, int to, boolean rot) {
+            if (to - from > maxLength || to == from) {
+                return false;
+            }
+            int h = hash(s, from, to, rot) & (slots.length - 1);
+            for (String w = slots[h]; w != null; h = (h + 1) & (slots.length - 1), w = slots[h]) {
+                if (w.length() == to - from && matches(w, s, from, rot)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean matches(String w, String s, int from, boolean rot) {
+            for (int k = 0; k < w.length(); k++) {
+                if (w.charAt(k) != lower(s.charAt(from + k), rot)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static int hash(String s, int from, int to, boolean rot) {
+            int h = 0;
+            for (int k = from; k < to; k++) {
+                h = 31 * h + lower(s.charAt(k), rot);
+            }
+            return h ^ (h >>> 16);
+        }
+
+        private static char lower(char c, boolean rot) {
+            char l = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+            return rot ? rot13(l) : l;
+        }
+    }
+
+    /** Caps the decoded output of one call. */
+    private static final class Budget {
+        private int left;
+
+        Budget(int left) {
+            this.left = left;
+        }
+
+        int left() {
+            return left;
+        }
+
+        void add(String encoding, String text, int start, int end, List<Decoded> out) {
+            if (left <= 0 || text.isEmpty()) {
+                return;
+            }
+            String kept = text.length() > left ? text.substring(0, left) : text;
+            left -= kept.length();
+            out.add(new Decoded(encoding, kept, start, end));
+        }
+    }
+
+    /** A growable char array: cheaper than a StringBuilder for one char at a time. */
+    private static final class CharBuf {
+        private char[] a;
+        private int size;
+
+        CharBuf(int capacity) {
+            a = new char[Math.max(capacity, 4)];
+        }
+
+        void append(char c) {
+            if (size == a.length) {
+                a = Arrays.copyOf(a, size + (size >> 1) + 1);
+            }
+            a[size++] = c;
+        }
+
+        void append(String s) {
+            for (int k = 0; k < s.length(); k++) {
+                append(s.charAt(k));
+            }
+        }
+
+        int length() {
+            return size;
+        }
+
+        char charAt(int k) {
+            return a[k];
+        }
+
+        void setCharAt(int k, char c) {
+            a[k] = c;
+        }
+
+        @Override
+        public String toString() {
+            return new String(a, 0, size);
+        }
+    }
+
+    private static final class IntList {
+        private int[] a;
+        private int size;
+
+        IntList(int capacity) {
+            a = new int[Math.max(capacity, 4)];
+        }
+
+        void add(int v) {
+            if (size == a.length) {
+                a = Arrays.copyOf(a, size + (size >> 1) + 1);
+            }
+            a[size++] = v;
+        }
+
+        int[] toArray() {
+            return size == a.length ? a : Arrays.copyOf(a, size);
+        }
+    }
+}
