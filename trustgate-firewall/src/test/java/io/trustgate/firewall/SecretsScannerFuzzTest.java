@@ -115,7 +115,9 @@ class SecretsScannerFuzzTest {
             best = Math.min(best, System.nanoTime() - t0);
         }
         System.out.printf("secrets: 1 MiB seeded random text, best of 5: %.1f ms%n", best / 1e6);
-        assertThat(best / 1e6).as("linear time; about 140 ms on an idle 2-core VM").isLessThan(500);
+        assertThat(best / 1e6)
+                .as("linear time; about 140 ms on an idle 2-core VM")
+                .isLessThan(500);
     }
 
     @Test
