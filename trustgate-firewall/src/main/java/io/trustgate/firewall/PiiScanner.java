@@ -60,7 +60,6 @@ public final class PiiScanner implements Scanner {
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
     private static final Pattern CARD_CANDIDATE = Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){12,18}(?!\\d)");
-    private static final Pattern IBAN_CANDIDATE = Pattern.compile("(?<![A-Za-z0-9])([A-Z]{2})(\\d{2})[ ]?[A-Z0-9]");
     private static final Pattern SSN_FORMATTED = Pattern.compile("(?<![\\d-])(\\d{3})([- ])(\\d{2})\\2(\\d{4})(?![\\d-])");
     private static final Pattern SSN_BARE = Pattern.compile("(?<![\\d-])(\\d{3})(\\d{2})(\\d{4})(?![\\d-])");
     private static final Pattern SSN_KEYWORD =
@@ -70,7 +69,7 @@ public final class PiiScanner implements Scanner {
             "(?<![\\d.])(?<!\\d\\.)" + OCTET + "(?:\\." + OCTET + "){3}(?!\\d|\\.\\d)");
     private static final Pattern VERSION_CONTEXT = Pattern.compile(
             "(?:\\b(?:version|ver|release|build|v)\\.?\\s*|[A-Za-z_])$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern IPV6_CANDIDATE = Pattern.compile("(?<![\\w:.])[0-9A-Fa-f:][0-9A-Fa-f:.]*");
+    private static final Pattern IPV6_CANDIDATE = Pattern.compile("(?<![\\w:.])[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:.]*");
     private static final Pattern UUID = Pattern.compile(
             "[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}");
     private static final Pattern PHONE_WINDOW = Pattern.compile("[+(]?\\d[\\d\\s().\\-/\u2010-\u2015]{5,}\\d");
@@ -139,15 +138,71 @@ public final class PiiScanner implements Scanner {
     /** Scans a plain string; the spans are offsets in it. */
     public List<Finding> scan(String s) {
         List<Finding> all = new ArrayList<>();
+        int[] segments = numericSegments(s);
         emails(s, all);
         ibans(s, all);
-        cards(s, all);
-        ssns(s, all);
-        ipv4(s, all);
+        cards(s, segments, all);
+        ssns(s, segments, all);
+        ipv4(s, segments, all);
         ipv6(s, all);
         datesOfBirth(s, all);
-        phones(s, all);
+        phones(s, segments, all);
         return resolveOverlaps(all);
+    }
+
+    /**
+     * The maximal runs of digits and number punctuation that hold a digit, as start/end pairs. Cards, SSNs, IPv4
+     * addresses and phone numbers lie inside one such run, so their patterns run only there (with transparent bounds
+     * for the look-arounds): prose costs one pass over its chars.
+     */
+    static int[] numericSegments(String s) {
+        int[] out = new int[16];
+        int n = 0;
+        int i = 0;
+        int len = s.length();
+        while (i < len) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (start > 0 && isNumberPunct(s.charAt(start - 1))) {
+                start--;
+            }
+            int end = i;
+            while (end < len && (isDigit(s.charAt(end)) || isNumberPunct(s.charAt(end)))) {
+                end++;
+            }
+            if (n + 2 > out.length) {
+                out = java.util.Arrays.copyOf(out, out.length * 2);
+            }
+            out[n++] = start;
+            out[n++] = end;
+            i = end;
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isUpper(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isNumberPunct(char c) {
+        return c == ' ' || c == '-' || c == '.' || c == '/' || c == '(' || c == ')' || c == '+' || c == '\t'
+                || c == '\n' || c == '\r' || c == '\u00a0' || (c >= '\u2010' && c <= '\u2015');
+    }
+
+    /** A matcher of {@code p} over {@code s} restricted to segment {@code k}. */
+    private static Matcher inSegment(Pattern p, String s, int[] segments, int k) {
+        Matcher m = p.matcher(s);
+        m.region(segments[2 * k], segments[2 * k + 1]);
+        m.useTransparentBounds(true);
+        return m;
     }
 
     private Finding finding(String type, double score, int start, int end) {
@@ -273,24 +328,30 @@ public final class PiiScanner implements Scanner {
 
     // ---- payment cards ---------------------------------------------------------------------------------------
 
-    private void cards(String s, List<Finding> out) {
-        Matcher m = CARD_CANDIDATE.matcher(s);
-        while (m.find()) {
-            int start = m.start();
-            int end = m.end();
-            // the greedy match may have swallowed a following group: try the longest valid prefix ending at a group
-            while (end > start) {
-                String digits = digitsOf(s, start, end);
-                if (digits.length() >= 13 && luhn(digits) && issuerAccepts(digits) && consistentSeparators(s, start, end)) {
-                    out.add(finding(CARD, 0.9, start, end));
-                    break;
-                }
-                int cut = lastSeparator(s, start, end);
-                if (cut < 0) {
-                    break;
-                }
-                end = cut;
+    private void cards(String s, int[] segments, List<Finding> out) {
+        for (int k = 0; k < segments.length / 2; k++) {
+            Matcher m = inSegment(CARD_CANDIDATE, s, segments, k);
+            while (m.find()) {
+                card(s, m, out);
             }
+        }
+    }
+
+    private void card(String s, Matcher m, List<Finding> out) {
+        int start = m.start();
+        int end = m.end();
+        // the greedy match may have swallowed a following group: try the longest valid prefix ending at a group
+        while (end > start) {
+            String digits = digitsOf(s, start, end);
+            if (digits.length() >= 13 && luhn(digits) && issuerAccepts(digits) && consistentSeparators(s, start, end)) {
+                out.add(finding(CARD, 0.9, start, end));
+                break;
+            }
+            int cut = lastSeparator(s, start, end);
+            if (cut < 0) {
+                break;
+            }
+            end = cut;
         }
     }
 
@@ -402,23 +463,23 @@ public final class PiiScanner implements Scanner {
             Map.entry("VG", 24), Map.entry("XK", 20), Map.entry("YE", 30));
 
     private void ibans(String s, List<Finding> out) {
-        Matcher m = IBAN_CANDIDATE.matcher(s);
-        int from = 0;
-        while (from < s.length() && m.find(from)) {
-            from = m.start() + 1;
-            Integer len = IBAN_LENGTHS.get(m.group(1));
-            if (len == null) {
-                continue;
+        int i = 0;
+        int last = s.length() - 4;
+        while (i <= last) {
+            if (isUpper(s.charAt(i))
+                    && isUpper(s.charAt(i + 1))
+                    && isDigit(s.charAt(i + 2))
+                    && isDigit(s.charAt(i + 3))
+                    && (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1)))) {
+                Integer len = IBAN_LENGTHS.get(s.substring(i, i + 2));
+                int end = len == null ? -1 : ibanEnd(s, i, len);
+                if (end > 0 && mod97(s.substring(i, end).replace(" ", "")) == 1) {
+                    out.add(finding(IBAN, 0.95, i, end));
+                    i = end;
+                    continue;
+                }
             }
-            int end = ibanEnd(s, m.start(), len);
-            if (end < 0) {
-                continue;
-            }
-            String compact = s.substring(m.start(), end).replace(" ", "");
-            if (mod97(compact) == 1) {
-                out.add(finding(IBAN, 0.95, m.start(), end));
-                from = end;
-            }
+            i++;
         }
     }
 
@@ -465,17 +526,20 @@ public final class PiiScanner implements Scanner {
 
     // ---- US SSN ----------------------------------------------------------------------------------------------
 
-    private void ssns(String s, List<Finding> out) {
-        Matcher m = SSN_FORMATTED.matcher(s);
-        while (m.find()) {
-            if (validSsn(m.group(1), m.group(3), m.group(4))) {
-                out.add(finding(SSN, 0.85, m.start(), m.end()));
+    private void ssns(String s, int[] segments, List<Finding> out) {
+        for (int k = 0; k < segments.length / 2; k++) {
+            Matcher m = inSegment(SSN_FORMATTED, s, segments, k);
+            while (m.find()) {
+                if (validSsn(m.group(1), m.group(3), m.group(4))) {
+                    out.add(finding(SSN, 0.85, m.start(), m.end()));
+                }
             }
-        }
-        Matcher b = SSN_BARE.matcher(s);
-        while (b.find()) {
-            if (validSsn(b.group(1), b.group(2), b.group(3)) && keywordNear(s, SSN_KEYWORD, b.start(), b.end(), 40)) {
-                out.add(finding(SSN, 0.7, b.start(), b.end()));
+            Matcher b = inSegment(SSN_BARE, s, segments, k);
+            while (b.find()) {
+                if (validSsn(b.group(1), b.group(2), b.group(3))
+                        && keywordNear(s, SSN_KEYWORD, b.start(), b.end(), 40)) {
+                    out.add(finding(SSN, 0.7, b.start(), b.end()));
+                }
             }
         }
     }
@@ -501,23 +565,27 @@ public final class PiiScanner implements Scanner {
 
     // ---- IP addresses ----------------------------------------------------------------------------------------
 
-    private void ipv4(String s, List<Finding> out) {
-        Matcher m = IPV4.matcher(s);
-        while (m.find()) {
-            int from = Math.max(0, m.start() - 12);
-            if (VERSION_CONTEXT.matcher(s.substring(from, m.start())).find()) {
-                continue;
+    private void ipv4(String s, int[] segments, List<Finding> out) {
+        for (int k = 0; k < segments.length / 2; k++) {
+            Matcher m = inSegment(IPV4, s, segments, k);
+            while (m.find()) {
+                int from = Math.max(0, m.start() - 12);
+                if (!VERSION_CONTEXT.matcher(s.substring(from, m.start())).find()) {
+                    out.add(finding(IP, 0.9, m.start(), m.end()));
+                }
             }
-            out.add(finding(IP, 0.9, m.start(), m.end()));
         }
     }
 
     private void ipv6(String s, List<Finding> out) {
+        if (s.indexOf(':') < 0) {
+            return;
+        }
         Matcher m = IPV6_CANDIDATE.matcher(s);
         while (m.find()) {
             int start = m.start();
             int end = m.end();
-            if (end - start < 3 || s.indexOf(':', start) < 0 || s.indexOf(':', start) >= end) {
+            if (end - start < 3) {
                 continue;
             }
             // sentence punctuation after the address
@@ -598,6 +666,9 @@ public final class PiiScanner implements Scanner {
     // ---- dates of birth --------------------------------------------------------------------------------------
 
     private void datesOfBirth(String s, List<Finding> out) {
+        if (!mayHoldBirthKeyword(s)) {
+            return;
+        }
         Matcher k = BIRTH_KEYWORD.matcher(s);
         if (!k.find()) {
             return;
@@ -638,6 +709,18 @@ public final class PiiScanner implements Scanner {
         }
     }
 
+    private static final String[] BIRTH_STEMS = {"born", "dob", "d.o.b", "birth", "né", "nee", "geb", "naissance"};
+
+    private static boolean mayHoldBirthKeyword(String s) {
+        String lower = s.toLowerCase(Locale.ROOT);
+        for (String stem : BIRTH_STEMS) {
+            if (lower.indexOf(stem) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean plausibleDate(Matcher d) {
         if (d.group("y1") != null) {
             return month(d.group("m1")) && day(d.group("d1"));
@@ -665,37 +748,49 @@ public final class PiiScanner implements Scanner {
 
     // ---- phone numbers ---------------------------------------------------------------------------------------
 
-    private void phones(String s, List<Finding> out) {
-        List<int[]> uuids = new ArrayList<>();
-        Matcher u = UUID.matcher(s);
-        while (u.find()) {
-            uuids.add(new int[] {u.start(), u.end()});
+    private void phones(String s, int[] segments, List<Finding> out) {
+        if (segments.length == 0) {
+            return;
         }
-        Matcher w = PHONE_WINDOW.matcher(s);
+        List<int[]> uuids = new ArrayList<>();
+        if (s.indexOf('-') >= 0) {
+            Matcher u = UUID.matcher(s);
+            while (u.find()) {
+                uuids.add(new int[] {u.start(), u.end()});
+            }
+        }
         int lastEnd = -1;
         List<Finding> found = new ArrayList<>();
-        while (w.find()) {
-            int ws = Math.max(Math.max(0, w.start() - 8), lastEnd);
-            int we = Math.min(s.length(), w.end() + 8);
-            lastEnd = we;
-            String window = s.substring(ws, we);
-            boolean international = s.charAt(w.start()) == '+';
-            for (String region : regions) {
-                boolean hit = false;
-                for (PhoneNumberMatch pm : PHONES.findNumbers(window, region, PhoneNumberUtil.Leniency.VALID, 50)) {
-                    int start = ws + pm.start();
-                    int end = ws + pm.end();
-                    if (acceptPhone(s, start, end, uuids) && !overlapsAny(found, start, end)) {
-                        found.add(finding(PHONE, 0.75, start, end));
-                        hit |= start <= w.start() && end >= w.end();
-                    }
-                }
-                if (international || hit) {
-                    break; // a +CC number parses the same in every region; a fully covered run needs no other region
-                }
+        for (int k = 0; k < segments.length / 2; k++) {
+            Matcher w = inSegment(PHONE_WINDOW, s, segments, k);
+            while (w.find()) {
+                lastEnd = phoneWindow(s, w, lastEnd, uuids, found);
             }
         }
         out.addAll(found);
+    }
+
+    private int phoneWindow(String s, Matcher w, int lastEnd, List<int[]> uuids, List<Finding> found) {
+        int ws = Math.max(Math.max(0, w.start() - 8), Math.min(lastEnd, w.start()));
+        int we = Math.min(s.length(), w.end() + 8);
+        lastEnd = we;
+        String window = s.substring(ws, we);
+        boolean international = s.charAt(w.start()) == '+';
+        for (String region : regions) {
+            boolean hit = false;
+            for (PhoneNumberMatch pm : PHONES.findNumbers(window, region, PhoneNumberUtil.Leniency.VALID, 50)) {
+                int start = ws + pm.start();
+                int end = ws + pm.end();
+                if (acceptPhone(s, start, end, uuids) && !overlapsAny(found, start, end)) {
+                    found.add(finding(PHONE, 0.75, start, end));
+                    hit |= start <= w.start() && end >= w.end();
+                }
+            }
+            if (international || hit) {
+                break; // a +CC number parses the same in every region; a fully covered run needs no other region
+            }
+        }
+        return lastEnd;
     }
 
     private static boolean overlapsAny(List<Finding> fs, int start, int end) {
