@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,18 +61,19 @@ public final class PiiScanner implements Scanner {
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
     private static final Pattern CARD_CANDIDATE = Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){12,18}(?!\\d)");
-    private static final Pattern SSN_FORMATTED = Pattern.compile("(?<![\\d-])(\\d{3})([- ])(\\d{2})\\2(\\d{4})(?![\\d-])");
+    private static final Pattern SSN_FORMATTED =
+            Pattern.compile("(?<![\\d-])(\\d{3})([- ])(\\d{2})\\2(\\d{4})(?![\\d-])");
     private static final Pattern SSN_BARE = Pattern.compile("(?<![\\d-])(\\d{3})(\\d{2})(\\d{4})(?![\\d-])");
     private static final Pattern SSN_KEYWORD =
             Pattern.compile("\\b(?:ssn|ss#|social\\s+security|soc\\.?\\s*sec)", Pattern.CASE_INSENSITIVE);
     private static final String OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
-    private static final Pattern IPV4 = Pattern.compile(
-            "(?<![\\d.])(?<!\\d\\.)" + OCTET + "(?:\\." + OCTET + "){3}(?!\\d|\\.\\d)");
-    private static final Pattern VERSION_CONTEXT = Pattern.compile(
-            "(?:\\b(?:version|ver|release|build|v)\\.?\\s*|[A-Za-z_])$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern IPV4 =
+            Pattern.compile("(?<![\\d.])(?<!\\d\\.)" + OCTET + "(?:\\." + OCTET + "){3}(?!\\d|\\.\\d)");
+    private static final Pattern VERSION_CONTEXT =
+            Pattern.compile("(?:\\b(?:version|ver|release|build|v)\\.?\\s*|[A-Za-z_])$", Pattern.CASE_INSENSITIVE);
     private static final Pattern IPV6_CANDIDATE = Pattern.compile("(?<![\\w:.])[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:.]*");
-    private static final Pattern UUID = Pattern.compile(
-            "[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}");
+    private static final Pattern UUID =
+            Pattern.compile("[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}");
     private static final Pattern PHONE_WINDOW = Pattern.compile("[+(]?\\d[\\d\\s().\\-/\u2010-\u2015]{5,}\\d");
     private static final Pattern PHONE_KEYWORD = Pattern.compile(
             "\\b(?:phone|tel|telephone|call|mobile|cell|fax|whatsapp|sms|text|contact|telefon|handy|"
@@ -83,6 +85,7 @@ public final class PiiScanner implements Scanner {
     /** SSN shape, amounts with thousands separators, part numbers ending in a check digit. */
     private static final Pattern NOT_PHONE_SHAPE =
             Pattern.compile("\\d{3}-\\d{2}-\\d{4}|\\d{1,3}(?:[ ,.]\\d{3})+|.*[- ./]\\d");
+
     private static final String MONTHS = "january|february|march|april|may|june|july|august|september|october|november"
             + "|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|januar|februar|märz|maerz|mai|juni|juli"
             + "|oktober|dezember|janvier|février|fevrier|mars|avril|juin|juillet|août|aout|septembre|octobre"
@@ -91,7 +94,8 @@ public final class PiiScanner implements Scanner {
             "(?<![\\w.])(?:"
                     + "(?<y1>\\d{4})-(?<m1>\\d{1,2})-(?<d1>\\d{1,2})"
                     + "|(?<a2>\\d{1,2})[./-](?<b2>\\d{1,2})[./-](?<y2>\\d{4}|\\d{2})"
-                    + "|(?<d3>\\d{1,2})(?:st|nd|rd|th|er)?\\.?\\s+(?:of\\s+)?(?<m3>" + MONTHS + ")\\.?,?\\s+(?<y3>\\d{4})"
+                    + "|(?<d3>\\d{1,2})(?:st|nd|rd|th|er)?\\.?\\s+(?:of\\s+)?(?<m3>" + MONTHS
+                    + ")\\.?,?\\s+(?<y3>\\d{4})"
                     + "|(?<m4>" + MONTHS + ")\\.?\\s+(?<d4>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y4>\\d{4})"
                     + ")(?![\\w])",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -193,8 +197,18 @@ public final class PiiScanner implements Scanner {
     }
 
     private static boolean isNumberPunct(char c) {
-        return c == ' ' || c == '-' || c == '.' || c == '/' || c == '(' || c == ')' || c == '+' || c == '\t'
-                || c == '\n' || c == '\r' || c == '\u00a0' || (c >= '\u2010' && c <= '\u2015');
+        return c == ' '
+                || c == '-'
+                || c == '.'
+                || c == '/'
+                || c == '('
+                || c == ')'
+                || c == '+'
+                || c == '\t'
+                || c == '\n'
+                || c == '\r'
+                || c == '\u00a0'
+                || (c >= '\u2010' && c <= '\u2015');
     }
 
     /** A matcher of {@code p} over {@code s} restricted to segment {@code k}. */
@@ -213,20 +227,24 @@ public final class PiiScanner implements Scanner {
         all.sort(Comparator.comparingInt((Finding f) -> PRIORITY.indexOf(f.type()))
                 .thenComparingInt(f -> -(f.end() - f.start())));
         List<Finding> kept = new ArrayList<>();
+        TreeMap<Integer, Integer> taken = new TreeMap<>(); // start -> end of kept spans, which never overlap
         for (Finding f : all) {
-            boolean overlaps = false;
-            for (Finding k : kept) {
-                if (f.start() < k.end() && k.start() < f.end()) {
-                    overlaps = true;
-                    break;
-                }
-            }
-            if (!overlaps) {
+            if (!overlaps(taken, f.start(), f.end())) {
+                taken.put(f.start(), f.end());
                 kept.add(f);
             }
         }
         kept.sort(Comparator.comparingInt(Finding::start));
         return kept;
+    }
+
+    private static boolean overlaps(TreeMap<Integer, Integer> taken, int start, int end) {
+        Map.Entry<Integer, Integer> before = taken.floorEntry(start);
+        if (before != null && before.getValue() > start) {
+            return true;
+        }
+        Map.Entry<Integer, Integer> after = taken.ceilingEntry(start);
+        return after != null && after.getKey() < end;
     }
 
     // ---- e-mail ----------------------------------------------------------------------------------------------
@@ -443,24 +461,94 @@ public final class PiiScanner implements Scanner {
 
     /** IBAN length per country, from the SWIFT IBAN registry. */
     static final Map<String, Integer> IBAN_LENGTHS = Map.ofEntries(
-            Map.entry("AD", 24), Map.entry("AE", 23), Map.entry("AL", 28), Map.entry("AT", 20), Map.entry("AZ", 28),
-            Map.entry("BA", 20), Map.entry("BE", 16), Map.entry("BG", 22), Map.entry("BH", 22), Map.entry("BI", 27),
-            Map.entry("BR", 29), Map.entry("BY", 28), Map.entry("CH", 21), Map.entry("CR", 22), Map.entry("CY", 28),
-            Map.entry("CZ", 24), Map.entry("DE", 22), Map.entry("DJ", 27), Map.entry("DK", 18), Map.entry("DO", 28),
-            Map.entry("EE", 20), Map.entry("EG", 29), Map.entry("ES", 24), Map.entry("FI", 18), Map.entry("FK", 18),
-            Map.entry("FO", 18), Map.entry("FR", 27), Map.entry("GB", 22), Map.entry("GE", 22), Map.entry("GI", 23),
-            Map.entry("GL", 18), Map.entry("GR", 27), Map.entry("GT", 28), Map.entry("HR", 21), Map.entry("HU", 28),
-            Map.entry("IE", 22), Map.entry("IL", 23), Map.entry("IQ", 23), Map.entry("IS", 26), Map.entry("IT", 27),
-            Map.entry("JO", 30), Map.entry("KW", 30), Map.entry("KZ", 20), Map.entry("LB", 28), Map.entry("LC", 32),
-            Map.entry("LI", 21), Map.entry("LT", 20), Map.entry("LU", 20), Map.entry("LV", 21), Map.entry("LY", 25),
-            Map.entry("MC", 27), Map.entry("MD", 24), Map.entry("ME", 22), Map.entry("MK", 19), Map.entry("MN", 20),
-            Map.entry("MR", 27), Map.entry("MT", 31), Map.entry("MU", 30), Map.entry("NI", 28), Map.entry("NL", 18),
-            Map.entry("NO", 15), Map.entry("OM", 23), Map.entry("PK", 24), Map.entry("PL", 28), Map.entry("PS", 29),
-            Map.entry("PT", 25), Map.entry("QA", 29), Map.entry("RO", 24), Map.entry("RS", 22), Map.entry("RU", 33),
-            Map.entry("SA", 24), Map.entry("SC", 31), Map.entry("SD", 18), Map.entry("SE", 24), Map.entry("SI", 19),
-            Map.entry("SK", 24), Map.entry("SM", 27), Map.entry("SO", 23), Map.entry("ST", 25), Map.entry("SV", 28),
-            Map.entry("TL", 23), Map.entry("TN", 24), Map.entry("TR", 26), Map.entry("UA", 29), Map.entry("VA", 22),
-            Map.entry("VG", 24), Map.entry("XK", 20), Map.entry("YE", 30));
+            Map.entry("AD", 24),
+            Map.entry("AE", 23),
+            Map.entry("AL", 28),
+            Map.entry("AT", 20),
+            Map.entry("AZ", 28),
+            Map.entry("BA", 20),
+            Map.entry("BE", 16),
+            Map.entry("BG", 22),
+            Map.entry("BH", 22),
+            Map.entry("BI", 27),
+            Map.entry("BR", 29),
+            Map.entry("BY", 28),
+            Map.entry("CH", 21),
+            Map.entry("CR", 22),
+            Map.entry("CY", 28),
+            Map.entry("CZ", 24),
+            Map.entry("DE", 22),
+            Map.entry("DJ", 27),
+            Map.entry("DK", 18),
+            Map.entry("DO", 28),
+            Map.entry("EE", 20),
+            Map.entry("EG", 29),
+            Map.entry("ES", 24),
+            Map.entry("FI", 18),
+            Map.entry("FK", 18),
+            Map.entry("FO", 18),
+            Map.entry("FR", 27),
+            Map.entry("GB", 22),
+            Map.entry("GE", 22),
+            Map.entry("GI", 23),
+            Map.entry("GL", 18),
+            Map.entry("GR", 27),
+            Map.entry("GT", 28),
+            Map.entry("HR", 21),
+            Map.entry("HU", 28),
+            Map.entry("IE", 22),
+            Map.entry("IL", 23),
+            Map.entry("IQ", 23),
+            Map.entry("IS", 26),
+            Map.entry("IT", 27),
+            Map.entry("JO", 30),
+            Map.entry("KW", 30),
+            Map.entry("KZ", 20),
+            Map.entry("LB", 28),
+            Map.entry("LC", 32),
+            Map.entry("LI", 21),
+            Map.entry("LT", 20),
+            Map.entry("LU", 20),
+            Map.entry("LV", 21),
+            Map.entry("LY", 25),
+            Map.entry("MC", 27),
+            Map.entry("MD", 24),
+            Map.entry("ME", 22),
+            Map.entry("MK", 19),
+            Map.entry("MN", 20),
+            Map.entry("MR", 27),
+            Map.entry("MT", 31),
+            Map.entry("MU", 30),
+            Map.entry("NI", 28),
+            Map.entry("NL", 18),
+            Map.entry("NO", 15),
+            Map.entry("OM", 23),
+            Map.entry("PK", 24),
+            Map.entry("PL", 28),
+            Map.entry("PS", 29),
+            Map.entry("PT", 25),
+            Map.entry("QA", 29),
+            Map.entry("RO", 24),
+            Map.entry("RS", 22),
+            Map.entry("RU", 33),
+            Map.entry("SA", 24),
+            Map.entry("SC", 31),
+            Map.entry("SD", 18),
+            Map.entry("SE", 24),
+            Map.entry("SI", 19),
+            Map.entry("SK", 24),
+            Map.entry("SM", 27),
+            Map.entry("SO", 23),
+            Map.entry("ST", 25),
+            Map.entry("SV", 28),
+            Map.entry("TL", 23),
+            Map.entry("TN", 24),
+            Map.entry("TR", 26),
+            Map.entry("UA", 29),
+            Map.entry("VA", 22),
+            Map.entry("VG", 24),
+            Map.entry("XK", 20),
+            Map.entry("YE", 30));
 
     private void ibans(String s, List<Finding> out) {
         int i = 0;
@@ -673,16 +761,29 @@ public final class PiiScanner implements Scanner {
         if (!k.find()) {
             return;
         }
-        List<int[]> dates = new ArrayList<>();
-        Matcher d = DATE.matcher(s);
-        while (d.find()) {
-            if (plausibleDate(d)) {
-                dates.add(new int[] {d.start(), d.end()});
+        // dates only near keywords, so that a long text with one keyword does not pay the date pattern everywhere
+        TreeMap<Integer, Integer> near = new TreeMap<>();
+        int searched = 0;
+        do {
+            int from = Math.max(searched, k.start() - BIRTH_WINDOW - 40);
+            int to = Math.min(s.length(), k.end() + BIRTH_WINDOW + 40);
+            if (from < to) {
+                Matcher d = DATE.matcher(s);
+                d.region(from, to);
+                d.useTransparentBounds(true);
+                while (d.find()) {
+                    if (plausibleDate(d)) {
+                        near.put(d.start(), d.end());
+                    }
+                }
+                searched = to;
             }
-        }
-        if (dates.isEmpty()) {
+        } while (k.find());
+        if (near.isEmpty()) {
             return;
         }
+        List<int[]> dates = new ArrayList<>();
+        near.forEach((a, b) -> dates.add(new int[] {a, b}));
         k.reset();
         List<int[]> taken = new ArrayList<>();
         while (k.find()) {
@@ -752,25 +853,38 @@ public final class PiiScanner implements Scanner {
         if (segments.length == 0) {
             return;
         }
-        List<int[]> uuids = new ArrayList<>();
+        TreeMap<Integer, Integer> uuids = new TreeMap<>();
         if (s.indexOf('-') >= 0) {
             Matcher u = UUID.matcher(s);
             while (u.find()) {
-                uuids.add(new int[] {u.start(), u.end()});
+                uuids.put(u.start(), u.end());
             }
         }
+        // a run that a stronger finding (card, IBAN, SSN, IP, date of birth) covers would lose the overlap anyway
+        TreeMap<Integer, Integer> stronger = new TreeMap<>();
+        for (Finding f : out) {
+            stronger.merge(f.start(), f.end(), Math::max);
+        }
         int lastEnd = -1;
-        List<Finding> found = new ArrayList<>();
+        TreeMap<Integer, Integer> found = new TreeMap<>();
         for (int k = 0; k < segments.length / 2; k++) {
             Matcher w = inSegment(PHONE_WINDOW, s, segments, k);
             while (w.find()) {
+                Map.Entry<Integer, Integer> cover = stronger.floorEntry(w.start());
+                if (cover != null && cover.getValue() >= w.end()) {
+                    continue;
+                }
                 lastEnd = phoneWindow(s, w, lastEnd, uuids, found);
             }
         }
-        out.addAll(found);
+        found.forEach((start, end) -> out.add(finding(PHONE, 0.75, start, end)));
     }
 
-    private int phoneWindow(String s, Matcher w, int lastEnd, List<int[]> uuids, List<Finding> found) {
+    private int phoneWindow(
+            String s, Matcher w, int lastEnd, TreeMap<Integer, Integer> uuids, TreeMap<Integer, Integer> found) {
+        if (!worthParsing(s, w.start(), w.end())) {
+            return lastEnd;
+        }
         int ws = Math.max(Math.max(0, w.start() - 8), Math.min(lastEnd, w.start()));
         int we = Math.min(s.length(), w.end() + 8);
         lastEnd = we;
@@ -781,8 +895,8 @@ public final class PiiScanner implements Scanner {
             for (PhoneNumberMatch pm : PHONES.findNumbers(window, region, PhoneNumberUtil.Leniency.VALID, 50)) {
                 int start = ws + pm.start();
                 int end = ws + pm.end();
-                if (acceptPhone(s, start, end, uuids) && !overlapsAny(found, start, end)) {
-                    found.add(finding(PHONE, 0.75, start, end));
+                if (acceptPhone(s, start, end, uuids) && !overlaps(found, start, end)) {
+                    found.put(start, end);
                     hit |= start <= w.start() && end >= w.end();
                 }
             }
@@ -793,20 +907,39 @@ public final class PiiScanner implements Scanner {
         return lastEnd;
     }
 
-    private static boolean overlapsAny(List<Finding> fs, int start, int end) {
-        for (Finding f : fs) {
-            if (start < f.end() && f.start() < end) {
-                return true;
+    /**
+     * Whether libphonenumber (tens of microseconds a call) could accept something in this run: fewer than 7 digits or an
+     * unbroken run of more than 15 digits hold no phone number of the supported regions, and a bare run without a phone keyword before it would be refused anyway.
+     */
+    private static boolean worthParsing(String s, int start, int end) {
+        int run = 0;
+        int longest = 0;
+        int digits = 0;
+        boolean bare = true;
+        for (int i = start; i < end; i++) {
+            if (isDigit(s.charAt(i))) {
+                longest = Math.max(longest, ++run);
+                digits++;
+            } else {
+                run = 0;
+                bare = false;
             }
         }
-        return false;
+        if (digits < 7 || (longest > 15 && bare)) {
+            return false;
+        }
+        if (!bare) {
+            return true;
+        }
+        Matcher k = PHONE_KEYWORD.matcher(s);
+        k.region(Math.max(0, start - 30), start);
+        k.useTransparentBounds(true);
+        return k.find();
     }
 
-    private static boolean acceptPhone(String s, int start, int end, List<int[]> uuids) {
-        for (int[] u : uuids) {
-            if (start < u[1] && u[0] < end) {
-                return false;
-            }
+    private static boolean acceptPhone(String s, int start, int end, TreeMap<Integer, Integer> uuids) {
+        if (overlaps(uuids, start, end)) {
+            return false;
         }
         String v = s.substring(start, end);
         if (DATE_LIKE.matcher(v).matches() || NOT_PHONE_SHAPE.matcher(v).matches()) {

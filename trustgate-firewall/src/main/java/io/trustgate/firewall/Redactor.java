@@ -37,8 +37,8 @@ public final class Redactor {
                 continue;
             }
             if (f.end() > text.length()) {
-                throw new IllegalArgumentException("finding of " + f.scanner() + " (" + f.type() + ") ends at " + f.end()
-                        + ", past the text's length " + text.length());
+                throw new IllegalArgumentException("finding of " + f.scanner() + " (" + f.type() + ") ends at "
+                        + f.end() + ", past the text's length " + text.length());
             }
             spans.add(f);
         }

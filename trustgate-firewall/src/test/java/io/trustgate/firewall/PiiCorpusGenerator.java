@@ -22,24 +22,70 @@ final class PiiCorpusGenerator {
     static final long SEED = 20261126L;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String[] FIRST = {"alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan",
-        "judy", "mallory", "oscar", "peggy", "trent", "victor", "walter", "jean", "maria", "lukas", "anna"};
-    private static final String[] LAST = {"smith", "jones", "miller", "dupont", "schmidt", "garcia", "kumar", "brown",
-        "martin", "muller", "rossi", "novak"};
-    private static final String[] DOMAINS = {"example.com", "example.org", "example.net", "mail.example.com",
-        "corp.example.co.uk", "example.de"};
-    private static final String[] CARDS = {"4111111111111111", "4012888888881881", "4242424242424242",
-        "5555555555554444", "5105105105105100", "2223003122003222", "378282246310005", "371449635398431",
-        "6011111111111117", "6011000990139424", "3530111333300000", "3566002020360505", "30569309025904",
-        "38520000023237", "36227206271667", "6200000000000005", "4000056655665556", "5200828282828210"};
-    private static final String[] IBAN_EXAMPLES = {"DE89370400440532013000", "GB29NWBK60161331926819",
-        "FR1420041010050500013M02606", "NL91ABNA0417164300", "ES9121000418450200051332",
-        "IT60X0542811101000000123456", "BE68539007547034", "CH9300762011623852957", "AT611904300234573201",
-        "PL61109010140000071219812874", "SE4550000000058398257466", "NO9386011117947", "DK5000400440116243",
-        "FI2112345600000785", "IE29AIBK93115212345678", "PT50000201231234567890154"};
+    private static final String[] FIRST = {
+        "alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "judy", "mallory", "oscar", "peggy",
+        "trent", "victor", "walter", "jean", "maria", "lukas", "anna"
+    };
+    private static final String[] LAST = {
+        "smith", "jones", "miller", "dupont", "schmidt", "garcia", "kumar", "brown", "martin", "muller", "rossi",
+        "novak"
+    };
+    private static final String[] DOMAINS = {
+        "example.com", "example.org", "example.net", "mail.example.com", "corp.example.co.uk", "example.de"
+    };
+    private static final String[] CARDS = {
+        "4111111111111111",
+        "4012888888881881",
+        "4242424242424242",
+        "5555555555554444",
+        "5105105105105100",
+        "2223003122003222",
+        "378282246310005",
+        "371449635398431",
+        "6011111111111117",
+        "6011000990139424",
+        "3530111333300000",
+        "3566002020360505",
+        "30569309025904",
+        "38520000023237",
+        "36227206271667",
+        "6200000000000005",
+        "4000056655665556",
+        "5200828282828210"
+    };
+    private static final String[] IBAN_EXAMPLES = {
+        "DE89370400440532013000",
+        "GB29NWBK60161331926819",
+        "FR1420041010050500013M02606",
+        "NL91ABNA0417164300",
+        "ES9121000418450200051332",
+        "IT60X0542811101000000123456",
+        "BE68539007547034",
+        "CH9300762011623852957",
+        "AT611904300234573201",
+        "PL61109010140000071219812874",
+        "SE4550000000058398257466",
+        "NO9386011117947",
+        "DK5000400440116243",
+        "FI2112345600000785",
+        "IE29AIBK93115212345678",
+        "PT50000201231234567890154"
+    };
     private static final String[] IBAN_COUNTRIES = {"DE", "FR", "ES", "IT", "NL", "BE", "AT", "PL", "PT", "GB"};
-    private static final String[] MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August",
-        "September", "October", "November", "December"};
+    private static final String[] MONTHS = {
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December"
+    };
 
     private final Random rnd = new Random(SEED);
     private final PhoneNumberUtil phones = PhoneNumberUtil.getInstance();
@@ -92,7 +138,10 @@ final class PiiCorpusGenerator {
         o.put("text", s.text.toString());
         ArrayNode arr = o.putArray("spans");
         for (Object[] sp : s.spans) {
-            arr.addObject().put("type", (String) sp[0]).put("start", (int) sp[1]).put("end", (int) sp[2]);
+            arr.addObject()
+                    .put("type", (String) sp[0])
+                    .put("start", (int) sp[1])
+                    .put("end", (int) sp[2]);
         }
         lines.add(o.toString());
     }
@@ -113,12 +162,13 @@ final class PiiCorpusGenerator {
         String f = pick(FIRST);
         String l = pick(LAST);
         return switch (rnd.nextInt(5)) {
-            case 0 -> f + "." + l;
-            case 1 -> f + "_" + l + rnd.nextInt(100);
-            case 2 -> f + "+news";
-            case 3 -> f.charAt(0) + l;
-            default -> f + "-" + l + ".work";
-        } + "@" + pick(DOMAINS);
+                    case 0 -> f + "." + l;
+                    case 1 -> f + "_" + l + rnd.nextInt(100);
+                    case 2 -> f + "+news";
+                    case 3 -> f.charAt(0) + l;
+                    default -> f + "-" + l + ".work";
+                }
+                + "@" + pick(DOMAINS);
     }
 
     private void emailSample(Sample s) {
@@ -222,7 +272,8 @@ final class PiiCorpusGenerator {
         for (char ch : (bban + cc + "00").toCharArray()) {
             num.append(Character.isLetter(ch) ? String.valueOf(ch - 'A' + 10) : String.valueOf(ch));
         }
-        int check = 98 - new BigInteger(num.toString()).mod(BigInteger.valueOf(97)).intValue();
+        int check =
+                98 - new BigInteger(num.toString()).mod(BigInteger.valueOf(97)).intValue();
         return cc + String.format("%02d", check) + bban;
     }
 
@@ -250,7 +301,10 @@ final class PiiCorpusGenerator {
         String dashed = d.substring(0, 3) + "-" + d.substring(3, 5) + "-" + d.substring(5);
         switch (rnd.nextInt(5)) {
             case 0 -> s.t("SSN: ").pii("US_SSN", dashed);
-            case 1 -> s.t("The applicant's social security number is ").pii("US_SSN", dashed).t(".");
+            case 1 ->
+                s.t("The applicant's social security number is ")
+                        .pii("US_SSN", dashed)
+                        .t(".");
             case 2 -> s.t("id ").pii("US_SSN", dashed.replace('-', ' ')).t(" on the W-2 form");
             case 3 -> s.t("SSN ").pii("US_SSN", d).t(" (no dashes)");
             default -> s.t("Employee ").pii("US_SSN", dashed).t(" filed late.");

@@ -27,7 +27,9 @@ class PiiCorpusGeneratorTest {
     void registryExampleIbansHaveValidCheckDigits() {
         assertThat(PiiScanner.mod97("DE89370400440532013000")).isEqualTo(1);
         assertThat(PiiScanner.mod97("GB29NWBK60161331926819")).isEqualTo(1);
-        assertThat(PiiScanner.mod97(PiiCorpusGenerator.withCheckDigits("DE", "370400440532013000"))).isEqualTo(1);
-        assertThat(PiiCorpusGenerator.withCheckDigits("DE", "370400440532013000")).isEqualTo("DE89370400440532013000");
+        assertThat(PiiScanner.mod97(PiiCorpusGenerator.withCheckDigits("DE", "370400440532013000")))
+                .isEqualTo(1);
+        assertThat(PiiCorpusGenerator.withCheckDigits("DE", "370400440532013000"))
+                .isEqualTo("DE89370400440532013000");
     }
 }

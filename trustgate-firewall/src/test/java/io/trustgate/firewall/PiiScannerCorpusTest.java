@@ -28,9 +28,7 @@ class PiiScannerCorpusTest {
     }
 
     @ParameterizedTest
-    @CsvSource(
-            delimiter = '|',
-            textBlock = """
+    @CsvSource(delimiter = '|', textBlock = """
             write to alice.smith@example.com today           | EMAIL_ADDRESS | alice.smith@example.com
             <bob+news@mail.example.co.uk>                    | EMAIL_ADDRESS | bob+news@mail.example.co.uk
             call (201) 555-0123 now                          | PHONE_NUMBER  | (201) 555-0123
@@ -92,8 +90,10 @@ class PiiScannerCorpusTest {
             offsets[i] = i < 4 ? i : i + 1;
         }
         List<Finding> fs = SCANNER.scan(new ScanText(original, normalized, offsets, List.of(), ScanText.Stage.INPUT));
-        assertThat(fs).singleElement().satisfies(f -> assertThat(original.substring(f.start(), f.end()))
-                .isEqualTo("carol@example.org"));
+        assertThat(fs)
+                .singleElement()
+                .satisfies(
+                        f -> assertThat(original.substring(f.start(), f.end())).isEqualTo("carol@example.org"));
     }
 
     @Test
@@ -145,12 +145,13 @@ class PiiScannerCorpusTest {
                 }
             }
         }
-        System.out.printf("PII corpus: %d samples%n%-14s %6s %6s %9s %6s%n", samples, "type", "gold", "recall",
-                "predicted", "precision");
+        System.out.printf(
+                "PII corpus: %d samples%n%-14s %6s %6s %9s %6s%n",
+                samples, "type", "gold", "recall", "predicted", "precision");
         for (var e : counts.entrySet()) {
             int[] c = e.getValue();
-            System.out.printf("%-14s %6d %6.3f %9d %6.3f%n", e.getKey(), c[1], ratio(c[0], c[1]), c[3],
-                    ratio(c[2], c[3]));
+            System.out.printf(
+                    "%-14s %6d %6.3f %9d %6.3f%n", e.getKey(), c[1], ratio(c[0], c[1]), c[3], ratio(c[2], c[3]));
         }
         misses.forEach(m -> System.out.println("  " + m));
         assertThat(samples).isGreaterThanOrEqualTo(300);
@@ -170,7 +171,8 @@ class PiiScannerCorpusTest {
     void scansATwoKilobytePromptQuickly() {
         StringBuilder b = new StringBuilder();
         while (b.length() < 2048) {
-            b.append("Hello team, please review the Q3 numbers before Friday; the deck is at v1.2 and totals $1,299.99. ")
+            b.append(
+                            "Hello team, please review the Q3 numbers before Friday; the deck is at v1.2 and totals $1,299.99. ")
                     .append("Reach me at dave.miller@example.com or +1 201 555 0147. ");
         }
         String prompt = b.substring(0, 2048);

@@ -18,8 +18,7 @@ class RedactorTest {
     void masksWithNumberedPlaceholdersPerType() {
         String text = "a@example.com, b@example.com, call 201-555-0123";
         List<Finding> fs = new PiiScanner().scan(ScanText.plain(text, ScanText.Stage.INPUT));
-        assertThat(Redactor.mask(text, fs))
-                .isEqualTo("[EMAIL_ADDRESS_1], [EMAIL_ADDRESS_2], call [PHONE_NUMBER_1]");
+        assertThat(Redactor.mask(text, fs)).isEqualTo("[EMAIL_ADDRESS_1], [EMAIL_ADDRESS_2], call [PHONE_NUMBER_1]");
     }
 
     @Test
