@@ -1,0 +1,979 @@
+package io.trustgate.firewall;
+
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import io.trustgate.api.Category;
+import io.trustgate.api.Finding;
+import io.trustgate.api.ScanText;
+import io.trustgate.api.Scanner;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A scanner for structured personal data (PII) in prompts and responses: e-mail addresses, phone numbers, payment
+ * cards, IBANs, US social security numbers, IP addresses and dates of birth. Finding types are Presidio's names
+ * ({@code EMAIL_ADDRESS}, {@code PHONE_NUMBER}, {@code CREDIT_CARD}, {@code IBAN_CODE}, {@code US_SSN},
+ * {@code IP_ADDRESS}) plus {@code DATE_OF_BIRTH} for a date in birth context (Presidio only has {@code DATE_TIME}).
+ *
+ * <p><b>Threat:</b> OWASP LLM02, sensitive information disclosure: personal data sent to an upstream model (input
+ * stage) or leaked by it (output stage). The chain masks or reversibly anonymises what this finds (see
+ * {@link Redactor}).
+ *
+ * <p><b>Where:</b> input and output chains; scans {@link ScanText#original()} (not the normalised text) so that the
+ * spans are the ones to redact. Each value is checked, not just matched: Luhn and issuer ranges for cards, the
+ * per-country length and mod-97 for IBANs, the invalid ranges for SSNs, octet ranges for IPv4, a structural parser for
+ * IPv6 (no {@code InetAddress}, so never DNS), libphonenumber's {@code Leniency.VALID} for phone numbers.
+ *
+ * <p><b>Cost:</b> linear in the text; a 2 KB prompt takes tens of microseconds (see {@code PiiScannerCorpusTest}).
+ * libphonenumber runs only on windows around digit runs, once per configured region.
+ *
+ * <p><b>Limits:</b> person names and street addresses are not detected (left for a later scanner). Phone numbers are
+ * found only in the configured regions' national formats or in international {@code +CC} format; a bare digit run
+ * with no separator counts as a phone number only after a phone keyword. A bare 9-digit SSN needs an SSN keyword
+ * nearby. Dates of birth need a birth keyword within about 40 chars; month names in English, German and French only.
+ * IBANs must be upper case. A four-part version number after "version" or "v" is not taken as an IP address, any other
+ * valid dotted quad is. E-mail addresses inside a URL's user-info ({@code https://user:pw@host}) and scp-style git
+ * remotes ({@code git@host:org/repo}) are not reported: the first is a credential (the secrets scanner's job), the
+ * second is not a person's address. Values spelled out or split over lines are missed.
+ */
+public final class PiiScanner implements Scanner {
+    /** Default regions for national phone formats. */
+    public static final List<String> DEFAULT_REGIONS = List.of("US", "GB", "DE", "FR", "IN");
+
+    static final String EMAIL = "EMAIL_ADDRESS";
+    static final String PHONE = "PHONE_NUMBER";
+    static final String CARD = "CREDIT_CARD";
+    static final String IBAN = "IBAN_CODE";
+    static final String SSN = "US_SSN";
+    static final String IP = "IP_ADDRESS";
+    static final String DOB = "DATE_OF_BIRTH";
+
+    /** When findings of different types overlap, the one earlier in this list wins. */
+    private static final List<String> PRIORITY = List.of(EMAIL, IBAN, CARD, SSN, IP, DOB, PHONE);
+
+    private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+
+    private static final Pattern CARD_CANDIDATE = Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){12,18}(?!\\d)");
+    private static final Pattern SSN_FORMATTED =
+            Pattern.compile("(?<![\\d-])(\\d{3})([- ])(\\d{2})\\2(\\d{4})(?![\\d-])");
+    private static final Pattern SSN_BARE = Pattern.compile("(?<![\\d-])(\\d{3})(\\d{2})(\\d{4})(?![\\d-])");
+    private static final Pattern SSN_KEYWORD =
+            Pattern.compile("\\b(?:ssn|ss#|social\\s+security|soc\\.?\\s*sec)", Pattern.CASE_INSENSITIVE);
+    private static final String OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+    private static final Pattern IPV4 =
+            Pattern.compile("(?<![\\d.])(?<!\\d\\.)" + OCTET + "(?:\\." + OCTET + "){3}(?!\\d|\\.\\d)");
+    private static final Pattern VERSION_CONTEXT =
+            Pattern.compile("(?:\\b(?:version|ver|release|build|v)\\.?\\s*|[A-Za-z_])$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern IPV6_CANDIDATE = Pattern.compile("(?<![\\w:.])[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:.]*");
+    private static final Pattern UUID =
+            Pattern.compile("[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}");
+    private static final Pattern PHONE_WINDOW = Pattern.compile("[+(]?\\d[\\d\\s().\\-/\u2010-\u2015]{5,}\\d");
+    private static final Pattern PHONE_KEYWORD = Pattern.compile(
+            "\\b(?:phone|tel|telephone|call|mobile|cell|fax|whatsapp|sms|text|contact|telefon|handy|"
+                    + "t[ée]l[ée]phone|portable|mobil|ph|ring|reach)\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern DATE_LIKE = Pattern.compile(
+            "\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}|\\d{1,2}:\\d{2}(?::\\d{2})?");
+
+    /** SSN shape, amounts with thousands separators, part numbers ending in a check digit. */
+    private static final Pattern NOT_PHONE_SHAPE =
+            Pattern.compile("\\d{3}-\\d{2}-\\d{4}|\\d{1,3}(?:[ ,.]\\d{3})+|.*[- ./]\\d");
+
+    private static final String MONTHS = "january|february|march|april|may|june|july|august|september|october|november"
+            + "|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|januar|februar|märz|maerz|mai|juni|juli"
+            + "|oktober|dezember|janvier|février|fevrier|mars|avril|juin|juillet|août|aout|septembre|octobre"
+            + "|novembre|décembre|decembre";
+    private static final Pattern DATE = Pattern.compile(
+            "(?<![\\w.])(?:"
+                    + "(?<y1>\\d{4})-(?<m1>\\d{1,2})-(?<d1>\\d{1,2})"
+                    + "|(?<a2>\\d{1,2})[./-](?<b2>\\d{1,2})[./-](?<y2>\\d{4}|\\d{2})"
+                    + "|(?<d3>\\d{1,2})(?:st|nd|rd|th|er)?\\.?\\s+(?:of\\s+)?(?<m3>" + MONTHS
+                    + ")\\.?,?\\s+(?<y3>\\d{4})"
+                    + "|(?<m4>" + MONTHS + ")\\.?\\s+(?<d4>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y4>\\d{4})"
+                    + ")(?![\\w])",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern BIRTH_KEYWORD = Pattern.compile(
+            "(?<![\\p{L}])(?:born|dob|d\\.o\\.b\\.?|date\\s+of\\s+birth|birth\\s*date|birthdate|birthday|n[ée]e?"
+                    + "|geboren|geburtsdatum|geburtstag|geb\\.|date\\s+de\\s+naissance)(?![\\p{L}])",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final int BIRTH_WINDOW = 40;
+
+    private final List<String> regions;
+
+    /** A scanner over the {@link #DEFAULT_REGIONS}. */
+    public PiiScanner() {
+        this(DEFAULT_REGIONS);
+    }
+
+    /**
+     * A scanner whose phone detection uses the given regions (ISO 3166 alpha-2, e.g. {@code US}) for national formats;
+     * international {@code +CC} numbers are found whatever the regions.
+     */
+    public PiiScanner(List<String> regions) {
+        Objects.requireNonNull(regions, "regions");
+        if (regions.isEmpty()) {
+            throw new IllegalArgumentException("pii scanner: phone regions must not be empty");
+        }
+        for (String r : regions) {
+            if (!PHONES.getSupportedRegions().contains(r)) {
+                throw new IllegalArgumentException("pii scanner: unknown phone region '" + r + "'");
+            }
+        }
+        this.regions = List.copyOf(regions);
+    }
+
+    @Override
+    public String name() {
+        return "pii";
+    }
+
+    @Override
+    public List<Finding> scan(ScanText text) {
+        return scan(text.original());
+    }
+
+    /** Scans a plain string; the spans are offsets in it. */
+    public List<Finding> scan(String s) {
+        List<Finding> all = new ArrayList<>();
+        int[] segments = numericSegments(s);
+        emails(s, all);
+        ibans(s, all);
+        cards(s, segments, all);
+        ssns(s, segments, all);
+        ipv4(s, segments, all);
+        ipv6(s, all);
+        datesOfBirth(s, all);
+        phones(s, segments, all);
+        return resolveOverlaps(all);
+    }
+
+    /**
+     * The maximal runs of digits and number punctuation that hold a digit, as start/end pairs. Cards, SSNs, IPv4
+     * addresses and phone numbers lie inside one such run, so their patterns run only there (with transparent bounds
+     * for the look-arounds): prose costs one pass over its chars.
+     */
+    static int[] numericSegments(String s) {
+        int[] out = new int[16];
+        int n = 0;
+        int i = 0;
+        int len = s.length();
+        while (i < len) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (start > 0 && isNumberPunct(s.charAt(start - 1))) {
+                start--;
+            }
+            int end = i;
+            while (end < len && (isDigit(s.charAt(end)) || isNumberPunct(s.charAt(end)))) {
+                end++;
+            }
+            if (n + 2 > out.length) {
+                out = java.util.Arrays.copyOf(out, out.length * 2);
+            }
+            out[n++] = start;
+            out[n++] = end;
+            i = end;
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isUpper(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isNumberPunct(char c) {
+        return c == ' '
+                || c == '-'
+                || c == '.'
+                || c == '/'
+                || c == '('
+                || c == ')'
+                || c == '+'
+                || c == '\t'
+                || c == '\n'
+                || c == '\r'
+                || c == '\u00a0'
+                || (c >= '\u2010' && c <= '\u2015');
+    }
+
+    /** A matcher of {@code p} over {@code s} restricted to segment {@code k}. */
+    private static Matcher inSegment(Pattern p, String s, int[] segments, int k) {
+        Matcher m = p.matcher(s);
+        m.region(segments[2 * k], segments[2 * k + 1]);
+        m.useTransparentBounds(true);
+        return m;
+    }
+
+    private Finding finding(String type, double score, int start, int end) {
+        return new Finding(name(), Category.PII, type, score, start, end);
+    }
+
+    private static List<Finding> resolveOverlaps(List<Finding> all) {
+        all.sort(Comparator.comparingInt((Finding f) -> PRIORITY.indexOf(f.type()))
+                .thenComparingInt(f -> -(f.end() - f.start())));
+        List<Finding> kept = new ArrayList<>();
+        TreeMap<Integer, Integer> taken = new TreeMap<>(); // start -> end of kept spans, which never overlap
+        for (Finding f : all) {
+            if (!overlaps(taken, f.start(), f.end())) {
+                taken.put(f.start(), f.end());
+                kept.add(f);
+            }
+        }
+        kept.sort(Comparator.comparingInt(Finding::start));
+        return kept;
+    }
+
+    private static boolean overlaps(TreeMap<Integer, Integer> taken, int start, int end) {
+        Map.Entry<Integer, Integer> before = taken.floorEntry(start);
+        if (before != null && before.getValue() > start) {
+            return true;
+        }
+        Map.Entry<Integer, Integer> after = taken.ceilingEntry(start);
+        return after != null && after.getKey() < end;
+    }
+
+    // ---- e-mail ----------------------------------------------------------------------------------------------
+
+    private static boolean isLocalChar(char c) {
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || "!#$%&'*+/=?^_`{|}~-.".indexOf(c) >= 0;
+    }
+
+    private static boolean isDomainChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+    }
+
+    private void emails(String s, List<Finding> out) {
+        int at = s.indexOf('@');
+        while (at >= 0) {
+            int start = at;
+            while (start > 0 && at - start < 64 && isLocalChar(s.charAt(start - 1))) {
+                start--;
+            }
+            // a local part never starts with a dot, and '/' or quotes before it are usually URL or path punctuation
+            while (start < at && (s.charAt(start) == '.' || s.charAt(start) == '/' || s.charAt(start) == '\'')) {
+                start++;
+            }
+            int end = at + 1;
+            while (end < s.length() && end - at < 254 && isDomainChar(s.charAt(end))) {
+                end++;
+            }
+            while (end > at + 1 && (s.charAt(end - 1) == '.' || s.charAt(end - 1) == '-')) {
+                end--;
+            }
+            if (start < at
+                    && validLocal(s, start, at)
+                    && validDomain(s.substring(at + 1, end))
+                    && !(start > 0 && isLocalChar(s.charAt(start - 1)))
+                    && !inUrlUserInfo(s, start)
+                    && !isScpGitRemote(s, start, at, end)) {
+                out.add(finding(EMAIL, 0.95, start, end));
+            }
+            at = s.indexOf('@', at + 1);
+        }
+    }
+
+    private static boolean validLocal(String s, int start, int end) {
+        if (s.charAt(end - 1) == '.') {
+            return false;
+        }
+        for (int i = start + 1; i < end; i++) {
+            if (s.charAt(i) == '.' && s.charAt(i - 1) == '.') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean validDomain(String d) {
+        String[] labels = d.split("\\.", -1);
+        if (labels.length < 2) {
+            return false;
+        }
+        for (String l : labels) {
+            if (l.isEmpty() || l.length() > 63 || l.charAt(0) == '-' || l.charAt(l.length() - 1) == '-') {
+                return false;
+            }
+        }
+        String tld = labels[labels.length - 1];
+        if (tld.length() < 2) {
+            return false;
+        }
+        for (int i = 0; i < tld.length(); i++) {
+            if (!Character.isLetter(tld.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code start} sits in the authority of a URL, as in {@code https://user:pw@host}. */
+    private static boolean inUrlUserInfo(String s, int start) {
+        int i = start - 1;
+        while (i >= 0 && start - i < 256) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) || c == '/' && (i == 0 || s.charAt(i - 1) != '/')) {
+                return false;
+            }
+            if (c == '/' && i >= 2 && s.charAt(i - 1) == '/' && s.charAt(i - 2) == ':') {
+                return true;
+            }
+            i--;
+        }
+        return false;
+    }
+
+    private static boolean isScpGitRemote(String s, int start, int at, int end) {
+        return s.regionMatches(start, "git", 0, 3) && at - start == 3 && end < s.length() && s.charAt(end) == ':';
+    }
+
+    // ---- payment cards ---------------------------------------------------------------------------------------
+
+    private void cards(String s, int[] segments, List<Finding> out) {
+        for (int k = 0; k < segments.length / 2; k++) {
+            Matcher m = inSegment(CARD_CANDIDATE, s, segments, k);
+            while (m.find()) {
+                card(s, m, out);
+            }
+        }
+    }
+
+    private void card(String s, Matcher m, List<Finding> out) {
+        int start = m.start();
+        int end = m.end();
+        // the greedy match may have swallowed a following group: try the longest valid prefix ending at a group
+        while (end > start) {
+            String digits = digitsOf(s, start, end);
+            if (digits.length() >= 13 && luhn(digits) && issuerAccepts(digits) && consistentSeparators(s, start, end)) {
+                out.add(finding(CARD, 0.9, start, end));
+                break;
+            }
+            int cut = lastSeparator(s, start, end);
+            if (cut < 0) {
+                break;
+            }
+            end = cut;
+        }
+    }
+
+    private static boolean consistentSeparators(String s, int start, int end) {
+        char sep = 0;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '-') {
+                if (sep == 0) {
+                    sep = c;
+                } else if (sep != c) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static int lastSeparator(String s, int start, int end) {
+        for (int i = end - 1; i > start; i--) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '-') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static String digitsOf(String s, int start, int end) {
+        StringBuilder b = new StringBuilder(end - start);
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    static boolean luhn(String digits) {
+        int sum = 0;
+        boolean dbl = false;
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            int d = digits.charAt(i) - '0';
+            if (dbl) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+            dbl = !dbl;
+        }
+        return sum % 10 == 0;
+    }
+
+    /** Whether a known issuer uses this prefix with this length. */
+    static boolean issuerAccepts(String d) {
+        int len = d.length();
+        int p1 = d.charAt(0) - '0';
+        int p2 = Integer.parseInt(d.substring(0, 2));
+        int p3 = Integer.parseInt(d.substring(0, 3));
+        int p4 = Integer.parseInt(d.substring(0, 4));
+        if (p1 == 4) { // Visa
+            return len == 13 || len == 16 || len == 19;
+        }
+        if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) { // Mastercard
+            return len == 16;
+        }
+        if (p2 == 34 || p2 == 37) { // American Express
+            return len == 15;
+        }
+        if (p4 == 6011 || (p3 >= 644 && p3 <= 649) || p2 == 65) { // Discover
+            return len >= 16 && len <= 19;
+        }
+        if (p4 >= 3528 && p4 <= 3589) { // JCB
+            return len >= 16 && len <= 19;
+        }
+        if ((p3 >= 300 && p3 <= 305) || p2 == 36 || p2 == 38 || p2 == 39) { // Diners Club
+            return len >= 14 && len <= 19;
+        }
+        if (p2 == 62) { // UnionPay
+            return len >= 16 && len <= 19;
+        }
+        return false;
+    }
+
+    // ---- IBAN ------------------------------------------------------------------------------------------------
+
+    /** IBAN length per country, from the SWIFT IBAN registry. */
+    static final Map<String, Integer> IBAN_LENGTHS = Map.ofEntries(
+            Map.entry("AD", 24),
+            Map.entry("AE", 23),
+            Map.entry("AL", 28),
+            Map.entry("AT", 20),
+            Map.entry("AZ", 28),
+            Map.entry("BA", 20),
+            Map.entry("BE", 16),
+            Map.entry("BG", 22),
+            Map.entry("BH", 22),
+            Map.entry("BI", 27),
+            Map.entry("BR", 29),
+            Map.entry("BY", 28),
+            Map.entry("CH", 21),
+            Map.entry("CR", 22),
+            Map.entry("CY", 28),
+            Map.entry("CZ", 24),
+            Map.entry("DE", 22),
+            Map.entry("DJ", 27),
+            Map.entry("DK", 18),
+            Map.entry("DO", 28),
+            Map.entry("EE", 20),
+            Map.entry("EG", 29),
+            Map.entry("ES", 24),
+            Map.entry("FI", 18),
+            Map.entry("FK", 18),
+            Map.entry("FO", 18),
+            Map.entry("FR", 27),
+            Map.entry("GB", 22),
+            Map.entry("GE", 22),
+            Map.entry("GI", 23),
+            Map.entry("GL", 18),
+            Map.entry("GR", 27),
+            Map.entry("GT", 28),
+            Map.entry("HR", 21),
+            Map.entry("HU", 28),
+            Map.entry("IE", 22),
+            Map.entry("IL", 23),
+            Map.entry("IQ", 23),
+            Map.entry("IS", 26),
+            Map.entry("IT", 27),
+            Map.entry("JO", 30),
+            Map.entry("KW", 30),
+            Map.entry("KZ", 20),
+            Map.entry("LB", 28),
+            Map.entry("LC", 32),
+            Map.entry("LI", 21),
+            Map.entry("LT", 20),
+            Map.entry("LU", 20),
+            Map.entry("LV", 21),
+            Map.entry("LY", 25),
+            Map.entry("MC", 27),
+            Map.entry("MD", 24),
+            Map.entry("ME", 22),
+            Map.entry("MK", 19),
+            Map.entry("MN", 20),
+            Map.entry("MR", 27),
+            Map.entry("MT", 31),
+            Map.entry("MU", 30),
+            Map.entry("NI", 28),
+            Map.entry("NL", 18),
+            Map.entry("NO", 15),
+            Map.entry("OM", 23),
+            Map.entry("PK", 24),
+            Map.entry("PL", 28),
+            Map.entry("PS", 29),
+            Map.entry("PT", 25),
+            Map.entry("QA", 29),
+            Map.entry("RO", 24),
+            Map.entry("RS", 22),
+            Map.entry("RU", 33),
+            Map.entry("SA", 24),
+            Map.entry("SC", 31),
+            Map.entry("SD", 18),
+            Map.entry("SE", 24),
+            Map.entry("SI", 19),
+            Map.entry("SK", 24),
+            Map.entry("SM", 27),
+            Map.entry("SO", 23),
+            Map.entry("ST", 25),
+            Map.entry("SV", 28),
+            Map.entry("TL", 23),
+            Map.entry("TN", 24),
+            Map.entry("TR", 26),
+            Map.entry("UA", 29),
+            Map.entry("VA", 22),
+            Map.entry("VG", 24),
+            Map.entry("XK", 20),
+            Map.entry("YE", 30));
+
+    private void ibans(String s, List<Finding> out) {
+        int i = 0;
+        int last = s.length() - 4;
+        while (i <= last) {
+            if (isUpper(s.charAt(i))
+                    && isUpper(s.charAt(i + 1))
+                    && isDigit(s.charAt(i + 2))
+                    && isDigit(s.charAt(i + 3))
+                    && (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1)))) {
+                Integer len = IBAN_LENGTHS.get(s.substring(i, i + 2));
+                int end = len == null ? -1 : ibanEnd(s, i, len);
+                if (end > 0 && mod97(s.substring(i, end).replace(" ", "")) == 1) {
+                    out.add(finding(IBAN, 0.95, i, end));
+                    i = end;
+                    continue;
+                }
+            }
+            i++;
+        }
+    }
+
+    /** The end of an IBAN of {@code len} chars starting at {@code start}, spaces only between groups of 4; or -1. */
+    private static int ibanEnd(String s, int start, int len) {
+        int i = start;
+        int n = 0;
+        boolean spaced = false;
+        while (n < len) {
+            if (i >= s.length()) {
+                return -1;
+            }
+            char c = s.charAt(i);
+            if (c == ' ' && n > 0 && n % 4 == 0 && (spaced || n == 4)) {
+                spaced = true;
+                i++;
+                continue;
+            }
+            if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+                return -1;
+            }
+            if (spaced && n % 4 == 0 && s.charAt(i - 1) != ' ') {
+                return -1;
+            }
+            n++;
+            i++;
+        }
+        if (i < s.length() && Character.isLetterOrDigit(s.charAt(i))) {
+            return -1;
+        }
+        return i;
+    }
+
+    static int mod97(String iban) {
+        String r = iban.substring(4) + iban.substring(0, 4);
+        int mod = 0;
+        for (int i = 0; i < r.length(); i++) {
+            char c = r.charAt(i);
+            int v = c >= 'A' && c <= 'Z' ? c - 'A' + 10 : c - '0';
+            mod = v >= 10 ? (mod * 100 + v) % 97 : (mod * 10 + v) % 97;
+        }
+        return mod;
+    }
+
+    // ---- US SSN ----------------------------------------------------------------------------------------------
+
+    private void ssns(String s, int[] segments, List<Finding> out) {
+        for (int k = 0; k < segments.length / 2; k++) {
+            Matcher m = inSegment(SSN_FORMATTED, s, segments, k);
+            while (m.find()) {
+                if (validSsn(m.group(1), m.group(3), m.group(4))) {
+                    out.add(finding(SSN, 0.85, m.start(), m.end()));
+                }
+            }
+            Matcher b = inSegment(SSN_BARE, s, segments, k);
+            while (b.find()) {
+                if (validSsn(b.group(1), b.group(2), b.group(3))
+                        && keywordNear(s, SSN_KEYWORD, b.start(), b.end(), 40)) {
+                    out.add(finding(SSN, 0.7, b.start(), b.end()));
+                }
+            }
+        }
+    }
+
+    static boolean validSsn(String area, String group, String serial) {
+        int a = Integer.parseInt(area);
+        String whole = area + "-" + group + "-" + serial;
+        return a != 0
+                && a != 666
+                && a < 900
+                && !group.equals("00")
+                && !serial.equals("0000")
+                && !whole.equals("078-05-1120")
+                && !whole.equals("219-09-9999");
+    }
+
+    private static boolean keywordNear(String s, Pattern keyword, int start, int end, int window) {
+        Matcher k = keyword.matcher(s);
+        k.region(Math.max(0, start - window), Math.min(s.length(), end + window));
+        k.useTransparentBounds(true);
+        return k.find();
+    }
+
+    // ---- IP addresses ----------------------------------------------------------------------------------------
+
+    private void ipv4(String s, int[] segments, List<Finding> out) {
+        for (int k = 0; k < segments.length / 2; k++) {
+            Matcher m = inSegment(IPV4, s, segments, k);
+            while (m.find()) {
+                int from = Math.max(0, m.start() - 12);
+                if (!VERSION_CONTEXT.matcher(s.substring(from, m.start())).find()) {
+                    out.add(finding(IP, 0.9, m.start(), m.end()));
+                }
+            }
+        }
+    }
+
+    private void ipv6(String s, List<Finding> out) {
+        if (s.indexOf(':') < 0) {
+            return;
+        }
+        Matcher m = IPV6_CANDIDATE.matcher(s);
+        while (m.find()) {
+            int start = m.start();
+            int end = m.end();
+            if (end - start < 3) {
+                continue;
+            }
+            // sentence punctuation after the address
+            while (end > start && s.charAt(end - 1) == '.') {
+                end--;
+            }
+            if (end < s.length() && (Character.isLetterOrDigit(s.charAt(end)) || s.charAt(end) == '_')) {
+                continue;
+            }
+            String c = s.substring(start, end);
+            if (c.endsWith(":") && !c.endsWith("::")) {
+                c = c.substring(0, c.length() - 1);
+                end--;
+            }
+            if (isIpv6(c)) {
+                out.add(finding(IP, 0.9, start, end));
+            }
+        }
+    }
+
+    /** A structural IPv6 literal check (RFC 4291 text forms, with an optional trailing dotted quad). */
+    static boolean isIpv6(String c) {
+        if (c.length() < 2 || c.length() > 45) {
+            return false;
+        }
+        boolean digit = false;
+        for (int i = 0; i < c.length(); i++) {
+            if (Character.isDigit(c.charAt(i))) {
+                digit = true;
+                break;
+            }
+        }
+        if (!digit) {
+            return false; // "dead::beef", "abc::def": code, far more often than addresses
+        }
+        int dc = c.indexOf("::");
+        if (dc >= 0 && c.indexOf("::", dc + 1) >= 0) {
+            return false;
+        }
+        if (c.contains(":::")) {
+            return false;
+        }
+        String head = dc >= 0 ? c.substring(0, dc) : c;
+        String tail = dc >= 0 ? c.substring(dc + 2) : "";
+        int groups = 0;
+        for (String part : new String[] {head, tail}) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            String[] gs = part.split(":", -1);
+            for (int i = 0; i < gs.length; i++) {
+                String g = gs[i];
+                boolean last = part == (dc >= 0 ? tail : head) && i == gs.length - 1;
+                if (g.contains(".")) {
+                    if (!last || !g.matches(OCTET + "(?:\\." + OCTET + "){3}")) {
+                        return false;
+                    }
+                    groups += 2;
+                } else {
+                    if (g.isEmpty() || g.length() > 4) {
+                        return false;
+                    }
+                    for (int j = 0; j < g.length(); j++) {
+                        if (Character.digit(g.charAt(j), 16) < 0) {
+                            return false;
+                        }
+                    }
+                    groups++;
+                }
+            }
+        }
+        if (dc >= 0 && head.contains(".")) {
+            return false;
+        }
+        return dc >= 0 ? groups <= 7 : groups == 8;
+    }
+
+    // ---- dates of birth --------------------------------------------------------------------------------------
+
+    private void datesOfBirth(String s, List<Finding> out) {
+        if (!mayHoldBirthKeyword(s)) {
+            return;
+        }
+        Matcher k = BIRTH_KEYWORD.matcher(s);
+        if (!k.find()) {
+            return;
+        }
+        // dates only near keywords, so that a long text with one keyword does not pay the date pattern everywhere
+        TreeMap<Integer, Integer> near = new TreeMap<>();
+        int searched = 0;
+        do {
+            int from = Math.max(searched, k.start() - BIRTH_WINDOW - 40);
+            int to = Math.min(s.length(), k.end() + BIRTH_WINDOW + 40);
+            if (from < to) {
+                Matcher d = DATE.matcher(s);
+                d.region(from, to);
+                d.useTransparentBounds(true);
+                while (d.find()) {
+                    if (plausibleDate(d)) {
+                        near.put(d.start(), d.end());
+                    }
+                }
+                searched = to;
+            }
+        } while (k.find());
+        if (near.isEmpty()) {
+            return;
+        }
+        List<int[]> dates = new ArrayList<>();
+        near.forEach((a, b) -> dates.add(new int[] {a, b}));
+        k.reset();
+        List<int[]> taken = new ArrayList<>();
+        while (k.find()) {
+            int[] best = null;
+            for (int[] date : dates) { // nearest date after the keyword
+                if (date[0] >= k.end() && date[0] - k.end() <= BIRTH_WINDOW) {
+                    best = date;
+                    break;
+                }
+            }
+            if (best == null) {
+                for (int i = dates.size() - 1; i >= 0; i--) { // else the nearest before it
+                    int[] date = dates.get(i);
+                    if (date[1] <= k.start() && k.start() - date[1] <= BIRTH_WINDOW) {
+                        best = date;
+                        break;
+                    }
+                }
+            }
+            if (best != null && !taken.contains(best)) {
+                taken.add(best);
+                out.add(finding(DOB, 0.8, best[0], best[1]));
+            }
+        }
+    }
+
+    private static final String[] BIRTH_STEMS = {"born", "dob", "d.o.b", "birth", "né", "nee", "geb", "naissance"};
+
+    private static boolean mayHoldBirthKeyword(String s) {
+        String lower = s.toLowerCase(Locale.ROOT);
+        for (String stem : BIRTH_STEMS) {
+            if (lower.indexOf(stem) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean plausibleDate(Matcher d) {
+        if (d.group("y1") != null) {
+            return month(d.group("m1")) && day(d.group("d1"));
+        }
+        if (d.group("y2") != null) {
+            int a = Integer.parseInt(d.group("a2"));
+            int b = Integer.parseInt(d.group("b2"));
+            return a >= 1 && b >= 1 && a <= 31 && b <= 31 && (a <= 12 || b <= 12);
+        }
+        if (d.group("y3") != null) {
+            return day(d.group("d3"));
+        }
+        return day(d.group("d4"));
+    }
+
+    private static boolean month(String m) {
+        int v = Integer.parseInt(m);
+        return v >= 1 && v <= 12;
+    }
+
+    private static boolean day(String m) {
+        int v = Integer.parseInt(m);
+        return v >= 1 && v <= 31;
+    }
+
+    // ---- phone numbers ---------------------------------------------------------------------------------------
+
+    private void phones(String s, int[] segments, List<Finding> out) {
+        if (segments.length == 0) {
+            return;
+        }
+        TreeMap<Integer, Integer> uuids = new TreeMap<>();
+        if (s.indexOf('-') >= 0) {
+            Matcher u = UUID.matcher(s);
+            while (u.find()) {
+                uuids.put(u.start(), u.end());
+            }
+        }
+        // a run that a stronger finding (card, IBAN, SSN, IP, date of birth) covers would lose the overlap anyway
+        TreeMap<Integer, Integer> stronger = new TreeMap<>();
+        for (Finding f : out) {
+            stronger.merge(f.start(), f.end(), Math::max);
+        }
+        int lastEnd = -1;
+        TreeMap<Integer, Integer> found = new TreeMap<>();
+        for (int k = 0; k < segments.length / 2; k++) {
+            Matcher w = inSegment(PHONE_WINDOW, s, segments, k);
+            while (w.find()) {
+                Map.Entry<Integer, Integer> cover = stronger.floorEntry(w.start());
+                if (cover != null && cover.getValue() >= w.end()) {
+                    continue;
+                }
+                lastEnd = phoneWindow(s, w, lastEnd, uuids, found);
+            }
+        }
+        found.forEach((start, end) -> out.add(finding(PHONE, 0.75, start, end)));
+    }
+
+    private int phoneWindow(
+            String s, Matcher w, int lastEnd, TreeMap<Integer, Integer> uuids, TreeMap<Integer, Integer> found) {
+        if (!worthParsing(s, w.start(), w.end())) {
+            return lastEnd;
+        }
+        int ws = Math.max(Math.max(0, w.start() - 8), Math.min(lastEnd, w.start()));
+        int we = Math.min(s.length(), w.end() + 8);
+        lastEnd = we;
+        String window = s.substring(ws, we);
+        boolean international = s.charAt(w.start()) == '+';
+        for (String region : regions) {
+            boolean hit = false;
+            for (PhoneNumberMatch pm : PHONES.findNumbers(window, region, PhoneNumberUtil.Leniency.VALID, 50)) {
+                int start = ws + pm.start();
+                int end = ws + pm.end();
+                if (acceptPhone(s, start, end, uuids) && !overlaps(found, start, end)) {
+                    found.put(start, end);
+                    hit |= start <= w.start() && end >= w.end();
+                }
+            }
+            if (international || hit) {
+                break; // a +CC number parses the same in every region; a fully covered run needs no other region
+            }
+        }
+        return lastEnd;
+    }
+
+    /**
+     * Whether libphonenumber (tens of microseconds a call) could accept something in this run: fewer than 7 digits or an
+     * unbroken run of more than 15 digits hold no phone number of the supported regions, and a bare run without a phone keyword before it would be refused anyway.
+     */
+    private static boolean worthParsing(String s, int start, int end) {
+        int run = 0;
+        int longest = 0;
+        int digits = 0;
+        boolean bare = true;
+        for (int i = start; i < end; i++) {
+            if (isDigit(s.charAt(i))) {
+                longest = Math.max(longest, ++run);
+                digits++;
+            } else {
+                run = 0;
+                bare = false;
+            }
+        }
+        if (digits < 7 || (longest > 15 && bare)) {
+            return false;
+        }
+        if (!bare) {
+            return true;
+        }
+        Matcher k = PHONE_KEYWORD.matcher(s);
+        k.region(Math.max(0, start - 30), start);
+        k.useTransparentBounds(true);
+        return k.find();
+    }
+
+    private static boolean acceptPhone(String s, int start, int end, TreeMap<Integer, Integer> uuids) {
+        if (overlaps(uuids, start, end)) {
+            return false;
+        }
+        String v = s.substring(start, end);
+        if (DATE_LIKE.matcher(v).matches() || NOT_PHONE_SHAPE.matcher(v).matches()) {
+            return false;
+        }
+        if (start > 0) {
+            char p = s.charAt(start - 1);
+            if (Character.isLetterOrDigit(p) || p == '.' || p == '-' || p == '/' || p == ':' || p == '_') {
+                return false;
+            }
+        }
+        if (end < s.length()) {
+            char n = s.charAt(end);
+            if (Character.isLetterOrDigit(n) || n == '_' || n == ':' || n == '%') {
+                return false;
+            }
+        }
+        boolean formatted = v.charAt(0) == '+' || v.charAt(0) == '(';
+        for (int i = 0; i < v.length() && !formatted; i++) {
+            char c = v.charAt(i);
+            formatted = !(c >= '0' && c <= '9');
+        }
+        if (formatted) {
+            return true;
+        }
+        // a bare digit run is an order number as often as a phone number: ask for a phone keyword before it
+        Matcher k = PHONE_KEYWORD.matcher(s);
+        k.region(Math.max(0, start - 30), start);
+        k.useTransparentBounds(true);
+        return k.find();
+    }
+
+    @Override
+    public String toString() {
+        return "PiiScanner" + regions.toString().toLowerCase(Locale.ROOT);
+    }
+}
