@@ -26,7 +26,7 @@ public record TrustgateConfig(
         List<ScannerRule> inputFirewall) {
 
     /** The input scanners a configuration may name, in their default order. */
-    public static final List<String> INPUT_SCANNERS = List.of("invisible-text", "secrets", "pii");
+    public static final List<String> INPUT_SCANNERS = io.trustgate.firewall.Scanners.INPUT;
 
     /**
      * The default input chain (no {@code firewall} section): smuggled invisible text and secrets block, PII is

@@ -30,11 +30,17 @@ public final class Wiring {
                 store,
                 new TokenCounter(),
                 clock,
-                inputFirewall()));
+                inputFirewall(config)));
     }
 
-    /** The input firewall of every tier, until per-tier and per-context chains are configurable. */
-    static io.trustgate.firewall.FirewallChain inputFirewall() {
-        return io.trustgate.firewall.FirewallChain.none();
+    /** The input firewall of every tier (per-tier and per-context chains come with contexts). */
+    static io.trustgate.firewall.FirewallChain inputFirewall(TrustgateConfig config) {
+        java.util.Map<String, io.trustgate.api.Scanner> made = new java.util.HashMap<>();
+        java.util.List<io.trustgate.firewall.FirewallChain.Rule> rules = new java.util.ArrayList<>();
+        for (TrustgateConfig.ScannerRule r : config.inputFirewall()) {
+            io.trustgate.api.Scanner s = made.computeIfAbsent(r.scanner(), io.trustgate.firewall.Scanners::create);
+            rules.add(new io.trustgate.firewall.FirewallChain.Rule(s, r.action(), r.threshold()));
+        }
+        return io.trustgate.firewall.Scanners.chain(rules);
     }
 }

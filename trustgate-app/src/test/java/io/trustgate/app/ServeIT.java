@@ -128,6 +128,14 @@ class ServeIT {
         assertThat(r.body()).contains("\"content\":\"end to end\"");
         assertThat(chat(port, "sk-tg-wrong", "x").statusCode()).isEqualTo(401);
 
+        // The default input firewall: secrets block, PII is redacted before it goes upstream (the sandbox echoes).
+        HttpResponse<String> secret = chat(port, key, "token ghp_aB3dE5gH7jK9mN1pQ3sT5vX7zA9cE1gI3kM5 here");
+        assertThat(secret.statusCode()).isEqualTo(400);
+        assertThat(secret.body()).contains("content_policy_violation").doesNotContain("ghp_");
+        HttpResponse<String> pii = chat(port, key, "write to jane.doe@example.com");
+        assertThat(pii.statusCode()).isEqualTo(200);
+        assertThat(pii.body()).contains("[EMAIL_ADDRESS_1]").doesNotContain("jane.doe@example.com");
+
         // Revoked from another process: the very next request is refused.
         assertThat(run("keys", "revoke", "e2e", "--data-dir", dir.toString()).code())
                 .isZero();
@@ -137,10 +145,14 @@ class ServeIT {
         assertThat(server.waitFor(20, TimeUnit.SECONDS)).isTrue();
         Run usage = run("usage", "--json", "--data-dir", dir.toString());
         assertThat(usage.code()).isZero();
-        assertThat(usage.out()).contains("\"requests\" : 1");
+        assertThat(usage.out()).contains("\"requests\" : 3"); // the refused one is recorded too
         Run byStatus = run("usage", "--by", "status", "--data-dir", dir.toString());
         assertThat(byStatus.out()).contains("STATUS").contains("200");
-        assertThat(String.join("\n", serverErr)).doesNotContain(key).doesNotContain("end to end");
+        assertThat(String.join("\n", serverErr))
+                .doesNotContain(key)
+                .doesNotContain("end to end")
+                .doesNotContain("ghp_")
+                .doesNotContain("jane.doe");
     }
 
     @Test
