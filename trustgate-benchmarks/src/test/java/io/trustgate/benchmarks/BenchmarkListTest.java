@@ -26,7 +26,8 @@ class BenchmarkListTest {
                             "io.trustgate.benchmarks.SseParserBenchmark.feed40EventsIn1400ByteChunks",
                             "io.trustgate.benchmarks.KeyLookupBenchmark.authenticateCached",
                             "io.trustgate.benchmarks.KeyLookupBenchmark.findByHashUncached",
-                            "io.trustgate.benchmarks.ErrorTableBenchmark.invalidRequestBody");
+                            "io.trustgate.benchmarks.ErrorTableBenchmark.invalidRequestBody",
+                            "io.trustgate.benchmarks.FirewallBenchmark.defaultChain2KbPrompt");
         }
     }
 }

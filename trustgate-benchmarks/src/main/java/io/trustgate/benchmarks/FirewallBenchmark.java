@@ -1,0 +1,58 @@
+package io.trustgate.benchmarks;
+
+import io.trustgate.api.Action;
+import io.trustgate.api.ScanText;
+import io.trustgate.api.Verdict;
+import io.trustgate.firewall.FirewallChain;
+import io.trustgate.firewall.Scanners;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The default input chain (normaliser, invisible-text, secrets, PII) on a 2 KB prompt: ordinary prose with one
+ * email to redact, the case a chat request usually is. Sample mode, so JMH prints p50 and p99 per call.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class FirewallBenchmark {
+    private FirewallChain chain;
+    private String prompt;
+
+    @Setup
+    public void setUp() {
+        chain = Scanners.chain(List.of(
+                new FirewallChain.Rule(Scanners.create("invisible-text"), Action.BLOCK, 0.5),
+                new FirewallChain.Rule(Scanners.create("secrets"), Action.BLOCK, 0.5),
+                new FirewallChain.Rule(Scanners.create("pii"), Action.REDACT, 0.5)));
+        StringBuilder b = new StringBuilder();
+        String sentence = "Please summarise the quarterly report for the board and list the three main risks, "
+                + "with one sentence on each and a suggested owner. ";
+        while (b.length() < 2000) {
+            b.append(sentence);
+        }
+        b.append("Send the draft to jane.doe@example.com by Friday.");
+        prompt = b.toString();
+        if (!(chain.scan(prompt, ScanText.Stage.INPUT) instanceof Verdict.Redact)) {
+            throw new IllegalStateException("the benchmark prompt should be redacted once");
+        }
+    }
+
+    @Benchmark
+    public Verdict defaultChain2KbPrompt() {
+        return chain.scan(prompt, ScanText.Stage.INPUT);
+    }
+}
