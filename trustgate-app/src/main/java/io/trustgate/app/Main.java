@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             KeysCommand.class,
             UsageCommand.class,
             ConfigCommand.class,
+            FirewallCommand.class,
             VersionCommand.class,
             CommandLine.HelpCommand.class
         })

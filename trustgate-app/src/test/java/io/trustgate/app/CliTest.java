@@ -103,12 +103,47 @@ class CliTest {
             {"usage", "--help"},
             {"config", "--help"},
             {"config", "check", "--help"},
-            {"version", "--help"}
+            {"version", "--help"},
+            {"firewall", "--help"},
+            {"firewall", "scan", "--help"}
         }) {
             Result r = run(c);
             assertThat(r.code()).as(String.join(" ", c)).isZero();
             assertThat(r.out()).contains("Usage:");
         }
+    }
+
+    @Test
+    void firewallScanPrintsOneVerdictPerLineWithoutTheFoundValues() throws Exception {
+        java.nio.file.Path in = dir.resolve("prompts.jsonl");
+        java.nio.file.Files.writeString(
+                in,
+                String.join(
+                        "\n",
+                        "{\"text\": \"write to jane.doe@example.com please\"}",
+                        "key ghp_aB3dE5gH7jK9mN1pQ3sT5vX7zA9cE1gI3kM5 here",
+                        "",
+                        "How do I kill a Python process?"));
+        Result r = run("firewall", "scan", "--input", in.toString());
+        assertThat(r.code()).isZero();
+        java.util.List<JsonNode> out = r.out()
+                .lines()
+                .map(l -> {
+                    try {
+                        return new ObjectMapper().readTree(l);
+                    } catch (java.io.IOException e) {
+                        throw new AssertionError(e);
+                    }
+                })
+                .toList();
+        assertThat(out).extracting(n -> n.path("verdict").asText()).containsExactly("redact", "block", "allow");
+        assertThat(out.get(0).path("text").asText()).isEqualTo("write to [EMAIL_ADDRESS_1] please");
+        assertThat(out.get(1).path("findings").get(0).path("scanner").asText()).isEqualTo("secrets");
+        assertThat(out.get(2).path("line").asInt()).isEqualTo(4);
+        assertThat(r.out()).doesNotContain("jane.doe@example.com").doesNotContain("ghp_aB3");
+        assertThat(run("firewall", "scan", "--stage", "sideways", "--input", in.toString())
+                        .code())
+                .isEqualTo(2);
     }
 
     @Test

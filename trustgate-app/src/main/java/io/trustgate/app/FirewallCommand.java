@@ -1,0 +1,132 @@
+package io.trustgate.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trustgate.api.Finding;
+import io.trustgate.api.ScanText;
+import io.trustgate.api.Verdict;
+import io.trustgate.firewall.FirewallChain;
+import io.trustgate.gateway.Json;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code trustgate firewall}: run the firewall outside the HTTP path. */
+@Command(
+        name = "firewall",
+        mixinStandardHelpOptions = true,
+        description = "Run the AI firewall on texts, outside the gateway.",
+        subcommands = {FirewallCommand.Scan.class})
+final class FirewallCommand extends GroupCommand {
+
+    @Command(
+            name = "scan",
+            mixinStandardHelpOptions = true,
+            description = "Scan lines of text (JSONL with a \"text\" field, or plain lines) with the configured chain;"
+                    + " print one JSON line per input: verdict, findings (scanner, category, type, score, start, end)"
+                    + " and the redacted text. Matched text is never printed apart from the redacted input itself.")
+    static final class Scan implements Callable<Integer> {
+        @Mixin
+        StateOptions state;
+
+        @Option(
+                names = "--stage",
+                paramLabel = "STAGE",
+                defaultValue = "input",
+                description = "input or output. Default: ${DEFAULT-VALUE}.")
+        String stage;
+
+        @Option(names = "--input", paramLabel = "FILE", description = "Read this file instead of standard input.")
+        Path input;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            ScanText.Stage st = switch (stage.toLowerCase(Locale.ROOT)) {
+                case "input" -> ScanText.Stage.INPUT;
+                case "output" -> ScanText.Stage.OUTPUT;
+                default -> throw new CliException("--stage takes input or output, was '" + stage + "'", 2);
+            };
+            if (input != null && !Files.isRegularFile(input)) {
+                throw new CliException("input file not found: " + input, 2);
+            }
+            FirewallChain chain = Wiring.inputFirewall(state.loadConfig());
+            PrintWriter out = spec.commandLine().getOut();
+            try (Reader r = input != null
+                            ? Files.newBufferedReader(input, StandardCharsets.UTF_8)
+                            : new InputStreamReader(System.in, StandardCharsets.UTF_8);
+                    BufferedReader lines = new BufferedReader(r)) {
+                String line;
+                int n = 0;
+                while ((line = lines.readLine()) != null) {
+                    n++;
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    out.println(Json.MAPPER.writeValueAsString(scanLine(chain, line, st, n)));
+                }
+            }
+            out.flush();
+            return 0;
+        }
+
+        static ObjectNode scanLine(FirewallChain chain, String line, ScanText.Stage stage, int lineNumber) {
+            String text = line;
+            if (line.stripLeading().startsWith("{")) {
+                try {
+                    JsonNode n = Json.MAPPER.readTree(line);
+                    if (n.path("text").isTextual()) {
+                        text = n.path("text").asText();
+                    }
+                } catch (IOException notJson) {
+                    // a plain line that starts with a brace
+                }
+            }
+            Verdict v = chain.scan(text, stage);
+            ObjectNode o = Json.MAPPER.createObjectNode();
+            o.put("line", lineNumber);
+            o.put(
+                    "verdict",
+                    switch (v) {
+                        case Verdict.Allow a -> "allow";
+                        case Verdict.Redact r -> "redact";
+                        case Verdict.Block b -> "block";
+                    });
+            ArrayNode fs = o.putArray("findings");
+            for (Finding f : v.findings()) {
+                fs.addObject()
+                        .put("scanner", f.scanner())
+                        .put("category", f.category().name())
+                        .put("type", f.type())
+                        .put("score", f.score())
+                        .put("start", f.start())
+                        .put("end", f.end());
+            }
+            if (!v.failedScanners().isEmpty()) {
+                ArrayNode failed = o.putArray("failed_scanners");
+                v.failedScanners().forEach(failed::add);
+            }
+            // Whatever the verdict, the printed text has every found span masked: a scan report must not repeat
+            // the secrets it found.
+            o.put(
+                    "text",
+                    io.trustgate.firewall.Redactor.mask(
+                            text, v.findings().stream().filter(Finding::hasSpan).toList()));
+            return o;
+        }
+    }
+}
