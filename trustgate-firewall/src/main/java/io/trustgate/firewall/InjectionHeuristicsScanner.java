@@ -1,0 +1,438 @@
+package io.trustgate.firewall;
+
+import io.trustgate.api.Category;
+import io.trustgate.api.Finding;
+import io.trustgate.api.ScanText;
+import io.trustgate.api.Scanner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A heuristic scanner for prompt injection (instruction overrides, fake system or role tags, requests for the system
+ * prompt, exfiltration instructions) and jailbreaks (role-play and persona framing: DAN, "developer mode", "no
+ * restrictions", dual-response formats).
+ *
+ * <p><b>Threat.</b> OWASP LLM01 (prompt injection), direct (the user's own message) and indirect (instructions hidden
+ * in a tool result, a retrieved page or a document pasted into the prompt).
+ *
+ * <p><b>How.</b> One case-insensitive Aho-Corasick pass ({@link KeywordAutomaton}) over the normalised text finds
+ * anchor words; a rule with a pattern tries its small precompiled regex ({@code lookingAt}) only at its own anchor
+ * hits, in a short window, so that filler words between the key terms are tolerated ("ignore all of the previous
+ * instructions"). Each rule that fires is one signal with a weight; the signals of a category combine into a score
+ * {@code 1 - prod(1 - w)} capped at {@value #MAX_SCORE}. Every rule counts once, however often it fires. A text that
+ * never addresses "you" has its jailbreak weights halved (an article that discusses jailbreaks in the third person). Decoded
+ * runs of the shared normaliser (base64, hex, rot13, leetspeak, Unicode tags) are scanned with the same rules; an
+ * override found in one is a strong signal of its own, reported on the encoded span. A finding is reported per
+ * category when its score reaches {@value #REPORT_FLOOR}, on the span of its strongest signal; the chain's threshold
+ * (0.5 was measured, see {@code InjectionHeuristicsEvalTest}) decides what blocks.
+ *
+ * <p><b>Cost.</b> One automaton pass (a table look-up per char) plus regex work proportional to anchor hits, each
+ * rule tried until it first fires; a 2 KB prompt takes some microseconds, 1 MiB of anchor-dense text well under
+ * 500 ms (see {@code InjectionHeuristicsFuzzTest}). Thread-safe; no I/O.
+ *
+ * <p><b>Limits.</b> Only English phrasings written here are known: paraphrases, other languages, novel attacks and
+ * instructions that look like ordinary tasks (most of BIPIA's indirect payloads, PAIR's role-play scenarios) are
+ * missed. The learned classifier, the second independent signal, is still to come. Fake role tags are flagged
+ * wherever they occur, also in a system message that legitimately uses them.
+ */
+public final class InjectionHeuristicsScanner implements Scanner {
+    static final String NAME = "injection-heuristics";
+    /** Findings below this score are not reported. */
+    public static final double REPORT_FLOOR = 0.2;
+    /** Highest score the heuristics give. */
+    public static final double MAX_SCORE = 0.99;
+
+    private static final int WINDOW = 160;
+    private static final double DECODED_WEIGHT = 0.9;
+
+    private static final Category PI = Category.PROMPT_INJECTION;
+    private static final Category JB = Category.JAILBREAK;
+
+    enum Kind {
+        /** The anchor alone (at a word start), or the anchor followed by the pattern. */
+        PLAIN,
+        /** The anchor as a whole word written in capitals (persona names). */
+        CAPS,
+        /** The anchor first on its line. */
+        LINE_START,
+        /** Counted; fires when it occurs at least {@code min} times. */
+        COUNT
+    }
+
+    /**
+     * One rule.
+     *
+     * @param type the finding type it reports
+     * @param category what it is about
+     * @param weight its weight in the category score
+     * @param kind how its anchors are checked
+     * @param anchors literals one of which starts every match
+     * @param pattern a regex tried at an anchor hit, or {@code null}
+     * @param min for {@link Kind#COUNT}, the number of hits needed
+     */
+    record Rule(
+            String type, Category category, double weight, Kind kind, List<String> anchors, Pattern pattern, int min) {}
+
+    static final String FILL = "(?:[\\w'’-]+[\\s,]+){0,4}?";
+    static final String OBJ = "(?:instructions?|prompts?|rules|directions|directives|guidelines|guidance|context|"
+            + "commands|orders|programming|constraints|restrictions|polic(?:y|ies)|training|safeguards|filters)";
+
+    static final List<Rule> RULES = List.of(
+            // instruction overrides
+            rule("INSTRUCTION_OVERRIDE", PI, 0.8, "(?:ignore|disregard|forget|skip|bypass|override|overlook|neglect"
+                    + "|discard|abandon|drop|set aside|throw away|do not follow|don't follow|stop following)\\W+"
+                    + FILL + "(?:previous|prior|above|earlier|preceding|initial|original|old|all|any|every|your|"
+                    + "system|developer|safety|ethical)\\W+"
+                    + FILL + OBJ + "\\b",
+                    "ignore", "disregard", "forget", "skip", "bypass", "override", "overlook", "neglect", "discard",
+                    "abandon", "drop", "set aside", "throw away", "do not follow", "don't follow", "stop following"),
+            rule("INSTRUCTION_OVERRIDE", PI, 0.6, "forget\\W+(?:about\\W+)?(?:everything|all\\W+(?:that|of that|you)"
+                    + "|what\\W+(?:you|i)\\W+(?:said|told|were|was|know))", "forget"),
+            rule("INSTRUCTION_OVERRIDE", PI, 0.6, "new\\W+(?:\\w+\\W+)?(?:instructions?|task|rules|directive)\\s*[:-]",
+                    "new"),
+            rule("INSTRUCTION_OVERRIDE", PI, 0.3, "(?:new|updated|real|actual|true)\\W+(?:system\\W+)?"
+                    + "(?:instructions?|directives?)\\b", "new", "updated", "real", "actual", "true"),
+            rule("INSTRUCTION_OVERRIDE", PI, 0.4, "you\\W+are\\W+now\\W+(?!ready|able|done|going to see|finished)",
+                    "you are now"),
+            rule("INSTRUCTION_OVERRIDE", PI, 0.35, "instead\\W+(?:\\w+\\W+){0,3}?(?:do|say|output|print|respond|write"
+                    + "|reply)\\b", "instead"),
+            rule("INSTRUCTION_OVERRIDE", PI, 0.45, "(?:important|attention|note|message|instructions?)\\W+(?:\\w+\\W+)?"
+                    + "(?:to|for)\\W+(?:the\\W+)?(?:ai|assistant|llm|model|chatbot|language model|agent|gpt|chatgpt)\\b",
+                    "important", "attention", "note", "message", "instruction"),
+            rule("INSTRUCTION_OVERRIDE", PI, 0.5, "if\\W+you\\W+are\\W+(?:an?\\W+)?(?:ai|llm|assistant|language model"
+                    + "|large language model|chatbot|gpt|agent)\\b", "if you are"),
+            // system prompt extraction
+            rule("PROMPT_EXTRACTION", PI, 0.25, null, "system prompt", "system message", "initial prompt",
+                    "hidden prompt", "pre-prompt", "preprompt", "system instructions"),
+            rule("PROMPT_EXTRACTION", PI, 0.7, "(?:reveal|print|repeat|output|show|display|tell|share|leak|dump|give"
+                    + "|write|list|recite|copy|paste|return|provide|spell|see|encode|translate|summari[sz]e|rot13|base64)"
+                    + "\\W+(?:[\\w'’-]+\\W+){0,5}?(?:system\\W+(?:prompt|message|instructions|configuration)|"
+                    + "(?:this|the)\\W+(?:entire|whole|full)\\W+conversation|your\\W+(?:(?:initial|original|hidden|"
+                    + "secret|full|exact|first|complete|system|current|starting|setup|startup)\\W+)*(?:instructions|prompt|rules|guidelines|configuration|directives)|"
+                    + "the\\W+(?:(?:initial|original|hidden|secret|full|exact|first|complete)\\W+)+(?:instructions|"
+                    + "prompt)|(?:text|everything|words|content|instructions)\\W+(?:above|before|at the (?:beginning|"
+                    + "start)))",
+                    "reveal", "print", "repeat", "output", "show", "display", "tell", "share", "leak", "dump", "give",
+                    "write", "list", "recite", "copy", "paste", "return", "provide", "spell", "see", "encode",
+                    "translate", "summari", "rot13", "base64"),
+            rule("PROMPT_EXTRACTION", PI, 0.5, "(?:text|instructions|prompt|words|message)\\W+you\\W+were\\W+"
+                    + "(?:given|told|provided)", "text", "words", "message"),
+            rule("PROMPT_EXTRACTION", PI, 0.55, null, "my instructions are", "i was instructed to",
+                    "system prompt is", "systemprompt", "system_prompt", "not supposed to tell", "not allowed to tell",
+                    "not allowed to reveal", "not supposed to reveal", "admin override", "administrator override",
+                    "system override", "initialization string"),
+            rule("PROMPT_EXTRACTION", PI, 0.6, "what\\W+(?:are|were|is)\\W+your\\W+(?:\\w+\\W+){0,2}?(?:"
+                    + "instructions|system\\W+prompt|prompt|rules|guidelines|directives)", "what"),
+            rule("PROMPT_EXTRACTION", PI, 0.5, "(?:what|how)\\W+(?:were|was)\\W+you\\W+(?:told|instructed|programmed"
+                    + "|configured|given|set up)|(?:instructions|prompt)\\W+you\\W+were\\W+given",
+                    "what", "how", "instructions", "prompt"),
+            // fake role and system tags
+            rule("FAKE_ROLE_TAG", PI, 0.6, null, "<|im_start|>", "<|im_end|>", "<|system|>", "<|user|>",
+                    "<|assistant|>", "<|endoftext|>", "<|eot_id|>", "<|start_header_id|>", "[inst]", "[/inst]",
+                    "<<sys>>", "<</sys>>", "<system>", "</system>", "[system]", "<|begin_of_text|>"),
+            rule("FAKE_ROLE_TAG", PI, 0.5, "#{2,4}\\s*(?:system|instruction|instructions|new instructions|assistant)"
+                    + "\\s*:?", "##"),
+            lineStart("FAKE_ROLE_TAG", PI, 0.45, "(?:system|admin|developer|root)\\s*(?:message|prompt|override|note)?"
+                    + "\\s*:", "system", "admin", "developer", "root"),
+            // exfiltration and hidden instructions
+            rule("EXFILTRATION", PI, 0.55, "(?:send|forward|email|e-mail|post|upload|exfiltrate|transmit|leak|append)"
+                    + "\\W+(?:[\\w'’-]+\\W+){0,6}?(?:to|at|into)\\W+(?:https?://|[\\w.-]+@[\\w-]+\\.|this\\W+(?:url|link"
+                    + "|address|endpoint|webhook))", "send", "forward", "email", "e-mail", "post", "upload",
+                    "exfiltrate", "transmit", "leak", "append"),
+            rule("EXFILTRATION", PI, 0.6, "!\\[[^\\]]{0,40}\\]\\(https?://[^)\\s]{0,120}[?&][\\w-]+=(?:\\{|\\[|%7b|<|\\$)",
+                    "!["),
+            rule("HIDDEN_INSTRUCTION", PI, 0.35, "<!--[^>]{0,200}?\\b(?:you|assistant|ai|instructions?|ignore|model)"
+                    + "\\b", "<!--"),
+            // jailbreak personas and framing
+            rule("PERSONA", JB, 0.85, null, "do anything now"),
+            rule("PERSONA", JB, 0.5, null, "developer mode", "dev mode", "god mode", "jailbroken", "jailbreak mode",
+                    "unrestricted mode", "evil mode", "opposite mode", "maintenance mode", "debug mode"),
+            rule("PERSONA", JB, 0.25, null, "jailbreak"),
+            caps("PERSONA", JB, 0.3, "dan", "stan", "dude", "aim", "anti-dan", "betterdan", "kevin", "apophis",
+                    "ucar", "niccolo"),
+            rule("NO_RESTRICTIONS", JB, 0.45, "(?:no|without(?:\\W+any)?|free\\W+(?:of|from)(?:\\W+any)?|zero|not"
+                    + "\\W+bound\\W+by(?:\\W+any)?|unbound\\W+by|bypass(?:es|ing)?(?:\\W+any)?|removed?(?:\\W+all)?"
+                    + "|lack(?:s|ing)?(?:\\W+any)?)\\W+(?:\\w+\\W+)?(?:restrictions|limitations|limits|filters?|"
+                    + "filtering|censorship|ethics|ethical|moral|morals|morality|guidelines|rules|boundaries|"
+                    + "safeguards|constraints|content polic)",
+                    "no ", "without", "free of", "free from", "zero", "not bound", "unbound", "bypass", "remove",
+                    "lack"),
+            rule("NO_RESTRICTIONS", JB, 0.35, null, "unfiltered", "uncensored", "amoral", "unrestricted",
+                    "unethical", "immoral", "unlimited power"),
+            rule("NO_RESTRICTIONS", JB, 0.45, "(?:never|not|don't|do\\W+not|cannot|can't|won't|will\\W+not)\\W+"
+                    + "(?:ever\\W+)?(?:refuse|decline|deny|reject|say\\W+(?:no|that\\W+(?:you|it)\\W+can't|"
+                    + "i'm\\W+sorry))", "never", "not", "don't", "do not", "cannot", "can't", "won't", "will not"),
+            rule("NO_RESTRICTIONS", JB, 0.4, "(?:openai|anthropic|google|meta)(?:'s)?\\W+(?:content\\W+)?"
+                    + "(?:polic(?:y|ies)|guidelines|rules|restrictions)", "openai", "anthropic", "google", "meta"),
+            rule("NO_RESTRICTIONS", JB, 0.25, null, "content policy", "content policies", "safety guidelines"),
+            rule("ROLE_PLAY", JB, 0.55, null, "stay in character", "break character", "breaking character",
+                    "stay in role", "remain in character", "out of character", "character break"),
+            rule("ROLE_PLAY", JB, 0.4, "(?:immerse|put)\\W+yourself\\W+(?:in|into)\\W+(?:the\\W+)?role|you\\W+"
+                    + "are\\W+about\\W+to\\W+(?:immerse|become|play|act)|(?:take|assume|play)\\W+(?:on\\W+)?the\\W+"
+                    + "role\\W+of\\W+(?:an?\\W+)?(?:another|different|new|unrestricted|evil|rogue)?\\W*ai\\b",
+                    "immerse", "put", "you are about", "take", "assume", "play"),
+            rule("NO_RESTRICTIONS", JB, 0.3, "(?:can|will|could)\\W+(?:do|perform|say|answer|generate)\\W+"
+                    + "anything(?:\\W+and\\W+everything)?", "can", "will", "could"),
+            rule("ROLE_PLAY", JB, 0.25, "pretend\\W+(?:to\\W+be|you(?:'re|\\W+are)|that\\W+you)", "pretend"),
+            rule("ROLE_PLAY", JB, 0.6, "act\\W+as\\W+(?:if|though)\\W+you\\W+(?:have|had|were|are)\\W+(?:no|not|free"
+                    + "|an?\\W+(?:unrestricted|unfiltered|evil|rogue))", "act as"),
+            rule("ROLE_PLAY", JB, 0.35, "from\\W+now\\W+on\\W+(?:,\\W*)?(?:you|your|act|respond|answer|reply|pretend"
+                    + "|behave|only)", "from now on"),
+            rule("ROLE_PLAY", JB, 0.35, "you\\W+(?:are\\W+going\\W+to|will|must|shall)\\W+(?:now\\W+)?(?:act|"
+                    + "pretend|simulate|role-?play|behave|be\\W+in|become|respond\\W+as|answer\\W+as)\\b", "you"),
+            rule("ROLE_PLAY", JB, 0.2, null, "roleplay", "role-play", "role play", "persona", "alter ego",
+                    "fictional world", "hypothetical scenario", "simulation", "simulate"),
+            rule("DUAL_RESPONSE", JB, 0.5, "(?:two|2|dual|both)\\W+(?:different\\W+|separate\\W+|distinct\\W+)?"
+                    + "(?:ways|responses|answers|paragraphs|replies|outputs|versions)", "two", "2 ", "dual", "both"),
+            rule("DUAL_RESPONSE", JB, 0.5, null, "[🔒classic]", "[🔓jailbreak]", "classic]", "jailbreak]",
+                    "(normal output)", "(developer mode output)", "🔓", "🔒"),
+            rule("TOKEN_THREAT", JB, 0.45, "(?:\\d+|your|all|lose|lost|deduct\\w*)\\W+(?:\\w+\\W+){0,3}?tokens\\b",
+                    "token", "lose", "deduct", "your"),
+            rule("FILTER_BYPASS", JB, 0.5, "(?:bypass|evade|avoid|circumvent|get\\W+around|trick|fool|slip\\W+past)"
+                    + "\\W+(?:\\w+\\W+){0,3}?(?:filters?|moderation|censorship|safety|detection|content\\W+filter|"
+                    + "guardrails?)", "bypass", "evade", "avoid", "circumvent", "get around", "trick", "fool",
+                    "slip past"),
+            rule("FILTER_BYPASS", JB, 0.2, null, "profanity", "swear", "curse words", "explicit content",
+                    "offensive content", "illegal", "harmful"),
+            count("SECOND_PERSON", JB, 0.25, 8, "you will", "you must", "you are", "you can", "you have", "you should",
+                    "you don't", "you do not", "you never", "you always", "you'll", "you're", "you shall"));
+
+    private static final KeywordAutomaton AUTOMATON;
+    private static final int[][] RULES_OF_ANCHOR;
+    private static final KeywordAutomaton YOU = new KeywordAutomaton(List.of("you"));
+
+    static {
+        List<String> anchors = new ArrayList<>();
+        List<List<Integer>> owners = new ArrayList<>();
+        for (int r = 0; r < RULES.size(); r++) {
+            for (String a : RULES.get(r).anchors()) {
+                String lower = a.toLowerCase(Locale.ROOT);
+                int idx = anchors.indexOf(lower);
+                if (idx < 0) {
+                    idx = anchors.size();
+                    anchors.add(lower);
+                    owners.add(new ArrayList<>());
+                }
+                owners.get(idx).add(r);
+            }
+        }
+        // non-ASCII anchors (emoji) cannot go in the automaton: map them to an ASCII stand-in that never matches
+        List<String> ascii = new ArrayList<>();
+        for (String a : anchors) {
+            ascii.add(a.chars().allMatch(c -> c < 128) ? a : "\u0001never\u0001" + ascii.size());
+        }
+        AUTOMATON = new KeywordAutomaton(ascii);
+        RULES_OF_ANCHOR = new int[anchors.size()][];
+        for (int i = 0; i < anchors.size(); i++) {
+            RULES_OF_ANCHOR[i] = owners.get(i).stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+
+    private static Rule rule(String type, Category c, double w, String regex, String... anchors) {
+        return new Rule(type, c, w, Kind.PLAIN, List.of(anchors), compile(regex), 0);
+    }
+
+    private static Rule caps(String type, Category c, double w, String... anchors) {
+        return new Rule(type, c, w, Kind.CAPS, List.of(anchors), null, 0);
+    }
+
+    private static Rule lineStart(String type, Category c, double w, String regex, String... anchors) {
+        return new Rule(type, c, w, Kind.LINE_START, List.of(anchors), compile(regex), 0);
+    }
+
+    private static Rule count(String type, Category c, double w, int min, String... anchors) {
+        return new Rule(type, c, w, Kind.COUNT, List.of(anchors), null, min);
+    }
+
+    private static Pattern compile(String regex) {
+        return regex == null ? null : Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    public InjectionHeuristicsScanner() {}
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** What one pass found: per rule, whether it fired and where (in the scanned text's own offsets). */
+    static final class Hits {
+        final boolean[] fired = new boolean[RULES.size()];
+        final int[] start = new int[RULES.size()];
+        final int[] end = new int[RULES.size()];
+        final int[] counts = new int[RULES.size()];
+
+        boolean any() {
+            for (boolean f : fired) {
+                if (f) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    static Hits match(String text) {
+        Hits hits = new Hits();
+        Matcher[] matchers = new Matcher[RULES.size()];
+        int n = text.length();
+        AUTOMATON.forEachMatch(text, (a, s, e) -> {
+            for (int r : RULES_OF_ANCHOR[a]) {
+                Rule rule = RULES.get(r);
+                if (hits.fired[r]) {
+                    continue;
+                }
+                if (s > 0 && Character.isLetterOrDigit(text.charAt(s - 1)) && Character.isLetterOrDigit(text.charAt(s))) {
+                    continue;
+                }
+                switch (rule.kind()) {
+                    case COUNT -> {
+                        if (++hits.counts[r] >= rule.min()) {
+                            fire(hits, r, s, e);
+                        }
+                    }
+                    case CAPS -> {
+                        if ((e == n || !Character.isLetterOrDigit(text.charAt(e))) && allUpper(text, s, e)) {
+                            fire(hits, r, s, e);
+                        }
+                    }
+                    case LINE_START, PLAIN -> {
+                        if (rule.kind() == Kind.LINE_START && !atLineStart(text, s)) {
+                            continue;
+                        }
+                        if (rule.pattern() == null) {
+                            if (e == n || !Character.isLetter(text.charAt(e)) || !Character.isLetter(text.charAt(e - 1))) {
+                                fire(hits, r, s, e);
+                            }
+                            continue;
+                        }
+                        Matcher m = matchers[r];
+                        if (m == null) {
+                            m = rule.pattern().matcher(text);
+                            matchers[r] = m;
+                        }
+                        m.region(s, Math.min(n, s + WINDOW));
+                        if (m.lookingAt()) {
+                            fire(hits, r, s, m.end());
+                        }
+                    }
+                }
+            }
+        });
+        // the emoji anchors of the dual-response tags, which the ASCII automaton cannot hold
+        int lock = text.indexOf("\uD83D\uDD13");
+        if (lock < 0) {
+            lock = text.indexOf("\uD83D\uDD12");
+        }
+        if (lock >= 0) {
+            for (int r = 0; r < RULES.size(); r++) {
+                if (RULES.get(r).anchors().contains("🔓")) {
+                    fire(hits, r, lock, lock + 2);
+                }
+            }
+        }
+        return hits;
+    }
+
+    private static void fire(Hits hits, int r, int s, int e) {
+        hits.fired[r] = true;
+        hits.start[r] = s;
+        hits.end[r] = e;
+    }
+
+    private static boolean allUpper(String text, int s, int e) {
+        for (int i = s; i < e; i++) {
+            char c = text.charAt(i);
+            if (Character.isLetter(c) && !Character.isUpperCase(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean atLineStart(String text, int s) {
+        for (int i = s - 1; i >= 0; i--) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                return true;
+            }
+            if (c != ' ' && c != '\t' && c != '>' && c != '*' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public List<Finding> scan(ScanText text) {
+        String norm = text.normalized();
+        Hits hits = match(norm);
+        boolean addressed = YOU.containsAny(norm);
+        double damp = addressed ? 1.0 : 0.5;
+        int origLen = text.original().length();
+
+        Category[] cats = {PI, JB};
+        double[] keep = {1.0, 1.0};
+        double[] best = {0, 0};
+        int[] bestStart = new int[2];
+        int[] bestEnd = new int[2];
+        String[] bestType = new String[2];
+        for (int r = 0; r < RULES.size(); r++) {
+            if (!hits.fired[r]) {
+                continue;
+            }
+            Rule rule = RULES.get(r);
+            int c = rule.category() == PI ? 0 : 1;
+            double w = rule.weight() * (rule.category() == JB ? damp : 1.0);
+            keep[c] *= 1 - w;
+            if (w > best[c]) {
+                best[c] = w;
+                bestStart[c] = text.toOriginal(hits.start[r]);
+                bestEnd[c] = text.toOriginal(hits.end[r]);
+                bestType[c] = rule.type();
+            }
+        }
+        for (ScanText.Decoded d : text.decoded()) {
+            Hits dh = match(d.text());
+            double strongest = 0;
+            int cat = 0;
+            for (int r = 0; r < RULES.size(); r++) {
+                if (dh.fired[r] && RULES.get(r).weight() > strongest) {
+                    strongest = RULES.get(r).weight();
+                    cat = RULES.get(r).category() == PI ? 0 : 1;
+                }
+            }
+            if (strongest >= 0.4) {
+                keep[cat] *= 1 - DECODED_WEIGHT;
+                if (DECODED_WEIGHT >= best[cat]) {
+                    best[cat] = DECODED_WEIGHT;
+                    bestStart[cat] = Math.max(0, Math.min(d.start(), origLen));
+                    bestEnd[cat] = Math.max(bestStart[cat], Math.min(d.end(), origLen));
+                    bestType[cat] = "DECODED_INJECTION";
+                }
+            }
+        }
+        List<Finding> findings = new ArrayList<>(2);
+        for (int c = 0; c < 2; c++) {
+            double score = Math.min(MAX_SCORE, 1 - keep[c]);
+            if (score >= REPORT_FLOOR) {
+                int s = Math.max(0, Math.min(bestStart[c], origLen));
+                int e = Math.max(s, Math.min(bestEnd[c], origLen));
+                findings.add(new Finding(NAME, cats[c], bestType[c], score, s, e));
+            }
+        }
+        return findings;
+    }
+
+    /** The highest score of the findings for a text (0 when none): what the evaluation thresholds. */
+    double score(ScanText text) {
+        double max = 0;
+        for (Finding f : scan(text)) {
+            max = Math.max(max, f.score());
+        }
+        return max;
+    }
+}
