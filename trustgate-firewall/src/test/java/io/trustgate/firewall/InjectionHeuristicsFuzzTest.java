@@ -98,4 +98,24 @@ class InjectionHeuristicsFuzzTest {
         System.out.printf("injection heuristics, 1 MiB: %d ms%n", best / 1_000_000);
         assertThat(best / 1_000_000).isLessThan(500);
     }
+
+    @Test
+    void scansATwoKilobytePromptInMicroseconds() {
+        String unit = "Please review the attached quarterly report and summarise the revenue trend for the board. "
+                + "You should ignore the noise in the data; from now on use bullet points. ";
+        String prompt = unit.repeat(2048 / unit.length() + 1).substring(0, 2048);
+        ScanText st = NORMALIZER.normalize(prompt, ScanText.Stage.INPUT);
+        long[] ns = new long[20_000];
+        for (int i = 0; i < ns.length; i++) {
+            long t0 = System.nanoTime();
+            SCANNER.scan(st);
+            ns[i] = System.nanoTime() - t0;
+        }
+        java.util.Arrays.sort(ns, 10_000, ns.length);
+        long p50 = ns[15_000] / 1000;
+        long p99 = ns[10_000 + 9_900] / 1000;
+        System.out.printf(
+                "injection heuristics, 2 KB prompt (scan only, after warm-up): p50 %d us, p99 %d us%n", p50, p99);
+        assertThat(p50).isLessThan(1000);
+    }
 }
