@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
  * (0.5 was measured, see {@code InjectionHeuristicsEvalTest}) decides what blocks.
  *
  * <p><b>Cost.</b> One automaton pass (a table look-up per char) plus regex work proportional to anchor hits, each
- * rule tried until it first fires; a 2 KB prompt takes about 50 us (p99 about 70 us), 1 MiB of anchor-dense random
- * text about 20 ms (see {@code InjectionHeuristicsFuzzTest}; measured here, 2 cores). Thread-safe; no I/O.
+ * rule tried until it first fires; a 2 KB prompt takes 50-65 us (p99 70-90 us), 1 MiB of anchor-dense random
+ * text 20-30 ms (see {@code InjectionHeuristicsFuzzTest}; measured here, 2 cores). Thread-safe; no I/O.
  *
  * <p><b>Limits.</b> Only English phrasings written here are known: paraphrases, other languages, novel attacks and
  * instructions that look like ordinary tasks (most of BIPIA's indirect payloads, PAIR's role-play scenarios) are
