@@ -29,11 +29,13 @@ public record TrustgateConfig(
     public static final List<String> INPUT_SCANNERS = io.trustgate.firewall.Scanners.INPUT;
 
     /**
-     * The default input chain (no {@code firewall} section): smuggled invisible text and secrets block, PII is
-     * redacted before it goes upstream.
+     * The default input chain (no {@code firewall} section): smuggled invisible text, prompt injection and
+     * jailbreaks (outside the operator's own system messages) and secrets block; PII is redacted before it goes
+     * upstream.
      */
     public static final List<ScannerRule> DEFAULT_INPUT_FIREWALL = List.of(
             new ScannerRule("invisible-text", io.trustgate.api.Action.BLOCK, 0.5),
+            new ScannerRule("injection-heuristics", io.trustgate.api.Action.BLOCK, 0.5),
             new ScannerRule("secrets", io.trustgate.api.Action.BLOCK, 0.5),
             new ScannerRule("pii", io.trustgate.api.Action.REDACT, 0.5));
 

@@ -68,6 +68,14 @@ public final class FirewallChain {
 
     /** Scans one text at one stage. */
     public Verdict scan(String text, ScanText.Stage stage) {
+        return scan(text, stage, java.util.Set.of());
+    }
+
+    /**
+     * Scans one text, disregarding findings of the given categories (for example injection in a system prompt,
+     * which the operator wrote and which may legitimately say "you are now...").
+     */
+    public Verdict scan(String text, ScanText.Stage stage, java.util.Set<io.trustgate.api.Category> disregarded) {
         if (rules.isEmpty()) {
             return new Verdict.Allow(List.of(), List.of());
         }
@@ -85,7 +93,7 @@ public final class FirewallChain {
                 continue;
             }
             for (Finding f : found) {
-                if (f.score() < rule.minScore()) {
+                if (f.score() < rule.minScore() || disregarded.contains(f.category())) {
                     continue;
                 }
                 all.add(f);

@@ -14,13 +14,16 @@ public final class Scanners {
     private static final Map<String, Supplier<Scanner>> INPUT_FACTORIES = Map.of(
             InvisibleTextScanner.NAME,
             InvisibleTextScanner::new,
+            "injection-heuristics",
+            InjectionHeuristicsScanner::new,
             "secrets",
             SecretsScanner::new,
             "pii",
             PiiScanner::new);
 
     /** Names of the input scanners, in the order of the default chain. */
-    public static final List<String> INPUT = List.of(InvisibleTextScanner.NAME, "secrets", "pii");
+    public static final List<String> INPUT =
+            List.of(InvisibleTextScanner.NAME, "injection-heuristics", "secrets", "pii");
 
     private static final Normalizer NORMALIZER = new Normalizer();
 

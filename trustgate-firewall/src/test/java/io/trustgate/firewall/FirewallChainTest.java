@@ -101,6 +101,15 @@ class FirewallChainTest {
     }
 
     @Test
+    void disregardedCategoriesAreNeitherActedOnNorReported() {
+        FirewallChain c = chain(rule("evil", Action.BLOCK, 0, 1));
+        Verdict v = c.scan("evil", ScanText.Stage.INPUT, java.util.Set.of(Category.BANNED_CONTENT));
+        assertThat(v)
+                .isInstanceOfSatisfying(
+                        Verdict.Allow.class, a -> assertThat(a.findings()).isEmpty());
+    }
+
+    @Test
     void exhaustiveSwitchOverTheVerdict() {
         Verdict v = chain().scan("anything", ScanText.Stage.OUTPUT);
         String what = switch (v) {

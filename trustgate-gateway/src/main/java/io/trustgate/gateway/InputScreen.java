@@ -3,6 +3,7 @@ package io.trustgate.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trustgate.api.Category;
 import io.trustgate.api.ErrorKind;
 import io.trustgate.api.Finding;
 import io.trustgate.api.ScanText;
@@ -11,6 +12,7 @@ import io.trustgate.api.Verdict;
 import io.trustgate.firewall.FirewallChain;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Runs the input firewall over every message of a chat request (system, developer, user, assistant and tool
@@ -19,6 +21,12 @@ import java.util.List;
  * replaces the message's text in the body that goes upstream.
  */
 final class InputScreen {
+    /**
+     * System and developer messages are the operator's own: they may legitimately set a persona or override
+     * defaults, so injection and jailbreak findings there are not acted on (secrets and PII still are).
+     */
+    static final Set<Category> OPERATOR = Set.of(Category.PROMPT_INJECTION, Category.JAILBREAK);
+
     private InputScreen() {}
 
     /** Screens the request body in place; returns every finding. */
@@ -34,8 +42,10 @@ final class InputScreen {
             if (content == null) {
                 continue;
             }
+            String role = m.path("role").asText();
+            Set<Category> disregarded = role.equals("system") || role.equals("developer") ? OPERATOR : Set.of();
             if (content.isTextual()) {
-                String redacted = check(chain, content.asText(), "messages[" + i + "].content", findings);
+                String redacted = check(chain, content.asText(), "messages[" + i + "].content", findings, disregarded);
                 if (redacted != null) {
                     ((ObjectNode) m).put("content", redacted);
                 }
@@ -45,7 +55,7 @@ final class InputScreen {
                     JsonNode part = parts.get(j);
                     if (part.path("text").isTextual()) {
                         String where = "messages[" + i + "].content[" + j + "].text";
-                        String redacted = check(chain, part.path("text").asText(), where, findings);
+                        String redacted = check(chain, part.path("text").asText(), where, findings, disregarded);
                         if (redacted != null) {
                             ((ObjectNode) part).put("text", redacted);
                         }
@@ -57,8 +67,9 @@ final class InputScreen {
     }
 
     /** Scans one text; throws on block, returns the redacted text or null when unchanged. */
-    private static String check(FirewallChain chain, String text, String where, List<Finding> findings) {
-        Verdict v = chain.scan(text, ScanText.Stage.INPUT);
+    private static String check(
+            FirewallChain chain, String text, String where, List<Finding> findings, Set<Category> disregarded) {
+        Verdict v = chain.scan(text, ScanText.Stage.INPUT, disregarded);
         findings.addAll(v.findings());
         return switch (v) {
             case Verdict.Allow a -> null;
