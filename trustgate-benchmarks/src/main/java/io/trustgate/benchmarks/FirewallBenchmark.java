@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The default input chain (normaliser, invisible-text, secrets, PII) on a 2 KB prompt: ordinary prose with one
+ * The default input chain (normaliser, invisible-text, injection heuristics, secrets, PII) on a 2 KB prompt: ordinary prose with one
  * email to redact, the case a chat request usually is. Sample mode, so JMH prints p50 and p99 per call.
  */
 @State(Scope.Benchmark)
@@ -36,6 +36,7 @@ public class FirewallBenchmark {
     public void setUp() {
         chain = Scanners.chain(List.of(
                 new FirewallChain.Rule(Scanners.create("invisible-text"), Action.BLOCK, 0.5),
+                new FirewallChain.Rule(Scanners.create("injection-heuristics"), Action.BLOCK, 0.5),
                 new FirewallChain.Rule(Scanners.create("secrets"), Action.BLOCK, 0.5),
                 new FirewallChain.Rule(Scanners.create("pii"), Action.REDACT, 0.5)));
         StringBuilder b = new StringBuilder();

@@ -292,10 +292,12 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     "developer",
                     "root"),
             // exfiltration and hidden instructions
+            // "send the draft to jane@example.com" is an ordinary request: a destination alone stays below the
+            // blocking threshold; it blocks when what is sent is the conversation, the prompt or credentials.
             rule(
                     "EXFILTRATION",
                     PI,
-                    0.55,
+                    0.3,
                     "(?:send|forward|email|e-mail|post|upload|exfiltrate|transmit|leak|append)"
                             + "\\W+(?:[\\w'’-]+\\W+){0,6}?(?:to|at|into)\\W+(?:https?://|[\\w.-]+@[\\w-]+\\.|this\\W+(?:url|link"
                             + "|address|endpoint|webhook))",
@@ -309,6 +311,26 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     "transmit",
                     "leak",
                     "append"),
+            rule(
+                    "EXFILTRATION",
+                    PI,
+                    0.6,
+                    "(?:send|forward|email|e-mail|post|upload|exfiltrate|transmit|leak|append|copy)\\W+"
+                            + "(?:[\\w'’-]+\\W+){0,6}?(?:conversation|chat|history|messages?|prompt|instructions"
+                            + "|credentials?|passwords?|api\\W?keys?|secrets?|tokens?|everything|above|previous"
+                            + "|(?:user|personal|customer)\\W+data)\\W+(?:[\\w'’-]+\\W+){0,6}?(?:to|at|into)\\W+"
+                            + "(?:https?://|[\\w.-]+@[\\w-]+\\.|this\\W+(?:url|link|address|endpoint|webhook))",
+                    "send",
+                    "forward",
+                    "email",
+                    "e-mail",
+                    "post",
+                    "upload",
+                    "exfiltrate",
+                    "transmit",
+                    "leak",
+                    "append",
+                    "copy"),
             rule(
                     "EXFILTRATION",
                     PI,
