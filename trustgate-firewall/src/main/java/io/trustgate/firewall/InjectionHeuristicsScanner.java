@@ -51,6 +51,16 @@ public final class InjectionHeuristicsScanner implements Scanner {
     private static final Category PI = Category.PROMPT_INJECTION;
     private static final Category JB = Category.JAILBREAK;
 
+    /** Verbs that move data somewhere: the anchors and the head of both exfiltration rules. */
+    private static final String[] SEND_VERBS = {
+        "send", "forward", "email", "e-mail", "post", "upload", "exfiltrate", "transmit", "leak", "append", "copy"
+    };
+
+    private static final String SEND_VERB = "(?:" + String.join("|", SEND_VERBS) + ")";
+    private static final String FILLER = "(?:[\\w'’-]+\\W+){0,6}?";
+    private static final String DESTINATION =
+            "(?:to|at|into)\\W+(?:https?://|[\\w.-]+@[\\w-]+\\.|this\\W+(?:url|link" + "|address|endpoint|webhook))";
+
     enum Kind {
         /** The anchor alone (at a word start), or the anchor followed by the pattern. */
         PLAIN,
@@ -294,43 +304,16 @@ public final class InjectionHeuristicsScanner implements Scanner {
             // exfiltration and hidden instructions
             // "send the draft to jane@example.com" is an ordinary request: a destination alone stays below the
             // blocking threshold; it blocks when what is sent is the conversation, the prompt or credentials.
-            rule(
-                    "EXFILTRATION",
-                    PI,
-                    0.3,
-                    "(?:send|forward|email|e-mail|post|upload|exfiltrate|transmit|leak|append)"
-                            + "\\W+(?:[\\w'’-]+\\W+){0,6}?(?:to|at|into)\\W+(?:https?://|[\\w.-]+@[\\w-]+\\.|this\\W+(?:url|link"
-                            + "|address|endpoint|webhook))",
-                    "send",
-                    "forward",
-                    "email",
-                    "e-mail",
-                    "post",
-                    "upload",
-                    "exfiltrate",
-                    "transmit",
-                    "leak",
-                    "append"),
+            rule("EXFILTRATION", PI, 0.3, SEND_VERB + "\\W+" + FILLER + DESTINATION, SEND_VERBS),
             rule(
                     "EXFILTRATION",
                     PI,
                     0.6,
-                    "(?:send|forward|email|e-mail|post|upload|exfiltrate|transmit|leak|append|copy)\\W+"
-                            + "(?:[\\w'’-]+\\W+){0,6}?(?:conversation|chat|history|messages?|prompt|instructions"
-                            + "|credentials?|passwords?|api\\W?keys?|secrets?|tokens?|everything|above|previous"
-                            + "|(?:user|personal|customer)\\W+data)\\W+(?:[\\w'’-]+\\W+){0,6}?(?:to|at|into)\\W+"
-                            + "(?:https?://|[\\w.-]+@[\\w-]+\\.|this\\W+(?:url|link|address|endpoint|webhook))",
-                    "send",
-                    "forward",
-                    "email",
-                    "e-mail",
-                    "post",
-                    "upload",
-                    "exfiltrate",
-                    "transmit",
-                    "leak",
-                    "append",
-                    "copy"),
+                    SEND_VERB + "\\W+" + FILLER
+                            + "(?:conversation|chat|history|messages?|prompt|instructions|credentials?|passwords?"
+                            + "|api\\W?keys?|secrets?|tokens?|everything|above|previous|(?:user|personal|customer)\\W+data)"
+                            + "\\W+" + FILLER + DESTINATION,
+                    SEND_VERBS),
             rule(
                     "EXFILTRATION",
                     PI,

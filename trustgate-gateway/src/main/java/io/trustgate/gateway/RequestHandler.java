@@ -186,6 +186,7 @@ final class RequestHandler implements Handler<HttpServerRequest> {
     private void readBody(HttpServerRequest req, String id, Consumer<Buffer> then) {
         long max = gw.config.maxRequestBytes();
         String cl = req.getHeader(HttpHeaders.CONTENT_LENGTH);
+        int initial = 1024;
         if (cl != null) {
             long len;
             try {
@@ -196,8 +197,9 @@ final class RequestHandler implements Handler<HttpServerRequest> {
             if (len > max) {
                 throw tooLarge(max);
             }
+            initial = (int) Math.max(0, len);
         }
-        Buffer body = Buffer.buffer(cl != null ? (int) Math.min(Long.parseLong(cl.strip()), max) : 1024);
+        Buffer body = Buffer.buffer(initial);
         boolean[] failed = {false};
         req.handler(chunk -> {
             if (failed[0]) {
