@@ -19,4 +19,12 @@ public interface Scanner {
      * firewall's normaliser), whose offsets map back to the original through {@link ScanText#toOriginal(int)}.
      */
     List<Finding> scan(ScanText text);
+
+    /**
+     * Scans a text knowing the exchange around it (system prompt, canaries, requested schema). Scanners that need
+     * the context override this; the others ignore it.
+     */
+    default List<Finding> scan(ScanText text, ScanContext context) {
+        return scan(text);
+    }
 }

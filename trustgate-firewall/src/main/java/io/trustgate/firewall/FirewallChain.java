@@ -2,6 +2,7 @@ package io.trustgate.firewall;
 
 import io.trustgate.api.Action;
 import io.trustgate.api.Finding;
+import io.trustgate.api.ScanContext;
 import io.trustgate.api.ScanText;
 import io.trustgate.api.Scanner;
 import io.trustgate.api.Verdict;
@@ -76,6 +77,15 @@ public final class FirewallChain {
      * which the operator wrote and which may legitimately say "you are now...").
      */
     public Verdict scan(String text, ScanText.Stage stage, java.util.Set<io.trustgate.api.Category> disregarded) {
+        return scan(text, stage, disregarded, ScanContext.NONE);
+    }
+
+    /** Scans one text knowing the exchange around it (needed by output scanners such as system-prompt leaks). */
+    public Verdict scan(
+            String text,
+            ScanText.Stage stage,
+            java.util.Set<io.trustgate.api.Category> disregarded,
+            ScanContext context) {
         if (rules.isEmpty()) {
             return new Verdict.Allow(List.of(), List.of());
         }
@@ -87,7 +97,7 @@ public final class FirewallChain {
         for (Rule rule : rules) {
             List<Finding> found;
             try {
-                found = rule.scanner().scan(scanText);
+                found = rule.scanner().scan(scanText, context);
             } catch (RuntimeException e) {
                 failed.add(rule.scanner().name());
                 continue;

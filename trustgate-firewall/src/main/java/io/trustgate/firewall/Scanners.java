@@ -1,45 +1,144 @@
 package io.trustgate.firewall;
 
+import io.trustgate.api.ScanText.Stage;
 import io.trustgate.api.Scanner;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
- * The scanners a configuration can name, and the chain built from them with the shared normaliser and the
- * redactor. Scanners are created once per name and shared: they are immutable and thread-safe, and some are costly
- * to build (the PII scanner loads libphonenumber's metadata).
+ * The scanners a configuration can name, the stages each may run at, and the chain built from them with the shared
+ * normaliser and the redactor. Scanners are immutable and thread-safe; costly resources (libphonenumber's metadata,
+ * model weights) are loaded once per process by the scanner classes themselves, so creating one per rule is cheap.
  */
 public final class Scanners {
-    private static final Map<String, Supplier<Scanner>> INPUT_FACTORIES = Map.of(
-            InvisibleTextScanner.NAME,
-            InvisibleTextScanner::new,
-            "injection-heuristics",
-            InjectionHeuristicsScanner::new,
-            "secrets",
-            SecretsScanner::new,
-            "pii",
-            PiiScanner::new);
+    /**
+     * One scanner a configuration can name.
+     *
+     * @param name its name in configuration and findings
+     * @param stages where it may run
+     * @param factory builds it from its options (throws {@link ScannerOptions.Invalid} for a bad option)
+     * @param summary one line for {@code --help} and the docs
+     */
+    public record Spec(String name, Set<Stage> stages, Function<ScannerOptions, Scanner> factory, String summary) {
+        public Spec {
+            Objects.requireNonNull(name, "name");
+            stages = Collections.unmodifiableSet(EnumSet.copyOf(stages));
+            Objects.requireNonNull(factory, "factory");
+            Objects.requireNonNull(summary, "summary");
+        }
+    }
+
+    private static final Set<Stage> BOTH = EnumSet.allOf(Stage.class);
+    private static final Set<Stage> INPUT_ONLY = EnumSet.of(Stage.INPUT);
+
+    // One line per scanner; the order is the order of the listings.
+    private static final Map<String, Spec> SPECS = register(
+            new Spec(
+                    InvisibleTextScanner.NAME,
+                    BOTH,
+                    o -> {
+                        o.allowOnly(Set.of());
+                        return new InvisibleTextScanner();
+                    },
+                    "Unicode tag characters, bidi overrides, zero-width runs"),
+            new Spec(
+                    "injection-heuristics",
+                    INPUT_ONLY,
+                    o -> {
+                        o.allowOnly(Set.of());
+                        return new InjectionHeuristicsScanner();
+                    },
+                    "prompt injection and jailbreak phrases and structures"),
+            new Spec(
+                    "secrets",
+                    BOTH,
+                    o -> {
+                        o.allowOnly(Set.of());
+                        return new SecretsScanner();
+                    },
+                    "API keys, tokens, private keys, passwords"),
+            new Spec(
+                    "pii",
+                    BOTH,
+                    o -> {
+                        o.allowOnly(Set.of());
+                        return new PiiScanner();
+                    },
+                    "emails, phones, cards, IBANs, SSNs, IPs, dates of birth"));
 
     /** Names of the input scanners, in the order of the default chain. */
-    public static final List<String> INPUT =
-            List.of(InvisibleTextScanner.NAME, "injection-heuristics", "secrets", "pii");
+    public static final List<String> INPUT = namesFor(Stage.INPUT);
+
+    /** Names of the output scanners. */
+    public static final List<String> OUTPUT = namesFor(Stage.OUTPUT);
 
     private static final Normalizer NORMALIZER = new Normalizer();
 
     private Scanners() {}
 
-    /** A new scanner of this name; unknown names are a configuration error caught before this is called. */
-    public static Scanner create(String name) {
-        Supplier<Scanner> f = INPUT_FACTORIES.get(name);
-        if (f == null) {
-            throw new IllegalArgumentException("unknown scanner '" + name + "', known: " + INPUT);
+    private static Map<String, Spec> register(Spec... specs) {
+        Map<String, Spec> m = new LinkedHashMap<>();
+        for (Spec s : specs) {
+            if (m.put(s.name(), s) != null) {
+                throw new IllegalStateException("scanner '" + s.name() + "' registered twice");
+            }
         }
-        return f.get();
+        return Collections.unmodifiableMap(m);
+    }
+
+    private static List<String> namesFor(Stage stage) {
+        List<String> out = new ArrayList<>();
+        for (Spec s : SPECS.values()) {
+            if (s.stages().contains(stage)) {
+                out.add(s.name());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Every scanner, in listing order. */
+    public static List<Spec> specs() {
+        return List.copyOf(SPECS.values());
+    }
+
+    /** The scanner of this name, if there is one. */
+    public static java.util.Optional<Spec> spec(String name) {
+        return java.util.Optional.ofNullable(SPECS.get(name));
+    }
+
+    /** A new scanner of this name with no options. */
+    public static Scanner create(String name) {
+        return create(name, ScannerOptions.NONE);
+    }
+
+    /**
+     * A new scanner of this name with these options.
+     *
+     * @throws IllegalArgumentException for an unknown name
+     * @throws ScannerOptions.Invalid for a bad option
+     */
+    public static Scanner create(String name, ScannerOptions options) {
+        Spec s = SPECS.get(name);
+        if (s == null) {
+            throw new IllegalArgumentException("unknown scanner '" + name + "', known: " + SPECS.keySet());
+        }
+        return s.factory().apply(options);
     }
 
     /** A chain over these rules with the shared normaliser, masking redacted spans with numbered placeholders. */
     public static FirewallChain chain(List<FirewallChain.Rule> rules) {
         return new FirewallChain(rules, NORMALIZER::normalize, Redactor::mask);
+    }
+
+    /** The shared normaliser. */
+    public static Normalizer normalizer() {
+        return NORMALIZER;
     }
 }
