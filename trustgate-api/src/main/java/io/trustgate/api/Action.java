@@ -6,6 +6,11 @@ public enum Action {
     BLOCK,
     /** Replace the found spans with placeholders and go on. */
     REDACT,
+    /**
+     * Replace the found spans with placeholders going upstream, and put the original values back where the
+     * placeholders come back in the response (the mapping lives in memory for that one request).
+     */
+    ANONYMIZE,
     /** Record the findings only. */
     FLAG
 }

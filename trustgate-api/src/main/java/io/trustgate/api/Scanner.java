@@ -27,4 +27,12 @@ public interface Scanner {
     default List<Finding> scan(ScanText text, ScanContext context) {
         return scan(text);
     }
+
+    /**
+     * Whether the scanner can judge only a complete text (JSON validity, for instance): on a streamed response it
+     * then runs once, at the end, instead of over the sliding window.
+     */
+    default boolean wholeText() {
+        return false;
+    }
 }

@@ -86,12 +86,40 @@ public final class FirewallChain {
             ScanText.Stage stage,
             java.util.Set<io.trustgate.api.Category> disregarded,
             ScanContext context) {
+        return scanWith(text, stage, disregarded, context, null);
+    }
+
+    /**
+     * Scans one text of a request whose placeholders are numbered by {@code session} (so that numbers agree across
+     * messages) and whose anonymised values it remembers for the response.
+     */
+    public Verdict scan(
+            String text,
+            ScanText.Stage stage,
+            java.util.Set<io.trustgate.api.Category> disregarded,
+            ScanContext context,
+            RedactionSession session) {
+        return scanWith(text, stage, disregarded, context, Objects.requireNonNull(session, "session"));
+    }
+
+    /** The chain of the rules that pass {@code keep}, with the same normaliser and redactor. */
+    public FirewallChain select(java.util.function.Predicate<Rule> keep) {
+        return new FirewallChain(rules.stream().filter(keep).toList(), normalizer, redactor);
+    }
+
+    private Verdict scanWith(
+            String text,
+            ScanText.Stage stage,
+            java.util.Set<io.trustgate.api.Category> disregarded,
+            ScanContext context,
+            RedactionSession session) {
         if (rules.isEmpty()) {
             return new Verdict.Allow(List.of(), List.of());
         }
         ScanText scanText = normalizer.apply(text, stage);
         List<Finding> all = new ArrayList<>();
         List<Finding> toRedact = new ArrayList<>();
+        List<Finding> toAnonymize = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         Finding blockCause = null;
         for (Rule rule : rules) {
@@ -118,6 +146,11 @@ public final class FirewallChain {
                             toRedact.add(f);
                         }
                     }
+                    case ANONYMIZE -> {
+                        if (f.hasSpan()) {
+                            toAnonymize.add(f);
+                        }
+                    }
                     case FLAG -> {
                         // reported only
                     }
@@ -127,8 +160,14 @@ public final class FirewallChain {
         if (blockCause != null) {
             return new Verdict.Block(all, failed, blockCause);
         }
-        if (!toRedact.isEmpty()) {
-            return new Verdict.Redact(all, failed, redactor.apply(text, toRedact));
+        if (!toRedact.isEmpty() || !toAnonymize.isEmpty()) {
+            if (session != null) {
+                return new Verdict.Redact(all, failed, session.apply(text, toRedact, toAnonymize));
+            }
+            // Without a session nothing can be restored: anonymised spans are masked.
+            List<Finding> both = new ArrayList<>(toRedact);
+            both.addAll(toAnonymize);
+            return new Verdict.Redact(all, failed, redactor.apply(text, both));
         }
         return new Verdict.Allow(all, failed);
     }

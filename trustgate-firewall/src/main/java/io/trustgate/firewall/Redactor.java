@@ -1,10 +1,7 @@
 package io.trustgate.firewall;
 
 import io.trustgate.api.Finding;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,52 +27,9 @@ public final class Redactor {
 
     /** The masked text and the mapping placeholder to original value. */
     public static Anonymized anonymize(String text, List<Finding> findings) {
-        Objects.requireNonNull(text, "text");
-        List<Finding> spans = new ArrayList<>();
-        for (Finding f : findings) {
-            if (!f.hasSpan()) {
-                continue;
-            }
-            if (f.end() > text.length()) {
-                throw new IllegalArgumentException("finding of " + f.scanner() + " (" + f.type() + ") ends at "
-                        + f.end() + ", past the text's length " + text.length());
-            }
-            spans.add(f);
-        }
-        spans.sort(Comparator.comparingInt(Finding::start));
-        StringBuilder out = new StringBuilder(text.length());
-        Map<String, String> placeholderOf = new HashMap<>(); // type + '\0' + value -> placeholder
-        Map<String, Integer> counters = new HashMap<>();
-        Map<String, String> mapping = new LinkedHashMap<>();
-        int pos = 0;
-        int i = 0;
-        while (i < spans.size()) {
-            Finding first = spans.get(i);
-            int start = first.start();
-            int end = first.end();
-            Finding longest = first;
-            int j = i + 1;
-            while (j < spans.size() && spans.get(j).start() < end) {
-                Finding f = spans.get(j);
-                end = Math.max(end, f.end());
-                if (f.end() - f.start() > longest.end() - longest.start()) {
-                    longest = f;
-                }
-                j++;
-            }
-            String value = text.substring(start, end);
-            String type = longest.type();
-            String placeholder = placeholderOf.computeIfAbsent(type + '\0' + value, k -> {
-                int n = counters.merge(type, 1, Integer::sum);
-                return "[" + type + "_" + n + "]";
-            });
-            mapping.putIfAbsent(placeholder, value);
-            out.append(text, pos, start).append(placeholder);
-            pos = end;
-            i = j;
-        }
-        out.append(text, pos, text.length());
-        return new Anonymized(out.toString(), Collections.unmodifiableMap(mapping));
+        RedactionSession session = new RedactionSession();
+        String masked = session.apply(text, List.of(), findings);
+        return new Anonymized(masked, session.restorableMapping());
     }
 
     /**
