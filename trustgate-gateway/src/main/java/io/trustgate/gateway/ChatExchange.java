@@ -52,6 +52,9 @@ final class ChatExchange {
     private boolean clientGone;
     private boolean finished;
     private ModelEntry serving;
+    private Firewalls.Policy firewall = Firewalls.Policy.NONE;
+    private final io.trustgate.firewall.RedactionSession redactions = new io.trustgate.firewall.RedactionSession();
+    private io.trustgate.api.ScanContext outputContext = io.trustgate.api.ScanContext.NONE;
 
     ChatExchange(
             Gateway gw, HttpServerRequest req, String id, Authenticator.Caller caller, long startNanos, Instant at) {
@@ -121,10 +124,21 @@ final class ChatExchange {
         });
     }
 
-    /** The input firewall (which may redact the body), then the prompt's token count (of what goes upstream). */
+    /**
+     * The tier's input firewall (which may redact or anonymise the body), the canary, what the output firewall will
+     * need to know, then the prompt's token count (of what goes upstream).
+     */
     private long screenAndCount(String encodingModel) {
-        List<io.trustgate.api.Finding> findings = InputScreen.screen(gw.inputFirewall, chat.body());
-        List<String> texts = findings.isEmpty()
+        firewall = gw.firewalls.forTier(caller.tier().name());
+        List<io.trustgate.api.Finding> findings = InputScreen.screen(firewall.input(), chat.body(), redactions);
+        List<String> canaries = List.of();
+        if (firewall.canary()) {
+            canaries = List.of(Canaries.add(chat.body()));
+        }
+        if (!firewall.output().isEmpty()) {
+            outputContext = OutputScreen.context(chat.body(), canaries);
+        }
+        List<String> texts = findings.isEmpty() && canaries.isEmpty()
                 ? chat.texts()
                 : ChatRequest.parse(chat.body()).texts();
         return gw.tokens.countChat(encodingModel, texts);
@@ -263,18 +277,90 @@ final class ChatExchange {
                 case ChatResponse.Complete c -> {
                     cancelTimer();
                     breaker.onSuccess();
-                    settle(c.reply().usage(), 200, ""); // recorded before the client can see the answer
-                    servedHeaders();
-                    RequestHandler.json(resp, 200, c.reply().body());
+                    deliver(c.reply());
                 }
                 case ChatResponse.Streaming s -> stream(m, pc, breaker, s.stream());
             }
         });
     }
 
+    /** A whole answer: through the output firewall (off the event loop when long), then to the client. */
+    private void deliver(JsonReply reply) {
+        if (!StreamRewriter.needed(firewall, redactions)) {
+            settle(reply.usage(), 200, ""); // recorded before the client can see the answer
+            servedHeaders();
+            RequestHandler.json(resp, 200, reply.body());
+            return;
+        }
+        List<io.trustgate.api.Finding> found = new ArrayList<>();
+        if (reply.body().length() <= COUNT_OFF_LOOP_CHARS) {
+            io.vertx.core.buffer.Buffer screened;
+            try {
+                screened = OutputScreen.screen(firewall.output(), outputContext, redactions, reply.body(), found);
+            } catch (RuntimeException e) {
+                answerRefused(reply, ErrorTable.from(e));
+                return;
+            }
+            answer(reply, screened);
+            return;
+        }
+        gw.vertx()
+                .executeBlocking(
+                        () -> OutputScreen.screen(firewall.output(), outputContext, redactions, reply.body(), found),
+                        false)
+                .onComplete(ar -> {
+                    if (clientGone || finished) {
+                        settle(reply.usage(), 499, "client_closed");
+                        return;
+                    }
+                    if (ar.failed()) {
+                        answerRefused(reply, ErrorTable.from(ar.cause()));
+                    } else {
+                        answer(reply, ar.result());
+                    }
+                });
+    }
+
+    private void answer(JsonReply reply, io.vertx.core.buffer.Buffer body) {
+        settle(reply.usage(), 200, "");
+        servedHeaders();
+        RequestHandler.json(resp, 200, body);
+    }
+
+    /** The upstream answered but the answer may not be given: the tokens were spent, so they are still counted. */
+    private void answerRefused(JsonReply reply, TrustgateException e) {
+        settle(reply.usage(), ErrorTable.status(e.kind()), ErrorTable.code(e));
+        servedHeaders();
+        RequestHandler.send(resp, e);
+    }
+
+    /** Ends a stream the output firewall stopped: the upstream call is cancelled, the client gets an error event. */
+    private void stopStream(ChatStream s, boolean started, StreamRewriter.Out.Stop stop) {
+        cancelTimer();
+        activeStream = null;
+        s.cancel();
+        TrustgateException e = OutputScreen.blocked(stop.cause(), stop.where());
+        if (!started) {
+            // Nothing was sent yet: a plain error answer, like a blocked request.
+            settle(s.usageSoFar(), ErrorTable.status(e.kind()), ErrorTable.code(e));
+            servedHeaders();
+            RequestHandler.send(resp, e);
+            return;
+        }
+        settle(s.usageSoFar(), 200, ErrorTable.code(e));
+        if (stop.before().length() > 0) {
+            resp.write(stop.before());
+        }
+        resp.write(ErrorTable.sseEvent(e));
+        resp.end();
+    }
+
     private void stream(ModelEntry m, ProviderConfig pc, CircuitBreaker breaker, ChatStream s) {
         activeStream = s;
         boolean[] started = {false};
+        StreamRewriter rewriter = StreamRewriter.needed(firewall, redactions)
+                ? new StreamRewriter(firewall, outputContext, redactions)
+                : null;
         s.exceptionHandler(t -> {
             activeStream = null;
             TrustgateException e = ErrorTable.from(t);
@@ -293,17 +379,44 @@ final class ChatExchange {
             cancelTimer();
             activeStream = null;
             breaker.onSuccess();
+            io.vertx.core.buffer.Buffer last = null;
+            if (rewriter != null) {
+                switch (rewriter.finish()) {
+                    case StreamRewriter.Out.Send send -> last = send.bytes();
+                    case StreamRewriter.Out.Stop stop -> {
+                        stopStream(s, started[0], stop);
+                        return;
+                    }
+                }
+            }
             if (!started[0]) {
                 startStream();
             }
             settle(u, 200, "");
+            if (last != null && last.length() > 0) {
+                resp.write(last);
+            }
             resp.end();
         });
-        s.handler(buf -> {
+        s.handler(raw -> {
+            io.vertx.core.buffer.Buffer buf = raw;
+            if (rewriter != null) {
+                switch (rewriter.rewrite(raw)) {
+                    case StreamRewriter.Out.Send send -> buf = send.bytes();
+                    case StreamRewriter.Out.Stop stop -> {
+                        breaker.onSuccess();
+                        stopStream(s, started[0], stop);
+                        return;
+                    }
+                }
+            }
             if (!started[0]) {
                 started[0] = true;
                 breaker.onSuccess();
                 startStream();
+            }
+            if (buf.length() == 0) {
+                return;
             }
             resp.write(buf);
             if (resp.writeQueueFull()) {

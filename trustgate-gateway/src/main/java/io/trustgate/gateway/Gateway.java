@@ -40,7 +40,7 @@ public final class Gateway implements AutoCloseable {
     final Authenticator auth;
     final Limits limits;
     final TokenCounter tokens;
-    final io.trustgate.firewall.FirewallChain inputFirewall;
+    final Firewalls firewalls;
     final UsageRecorder usage;
     final Clock clock;
     private final Vertx vertx;
@@ -69,7 +69,7 @@ public final class Gateway implements AutoCloseable {
             UsageStore usageStore,
             TokenCounter tokens,
             Clock clock,
-            io.trustgate.firewall.FirewallChain inputFirewall) {}
+            Firewalls firewalls) {}
 
     public Gateway(Parts parts) {
         this(parts, null);
@@ -81,7 +81,7 @@ public final class Gateway implements AutoCloseable {
         this.catalog = parts.catalog();
         this.clock = parts.clock();
         this.tokens = parts.tokens();
-        this.inputFirewall = parts.inputFirewall();
+        this.firewalls = parts.firewalls();
         this.ownsVertx = vertx == null;
         this.loops = config.eventLoops() > 0
                 ? config.eventLoops()

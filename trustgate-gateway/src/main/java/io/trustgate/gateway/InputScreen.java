@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trustgate.api.Category;
 import io.trustgate.api.ErrorKind;
 import io.trustgate.api.Finding;
+import io.trustgate.api.ScanContext;
 import io.trustgate.api.ScanText;
 import io.trustgate.api.TrustgateException;
 import io.trustgate.api.Verdict;
 import io.trustgate.firewall.FirewallChain;
+import io.trustgate.firewall.RedactionSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -30,7 +32,7 @@ final class InputScreen {
     private InputScreen() {}
 
     /** Screens the request body in place; returns every finding. */
-    static List<Finding> screen(FirewallChain chain, ObjectNode body) {
+    static List<Finding> screen(FirewallChain chain, ObjectNode body, RedactionSession session) {
         List<Finding> findings = new ArrayList<>();
         if (chain.isEmpty()) {
             return findings;
@@ -45,7 +47,8 @@ final class InputScreen {
             String role = m.path("role").asText();
             Set<Category> disregarded = role.equals("system") || role.equals("developer") ? OPERATOR : Set.of();
             if (content.isTextual()) {
-                String redacted = check(chain, content.asText(), "messages[" + i + "].content", findings, disregarded);
+                String redacted =
+                        check(chain, content.asText(), "messages[" + i + "].content", findings, disregarded, session);
                 if (redacted != null) {
                     ((ObjectNode) m).put("content", redacted);
                 }
@@ -55,7 +58,8 @@ final class InputScreen {
                     JsonNode part = parts.get(j);
                     if (part.path("text").isTextual()) {
                         String where = "messages[" + i + "].content[" + j + "].text";
-                        String redacted = check(chain, part.path("text").asText(), where, findings, disregarded);
+                        String redacted =
+                                check(chain, part.path("text").asText(), where, findings, disregarded, session);
                         if (redacted != null) {
                             ((ObjectNode) part).put("text", redacted);
                         }
@@ -68,8 +72,13 @@ final class InputScreen {
 
     /** Scans one text; throws on block, returns the redacted text or null when unchanged. */
     private static String check(
-            FirewallChain chain, String text, String where, List<Finding> findings, Set<Category> disregarded) {
-        Verdict v = chain.scan(text, ScanText.Stage.INPUT, disregarded);
+            FirewallChain chain,
+            String text,
+            String where,
+            List<Finding> findings,
+            Set<Category> disregarded,
+            RedactionSession session) {
+        Verdict v = chain.scan(text, ScanText.Stage.INPUT, disregarded, ScanContext.NONE, session);
         findings.addAll(v.findings());
         return switch (v) {
             case Verdict.Allow a -> null;

@@ -37,7 +37,7 @@ public final class GatewayHarness implements AutoCloseable {
     private final List<ModelEntry> models = new ArrayList<>();
     private final Map<String, Tier> tiers = new LinkedHashMap<>();
     private GatewayConfig config = GatewayConfig.defaults().withListen("127.0.0.1", 0);
-    private io.trustgate.firewall.FirewallChain inputFirewall = io.trustgate.firewall.FirewallChain.none();
+    private Firewalls firewalls = Firewalls.none();
     private SqliteStore store;
     private Gateway gateway;
     private final HttpClient http =
@@ -57,8 +57,13 @@ public final class GatewayHarness implements AutoCloseable {
         return this;
     }
 
+    public GatewayHarness firewalls(Firewalls firewalls) {
+        this.firewalls = firewalls;
+        return this;
+    }
+
     public GatewayHarness inputFirewall(io.trustgate.firewall.FirewallChain chain) {
-        this.inputFirewall = chain;
+        this.firewalls = Firewalls.of(Firewalls.Policy.input(chain));
         return this;
     }
 
@@ -123,7 +128,7 @@ public final class GatewayHarness implements AutoCloseable {
                 store,
                 TOKENS,
                 Clock.systemUTC(),
-                inputFirewall));
+                firewalls));
         FakeOpenAiServer.await(gateway.start());
         return this;
     }
