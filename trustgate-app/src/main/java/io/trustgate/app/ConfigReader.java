@@ -53,8 +53,9 @@ final class ConfigReader {
     static final int MAX_DEPTH = 32;
 
     private static final List<String> TOP_KEYS = List.of("server", "providers", "models", "tiers", "firewall");
-    private static final List<String> FIREWALL_KEYS = List.of("input");
-    private static final List<String> SCANNER_KEYS = List.of("scanner", "action", "threshold");
+    private static final List<String> FIREWALL_KEYS =
+            List.of("input", "output", "canary", "stream-holdback", "stream-lookbehind");
+    private static final List<String> RULE_KEYS = List.of("scanner", "action", "threshold");
     private static final List<String> SERVER_KEYS =
             List.of("host", "port", "max-request-bytes", "event-loops", "admin-token", "default-tier");
     private static final List<String> PROVIDER_KEYS = List.of(
@@ -82,7 +83,8 @@ final class ConfigReader {
             "tokens-per-minute",
             "max-tokens-per-request",
             "monthly-token-budget",
-            "monthly-cost-budget");
+            "monthly-cost-budget",
+            "firewall");
 
     private static final Pattern VARIABLE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?::-(.*))?", Pattern.DOTALL);
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
@@ -161,15 +163,19 @@ final class ConfigReader {
         }
 
         checkReferences(top, server, providerNames, modelReads, modelKinds, tierReads, tierNames);
-        List<TrustgateConfig.ScannerRule> inputFirewall = top.has("firewall")
-                ? scannerRules(top.child("firewall", FIREWALL_KEYS), "input")
-                : TrustgateConfig.DEFAULT_INPUT_FIREWALL;
+        TrustgateConfig.FirewallSettings firewall = top.has("firewall")
+                ? firewall(top.child("firewall", FIREWALL_KEYS), TrustgateConfig.FirewallSettings.DEFAULTS, true)
+                : TrustgateConfig.FirewallSettings.DEFAULTS;
+        Map<String, TrustgateConfig.FirewallSettings> tierFirewalls = new LinkedHashMap<>();
+        for (TierRead t : tierReads) {
+            t.firewall.ifPresent(f -> tierFirewalls.put(t.name, firewall(f, firewall, false)));
+        }
 
         if (!problems.isEmpty()) {
             throw failure();
         }
         try {
-            return new TrustgateConfig(source, server.config, providers, models, tiers, inputFirewall);
+            return new TrustgateConfig(source, server.config, providers, models, tiers, firewall, tierFirewalls);
         } catch (IllegalArgumentException e) {
             throw fail(1, "", String.valueOf(e.getMessage()));
         }
@@ -635,24 +641,53 @@ final class ConfigReader {
         return headers;
     }
 
-    /** A firewall chain: a list of {scanner, action, threshold}; absent means no scanner at that stage. */
-    private List<TrustgateConfig.ScannerRule> scannerRules(Section firewall, String stage) {
-        Optional<Node> node = firewall.value(stage);
+    /**
+     * A firewall section (top level, or a tier's own). Keys a tier's section leaves out are inherited from the top
+     * level; at the top level, a section without {@code input} or {@code output} has no scanner at that stage.
+     */
+    private TrustgateConfig.FirewallSettings firewall(
+            Section s, TrustgateConfig.FirewallSettings inherited, boolean topLevel) {
+        List<TrustgateConfig.ScannerRule> input = s.has("input") || topLevel
+                ? scannerRules(s, "input", io.trustgate.api.ScanText.Stage.INPUT)
+                : inherited.input();
+        List<TrustgateConfig.ScannerRule> output = s.has("output") || topLevel
+                ? scannerRules(s, "output", io.trustgate.api.ScanText.Stage.OUTPUT)
+                : inherited.output();
+        Field<Boolean> canary = field(s, "canary", inherited.canary(), ConfigValues::bool);
+        Field<Integer> holdback = integer(s, "stream-holdback", inherited.streamHoldback());
+        Field<Integer> lookbehind = integer(s, "stream-lookbehind", inherited.streamLookbehind());
+        return construct(
+                        s,
+                        () -> new TrustgateConfig.FirewallSettings(
+                                input, output, canary.get(), holdback.get(), lookbehind.get()))
+                .orElse(inherited);
+    }
+
+    /**
+     * A firewall chain: a list of {scanner, action, threshold, and the scanner's own options}; absent means no
+     * scanner at that stage. Each scanner is built once here so that a bad option is reported at its line.
+     */
+    private List<TrustgateConfig.ScannerRule> scannerRules(
+            Section firewall, String key, io.trustgate.api.ScanText.Stage stage) {
+        Optional<Node> node = firewall.value(key);
         if (node.isEmpty()) {
             return List.of();
         }
-        String path = firewall.path(stage);
+        String path = firewall.path(key);
+        List<String> known = stage == io.trustgate.api.ScanText.Stage.INPUT
+                ? io.trustgate.firewall.Scanners.INPUT
+                : io.trustgate.firewall.Scanners.OUTPUT;
         if (!(node.get() instanceof SequenceNode seq)) {
             problem(
                     line(node.get()),
                     path,
-                    "expected a list of {scanner, action, threshold}, was a " + kind(node.get()));
+                    "expected a list of {scanner, action, threshold, options...}, was a " + kind(node.get()));
             return List.of();
         }
         List<TrustgateConfig.ScannerRule> out = new ArrayList<>();
         int index = 0;
         for (Node item : seq.getValue()) {
-            Section r = section(item, path + "[" + index++ + "]", line(item), SCANNER_KEYS);
+            Section r = section(item, path + "[" + index++ + "]", line(item), null);
             Field<String> scanner = string(r, "scanner", "");
             Field<io.trustgate.api.Action> action = field(
                     r,
@@ -661,12 +696,87 @@ final class ConfigReader {
                     t -> ConfigValues.enumValue(t, io.trustgate.api.Action.class));
             Field<Double> threshold = field(r, "threshold", 0.5, ConfigValues::fraction);
             if (!r.has("scanner")) {
-                problem(r.line, r.path("scanner"), "required: one of " + TrustgateConfig.INPUT_SCANNERS);
+                problem(r.line, r.path("scanner"), "required: one of " + known);
+                continue;
             }
-            construct(r, () -> new TrustgateConfig.ScannerRule(scanner.get(), action.get(), threshold.get()))
+            if (!known.contains(scanner.get())) {
+                String where = io.trustgate.firewall.Scanners.spec(scanner.get())
+                                .isPresent()
+                        ? " cannot run at the " + key + " stage; " + key + " scanners: " + known
+                        : " is not a scanner" + suggestion(scanner.get(), known) + "; " + key + " scanners: " + known;
+                problem(scanner.line, r.path("scanner"), show(scanner.get()) + where);
+                continue;
+            }
+            Map<String, Object> options = new LinkedHashMap<>();
+            boolean ok = true;
+            for (Map.Entry<String, NodeTuple> e : r.entries.entrySet()) {
+                if (RULE_KEYS.contains(e.getKey())) {
+                    continue;
+                }
+                Optional<Object> v = plain(e.getValue().getValueNode(), r.path(e.getKey()));
+                if (v.isEmpty()) {
+                    ok = false;
+                } else {
+                    options.put(e.getKey(), v.get());
+                }
+            }
+            if (!ok) {
+                continue;
+            }
+            try {
+                io.trustgate.firewall.Scanners.create(scanner.get(), new io.trustgate.firewall.ScannerOptions(options));
+            } catch (io.trustgate.firewall.ScannerOptions.Invalid e) {
+                String message = String.valueOf(e.getMessage());
+                String prefix = "option '" + e.key() + "': ";
+                problem(
+                        r.keyLine(e.key()),
+                        r.path(e.key()),
+                        message.startsWith(prefix) ? message.substring(prefix.length()) : message);
+                continue;
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                problem(r.line, r.path, "scanner " + show(scanner.get()) + ": " + e.getMessage());
+                continue;
+            }
+            construct(r, () -> new TrustgateConfig.ScannerRule(scanner.get(), action.get(), threshold.get(), options))
                     .ifPresent(out::add);
         }
         return out;
+    }
+
+    /** A YAML value as plain Java (strings, lists, maps of strings), substituted; empty when it had a problem. */
+    private Optional<Object> plain(Node node, String path) {
+        if (isNull(node)) {
+            problem(line(node), path, "empty value");
+            return Optional.empty();
+        }
+        if (node instanceof ScalarNode) {
+            return scalar(node, path, false).map(Scalar::text);
+        }
+        if (node instanceof SequenceNode seq) {
+            List<Object> list = new ArrayList<>();
+            for (Node item : seq.getValue()) {
+                Optional<Object> v = plain(item, path);
+                if (v.isEmpty()) {
+                    return Optional.empty();
+                }
+                list.add(v.get());
+            }
+            return Optional.of(list);
+        }
+        if (node instanceof MappingNode) {
+            Section m = section(node, path, line(node), null);
+            Map<String, Object> map = new LinkedHashMap<>();
+            for (Map.Entry<String, NodeTuple> e : m.entries.entrySet()) {
+                Optional<Object> v = plain(e.getValue().getValueNode(), m.path(e.getKey()));
+                if (v.isEmpty()) {
+                    return Optional.empty();
+                }
+                map.put(e.getKey(), v.get());
+            }
+            return Optional.of(map);
+        }
+        problem(line(node), path, "unsupported value");
+        return Optional.empty();
     }
 
     private List<ScriptedReply> replies(Section provider) {
@@ -730,7 +840,7 @@ final class ConfigReader {
         return new ModelRead(name, s.path, s.line, provider, fallbacks, kind.get(), entry);
     }
 
-    record TierRead(String name, String path, List<Scalar> models, Optional<Tier> tier) {}
+    record TierRead(String name, String path, List<Scalar> models, Optional<Tier> tier, Optional<Section> firewall) {}
 
     private TierRead tier(String name, Section parent, NodeTuple tuple) {
         Section s = section(tuple.getValueNode(), parent.path(name), parent.keyLine(name), TIER_KEYS);
@@ -754,7 +864,9 @@ final class ConfigReader {
                 s,
                 () -> new Tier(
                         name, models, rpm.get(), tpm.get(), perRequest.get(), tokenBudget.get(), costBudget.get()));
-        return new TierRead(name, s.path, patterns.orElse(List.of()), tier);
+        Optional<Section> firewall =
+                s.has("firewall") ? Optional.of(s.child("firewall", FIREWALL_KEYS)) : Optional.empty();
+        return new TierRead(name, s.path, patterns.orElse(List.of()), tier, firewall);
     }
 
     /** Names that must refer to something declared elsewhere in the file. */

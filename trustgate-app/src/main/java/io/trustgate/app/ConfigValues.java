@@ -71,6 +71,14 @@ final class ConfigValues {
     }
 
     /** Plain bytes, or {@code 512KiB}, {@code 4MiB}, {@code 1GiB}. */
+    static boolean bool(String text) {
+        return switch (text) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("expected true or false");
+        };
+    }
+
     static long size(String text) {
         Matcher m = SIZE.matcher(text);
         if (!m.matches()) {

@@ -36,7 +36,9 @@ final class FirewallCommand extends GroupCommand {
             mixinStandardHelpOptions = true,
             description = "Scan lines of text (JSONL with a \"text\" field, or plain lines) with the configured chain;"
                     + " print one JSON line per input: verdict, findings (scanner, category, type, score, start, end)"
-                    + " and the redacted text. Matched text is never printed apart from the redacted input itself.")
+                    + " and the redacted text. Matched text is never printed apart from the redacted input itself."
+                    + " At the output stage a JSONL line may carry a \"system\" field: the system prompt the text"
+                    + " must not leak.")
     static final class Scan implements Callable<Integer> {
         @Mixin
         StateOptions state;
@@ -51,6 +53,13 @@ final class FirewallCommand extends GroupCommand {
         @Option(names = "--input", paramLabel = "FILE", description = "Read this file instead of standard input.")
         Path input;
 
+        @Option(
+                names = "--context",
+                paramLabel = "NAME",
+                description = "Use the firewall of this context. Until contexts exist, a context is a tier of the"
+                        + " configuration; default: the top-level firewall.")
+        String context;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -64,7 +73,22 @@ final class FirewallCommand extends GroupCommand {
             if (input != null && !Files.isRegularFile(input)) {
                 throw new CliException("input file not found: " + input, 2);
             }
-            FirewallChain chain = Wiring.inputFirewall(state.loadConfig());
+            TrustgateConfig config = state.loadConfig();
+            TrustgateConfig.FirewallSettings settings = config.firewall();
+            if (context != null) {
+                boolean declared =
+                        config.tiers().stream().anyMatch(t -> t.name().equals(context));
+                if (!declared) {
+                    throw new CliException(
+                            "--context '" + context + "' is not a tier of " + config.source() + "; tiers: "
+                                    + config.tiers().stream()
+                                            .map(io.trustgate.api.Tier::name)
+                                            .toList(),
+                            2);
+                }
+                settings = Wiring.settingsOf(config, context);
+            }
+            FirewallChain chain = Wiring.chain(st == ScanText.Stage.INPUT ? settings.input() : settings.output());
             PrintWriter out = spec.commandLine().getOut();
             try (Reader r = input != null
                             ? Files.newBufferedReader(input, StandardCharsets.UTF_8)
@@ -86,17 +110,22 @@ final class FirewallCommand extends GroupCommand {
 
         static ObjectNode scanLine(FirewallChain chain, String line, ScanText.Stage stage, int lineNumber) {
             String text = line;
+            io.trustgate.api.ScanContext context = io.trustgate.api.ScanContext.NONE;
             if (line.stripLeading().startsWith("{")) {
                 try {
                     JsonNode n = Json.MAPPER.readTree(line);
                     if (n.path("text").isTextual()) {
                         text = n.path("text").asText();
+                        if (n.path("system").isTextual()) {
+                            context = io.trustgate.api.ScanContext.ofSystemPrompt(
+                                    n.path("system").asText());
+                        }
                     }
                 } catch (IOException notJson) {
                     // a plain line that starts with a brace
                 }
             }
-            Verdict v = chain.scan(text, stage);
+            Verdict v = chain.scan(text, stage, java.util.Set.of(), context);
             ObjectNode o = Json.MAPPER.createObjectNode();
             o.put("line", lineNumber);
             o.put(

@@ -49,7 +49,13 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             server = server.withListen(host != null ? host : server.host(), port != null ? port : server.port());
         }
         TrustgateConfig config = new TrustgateConfig(
-                loaded.source(), server, loaded.providers(), loaded.models(), loaded.tiers(), loaded.inputFirewall());
+                loaded.source(),
+                server,
+                loaded.providers(),
+                loaded.models(),
+                loaded.tiers(),
+                loaded.firewall(),
+                loaded.tierFirewalls());
         SqliteStore store = SqliteStore.open(state.dataDir());
         Gateway gateway;
         try {

@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -23,10 +24,8 @@ public record TrustgateConfig(
         List<ProviderConfig> providers,
         List<ModelEntry> models,
         List<Tier> tiers,
-        List<ScannerRule> inputFirewall) {
-
-    /** The input scanners a configuration may name, in their default order. */
-    public static final List<String> INPUT_SCANNERS = io.trustgate.firewall.Scanners.INPUT;
+        FirewallSettings firewall,
+        Map<String, FirewallSettings> tierFirewalls) {
 
     /**
      * The default input chain (no {@code firewall} section): smuggled invisible text, prompt injection and
@@ -34,28 +33,86 @@ public record TrustgateConfig(
      * upstream.
      */
     public static final List<ScannerRule> DEFAULT_INPUT_FIREWALL = List.of(
-            new ScannerRule("invisible-text", io.trustgate.api.Action.BLOCK, 0.5),
-            new ScannerRule("injection-heuristics", io.trustgate.api.Action.BLOCK, 0.5),
-            new ScannerRule("secrets", io.trustgate.api.Action.BLOCK, 0.5),
-            new ScannerRule("pii", io.trustgate.api.Action.REDACT, 0.5));
+            ScannerRule.of("invisible-text", io.trustgate.api.Action.BLOCK),
+            ScannerRule.of("injection-heuristics", io.trustgate.api.Action.BLOCK),
+            ScannerRule.of("secrets", io.trustgate.api.Action.BLOCK),
+            ScannerRule.of("pii", io.trustgate.api.Action.REDACT));
+
+    /** The default output chain: secrets a model repeats or makes up are masked before they reach the client. */
+    public static final List<ScannerRule> DEFAULT_OUTPUT_FIREWALL =
+            List.of(ScannerRule.of("secrets", io.trustgate.api.Action.REDACT));
 
     /**
-     * One scanner of a firewall chain, as configured under {@code firewall.input}.
+     * One scanner of a firewall chain, as configured under {@code firewall.input} or {@code firewall.output}.
      *
-     * @param scanner the scanner's name (one of {@link #INPUT_SCANNERS})
-     * @param action block, redact or flag
+     * @param scanner the scanner's name
+     * @param action block, redact, anonymize or flag
      * @param threshold findings scoring below it are ignored
+     * @param options the scanner's own options (the rule's other keys), already validated by the scanner
      */
-    public record ScannerRule(String scanner, io.trustgate.api.Action action, double threshold) {
+    public record ScannerRule(
+            String scanner, io.trustgate.api.Action action, double threshold, Map<String, Object> options) {
         public ScannerRule {
             Objects.requireNonNull(scanner, "scanner");
             Objects.requireNonNull(action, "action");
-            if (!INPUT_SCANNERS.contains(scanner)) {
-                throw new IllegalArgumentException(
-                        "scanner must be one of " + INPUT_SCANNERS + ", was '" + scanner + "'");
+            if (io.trustgate.firewall.Scanners.spec(scanner).isEmpty()) {
+                throw new IllegalArgumentException("scanner '" + scanner + "' does not exist");
             }
             if (!(threshold >= 0 && threshold <= 1)) {
                 throw new IllegalArgumentException("threshold must be in [0, 1], was " + threshold);
+            }
+            options = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
+        }
+
+        static ScannerRule of(String scanner, io.trustgate.api.Action action) {
+            return new ScannerRule(scanner, action, 0.5, Map.of());
+        }
+    }
+
+    /**
+     * A firewall: the chains and the settings of the response path.
+     *
+     * @param input scanners over every message of a request
+     * @param output scanners over every choice of a response
+     * @param canary add a canary token to the system prompt of each request
+     * @param streamHoldback characters of a streamed answer held back for scanning
+     * @param streamLookbehind characters already released that are scanned again as context
+     */
+    public record FirewallSettings(
+            List<ScannerRule> input,
+            List<ScannerRule> output,
+            boolean canary,
+            int streamHoldback,
+            int streamLookbehind) {
+        public static final FirewallSettings DEFAULTS = new FirewallSettings(
+                DEFAULT_INPUT_FIREWALL,
+                DEFAULT_OUTPUT_FIREWALL,
+                false,
+                io.trustgate.gateway.Firewalls.Policy.DEFAULT_HOLDBACK,
+                io.trustgate.gateway.Firewalls.Policy.DEFAULT_LOOKBEHIND);
+
+        public FirewallSettings {
+            input = List.copyOf(input);
+            output = List.copyOf(output);
+            check(input, io.trustgate.api.ScanText.Stage.INPUT);
+            check(output, io.trustgate.api.ScanText.Stage.OUTPUT);
+            if (streamHoldback < 0 || streamHoldback > 65_536) {
+                throw new IllegalArgumentException("stream-holdback must be in [0, 65536], was " + streamHoldback);
+            }
+            if (streamLookbehind < 0 || streamLookbehind > 65_536) {
+                throw new IllegalArgumentException("stream-lookbehind must be in [0, 65536], was " + streamLookbehind);
+            }
+        }
+
+        private static void check(List<ScannerRule> rules, io.trustgate.api.ScanText.Stage stage) {
+            for (ScannerRule r : rules) {
+                if (!io.trustgate.firewall.Scanners.spec(r.scanner())
+                        .orElseThrow()
+                        .stages()
+                        .contains(stage)) {
+                    throw new IllegalArgumentException("scanner '" + r.scanner() + "' cannot run at the "
+                            + stage.name().toLowerCase(java.util.Locale.ROOT) + " stage");
+                }
             }
         }
     }
@@ -66,7 +123,8 @@ public record TrustgateConfig(
         providers = List.copyOf(providers);
         models = List.copyOf(models);
         tiers = List.copyOf(tiers);
-        inputFirewall = List.copyOf(inputFirewall);
+        Objects.requireNonNull(firewall, "firewall");
+        tierFirewalls = Map.copyOf(tierFirewalls);
         Set<String> providerNames = new HashSet<>();
         for (ProviderConfig p : providers) {
             if (!providerNames.add(p.name())) {
@@ -83,6 +141,11 @@ public record TrustgateConfig(
         for (Tier t : tiers) {
             if (!tierNames.add(t.name())) {
                 throw new IllegalArgumentException("tier '" + t.name() + "' is declared twice");
+            }
+        }
+        for (String t : tierFirewalls.keySet()) {
+            if (!tierNames.contains(t)) {
+                throw new IllegalArgumentException("firewall of tier '" + t + "', which is not declared");
             }
         }
         if (!tierNames.contains(server.defaultTier())) {
@@ -121,6 +184,7 @@ public record TrustgateConfig(
                 List.of(sandbox),
                 models,
                 List.of(tier),
-                DEFAULT_INPUT_FIREWALL);
+                FirewallSettings.DEFAULTS,
+                Map.of());
     }
 }

@@ -1,12 +1,19 @@
 package io.trustgate.app;
 
+import io.trustgate.api.Scanner;
 import io.trustgate.api.Tier;
+import io.trustgate.firewall.FirewallChain;
+import io.trustgate.firewall.ScannerOptions;
+import io.trustgate.firewall.Scanners;
+import io.trustgate.gateway.Firewalls;
 import io.trustgate.gateway.Gateway;
 import io.trustgate.policy.TokenCounter;
 import io.trustgate.registry.ModelCatalog;
 import io.trustgate.store.SqliteStore;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** All wiring of Trustgate in one place: which part talks to which. No framework, no reflection. */
@@ -30,17 +37,33 @@ public final class Wiring {
                 store,
                 new TokenCounter(),
                 clock,
-                inputFirewall(config)));
+                firewalls(config)));
     }
 
-    /** The input firewall of every tier (per-tier and per-context chains come with contexts). */
-    static io.trustgate.firewall.FirewallChain inputFirewall(TrustgateConfig config) {
-        java.util.Map<String, io.trustgate.api.Scanner> made = new java.util.HashMap<>();
-        java.util.List<io.trustgate.firewall.FirewallChain.Rule> rules = new java.util.ArrayList<>();
-        for (TrustgateConfig.ScannerRule r : config.inputFirewall()) {
-            io.trustgate.api.Scanner s = made.computeIfAbsent(r.scanner(), io.trustgate.firewall.Scanners::create);
-            rules.add(new io.trustgate.firewall.FirewallChain.Rule(s, r.action(), r.threshold()));
+    /** The firewall of every tier: the top-level one, and the tiers' own where they declare one. */
+    public static Firewalls firewalls(TrustgateConfig config) {
+        Map<String, Firewalls.Policy> byTier = new LinkedHashMap<>();
+        config.tierFirewalls().forEach((tier, settings) -> byTier.put(tier, policy(settings)));
+        return new Firewalls(policy(config.firewall()), byTier);
+    }
+
+    /** The firewall of one tier (until contexts exist, the tier is what a firewall is configured for). */
+    static TrustgateConfig.FirewallSettings settingsOf(TrustgateConfig config, String tier) {
+        return config.tierFirewalls().getOrDefault(tier, config.firewall());
+    }
+
+    static Firewalls.Policy policy(TrustgateConfig.FirewallSettings s) {
+        return new Firewalls.Policy(
+                chain(s.input()), chain(s.output()), s.canary(), s.streamHoldback(), s.streamLookbehind());
+    }
+
+    /** A chain of these rules; scanners were validated when the configuration was read. */
+    static FirewallChain chain(List<TrustgateConfig.ScannerRule> rules) {
+        List<FirewallChain.Rule> out = new ArrayList<>();
+        for (TrustgateConfig.ScannerRule r : rules) {
+            Scanner s = Scanners.create(r.scanner(), new ScannerOptions(r.options()));
+            out.add(new FirewallChain.Rule(s, r.action(), r.threshold()));
         }
-        return io.trustgate.firewall.Scanners.chain(rules);
+        return Scanners.chain(out);
     }
 }

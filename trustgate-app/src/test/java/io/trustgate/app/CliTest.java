@@ -147,6 +147,42 @@ class CliTest {
     }
 
     @Test
+    void firewallScanOfOutputsUsesTheOutputChainOfTheNamedContext() throws Exception {
+        java.nio.file.Path config = dir.resolve("fw.yaml");
+        java.nio.file.Files.writeString(
+                config,
+                "firewall:\n  output:\n    - {scanner: secrets, action: redact}\n"
+                        + "tiers:\n  open:\n    models: ['*']\n  strict:\n    models: ['*']\n    firewall:\n"
+                        + "      output:\n        - {scanner: secrets, action: block}\n"
+                        + "server:\n  default-tier: open\n");
+        java.nio.file.Path in = dir.resolve("answers.jsonl");
+        java.nio.file.Files.writeString(
+                in, "{\"text\": \"the key is AKIAABCDEFGHIJKLMNOP\", \"system\": \"You are a bot.\"}\n");
+        Result open =
+                run("firewall", "scan", "--config", config.toString(), "--stage", "output", "--input", in.toString());
+        assertThat(open.code()).isZero();
+        assertThat(new ObjectMapper().readTree(open.out()).path("verdict").asText())
+                .isEqualTo("redact");
+        Result strict = run(
+                "firewall",
+                "scan",
+                "--config",
+                config.toString(),
+                "--context",
+                "strict",
+                "--stage",
+                "output",
+                "--input",
+                in.toString());
+        assertThat(new ObjectMapper().readTree(strict.out()).path("verdict").asText())
+                .isEqualTo("block");
+        Result unknown =
+                run("firewall", "scan", "--config", config.toString(), "--context", "nope", "--input", in.toString());
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("'nope' is not a tier");
+    }
+
+    @Test
     void versionPrintsJavaVersion() {
         assertThat(run("version").out()).startsWith("trustgate ").contains("Java");
     }

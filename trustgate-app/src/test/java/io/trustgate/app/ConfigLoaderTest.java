@@ -96,10 +96,50 @@ class ConfigLoaderTest {
     @Test
     void firewallSectionConfiguresTheInputChain() {
         TrustgateConfig c = parse("firewall:\n  input:\n    - {scanner: secrets, action: flag, threshold: 0.9}\n");
-        assertThat(c.inputFirewall())
-                .containsExactly(new TrustgateConfig.ScannerRule("secrets", io.trustgate.api.Action.FLAG, 0.9));
-        assertThat(parse("firewall:\n  input: []\n").inputFirewall()).isEmpty();
-        assertThat(parse("").inputFirewall()).isEqualTo(TrustgateConfig.DEFAULT_INPUT_FIREWALL);
+        assertThat(c.firewall().input())
+                .containsExactly(new TrustgateConfig.ScannerRule(
+                        "secrets", io.trustgate.api.Action.FLAG, 0.9, java.util.Map.of()));
+        assertThat(c.firewall().output())
+                .as("a firewall section without output has none")
+                .isEmpty();
+        assertThat(parse("firewall:\n  input: []\n").firewall().input()).isEmpty();
+        assertThat(parse("").firewall()).isEqualTo(TrustgateConfig.FirewallSettings.DEFAULTS);
+        assertThat(TrustgateConfig.FirewallSettings.DEFAULTS.output())
+                .extracting(TrustgateConfig.ScannerRule::scanner)
+                .contains("secrets");
+    }
+
+    @Test
+    void tiersHaveTheirOwnFirewallAndInheritWhatTheyLeaveOut() {
+        TrustgateConfig c = parse("firewall:\n  input:\n    - {scanner: secrets, action: block}\n"
+                + "  output:\n    - {scanner: secrets, action: redact}\n  stream-holdback: 200\n"
+                + "tiers:\n  open:\n    models: ['*']\n  strict:\n    models: ['*']\n    firewall:\n"
+                + "      input:\n        - {scanner: pii, action: anonymize}\n      canary: true\n"
+                + "server:\n  default-tier: open\n");
+        assertThat(c.tierFirewalls()).containsOnlyKeys("strict");
+        TrustgateConfig.FirewallSettings strict = c.tierFirewalls().get("strict");
+        assertThat(strict.input())
+                .extracting(TrustgateConfig.ScannerRule::action)
+                .containsExactly(io.trustgate.api.Action.ANONYMIZE);
+        assertThat(strict.output()).isEqualTo(c.firewall().output());
+        assertThat(strict.canary()).isTrue();
+        assertThat(strict.streamHoldback()).isEqualTo(200);
+        assertThat(Wiring.settingsOf(c, "open")).isEqualTo(c.firewall());
+    }
+
+    @Test
+    void scannerOptionsAreCheckedByTheScannerAndReportedAtTheirLine() {
+        List<ConfigProblem> p = problems("firewall:\n  input:\n    - scanner: secrets\n      action: block\n"
+                + "      colour: red\n  output:\n    - {scanner: injection-heuristics}\n");
+        assertThat(p).anySatisfy(x -> {
+            assertThat(x.line()).isEqualTo(5);
+            assertThat(x.key()).isEqualTo("firewall.input[0].colour");
+            assertThat(x.message()).contains("takes no options");
+        });
+        assertThat(p).anySatisfy(x -> {
+            assertThat(x.line()).isEqualTo(7);
+            assertThat(x.message()).contains("cannot run at the output stage");
+        });
     }
 
     @Test

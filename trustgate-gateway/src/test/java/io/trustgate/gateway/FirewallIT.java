@@ -34,7 +34,13 @@ class FirewallIT {
             for (int i = text.original().indexOf(marker);
                     i >= 0;
                     i = text.original().indexOf(marker, i + 1)) {
-                out.add(new Finding(name, category, category == Category.PII ? "EMAIL_ADDRESS" : "MARKER", 1.0, i, i + marker.length()));
+                out.add(new Finding(
+                        name,
+                        category,
+                        category == Category.PII ? "EMAIL_ADDRESS" : "MARKER",
+                        1.0,
+                        i,
+                        i + marker.length()));
             }
             return out;
         }
