@@ -167,6 +167,8 @@ class ConfigLoaderTest {
         TrustgateConfig defaults = TrustgateConfig.defaults();
 
         assertThat(config.server()).isEqualTo(defaults.server());
+        assertThat(config.firewall()).isEqualTo(defaults.firewall());
+        assertThat(config.tierFirewalls().get("free").canary()).isTrue();
         assertThat(config.tiers().get(0)).isEqualTo(defaults.tiers().get(0));
         ProviderConfig openai = config.providers().get(1);
         ProviderConfig openaiDefaults = ProviderConfig.defaults("openai", ProviderConfig.Kind.OPENAI, openai.baseUrl());
@@ -191,6 +193,8 @@ class ConfigLoaderTest {
         for (String yaml : List.of("", "\n\n", "# only a comment\n", "---\n", "server:\n")) {
             TrustgateConfig config = ConfigLoader.parse(yaml, "t.yaml", Map.of());
             assertThat(config.server()).isEqualTo(defaults.server());
+            assertThat(config.firewall()).isEqualTo(defaults.firewall());
+            assertThat(config.tierFirewalls().get("free").canary()).isTrue();
             assertThat(config.providers()).isEqualTo(defaults.providers());
             assertThat(config.models()).isEqualTo(defaults.models());
             assertThat(config.tiers()).isEqualTo(defaults.tiers());
