@@ -194,7 +194,7 @@ class ConfigLoaderTest {
             TrustgateConfig config = ConfigLoader.parse(yaml, "t.yaml", Map.of());
             assertThat(config.server()).isEqualTo(defaults.server());
             assertThat(config.firewall()).isEqualTo(defaults.firewall());
-            assertThat(config.tierFirewalls().get("free").canary()).isTrue();
+            assertThat(config.tierFirewalls()).isEmpty();
             assertThat(config.providers()).isEqualTo(defaults.providers());
             assertThat(config.models()).isEqualTo(defaults.models());
             assertThat(config.tiers()).isEqualTo(defaults.tiers());
