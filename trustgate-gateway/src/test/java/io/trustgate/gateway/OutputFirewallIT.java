@@ -258,4 +258,30 @@ class OutputFirewallIT {
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(r.body()).contains("messages[1].content");
     }
+
+    @Test
+    void anthropicStreamsAreScreenedAfterTranslation() throws Exception {
+        FakeAnthropicServer claude = FakeAnthropicServer.start(vertx)
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            upstream = new FakeOpenAiServer(vertx, "k");
+            h = new GatewayHarness()
+                    .provider(AnthropicGatewayIT.anthropic("anthropic", claude))
+                    .model("claude", "anthropic", FakeAnthropicServer.MODEL)
+                    .firewalls(output(chain("secrets", Action.REDACT)))
+                    .start();
+            String text = FILLER + "the key is " + KEY + " and more after it";
+            claude.answerWith(new FakeAnthropicServer.Behaviour.Text(text, "end_turn"));
+            String body =
+                    "{\"model\":\"claude\",\"stream\":true,\"messages\":[{\"role\":\"user\"," + "\"content\":\"hi\"}]}";
+            HttpResponse<String> r = h.post("/v1/chat/completions", h.key("k"), body);
+            Streamed s = parse(r.body());
+            assertThat(s.done()).isTrue();
+            assertThat(s.content()).isEqualTo(text.replace(KEY, "[AWS_ACCESS_KEY_ID_1]"));
+        } finally {
+            claude.close();
+        }
+    }
 }
