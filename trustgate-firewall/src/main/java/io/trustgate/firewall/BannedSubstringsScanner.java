@@ -59,7 +59,10 @@ public final class BannedSubstringsScanner implements Scanner {
         List<Integer> asciiIdx = new ArrayList<>();
         List<Integer> other = new ArrayList<>();
         for (int i = 0; i < substrings.size(); i++) {
-            String n = normalizer.normalize(substrings.get(i), ScanText.Stage.INPUT).normalized().strip();
+            String n = normalizer
+                    .normalize(substrings.get(i), ScanText.Stage.INPUT)
+                    .normalized()
+                    .strip();
             if (n.isEmpty()) {
                 throw new ScannerOptions.Invalid("substrings", "entry " + i + " is blank");
             }
@@ -98,7 +101,11 @@ public final class BannedSubstringsScanner implements Scanner {
         search(s, (entry, start, end) -> {
             if (findings.size() < MAX_FINDINGS) {
                 findings.add(new Finding(
-                        NAME, Category.BANNED_CONTENT, "BANNED_SUBSTRING_" + entry, 1.0, start(text, start),
+                        NAME,
+                        Category.BANNED_CONTENT,
+                        "BANNED_SUBSTRING_" + entry,
+                        1.0,
+                        start(text, start),
                         end(text, end)));
             }
         });
@@ -107,8 +114,8 @@ public final class BannedSubstringsScanner implements Scanner {
             int end = Math.max(start, Math.min(d.end(), text.original().length()));
             search(d.text(), (entry, a, b) -> {
                 if (findings.size() < MAX_FINDINGS) {
-                    findings.add(new Finding(
-                            NAME, Category.BANNED_CONTENT, "BANNED_SUBSTRING_" + entry, 0.9, start, end));
+                    findings.add(
+                            new Finding(NAME, Category.BANNED_CONTENT, "BANNED_SUBSTRING_" + entry, 0.9, start, end));
                 }
             });
         }

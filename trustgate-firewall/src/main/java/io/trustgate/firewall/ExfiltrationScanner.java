@@ -37,8 +37,8 @@ import java.util.regex.Pattern;
  *       the score is the strength of the evidence (threshold 0.5), times 0.9 for links, which need a click.
  * </ul>
  *
- * <p>Evidence that a URL carries data, after percent-decoding (and {@code +} to space in the query), per query
- * value, path segment and user-info: words with spaces (3 words 0.6, 4 or more 0.8: prose is not what URLs carry);
+ * <p>Evidence that a URL carries data, after percent-decoding (twice when doubly encoded; {@code +} to space in the
+ * query), per query value, path segment and user-info: words with spaces (3 words 0.6, 4 or more 0.8: prose is not what URLs carry);
  * base64 of 20+ chars mixing letter cases and digits (0.9 when it decodes to printable text, else 0.6); hex of 24+
  * digits (0.9 when printable, else 0.5); Shannon entropy of at least 4.2 bits per char over 24+ chars (0.6); length
  * (48+ chars 0.5, 100+ 0.7); an e-mail address (0.8); a query longer than 300 chars in all (0.6); a value found in
@@ -69,7 +69,8 @@ public final class ExfiltrationScanner implements Scanner {
     private static final Pattern CSS_URL = Pattern.compile("(?i)url\\s*\\(\\s*(['\"]?)");
     private static final Pattern REF_DEF =
             Pattern.compile("(?m)^[ \\t]{0,3}\\[([^\\]\\n]{1,200})\\]:[ \\t]*<?([^\\s>]+)");
-    private static final Pattern REF_IMAGE_USE = Pattern.compile("!\\s*\\[([^\\]\\n]{0,200})\\]\\s*\\[([^\\]\\n]{0,200})\\]");
+    private static final Pattern REF_IMAGE_USE =
+            Pattern.compile("!\\s*\\[([^\\]\\n]{0,200})\\]\\s*\\[([^\\]\\n]{0,200})\\]");
     private static final Pattern BARE =
             Pattern.compile("(?i)(?<![\\w/@.])(?:https?:)?//[a-z0-9\\-._~%:@]{1,253}\\.[a-z0-9\\-]{2,63}[^\\s<>\"'`]*");
     private static final Pattern WORD = Pattern.compile("\\p{L}{2,}");
@@ -131,7 +132,12 @@ public final class ExfiltrationScanner implements Scanner {
             }
             Optional<Finding> f = judge(s.substring(c.start, c.end), c.autoLoads, context)
                     .map(j -> new Finding(
-                            NAME, Category.DATA_EXFILTRATION, j.type, j.score, orig(text, c.start), origEnd(text, c.end)));
+                            NAME,
+                            Category.DATA_EXFILTRATION,
+                            j.type,
+                            j.score,
+                            orig(text, c.start),
+                            origEnd(text, c.end)));
             f.ifPresent(findings::add);
         }
         return findings;
@@ -406,7 +412,10 @@ public final class ExfiltrationScanner implements Scanner {
                 return Optional.empty(); // relative: same origin as the page
             }
             String scheme = lower.substring(0, colon);
-            if (!(scheme.equals("http") || scheme.equals("https") || scheme.equals("ftp") || scheme.equals("ws")
+            if (!(scheme.equals("http")
+                    || scheme.equals("https")
+                    || scheme.equals("ftp")
+                    || scheme.equals("ws")
                     || scheme.equals("wss"))) {
                 return Optional.empty(); // data:, mailto:, javascript:, tel: fetch nothing from a host
             }
@@ -492,18 +501,18 @@ public final class ExfiltrationScanner implements Scanner {
             }
             int eq = pair.indexOf('=');
             String value = eq >= 0 ? pair.substring(eq + 1) : pair;
-            ev.add(value(percentDecode(value, true), context, 1.0));
+            ev.add(value(decodeTwice(value, true), context, 1.0));
             if (eq > 0) {
-                ev.add(value(percentDecode(pair.substring(0, eq), true), context, 0.75));
+                ev.add(value(decodeTwice(pair.substring(0, eq), true), context, 0.75));
             }
         }
         for (String seg : url.path().split("[/\\\\]")) {
             if (!seg.isEmpty()) {
-                ev.add(value(percentDecode(seg, false), context, 0.75));
+                ev.add(value(decodeTwice(seg, false), context, 0.75));
             }
         }
         if (!url.userInfo().isEmpty()) {
-            ev.add(value(percentDecode(url.userInfo(), false), context, 1.0));
+            ev.add(value(decodeTwice(url.userInfo(), false), context, 1.0));
         }
         for (String label : url.host().split("\\.")) {
             if (label.length() >= 32) {
@@ -545,7 +554,8 @@ public final class ExfiltrationScanner implements Scanner {
         }
         double text = 0; // signals that the value is text, whatever its place
         double shape = 0; // signals from its shape alone
-        if (context.systemPrompt().isPresent() && fromPrompt(v, context.systemPrompt().get())) {
+        if (context.systemPrompt().isPresent()
+                && fromPrompt(v, context.systemPrompt().get())) {
             text = 0.95;
         }
         int words = 0;
@@ -694,6 +704,12 @@ public final class ExfiltrationScanner implements Scanner {
         return h;
     }
 
+    /** Percent-decodes, and once more when the result still holds escapes ({@code %2520}: double encoding). */
+    static String decodeTwice(String s, boolean plus) {
+        String once = percentDecode(s, plus);
+        return once.indexOf('%') >= 0 ? percentDecode(once, false) : once;
+    }
+
     /** Percent-decodes as UTF-8 (invalid escapes stay as they are); {@code plus} turns {@code +} into a space. */
     static String percentDecode(String s, boolean plus) {
         if (s.indexOf('%') < 0 && !(plus && s.indexOf('+') >= 0)) {
@@ -703,8 +719,7 @@ public final class ExfiltrationScanner implements Scanner {
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) >= 0
-                    && hex(s.charAt(i + 2)) >= 0) {
+            if (c == '%' && i + 2 < s.length() && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
                 bytes.write(hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2)));
                 i += 2;
                 continue;

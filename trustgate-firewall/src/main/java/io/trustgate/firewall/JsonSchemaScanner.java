@@ -1,10 +1,10 @@
 package io.trustgate.firewall;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -69,7 +69,8 @@ public final class JsonSchemaScanner implements Scanner {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
-    private static final Pattern FENCE = Pattern.compile("\\A```[ \\t]*(?:json|JSON|json5)?[ \\t]*\\r?\\n(.*?)\\r?\\n?```\\s*\\z", Pattern.DOTALL);
+    private static final Pattern FENCE =
+            Pattern.compile("\\A```[ \\t]*(?:json|JSON|json5)?[ \\t]*\\r?\\n(.*?)\\r?\\n?```\\s*\\z", Pattern.DOTALL);
 
     /** Compiled schemas by their text; a failure to compile is cached too. */
     private static final Map<String, Object> CACHE = new LinkedHashMap<>(16, 0.75f, true) {
@@ -125,7 +126,8 @@ public final class JsonSchemaScanner implements Scanner {
         try {
             doc = JSON.readTree(trimmed);
         } catch (StreamConstraintsException e) {
-            findings.add(finding(e.getMessage() != null && e.getMessage().contains("nesting") ? "TOO_DEEP" : "TOO_LARGE", 1.0));
+            findings.add(finding(
+                    e.getMessage() != null && e.getMessage().contains("nesting") ? "TOO_DEEP" : "TOO_LARGE", 1.0));
             return findings;
         } catch (JsonProcessingException e) {
             findings.add(finding("NOT_JSON", 1.0));

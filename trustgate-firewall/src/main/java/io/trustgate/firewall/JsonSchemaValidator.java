@@ -355,7 +355,8 @@ final class JsonSchemaValidator {
                 Set<JsonNode> seen = new HashSet<>();
                 for (JsonNode e : doc) {
                     spend(1);
-                    if (!seen.add(e.isNumber() ? NODES.numberNode(e.decimalValue().stripTrailingZeros()) : e)) {
+                    if (!seen.add(
+                            e.isNumber() ? NODES.numberNode(e.decimalValue().stripTrailingZeros()) : e)) {
                         return false;
                     }
                 }
@@ -395,7 +396,9 @@ final class JsonSchemaValidator {
             if ((v = schema.get("exclusiveMaximum")) != null && v.isNumber() && n.compareTo(v.decimalValue()) >= 0) {
                 return false;
             }
-            if ((v = schema.get("multipleOf")) != null && v.isNumber() && v.decimalValue().signum() > 0) {
+            if ((v = schema.get("multipleOf")) != null
+                    && v.isNumber()
+                    && v.decimalValue().signum() > 0) {
                 if (n.abs().compareTo(BigDecimal.TEN.pow(100)) > 0) {
                     return true; // out of range for an exact remainder; accepted
                 }
@@ -463,8 +466,10 @@ final class JsonSchemaValidator {
                 case "array" -> doc.isArray();
                 case "string" -> doc.isTextual();
                 case "number" -> doc.isNumber();
-                case "integer" -> doc.isIntegralNumber()
-                        || (doc.isNumber() && doc.decimalValue().stripTrailingZeros().scale() <= 0);
+                case "integer" ->
+                    doc.isIntegralNumber()
+                            || (doc.isNumber()
+                                    && doc.decimalValue().stripTrailingZeros().scale() <= 0);
                 case "boolean" -> doc.isBoolean();
                 case "null" -> doc.isNull();
                 default -> false;

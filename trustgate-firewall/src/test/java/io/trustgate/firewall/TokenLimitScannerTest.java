@@ -51,7 +51,8 @@ class TokenLimitScannerTest {
             int tokens = s.count(text);
             for (int max : new int[] {1, tokens - 1, tokens, tokens + 1}) {
                 if (max >= 1 && !TokenLimitScanner.mayExceed(text, max)) {
-                    assertThat(tokens).as("pre-check skipped a text of %d tokens at max %d", tokens, max)
+                    assertThat(tokens)
+                            .as("pre-check skipped a text of %d tokens at max %d", tokens, max)
                             .isLessThanOrEqualTo(max);
                 }
             }
@@ -75,8 +76,10 @@ class TokenLimitScannerTest {
             long[] ns = Timing.run(() -> s.scan(st), 2_000);
             var skipping = new TokenLimitScanner(10_000, enc);
             long[] skip = Timing.run(() -> skipping.scan(st), 2_000);
-            System.out.printf("token-limit %s, 2 KB prompt: counted p50 %d us, p99 %d us; pre-check skip p50 %d ns "
-                    + "(%d tokens)%n", enc, ns[0] / 1000, ns[1] / 1000, skip[0], s.count(prompt));
+            System.out.printf(
+                    "token-limit %s, 2 KB prompt: counted p50 %d us, p99 %d us; pre-check skip p50 %d ns "
+                            + "(%d tokens)%n",
+                    enc, ns[0] / 1000, ns[1] / 1000, skip[0], s.count(prompt));
             assertThat(ns[0] / 1000).isLessThan(5000);
         }
     }
