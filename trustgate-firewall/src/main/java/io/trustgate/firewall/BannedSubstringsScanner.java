@@ -24,9 +24,10 @@ import java.util.Set;
  *
  * <p>Cost: ASCII entries go into one Aho-Corasick automaton ({@link KeywordAutomaton}), so a scan is one table
  * look-up per char whatever the length of the list (a 2 KB prompt: see {@code BannedSubstringsScannerTest}, with 10
- * and 10,000 entries). The automaton's table takes 512 bytes per state (one state per distinct prefix of the
- * entries), so 10,000 entries of 20 chars take up to about 100 MB: keep lists to thousands. Entries with non-ASCII
- * chars after normalisation are searched one by one ({@code indexOf}), so their cost grows with their number.
+ * and 10,000 entries: 4 and 7 µs measured). The automaton's table takes 512 bytes per state (one state per
+ * distinct prefix of the entries): 10,000 entries of 6-20 chars made 108,334 states, about 52 MB, built in about 2 s;
+ * keep lists to thousands. Entries with non-ASCII chars after normalisation are searched one by one
+ * ({@code indexOf}), so their cost grows with their number.
  * Limits: words split by spaces or punctuation ({@code s e c r e t}), synonyms, translations and misspellings pass;
  * case-insensitive matching of non-ASCII entries uses {@link String#toLowerCase(Locale)} and needs its length to stay
  * the same (otherwise they match case-sensitively).

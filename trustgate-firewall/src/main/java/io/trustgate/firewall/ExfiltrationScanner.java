@@ -45,8 +45,9 @@ import java.util.regex.Pattern;
  * the system prompt (12+ chars) or made mostly of its words (0.95); a canary (1.0). Path segments weigh 0.75 of that
  * unless they decode to text (document ids and commit hashes live in paths). Each further signal adds 0.05.
  *
- * <p>Cost: one pass over the text per URL syntax, then work per URL found; a 2 KB answer with a few links takes a
- * few microseconds ({@code ExfiltrationScannerFuzzTest} prints it). Limits: URLs split across lines or built by
+ * <p>Cost: linear passes over the text (every search is anchored on a cheap char and bounded), then a few
+ * microseconds per URL found; a 2 KB answer with 20 URLs took 40-65 µs at p50 on a loaded 2-core VM
+ * ({@code ExfiltrationScannerFuzzTest} prints it; 512K chars of hostile markup take well under a second). Limits: URLs split across lines or built by
  * the client from parts, data encoded in the choice of host name (DNS exfiltration through subdomains is only seen
  * when a label is long or high-entropy), short values (a 10-char value says little), encodings other than base64
  * and hex, and links a user copies by hand. Benign URLs with long ids (a Google Docs id, a signed download link)
@@ -72,7 +73,10 @@ public final class ExfiltrationScanner implements Scanner {
     private static final Pattern REF_IMAGE_USE =
             Pattern.compile("!\\s*\\[([^\\]\\n]{0,200})\\]\\s*\\[([^\\]\\n]{0,200})\\]");
     private static final Pattern BARE =
-            Pattern.compile("(?i)(?<![\\w/@.])(?:https?:)?//[a-z0-9\\-._~%:@]{1,253}\\.[a-z0-9\\-]{2,63}[^\\s<>\"'`]*");
+            Pattern.compile("(?i)//[a-z0-9\\-._~%:@]{1,253}\\.[a-z0-9\\-]{2,63}[^\\s<>\"'`]*");
+    private static final Pattern SCHEME = Pattern.compile("[a-z][a-z0-9+.-]{0,20}");
+    private static final Pattern QUERY_SEP = Pattern.compile("[&;]");
+    private static final Pattern PATH_SEP = Pattern.compile("[/\\\\]");
     private static final Pattern WORD = Pattern.compile("\\p{L}{2,}");
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]{1,64}@[\\w-]{1,63}(?:\\.[\\w-]{1,63})+");
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/_-]{20,}={0,2}");
@@ -163,12 +167,27 @@ public final class ExfiltrationScanner implements Scanner {
         html(s, out);
         css(s, out);
         List<Candidate> structured = List.copyOf(out);
+        // bare URLs: anchored on each "//" rather than a regex tried at every position
         Matcher m = BARE.matcher(s);
-        while (m.find()) {
-            int end = trimBare(s, m.start(), m.end());
-            if (!covered(structured, m.start(), end)) {
-                out.add(new Candidate(m.start(), end, false));
+        int at = s.indexOf("//");
+        while (at >= 0) {
+            int start = at;
+            if (at >= 6 && s.regionMatches(true, at - 6, "https:", 0, 6)) {
+                start = at - 6;
+            } else if (at >= 5 && s.regionMatches(true, at - 5, "http:", 0, 5)) {
+                start = at - 5;
             }
+            int next = at + 2;
+            boolean boundary = start == 0
+                    || !(Character.isLetterOrDigit(s.charAt(start - 1)) || "_/@.:".indexOf(s.charAt(start - 1)) >= 0);
+            if (boundary && m.region(at, s.length()).lookingAt()) {
+                int end = trimBare(s, start, m.end());
+                if (!covered(structured, start, end)) {
+                    out.add(new Candidate(start, end, false));
+                }
+                next = Math.max(next, m.end());
+            }
+            at = s.indexOf("//", next);
         }
         return out;
     }
@@ -245,6 +264,20 @@ public final class ExfiltrationScanner implements Scanner {
             }
             i++;
         }
+    }
+
+    /** Whether "url" followed by "(" (any case, spaces between) may occur: a cheap filter before the regex. */
+    private static boolean containsUrlCall(String s) {
+        for (int i = s.indexOf('('); i >= 0; i = s.indexOf('(', i + 1)) {
+            int k = i - 1;
+            while (k >= 0 && Character.isWhitespace(s.charAt(k))) {
+                k--;
+            }
+            if (k >= 2 && s.regionMatches(true, k - 2, "url", 0, 3)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The index of {@code c} in {@code s[from, from + max)}, or -1: bounded so that hostile text stays linear. */
@@ -362,6 +395,9 @@ public final class ExfiltrationScanner implements Scanner {
     }
 
     private static void css(String s, List<Candidate> out) {
+        if (!containsUrlCall(s)) {
+            return;
+        }
         Matcher m = CSS_URL.matcher(s);
         int from = 0;
         while (from < s.length() && m.find(from)) {
@@ -408,7 +444,7 @@ public final class ExfiltrationScanner implements Scanner {
             rest = 2;
         } else {
             int colon = lower.indexOf(':');
-            if (colon <= 0 || !lower.substring(0, colon).matches("[a-z][a-z0-9+.-]{0,20}")) {
+            if (colon <= 0 || !SCHEME.matcher(lower).region(0, colon).matches()) {
                 return Optional.empty(); // relative: same origin as the page
             }
             String scheme = lower.substring(0, colon);
@@ -495,7 +531,7 @@ public final class ExfiltrationScanner implements Scanner {
         if (url.query().length() > 300) {
             ev.add(0.6);
         }
-        for (String pair : url.query().split("[&;]")) {
+        for (String pair : QUERY_SEP.split(url.query())) {
             if (pair.isEmpty()) {
                 continue;
             }
@@ -506,7 +542,7 @@ public final class ExfiltrationScanner implements Scanner {
                 ev.add(value(decodeTwice(pair.substring(0, eq), true), context, 0.75));
             }
         }
-        for (String seg : url.path().split("[/\\\\]")) {
+        for (String seg : PATH_SEP.split(url.path())) {
             if (!seg.isEmpty()) {
                 ev.add(value(decodeTwice(seg, false), context, 0.75));
             }

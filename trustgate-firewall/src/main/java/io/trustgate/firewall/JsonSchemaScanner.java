@@ -40,7 +40,8 @@ import java.util.regex.Pattern;
  * ({@code {"type":"json_schema","json_schema":{"schema":...}}}) or its inner {@code {"name":..,"schema":..}} is
  * unwrapped to the schema it carries.
  *
- * <p>Cost: one Jackson parse of the answer (about a microsecond per 100 bytes) and one walk of it against the schema;
+ * <p>Cost: one Jackson parse of the answer and one walk of it against the schema (7-10 µs at p50 for a 2 KB answer,
+ * {@code JsonSchemaScannerTest});
  * schemas are parsed and checked once and kept in a small LRU cache (64 entries) keyed by their text. Limits: the
  * keywords listed in {@link JsonSchemaValidator}, no {@code format} checks, no remote refs; {@code pattern} uses Java
  * regex syntax, which differs from ECMA 262 at the edges; streaming answers are checked once complete.

@@ -24,8 +24,8 @@ import java.util.regex.Pattern;
  * finding {@code REFUSAL} when the score reaches 0.5; the score is the rule total, capped at 1.
  *
  * <p>Measured against XSTest's human labels (partial refusals counted as refusals): see docs/firewall-rules.md and
- * {@code RefusalScannerEvalTest}. Cost: a few regex passes over at most the first 1,500 chars, some microseconds per
- * call. Limits: English only; a refusal phrased without any of the stock phrases ("That would be unwise; consider
+ * {@code RefusalScannerEvalTest}. Cost: a few regex passes over at most the first 1,500 chars, about 70 µs per call
+ * at p50 on a loaded 2-core VM ({@code RefusalScannerTest} prints it), whatever the length of the answer. Limits: English only; a refusal phrased without any of the stock phrases ("That would be unwise; consider
  * talking to a professional") passes; a compliant answer that quotes a refusal, or a long "I can't verify this, but
  * here is..." answer, can be flagged; partial refusals (a warning followed by the answer) are the hardest case.
  */

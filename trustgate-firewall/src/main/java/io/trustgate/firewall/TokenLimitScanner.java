@@ -26,10 +26,10 @@ import java.util.stream.Collectors;
  * text of fewer chars than the budget can still have more tokens. The check costs nothing when {@code 3 * chars <=
  * max-tokens} and one pass over the chars otherwise.
  *
- * <p>Cost: when it counts, jtokkit takes about a microsecond per few dozen chars (a 2 KB prompt: see
- * {@code TokenLimitScannerTest}); its registry is built once per process, lazily, loading only the encodings used
- * (the first use of an encoding takes about a second). Limits: models other than OpenAI's tokenise differently (the
- * count is an estimate for them, usually within some tens of per cent); the chat template's per-message overhead is
+ * <p>Cost: when it counts, a 2 KB prompt took 24 µs (cl100k_base) and 85 µs (o200k_base) at p50; the pre-check
+ * alone 60 ns ({@code TokenLimitScannerTest}). jtokkit's registry is built once per process, lazily, loading only
+ * the encodings used (the full registry takes about 1.4 s to build). Limits: models other than OpenAI's tokenise
+ * differently (the count is only an estimate for them); the chat template's per-message overhead is
  * not counted; each message is counted on its own, not the whole conversation.
  */
 public final class TokenLimitScanner implements Scanner {
