@@ -37,6 +37,9 @@ import java.util.regex.Pattern;
  *       the score is the strength of the evidence (threshold 0.5), times 0.9 for links, which need a click.
  * </ul>
  *
+ * <p>Bare URLs count as links, not as auto-loaded resources: markdown renderers do not fetch them, but chat clients
+ * that unfurl link previews do, which is why any URL carrying data is reported whatever its kind.
+ *
  * <p>Evidence that a URL carries data, after percent-decoding (twice when doubly encoded; {@code +} to space in the
  * query), per query value, path segment and user-info: words with spaces (3 words 0.6, 4 or more 0.8: prose is not what URLs carry);
  * base64 of 20+ chars mixing letter cases and digits (0.9 when it decodes to printable text, else 0.6); hex of 24+

@@ -97,7 +97,7 @@ final class JsonSchemaValidator {
                 while (it.hasNext()) {
                     Map.Entry<String, JsonNode> e = it.next();
                     if (k.equals("patternProperties")) {
-                        compileKey(e.getKey(), m);
+                        compileKey(e.getKey());
                     }
                     check(e.getValue(), depth + 1);
                 }
@@ -128,7 +128,7 @@ final class JsonSchemaValidator {
 
     private final Map<String, Pattern> keyPatterns = new java.util.HashMap<>();
 
-    private void compileKey(String regex, JsonNode owner) {
+    private void compileKey(String regex) {
         try {
             keyPatterns.put(regex, Pattern.compile(regex));
         } catch (PatternSyntaxException e) {
