@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * <p>It extracts URLs from markdown images {@code ![alt](url)} (spaces allowed between the parts), reference-style
  * definitions {@code [id]: url} (an image when some {@code ![..][id]} uses them), markdown links, HTML tags
  * ({@code <img src>}, {@code <iframe>}, {@code <script src>}, {@code <a href>}, {@code srcset}, {@code poster} and
- * the like), CSS {@code url(...)} and bare {@code http(s)://} URLs, from the normalised text (so zero-width chars
+ * the like; character references such as {@code &#104;ttps&colon;} decoded), CSS {@code url(...)} and bare {@code http(s)://} URLs, from the normalised text (so zero-width chars
  * and fullwidth look-alikes do not hide them), and reports, with the span of the URL in the original text:
  *
  * <ul>
@@ -437,7 +437,7 @@ public final class ExfiltrationScanner implements Scanner {
     record Url(String host, String userInfo, String path, String query) {}
 
     static Optional<Url> parse(String raw) {
-        String u = raw.strip().replace("&amp;", "&").replace("&#38;", "&").replace("&#x2F;", "/");
+        String u = raw.indexOf('&') >= 0 ? decodeEntities(raw.strip()) : raw.strip();
         if (u.startsWith("<")) {
             u = u.substring(1);
         }
@@ -499,6 +499,38 @@ public final class ExfiltrationScanner implements Scanner {
         String path = q >= 0 ? tail.substring(0, q) : tail;
         String query = q >= 0 ? tail.substring(q + 1) : "";
         return Optional.of(new Url(host, userInfo, path, query));
+    }
+
+    private static final Pattern ENTITY = Pattern.compile(
+            "&(?:#(\\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|(amp|colon|sol|quest|equals|period|lt|gt|quot|apos));?");
+
+    /** Decodes the HTML character references a browser decodes in an attribute ({@code &#104;ttps&colon;//}). */
+    static String decodeEntities(String s) {
+        Matcher m = ENTITY.matcher(s);
+        StringBuilder out = new StringBuilder(s.length());
+        while (m.find()) {
+            String rep;
+            if (m.group(1) != null || m.group(2) != null) {
+                int cp = m.group(1) != null ? Integer.parseInt(m.group(1)) : Integer.parseInt(m.group(2), 16);
+                rep = Character.isValidCodePoint(cp) && cp != 0 ? Character.toString(cp) : "\uFFFD";
+            } else {
+                rep = switch (m.group(3)) {
+                    case "amp" -> "&";
+                    case "colon" -> ":";
+                    case "sol" -> "/";
+                    case "quest" -> "?";
+                    case "equals" -> "=";
+                    case "period" -> ".";
+                    case "lt" -> "<";
+                    case "gt" -> ">";
+                    case "quot" -> "\"";
+                    default -> "'";
+                };
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(rep));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     boolean allowed(String host) {
