@@ -25,8 +25,9 @@ import java.util.regex.Pattern;
  * <p>It extracts URLs from markdown images {@code ![alt](url)} (spaces allowed between the parts), reference-style
  * definitions {@code [id]: url} (an image when some {@code ![..][id]} uses them), markdown links, HTML tags
  * ({@code <img src>}, {@code <iframe>}, {@code <script src>}, {@code <a href>}, {@code srcset}, {@code poster} and
- * the like; character references such as {@code &#104;ttps&colon;} decoded), CSS {@code url(...)} and bare {@code http(s)://} URLs, from the normalised text (so zero-width chars
- * and fullwidth look-alikes do not hide them), and reports, with the span of the URL in the original text:
+ * the like; character references such as {@code &#104;ttps&colon;} decoded), CSS {@code url(...)} and bare
+ * {@code http(s)://} URLs, from the normalised text (so zero-width chars and fullwidth look-alikes do not hide them),
+ * and reports, with the span of the URL in the original text:
  *
  * <ul>
  *   <li>{@code EXTERNAL_IMAGE}, score 0.6: an image or auto-loaded resource whose host is not on
