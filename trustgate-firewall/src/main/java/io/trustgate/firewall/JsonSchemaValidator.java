@@ -154,7 +154,7 @@ final class JsonSchemaValidator {
         if (!ref.startsWith("#/")) {
             return null;
         }
-        String pointer = java.net.URLDecoder.decode(ref.substring(1), java.nio.charset.StandardCharsets.UTF_8);
+        String pointer = ExfiltrationScanner.percentDecode(ref.substring(1), false); // a URI fragment: %-escapes only
         try {
             JsonNode n = root.at(pointer);
             return n.isMissingNode() ? null : n;
