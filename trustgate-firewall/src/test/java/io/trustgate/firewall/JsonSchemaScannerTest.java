@@ -100,6 +100,17 @@ class JsonSchemaScannerTest {
     }
 
     @Test
+    void followsRecursiveRefsToTheRootAndToDefinitions() {
+        String tree = "{\"type\":\"object\",\"required\":[\"v\"],\"properties\":{\"v\":{\"$ref\":"
+                + "\"#/definitions/val\"},\"kids\":{\"type\":\"array\",\"items\":{\"$ref\":\"#\"}}},"
+                + "\"definitions\":{\"val\":{\"type\":\"integer\"}}}";
+        assertThat(scan(SCANNER, "{\"v\":1,\"kids\":[{\"v\":2,\"kids\":[{\"v\":3}]}]}", tree))
+                .isEmpty();
+        assertThat(types(scan(SCANNER, "{\"v\":1,\"kids\":[{\"v\":2,\"kids\":[{\"v\":\"x\"}]}]}", tree)))
+                .containsExactly("SCHEMA_VIOLATION");
+    }
+
+    @Test
     void flagsTextThatIsNotJson() {
         assertThat(types(scan(SCANNER, "Sure! Here is the JSON: {\"a\":1}", PERSON)))
                 .containsExactly("NOT_JSON");
