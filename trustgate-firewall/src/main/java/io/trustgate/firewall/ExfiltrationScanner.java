@@ -42,20 +42,20 @@ import java.util.regex.Pattern;
  * that unfurl link previews do, which is why any URL carrying data is reported whatever its kind.
  *
  * <p>Evidence that a URL carries data, after percent-decoding (twice when doubly encoded; {@code +} to space in the
- * query), per query value, path segment and user-info: words with spaces (3 words 0.6, 4 or more 0.8: prose is not what URLs carry);
- * base64 of 20+ chars mixing letter cases and digits (0.9 when it decodes to printable text, else 0.6); hex of 24+
- * digits (0.9 when printable, else 0.5); Shannon entropy of at least 4.2 bits per char over 24+ chars (0.6); length
- * (48+ chars 0.5, 100+ 0.7); an e-mail address (0.8); a query longer than 300 chars in all (0.6); a value found in
- * the system prompt (12+ chars) or made mostly of its words (0.95); a canary (1.0). Path segments weigh 0.75 of that
+ * query), per query value, path segment and user-info: words with spaces (3 words 0.6, 4 or more 0.8: prose is not what
+ * URLs carry); base64 of 20+ chars mixing letter cases and digits (0.9 when it decodes to printable text, else 0.6);
+ * hex of 24+ digits (0.9 when printable, else 0.5); Shannon entropy of at least 4.2 bits per char over 24+ chars (0.6);
+ * length (48+ chars 0.5, 100+ 0.7); an e-mail address (0.8); a query longer than 300 chars in all (0.6); a value found
+ * in the system prompt (12+ chars) or made mostly of its words (0.95); a canary (1.0). Path segments weigh 0.75 of that
  * unless they decode to text (document ids and commit hashes live in paths). Each further signal adds 0.05.
  *
- * <p>Cost: linear passes over the text (every search is anchored on a cheap char and bounded), then a few
- * microseconds per URL found; a 2 KB answer with 20 URLs took 40-65 µs at p50 on a loaded 2-core VM
- * ({@code ExfiltrationScannerFuzzTest} prints it; 512K chars of hostile markup take well under a second). Limits: URLs split across lines or built by
- * the client from parts, data encoded in the choice of host name (DNS exfiltration through subdomains is only seen
- * when a label is long or high-entropy), short values (a 10-char value says little), encodings other than base64
- * and hex, and links a user copies by hand. Benign URLs with long ids (a Google Docs id, a signed download link)
- * score as {@code URL_DATA}; allow-list their domains for images and set a threshold for links.
+ * <p>Cost: linear passes over the text (every search is anchored on a cheap char and bounded), then a few microseconds
+ * per URL found; a 2 KB answer with 20 URLs took 40-65 µs at p50 on a loaded 2-core VM ({@code
+ * ExfiltrationScannerFuzzTest} prints it; 512K chars of hostile markup take well under a second). Limits: URLs split
+ * across lines or built by the client from parts, data encoded in the choice of host name (DNS exfiltration through
+ * subdomains is only seen when a label is long or high-entropy), short values (a 10-char value says little), encodings
+ * other than base64 and hex, and links a user copies by hand. Benign URLs with long ids (a Google Docs id, a signed
+ * download link) score as {@code URL_DATA}; allow-list their domains for images and set a threshold for links.
  */
 public final class ExfiltrationScanner implements Scanner {
     /** The name under which the scanner appears in configuration and findings. */

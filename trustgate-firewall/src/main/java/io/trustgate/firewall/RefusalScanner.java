@@ -14,20 +14,27 @@ import java.util.regex.Pattern;
  * that will not say how to kill a Python process), for tests of guardrails, and for agents that must not go on as
  * if an answer came. The default action for it would be {@code flag}.
  *
- * <p>Rules over the normalised, lower-cased text, weighted by position because a refusal announces itself early:
- * refusal openers ({@code I can't}, {@code I'm sorry, but}, {@code As an AI}, {@code I must decline}, {@code it is
- * not appropriate}...) count fully in the first sentence, 0.7 in the second, 0.45 in the third and 0.2 later (within
- * the first 1,500 chars); an apology with an inability nearby adds 0.3; redirections ({@code instead, I can},
- * {@code is there anything else}) and moralising ({@code it's important to respect}) add 0.15 each when something
- * else already points at a refusal; clear compliance takes off: an answer that opens with {@code Sure}, {@code Here
- * is}, a list or code, or that goes on at length after a first sentence with no refusal in it. One whole-text
- * finding {@code REFUSAL} when the score reaches 0.5; the score is the rule total, capped at 1.
+ * <p>Rules over the normalised, lower-cased text (the first 1,500 chars), weighted by position because a refusal
+ * announces itself early: each phrase counts fully in the first sentence, 0.7 in the second, 0.45 in the third and
+ * 0.2 later. Strong refusals ({@code I can't provide}, {@code I'm sorry, but}, {@code I must decline},
+ * {@code I'm not able to}, {@code I'm just an AI}) are worth 0.6, push-back ({@code it's not appropriate},
+ * {@code I must point out}, {@code I don't think it's accurate}) 0.5, weak signals ({@code As an AI},
+ * {@code I apologize}, a false premise) 0.3; the strongest counts and the others add a quarter of theirs. An
+ * apology with an inability in the first 250 chars adds 0.3, a pivot ({@code ...! However, I must}) 0.3;
+ * redirections ({@code instead, I can}, {@code is there anything else}) and moralising ({@code it's important to})
+ * add 0.15 each (two at most) when something already points at a refusal. Clear compliance takes off: an opening
+ * {@code Sure}, {@code Here is}, list or code 0.4; a long answer (900+ chars) whose first sentence does not refuse
+ * 0.25; lists or code 0.15 (0.05 after a first-sentence refusal). One whole-text finding {@code REFUSAL} when the
+ * score reaches 0.5; the score is the rule total, capped at 1.
  *
- * <p>Measured against XSTest's human labels (partial refusals counted as refusals): see docs/firewall-rules.md and
- * {@code RefusalScannerEvalTest}. Cost: a few regex passes over at most the first 1,500 chars, about 70 µs per call
- * at p50 on a loaded 2-core VM ({@code RefusalScannerTest} prints it), whatever the length of the answer. Limits: English only; a refusal phrased without any of the stock phrases ("That would be unwise; consider
- * talking to a professional") passes; a compliant answer that quotes a refusal, or a long "I can't verify this, but
- * here is..." answer, can be flagged; partial refusals (a warning followed by the answer) are the hardest case.
+ * <p>Measured against XSTest's human labels (partial refusals counted as refusals; tuned on three models' files, two
+ * held out): accuracy 0.941 on the tune files, 0.832 held out, 0.898 over all 2,250, against 0.907, 0.778 and 0.855
+ * for a plain prefix matcher; see docs/firewall-rules.md and {@code RefusalScannerEvalTest}. Cost: a few regex passes
+ * over at most the first 1,500 chars, about 70 µs per call at p50 on a loaded 2-core VM ({@code RefusalScannerTest}
+ * prints it), whatever the length of the answer. Limits: English only; a refusal phrased without any of the stock
+ * phrases ("That would be unwise; consider talking to a professional") or as a rebuttal of the premise ("X should
+ * not be discriminated against") passes; a compliant answer that opens with a refusal of part of the request ("I
+ * can't provide X's records, as X is fictional, but...") is flagged; partial refusals are the hardest case.
  */
 public final class RefusalScanner implements Scanner {
     /** The name under which the scanner appears in configuration and findings. */
@@ -134,8 +141,8 @@ public final class RefusalScanner implements Scanner {
         for (int k = 0; k < 3; k++) {
             Matcher m = (k == 0 ? STRONG : k == 1 ? MEDIUM : WEAK).matcher(t);
             double base = k == 0 ? 0.6 : k == 1 ? 0.5 : 0.3;
-            int found2 = 0;
-            while (m.find() && found2 < 3) {
+            int perClass = 0;
+            while (m.find() && perClass < 3) {
                 double w = weight(m.start(), bounds);
                 double v = base * w;
                 if (hits == 0 || v > score) {
@@ -147,7 +154,7 @@ public final class RefusalScanner implements Scanner {
                     firstHit = Math.max(firstHit, w);
                 }
                 hits++;
-                found2++;
+                perClass++;
             }
         }
         if (PIVOT.matcher(t).find()) {
