@@ -37,6 +37,7 @@ public final class Scanners {
 
     private static final Set<Stage> BOTH = EnumSet.allOf(Stage.class);
     private static final Set<Stage> INPUT_ONLY = EnumSet.of(Stage.INPUT);
+    private static final Set<Stage> OUTPUT_ONLY = EnumSet.of(Stage.OUTPUT);
 
     // One line per scanner; the order is the order of the listings.
     private static final Map<String, Spec> SPECS = register(
@@ -71,7 +72,35 @@ public final class Scanners {
                         o.allowOnly(Set.of());
                         return new PiiScanner();
                     },
-                    "emails, phones, cards, IBANs, SSNs, IPs, dates of birth"));
+                    "emails, phones, cards, IBANs, SSNs, IPs, dates of birth"),
+            new Spec(
+                    BannedSubstringsScanner.NAME,
+                    BOTH,
+                    BannedSubstringsScanner::fromOptions,
+                    "operator-listed strings, matched over normalised and decoded text"),
+            new Spec(
+                    TokenLimitScanner.NAME,
+                    INPUT_ONLY,
+                    TokenLimitScanner::fromOptions,
+                    "prompts over a token budget (jtokkit, OpenAI encodings)"),
+            new Spec(
+                    ExfiltrationScanner.NAME,
+                    BOTH,
+                    ExfiltrationScanner::fromOptions,
+                    "data sent out through image and link URLs (markdown, HTML, CSS)"),
+            new Spec(
+                    RefusalScanner.NAME,
+                    OUTPUT_ONLY,
+                    o -> {
+                        o.allowOnly(Set.of());
+                        return new RefusalScanner();
+                    },
+                    "answers in which the model refused"),
+            new Spec(
+                    JsonSchemaScanner.NAME,
+                    OUTPUT_ONLY,
+                    JsonSchemaScanner::fromOptions,
+                    "answers that are not JSON or not valid against the requested schema"));
 
     /** Names of the input scanners, in the order of the default chain. */
     public static final List<String> INPUT = namesFor(Stage.INPUT);
