@@ -38,9 +38,14 @@ public record TrustgateConfig(
             ScannerRule.of("secrets", io.trustgate.api.Action.BLOCK),
             ScannerRule.of("pii", io.trustgate.api.Action.REDACT));
 
-    /** The default output chain: secrets a model repeats or makes up are masked before they reach the client. */
-    public static final List<ScannerRule> DEFAULT_OUTPUT_FIREWALL =
-            List.of(ScannerRule.of("secrets", io.trustgate.api.Action.REDACT));
+    /**
+     * The default output chain: secrets a model repeats or makes up are masked before they reach the client, and so
+     * are image and link URLs that carry data out (the classic end of an indirect prompt injection); external
+     * images with no data in them (scored 0.6) pass at this threshold.
+     */
+    public static final List<ScannerRule> DEFAULT_OUTPUT_FIREWALL = List.of(
+            ScannerRule.of("secrets", io.trustgate.api.Action.REDACT),
+            new ScannerRule("exfiltration", io.trustgate.api.Action.REDACT, 0.8, Map.of()));
 
     /**
      * One scanner of a firewall chain, as configured under {@code firewall.input} or {@code firewall.output}.

@@ -128,6 +128,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void scannerOptionsAreTheRuleOtherKeys() {
+        TrustgateConfig c = parse("firewall:\n  input:\n    - scanner: banned-substrings\n      action: block\n"
+                + "      substrings: [project falcon, 'codename: heron']\n      case-sensitive: true\n"
+                + "  output:\n    - {scanner: exfiltration, action: redact, allowed-domains: [example.com]}\n");
+        assertThat(c.firewall().input().get(0).options())
+                .containsEntry("substrings", List.of("project falcon", "codename: heron"))
+                .containsEntry("case-sensitive", "true");
+        assertThat(c.firewall().output().get(0).options()).containsEntry("allowed-domains", List.of("example.com"));
+        assertThat(Wiring.chain(c.firewall().input()).rules()).hasSize(1);
+        List<ConfigProblem> p = problems("firewall:\n  input:\n    - {scanner: token-limit, action: block}\n"
+                + "    - scanner: token-limit\n      max-tokens: lots\n");
+        assertThat(p).anySatisfy(x -> assertThat(x.line()).isEqualTo(3));
+        assertThat(p).anySatisfy(x -> {
+            assertThat(x.line()).isEqualTo(5);
+            assertThat(x.key()).isEqualTo("firewall.input[1].max-tokens");
+        });
+    }
+
+    @Test
     void scannerOptionsAreCheckedByTheScannerAndReportedAtTheirLine() {
         List<ConfigProblem> p = problems("firewall:\n  input:\n    - scanner: secrets\n      action: block\n"
                 + "      colour: red\n  output:\n    - {scanner: injection-heuristics}\n");

@@ -97,6 +97,11 @@ public final class JsonSchemaScanner implements Scanner {
     }
 
     @Override
+    public boolean wholeText() {
+        return true; // a prefix of valid JSON is not valid JSON: on a stream, judge once at the end
+    }
+
+    @Override
     public String name() {
         return NAME;
     }
