@@ -37,6 +37,7 @@ public final class Scanners {
 
     private static final Set<Stage> BOTH = EnumSet.allOf(Stage.class);
     private static final Set<Stage> INPUT_ONLY = EnumSet.of(Stage.INPUT);
+    private static final Set<Stage> OUTPUT_ONLY = EnumSet.of(Stage.OUTPUT);
 
     // One line per scanner; the order is the order of the listings.
     private static final Map<String, Spec> SPECS = register(
@@ -71,7 +72,20 @@ public final class Scanners {
                         o.allowOnly(Set.of());
                         return new PiiScanner();
                     },
-                    "emails, phones, cards, IBANs, SSNs, IPs, dates of birth"));
+                    "emails, phones, cards, IBANs, SSNs, IPs, dates of birth"),
+            new Spec(
+                    BannedTopicsScanner.NAME,
+                    BOTH,
+                    o -> new BannedTopicsScanner(o.allowOnly(Set.of("topics")).stringMap("topics")),
+                    "topics the operator describes in sentences, matched by meaning (MiniLM embeddings)"),
+            new Spec(
+                    SystemPromptLeakScanner.NAME,
+                    OUTPUT_ONLY,
+                    o -> {
+                        o.allowOnly(Set.of());
+                        return new SystemPromptLeakScanner();
+                    },
+                    "responses revealing the system prompt: canaries, verbatim runs, paraphrase"));
 
     /** Names of the input scanners, in the order of the default chain. */
     public static final List<String> INPUT = namesFor(Stage.INPUT);
