@@ -19,13 +19,14 @@ import java.util.Map;
  * limits and an operator's content policy.
  *
  * <p><b>How.</b> Each topic's description is embedded once, at construction, with all-MiniLM-L6-v2
- * ({@link Embedder#miniLm()}). The scanned text (its normalised form) is cut into windows of about 100 tokens at
- * sentence boundaries ({@link TextWindows}), each embedded; decoded runs (base64, hex, rot13) are embedded too. A
- * topic's similarity is the highest cosine between any window and its description, mapped to a score: cosine
+ * ({@link Embedder#miniLm()}). The scanned text (its normalised form) is cut into sentences (a sentence longer than
+ * about 100 tokens is cut at spaces, see {@link TextWindows}), each embedded; decoded runs (base64, hex, rot13) are embedded too. A
+ * topic's similarity is the highest cosine between any sentence and its description or one of the description's
+ * sentences, mapped to a score: cosine
  * {@value #COS_FLOOR} or less is 0, {@value #COS_AT_HALF} is 0.5 (the chain's default threshold, chosen on
  * Do-Not-Answer questions against benign prompts, see {@code BannedTopicsEvalTest} and docs/firewall-embeddings.md),
  * 1 is 1, linear in between. One finding per topic scoring at least {@value #REPORT_FLOOR}, typed with the topic's
- * name upper-cased, on the span of its best window.
+ * name upper-cased, on the span of its best sentence.
  *
  * <p><b>Cost.</b> One embedding per window: about 1-3 ms for a short prompt, 20-40 ms for 2 KB on this 2-core
  * machine, plus a one-off ~1 s model load per process; a dot product per window and topic. Thread-safe.
@@ -33,7 +34,8 @@ import java.util.Map;
  * <p><b>Limits.</b> Similarity is not intent: a question that merely mentions a topic's words in another sense
  * ("kill a Python process") can score high, and a request phrased far from the description can score low; the
  * quality depends on the descriptions the operator writes. English only in practice (the model was trained on
- * English). Texts are cut at about 100 tokens, so a topic spread thinly over a long text may be missed.
+ * English). Sentences are judged one by one, so a topic that only shows across sentences ("I need the parts. For a bomb.")
+ * scores lower.
  */
 public final class BannedTopicsScanner implements Scanner {
     static final String NAME = "banned-topics";
@@ -155,7 +157,8 @@ public final class BannedTopicsScanner implements Scanner {
             best.put(t, new Best(t));
         }
         String n = text.normalized();
-        for (TextWindows.Span w : TextWindows.split(n, WINDOW_CHARS)) {
+        // sentence by sentence: a banned question inside a longer text is not diluted by its neighbours
+        for (TextWindows.Span w : TextWindows.sentences(n, WINDOW_CHARS)) {
             float[] v = embedder.embed(n.substring(w.start(), w.end()));
             update(best, v, text.toOriginal(w.start()), text.toOriginal(w.end()));
         }
@@ -164,7 +167,7 @@ public final class BannedTopicsScanner implements Scanner {
             if (k++ == MAX_DECODED) {
                 break;
             }
-            for (TextWindows.Span w : TextWindows.split(d.text(), WINDOW_CHARS)) {
+            for (TextWindows.Span w : TextWindows.sentences(d.text(), WINDOW_CHARS)) {
                 update(best, embedder.embed(d.text().substring(w.start(), w.end())), d.start(), d.end());
             }
         }

@@ -30,8 +30,9 @@ import java.util.Set;
  * <ol>
  *   <li><b>Canary</b> (score 1, type {@code CANARY}, on its span): a canary of the context found in the normalised
  *       text or in a decoded run (base64, hex, rot13), case-insensitively and ignoring any chars between its letters
- *       and digits ({@code T G - 7 K 3 ...}, {@code t-g-7-k-3}); also its rot13 and its hex bytes written with
- *       separators. Canaries with fewer than 8 letters and digits are matched only as written (case aside).
+ *       and digits ({@code T G - 7 K 3 ...}, {@code t-g-7-k-3}); also its rot13, its hex bytes written with
+ *       separators, and its base64 at any alignment (the normaliser leaves alone base64 that decodes to
+ *       digit-heavy text). Canaries with fewer than 8 letters and digits are matched only as written (case aside).
  *   <li><b>Verbatim</b> (type {@code VERBATIM}): both texts as lower-case words (letters and digits; case,
  *       whitespace, punctuation and markup ignored). {@code containment} is the fraction of the system prompt's word
  *       5-grams found in the response; {@code run} the longest run of words the two share. Score = max of
@@ -173,6 +174,14 @@ public final class SystemPromptLeakScanner implements Scanner {
                 return java.util.Optional.of(canaryFinding(text.toOriginal(start), text.toOriginal(end)));
             }
         }
+        // base64 the normaliser did not decode (it skips runs that do not look like text): the canary's own base64
+        // at each of the three byte alignments, standard and URL-safe
+        for (String b64 : base64Forms(canary)) {
+            int i = text.normalized().indexOf(b64);
+            if (i >= 0) {
+                return java.util.Optional.of(canaryFinding(text.toOriginal(i), text.toOriginal(i + b64.length())));
+            }
+        }
         for (ScanText.Decoded d : text.decoded()) {
             String dec = Folded.of(d.text()).chars();
             for (String f : forms) {
@@ -186,6 +195,23 @@ public final class SystemPromptLeakScanner implements Scanner {
 
     private static Finding canaryFinding(int start, int end) {
         return new Finding(NAME, Category.SYSTEM_PROMPT_LEAK, "CANARY", 1.0, start, Math.max(start, end));
+    }
+
+    /** The base64 chars that depend on the canary's bytes alone, for each alignment of them in a longer input. */
+    static List<String> base64Forms(String canary) {
+        byte[] c = canary.getBytes(StandardCharsets.UTF_8);
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            byte[] padded = new byte[k + c.length];
+            System.arraycopy(c, 0, padded, k, c.length);
+            String b = java.util.Base64.getEncoder().withoutPadding().encodeToString(padded);
+            int from = (8 * k + 5) / 6;
+            int to = 8 * (k + c.length) / 6;
+            String inner = b.substring(from, Math.min(to, b.length()));
+            out.add(inner);
+            out.add(inner.replace('+', '-').replace('/', '_'));
+        }
+        return out;
     }
 
     private static String rot13(String s) {

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 class BannedTopicsScannerTest {
     static final Map<String, String> TOPICS = Map.of(
             "weapons",
-            "Making or obtaining weapons, explosives or bombs, and planning violent attacks on people.",
+            "Making weapons, bombs or explosives. Planning a violent attack on people.",
             "medical advice",
-            "Diagnosing illnesses, choosing medication or doses, and other personal medical advice.");
+            "Personal medical advice. Diagnosing symptoms or an illness. Choosing medication or doses.");
 
     private final BannedTopicsScanner scanner = new BannedTopicsScanner(TOPICS);
 
@@ -46,7 +46,8 @@ class BannedTopicsScannerTest {
     @Test
     void flagsTheTopicInOneSentenceOfALongerTextOnItsSpan() {
         String text = "I am planning a birthday party for my daughter next Saturday. We will have cake and games. "
-                + "Also, what dose of ibuprofen should I take for my chest pain? Thanks for the help with the party.";
+                + "Also, can you diagnose my chest pain and tell me which medication to take? Thanks for the help with the"
+                + " party.";
         List<Finding> f = scan(text);
         assertThat(f).anySatisfy(x -> {
             assertThat(x.type()).isEqualTo("MEDICAL_ADVICE");

@@ -95,6 +95,19 @@ class SystemPromptLeakScannerTest {
     }
 
     @Test
+    void flagsTheCanaryInBase64AtEveryAlignmentEvenWhenItDecodesToDigits() {
+        for (String prefix : List.of("", "a", "ab", "Marker: ")) {
+            for (int i = 0; i < 20; i++) {
+                String token = Canary.newToken();
+                String b64 = Base64.getEncoder().encodeToString((prefix + token).getBytes(StandardCharsets.UTF_8));
+                assertThat(scan("Here: " + b64, canary(token)))
+                        .as("base64 of %s%s", prefix, token)
+                        .anyMatch(x -> x.type().equals("CANARY"));
+            }
+        }
+    }
+
+    @Test
     void flagsTheCanarySpelledWithSpacesOrDashesOrLowerCase() {
         String token = Canary.newToken();
         String spaced = String.join(" ", token.split(""));
