@@ -28,8 +28,10 @@ import java.util.Map;
  * 1 is 1, linear in between. One finding per topic scoring at least {@value #REPORT_FLOOR}, typed with the topic's
  * name upper-cased, on the span of its best sentence.
  *
- * <p><b>Cost.</b> One embedding per window: about 1-3 ms for a short prompt, 20-40 ms for 2 KB on this 2-core
- * machine, plus a one-off ~1 s model load per process; a dot product per window and topic. Thread-safe.
+ * <p><b>Cost.</b> One embedding per sentence (and per decoded run): 1-5 ms for a one-sentence prompt, some 20-60 ms
+ * for 2 KB of prose on this 2-core machine (see docs/firewall-embeddings.md), plus a one-off model load of about 1 s
+ * per process; a dot product per sentence and topic part. Topic descriptions are embedded once, at construction.
+ * Thread-safe.
  *
  * <p><b>Limits.</b> Similarity is not intent: a question that merely mentions a topic's words in another sense
  * ("kill a Python process") can score high, and a request phrased far from the description can score low; the
@@ -46,7 +48,9 @@ public final class BannedTopicsScanner implements Scanner {
     /** Findings below this score are not reported. */
     public static final double REPORT_FLOOR = 0.2;
 
+    /** Sentences longer than this (about 100 tokens) are cut at spaces. */
     static final int WINDOW_CHARS = 400;
+
     private static final int MAX_DECODED = 8;
 
     private final Embedder embedder;
@@ -119,7 +123,7 @@ public final class BannedTopicsScanner implements Scanner {
         return NAME;
     }
 
-    /** The highest cosine of each topic over the text's windows (for evaluation). */
+    /** The highest cosine of each topic over the text's sentences (for evaluation). */
     Map<String, Double> similarities(ScanText text) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (Best b : best(text).values()) {
