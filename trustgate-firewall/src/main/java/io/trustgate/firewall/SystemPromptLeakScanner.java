@@ -7,6 +7,7 @@ import io.trustgate.api.ScanText;
 import io.trustgate.api.Scanner;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -44,7 +46,7 @@ import java.util.Set;
  *       of at least {@value #PARA_COS} with it. Score = {@code 0.9 * min(1, coverage / 0.5)}, where coverage is the
  *       covered share of the prompt's chars; prompts of fewer than {@value #PARA_MIN_SENTENCES} sentences need a
  *       cosine of {@value #PARA_COS_SHORT}. Never above 0.9: a paraphrase is evidence, not proof. Skipped when the
- *       verbatim score is already 0.9 or more.
+ *       verbatim score is already 0.9 or more, and for prompts under {@value #PARA_MIN_WORDS} words.
  * </ol>
  *
  * <p><b>Cost.</b> Canaries and verbatim overlap: linear in the texts, plus a words-by-words table for the longest run
@@ -67,6 +69,7 @@ public final class SystemPromptLeakScanner implements Scanner {
     static final double PARA_COS = 0.7;
     static final double PARA_COS_SHORT = 0.8;
     static final int PARA_MIN_SENTENCES = 3;
+    static final int PARA_MIN_WORDS = 12;
     static final int MAX_PROMPT_WORDS = 4000;
     static final int MAX_RESPONSE_WORDS = 20000;
     static final int MAX_SENTENCES = 64;
@@ -112,7 +115,8 @@ public final class SystemPromptLeakScanner implements Scanner {
             String prompt = context.systemPrompt().get();
             Finding verbatim = verbatim(text, prompt);
             Finding best = verbatim;
-            if (verbatim.score() < 0.9) {
+            // a prompt of a few words ("You are a helpful assistant.") has nothing to paraphrase worth flagging
+            if (verbatim.score() < 0.9 && Words.of(prompt, PARA_MIN_WORDS).size() >= PARA_MIN_WORDS) {
                 Finding para = paraphrase(text, prompt);
                 if (para.score() > best.score()) {
                     best = para;
@@ -145,23 +149,23 @@ public final class SystemPromptLeakScanner implements Scanner {
         }
     }
 
-    private static java.util.Optional<Finding> findCanary(ScanText text, String canary) {
+    private static Optional<Finding> findCanary(ScanText text, String canary) {
         String key = Folded.of(canary).chars();
         if (key.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (key.length() < MIN_FUZZY_CANARY) {
             String c = canary.toLowerCase(Locale.ROOT);
             int i = text.normalized().toLowerCase(Locale.ROOT).indexOf(c);
             if (i >= 0) {
-                return java.util.Optional.of(canaryFinding(text.toOriginal(i), text.toOriginal(i + c.length())));
+                return Optional.of(canaryFinding(text.toOriginal(i), text.toOriginal(i + c.length())));
             }
             for (ScanText.Decoded d : text.decoded()) {
                 if (d.text().toLowerCase(Locale.ROOT).contains(c)) {
-                    return java.util.Optional.of(canaryFinding(d.start(), d.end()));
+                    return Optional.of(canaryFinding(d.start(), d.end()));
                 }
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         // the key, its rot13 and its bytes in hex, all looked for with separators ignored
         List<String> forms = List.of(key, rot13(key), hex(canary));
@@ -171,7 +175,7 @@ public final class SystemPromptLeakScanner implements Scanner {
             if (i >= 0) {
                 int start = n.at()[i];
                 int end = n.at()[i + f.length() - 1] + 1;
-                return java.util.Optional.of(canaryFinding(text.toOriginal(start), text.toOriginal(end)));
+                return Optional.of(canaryFinding(text.toOriginal(start), text.toOriginal(end)));
             }
         }
         // base64 the normaliser did not decode (it skips runs that do not look like text): the canary's own base64
@@ -179,18 +183,18 @@ public final class SystemPromptLeakScanner implements Scanner {
         for (String b64 : base64Forms(canary)) {
             int i = text.normalized().indexOf(b64);
             if (i >= 0) {
-                return java.util.Optional.of(canaryFinding(text.toOriginal(i), text.toOriginal(i + b64.length())));
+                return Optional.of(canaryFinding(text.toOriginal(i), text.toOriginal(i + b64.length())));
             }
         }
         for (ScanText.Decoded d : text.decoded()) {
             String dec = Folded.of(d.text()).chars();
             for (String f : forms) {
                 if (dec.contains(f)) {
-                    return java.util.Optional.of(canaryFinding(d.start(), d.end()));
+                    return Optional.of(canaryFinding(d.start(), d.end()));
                 }
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static Finding canaryFinding(int start, int end) {
@@ -204,7 +208,7 @@ public final class SystemPromptLeakScanner implements Scanner {
         for (int k = 0; k < 3; k++) {
             byte[] padded = new byte[k + c.length];
             System.arraycopy(c, 0, padded, k, c.length);
-            String b = java.util.Base64.getEncoder().withoutPadding().encodeToString(padded);
+            String b = Base64.getEncoder().withoutPadding().encodeToString(padded);
             int from = (8 * k + 5) / 6;
             int to = 8 * (k + c.length) / 6;
             String inner = b.substring(from, Math.min(to, b.length()));

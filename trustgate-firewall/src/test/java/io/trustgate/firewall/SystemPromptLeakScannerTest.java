@@ -151,6 +151,14 @@ class SystemPromptLeakScannerTest {
     }
 
     @Test
+    void passesAModelIntroducingItselfInTheWordsOfAOneLinePrompt() {
+        List<Finding> f = scan(
+                "I'm a helpful assistant. How can I help you today?",
+                ScanContext.ofSystemPrompt("You are a helpful assistant."));
+        assertThat(f.stream().mapToDouble(Finding::score).max().orElse(0)).isLessThan(0.5);
+    }
+
+    @Test
     void findsNothingWithoutAContext() {
         assertThat(scanner.scan(out(PROMPT))).isEmpty();
         assertThat(scanner.scan(out(PROMPT), ScanContext.NONE)).isEmpty();
