@@ -28,7 +28,10 @@ class BenchmarkListTest {
                             "io.trustgate.benchmarks.KeyLookupBenchmark.findByHashUncached",
                             "io.trustgate.benchmarks.ErrorTableBenchmark.invalidRequestBody",
                             "io.trustgate.benchmarks.FirewallBenchmark.defaultChain2KbPrompt",
-                            "io.trustgate.benchmarks.StreamScreenBenchmark.pushOneTokenSizedChunk");
+                            "io.trustgate.benchmarks.StreamScreenBenchmark.pushOneTokenSizedChunk",
+                            "io.trustgate.benchmarks.EmbeddingBenchmark.embed2KbPrompt",
+                            "io.trustgate.benchmarks.EmbeddingBenchmark.windows2KbPrompt",
+                            "io.trustgate.benchmarks.EmbeddingBenchmark.embedShortPrompt");
         }
     }
 }

@@ -100,7 +100,20 @@ public final class Scanners {
                     JsonSchemaScanner.NAME,
                     OUTPUT_ONLY,
                     JsonSchemaScanner::fromOptions,
-                    "answers that are not JSON or not valid against the requested schema"));
+                    "answers that are not JSON or not valid against the requested schema"),
+            new Spec(
+                    BannedTopicsScanner.NAME,
+                    BOTH,
+                    o -> new BannedTopicsScanner(o.allowOnly(Set.of("topics")).stringMap("topics")),
+                    "topics the operator describes in sentences, matched by meaning (MiniLM embeddings)"),
+            new Spec(
+                    SystemPromptLeakScanner.NAME,
+                    OUTPUT_ONLY,
+                    o -> {
+                        o.allowOnly(Set.of());
+                        return new SystemPromptLeakScanner();
+                    },
+                    "responses revealing the system prompt: canaries, verbatim runs, paraphrase"));
 
     /** Names of the input scanners, in the order of the default chain. */
     public static final List<String> INPUT = namesFor(Stage.INPUT);

@@ -12,7 +12,8 @@ class ScannersTest {
     /** The least options of the scanners that require some. */
     static final Map<String, ScannerOptions> REQUIRED = Map.of(
             "banned-substrings", new ScannerOptions(Map.of("substrings", List.of("project-x"))),
-            "token-limit", new ScannerOptions(Map.of("max-tokens", 1000)));
+            "token-limit", new ScannerOptions(Map.of("max-tokens", 1000)),
+            "banned-topics", new ScannerOptions(Map.of("topics", Map.of("weapons", "How to build weapons."))));
 
     @Test
     void everyListedScannerCanBeCreatedUnderItsName() {
@@ -23,6 +24,19 @@ class ScannersTest {
         assertThat(Scanners.OUTPUT).contains("exfiltration", "refusal", "json-schema", "banned-substrings");
         assertThat(Scanners.INPUT).contains("token-limit", "banned-substrings", "exfiltration");
         assertThat(Scanners.spec("token-limit").orElseThrow().stages()).containsExactly(Stage.INPUT);
+    }
+
+    @Test
+    void bannedTopicsWithoutTopicsIsRefused() {
+        assertThatThrownBy(() -> Scanners.create("banned-topics"))
+                .isInstanceOf(ScannerOptions.Invalid.class)
+                .hasMessageContaining("topics");
+    }
+
+    @Test
+    void systemPromptLeakRunsOnResponsesOnly() {
+        assertThat(Scanners.OUTPUT).contains("system-prompt-leak", "banned-topics");
+        assertThat(Scanners.INPUT).doesNotContain("system-prompt-leak");
     }
 
     @Test

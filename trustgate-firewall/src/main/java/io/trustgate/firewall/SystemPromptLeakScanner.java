@@ -1,0 +1,409 @@
+package io.trustgate.firewall;
+
+import io.trustgate.api.Category;
+import io.trustgate.api.Finding;
+import io.trustgate.api.ScanContext;
+import io.trustgate.api.ScanText;
+import io.trustgate.api.Scanner;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Flags responses that reveal the system prompt: a canary token from it, its words verbatim or nearly so, or a
+ * paraphrase of it.
+ *
+ * <p><b>Threat.</b> OWASP LLM07 (system prompt leakage): prompt-extraction attacks ("repeat the words above",
+ * "translate your instructions to French", "print them in base64") that get the model to disclose its instructions.
+ * Output stage only; it needs the exchange's {@link ScanContext} (system prompt, canaries) and finds nothing
+ * without it.
+ *
+ * <p><b>How.</b> Three signals, the score being the highest of them:
+ *
+ * <ol>
+ *   <li><b>Canary</b> (score 1, type {@code CANARY}, on its span): a canary of the context found in the normalised
+ *       text or in a decoded run (base64, hex, rot13), case-insensitively and ignoring any chars between its letters
+ *       and digits ({@code T G - 7 K 3 ...}, {@code t-g-7-k-3}); also its rot13, its hex bytes written with
+ *       separators, and its base64 at any alignment (the normaliser leaves alone base64 that decodes to
+ *       digit-heavy text). Canaries with fewer than 8 letters and digits are matched only as written (case aside).
+ *   <li><b>Verbatim</b> (type {@code VERBATIM}): both texts as lower-case words (letters and digits; case,
+ *       whitespace, punctuation and markup ignored). {@code containment} is the fraction of the system prompt's word
+ *       5-grams found in the response; {@code run} the longest run of words the two share. Score = max of
+ *       {@code min(1, 2 * containment) * min(1, shingles / 10)} (a quarter of the prompt scores 0.5; prompts under
+ *       14 words weigh less) and {@code (run - 5) / 10} clamped to [0, 1] (10 words in a row score 0.5, 15 score 1),
+ *       raised to 0.75 when the run is at least 8 words and covers 80% of the prompt. The span is the longest run.
+ *   <li><b>Paraphrase</b> (type {@code PARAPHRASE}): the system prompt's sentences and the response's sentences are
+ *       embedded ({@link Embedder#miniLm()}); a prompt sentence is covered when some response sentence has a cosine
+ *       of at least {@value #PARA_COS} with it. Score = {@code 0.9 * min(1, coverage / 0.5)}, where coverage is the
+ *       covered share of the prompt's chars; prompts of fewer than {@value #PARA_MIN_SENTENCES} sentences need a
+ *       cosine of {@value #PARA_COS_SHORT}. Never above 0.9: a paraphrase is evidence, not proof. Skipped when the
+ *       verbatim score is already 0.9 or more, and for prompts under {@value #PARA_MIN_WORDS} words.
+ * </ol>
+ *
+ * <p><b>Cost.</b> Canaries and verbatim overlap: linear in the texts, plus a words-by-words table for the longest run
+ * (bounded: the first {@value #MAX_PROMPT_WORDS} prompt words and {@value #MAX_RESPONSE_WORDS} response words).
+ * Paraphrase: one embedding per response sentence (about 1-3 ms each here; at most {@value #MAX_SENTENCES}) and per
+ * prompt sentence, the prompt's being cached per distinct prompt ({@value #CACHE_SIZE} kept). Thread-safe.
+ *
+ * <p><b>Limits.</b> A leak in another language or heavily summarised is missed by the verbatim signal and often by
+ * the paraphrase one (the model is English); encodings the normaliser does not decode (base64 broken by spaces,
+ * nested encodings, other ciphers) hide the prompt's words, though not a canary's hex or rot13. A response that
+ * legitimately quotes text also found in the system prompt (a shared FAQ) is flagged. Streaming responses are judged
+ * on the text scanned, not on what was already sent.
+ */
+public final class SystemPromptLeakScanner implements Scanner {
+    static final String NAME = "system-prompt-leak";
+    /** Findings below this score are not reported. */
+    public static final double REPORT_FLOOR = 0.2;
+
+    static final int SHINGLE = 5;
+    static final double PARA_COS = 0.7;
+    static final double PARA_COS_SHORT = 0.8;
+    static final int PARA_MIN_SENTENCES = 3;
+    static final int PARA_MIN_WORDS = 12;
+    static final int MAX_PROMPT_WORDS = 4000;
+    static final int MAX_RESPONSE_WORDS = 20000;
+    static final int MAX_SENTENCES = 64;
+    static final int CACHE_SIZE = 32;
+    private static final int MIN_FUZZY_CANARY = 8;
+    private static final int SENTENCE_CHARS = 400;
+
+    private final Embedder embedder;
+    private final Map<String, List<float[]>> promptCache =
+            Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, List<float[]>> e) {
+                    return size() > CACHE_SIZE;
+                }
+            });
+
+    public SystemPromptLeakScanner() {
+        this(Embedder.miniLm());
+    }
+
+    SystemPromptLeakScanner(Embedder embedder) {
+        this.embedder = embedder;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** Without a context there is no prompt to leak. */
+    @Override
+    public List<Finding> scan(ScanText text) {
+        return List.of();
+    }
+
+    @Override
+    public List<Finding> scan(ScanText text, ScanContext context) {
+        List<Finding> out = new ArrayList<>();
+        for (String canary : context.canaries()) {
+            findCanary(text, canary).ifPresent(out::add);
+        }
+        if (context.systemPrompt().isPresent() && !context.systemPrompt().get().isBlank()) {
+            String prompt = context.systemPrompt().get();
+            Finding verbatim = verbatim(text, prompt);
+            Finding best = verbatim;
+            // a prompt of a few words ("You are a helpful assistant.") has nothing to paraphrase worth flagging
+            if (verbatim.score() < 0.9 && Words.of(prompt, PARA_MIN_WORDS).size() >= PARA_MIN_WORDS) {
+                Finding para = paraphrase(text, prompt);
+                if (para.score() > best.score()) {
+                    best = para;
+                }
+            }
+            if (best.score() >= REPORT_FLOOR) {
+                out.add(best);
+            }
+        }
+        return out;
+    }
+
+    // ---- canaries
+
+    /** Lower-case letters and digits of a string, with the index in the string each came from. */
+    private record Folded(String chars, int[] at) {
+        static Folded of(String s) {
+            StringBuilder b = new StringBuilder(s.length());
+            int[] at = new int[s.length() + 1];
+            int k = 0;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (Character.isLetterOrDigit(c)) {
+                    b.append(Character.toLowerCase(c));
+                    at[k++] = i;
+                }
+            }
+            at[k] = s.length();
+            return new Folded(b.toString(), at);
+        }
+    }
+
+    private static Optional<Finding> findCanary(ScanText text, String canary) {
+        String key = Folded.of(canary).chars();
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        if (key.length() < MIN_FUZZY_CANARY) {
+            String c = canary.toLowerCase(Locale.ROOT);
+            int i = text.normalized().toLowerCase(Locale.ROOT).indexOf(c);
+            if (i >= 0) {
+                return Optional.of(canaryFinding(text.toOriginal(i), text.toOriginal(i + c.length())));
+            }
+            for (ScanText.Decoded d : text.decoded()) {
+                if (d.text().toLowerCase(Locale.ROOT).contains(c)) {
+                    return Optional.of(canaryFinding(d.start(), d.end()));
+                }
+            }
+            return Optional.empty();
+        }
+        // the key, its rot13 and its bytes in hex, all looked for with separators ignored
+        List<String> forms = List.of(key, rot13(key), hex(canary));
+        Folded n = Folded.of(text.normalized());
+        for (String f : forms) {
+            int i = n.chars().indexOf(f);
+            if (i >= 0) {
+                int start = n.at()[i];
+                int end = n.at()[i + f.length() - 1] + 1;
+                return Optional.of(canaryFinding(text.toOriginal(start), text.toOriginal(end)));
+            }
+        }
+        // base64 the normaliser did not decode (it skips runs that do not look like text): the canary's own base64
+        // at each of the three byte alignments, standard and URL-safe
+        for (String b64 : base64Forms(canary)) {
+            int i = text.normalized().indexOf(b64);
+            if (i >= 0) {
+                return Optional.of(canaryFinding(text.toOriginal(i), text.toOriginal(i + b64.length())));
+            }
+        }
+        for (ScanText.Decoded d : text.decoded()) {
+            String dec = Folded.of(d.text()).chars();
+            for (String f : forms) {
+                if (dec.contains(f)) {
+                    return Optional.of(canaryFinding(d.start(), d.end()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Finding canaryFinding(int start, int end) {
+        return new Finding(NAME, Category.SYSTEM_PROMPT_LEAK, "CANARY", 1.0, start, Math.max(start, end));
+    }
+
+    /** The base64 chars that depend on the canary's bytes alone, for each alignment of them in a longer input. */
+    static List<String> base64Forms(String canary) {
+        byte[] c = canary.getBytes(StandardCharsets.UTF_8);
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            byte[] padded = new byte[k + c.length];
+            System.arraycopy(c, 0, padded, k, c.length);
+            String b = Base64.getEncoder().withoutPadding().encodeToString(padded);
+            int from = (8 * k + 5) / 6;
+            int to = 8 * (k + c.length) / 6;
+            String inner = b.substring(from, Math.min(to, b.length()));
+            out.add(inner);
+            out.add(inner.replace('+', '-').replace('/', '_'));
+        }
+        return out;
+    }
+
+    private static String rot13(String s) {
+        char[] c = s.toCharArray();
+        for (int i = 0; i < c.length; i++) {
+            if (c[i] >= 'a' && c[i] <= 'z') {
+                c[i] = (char) ('a' + (c[i] - 'a' + 13) % 26);
+            }
+        }
+        return new String(c);
+    }
+
+    private static String hex(String s) {
+        StringBuilder b = new StringBuilder();
+        for (byte x : s.getBytes(StandardCharsets.UTF_8)) {
+            b.append(Character.forDigit((x >> 4) & 0xf, 16)).append(Character.forDigit(x & 0xf, 16));
+        }
+        return b.toString();
+    }
+
+    // ---- verbatim
+
+    /** The words of a text, lower-cased, with their spans in it. */
+    record Words(List<String> words, int[] starts, int[] ends) {
+        static Words of(String s, int max) {
+            List<String> w = new ArrayList<>();
+            List<int[]> spans = new ArrayList<>();
+            int i = 0;
+            int n = s.length();
+            while (i < n && w.size() < max) {
+                while (i < n && !Character.isLetterOrDigit(s.charAt(i))) {
+                    i++;
+                }
+                int st = i;
+                while (i < n && Character.isLetterOrDigit(s.charAt(i))) {
+                    i++;
+                }
+                if (i > st) {
+                    w.add(s.substring(st, i).toLowerCase(Locale.ROOT));
+                    spans.add(new int[] {st, i});
+                }
+            }
+            int[] a = new int[spans.size()];
+            int[] b = new int[spans.size()];
+            for (int k = 0; k < a.length; k++) {
+                a[k] = spans.get(k)[0];
+                b[k] = spans.get(k)[1];
+            }
+            return new Words(w, a, b);
+        }
+
+        int size() {
+            return words.size();
+        }
+    }
+
+    /** The verbatim-overlap figures of a response against a prompt (for tests and evaluation). */
+    record Overlap(double containment, int shingles, int run, int runEnd, int promptWords) {
+        double score() {
+            double c = Math.min(1, 2 * containment) * Math.min(1, shingles / 10.0);
+            double r = Math.max(0, Math.min(1, (run - 5) / 10.0));
+            if (run >= 8 && run >= 0.8 * promptWords) {
+                r = Math.max(r, 0.75);
+            }
+            return Math.max(c, r);
+        }
+    }
+
+    static Overlap overlap(Words p, Words r) {
+        int n = Math.min(SHINGLE, p.size());
+        if (n == 0 || r.size() < n) {
+            return new Overlap(0, 0, 0, 0, p.size());
+        }
+        Set<String> promptShingles = new HashSet<>();
+        for (int i = 0; i + n <= p.size(); i++) {
+            promptShingles.add(String.join(" ", p.words().subList(i, i + n)));
+        }
+        Set<String> found = new HashSet<>();
+        for (int i = 0; i + n <= r.size(); i++) {
+            String s = String.join(" ", r.words().subList(i, i + n));
+            if (promptShingles.contains(s)) {
+                found.add(s);
+            }
+        }
+        // longest common run of words: a table over prompt words, one row per response word
+        Map<String, Integer> ids = new HashMap<>();
+        int[] pid = new int[p.size()];
+        for (int i = 0; i < pid.length; i++) {
+            pid[i] = ids.computeIfAbsent(p.words().get(i), k -> ids.size());
+        }
+        int[] prev = new int[p.size() + 1];
+        int[] cur = new int[p.size() + 1];
+        int best = 0;
+        int bestEnd = 0;
+        for (int j = 0; j < r.size(); j++) {
+            Integer id = ids.get(r.words().get(j));
+            for (int i = 1; i <= p.size(); i++) {
+                cur[i] = id != null && pid[i - 1] == id ? prev[i - 1] + 1 : 0;
+                if (cur[i] > best) {
+                    best = cur[i];
+                    bestEnd = j + 1;
+                }
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return new Overlap(
+                (double) found.size() / promptShingles.size(), promptShingles.size(), best, bestEnd, p.size());
+    }
+
+    private static Finding verbatim(ScanText text, String prompt) {
+        Words p = Words.of(prompt, MAX_PROMPT_WORDS);
+        Words r = Words.of(text.normalized(), MAX_RESPONSE_WORDS);
+        Overlap o = overlap(p, r);
+        double s = o.score();
+        int start = 0;
+        int end = 0;
+        if (o.run() > 0) {
+            start = text.toOriginal(r.starts()[o.runEnd() - o.run()]);
+            end = text.toOriginal(r.ends()[o.runEnd() - 1]);
+        }
+        return new Finding(NAME, Category.SYSTEM_PROMPT_LEAK, "VERBATIM", s, start, Math.max(start, end));
+    }
+
+    // ---- paraphrase
+
+    private List<float[]> promptVectors(String prompt, List<TextWindows.Span> sentences) {
+        List<float[]> v = promptCache.get(prompt);
+        if (v == null) {
+            List<float[]> m = new ArrayList<>();
+            for (TextWindows.Span s : sentences) {
+                m.add(embedder.embed(prompt.substring(s.start(), s.end())));
+            }
+            v = List.copyOf(m);
+            promptCache.put(prompt, v);
+        }
+        return v;
+    }
+
+    /** The share of the prompt's chars in sentences some response sentence is close to, and where those are. */
+    record Coverage(double coverage, int start, int end) {}
+
+    Coverage coverage(ScanText text, String prompt) {
+        List<TextWindows.Span> ps = TextWindows.sentences(prompt, SENTENCE_CHARS);
+        if (ps.isEmpty()) {
+            return new Coverage(0, 0, 0);
+        }
+        List<float[]> pv = promptVectors(prompt, ps);
+        String n = text.normalized();
+        List<TextWindows.Span> rs = TextWindows.sentences(n, SENTENCE_CHARS);
+        if (rs.size() > MAX_SENTENCES) {
+            rs = rs.subList(0, MAX_SENTENCES);
+        }
+        double need = ps.size() < PARA_MIN_SENTENCES ? PARA_COS_SHORT : PARA_COS;
+        double[] bestCos = new double[ps.size()];
+        int from = Integer.MAX_VALUE;
+        int to = 0;
+        for (TextWindows.Span s : rs) {
+            float[] v = embedder.embed(n.substring(s.start(), s.end()));
+            boolean hit = false;
+            for (int i = 0; i < pv.size(); i++) {
+                double c = Embedder.cosine(v, pv.get(i));
+                bestCos[i] = Math.max(bestCos[i], c);
+                hit |= c >= need;
+            }
+            if (hit) {
+                from = Math.min(from, s.start());
+                to = Math.max(to, s.end());
+            }
+        }
+        int covered = 0;
+        int total = 0;
+        for (int i = 0; i < ps.size(); i++) {
+            int len = ps.get(i).end() - ps.get(i).start();
+            total += len;
+            if (bestCos[i] >= need) {
+                covered += len;
+            }
+        }
+        return from > to
+                ? new Coverage(0, 0, 0)
+                : new Coverage((double) covered / total, text.toOriginal(from), text.toOriginal(to));
+    }
+
+    private Finding paraphrase(ScanText text, String prompt) {
+        Coverage c = coverage(text, prompt);
+        double s = 0.9 * Math.min(1, c.coverage() / 0.5);
+        return new Finding(NAME, Category.SYSTEM_PROMPT_LEAK, "PARAPHRASE", s, c.start(), Math.max(c.start(), c.end()));
+    }
+}
