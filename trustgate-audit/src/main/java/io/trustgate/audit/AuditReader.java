@@ -66,6 +66,11 @@ public final class AuditReader {
         }
     }
 
+    /** The event as canonical JSON (the body its log record holds). */
+    public static String json(AuditEvent e) {
+        return new String(Codec.eventBody(e), StandardCharsets.UTF_8);
+    }
+
     /** The events matching {@code q}, oldest first. Records are not verified here: run the verifier for that. */
     public static List<AuditRecord> query(Path dir, Query q) {
         List<AuditRecord> out = new ArrayList<>();
