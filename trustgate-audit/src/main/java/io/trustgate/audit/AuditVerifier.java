@@ -5,10 +5,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.security.PublicKey;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Checks an audit log directory or an export: recomputes every record's hash, checks that sequence numbers run on
@@ -48,41 +56,117 @@ public final class AuditVerifier {
             return new VerifyResult.Broken(
                     new VerifyResult.Position(dir.resolve(Keys.PUBLIC_FILE).toString(), 0, -1), e.getMessage());
         }
+        // Every segment opens with a signed checkpoint, so each can be checked on its own (in parallel: the
+        // SHA-256 of every record is the cost), then the segments are stitched together in order.
+        int threads = Math.max(1, Math.min(segs.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "audit-verify");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Segment>> parts = new ArrayList<>();
+            for (Path seg : segs) {
+                parts.add(pool.submit(() -> verifySegment(seg, key)));
+            }
+            Chain prev = null;
+            long events = 0;
+            long checkpoints = 0;
+            Map<Long, byte[]> checkpointHashes = new HashMap<>();
+            String lastFile = "";
+            long lastLine = 0;
+            for (int k = 0; k < parts.size(); k++) {
+                Segment part = get(parts.get(k));
+                Chain c = part.chain();
+                VerifyResult.Broken b = part.broken();
+                if (b != null && b.position().line() <= 1) {
+                    return b;
+                }
+                if (prev != null && c.started) {
+                    VerifyResult.Position first = new VerifyResult.Position(part.file(), 1, prev.expectSeq);
+                    if (c.firstSeq != prev.expectSeq) {
+                        return new VerifyResult.Broken(
+                                first,
+                                "expected seq " + prev.expectSeq + " but found seq " + c.firstSeq
+                                        + ": records were deleted, inserted or reordered");
+                    }
+                    if (!MessageDigest.isEqual(c.firstPrev, prev.head)) {
+                        return new VerifyResult.Broken(
+                                first,
+                                "prev hash does not match the record before: a record was inserted, replaced or"
+                                        + " reordered");
+                    }
+                    long held = prev.checkpointCount + prev.sinceCheckpoint;
+                    if (c.firstCount != held) {
+                        return new VerifyResult.Broken(
+                                new VerifyResult.Position(part.file(), 1, c.firstSeq),
+                                "checkpoint claims " + c.firstCount + " events but the chain holds " + held);
+                    }
+                }
+                if (b != null) {
+                    return b;
+                }
+                if (!c.started) {
+                    return new VerifyResult.Broken(new VerifyResult.Position(part.file(), 1, -1), "empty segment");
+                }
+                // The last segment may end in a write in progress (or torn by a crash): never acknowledged.
+                if (part.unterminated() && k + 1 < parts.size()) {
+                    return new VerifyResult.Broken(
+                            c.at(part.file(), part.lines() + 1), "segment ends in the middle of a record");
+                }
+                events += c.events;
+                checkpoints += c.checkpoints;
+                checkpointHashes.putAll(c.checkpointHashes);
+                lastFile = part.file();
+                lastLine = part.lines();
+                prev = c;
+            }
+            Path side = dir.resolve(Segments.SIDE);
+            if (Files.exists(side)) {
+                long firstSeq = get(parts.getFirst()).chain().firstSeq;
+                VerifyResult.Broken b = checkSide(side, firstSeq, prev.expectSeq, checkpointHashes, lastFile, lastLine);
+                if (b != null) {
+                    return b;
+                }
+            }
+            return new VerifyResult.Intact(events, checkpoints);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private record Segment(String file, Chain chain, VerifyResult.Broken broken, long lines, boolean unterminated) {}
+
+    private static Segment verifySegment(Path seg, PublicKey key) {
+        String file = seg.getFileName().toString();
+        byte[] buf = Segments.read(seg);
         Chain chain = new Chain(key);
-        String lastFile = "";
-        long lastLine = 0;
-        for (int s = 0; s < segs.size(); s++) {
-            Path seg = segs.get(s);
-            String file = seg.getFileName().toString();
-            byte[] buf = Segments.read(seg);
-            long[] lineNo = {0};
-            VerifyResult.Broken[] broken = {null};
-            int tail = Segments.lines(buf, (start, end) -> {
-                broken[0] = chain.feed(buf, start, end, file, ++lineNo[0]);
-                return broken[0] == null;
-            });
-            if (broken[0] != null) {
-                return broken[0];
+        long[] lineNo = {0};
+        VerifyResult.Broken[] broken = {null};
+        int tail = Segments.lines(buf, (start, end) -> {
+            broken[0] = chain.feed(buf, start, end, file, ++lineNo[0]);
+            return broken[0] == null;
+        });
+        return new Segment(file, chain, broken[0], lineNo[0], tail < buf.length);
+    }
+
+    private static Segment get(Future<Segment> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AuditException("verification interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof AuditException ae) {
+                throw ae;
             }
-            // The last segment may end in a write in progress (or torn by a crash): never acknowledged, not a break.
-            if (tail < buf.length && s + 1 < segs.size()) {
-                return new VerifyResult.Broken(chain.at(file, lineNo[0] + 1), "segment ends in the middle of a record");
-            }
-            lastFile = file;
-            lastLine = lineNo[0];
+            throw new AuditException("verification failed: " + e.getCause(), e.getCause());
         }
-        Path side = dir.resolve(Segments.SIDE);
-        if (Files.exists(side)) {
-            VerifyResult.Broken b = checkSide(side, chain, lastFile, lastLine);
-            if (b != null) {
-                return b;
-            }
-        }
-        return new VerifyResult.Intact(chain.events, chain.checkpoints);
     }
 
     /** Every checkpoint in the side file that is not older than the log must be in the log, byte for byte. */
-    private static VerifyResult.Broken checkSide(Path side, Chain chain, String lastFile, long lastLine) {
+    private static VerifyResult.Broken checkSide(
+            Path side, long firstSeq, long endSeq, Map<Long, byte[]> checkpointHashes, String lastFile, long lastLine) {
         byte[] buf = Segments.read(side);
         var md = Codec.sha256();
         long[] lineNo = {0};
@@ -97,10 +181,10 @@ public final class AuditVerifier {
                         "side record is not a valid checkpoint" + (r instanceof String s ? " (" + s + ")" : ""));
                 return false;
             }
-            if (l.seq() < chain.firstSeq) {
+            if (l.seq() < firstSeq) {
                 return true; // pruned with its segment
             }
-            if (l.seq() >= chain.expectSeq) {
+            if (l.seq() >= endSeq) {
                 String claim = "";
                 try {
                     Codec.Checkpoint cp = Codec.Checkpoint.parse(
@@ -110,13 +194,13 @@ public final class AuditVerifier {
                     // the claim is only detail for the message
                 }
                 broken[0] = new VerifyResult.Broken(
-                        new VerifyResult.Position(lastFile, lastLine + 1, chain.expectSeq),
+                        new VerifyResult.Position(lastFile, lastLine + 1, endSeq),
                         "truncated: a checkpoint at seq " + l.seq() + claim + " was written, but the log ends at seq "
-                                + (chain.expectSeq - 1));
+                                + (endSeq - 1));
                 return false;
             }
-            byte[] inLog = chain.checkpointHashes.get(l.seq());
-            if (inLog == null || !java.security.MessageDigest.isEqual(inLog, l.hash())) {
+            byte[] inLog = checkpointHashes.get(l.seq());
+            if (inLog == null || !MessageDigest.isEqual(inLog, l.hash())) {
                 broken[0] = new VerifyResult.Broken(
                         new VerifyResult.Position(file, lineNo[0], l.seq()),
                         "the checkpoint at seq " + l.seq() + " differs from the log's record at that seq");

@@ -17,6 +17,8 @@ final class Chain {
     boolean started;
     long expectSeq;
     long firstSeq = -1;
+    byte[] firstPrev = Codec.GENESIS;
+    long firstCount = -1;
     byte[] head = Codec.GENESIS;
     long checkpointCount = -1;
     long sinceCheckpoint;
@@ -70,6 +72,9 @@ final class Chain {
             if (problem != null) {
                 return new VerifyResult.Broken(pos(file, lineNo, l.seq()), problem);
             }
+            if (!started) {
+                firstCount = cp.count();
+            }
             checkpointCount = cp.count();
             sinceCheckpoint = 0;
             checkpoints++;
@@ -81,6 +86,7 @@ final class Chain {
         if (!started) {
             started = true;
             firstSeq = l.seq();
+            firstPrev = l.prev();
         }
         expectSeq = l.seq() + 1;
         head = l.hash();

@@ -28,7 +28,9 @@ class BenchmarkListTest {
                             "io.trustgate.benchmarks.KeyLookupBenchmark.findByHashUncached",
                             "io.trustgate.benchmarks.ErrorTableBenchmark.invalidRequestBody",
                             "io.trustgate.benchmarks.FirewallBenchmark.defaultChain2KbPrompt",
-                            "io.trustgate.benchmarks.StreamScreenBenchmark.pushOneTokenSizedChunk");
+                            "io.trustgate.benchmarks.StreamScreenBenchmark.pushOneTokenSizedChunk",
+                            "io.trustgate.benchmarks.AuditBenchmark.appendBatchOf1000",
+                            "io.trustgate.benchmarks.AuditBenchmark.verify100kRecords");
         }
     }
 }
