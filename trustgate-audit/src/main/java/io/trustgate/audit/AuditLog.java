@@ -114,13 +114,13 @@ public final class AuditLog implements AuditSink {
 
     @Override
     public CompletableFuture<Long> append(AuditEvent event) {
-        if (closed) {
-            return CompletableFuture.failedFuture(new AuditException("the audit log is closed"));
-        }
         Throwable f = failure;
         if (f != null) {
             return CompletableFuture.failedFuture(
                     new AuditException("the audit log stopped after a write failure: " + f.getMessage(), f));
+        }
+        if (closed) {
+            return CompletableFuture.failedFuture(new AuditException("the audit log is closed"));
         }
         Pending p = new Pending(Codec.eventBody(event), new CompletableFuture<>());
         boolean queued;
@@ -196,12 +196,19 @@ public final class AuditLog implements AuditSink {
                 .filter(p -> !drop.contains(p))
                 .findFirst()
                 .orElseThrow();
-        append(AuditEvent.builder(AuditEvent.Kind.ADMIN_ACTION, Instant.now())
-                        .attribute("action", "audit.prune")
-                        .attribute("segments", Integer.toString(drop.size()))
-                        .attribute("first-kept", keep.getFileName().toString())
-                        .build())
-                .join();
+        try {
+            append(AuditEvent.builder(AuditEvent.Kind.ADMIN_ACTION, Instant.now())
+                            .attribute("action", "audit.prune")
+                            .attribute("segments", Integer.toString(drop.size()))
+                            .attribute("first-kept", keep.getFileName().toString())
+                            .build())
+                    .join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw new AuditException(
+                    "cannot record the prune, so nothing was pruned: "
+                            + e.getCause().getMessage(),
+                    e);
+        }
         for (Path p : drop) {
             try {
                 Files.delete(p);
@@ -249,7 +256,10 @@ public final class AuditLog implements AuditSink {
         }
         closed = true;
         try {
-            queue.put(POISON);
+            // The writer may have stopped after a failure, leaving a full queue: never wait on it forever.
+            while (writer.isAlive() && !queue.offer(POISON, 100, TimeUnit.MILLISECONDS)) {
+                // retry while the writer drains
+            }
             writer.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
