@@ -36,8 +36,9 @@ final class Keys {
         try {
             if (!Files.exists(priv)) {
                 KeyPair kp = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-                writePrivate(priv, pem("PRIVATE KEY", kp.getPrivate().getEncoded()));
+                // Public first: a crash in between leaves no private key, so the next start makes a new pair.
                 Files.writeString(pub, publicPem(kp.getPublic()), StandardCharsets.US_ASCII);
+                writePrivate(priv, pem("PRIVATE KEY", kp.getPrivate().getEncoded()));
                 return kp;
             }
             PrivateKey pk = KeyFactory.getInstance("Ed25519")
