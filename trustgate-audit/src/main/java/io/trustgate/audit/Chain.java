@@ -1,6 +1,5 @@
 package io.trustgate.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.PublicKey;
@@ -108,10 +107,6 @@ final class Chain {
                     + (checkpointCount + sinceCheckpoint);
         }
         return null;
-    }
-
-    static Codec.Checkpoint checkpoint(JsonNode n) {
-        return Codec.Checkpoint.parse(n);
     }
 
     private static VerifyResult.Position pos(String file, long line, long seq) {

@@ -96,6 +96,7 @@ class AuditLogTest {
     @Test
     void aSecondWriterOnTheSameDirectoryIsRefused() {
         try (AuditLog log = AuditLog.open(Events.config(dir, 10))) {
+            assertThat(log.dir()).isEqualTo(dir);
             assertThatThrownBy(() -> AuditLog.open(Events.config(dir, 10)))
                     .isInstanceOf(AuditException.class)
                     .hasMessageContaining("open in another writer");
