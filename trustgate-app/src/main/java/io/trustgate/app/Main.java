@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             KeysCommand.class,
             UsageCommand.class,
+            AuditCommand.class,
             ConfigCommand.class,
             FirewallCommand.class,
             VersionCommand.class,

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the arrows pointing inwards: the API knows nothing; the parts (registry, policy, store) know only the API;
+ * Keeps the arrows pointing inwards: the API knows nothing; the parts (registry, policy, store, firewall, audit) know
+ * only the API;
  * the gateway knows the API and the parts it enforces (registry, policy) but not the store or the app; nothing
  * but the app knows the app.
  */
@@ -38,7 +39,7 @@ class ArchitectureTest {
 
     @Test
     void partsDependOnlyOnTheApi() {
-        for (String part : new String[] {"registry", "policy", "store", "firewall"}) {
+        for (String part : new String[] {"registry", "policy", "store", "firewall", "audit"}) {
             noClasses()
                     .that()
                     .resideInAPackage("io.trustgate." + part + "..")
@@ -69,7 +70,8 @@ class ArchitectureTest {
                         "io.trustgate.registry..",
                         "io.trustgate.policy..",
                         "io.trustgate.store..",
-                        "io.trustgate.firewall..")
+                        "io.trustgate.firewall..",
+                        "io.trustgate.audit..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("io.vertx..", "io.netty..", "java.net.http..")
@@ -89,7 +91,7 @@ class ArchitectureTest {
 
     private static String[] otherTrustgatePackages(String... allowed) {
         java.util.List<String> all = new java.util.ArrayList<>(
-                java.util.List.of("api", "registry", "policy", "store", "firewall", "gateway", "app"));
+                java.util.List.of("api", "registry", "policy", "store", "firewall", "audit", "gateway", "app"));
         all.removeAll(java.util.List.of(allowed));
         return all.stream().map(p -> "io.trustgate." + p + "..").toArray(String[]::new);
     }

@@ -31,7 +31,9 @@ class BenchmarkListTest {
                             "io.trustgate.benchmarks.StreamScreenBenchmark.pushOneTokenSizedChunk",
                             "io.trustgate.benchmarks.EmbeddingBenchmark.embed2KbPrompt",
                             "io.trustgate.benchmarks.EmbeddingBenchmark.windows2KbPrompt",
-                            "io.trustgate.benchmarks.EmbeddingBenchmark.embedShortPrompt");
+                            "io.trustgate.benchmarks.EmbeddingBenchmark.embedShortPrompt",
+                            "io.trustgate.benchmarks.AuditBenchmark.appendBatchOf1000",
+                            "io.trustgate.benchmarks.AuditBenchmark.verify100kRecords");
         }
     }
 }

@@ -1,0 +1,581 @@
+package io.trustgate.audit;
+
+import io.trustgate.api.audit.AuditEvent;
+import io.trustgate.api.audit.AuditSink;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.KeyPair;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The tamper-evident audit log: an append-only directory of hash-chained JSONL segments with Ed25519-signed
+ * checkpoints (format in docs/audit.md).
+ *
+ * <p>One writer thread does all writing (group commit): it drains the queue, appends the batch to the current
+ * segment with one write, calls {@code FileChannel.force(false)} once, and only then completes the batch's futures,
+ * so a completed future means the event is on disk. Callers pay the encoding of their own event (on their thread)
+ * and wait at most one batch's write and fsync. When the queue is full, {@code append} waits up to {@link
+ * AuditConfig#offerTimeout()} and then fails the future with an {@link AuditException}: the caller decides (the
+ * gateway should refuse the request rather than answer it unaudited). If a write or fsync fails, the batch's futures
+ * fail, the writer stops, and every later append fails (fail closed: nothing is acknowledged that is not on disk).
+ *
+ * <p>Every segment starts with a checkpoint line, so dropping old segments ({@link #prune}) leaves a remainder whose
+ * first line is a signed anchor. On open, a torn last line (a crash mid-write: never acknowledged) is truncated and
+ * logged; damage anywhere else refuses the open.
+ */
+public final class AuditLog implements AuditSink {
+    private static final System.Logger LOG = System.getLogger("io.trustgate.audit");
+    private static final Pending POISON = new Pending(new byte[0], new CompletableFuture<>());
+
+    private final AuditConfig config;
+    private final Path dir;
+    private final KeyPair keys;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final ArrayBlockingQueue<Pending> queue;
+    private final Thread writer;
+    private final Object segmentsLock = new Object();
+    private final MessageDigest md = Codec.sha256(); // writer thread (and open) only
+    private final long truncatedOnOpen;
+    private volatile boolean closed;
+    private volatile Throwable failure;
+
+    // Writer state: touched by open() before the writer starts, then by the writer thread only.
+    private FileChannel segment;
+    private Path segmentPath;
+    private long segmentSize;
+    private final FileChannel side;
+    private long nextSeq;
+    private byte[] head = Codec.GENESIS;
+    private long eventCount;
+    private long sinceCheckpoint;
+    private long lastCheckpointNanos = System.nanoTime();
+
+    private record Pending(byte[] body, CompletableFuture<Long> future) {}
+
+    private AuditLog(AuditConfig config) throws IOException {
+        this.config = config;
+        this.dir = config.dir();
+        Files.createDirectories(dir);
+        this.lockChannel =
+                FileChannel.open(dir.resolve("writer.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock l;
+        try {
+            l = lockChannel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            l = null;
+        }
+        if (l == null) {
+            lockChannel.close();
+            throw new AuditException("the audit log in " + dir + " is open in another writer");
+        }
+        this.lock = l;
+        try {
+            this.keys = Keys.loadOrCreate(dir);
+            this.side = FileChannel.open(
+                    dir.resolve(Segments.SIDE),
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            truncateTornSide();
+            this.truncatedOnOpen = recover();
+        } catch (IOException | RuntimeException e) {
+            lock.release();
+            lockChannel.close();
+            throw e;
+        }
+        this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
+        this.writer = Thread.ofPlatform().name("audit-writer").daemon(true).unstarted(this::run);
+        writer.start();
+    }
+
+    /** Opens (creating or recovering) the log in {@code config.dir()} and starts its writer. */
+    public static AuditLog open(AuditConfig config) {
+        try {
+            return new AuditLog(config);
+        } catch (IOException e) {
+            throw new AuditException("cannot open the audit log in " + config.dir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Long> append(AuditEvent event) {
+        Throwable f = failure;
+        if (f != null) {
+            return CompletableFuture.failedFuture(
+                    new AuditException("the audit log stopped after a write failure: " + f.getMessage(), f));
+        }
+        if (closed) {
+            return CompletableFuture.failedFuture(new AuditException("the audit log is closed"));
+        }
+        Pending p = new Pending(Codec.eventBody(event), new CompletableFuture<>());
+        boolean queued;
+        try {
+            queued = config.offerTimeout().isZero()
+                    ? queue.offer(p)
+                    : queue.offer(p, config.offerTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            queued = false;
+        }
+        if (!queued) {
+            return CompletableFuture.failedFuture(new AuditException(
+                    "the audit queue is full (" + config.queueCapacity() + " events waiting); event not recorded"));
+        }
+        return p.future();
+    }
+
+    /** Events waiting for the writer (a gauge for /metrics). */
+    public int queueDepth() {
+        return queue.size();
+    }
+
+    /** Bytes of a torn last line that opening the log cut off (0 after a clean stop). */
+    public long truncatedOnOpen() {
+        return truncatedOnOpen;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** The public key that verifies this log's checkpoints, as PEM (X.509 SubjectPublicKeyInfo). */
+    public String publicKeyPem() {
+        return Keys.publicPem(keys.getPublic());
+    }
+
+    /**
+     * Drops whole segments all of whose lines were written before {@code before} (judged by the time of the
+     * checkpoint that opens the next segment). The current segment is never dropped. An {@code ADMIN_ACTION} event
+     * ({@code action=audit.prune}) is recorded first. Returns the number of segments dropped.
+     */
+    public int prune(Instant before) {
+        return prune(before, Long.MAX_VALUE);
+    }
+
+    /** Drops the oldest whole segments until the log's segments take at most {@code maxBytes} (never the current). */
+    public int pruneToSize(long maxBytes) {
+        return prune(Instant.MIN, maxBytes);
+    }
+
+    private int prune(Instant before, long maxBytes) {
+        List<Path> drop = new ArrayList<>();
+        synchronized (segmentsLock) {
+            List<Path> segs = Segments.list(dir);
+            long total = 0;
+            for (Path s : segs) {
+                total += size(s);
+            }
+            for (int i = 0; i + 1 < segs.size() && !segs.get(i).equals(segmentPath); i++) {
+                boolean old = firstCheckpointTime(segs.get(i + 1)).isBefore(before);
+                if (!old && total <= maxBytes) {
+                    break;
+                }
+                drop.add(segs.get(i));
+                total -= size(segs.get(i));
+            }
+        }
+        if (drop.isEmpty()) {
+            return 0;
+        }
+        Path keep = Segments.list(dir).stream()
+                .filter(p -> !drop.contains(p))
+                .findFirst()
+                .orElseThrow();
+        try {
+            append(AuditEvent.builder(AuditEvent.Kind.ADMIN_ACTION, Instant.now())
+                            .attribute("action", "audit.prune")
+                            .attribute("segments", Integer.toString(drop.size()))
+                            .attribute("first-kept", keep.getFileName().toString())
+                            .build())
+                    .join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw new AuditException(
+                    "cannot record the prune, so nothing was pruned: "
+                            + e.getCause().getMessage(),
+                    e);
+        }
+        for (Path p : drop) {
+            try {
+                Files.delete(p);
+            } catch (IOException e) {
+                throw new AuditException("cannot delete audit segment " + p + ": " + e.getMessage(), e);
+            }
+        }
+        LOG.log(
+                System.Logger.Level.INFO,
+                "audit: pruned " + drop.size() + " segment(s); the log now starts at " + keep);
+        return drop.size();
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static Instant firstCheckpointTime(Path segment) {
+        byte[] buf = Segments.read(segment);
+        int nl = 0;
+        while (nl < buf.length && buf[nl] != '\n') {
+            nl++;
+        }
+        Object parsed = Codec.parse(buf, 0, nl, Codec.sha256());
+        if (parsed instanceof Codec.Line l && l.isCheckpoint()) {
+            try {
+                return Codec.Checkpoint.parse(Codec.MAPPER.readTree(buf, l.bodyStart(), l.bodyEnd() - l.bodyStart()))
+                        .time();
+            } catch (IOException | RuntimeException e) {
+                // fall through: an unreadable segment is never judged old
+            }
+        }
+        return Instant.MAX;
+    }
+
+    /** Flushes the queue, writes a final checkpoint, and releases the directory. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            // The writer may have stopped after a failure, leaving a full queue: never wait on it forever.
+            while (writer.isAlive() && !queue.offer(POISON, 100, TimeUnit.MILLISECONDS)) {
+                // retry while the writer drains
+            }
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Pending p;
+        while ((p = queue.poll()) != null) {
+            p.future().completeExceptionally(new AuditException("the audit log is closed"));
+        }
+    }
+
+    // ---------------------------------------------------------------- writer thread
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(config.maxBatch());
+        long[] seqs = new long[config.maxBatch()];
+        ByteArrayOutputStream buf = new ByteArrayOutputStream(1 << 20);
+        ByteArrayOutputStream sideBuf = new ByteArrayOutputStream(1024);
+        long intervalNanos = config.checkpointInterval().toNanos();
+        boolean stop = false;
+        try {
+            while (!stop) {
+                long wait = sinceCheckpoint > 0
+                        ? Math.max(0, lastCheckpointNanos + intervalNanos - System.nanoTime())
+                        : TimeUnit.SECONDS.toNanos(1);
+                Pending first;
+                try {
+                    first = queue.poll(wait, TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    first = POISON;
+                }
+                batch.clear();
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, config.maxBatch() - 1);
+                }
+                if (batch.remove(POISON)) {
+                    stop = true;
+                }
+                buf.reset();
+                sideBuf.reset();
+                long startSize = segmentSize;
+                long startSeq = nextSeq;
+                byte[] startHead = head;
+                long startCount = eventCount;
+                long startSince = sinceCheckpoint;
+                try {
+                    for (int i = 0; i < batch.size(); i++) {
+                        Codec.Encoded e = Codec.line(
+                                nextSeq, head, Codec.EVENT, batch.get(i).body(), md);
+                        buf.writeBytes(e.bytes());
+                        seqs[i] = nextSeq++;
+                        head = e.hash();
+                        eventCount++;
+                        if (++sinceCheckpoint >= config.checkpointEvery()) {
+                            byte[] c = checkpointLine();
+                            buf.writeBytes(c);
+                            sideBuf.writeBytes(c);
+                        }
+                    }
+                    boolean due = System.nanoTime() - lastCheckpointNanos >= intervalNanos;
+                    if (sinceCheckpoint > 0 && (due || stop)) {
+                        byte[] c = checkpointLine();
+                        buf.writeBytes(c);
+                        sideBuf.writeBytes(c);
+                    }
+                    if (buf.size() > 0) {
+                        writeFully(segment, buf.toByteArray());
+                        segment.force(false);
+                        segmentSize += buf.size();
+                    }
+                    // After the segment is durable, so the side file never names a checkpoint the log lacks.
+                    if (sideBuf.size() > 0) {
+                        writeFully(side, sideBuf.toByteArray());
+                        side.force(false);
+                    }
+                } catch (IOException | RuntimeException ex) {
+                    failure = ex;
+                    nextSeq = startSeq;
+                    head = startHead;
+                    eventCount = startCount;
+                    sinceCheckpoint = startSince;
+                    try {
+                        segment.truncate(startSize);
+                    } catch (IOException ignored) {
+                        // the torn tail is cut on the next open
+                    }
+                    for (Pending p : batch) {
+                        p.future().completeExceptionally(new AuditException("audit write failed: " + ex, ex));
+                    }
+                    LOG.log(System.Logger.Level.ERROR, "audit: write failed; the audit log stops accepting events", ex);
+                    break;
+                }
+                for (int i = 0; i < batch.size(); i++) {
+                    batch.get(i).future().complete(seqs[i]);
+                }
+                if (!stop && segmentSize >= config.segmentBytes()) {
+                    try {
+                        rollover();
+                    } catch (IOException | RuntimeException ex) {
+                        failure = ex;
+                        LOG.log(System.Logger.Level.ERROR, "audit: cannot start a new segment; stopping", ex);
+                        break;
+                    }
+                }
+            }
+        } finally {
+            closed = true;
+            Pending p;
+            while ((p = queue.poll()) != null) {
+                p.future().completeExceptionally(new AuditException("the audit log is closed"));
+            }
+            try {
+                segment.close();
+                side.close();
+                lock.release();
+                lockChannel.close();
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "audit: closing files failed", e);
+            }
+        }
+    }
+
+    /** A signed checkpoint of the chain so far, as a chain line; advances the chain. */
+    private byte[] checkpointLine() {
+        Codec.Checkpoint cp = new Codec.Checkpoint(
+                nextSeq - 1,
+                Codec.HEX.formatHex(head),
+                eventCount,
+                Instant.now().truncatedTo(ChronoUnit.MICROS),
+                "");
+        cp = new Codec.Checkpoint(
+                cp.seq(), cp.head(), cp.count(), cp.time(), Keys.sign(keys.getPrivate(), cp.signedBytes()));
+        Codec.Encoded e = Codec.line(nextSeq, head, Codec.CHECKPOINT, cp.body(), md);
+        nextSeq++;
+        head = e.hash();
+        sinceCheckpoint = 0;
+        lastCheckpointNanos = System.nanoTime();
+        return e.bytes();
+    }
+
+    private void rollover() throws IOException {
+        synchronized (segmentsLock) {
+            segment.close();
+            startSegment();
+        }
+    }
+
+    /** Creates the segment that starts at {@code nextSeq}, opening it with a checkpoint. */
+    private void startSegment() throws IOException {
+        segmentPath = Segments.name(dir, nextSeq);
+        segment = FileChannel.open(segmentPath, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        byte[] c = checkpointLine();
+        writeFully(segment, c);
+        segment.force(false);
+        segmentSize = c.length;
+        writeFully(side, c);
+        side.force(false);
+        syncDir();
+    }
+
+    private void syncDir() {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Not every platform can sync a directory; the file's own fsync still holds its data.
+        }
+    }
+
+    private static void writeFully(FileChannel ch, byte[] bytes) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        while (b.hasRemaining()) {
+            ch.write(b);
+        }
+    }
+
+    // ---------------------------------------------------------------- recovery
+
+    private void truncateTornSide() throws IOException {
+        long size = side.size();
+        if (size == 0) {
+            side.position(0);
+            return;
+        }
+        byte[] buf = Segments.read(dir.resolve(Segments.SIDE));
+        int end = buf.length;
+        while (end > 0 && buf[end - 1] != '\n') {
+            end--;
+        }
+        if (end < buf.length) {
+            side.truncate(end);
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "audit: cut " + (buf.length - end) + " torn bytes off " + Segments.SIDE);
+        }
+        side.position(end);
+    }
+
+    /**
+     * Restores the chain state from the last segment (every segment opens with a checkpoint, so the last one
+     * suffices), cutting a torn tail. Returns the bytes cut.
+     */
+    private long recover() throws IOException {
+        List<Path> segs = new ArrayList<>(Segments.list(dir));
+        while (!segs.isEmpty()) {
+            Path last = segs.getLast();
+            byte[] buf = Segments.read(last);
+            Scan s = scan(buf);
+            if (s.valid < buf.length) {
+                checkTorn(last, buf, s);
+            }
+            if (s.lines == 0) {
+                // Created but its opening checkpoint never reached the disk: as if it never existed.
+                Files.delete(last);
+                segs.removeLast();
+                LOG.log(System.Logger.Level.WARNING, "audit: removed empty segment " + last + " (torn at creation)");
+                continue;
+            }
+            long cut = buf.length - s.valid;
+            segment = FileChannel.open(last, StandardOpenOption.WRITE);
+            if (cut > 0) {
+                segment.truncate(s.valid);
+                segment.force(false);
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "audit: cut a torn last line (" + cut + " bytes, never acknowledged) after seq " + s.lastSeq
+                                + " in " + last);
+            }
+            segment.position(s.valid);
+            segmentPath = last;
+            segmentSize = s.valid;
+            nextSeq = s.lastSeq + 1;
+            head = s.head;
+            eventCount = s.count;
+            sinceCheckpoint = s.since;
+            return cut;
+        }
+        nextSeq = 0;
+        head = Codec.GENESIS;
+        eventCount = 0;
+        startSegment();
+        return 0;
+    }
+
+    private static final class Scan {
+        int valid;
+        int lines;
+        long lastSeq = -1;
+        byte[] head;
+        long count;
+        long since;
+        String problem = "";
+    }
+
+    private Scan scan(byte[] buf) {
+        Scan s = new Scan();
+        Segments.lines(buf, (start, end) -> {
+            Object r = Codec.parse(buf, start, end, md);
+            if (!(r instanceof Codec.Line l)) {
+                s.problem = (String) r;
+                return false;
+            }
+            if (s.lines == 0) {
+                if (!l.isCheckpoint()) {
+                    s.problem = "segment does not open with a checkpoint";
+                    return false;
+                }
+            } else if (l.seq() != s.lastSeq + 1 || !MessageDigest.isEqual(l.prev(), s.head)) {
+                s.problem = "chain broken";
+                return false;
+            }
+            if (l.isCheckpoint()) {
+                try {
+                    Codec.Checkpoint cp = Codec.Checkpoint.parse(
+                            Codec.MAPPER.readTree(buf, l.bodyStart(), l.bodyEnd() - l.bodyStart()));
+                    s.count = cp.count();
+                    s.since = 0;
+                } catch (IOException | RuntimeException e) {
+                    s.problem = "unreadable checkpoint";
+                    return false;
+                }
+            } else {
+                s.count++;
+                s.since++;
+            }
+            s.lines++;
+            s.lastSeq = l.seq();
+            s.head = l.hash();
+            s.valid = end + 1;
+            return true;
+        });
+        return s;
+    }
+
+    /**
+     * A torn tail is what a crash mid-write leaves: at most one partial line, possibly followed by zero bytes. Any
+     * further complete line means damage, which is evidence: refuse to open rather than cut it.
+     */
+    private static void checkTorn(Path file, byte[] buf, Scan s) {
+        int i = s.valid;
+        boolean zeros = false;
+        while (i < buf.length && buf[i] != '\n') {
+            zeros |= buf[i] == 0;
+            i++;
+        }
+        if (i < buf.length && !zeros) {
+            // A complete line (written with its newline, not zero-filled) that fails its checks was altered.
+            throw new AuditException("the audit segment " + file + " is damaged after seq " + s.lastSeq + " ("
+                    + (s.problem.isEmpty() ? "unreadable line" : s.problem)
+                    + "): not a torn write; run 'trustgate audit verify'");
+        }
+        for (int j = i + 1; j < buf.length; j++) {
+            if (buf[j] != 0 && buf[j] != '\n') {
+                throw new AuditException("the audit segment " + file + " is damaged after seq " + s.lastSeq + " ("
+                        + (s.problem.isEmpty() ? "unreadable line" : s.problem)
+                        + ") and more records follow: not a torn write; run 'trustgate audit verify'");
+            }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package io.trustgate.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditLogTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void eventsGetIncreasingSeqsAndTheLogVerifiesIntact() {
+        List<Long> seqs = new ArrayList<>();
+        try (AuditLog log = AuditLog.open(Events.config(dir, 4))) {
+            for (int i = 0; i < 10; i++) {
+                seqs.add(log.append(Events.request(i)).join());
+            }
+        }
+        assertThat(seqs).isSorted().doesNotHaveDuplicates();
+        // genesis checkpoint at 0, then a checkpoint after every 4 events, and one on close
+        assertThat(seqs).containsExactly(1L, 2L, 3L, 4L, 6L, 7L, 8L, 9L, 11L, 12L);
+        assertThat(AuditVerifier.verifyDirectory(dir, Optional.empty())).isEqualTo(new VerifyResult.Intact(10, 4));
+    }
+
+    @Test
+    void aCheckpointIsWrittenAfterTheIntervalWhenEventsAreWaiting() throws Exception {
+        try (AuditLog log =
+                AuditLog.open(AuditConfig.defaults(dir).withCheckpoints(1_000_000, Duration.ofMillis(50)))) {
+            log.append(Events.request(0)).join();
+            Thread.sleep(400);
+            assertThat(Events.lines(dir.resolve(Segments.SIDE))).hasSize(2); // genesis + the timed one
+        }
+    }
+
+    @Test
+    void reopeningContinuesTheSameChain() {
+        Events.write(dir, 5, 100);
+        long seq;
+        try (AuditLog log = AuditLog.open(Events.config(dir, 100))) {
+            assertThat(log.truncatedOnOpen()).isZero();
+            seq = log.append(Events.request(5)).join();
+        }
+        assertThat(seq).isEqualTo(7); // 0 genesis, 1-5 events, 6 close checkpoint
+        assertThat(AuditVerifier.verifyDirectory(dir, Optional.empty())).isEqualTo(new VerifyResult.Intact(6, 3));
+    }
+
+    @Test
+    void theKeyPairIsMadeOnceWithAnOwnerOnlyPrivateKey() throws Exception {
+        String pem;
+        try (AuditLog log = AuditLog.open(Events.config(dir, 10))) {
+            pem = log.publicKeyPem();
+        }
+        try (AuditLog log = AuditLog.open(Events.config(dir, 10))) {
+            assertThat(log.publicKeyPem()).isEqualTo(pem);
+        }
+        assertThat(pem).startsWith("-----BEGIN PUBLIC KEY-----");
+        assertThat(AuditVerifier.readPublicKey(dir.resolve(Keys.PUBLIC_FILE)).getAlgorithm())
+                .isIn("Ed25519", "EdDSA");
+        if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+            assertThat(Files.getPosixFilePermissions(dir.resolve(Keys.PRIVATE_FILE)))
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        }
+    }
+
+    @Test
+    void segmentsRollOverAndEachOpensWithACheckpoint() {
+        try (AuditLog log = AuditLog.open(Events.config(dir, 1000).withSegmentBytes(4096))) {
+            for (int i = 0; i < 100; i++) {
+                log.append(Events.request(i)).join();
+            }
+        }
+        List<Path> segs = Segments.list(dir);
+        assertThat(segs).hasSizeGreaterThan(3);
+        for (Path s : segs) {
+            assertThat(Events.lines(s).getFirst()).contains("\"type\":\"checkpoint\"");
+        }
+        assertThat(AuditVerifier.verifyDirectory(dir, Optional.empty()))
+                .isInstanceOfSatisfying(
+                        VerifyResult.Intact.class, r -> assertThat(r.events()).isEqualTo(100));
+    }
+
+    @Test
+    void aSecondWriterOnTheSameDirectoryIsRefused() {
+        try (AuditLog log = AuditLog.open(Events.config(dir, 10))) {
+            assertThat(log.dir()).isEqualTo(dir);
+            assertThatThrownBy(() -> AuditLog.open(Events.config(dir, 10)))
+                    .isInstanceOf(AuditException.class)
+                    .hasMessageContaining("open in another writer");
+        }
+    }
+
+    @Test
+    void aClosedLogRefusesEvents() {
+        AuditLog log = AuditLog.open(Events.config(dir, 10));
+        log.close();
+        assertThat(log.append(Events.request(0))).isCompletedExceptionally();
+    }
+
+    @Test
+    void aFullQueueFailsTheEventAtOnceWhenTheCallerMayNotWait() throws Exception {
+        // A queue of one and a writer kept busy: some appends must be refused, none may hang.
+        int refused = 0;
+        try (AuditLog log = AuditLog.open(Events.config(dir, 10).withQueue(1, Duration.ZERO))) {
+            List<CompletableFuture<Long>> fs = new ArrayList<>();
+            for (int i = 0; i < 2000; i++) {
+                fs.add(log.append(Events.request(i)));
+            }
+            for (CompletableFuture<Long> f : fs) {
+                try {
+                    f.get(10, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertThat(e.getCause()).hasMessageContaining("queue is full");
+                    refused++;
+                }
+            }
+        }
+        assertThat(refused).isPositive();
+        assertThat(AuditVerifier.verifyDirectory(dir, Optional.empty())).isInstanceOf(VerifyResult.Intact.class);
+    }
+
+    @Test
+    void manyThreadsAppendingConcurrentlyAllCompleteAndTheChainIsIntact() throws Exception {
+        int threads = 16;
+        int each = 1000;
+        List<CompletableFuture<Long>> fs = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (AuditLog log = AuditLog.open(Events.config(dir, 500).withQueue(4096, Duration.ofSeconds(30)))) {
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            for (int t = 0; t < threads; t++) {
+                int base = t * each;
+                pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        fs.add(log.append(Events.request(base + i)));
+                    }
+                });
+            }
+            pool.shutdown();
+            assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture.allOf(fs.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        }
+        assertThat(fs.stream().map(CompletableFuture::join).distinct().count()).isEqualTo(threads * each);
+        assertThat(AuditVerifier.verifyDirectory(dir, Optional.empty()))
+                .isInstanceOfSatisfying(
+                        VerifyResult.Intact.class, r -> assertThat(r.events()).isEqualTo(threads * each));
+    }
+
+    @Test
+    void configRejectsNonsenseWithTheOptionName() {
+        assertThatThrownBy(() -> AuditConfig.defaults(dir).withCheckpoints(0, Duration.ofSeconds(1)))
+                .hasMessageContaining("checkpoint-every");
+        assertThatThrownBy(() -> AuditConfig.defaults(dir).withSegmentBytes(10)).hasMessageContaining("segment-bytes");
+        assertThatThrownBy(() -> AuditConfig.defaults(dir).withQueue(0, Duration.ZERO))
+                .hasMessageContaining("queue-capacity");
+        assertThat(Set.of(AuditConfig.defaults(dir).checkpointEvery())).containsExactly(10_000L);
+    }
+}
