@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             UsageCommand.class,
             ConfigCommand.class,
             FirewallCommand.class,
+            TrainCommand.class,
             VersionCommand.class,
             CommandLine.HelpCommand.class
         })
