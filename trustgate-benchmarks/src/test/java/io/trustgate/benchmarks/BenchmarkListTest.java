@@ -27,7 +27,8 @@ class BenchmarkListTest {
                             "io.trustgate.benchmarks.KeyLookupBenchmark.authenticateCached",
                             "io.trustgate.benchmarks.KeyLookupBenchmark.findByHashUncached",
                             "io.trustgate.benchmarks.ErrorTableBenchmark.invalidRequestBody",
-                            "io.trustgate.benchmarks.FirewallBenchmark.defaultChain2KbPrompt");
+                            "io.trustgate.benchmarks.FirewallBenchmark.defaultChain2KbPrompt",
+                            "io.trustgate.benchmarks.FirewallBenchmark.injectionClassifier2KbPrompt");
         }
     }
 }

@@ -12,7 +12,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * Training with evaluation across sources: every sample is scored by a model that never saw its fold (its source,
+ * Training with evaluation across sources (not thread-safe: one instance per training run): every sample is scored by a model that never saw its fold (its source,
  * for leave-one-source-out), the out-of-fold scores calibrate the model (Platt scaling) and choose its operating
  * point, and the final model is trained on everything with that calibration. What the figures measure is how the
  * classifier does on a source it was not trained on, which is what a deployment meets; a random split would mostly
@@ -134,7 +134,6 @@ public final class CrossSource {
     private final Trainer trainer;
     private final List<Sample> samples;
     private final List<Featurizer.Vector[]> features;
-    private final double[] sampleWeights;
     /** Per sample, how many of its segments are windows (the rest are paragraphs). */
     private final int[] windowCounts;
 
@@ -157,7 +156,6 @@ public final class CrossSource {
             features.add(v);
             windowCounts[k] = LinearModel.windows(s.text().length(), window, stride).length;
         }
-        this.sampleWeights = new double[this.samples.size()];
     }
 
     public List<Sample> samples() {
@@ -166,6 +164,7 @@ public final class CrossSource {
 
     /** Trains on the samples {@code include} accepts, weighting sources and classes as described above. */
     public LinearModel train(java.util.function.IntPredicate include) {
+        double[] sampleWeights = new double[samples.size()];
         Map<String, Integer> rowCount = new HashMap<>();
         double[] classTotal = new double[2];
         for (int i = 0; i < samples.size(); i++) {
