@@ -18,19 +18,23 @@ import java.util.List;
  * {@code injection-heuristics} rules, catching paraphrases that share the attacks' vocabulary and structure rather
  * than their exact phrases. Reports one whole-text finding (span 0,0), category {@code PROMPT_INJECTION}, whose score
  * is the calibrated probability, the highest over the text's windows (1,536 chars, half overlapping, so an
- * injection buried in a long document is not diluted by it) and over the normaliser's decoded runs (base64, hex,
- * rot13, leetspeak, Unicode tags). The calibration puts the measured operating point at 0.5: a rule's
- * {@code threshold: 0.5} is what the documented figures were measured at.
+ * injection buried in a long document competes with one window, not with all of it), over its paragraphs scored
+ * alone, and over the normaliser's decoded runs (base64, hex, rot13, leetspeak, Unicode tags). The calibration puts
+ * the measured operating point at 0.5: a rule's {@code threshold: 0.5} is what the documented figures were measured
+ * at.
  *
  * <p><b>Cost.</b> Linear in the text: about 10 hash-and-count steps per char plus one multiply-add per distinct
- * n-gram; a 2 KB prompt takes roughly 0.1-0.3 ms (see {@code InjectionClassifierSpeedTest} and the JMH
- * benchmark). The 0.5 MB of weights are loaded once per process, on first use.
+ * n-gram, no allocation per call; a 2 KB prompt takes about 120 us (p99 160 us; JMH
+ * {@code FirewallBenchmark.injectionClassifier2KbPrompt}, 2 busy cores). The weights (a 468 KB file, 1 MB in memory)
+ * are loaded once per process, on first use.
  *
- * <p><b>Limits.</b> It learns the wording of the attacks it was trained on: held-out families score lower (PAIR's
- * role-play stories, BIPIA's payloads that read as ordinary tasks), and the cross-source table in the docs says by
- * how much. English only in practice. It cannot tell a jailbreak from an injection, nor an operator's legitimate
- * persona prompt from an attacker's, and a text that discusses attacks at length (a security article) may score
- * high. An adaptive attacker with the weights can find a bypass; it is a second signal, not a proof.
+ * <p><b>Limits.</b> It learns the wording of the attacks it was trained on. With each source held out in turn, at
+ * the operating point (2% mean false positives on held-out benign sources), it caught DAN, JBC and random-search
+ * prompts, 27% of in-the-wild jailbreaks, and none of PAIR's role-play stories, system-prompt extraction questions
+ * or BIPIA's indirect payloads (which read as ordinary tasks): see {@code docs/firewall-classifiers.md}. English only
+ * in practice. A short instruction inside a long window is diluted. It cannot tell a jailbreak from an injection,
+ * nor an operator's legitimate persona prompt from an attacker's, and a text that discusses attacks at length may
+ * score high. An adaptive attacker with the weights can find a bypass; it is a second signal, not a proof.
  */
 final class InjectionClassifierScanner implements Scanner {
     static final String NAME = "injection-classifier";

@@ -17,8 +17,8 @@ import java.util.List;
  * probability, the highest over the text's windows (1,536 chars, half overlapping) and over decoded runs. The
  * calibration puts the measured operating point at 0.5.
  *
- * <p><b>Cost.</b> The same as {@code injection-classifier}: linear in the text, roughly 0.1-0.3 ms for 2 KB; 0.5 MB of
- * weights loaded once per process on first use.
+ * <p><b>Cost.</b> The same as {@code injection-classifier}: linear in the text, about 130 us for 2 KB; weights (a
+ * 355 KB file, 1 MB in memory) loaded once per process on first use.
  *
  * <p><b>Limits.</b> Trained on one small source (1,000 comments, annotators' own notion of toxic), so its figures
  * come from folds of that source and are optimistic for other kinds of text: it keys on vocabulary, flags profanity

@@ -54,10 +54,27 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
         return c.toVector();
     }
 
+    /**
+     * The dot product of {@code weights} with the features of {@code text[start, end)}, plus {@code intercept}: the
+     * same number as {@code intercept + w . features(text.subSequence(start, end))}, computed without copying the
+     * text or building the vector (the scanners' hot path).
+     */
+    double dot(CharSequence text, int start, int end, float[] weights, float intercept) {
+        Counter c = COUNTER.get();
+        c.clear();
+        count(text, start, end, c);
+        return c.dot(weights, intercept);
+    }
+
     /** Adds every n-gram of the text to the counter. */
     void count(CharSequence text, Counter counter) {
+        count(text, 0, text.length(), counter);
+    }
+
+    /** Adds every n-gram of {@code text[from, to)} to the counter. */
+    void count(CharSequence text, int from, int to, Counter counter) {
         int mask = dimension() - 1;
-        int len = text.length();
+        int len = to - from;
         // the last charMax chars of the folded stream, newest at ring[pos % charMax]
         char[] ring = new char[charMax];
         int seen = 0;
@@ -72,7 +89,7 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
             if (i < 0 || i == len) {
                 ch = ' ';
             } else {
-                ch = Character.toLowerCase(text.charAt(i));
+                ch = Character.toLowerCase(text.charAt(from + i));
                 if (Character.isWhitespace(ch)) {
                     ch = ' ';
                 }
@@ -175,6 +192,26 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
                 add(key);
                 counts[order[size - 1]] = c;
             }
+        }
+
+        /** What {@code intercept + w . toVector()} gives, with the same float roundings in the same order. */
+        double dot(float[] w, float intercept) {
+            double norm = 0;
+            for (int k = 0; k < size; k++) {
+                double v = 1 + Math.log(counts[order[k]]);
+                norm += v * v;
+            }
+            float inv = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 1f;
+            double z = intercept;
+            for (int k = 0; k < size; k++) {
+                int slot = order[k];
+                float val = (float) (1 + Math.log(counts[slot]));
+                if (norm > 0) {
+                    val *= inv;
+                }
+                z += w[keys[slot]] * val;
+            }
+            return z;
         }
 
         Vector toVector() {

@@ -141,7 +141,7 @@ public final class LinearModel {
     public double margin(CharSequence text) {
         double best = Double.NEGATIVE_INFINITY;
         for (int[] w : segments(text, window, stride)) {
-            best = Math.max(best, margin(featurizer.features(text.subSequence(w[0], w[1]))));
+            best = Math.max(best, featurizer.dot(text, w[0], w[1], weights, intercept));
         }
         return best;
     }

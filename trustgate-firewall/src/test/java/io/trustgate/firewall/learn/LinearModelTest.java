@@ -102,6 +102,22 @@ class LinearModelTest {
     }
 
     @Test
+    void theScanningPathGivesExactlyTheTrainingPathsMargin() {
+        LinearModel m = train(synthetic(8, 200));
+        StringBuilder b = new StringBuilder();
+        for (CrossSource.Sample s : synthetic(9, 120)) {
+            b.append(s.text()).append(b.length() % 3 == 0 ? "\n\n" : " ");
+        }
+        String text = b.toString();
+        double viaVectors = Double.NEGATIVE_INFINITY;
+        for (int[] w : LinearModel.segments(text, 512, 256)) {
+            viaVectors = Math.max(viaVectors, m.margin(SMALL.features(text.substring(w[0], w[1]))));
+        }
+        assertThat(text.length()).isGreaterThan(2000);
+        assertThat(m.margin(text)).isEqualTo(viaVectors);
+    }
+
+    @Test
     void refusesAFileThatIsNotAModel() {
         byte[] notGzip = {1, 2, 3};
         assertThatThrownBy(() -> LinearModel.read(new ByteArrayInputStream(notGzip)))
