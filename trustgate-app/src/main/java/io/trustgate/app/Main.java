@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             AuditCommand.class,
             ConfigCommand.class,
             FirewallCommand.class,
+            TrainCommand.class,
             VersionCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The default input chain (normaliser, invisible-text, injection heuristics, secrets, PII) on a 2 KB prompt: ordinary prose with one
- * email to redact, the case a chat request usually is. Sample mode, so JMH prints p50 and p99 per call.
+ * email to redact, the case a chat request usually is; and the learned injection classifier alone on it. Sample mode, so
+ * JMH prints p50 and p99 per call.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -31,6 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class FirewallBenchmark {
     private FirewallChain chain;
     private String prompt;
+    private io.trustgate.api.Scanner injectionClassifier;
+    private ScanText normalizedPrompt;
 
     @Setup
     public void setUp() {
@@ -47,6 +50,9 @@ public class FirewallBenchmark {
         }
         b.append("Send the draft to jane.doe@example.com by Friday.");
         prompt = b.toString();
+        injectionClassifier = Scanners.create("injection-classifier");
+        normalizedPrompt = Scanners.normalizer().normalize(prompt, ScanText.Stage.INPUT);
+        injectionClassifier.scan(normalizedPrompt); // loads the weights outside the measurement
         if (!(chain.scan(prompt, ScanText.Stage.INPUT) instanceof Verdict.Redact)) {
             throw new IllegalStateException("the benchmark prompt should be redacted once");
         }
@@ -55,5 +61,11 @@ public class FirewallBenchmark {
     @Benchmark
     public Verdict defaultChain2KbPrompt() {
         return chain.scan(prompt, ScanText.Stage.INPUT);
+    }
+
+    /** The learned injection classifier alone on the same prompt, already normalised (the chain shares that work). */
+    @Benchmark
+    public List<io.trustgate.api.Finding> injectionClassifier2KbPrompt() {
+        return injectionClassifier.scan(normalizedPrompt);
     }
 }

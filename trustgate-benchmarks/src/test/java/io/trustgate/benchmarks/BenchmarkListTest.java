@@ -33,7 +33,8 @@ class BenchmarkListTest {
                             "io.trustgate.benchmarks.EmbeddingBenchmark.windows2KbPrompt",
                             "io.trustgate.benchmarks.EmbeddingBenchmark.embedShortPrompt",
                             "io.trustgate.benchmarks.AuditBenchmark.appendBatchOf1000",
-                            "io.trustgate.benchmarks.AuditBenchmark.verify100kRecords");
+                            "io.trustgate.benchmarks.AuditBenchmark.verify100kRecords",
+                            "io.trustgate.benchmarks.FirewallBenchmark.injectionClassifier2KbPrompt");
         }
     }
 }

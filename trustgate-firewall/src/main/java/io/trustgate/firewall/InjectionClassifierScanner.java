@@ -1,0 +1,76 @@
+package io.trustgate.firewall;
+
+import io.trustgate.api.Category;
+import io.trustgate.api.Finding;
+import io.trustgate.api.ScanText;
+import io.trustgate.api.Scanner;
+import io.trustgate.firewall.learn.LinearModel;
+import java.util.List;
+
+/**
+ * A learned classifier for prompt injection and jailbreaks: logistic regression over hashed character and word
+ * n-grams ({@link io.trustgate.firewall.learn.HashedNgrams}), trained by {@code trustgate train injection} on
+ * in-the-wild jailbreaks, DAN prompts, system-prompt extraction, JailbreakBench attacks and BIPIA indirect payloads
+ * against benign prompts, role prompts, hard negatives and plain harmful requests (see
+ * {@code docs/firewall-classifiers.md}).
+ *
+ * <p><b>Threat.</b> OWASP LLM01, direct and indirect: the second, independent signal next to the
+ * {@code injection-heuristics} rules, catching paraphrases that share the attacks' vocabulary and structure rather
+ * than their exact phrases. Reports one whole-text finding (span 0,0), category {@code PROMPT_INJECTION}, whose score
+ * is the calibrated probability, the highest over the text's windows (1,536 chars, half overlapping, so an
+ * injection buried in a long document competes with one window, not with all of it), over its paragraphs scored
+ * alone, and over the normaliser's decoded runs (base64, hex, rot13, leetspeak, Unicode tags). The calibration puts
+ * the measured operating point at 0.5: a rule's {@code threshold: 0.5} is what the documented figures were measured
+ * at.
+ *
+ * <p><b>Cost.</b> Linear in the text: about 10 hash-and-count steps per char plus one multiply-add per distinct
+ * n-gram, no allocation per call; a 2 KB prompt takes about 120 us (p99 160 us; JMH
+ * {@code FirewallBenchmark.injectionClassifier2KbPrompt}, 2 busy cores). The weights (a 468 KB file, 1 MB in memory)
+ * are loaded once per process, on first use.
+ *
+ * <p><b>Limits.</b> It learns the wording of the attacks it was trained on. With each source held out in turn, at
+ * the operating point (2% mean false positives on held-out benign sources), it caught DAN, JBC and random-search
+ * prompts, 27% of in-the-wild jailbreaks, and none of PAIR's role-play stories, system-prompt extraction questions
+ * or BIPIA's indirect payloads (which read as ordinary tasks): see {@code docs/firewall-classifiers.md}. English only
+ * in practice. A short instruction inside a long window is diluted. It cannot tell a jailbreak from an injection,
+ * nor an operator's legitimate persona prompt from an attacker's, and a text that discusses attacks at length may
+ * score high. An adaptive attacker with the weights can find a bypass; it is a second signal, not a proof.
+ */
+final class InjectionClassifierScanner implements Scanner {
+    static final String NAME = "injection-classifier";
+    static final String RESOURCE = "/io/trustgate/firewall/models/injection.bin";
+    /** Scores below this are not reported. */
+    static final double REPORT_FLOOR = 0.2;
+
+    /** Loaded on first use, once per process (the holder idiom). */
+    private static final class Holder {
+        static final LinearModel MODEL = LinearModel.fromResource(InjectionClassifierScanner.class, RESOURCE);
+    }
+
+    /** The shipped model. */
+    static LinearModel model() {
+        return Holder.MODEL;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Finding> scan(ScanText text) {
+        double s = score(model(), text);
+        return s < REPORT_FLOOR
+                ? List.of()
+                : List.of(new Finding(NAME, Category.PROMPT_INJECTION, "CLASSIFIER", s, 0, 0));
+    }
+
+    /** The highest score of the normalised text and of its decoded runs. */
+    static double score(LinearModel model, ScanText text) {
+        double best = model.score(text.normalized());
+        for (ScanText.Decoded d : text.decoded()) {
+            best = Math.max(best, model.score(d.text()));
+        }
+        return best;
+    }
+}

@@ -1,0 +1,526 @@
+package io.trustgate.firewall.learn;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Training with evaluation across sources (not thread-safe: one instance per training run): every sample is scored by a model that never saw its fold (its source,
+ * for leave-one-source-out), the out-of-fold scores calibrate the model (Platt scaling) and choose its operating
+ * point, and the final model is trained on everything with that calibration. What the figures measure is how the
+ * classifier does on a source it was not trained on, which is what a deployment meets; a random split would mostly
+ * measure how well it remembers templates.
+ *
+ * <p>Weighting: within each class, a source of {@code n} samples weighs {@code sqrt(n)} in all (a big source counts
+ * more, but not linearly, so 900 tables do not drown 13 DAN prompts), and the two classes weigh the same. A text
+ * longer than one window gives one example per window, sharing the text's weight; a benign text of several
+ * paragraphs also gives one per paragraph (scoring looks at paragraphs alone, so training must show benign ones).
+ */
+public final class CrossSource {
+    /**
+     * One labelled text.
+     *
+     * @param text the text, already normalised by the firewall's normaliser
+     * @param positive whether it is an attack (or toxic)
+     * @param source where it comes from: the unit held out in evaluation
+     * @param genre the kind of document it is or is built on ({@code ""} for none): when a negative source is held
+     *     out, positives of the same genre leave the training set too (an attack inserted into a table must not
+     *     teach the model that tables are attacks while the held-out tables are scored)
+     */
+    public record Sample(String text, boolean positive, String source, String genre) {
+        public Sample {
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(genre, "genre");
+        }
+
+        /** A sample of no particular genre. */
+        public Sample(String text, boolean positive, String source) {
+            this(text, positive, source, "");
+        }
+    }
+
+    /**
+     * The result on one source and label: how many samples, how many scored at or above the operating point.
+     *
+     * @param source the source
+     * @param positive its label
+     * @param count samples
+     * @param flagged samples at or above the operating point
+     */
+    public record Row(String source, boolean positive, int count, int flagged) {
+        /** Recall for positives, false-positive rate for negatives. */
+        public double rate() {
+            return count == 0 ? 0 : (double) flagged / count;
+        }
+    }
+
+    /** Pooled confusion counts. */
+    public record Metrics(int tp, int fp, int tn, int fn) {
+        public double precision() {
+            return tp + fp == 0 ? 0 : (double) tp / (tp + fp);
+        }
+
+        public double recall() {
+            return tp + fn == 0 ? 0 : (double) tp / (tp + fn);
+        }
+
+        public double f1() {
+            double p = precision();
+            double r = recall();
+            return p + r == 0 ? 0 : 2 * p * r / (p + r);
+        }
+
+        public double falsePositiveRate() {
+            return fp + tn == 0 ? 0 : (double) fp / (fp + tn);
+        }
+    }
+
+    /**
+     * One evaluation: its name (how the folds were made), a row per source and label, and the pooled metrics.
+     *
+     * @param name what was held out
+     * @param rows per source and label, positives first
+     * @param pooled all rows together
+     * @param macroRecall mean recall over positive rows
+     * @param macroFalsePositiveRate mean false-positive rate over negative rows
+     */
+    public record Evaluation(
+            String name, List<Row> rows, Metrics pooled, double macroRecall, double macroFalsePositiveRate) {
+        public Evaluation {
+            rows = List.copyOf(rows);
+        }
+
+        /** A plain-text table of the rows. */
+        public String table() {
+            StringBuilder b = new StringBuilder();
+            b.append(name).append('\n');
+            b.append(String.format(Locale.ROOT, "%-34s %-9s %6s %7s %8s%n", "source", "label", "n", "flagged", "rate"));
+            for (Row r : rows) {
+                b.append(String.format(
+                        Locale.ROOT,
+                        "%-34s %-9s %6d %7d %8.3f  %s%n",
+                        r.source(),
+                        r.positive() ? "positive" : "negative",
+                        r.count(),
+                        r.flagged(),
+                        r.rate(),
+                        r.positive() ? "recall" : "FP rate"));
+            }
+            b.append(String.format(
+                    Locale.ROOT,
+                    "pooled: precision %.3f, recall %.3f, F1 %.3f, FP rate %.3f; macro recall %.3f, macro FP rate"
+                            + " %.3f%n",
+                    pooled.precision(),
+                    pooled.recall(),
+                    pooled.f1(),
+                    pooled.falsePositiveRate(),
+                    macroRecall,
+                    macroFalsePositiveRate));
+            return b.toString();
+        }
+    }
+
+    private final HashedNgrams featurizer;
+    private final int window;
+    private final int stride;
+    private final Trainer trainer;
+    private final List<Sample> samples;
+    private final List<Featurizer.Vector[]> features;
+    /** Per sample, how many of its segments are windows (the rest are paragraphs). */
+    private final int[] windowCounts;
+
+    /** Featurizes every sample once (the expensive part shared by all folds). */
+    public CrossSource(HashedNgrams featurizer, int window, int stride, Trainer trainer, List<Sample> samples) {
+        this.featurizer = Objects.requireNonNull(featurizer, "featurizer");
+        this.window = window;
+        this.stride = stride;
+        this.trainer = Objects.requireNonNull(trainer, "trainer");
+        this.samples = List.copyOf(samples);
+        this.features = new ArrayList<>(this.samples.size());
+        this.windowCounts = new int[this.samples.size()];
+        for (int k = 0; k < this.samples.size(); k++) {
+            Sample s = this.samples.get(k);
+            List<int[]> ws = LinearModel.segments(s.text(), window, stride);
+            Featurizer.Vector[] v = new Featurizer.Vector[ws.size()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = featurizer.features(s.text().substring(ws.get(i)[0], ws.get(i)[1]));
+            }
+            features.add(v);
+            windowCounts[k] = LinearModel.windows(s.text().length(), window, stride).length;
+        }
+    }
+
+    public List<Sample> samples() {
+        return samples;
+    }
+
+    /** Trains on the samples {@code include} accepts, weighting sources and classes as described above. */
+    public LinearModel train(java.util.function.IntPredicate include) {
+        double[] sampleWeights = new double[samples.size()];
+        Map<String, Integer> rowCount = new HashMap<>();
+        double[] classTotal = new double[2];
+        for (int i = 0; i < samples.size(); i++) {
+            if (include.test(i)) {
+                rowCount.merge(key(samples.get(i)), 1, Integer::sum);
+            }
+        }
+        for (int i = 0; i < samples.size(); i++) {
+            if (include.test(i)) {
+                Sample s = samples.get(i);
+                int n = rowCount.get(key(s));
+                sampleWeights[i] = Math.sqrt(n) / n;
+                classTotal[s.positive() ? 1 : 0] += sampleWeights[i];
+            }
+        }
+        int total = 0;
+        for (int i = 0; i < samples.size(); i++) {
+            if (include.test(i)) {
+                total++;
+            }
+        }
+        List<Trainer.Example> examples = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            if (!include.test(i)) {
+                continue;
+            }
+            Sample s = samples.get(i);
+            // each class sums to half the examples' count, so the mean weight is 1 and the learning rate keeps its
+            // meaning whatever the mix
+            double w = sampleWeights[i] / classTotal[s.positive() ? 1 : 0] * total / 2;
+            // a negative's paragraphs are negatives too; a positive's are not all attacks, so only its windows train
+            Featurizer.Vector[] v = features.get(i);
+            int n = s.positive() ? windowCounts[i] : v.length;
+            for (int k = 0; k < n; k++) {
+                examples.add(new Trainer.Example(v[k], s.positive(), w / n));
+            }
+        }
+        return trainer.fit(featurizer, window, stride, examples);
+    }
+
+    /**
+     * The margin of every sample under a model trained without its fold (and without the positives that share a
+     * genre with the fold's negatives). Folds are visited in sorted order, so the result is deterministic.
+     */
+    public double[] outOfFold(Function<Sample, String> foldOf) {
+        return outOfFold(foldOf, true);
+    }
+
+    /**
+     * As {@link #outOfFold(Function)}; {@code byGenre} false keeps the positives of a held-out negative's genre in
+     * training (for random folds, where every fold holds some of every genre).
+     */
+    public double[] outOfFold(Function<Sample, String> foldOf, boolean byGenre) {
+        String[] fold = new String[samples.size()];
+        for (int i = 0; i < fold.length; i++) {
+            fold[i] = foldOf.apply(samples.get(i));
+        }
+        double[] margins = new double[samples.size()];
+        for (String f : new TreeSet<>(java.util.Arrays.asList(fold))) {
+            java.util.Set<String> genres = new java.util.HashSet<>();
+            for (int i = 0; i < fold.length; i++) {
+                Sample s = samples.get(i);
+                if (byGenre && fold[i].equals(f) && !s.positive() && !s.genre().isEmpty()) {
+                    genres.add(s.genre());
+                }
+            }
+            LinearModel m = train(i -> !fold[i].equals(f)
+                    && !(samples.get(i).positive()
+                            && genres.contains(samples.get(i).genre())));
+            for (int i = 0; i < fold.length; i++) {
+                if (fold[i].equals(f)) {
+                    margins[i] = margin(m, i);
+                }
+            }
+        }
+        return margins;
+    }
+
+    /** The highest window margin of sample {@code i}. */
+    double margin(LinearModel m, int i) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (Featurizer.Vector x : features.get(i)) {
+            best = Math.max(best, m.margin(x));
+        }
+        return best;
+    }
+
+    /** Rows and pooled metrics of these margins at score {@code >= 0.5} under this calibration. */
+    public Evaluation evaluate(String name, double[] margins, double scale, double bias) {
+        Map<String, int[]> rows = new TreeMap<>();
+        int tp = 0;
+        int fp = 0;
+        int tn = 0;
+        int fn = 0;
+        for (int i = 0; i < samples.size(); i++) {
+            Sample s = samples.get(i);
+            boolean flag = scale * margins[i] + bias >= 0;
+            int[] r = rows.computeIfAbsent((s.positive() ? "0" : "1") + s.source(), k -> new int[2]);
+            r[0]++;
+            if (flag) {
+                r[1]++;
+            }
+            if (s.positive()) {
+                tp += flag ? 1 : 0;
+                fn += flag ? 0 : 1;
+            } else {
+                fp += flag ? 1 : 0;
+                tn += flag ? 0 : 1;
+            }
+        }
+        List<Row> out = new ArrayList<>();
+        double recallSum = 0;
+        double fpSum = 0;
+        int posRows = 0;
+        int negRows = 0;
+        for (Map.Entry<String, int[]> e : rows.entrySet()) {
+            boolean positive = e.getKey().charAt(0) == '0';
+            Row r = new Row(e.getKey().substring(1), positive, e.getValue()[0], e.getValue()[1]);
+            out.add(r);
+            if (positive) {
+                recallSum += r.rate();
+                posRows++;
+            } else {
+                fpSum += r.rate();
+                negRows++;
+            }
+        }
+        return new Evaluation(
+                name,
+                out,
+                new Metrics(tp, fp, tn, fn),
+                posRows == 0 ? 0 : recallSum / posRows,
+                negRows == 0 ? 0 : fpSum / negRows);
+    }
+
+    /**
+     * Platt scaling: the slope and intercept of {@code sigmoid(a * margin + b)} that fit the labels best, with every
+     * source and label row weighing the same and the two classes weighing the same (so the result is a probability
+     * under equal priors). Targets are Platt's smoothed ones ({@code (n+ + 1) / (n+ + 2)} and {@code 1 / (n- + 2)}),
+     * which keep the fit finite when the scores separate the classes; Newton's method with step halving.
+     */
+    public double[] platt(double[] margins) {
+        Map<String, Integer> rowCount = new HashMap<>();
+        Map<Boolean, TreeSet<String>> rowsPerClass = new HashMap<>();
+        int positives = 0;
+        for (Sample s : samples) {
+            rowCount.merge(key(s), 1, Integer::sum);
+            rowsPerClass.computeIfAbsent(s.positive(), k -> new TreeSet<>()).add(key(s));
+            positives += s.positive() ? 1 : 0;
+        }
+        int negatives = samples.size() - positives;
+        double hi = (positives + 1.0) / (positives + 2.0);
+        double lo = 1.0 / (negatives + 2.0);
+        double[] w = new double[samples.size()];
+        double[] t = new double[samples.size()];
+        for (int i = 0; i < w.length; i++) {
+            Sample s = samples.get(i);
+            w[i] = 1.0 / rowCount.get(key(s)) / rowsPerClass.get(s.positive()).size();
+            t[i] = s.positive() ? hi : lo;
+        }
+        double a = 1;
+        double b = 0;
+        double loss = plattLoss(margins, w, t, a, b);
+        for (int iter = 0; iter < 100; iter++) {
+            double ga = 0;
+            double gb = 0;
+            double haa = 1e-12;
+            double hab = 0;
+            double hbb = 1e-12;
+            for (int i = 0; i < w.length; i++) {
+                double p = LinearModel.sigmoid(a * margins[i] + b);
+                double d = (p - t[i]) * w[i];
+                double h = p * (1 - p) * w[i];
+                ga += d * margins[i];
+                gb += d;
+                haa += h * margins[i] * margins[i];
+                hab += h * margins[i];
+                hbb += h;
+            }
+            double det = haa * hbb - hab * hab;
+            double da = (hbb * ga - hab * gb) / det;
+            double db = (haa * gb - hab * ga) / det;
+            double step = 1;
+            double na = a - da;
+            double nb = b - db;
+            double nl = plattLoss(margins, w, t, na, nb);
+            while (!(nl <= loss) && step > 1e-8) {
+                step /= 2;
+                na = a - step * da;
+                nb = b - step * db;
+                nl = plattLoss(margins, w, t, na, nb);
+            }
+            if (!(nl <= loss)) {
+                break;
+            }
+            boolean done = loss - nl < 1e-12;
+            a = na;
+            b = nb;
+            loss = nl;
+            if (done) {
+                break;
+            }
+        }
+        return new double[] {a, b};
+    }
+
+    private static double plattLoss(double[] m, double[] w, double[] t, double a, double b) {
+        double l = 0;
+        for (int i = 0; i < m.length; i++) {
+            double z = a * m[i] + b;
+            // log(1 + e^z) - t z, computed without overflow
+            double softplus = z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+            l += w[i] * (softplus - t[i] * z);
+        }
+        return l;
+    }
+
+    /**
+     * The lowest margin threshold whose mean false-positive rate over the negative sources is at most {@code
+     * maxFalsePositiveRate}: the candidates are the negatives' own margins (just above each), so the target is met
+     * exactly when it can be met at all.
+     */
+    public double chooseMarginThreshold(double[] margins, double maxFalsePositiveRate) {
+        double[] candidates = new double[samples.size() + 1];
+        int n = 0;
+        for (int i = 0; i < samples.size(); i++) {
+            if (!samples.get(i).positive()) {
+                candidates[n++] = Math.nextUp(margins[i]);
+            }
+        }
+        candidates[n++] = Double.NEGATIVE_INFINITY;
+        double[] c = java.util.Arrays.copyOf(candidates, n);
+        java.util.Arrays.sort(c);
+        // macro false-positive rate falls as the threshold rises: binary search for the lowest that meets the target
+        int lo = 0;
+        int hi = c.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (evaluate("", margins, 1, -c[mid]).macroFalsePositiveRate() <= maxFalsePositiveRate) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return c[lo];
+    }
+
+    /**
+     * The trade-off between false positives and recall: for each target mean false-positive rate, the lowest
+     * threshold meeting it and what it gives, one line each.
+     */
+    public String tradeOff(double[] margins, double... targets) {
+        StringBuilder b = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%-14s %-12s %-12s %-10s %-10s %s%n",
+                "target macroFP",
+                "macro FP",
+                "macro recall",
+                "precision",
+                "recall",
+                "per positive source"));
+        for (double t : targets) {
+            double m = chooseMarginThreshold(margins, t);
+            Evaluation e = evaluate("", margins, 1, -m);
+            StringBuilder per = new StringBuilder();
+            for (Row r : e.rows()) {
+                if (r.positive()) {
+                    per.append(String.format(Locale.ROOT, " %s %.2f", r.source(), r.rate()));
+                }
+            }
+            b.append(String.format(
+                    Locale.ROOT,
+                    "%-14.3f %-12.3f %-12.3f %-10.3f %-10.3f%s%n",
+                    t,
+                    e.macroFalsePositiveRate(),
+                    e.macroRecall(),
+                    e.pooled().precision(),
+                    e.pooled().recall(),
+                    per));
+        }
+        return b.toString();
+    }
+
+    static double logit(double p) {
+        return Math.log(p / (1 - p));
+    }
+
+    /** Counts per source and label, sorted, for the metadata and the docs. */
+    public Map<String, Integer> counts() {
+        Map<String, Integer> m = new TreeMap<>();
+        for (Sample s : samples) {
+            m.merge((s.positive() ? "positive/" : "negative/") + s.source(), 1, Integer::sum);
+        }
+        return m;
+    }
+
+    /**
+     * The whole procedure: out-of-fold margins by {@code foldOf}, Platt calibration on them, the threshold for
+     * {@code maxFalsePositiveRate}, then the final model on every sample, calibrated so that its score is 0.5 at
+     * that threshold (so a rule's {@code threshold: 0.5} is the measured operating point).
+     *
+     * @param name the evaluation's name
+     * @param foldOf fold of each sample
+     * @param maxFalsePositiveRate target mean false-positive rate over the negative sources
+     * @param metadata extra metadata for the model file
+     * @return the evaluation at the chosen operating point, and the final model
+     */
+    public Result run(
+            String name, Function<Sample, String> foldOf, double maxFalsePositiveRate, Map<String, String> metadata) {
+        double[] margins = outOfFold(foldOf);
+        double[] ab = platt(margins);
+        double marginThreshold = chooseMarginThreshold(margins, maxFalsePositiveRate);
+        double threshold = LinearModel.sigmoid(ab[0] * marginThreshold + ab[1]);
+        // shift the calibration so that the chosen margin scores exactly 0.5
+        double bias = -ab[0] * marginThreshold;
+        Evaluation evaluation = evaluate(name, margins, ab[0], bias);
+        LinearModel all = train(i -> true);
+        Map<String, String> meta = new LinkedHashMap<>(metadata);
+        counts().forEach((k, v) -> meta.put("count/" + k, Integer.toString(v)));
+        meta.put("trainer", trainer.toString());
+        meta.put(
+                "calibration",
+                String.format(
+                        Locale.ROOT,
+                        "platt a=%.6f b=%.6f on out-of-fold margins (%s); operating point at probability %.4f"
+                                + " (margin %.6f) shifted to 0.5",
+                        ab[0],
+                        ab[1],
+                        name,
+                        threshold,
+                        marginThreshold));
+        meta.put("eval/macro-recall", String.format(Locale.ROOT, "%.4f", evaluation.macroRecall()));
+        meta.put("eval/macro-fp-rate", String.format(Locale.ROOT, "%.4f", evaluation.macroFalsePositiveRate()));
+        LinearModel model = all.withCalibration(ab[0], bias, 0.5, meta);
+        return new Result(evaluation, margins, ab[0], bias, threshold, model);
+    }
+
+    /**
+     * What {@link #run} gives.
+     *
+     * @param evaluation at the chosen operating point
+     * @param margins the out-of-fold margins
+     * @param scale the calibration slope
+     * @param bias the calibration intercept, shifted so the operating point scores 0.5
+     * @param probabilityThreshold the operating point as a Platt probability before the shift
+     * @param model the final model
+     */
+    public record Result(
+            Evaluation evaluation,
+            double[] margins,
+            double scale,
+            double bias,
+            double probabilityThreshold,
+            LinearModel model) {}
+
+    private static String key(Sample s) {
+        return (s.positive() ? "+" : "-") + s.source();
+    }
+}

@@ -1,0 +1,237 @@
+package io.trustgate.firewall.learn;
+
+/**
+ * Hashed character and word n-grams, the classic cheap text features: lower-cased character n-grams of
+ * {@code charMin..charMax} chars (whitespace runs read as one space, so the text's layout does not matter) and word
+ * n-grams of {@code 1..wordMax} words (a word is a run of letters or digits), each hashed into {@code 2^bucketBits}
+ * buckets. A feature's value is {@code 1 + ln(count)} (sublinear term frequency, so a phrase repeated fifty times
+ * does not drown the rest) and the vector is scaled to unit L2 norm, so that long and short texts score alike.
+ *
+ * <p>Character n-grams survive misspellings, inflections and split words ("ign ore"), which word features miss;
+ * word n-grams carry the phrase-level signal ("previous instructions") more compactly. No vocabulary is stored: the
+ * hash is the vocabulary, so the model is just the weight array. Collisions cost a little accuracy.
+ *
+ * <p>Cost: linear in the text, a few hash steps per char; a 2 KB text takes roughly 0.1 ms.
+ *
+ * @param charMin shortest character n-gram, at least 1
+ * @param charMax longest character n-gram, at most 8
+ * @param wordMax longest word n-gram (0 for none, at most 2)
+ * @param bucketBits log2 of the dimension, 10 to 24
+ */
+public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits) implements Featurizer {
+    /** The configuration of the shipped models: char 1..5-grams, word 1..2-grams, 2^18 buckets. */
+    public static final HashedNgrams DEFAULT = new HashedNgrams(1, 5, 2, 18);
+
+    private static final int FNV_PRIME = 0x01000193;
+    private static final int CHAR_SEED = 0x811C9DC5;
+    private static final int WORD_SEED = 0x2545F491;
+
+    private static final ThreadLocal<Counter> COUNTER = ThreadLocal.withInitial(Counter::new);
+
+    public HashedNgrams {
+        if (charMin < 1 || charMax > 8 || charMin > charMax) {
+            throw new IllegalArgumentException(
+                    "char n-grams must satisfy 1 <= min <= max <= 8, were " + charMin + ".." + charMax);
+        }
+        if (wordMax < 0 || wordMax > 2) {
+            throw new IllegalArgumentException("wordMax must be 0, 1 or 2, was " + wordMax);
+        }
+        if (bucketBits < 10 || bucketBits > 24) {
+            throw new IllegalArgumentException("bucketBits must be in [10, 24], was " + bucketBits);
+        }
+    }
+
+    @Override
+    public int dimension() {
+        return 1 << bucketBits;
+    }
+
+    @Override
+    public Vector features(CharSequence text) {
+        Counter c = COUNTER.get();
+        c.clear();
+        count(text, c);
+        return c.toVector();
+    }
+
+    /**
+     * The dot product of {@code weights} with the features of {@code text[start, end)}, plus {@code intercept}: the
+     * same number as {@code intercept + w . features(text.subSequence(start, end))}, computed without copying the
+     * text or building the vector (the scanners' hot path).
+     */
+    double dot(CharSequence text, int start, int end, float[] weights, float intercept) {
+        Counter c = COUNTER.get();
+        c.clear();
+        count(text, start, end, c);
+        return c.dot(weights, intercept);
+    }
+
+    /** Adds every n-gram of the text to the counter. */
+    void count(CharSequence text, Counter counter) {
+        count(text, 0, text.length(), counter);
+    }
+
+    /** Adds every n-gram of {@code text[from, to)} to the counter. */
+    void count(CharSequence text, int from, int to, Counter counter) {
+        int mask = dimension() - 1;
+        int len = to - from;
+        // the last charMax chars of the folded stream, newest at ring[pos % charMax]
+        char[] ring = new char[charMax];
+        int seen = 0;
+        int wordHash = 0;
+        int prevWord = 0;
+        boolean inWord = false;
+        boolean havePrev = false;
+        boolean lastSpace = true;
+        // a virtual space before and after the text, so that word starts and ends are n-grams of their own
+        for (int i = -1; i <= len; i++) {
+            char ch;
+            if (i < 0 || i == len) {
+                ch = ' ';
+            } else {
+                ch = Character.toLowerCase(text.charAt(from + i));
+                if (Character.isWhitespace(ch)) {
+                    ch = ' ';
+                }
+            }
+            boolean wordChar = Character.isLetterOrDigit(ch);
+            if (wordChar) {
+                wordHash = inWord ? (wordHash ^ ch) * FNV_PRIME : (WORD_SEED ^ ch) * FNV_PRIME;
+                inWord = true;
+            } else if (inWord) {
+                inWord = false;
+                counter.add(mix(wordHash ^ 0x5BD1E995) & mask);
+                if (wordMax >= 2 && havePrev) {
+                    counter.add(mix(prevWord * 0x9E3779B1 + wordHash + 0x27D4EB2F) & mask);
+                }
+                prevWord = wordHash;
+                havePrev = true;
+            }
+            if (ch == ' ' && lastSpace && i >= 0) {
+                continue; // one space stands for a whole run
+            }
+            lastSpace = ch == ' ';
+            ring[seen % charMax] = ch;
+            seen++;
+            int h = CHAR_SEED;
+            int longest = Math.min(charMax, seen);
+            for (int n = 1; n <= longest; n++) {
+                h = (h ^ ring[(seen - n) % charMax]) * FNV_PRIME;
+                if (n >= charMin) {
+                    counter.add(mix(h + n * 0x61C88647) & mask);
+                }
+            }
+        }
+    }
+
+    /** Murmur3's finaliser: spreads the FNV state over all 32 bits before masking. */
+    static int mix(int h) {
+        h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        h *= 0xC2B2AE35;
+        h ^= h >>> 16;
+        return h;
+    }
+
+    /** An open-addressing count table reused per thread; clearing costs the entries used, not the capacity. */
+    static final class Counter {
+        private int[] keys = new int[1 << 14];
+        private int[] counts = new int[1 << 14];
+        private int[] order = new int[1 << 13];
+        private int size;
+
+        Counter() {
+            java.util.Arrays.fill(keys, -1);
+        }
+
+        void clear() {
+            for (int k = 0; k < size; k++) {
+                keys[order[k]] = -1;
+                counts[order[k]] = 0;
+            }
+            size = 0;
+        }
+
+        void add(int key) {
+            int m = keys.length - 1;
+            int slot = mix(key * 0x9E3779B1) & m;
+            while (true) {
+                int k = keys[slot];
+                if (k == key) {
+                    counts[slot]++;
+                    return;
+                }
+                if (k == -1) {
+                    keys[slot] = key;
+                    counts[slot] = 1;
+                    order[size++] = slot;
+                    if (size * 2 > keys.length) {
+                        grow();
+                    }
+                    return;
+                }
+                slot = (slot + 1) & m;
+            }
+        }
+
+        private void grow() {
+            int[] oldKeys = keys;
+            int[] oldCounts = counts;
+            int[] oldOrder = order;
+            int n = size;
+            keys = new int[oldKeys.length * 2];
+            counts = new int[oldKeys.length * 2];
+            order = new int[oldKeys.length];
+            java.util.Arrays.fill(keys, -1);
+            size = 0;
+            for (int k = 0; k < n; k++) {
+                int slot = oldOrder[k];
+                int key = oldKeys[slot];
+                int c = oldCounts[slot];
+                add(key);
+                counts[order[size - 1]] = c;
+            }
+        }
+
+        /** What {@code intercept + w . toVector()} gives, with the same float roundings in the same order. */
+        double dot(float[] w, float intercept) {
+            double norm = 0;
+            for (int k = 0; k < size; k++) {
+                double v = 1 + Math.log(counts[order[k]]);
+                norm += v * v;
+            }
+            float inv = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 1f;
+            double z = intercept;
+            for (int k = 0; k < size; k++) {
+                int slot = order[k];
+                float val = (float) (1 + Math.log(counts[slot]));
+                if (norm > 0) {
+                    val *= inv;
+                }
+                z += w[keys[slot]] * val;
+            }
+            return z;
+        }
+
+        Vector toVector() {
+            int[] idx = new int[size];
+            float[] val = new float[size];
+            double norm = 0;
+            for (int k = 0; k < size; k++) {
+                int slot = order[k];
+                idx[k] = keys[slot];
+                double v = 1 + Math.log(counts[slot]);
+                val[k] = (float) v;
+                norm += v * v;
+            }
+            if (norm > 0) {
+                float inv = (float) (1 / Math.sqrt(norm));
+                for (int k = 0; k < size; k++) {
+                    val[k] *= inv;
+                }
+            }
+            return new Vector(idx, val);
+        }
+    }
+}
