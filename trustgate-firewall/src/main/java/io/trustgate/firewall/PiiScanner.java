@@ -56,7 +56,8 @@ public final class PiiScanner implements Scanner {
     static final String DOB = "DATE_OF_BIRTH";
 
     /** When findings of different types overlap, the one earlier in this list wins. */
-    private static final List<String> PRIORITY = List.of(EMAIL, IBAN, CARD, SSN, IP, DOB, PHONE);
+    private static final List<String> PRIORITY =
+            List.of(EMAIL, IBAN, CARD, SSN, IP, DOB, PHONE, NamesAndAddresses.ADDRESS, NamesAndAddresses.PERSON);
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
@@ -151,6 +152,12 @@ public final class PiiScanner implements Scanner {
         ipv6(s, all);
         datesOfBirth(s, all);
         phones(s, segments, all);
+        List<NamesAndAddresses.Hit> hits = new ArrayList<>();
+        NamesAndAddresses.addresses(s, hits);
+        NamesAndAddresses.persons(s, hits);
+        for (NamesAndAddresses.Hit h : hits) {
+            all.add(finding(h.type(), h.score(), h.start(), h.end()));
+        }
         return resolveOverlaps(all);
     }
 
