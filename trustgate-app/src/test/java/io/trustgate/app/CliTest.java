@@ -169,11 +169,17 @@ class CliTest {
         assertThat(j.path("mode").asText()).isEqualTo("classifier");
         assertThat(j.path("stage").asText()).isEqualTo("input");
         JsonNode email = j.path("categories").path("email");
-        assertThat(List.of(email.path("tp").asInt(), email.path("fp").asInt(), email.path("tn").asInt(),
+        assertThat(List.of(
+                        email.path("tp").asInt(),
+                        email.path("fp").asInt(),
+                        email.path("tn").asInt(),
                         email.path("fn").asInt()))
                 .containsExactly(1, 1, 1, 0);
         JsonNode phone = j.path("categories").path("phone");
-        assertThat(List.of(phone.path("tp").asInt(), phone.path("fp").asInt(), phone.path("tn").asInt(),
+        assertThat(List.of(
+                        phone.path("tp").asInt(),
+                        phone.path("fp").asInt(),
+                        phone.path("tn").asInt(),
                         phone.path("fn").asInt()))
                 .containsExactly(1, 0, 1, 1);
         JsonNode all = j.path("overall");
@@ -184,7 +190,8 @@ class CliTest {
         assertThat(j.path("latency_us").path("p50").isNumber()).isTrue();
         // the table form names every category and never prints the texts
         Result table = run("firewall", "eval", "--scanner", "pii", "--input", resource("labelled.jsonl"));
-        assertThat(table.out()).contains("email", "phone", "(overall)", "precision", "p50")
+        assertThat(table.out())
+                .contains("email", "phone", "(overall)", "precision", "p50")
                 .doesNotContain("alice@example.com");
     }
 
@@ -207,7 +214,12 @@ class CliTest {
     @Test
     void firewallEvalReadsXstestCsvWithQuotedNewlines() throws Exception {
         Result r = run(
-                "firewall", "eval", "--scanner", "injection-heuristics", "--input", resource("xstest-sample.csv"),
+                "firewall",
+                "eval",
+                "--scanner",
+                "injection-heuristics",
+                "--input",
+                resource("xstest-sample.csv"),
                 "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -224,8 +236,16 @@ class CliTest {
                 in,
                 "{\"text\": \"Le train a été annulé à cause de la grève, nous arriverons demain matin.\", \"label\": true}\n"
                         + "{\"text\": \"The train was cancelled because of the strike, we will arrive tomorrow.\", \"label\": false}\n");
-        Result r = run("firewall", "eval", "--scanner", "language", "--option", "allowed=en,de", "--input",
-                in.toString(), "--json");
+        Result r = run(
+                "firewall",
+                "eval",
+                "--scanner",
+                "language",
+                "--option",
+                "allowed=en,de",
+                "--input",
+                in.toString(),
+                "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode all = new ObjectMapper().readTree(r.out()).path("overall");
         assertThat(all.path("tp").asInt()).isEqualTo(1);
@@ -239,15 +259,24 @@ class CliTest {
     void firewallEvalReportsBadInputAsOneLineWithFileAndLine() {
         Result bad = run("firewall", "eval", "--scanner", "pii", "--input", resource("bad.jsonl"));
         assertThat(bad.code()).isEqualTo(2);
-        assertThat(bad.err().strip()).contains("bad.jsonl:2: not valid JSON").doesNotContain("Exception").hasLineCount(1);
-        Result missing = run("firewall", "eval", "--scanner", "pii", "--input", dir.resolve("nope.jsonl").toString());
+        assertThat(bad.err().strip())
+                .contains("bad.jsonl:2: not valid JSON")
+                .doesNotContain("Exception")
+                .hasLineCount(1);
+        Result missing = run(
+                "firewall",
+                "eval",
+                "--scanner",
+                "pii",
+                "--input",
+                dir.resolve("nope.jsonl").toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("input file not found").doesNotContain("\tat ");
         Result unknown = run("firewall", "eval", "--scanner", "nope", "--input", resource("labelled.jsonl"));
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).contains("unknown scanner 'nope'");
-        Result threshold = run(
-                "firewall", "eval", "--scanner", "pii", "--threshold", "2", "--input", resource("labelled.jsonl"));
+        Result threshold =
+                run("firewall", "eval", "--scanner", "pii", "--threshold", "2", "--input", resource("labelled.jsonl"));
         assertThat(threshold.code()).isEqualTo(2);
     }
 }

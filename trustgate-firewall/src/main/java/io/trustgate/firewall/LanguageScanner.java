@@ -157,7 +157,8 @@ public final class LanguageScanner implements Scanner {
         if (allowed.contains(code) || top.getProbability() < minProbability) {
             return List.of();
         }
-        return List.of(new Finding(NAME, Category.LANGUAGE, "LANGUAGE_" + code, Math.min(1, top.getProbability()), 0, 0));
+        return List.of(
+                new Finding(NAME, Category.LANGUAGE, "LANGUAGE_" + code, Math.min(1, top.getProbability()), 0, 0));
     }
 
     /** The dominant language's code and probability, or empty when there is no judgement (tests, eval). */

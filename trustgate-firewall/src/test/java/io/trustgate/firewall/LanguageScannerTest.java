@@ -17,8 +17,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LanguageScannerTest {
-    private static final LanguageScanner ENGLISH_ONLY =
-            new LanguageScanner(Set.of("en"), LanguageScanner.DEFAULT_MIN_CHARS, LanguageScanner.DEFAULT_MIN_PROBABILITY);
+    private static final LanguageScanner ENGLISH_ONLY = new LanguageScanner(
+            Set.of("en"), LanguageScanner.DEFAULT_MIN_CHARS, LanguageScanner.DEFAULT_MIN_PROBABILITY);
 
     private static List<Finding> scan(LanguageScanner s, String text) {
         return s.scan(ScanText.plain(text, ScanText.Stage.INPUT));
@@ -53,7 +53,10 @@ class LanguageScannerTest {
     @Test
     void passesAnAllowedLanguage() {
         LanguageScanner enDe = new LanguageScanner(Set.of("en", "de"), 40, 0.9);
-        assertThat(scan(enDe, "Wir treffen uns morgen um zehn Uhr im großen Besprechungsraum, um die Strategie zu besprechen."))
+        assertThat(
+                        scan(
+                                enDe,
+                                "Wir treffen uns morgen um zehn Uhr im großen Besprechungsraum, um die Strategie zu besprechen."))
                 .isEmpty();
         assertThat(scan(enDe, "The deployment failed because the database migration timed out; please roll back."))
                 .isEmpty();
@@ -89,11 +92,13 @@ class LanguageScannerTest {
                 .hasMessageContaining("allowed");
         assertThatThrownBy(() -> LanguageScanner.fromOptions(new ScannerOptions(Map.of("allowed", List.of("english")))))
                 .hasMessageContaining("ISO 639-1");
-        assertThatThrownBy(() -> LanguageScanner.fromOptions(new ScannerOptions(Map.of("allowed", "en", "min-chars", 0))))
+        assertThatThrownBy(
+                        () -> LanguageScanner.fromOptions(new ScannerOptions(Map.of("allowed", "en", "min-chars", 0))))
                 .hasMessageContaining("min-chars");
         assertThatThrownBy(() -> LanguageScanner.fromOptions(new ScannerOptions(Map.of("allowed", "en", "langs", "x"))))
                 .hasMessageContaining("unknown option");
-        assertThat(LanguageScanner.fromOptions(new ScannerOptions(Map.of("allowed", "EN", "min-chars", 10))).name())
+        assertThat(LanguageScanner.fromOptions(new ScannerOptions(Map.of("allowed", "EN", "min-chars", 10)))
+                        .name())
                 .isEqualTo("language");
     }
 
@@ -112,8 +117,9 @@ class LanguageScannerTest {
                 wrong.add(expected + " taken for " + d.getLocale() + " (" + d.getProbability() + ")");
             }
         }
-        System.out.printf("language identification on %d written samples: %d right (%.3f)%n", total, right,
-                (double) right / total);
+        System.out.printf(
+                "language identification on %d written samples: %d right (%.3f)%n",
+                total, right, (double) right / total);
         wrong.forEach(w -> System.out.println("  " + w));
         assertThat((double) right / total).isGreaterThanOrEqualTo(0.95);
     }
@@ -133,13 +139,15 @@ class LanguageScannerTest {
                 flaggedForeign += flagged ? 1 : 0;
                 if (!flagged) {
                     DetectedLanguage d = LanguageScanner.detect(s[1]).orElseThrow();
-                    System.out.printf("  not flagged: %s sample, %d chars, detected %s (%.3f)%n", s[0], s[1].length(),
-                            d.getLocale(), d.getProbability());
+                    System.out.printf(
+                            "  not flagged: %s sample, %d chars, detected %s (%.3f)%n",
+                            s[0], s[1].length(), d.getLocale(), d.getProbability());
                 }
             }
         }
-        System.out.printf("allowed [en]: %d of %d non-English samples flagged, %d English flagged%n", flaggedForeign,
-                foreign, flaggedEnglish);
+        System.out.printf(
+                "allowed [en]: %d of %d non-English samples flagged, %d English flagged%n",
+                flaggedForeign, foreign, flaggedEnglish);
         assertThat(flaggedEnglish).isZero();
         assertThat(flaggedForeign).isEqualTo(foreign);
     }
@@ -149,7 +157,8 @@ class LanguageScannerTest {
         String text = "Le train a été annulé à cause de la grève, nous arriverons donc demain matin.".repeat(20);
         double first = LanguageScanner.detect(text).orElseThrow().getProbability();
         for (int i = 0; i < 20; i++) {
-            assertThat(LanguageScanner.detect(text).orElseThrow().getProbability()).isEqualTo(first);
+            assertThat(LanguageScanner.detect(text).orElseThrow().getProbability())
+                    .isEqualTo(first);
         }
     }
 
@@ -157,7 +166,8 @@ class LanguageScannerTest {
     void scansATwoKilobytePromptQuickly() {
         StringBuilder b = new StringBuilder();
         while (b.length() < 2048) {
-            b.append("Hello team, please review the Q3 numbers before Friday; the deck is at v1.2 and totals $1,299.99. ")
+            b.append(
+                            "Hello team, please review the Q3 numbers before Friday; the deck is at v1.2 and totals $1,299.99. ")
                     .append("Reach me at dave.miller@example.com or +1 201 555 0147. ");
         }
         String prompt = b.substring(0, 2048);
@@ -174,7 +184,8 @@ class LanguageScannerTest {
             t[i] = System.nanoTime() - t0;
         }
         java.util.Arrays.sort(t);
-        System.out.printf("language scan of a 2 KB prompt: p50 %d us, p99 %d us (%d calls after warm-up)%n",
+        System.out.printf(
+                "language scan of a 2 KB prompt: p50 %d us, p99 %d us (%d calls after warm-up)%n",
                 t[n / 2] / 1000, t[n * 99 / 100] / 1000, n);
         assertThat(t[n / 2] / 1000).isLessThan(20_000);
     }

@@ -50,12 +50,44 @@ final class PiiNamesCorpusGenerator {
         "Olivia", "Noah", "Hiroshi", "Aisha", "Pierre", "Giulia", "Ivan", "Kwame", "Sarah", "David", "Anna", "Omar"
     };
     static final String[] LAST_A = {
-        "Smith", "Johnson", "Müller", "García", "Kumar", "Chen", "Dubois", "Rossi", "Nowak", "Okafor", "Tanaka",
-        "Haddad", "O'Brien", "van der Berg", "Schmidt", "Williams", "Brown", "Kowalski", "Silva", "Nguyen"
+        "Smith",
+        "Johnson",
+        "Müller",
+        "García",
+        "Kumar",
+        "Chen",
+        "Dubois",
+        "Rossi",
+        "Nowak",
+        "Okafor",
+        "Tanaka",
+        "Haddad",
+        "O'Brien",
+        "van der Berg",
+        "Schmidt",
+        "Williams",
+        "Brown",
+        "Kowalski",
+        "Silva",
+        "Nguyen"
     };
     static final String[] STREET_A = {
-        "Oak", "Maple", "Elm", "Pine", "Cedar", "Main", "Washington", "Sunset", "Highland", "Church", "Mill", "High",
-        "Station", "Queen", "Lake View", "Green Hill"
+        "Oak",
+        "Maple",
+        "Elm",
+        "Pine",
+        "Cedar",
+        "Main",
+        "Washington",
+        "Sunset",
+        "Highland",
+        "Church",
+        "Mill",
+        "High",
+        "Station",
+        "Queen",
+        "Lake View",
+        "Green Hill"
     };
     static final String[] SUFFIX_A = {
         "Street", "St", "Avenue", "Ave", "Road", "Rd", "Drive", "Lane", "Boulevard", "Way", "Court", "Place", "Terrace"
@@ -83,11 +115,35 @@ final class PiiNamesCorpusGenerator {
         "Abubakar", "de Santos"
     };
     static final String[] STREET_B = {
-        "Birchwood", "Willow Creek", "Magnolia", "Chestnut", "Riverside", "Fairview", "Harbor", "Meadowbrook",
-        "Aspen", "Juniper", "Old Mill", "Foxglove", "Hawthorn", "Kingsley", "St. Albans"
+        "Birchwood",
+        "Willow Creek",
+        "Magnolia",
+        "Chestnut",
+        "Riverside",
+        "Fairview",
+        "Harbor",
+        "Meadowbrook",
+        "Aspen",
+        "Juniper",
+        "Old Mill",
+        "Foxglove",
+        "Hawthorn",
+        "Kingsley",
+        "St. Albans"
     };
     static final String[] SUFFIX_B = {
-        "Ave.", "Blvd", "Ct", "Pkwy", "Crescent", "Close", "Circle", "Trail", "Row", "Mews", "Grove", "Parkway",
+        "Ave.",
+        "Blvd",
+        "Ct",
+        "Pkwy",
+        "Crescent",
+        "Close",
+        "Circle",
+        "Trail",
+        "Row",
+        "Mews",
+        "Grove",
+        "Parkway",
         "Gardens"
     };
     static final String[] CITY_B = {"Tacoma", "Boise", "Albany", "Reno", "Tulsa", "Fresno"};
@@ -130,7 +186,10 @@ final class PiiNamesCorpusGenerator {
         o.put("text", s.text.toString());
         ArrayNode arr = o.putArray("spans");
         for (Object[] sp : s.spans) {
-            arr.addObject().put("type", (String) sp[0]).put("start", (int) sp[1]).put("end", (int) sp[2]);
+            arr.addObject()
+                    .put("type", (String) sp[0])
+                    .put("start", (int) sp[1])
+                    .put("end", (int) sp[2]);
         }
         lines.add(o.toString());
     }
@@ -146,7 +205,9 @@ final class PiiNamesCorpusGenerator {
             g.add(g::addressA);
         }
         for (int i = 0; i < 20; i++) {
-            g.add(s -> s.person(g.pick(FIRST_A) + " " + g.pick(LAST_A)).t(" moved to ").address(g.usAddressA())
+            g.add(s -> s.person(g.pick(FIRST_A) + " " + g.pick(LAST_A))
+                    .t(" moved to ")
+                    .address(g.usAddressA())
                     .t(" last spring."));
         }
         for (String neg : NEGATIVES_A) {
@@ -179,19 +240,22 @@ final class PiiNamesCorpusGenerator {
         switch (rnd.nextInt(6)) {
             case 0 -> {
                 int c = rnd.nextInt(CITY_A.length);
-                s.t("Ship it to ").address(usAddressA() + ", " + CITY_A[c] + ", " + STATE_A[c] + " " + zip())
+                s.t("Ship it to ")
+                        .address(usAddressA() + ", " + CITY_A[c] + ", " + STATE_A[c] + " " + zip())
                         .t(".");
             }
             case 1 -> s.t("Our office is at ").address(usAddressA()).t(".");
-            case 2 -> s.t("Lieferadresse: ")
-                    .address(pick(DE_A) + pick(DE_SUFFIX_A) + " " + num(120) + ", " + (10000 + rnd.nextInt(89999))
-                            + " " + pick(DE_CITY_A));
-            case 3 -> s.t("Envoyez le colis au ")
-                    .address(num(150) + " " + pick(FR_A) + ", " + (10000 + rnd.nextInt(89999)) + " "
-                            + pick(FR_CITY_A))
-                    .t(".");
-            case 4 -> s.address("Flat " + num(20) + ", " + num(300) + " " + pick(STREET_A) + " Road, London "
-                    + pick(UK_A));
+            case 2 ->
+                s.t("Lieferadresse: ")
+                        .address(pick(DE_A) + pick(DE_SUFFIX_A) + " " + num(120) + ", " + (10000 + rnd.nextInt(89999))
+                                + " " + pick(DE_CITY_A));
+            case 3 ->
+                s.t("Envoyez le colis au ")
+                        .address(num(150) + " " + pick(FR_A) + ", " + (10000 + rnd.nextInt(89999)) + " "
+                                + pick(FR_CITY_A))
+                        .t(".");
+            case 4 ->
+                s.address("Flat " + num(20) + ", " + num(300) + " " + pick(STREET_A) + " Road, London " + pick(UK_A));
             default -> s.t("The package was left at ").address(usAddressA()).t(" by mistake.");
         }
     }
@@ -240,8 +304,11 @@ final class PiiNamesCorpusGenerator {
             g.add(g::addressB);
         }
         for (int i = 0; i < 20; i++) {
-            g.add(s -> s.t("Please update the record for ").person(g.pick(FIRST_B) + " " + g.pick(LAST_B))
-                    .t(": new address ").address(g.usAddressB()).t("."));
+            g.add(s -> s.t("Please update the record for ")
+                    .person(g.pick(FIRST_B) + " " + g.pick(LAST_B))
+                    .t(": new address ")
+                    .address(g.usAddressB())
+                    .t("."));
         }
         for (String neg : NEGATIVES_B) {
             g.add(s -> s.t(neg));
@@ -284,20 +351,26 @@ final class PiiNamesCorpusGenerator {
                         .address(usAddressB() + ", " + CITY_B[c] + ", " + STATE_B[c] + " " + zip())
                         .t(" by courier.");
             }
-            case 1 -> s.t("Adresse : ")
-                    .address(num(90) + " " + pick(FR_B) + ", " + (10000 + rnd.nextInt(89999)) + " "
-                            + pick(FR_CITY_B));
-            case 2 -> s.t("Wohnhaft in der ")
-                    .address(pick(DE_B) + pick(DE_SUFFIX_B) + " " + num(80) + ", " + (10000 + rnd.nextInt(89999))
-                            + " " + pick(DE_CITY_B))
-                    .t(" seit 2019.");
-            case 3 -> s.t("Die Praxis ist in der ").address(pick(DE_TWO_WORD_B) + " " + num(200) + "a")
-                    .t(", zweiter Stock.");
-            case 4 -> s.t("Registered office: ")
-                    .address(num(400) + " " + pick(STREET_B) + " Lane, " + pick(CITY_B) + " " + pick(UK_B));
-            case 5 -> s.t("Recapito: ")
-                    .address(pick(IT_B) + " " + num(150) + ", " + (10000 + rnd.nextInt(89999)) + " "
-                            + pick(IT_CITY_B));
+            case 1 ->
+                s.t("Adresse : ")
+                        .address(num(90) + " " + pick(FR_B) + ", " + (10000 + rnd.nextInt(89999)) + " "
+                                + pick(FR_CITY_B));
+            case 2 ->
+                s.t("Wohnhaft in der ")
+                        .address(pick(DE_B) + pick(DE_SUFFIX_B) + " " + num(80) + ", " + (10000 + rnd.nextInt(89999))
+                                + " " + pick(DE_CITY_B))
+                        .t(" seit 2019.");
+            case 3 ->
+                s.t("Die Praxis ist in der ")
+                        .address(pick(DE_TWO_WORD_B) + " " + num(200) + "a")
+                        .t(", zweiter Stock.");
+            case 4 ->
+                s.t("Registered office: ")
+                        .address(num(400) + " " + pick(STREET_B) + " Lane, " + pick(CITY_B) + " " + pick(UK_B));
+            case 5 ->
+                s.t("Recapito: ")
+                        .address(pick(IT_B) + " " + num(150) + ", " + (10000 + rnd.nextInt(89999)) + " "
+                                + pick(IT_CITY_B));
             default -> s.t("I live at ").address(usAddressB()).t(", the blue house on the corner.");
         }
     }

@@ -84,12 +84,14 @@ class PiiNamesCorpusTest {
                 "Version 12 Release Notes",
                 "Ruby and Julia are programming languages.",
                 "Hope you are well!",
-                "Microsoft Teams, Google Drive and Amazon Web Services"
+                "Microsoft Teams, Google Drive and Amazon Web Services",
+                "During 2021, interest in the topic grew; Spring 2024 is next.",
+                "We drove from San Diego to South Carolina via Noe Valley.",
+                "Customer: Yeah, that would be great.",
+                "Name: Pizzeria\ngood prices, quiet place"
             })
     void passesHardNegatives(String text) {
-        assertThat(scan(text))
-                .as(text)
-                .noneSatisfy(f -> assertThat(TYPES).contains(f.type()));
+        assertThat(scan(text)).as(text).noneSatisfy(f -> assertThat(TYPES).contains(f.type()));
     }
 
     @Test
@@ -104,14 +106,13 @@ class PiiNamesCorpusTest {
     @Test
     void heldOutPartRecallAndPrecision() throws IOException {
         Map<String, double[]> r = evaluate(HELD_OUT, "held-out");
-        // floors a little under what was measured (see docs/firewall-eval.md): a regression guard, not a goal
-        assertThat(r.get("PERSON")[0]).as("PERSON recall").isGreaterThanOrEqualTo(HELD_OUT_FLOOR);
-        assertThat(r.get("STREET_ADDRESS")[0]).as("STREET_ADDRESS recall").isGreaterThanOrEqualTo(HELD_OUT_FLOOR);
-        assertThat(r.get("PERSON")[1]).as("PERSON precision").isGreaterThanOrEqualTo(HELD_OUT_FLOOR);
-        assertThat(r.get("STREET_ADDRESS")[1]).as("STREET_ADDRESS precision").isGreaterThanOrEqualTo(HELD_OUT_FLOOR);
+        // floors a little under what was measured (PERSON 0.829 / 0.991, STREET_ADDRESS 1.000 / 1.000): a regression
+        // guard, not a goal; the misses are given names outside the gazetteer with no title or cue before them
+        assertThat(r.get("PERSON")[0]).as("PERSON recall").isGreaterThanOrEqualTo(0.80);
+        assertThat(r.get("PERSON")[1]).as("PERSON precision").isGreaterThanOrEqualTo(0.95);
+        assertThat(r.get("STREET_ADDRESS")[0]).as("STREET_ADDRESS recall").isGreaterThanOrEqualTo(0.95);
+        assertThat(r.get("STREET_ADDRESS")[1]).as("STREET_ADDRESS precision").isGreaterThanOrEqualTo(0.95);
     }
-
-    private static final double HELD_OUT_FLOOR = 0.0;
 
     /** type -> {recall, precision}; prints the table and the misses. */
     static Map<String, double[]> evaluate(Path corpus, String label) throws IOException {
@@ -126,9 +127,8 @@ class PiiNamesCorpusTest {
             samples++;
             JsonNode node = json.readTree(line);
             String text = node.get("text").asText();
-            List<Finding> predicted = scan(text).stream()
-                    .filter(f -> TYPES.contains(f.type()))
-                    .toList();
+            List<Finding> predicted =
+                    scan(text).stream().filter(f -> TYPES.contains(f.type())).toList();
             List<JsonNode> gold = new ArrayList<>();
             node.get("spans").forEach(gold::add);
             for (JsonNode g : gold) {
@@ -157,8 +157,9 @@ class PiiNamesCorpusTest {
                 }
             }
         }
-        System.out.printf("%s corpus %s: %d samples%n%-15s %5s %7s %9s %9s%n", label, corpus.getFileName(), samples,
-                "type", "gold", "recall", "predicted", "precision");
+        System.out.printf(
+                "%s corpus %s: %d samples%n%-15s %5s %7s %9s %9s%n",
+                label, corpus.getFileName(), samples, "type", "gold", "recall", "predicted", "precision");
         Map<String, double[]> out = new TreeMap<>();
         for (var e : counts.entrySet()) {
             int[] c = e.getValue();
