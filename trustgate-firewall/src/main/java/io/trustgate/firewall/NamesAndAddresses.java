@@ -1203,7 +1203,11 @@ final class NamesAndAddresses {
             if (k >= 0 && s.charAt(k) == ',') {
                 k--;
             }
-            if (k >= 0 && k < i - 1 && i >= afterEnd && (Character.isLetter(s.charAt(k)) || s.charAt(k) == '.')) {
+            if (k >= 0
+                    && k < i - 1
+                    && i >= afterEnd
+                    && (Character.isLetter(s.charAt(k)) || s.charAt(k) == '.')
+                    && mayEndStreetName(s, k)) {
                 a.region(Math.max(afterEnd, i - 80), Math.min(len, i + 60));
                 while (a.find()) {
                     if (a.start() < i
@@ -1225,7 +1229,8 @@ final class NamesAndAddresses {
     private static boolean mayStartStreet(String s, int i) {
         int len = s.length();
         int k = i;
-        while (k < len && (Character.isDigit(s.charAt(k)) || s.charAt(k) == '-')) {
+        // a house number is short ("12", "12-14"): look at most 12 chars ahead, so that "1-1-1-..." stays linear
+        while (k < len && k - i < 12 && (Character.isDigit(s.charAt(k)) || s.charAt(k) == '-')) {
             k++;
         }
         if (k < len && Character.isLetter(s.charAt(k)) && k + 1 < len && !Character.isLetter(s.charAt(k + 1))) {
@@ -1239,7 +1244,49 @@ final class NamesAndAddresses {
             return s.startsWith("bis", k) || s.startsWith("ter", k);
         }
         char c = s.charAt(k);
-        return Character.isUpperCase(c) || "rabpciq".indexOf(c) >= 0;
+        if (Character.isUpperCase(c)) {
+            return true;
+        }
+        for (String w : FRENCH_STREET_WORDS) {
+            if (s.regionMatches(true, k, w, 0, w.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final List<String> FRENCH_STREET_WORDS = List.of(
+            "rue ",
+            "avenue ",
+            "av. ",
+            "boulevard ",
+            "bd ",
+            "place ",
+            "chemin ",
+            "allée ",
+            "allee ",
+            "impasse ",
+            "quai ",
+            "route ",
+            "cours ",
+            "passage ",
+            "square ");
+
+    /**
+     * Whether the word ending at {@code k} (inclusive) can end a street name written before its number: a
+     * capitalised word ("Hauptstraße", "Roma") or the abbreviation "Str.".
+     */
+    private static boolean mayEndStreetName(String s, int k) {
+        int e = k;
+        if (s.charAt(e) == '.') {
+            return e >= 3 && s.regionMatches(true, e - 3, "str", 0, 3)
+                    || e >= 4 && s.regionMatches(true, e - 4, "avda", 0, 4);
+        }
+        int ws = e;
+        while (ws > 0 && e - ws < 40 && (Character.isLetter(s.charAt(ws - 1)) || s.charAt(ws - 1) == '-')) {
+            ws--;
+        }
+        return Character.isUpperCase(s.charAt(ws));
     }
 
     private static int trimEnd(String s, int start, int end) {
@@ -1609,10 +1656,14 @@ final class NamesAndAddresses {
 
     /** Whether the line holding {@code pos} is a title-case heading: three or more words, nearly all capitalised. */
     private static boolean headingLine(String s, int pos) {
-        int ls = s.lastIndexOf('\n', pos - 1) + 1;
-        int le = s.indexOf('\n', pos);
-        if (le < 0) {
-            le = s.length();
+        // look no further than a heading's length each way, so that a long text without newlines stays linear
+        int ls = pos;
+        while (ls > 0 && pos - ls <= 120 && s.charAt(ls - 1) != '\n') {
+            ls--;
+        }
+        int le = pos;
+        while (le < s.length() && le - pos <= 120 && s.charAt(le) != '\n') {
+            le++;
         }
         if (le - ls > 120) {
             return false;
