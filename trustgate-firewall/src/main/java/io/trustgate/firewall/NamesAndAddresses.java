@@ -1495,8 +1495,9 @@ final class NamesAndAddresses {
         double score;
         if (title) {
             score = 0.9;
-        } else if (strong && (given || words >= 2)) {
-            // a lone unknown word after "Name:" or "To:" is as often a product or a place ("Name: Pizzeria")
+        } else if (strong && (given || words >= 2 || firstWord > 0)) {
+            // a lone unknown word after "Name:" or "To:" is as often a product or a place ("Name: Pizzeria"); an
+            // initial before it ("Name: J. Doe") makes it a person
             score = 0.85;
         } else if (given && words >= 2 && !headingLine(s, first.start())) {
             score = ambiguous ? 0.7 : 0.8;

@@ -55,6 +55,7 @@ class PiiNamesCorpusTest {
             I forwarded it to Priya Raman yesterday.            | PERSON         | Priya Raman
             Patient: Tanaka Hiroshi, 54, diabetic               | PERSON         | Tanaka Hiroshi
             Will Smith starred in the film.                     | PERSON         | Will Smith
+            Name: J. Doe, born 1959                             | PERSON         | J. Doe
             Ship to 1600 Pennsylvania Avenue NW, Washington, DC 20500 today | STREET_ADDRESS | 1600 Pennsylvania Avenue NW, Washington, DC 20500
             I live at 221B Baker Street, London NW1 6XE.        | STREET_ADDRESS | 221B Baker Street, London NW1 6XE
             Adresse: Hauptstraße 5, 10115 Berlin                | STREET_ADDRESS | Hauptstraße 5, 10115 Berlin
