@@ -16,7 +16,11 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,7 +32,7 @@ import picocli.CommandLine.Option;
         name = "firewall",
         mixinStandardHelpOptions = true,
         description = "Run the AI firewall on texts, outside the gateway.",
-        subcommands = {FirewallCommand.Scan.class})
+        subcommands = {FirewallCommand.Scan.class, FirewallCommand.Eval.class})
 final class FirewallCommand extends GroupCommand {
 
     @Command(
@@ -156,6 +160,137 @@ final class FirewallCommand extends GroupCommand {
                     io.trustgate.firewall.Redactor.mask(
                             text, v.findings().stream().filter(Finding::hasSpan).toList()));
             return o;
+        }
+    }
+
+    @Command(
+            name = "eval",
+            mixinStandardHelpOptions = true,
+            description = "Measure one scanner on a labelled dataset. Classifier data (attack or benign texts): a text"
+                    + " is predicted positive when the scanner, alone in a chain with action FLAG, reports a finding at"
+                    + " or above the threshold; prints precision, recall, F1, false-positive rate and balanced accuracy"
+                    + " per category and overall, with the latency per text. Span data (PII, secrets): a predicted"
+                    + " span matches a gold span of the same type when they overlap; prints precision, recall and F1"
+                    + " per type. Texts are never printed.")
+    static final class Eval implements Callable<Integer> {
+        @Option(names = "--scanner", required = true, paramLabel = "NAME", description = "The scanner to measure.")
+        String scanner;
+
+        @Option(
+                names = "--threshold",
+                paramLabel = "T",
+                defaultValue = "0",
+                description = "Minimum finding score in [0, 1]. Default: ${DEFAULT-VALUE}.")
+        double threshold;
+
+        @Option(names = "--input", required = true, paramLabel = "FILE", description = "The dataset file.")
+        Path input;
+
+        @Option(
+                names = "--format",
+                paramLabel = "FORMAT",
+                defaultValue = "auto",
+                description = "auto, jsonl (text/label/category or text/spans), spans, garak, jbb, bipia, xstest,"
+                        + " self-instruct, awesome, refusal, toxicity or csv (text,label[,category])."
+                        + " Default: ${DEFAULT-VALUE}.")
+        String format;
+
+        @Option(
+                names = "--stage",
+                paramLabel = "STAGE",
+                description = "input or output. Default: input, or output for an output-only scanner.")
+        String stage;
+
+        @Option(
+                names = "--option",
+                paramLabel = "KEY=VALUE",
+                description = "A scanner option, as in a rule (repeatable; a comma makes a list),"
+                        + " e.g. --option allowed=en,de.")
+        List<String> options = new ArrayList<>();
+
+        @Option(names = "--json", description = "Print one JSON object instead of tables.")
+        boolean json;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (!(threshold >= 0 && threshold <= 1)) {
+                throw new CliException("--threshold must be in [0, 1], was " + threshold, 2);
+            }
+            io.trustgate.firewall.Scanners.Spec s = io.trustgate.firewall.Scanners.spec(scanner)
+                    .orElseThrow(() -> new CliException(
+                            "unknown scanner '" + scanner + "', known: "
+                                    + String.join(
+                                            ", ",
+                                            io.trustgate.firewall.Scanners.specs().stream()
+                                                    .map(io.trustgate.firewall.Scanners.Spec::name)
+                                                    .toList()),
+                            2));
+            ScanText.Stage st;
+            if (stage == null) {
+                st = s.stages().contains(ScanText.Stage.INPUT) ? ScanText.Stage.INPUT : ScanText.Stage.OUTPUT;
+            } else {
+                st = switch (stage.toLowerCase(Locale.ROOT)) {
+                    case "input" -> ScanText.Stage.INPUT;
+                    case "output" -> ScanText.Stage.OUTPUT;
+                    default -> throw new CliException("--stage takes input or output, was '" + stage + "'", 2);
+                };
+                if (!s.stages().contains(st)) {
+                    throw new CliException("scanner '" + scanner + "' does not run at the " + stage + " stage", 2);
+                }
+            }
+            io.trustgate.api.Scanner sc;
+            try {
+                sc = io.trustgate.firewall.Scanners.create(scanner, parseOptions());
+            } catch (IllegalArgumentException e) {
+                throw new CliException("scanner '" + scanner + "': " + e.getMessage(), 2);
+            }
+            FirewallChain chain = io.trustgate.firewall.Scanners.chain(
+                    List.of(new FirewallChain.Rule(sc, io.trustgate.api.Action.FLAG, threshold)));
+            EvalDataset.Data data = EvalDataset.read(input, format);
+            ObjectNode head = Json.MAPPER.createObjectNode();
+            head.put("scanner", scanner);
+            head.put("threshold", threshold);
+            head.put("stage", st.name().toLowerCase(Locale.ROOT));
+            head.put("input", input.toString());
+            head.put("format", data.format());
+            head.put("mode", data.spanMode() ? "spans" : "classifier");
+            head.put("skipped", data.skipped());
+            PrintWriter out = spec.commandLine().getOut();
+            if (data.spanMode()) {
+                FirewallEval.SpanResult r = FirewallEval.spans(chain, st, data.spanned());
+                if (json) {
+                    out.println(Json.MAPPER
+                            .valueToTree(FirewallEval.spanJson(head, r))
+                            .toString());
+                } else {
+                    FirewallEval.printSpans(out, head, r);
+                }
+            } else {
+                FirewallEval.ClassifierResult r = FirewallEval.classify(chain, st, data.labelled());
+                if (json) {
+                    out.println(FirewallEval.classifierJson(head, r).toString());
+                } else {
+                    FirewallEval.printClassifier(out, head, r);
+                }
+            }
+            out.flush();
+            return 0;
+        }
+
+        private io.trustgate.firewall.ScannerOptions parseOptions() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (String o : options) {
+                int eq = o.indexOf('=');
+                if (eq <= 0) {
+                    throw new CliException("--option takes KEY=VALUE, was '" + o + "'", 2);
+                }
+                String v = o.substring(eq + 1);
+                m.put(o.substring(0, eq), v.contains(",") ? List.of(v.split(",")) : v);
+            }
+            return new io.trustgate.firewall.ScannerOptions(m);
         }
     }
 }

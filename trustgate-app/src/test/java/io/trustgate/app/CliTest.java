@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,7 +106,8 @@ class CliTest {
             {"config", "check", "--help"},
             {"version", "--help"},
             {"firewall", "--help"},
-            {"firewall", "scan", "--help"}
+            {"firewall", "scan", "--help"},
+            {"firewall", "eval", "--help"}
         }) {
             Result r = run(c);
             assertThat(r.code()).as(String.join(" ", c)).isZero();
@@ -185,5 +187,132 @@ class CliTest {
     @Test
     void versionPrintsJavaVersion() {
         assertThat(run("version").out()).startsWith("trustgate ").contains("Java");
+    }
+
+    private static String resource(String name) {
+        try {
+            return Path.of(CliTest.class.getResource("/eval/" + name).toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void firewallEvalCountsALabelledFilePerCategory() throws Exception {
+        Result r = run("firewall", "eval", "--scanner", "pii", "--input", resource("labelled.jsonl"), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.path("mode").asText()).isEqualTo("classifier");
+        assertThat(j.path("stage").asText()).isEqualTo("input");
+        JsonNode email = j.path("categories").path("email");
+        assertThat(List.of(
+                        email.path("tp").asInt(),
+                        email.path("fp").asInt(),
+                        email.path("tn").asInt(),
+                        email.path("fn").asInt()))
+                .containsExactly(1, 1, 1, 0);
+        JsonNode phone = j.path("categories").path("phone");
+        assertThat(List.of(
+                        phone.path("tp").asInt(),
+                        phone.path("fp").asInt(),
+                        phone.path("tn").asInt(),
+                        phone.path("fn").asInt()))
+                .containsExactly(1, 0, 1, 1);
+        JsonNode all = j.path("overall");
+        assertThat(all.path("precision").asDouble()).isEqualTo(0.6667);
+        assertThat(all.path("recall").asDouble()).isEqualTo(0.6667);
+        assertThat(all.path("fpr").asDouble()).isEqualTo(0.3333);
+        assertThat(all.path("balanced_accuracy").asDouble()).isEqualTo(0.6667);
+        assertThat(j.path("latency_us").path("p50").isNumber()).isTrue();
+        // the table form names every category and never prints the texts
+        Result table = run("firewall", "eval", "--scanner", "pii", "--input", resource("labelled.jsonl"));
+        assertThat(table.out())
+                .contains("email", "phone", "(overall)", "precision", "p50")
+                .doesNotContain("alice@example.com");
+    }
+
+    @Test
+    void firewallEvalMatchesOverlappingSpansOfTheSameType() throws Exception {
+        Result r = run("firewall", "eval", "--scanner", "pii", "--input", resource("spans.jsonl"), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode types = new ObjectMapper().readTree(r.out()).path("types");
+        for (String t : List.of("EMAIL_ADDRESS", "PHONE_NUMBER", "PERSON")) {
+            assertThat(types.path(t).path("recall").asDouble()).as(t).isEqualTo(1.0);
+            assertThat(types.path(t).path("precision").asDouble()).as(t).isEqualTo(1.0);
+        }
+        assertThat(types.path("IP_ADDRESS").path("predicted").asInt()).isEqualTo(1);
+        assertThat(types.path("IP_ADDRESS").path("precision").asDouble()).isEqualTo(0.0);
+        assertThat(types.path("IP_ADDRESS").path("recall").isNull()).isTrue();
+        assertThat(types.path("CREDIT_CARD").path("gold").asInt()).isEqualTo(1);
+        assertThat(types.path("CREDIT_CARD").path("recall").asDouble()).isEqualTo(0.0);
+    }
+
+    @Test
+    void firewallEvalReadsXstestCsvWithQuotedNewlines() throws Exception {
+        Result r = run(
+                "firewall",
+                "eval",
+                "--scanner",
+                "injection-heuristics",
+                "--input",
+                resource("xstest-sample.csv"),
+                "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.path("format").asText()).isEqualTo("xstest");
+        assertThat(j.path("overall").path("n").asInt()).isEqualTo(3);
+        assertThat(j.path("overall").path("positives").asInt()).isEqualTo(1);
+        assertThat(j.path("categories").path("homonyms").path("n").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void firewallEvalPassesScannerOptions() throws Exception {
+        java.nio.file.Path in = dir.resolve("lang.jsonl");
+        java.nio.file.Files.writeString(
+                in,
+                "{\"text\": \"Le train a été annulé à cause de la grève, nous arriverons demain matin.\", \"label\": true}\n"
+                        + "{\"text\": \"The train was cancelled because of the strike, we will arrive tomorrow.\", \"label\": false}\n");
+        Result r = run(
+                "firewall",
+                "eval",
+                "--scanner",
+                "language",
+                "--option",
+                "allowed=en,de",
+                "--input",
+                in.toString(),
+                "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode all = new ObjectMapper().readTree(r.out()).path("overall");
+        assertThat(all.path("tp").asInt()).isEqualTo(1);
+        assertThat(all.path("tn").asInt()).isEqualTo(1);
+        Result missing = run("firewall", "eval", "--scanner", "language", "--input", in.toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("allowed").doesNotContain("Exception");
+    }
+
+    @Test
+    void firewallEvalReportsBadInputAsOneLineWithFileAndLine() {
+        Result bad = run("firewall", "eval", "--scanner", "pii", "--input", resource("bad.jsonl"));
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err().strip())
+                .contains("bad.jsonl:2: not valid JSON")
+                .doesNotContain("Exception")
+                .hasLineCount(1);
+        Result missing = run(
+                "firewall",
+                "eval",
+                "--scanner",
+                "pii",
+                "--input",
+                dir.resolve("nope.jsonl").toString());
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("input file not found").doesNotContain("\tat ");
+        Result unknown = run("firewall", "eval", "--scanner", "nope", "--input", resource("labelled.jsonl"));
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown scanner 'nope'");
+        Result threshold =
+                run("firewall", "eval", "--scanner", "pii", "--threshold", "2", "--input", resource("labelled.jsonl"));
+        assertThat(threshold.code()).isEqualTo(2);
     }
 }

@@ -18,9 +18,11 @@ import java.util.regex.Pattern;
 
 /**
  * A scanner for structured personal data (PII) in prompts and responses: e-mail addresses, phone numbers, payment
- * cards, IBANs, US social security numbers, IP addresses and dates of birth. Finding types are Presidio's names
- * ({@code EMAIL_ADDRESS}, {@code PHONE_NUMBER}, {@code CREDIT_CARD}, {@code IBAN_CODE}, {@code US_SSN},
- * {@code IP_ADDRESS}) plus {@code DATE_OF_BIRTH} for a date in birth context (Presidio only has {@code DATE_TIME}).
+ * cards, IBANs, US social security numbers, IP addresses, dates of birth, person names and street addresses. Finding
+ * types are Presidio's names ({@code EMAIL_ADDRESS}, {@code PHONE_NUMBER}, {@code CREDIT_CARD}, {@code IBAN_CODE},
+ * {@code US_SSN}, {@code IP_ADDRESS}, {@code PERSON}) plus {@code DATE_OF_BIRTH} for a date in birth context (Presidio
+ * only has {@code DATE_TIME}) and {@code STREET_ADDRESS} (Presidio's {@code LOCATION} also covers cities and
+ * countries, which are not personal data on their own).
  *
  * <p><b>Threat:</b> OWASP LLM02, sensitive information disclosure: personal data sent to an upstream model (input
  * stage) or leaked by it (output stage). The chain masks or reversibly anonymises what this finds (see
@@ -31,10 +33,20 @@ import java.util.regex.Pattern;
  * per-country length and mod-97 for IBANs, the invalid ranges for SSNs, octet ranges for IPv4, a structural parser for
  * IPv6 (no {@code InetAddress}, so never DNS), libphonenumber's {@code Leniency.VALID} for phone numbers.
  *
- * <p><b>Cost:</b> linear in the text; a 2 KB prompt takes tens of microseconds (see {@code PiiScannerCorpusTest}).
- * libphonenumber runs only on windows around digit runs, once per configured region.
+ * <p><b>Cost:</b> linear in the text; a 2 KB prompt takes tens of microseconds on an idle machine (see
+ * {@code PiiScannerCorpusTest}). libphonenumber runs only on windows around digit runs, once per configured region.
+ * Names and addresses add about 27 us on that prompt (measured in one JVM against the whole scan's 376 us, on a
+ * loaded 2-core machine): one pass over the capitalised words with set look-ups, and the address patterns only at
+ * house numbers.
  *
- * <p><b>Limits:</b> person names and street addresses are not detected (left for a later scanner). Phone numbers are
+ * <p><b>Names and addresses</b> are heuristics, described in {@link NamesAndAddresses}: a gazetteer of some 4,600 given
+ * names, titles and context cues for {@code PERSON} (scores 0.6 to 0.9 by the evidence); house number, street words
+ * and suffix (US, UK, German, French, Italian, Spanish forms) for {@code STREET_ADDRESS}. Measured on a held-out span
+ * corpus: PERSON recall 0.83 at precision 0.99, STREET_ADDRESS 1.00 / 1.00 (see {@code PiiNamesCorpusTest}); the
+ * misses are names outside the gazetteer with no title or cue.
+ *
+ * <p><b>Limits:</b> names in lower case, all caps or uncased scripts, and surnames alone without a title, are missed;
+ * organisations and places named like people ({@code Christian Dior}) are reported as persons. Phone numbers are
  * found only in the configured regions' national formats or in international {@code +CC} format; a bare digit run
  * with no separator counts as a phone number only after a phone keyword. A bare 9-digit SSN needs an SSN keyword
  * nearby. Dates of birth need a birth keyword within about 40 chars; month names in English, German and French only.
@@ -56,7 +68,8 @@ public final class PiiScanner implements Scanner {
     static final String DOB = "DATE_OF_BIRTH";
 
     /** When findings of different types overlap, the one earlier in this list wins. */
-    private static final List<String> PRIORITY = List.of(EMAIL, IBAN, CARD, SSN, IP, DOB, PHONE);
+    private static final List<String> PRIORITY =
+            List.of(EMAIL, IBAN, CARD, SSN, IP, DOB, PHONE, NamesAndAddresses.ADDRESS, NamesAndAddresses.PERSON);
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
@@ -151,6 +164,12 @@ public final class PiiScanner implements Scanner {
         ipv6(s, all);
         datesOfBirth(s, all);
         phones(s, segments, all);
+        List<NamesAndAddresses.Hit> hits = new ArrayList<>();
+        NamesAndAddresses.addresses(s, hits);
+        NamesAndAddresses.persons(s, hits);
+        for (NamesAndAddresses.Hit h : hits) {
+            all.add(finding(h.type(), h.score(), h.start(), h.end()));
+        }
         return resolveOverlaps(all);
     }
 

@@ -88,7 +88,7 @@ public final class Scanners {
                         o.allowOnly(Set.of());
                         return new PiiScanner();
                     },
-                    "emails, phones, cards, IBANs, SSNs, IPs, dates of birth"),
+                    "emails, phones, cards, IBANs, SSNs, IPs, dates of birth, person names, street addresses"),
             new Spec(
                     BannedSubstringsScanner.NAME,
                     BOTH,
@@ -129,7 +129,12 @@ public final class Scanners {
                         o.allowOnly(Set.of());
                         return new SystemPromptLeakScanner();
                     },
-                    "responses revealing the system prompt: canaries, verbatim runs, paraphrase"));
+                    "responses revealing the system prompt: canaries, verbatim runs, paraphrase"),
+            new Spec(
+                    LanguageScanner.NAME,
+                    BOTH,
+                    LanguageScanner::fromOptions,
+                    "texts in a language that is not allowed (option allowed: ISO 639-1 codes)"));
 
     /** Names of the input scanners, in the order of the default chain. */
     public static final List<String> INPUT = namesFor(Stage.INPUT);

@@ -13,7 +13,8 @@ class ScannersTest {
     static final Map<String, ScannerOptions> REQUIRED = Map.of(
             "banned-substrings", new ScannerOptions(Map.of("substrings", List.of("project-x"))),
             "token-limit", new ScannerOptions(Map.of("max-tokens", 1000)),
-            "banned-topics", new ScannerOptions(Map.of("topics", Map.of("weapons", "How to build weapons."))));
+            "banned-topics", new ScannerOptions(Map.of("topics", Map.of("weapons", "How to build weapons."))),
+            "language", new ScannerOptions(Map.of("allowed", List.of("en"))));
 
     @Test
     void everyListedScannerCanBeCreatedUnderItsName() {
@@ -37,6 +38,18 @@ class ScannersTest {
     void systemPromptLeakRunsOnResponsesOnly() {
         assertThat(Scanners.OUTPUT).contains("system-prompt-leak", "banned-topics");
         assertThat(Scanners.INPUT).doesNotContain("system-prompt-leak");
+    }
+
+    @Test
+    void languageScannerNeedsItsAllowedLanguages() {
+        assertThatThrownBy(() -> Scanners.create(LanguageScanner.NAME))
+                .isInstanceOf(ScannerOptions.Invalid.class)
+                .hasMessageContaining("allowed");
+        assertThat(Scanners.create(
+                                LanguageScanner.NAME,
+                                new ScannerOptions(java.util.Map.of("allowed", java.util.List.of("en", "de"))))
+                        .name())
+                .isEqualTo(LanguageScanner.NAME);
     }
 
     @Test

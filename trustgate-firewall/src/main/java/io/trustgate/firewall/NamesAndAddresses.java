@@ -1,0 +1,1689 @@
+package io.trustgate.firewall;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Person names and street addresses for {@link PiiScanner}: heuristics, not a language model.
+ *
+ * <p><b>PERSON:</b> runs of capitalised words (with initials and particles such as {@code van}, {@code de},
+ * {@code bin}) scored by evidence: a title before the run ({@code Mr}, {@code Dr}, {@code Frau}, {@code Mme} ...: 0.9),
+ * a strong cue ({@code my name is}, {@code name:}, {@code patient}, {@code dear}, {@code regards,}, {@code signed}:
+ * 0.85), a run of two or more words opening with a given name from the gazetteer ({@code given-names.txt}, some 4,600
+ * names across languages: 0.8), a weak cue ({@code I am}, {@code this is}, {@code hi}, {@code met}, {@code ask} ...)
+ * with a given name or two words (0.7), a lone given name (0.6). Words that are given names but also verbs, months,
+ * places, products or programming languages ({@code Will}, {@code May}, {@code Jordan}, {@code Claude}, {@code Ruby})
+ * count only with a title or cue or a surname after them; title-case headings and runs ending in an organisation or
+ * place word ({@code University}, {@code River}, {@code Street}) are skipped.
+ *
+ * <p><b>STREET_ADDRESS:</b> a house number, one to four capitalised words and a street suffix ({@code Street},
+ * {@code Ave}, {@code Rd}, {@code Blvd}, {@code Lane}, {@code Drive}, {@code Way}, {@code Court}, {@code Terrace}
+ * ...), with an optional unit, city, US state and ZIP or UK postcode; German {@code -straße}/{@code -weg}/{@code
+ * -platz} and {@code Berliner Straße} followed by a number and an optional postcode and city; French {@code 12 rue de
+ * la Paix, 75002 Paris}; Italian, Spanish and Portuguese {@code Via}/{@code Calle}/{@code Rua} + name + number.
+ *
+ * <p><b>Limits:</b> names written in lower case, all caps, or in scripts without case (CJK, Arabic, Hindi) are not
+ * found unless a title or cue precedes them (and then only cased ones); a surname alone is found only after a title
+ * or strong cue; names of companies or places that start with a given name ({@code Alice Springs}) are false
+ * positives. Addresses without a house number, in lower case, or in formats other than the above are missed.
+ */
+final class NamesAndAddresses {
+    static final String PERSON = "PERSON";
+    static final String ADDRESS = "STREET_ADDRESS";
+
+    /** A span with a score. */
+    record Hit(String type, double score, int start, int end) {}
+
+    private static final Set<String> GIVEN = loadNames();
+
+    /** Given names that are also common words, months, places, brands or languages: they need more evidence. */
+    private static final Set<String> AMBIGUOUS = words(
+            "will",
+            "may",
+            "mark",
+            "april",
+            "june",
+            "august",
+            "jordan",
+            "grace",
+            "hope",
+            "faith",
+            "joy",
+            "bill",
+            "frank",
+            "rose",
+            "lily",
+            "summer",
+            "art",
+            "sunny",
+            "max",
+            "chase",
+            "hunter",
+            "page",
+            "paige",
+            "dawn",
+            "eve",
+            "iris",
+            "ivy",
+            "jack",
+            "penny",
+            "rich",
+            "sandy",
+            "victor",
+            "winter",
+            "autumn",
+            "river",
+            "sky",
+            "wade",
+            "drew",
+            "guy",
+            "hazel",
+            "heather",
+            "holly",
+            "jade",
+            "pearl",
+            "ruby",
+            "violet",
+            "amber",
+            "crystal",
+            "dale",
+            "dean",
+            "glen",
+            "glenn",
+            "grant",
+            "lane",
+            "lee",
+            "miles",
+            "pat",
+            "ray",
+            "christian",
+            "angel",
+            "don",
+            "earl",
+            "king",
+            "prince",
+            "sue",
+            "nick",
+            "patience",
+            "constance",
+            "destiny",
+            "harmony",
+            "melody",
+            "precious",
+            "blessing",
+            "taylor",
+            "parker",
+            "mason",
+            "carter",
+            "cooper",
+            "baker",
+            "porter",
+            "walker",
+            "georgia",
+            "virginia",
+            "carolina",
+            "florence",
+            "sydney",
+            "austin",
+            "dallas",
+            "phoenix",
+            "chelsea",
+            "brittany",
+            "india",
+            "lincoln",
+            "madison",
+            "savannah",
+            "victoria",
+            "regina",
+            "orlando",
+            "clinton",
+            "london",
+            "kennedy",
+            "claude",
+            "alexa",
+            "julia",
+            "ada",
+            "pascal",
+            "mercedes",
+            "tesla",
+            "gemini",
+            "nova",
+            "aurora",
+            "luna",
+            "sage",
+            "jean",
+            "sterling",
+            "major",
+            "duke",
+            "bob",
+            "al",
+            "ali",
+            "li",
+            "van",
+            "young",
+            "long",
+            "son",
+            "bo",
+            "an",
+            "na",
+            "nam",
+            "dung",
+            "hung",
+            "hai",
+            "thi",
+            "tam",
+            "lan",
+            "mai",
+            "thu",
+            "hong",
+            "ping",
+            "ming",
+            "lin",
+            "yang",
+            "chen",
+            "wu",
+            "fang",
+            "xia",
+            "lu",
+            "yu",
+            "said",
+            "amir",
+            "imani",
+            "sultan",
+            "noor",
+            "nur",
+            "raja",
+            "dev",
+            "hari",
+            "jai",
+            "ram",
+            "raj",
+            "prem",
+            "neo",
+            "ren",
+            "rin",
+            "sho",
+            "mo",
+            "em",
+            "ed",
+            "dot",
+            "kit",
+            "pip",
+            "les",
+            "val",
+            "vic",
+            "sam",
+            "ash",
+            "eden",
+            "ellis",
+            "marley",
+            "remy",
+            "reese",
+            "shay",
+            "tal",
+            "gil",
+            "ran",
+            "ido",
+            "eli",
+            "liv",
+            "odd",
+            "per",
+            "tor",
+            "stig",
+            "gro",
+            "ellen",
+            "ida",
+            "ina",
+            "aya",
+            "lana",
+            "lara",
+            "mia",
+            "nina",
+            "rita",
+            "stella",
+            "vera",
+            "viola",
+            "cash",
+            "bishop",
+            "dakota",
+            "logan",
+            "olive",
+            "ginger",
+            "mercy",
+            "trinity",
+            "star",
+            "storm",
+            "rain",
+            "justice",
+            "honor",
+            "royal",
+            "unity",
+            "sol",
+            "luz",
+            "paz",
+            "dolores",
+            "rosario",
+            "soledad",
+            "pilar",
+            "trinidad",
+            "mercedes",
+            "camila",
+            "wolf",
+            "bear",
+            "fox",
+            "hayden",
+            "scout",
+            "harley",
+            "parish",
+            "cameron",
+            "kai",
+            "jan",
+            "florian",
+            "victoriano",
+            "dante",
+            "homer",
+            "virgil",
+            "otto",
+            "leo",
+            "adam",
+            "abel",
+            "noah",
+            "moses",
+            "jesus",
+            "allah",
+            "can",
+            "edit",
+            "floor",
+            "gang",
+            "hang",
+            "ion",
+            "joke",
+            "loan",
+            "min",
+            "ted",
+            "chad",
+            "cole",
+            "dick",
+            "diamond",
+            "doug",
+            "fay",
+            "hal",
+            "ira",
+            "jo",
+            "jon",
+            "lea",
+            "mae",
+            "mel",
+            "nan",
+            "nat",
+            "ned",
+            "nil",
+            "opal",
+            "pam",
+            "pia",
+            "pol",
+            "rex",
+            "rick",
+            "rob",
+            "ron",
+            "sana",
+            "saga",
+            "shan",
+            "tao",
+            "tara",
+            "toby",
+            "wei",
+            "yen",
+            "yi",
+            "yuan",
+            "zane",
+            "ugo",
+            "brooklyn",
+            "shannon",
+            "sofia",
+            "siri",
+            "jasmine",
+            "iona",
+            "skye",
+            "asia",
+            "miles",
+            "bishop",
+            "mercy",
+            "rowan",
+            "penny",
+            "tina",
+            "rosa",
+            "gul",
+            "bin",
+            "lu",
+            "cal",
+            "cam",
+            "hugo",
+            "eden",
+            "hope",
+            "angel",
+            "chance",
+            "reed",
+            "ward",
+            "wolf",
+            "rich",
+            "sunny",
+            "skip",
+            "wellington",
+            "washington",
+            "noe",
+            "diego",
+            "francisco",
+            "jose",
+            "paulo",
+            "luis");
+
+    /**
+     * Capitalised words that are not names: pronouns, sentence openers, greetings, days, months, and the words that
+     * end the names of places and organisations.
+     */
+    private static final Set<String> NOT_NAME = words(
+            "i",
+            "the",
+            "a",
+            "an",
+            "and",
+            "or",
+            "but",
+            "if",
+            "of",
+            "in",
+            "on",
+            "at",
+            "to",
+            "for",
+            "from",
+            "with",
+            "by",
+            "as",
+            "is",
+            "are",
+            "was",
+            "were",
+            "be",
+            "it",
+            "its",
+            "this",
+            "that",
+            "these",
+            "those",
+            "there",
+            "here",
+            "he",
+            "she",
+            "we",
+            "they",
+            "you",
+            "your",
+            "my",
+            "our",
+            "their",
+            "his",
+            "her",
+            "hi",
+            "hello",
+            "hey",
+            "dear",
+            "thanks",
+            "thank",
+            "regards",
+            "best",
+            "cheers",
+            "please",
+            "yes",
+            "no",
+            "not",
+            "ok",
+            "okay",
+            "today",
+            "tomorrow",
+            "yesterday",
+            "tonight",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "january",
+            "february",
+            "march",
+            "july",
+            "september",
+            "october",
+            "november",
+            "december",
+            "team",
+            "all",
+            "everyone",
+            "customer",
+            "customers",
+            "client",
+            "sir",
+            "madam",
+            "colleagues",
+            "friends",
+            "support",
+            "admin",
+            "user",
+            "users",
+            "manager",
+            "department",
+            "street",
+            "road",
+            "avenue",
+            "lane",
+            "drive",
+            "way",
+            "court",
+            "place",
+            "square",
+            "park",
+            "river",
+            "lake",
+            "mountain",
+            "mount",
+            "bay",
+            "beach",
+            "island",
+            "islands",
+            "valley",
+            "springs",
+            "city",
+            "county",
+            "state",
+            "states",
+            "university",
+            "college",
+            "school",
+            "academy",
+            "institute",
+            "hospital",
+            "clinic",
+            "bank",
+            "church",
+            "foundation",
+            "museum",
+            "library",
+            "center",
+            "centre",
+            "hotel",
+            "airport",
+            "station",
+            "company",
+            "corporation",
+            "corp",
+            "inc",
+            "ltd",
+            "llc",
+            "gmbh",
+            "ag",
+            "sa",
+            "plc",
+            "group",
+            "labs",
+            "systems",
+            "studio",
+            "studios",
+            "records",
+            "press",
+            "media",
+            "partners",
+            "holdings",
+            "bros",
+            "brothers",
+            "report",
+            "summary",
+            "notes",
+            "plan",
+            "review",
+            "policy",
+            "update",
+            "overview",
+            "introduction",
+            "chapter",
+            "section",
+            "part",
+            "appendix",
+            "table",
+            "figure",
+            "note",
+            "warning",
+            "error",
+            "question",
+            "answer",
+            "what",
+            "when",
+            "where",
+            "who",
+            "why",
+            "how",
+            "which",
+            "do",
+            "does",
+            "did",
+            "can",
+            "could",
+            "would",
+            "should",
+            "shall",
+            "must",
+            "have",
+            "has",
+            "had",
+            "get",
+            "let",
+            "make",
+            "see",
+            "also",
+            "then",
+            "now",
+            "after",
+            "before",
+            "during",
+            "while",
+            "since",
+            "because",
+            "so",
+            "just",
+            "only",
+            "even",
+            "new",
+            "old",
+            "north",
+            "south",
+            "east",
+            "west",
+            "central",
+            "upper",
+            "lower",
+            "great",
+            "little",
+            "big",
+            "saint",
+            "st",
+            "san",
+            "santa",
+            "fort",
+            "port",
+            "cape",
+            "lady",
+            "lord",
+            "god",
+            "day",
+            "week",
+            "month",
+            "year",
+            "christmas",
+            "easter",
+            "mr",
+            "mrs",
+            "ms",
+            "dr",
+            "prof",
+            "mx",
+            "miss",
+            "herr",
+            "frau",
+            "mme",
+            "mlle",
+            "monsieur",
+            "madame",
+            "english",
+            "french",
+            "german",
+            "spanish",
+            "italian",
+            "chinese",
+            "japanese",
+            "american",
+            "british",
+            "european",
+            "android",
+            "windows",
+            "linux",
+            "python",
+            "java",
+            "javascript",
+            "google",
+            "apple",
+            "microsoft",
+            "amazon",
+            "meta",
+            "openai",
+            "anthropic",
+            "siri",
+            "copilot",
+            "chatgpt",
+            "gpt",
+            "llama",
+            "mistral",
+            "grok",
+            "cortana",
+            "alexa",
+            "teams",
+            "office",
+            "drive",
+            "cloud",
+            "pro",
+            "max",
+            "plus",
+            "mini",
+            "ultra",
+            "edition",
+            "version",
+            "release",
+            "service",
+            "services",
+            "api",
+            "sdk",
+            "app",
+            "web",
+            "online",
+            "global",
+            "international",
+            "national",
+            "world",
+            "europe",
+            "asia",
+            "africa",
+            "america",
+            "australia",
+            "canada",
+            "france",
+            "germany",
+            "england",
+            "spain",
+            "italy",
+            "china",
+            "japan",
+            "russia",
+            "brazil",
+            "mexico",
+            "paris",
+            "berlin",
+            "rome",
+            "madrid",
+            "tokyo",
+            "york",
+            "los",
+            "angeles",
+            "las",
+            "vegas",
+            "hall",
+            "tower",
+            "bridge",
+            "gardens",
+            "house",
+            "castle",
+            "palace",
+            "hill",
+            "hills",
+            "forest",
+            "wood",
+            "woods",
+            "field",
+            "fields",
+            "road",
+            "period",
+            "award",
+            "prize",
+            "cup",
+            "league",
+            "festival",
+            "conference",
+            "summit",
+            "act",
+            "law",
+            "treaty",
+            "agreement",
+            "day",
+            "memorial",
+            "avenue",
+            "boulevard",
+            "highway",
+            "terrace",
+            "yeah",
+            "yep",
+            "sure",
+            "well",
+            "sorry",
+            "great",
+            "good",
+            "fine",
+            "cemetery",
+            "mortuary",
+            "republicans",
+            "democrats",
+            "party",
+            "valley");
+
+    /** Words that end a place or organisation name: a run ending in one of them is not a person. */
+    private static final Set<String> ORG_OR_PLACE_END = words(
+            "street",
+            "road",
+            "avenue",
+            "lane",
+            "drive",
+            "way",
+            "court",
+            "place",
+            "square",
+            "park",
+            "river",
+            "lake",
+            "mountain",
+            "bay",
+            "beach",
+            "island",
+            "valley",
+            "springs",
+            "city",
+            "county",
+            "university",
+            "college",
+            "school",
+            "academy",
+            "institute",
+            "hospital",
+            "clinic",
+            "bank",
+            "church",
+            "foundation",
+            "museum",
+            "library",
+            "center",
+            "centre",
+            "hotel",
+            "airport",
+            "station",
+            "company",
+            "corporation",
+            "corp",
+            "inc",
+            "ltd",
+            "llc",
+            "gmbh",
+            "ag",
+            "plc",
+            "group",
+            "labs",
+            "systems",
+            "studio",
+            "studios",
+            "records",
+            "press",
+            "media",
+            "partners",
+            "holdings",
+            "bros",
+            "brothers",
+            "hall",
+            "tower",
+            "bridge",
+            "gardens",
+            "house",
+            "castle",
+            "palace",
+            "hill",
+            "forest",
+            "award",
+            "prize",
+            "cup",
+            "league",
+            "festival",
+            "conference",
+            "memorial",
+            "boulevard",
+            "highway",
+            "terrace",
+            "period",
+            "act",
+            "law",
+            "bowl",
+            "stadium",
+            "arena",
+            "theatre",
+            "theater",
+            "mall",
+            "market",
+            "harbour",
+            "harbor",
+            "port",
+            "island",
+            "valley",
+            "cemetery",
+            "mortuary",
+            "republicans",
+            "democrats",
+            "party",
+            "mountains",
+            "sea",
+            "ocean",
+            "county",
+            "state",
+            "province",
+            "region",
+            "district",
+            "church",
+            "cathedral",
+            "temple",
+            "mosque");
+
+    /** Words that open a place name: a run starting with one names a place ("San Diego", "South Carolina"). */
+    private static final Set<String> PLACE_START = words(
+            "north",
+            "south",
+            "east",
+            "west",
+            "new",
+            "san",
+            "santa",
+            "st",
+            "saint",
+            "los",
+            "las",
+            "fort",
+            "port",
+            "mount",
+            "lake",
+            "cape",
+            "upper",
+            "lower",
+            "great",
+            "little",
+            "northern",
+            "southern",
+            "eastern",
+            "western",
+            "central",
+            "greater");
+
+    private static final Set<String> TITLES = words(
+            "mr",
+            "mrs",
+            "ms",
+            "miss",
+            "mx",
+            "dr",
+            "prof",
+            "professor",
+            "doctor",
+            "sir",
+            "dame",
+            "herr",
+            "frau",
+            "mme",
+            "mlle",
+            "madame",
+            "monsieur",
+            "señor",
+            "senor",
+            "señora",
+            "senora",
+            "sr",
+            "sra",
+            "srta",
+            "rev",
+            "reverend",
+            "capt",
+            "captain",
+            "sgt",
+            "sergeant",
+            "lt",
+            "col",
+            "gen",
+            "judge",
+            "justice",
+            "nurse",
+            "signor",
+            "signora",
+            "dott",
+            "ing");
+
+    private static final Set<String> PARTICLES = words(
+            "van", "von", "de", "der", "den", "da", "di", "del", "della", "du", "le", "la", "bin", "ibn", "al", "el",
+            "dos", "das", "ter", "ten", "zu", "y", "e", "af", "ap", "ben", "bint", "abu", "st.");
+
+    /** Phrases just before a name that make it one, compared on the lower-cased, space-collapsed text before it. */
+    private static final List<String> STRONG_CUES = List.of(
+            "my name is",
+            "my name's",
+            "name is",
+            "name:",
+            "patient",
+            "patient:",
+            "patient name",
+            "patient name:",
+            "dear",
+            "signed",
+            "signed:",
+            "signed by",
+            "regards,",
+            "sincerely,",
+            "yours,",
+            "yours truly,",
+            "yours sincerely,",
+            "yours faithfully,",
+            "thanks,",
+            "cheers,",
+            "best,",
+            "from:",
+            "to:",
+            "cc:",
+            "attn",
+            "attn:",
+            "attn.",
+            "attn.:",
+            "attention:",
+            "contact:",
+            "contact person:",
+            "full name",
+            "full name:",
+            "nom:",
+            "nom :",
+            "je m'appelle",
+            "je m’appelle",
+            "mein name ist",
+            "ich heiße",
+            "me llamo",
+            "mi nombre es",
+            "mi chiamo",
+            "employee:",
+            "applicant:",
+            "customer:",
+            "client:",
+            "author:");
+
+    /** Phrases before a name that support one: a given name or two capitalised words after them count. */
+    private static final List<String> WEAK_CUES = List.of(
+            "i am",
+            "i'm",
+            "i’m",
+            "this is",
+            "hi",
+            "hello",
+            "hey",
+            "met",
+            "meet",
+            "ask",
+            "tell",
+            "call",
+            "spoke with",
+            "spoke to",
+            "talked to",
+            "written by",
+            "assigned to",
+            "sent by",
+            "ich bin",
+            "je suis",
+            "soy",
+            "sono",
+            "wife",
+            "husband",
+            "son",
+            "daughter",
+            "brother",
+            "sister",
+            "mother",
+            "father",
+            "friend",
+            "colleague",
+            "boss",
+            "neighbor",
+            "neighbour");
+
+    private static final Set<String> TITLES_BEFORE = words(
+            "Mr",
+            "Mrs",
+            "Ms",
+            "Miss",
+            "Mx",
+            "Dr",
+            "Prof",
+            "Professor",
+            "Doctor",
+            "Sir",
+            "Dame",
+            "Herr",
+            "Frau",
+            "Mme",
+            "Mlle",
+            "Madame",
+            "Monsieur",
+            "Señor",
+            "Senor",
+            "Señora",
+            "Senora",
+            "Sr",
+            "Sra",
+            "Srta",
+            "Rev",
+            "Capt",
+            "Sgt",
+            "Lt",
+            "Col",
+            "Gen",
+            "Judge",
+            "Nurse",
+            "Signor",
+            "Signora",
+            "Dott",
+            "Ing",
+            "M");
+    private static final int CONTEXT = 40;
+    private static final Pattern HEADING_WORD = Pattern.compile("[\\p{L}\\d][\\p{L}\\d'’&\\-]*");
+
+    // ---- street addresses ------------------------------------------------------------------------------------
+
+    private static final String CAP_WORD = "\\p{Lu}[\\p{L}'’.\\-]*";
+    private static final String STREET_SUFFIX = "(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr"
+            + "|Way|Court|Ct|Place|Pl|Terrace|Ter|Close|Crescent|Cres|Square|Sq|Parkway|Pkwy|Highway|Hwy|Circle|Cir"
+            + "|Row|Gardens|Gdns|Grove|Mews|Walk|Hill|Parade|Esplanade|Trail|Trl|Alley|Plaza|Loop|Path|Pike)";
+    private static final String DIRECTION = "(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\\.?";
+    private static final String US_STATES = "(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI"
+            + "|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY)";
+    private static final String UK_POSTCODE = "[A-Z]{1,2}\\d[A-Z\\d]?\\s?\\d[A-Z]{2}";
+    private static final String CITY =
+            "\\p{Lu}[\\p{Ll}'.\\-][\\p{L}'.\\-]*(?:\\s\\p{Lu}[\\p{Ll}'.\\-][\\p{L}'.\\-]*){0,2}";
+    private static final String UNIT =
+            "(?:,?\\s*(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Fl|Room|Rm|#)\\.?\\s*#?[A-Za-z0-9]{1,5}(?![\\w]))";
+    private static final String TAIL = "(?:" + UNIT + ")?"
+            + "(?:,\\s*" + CITY + "(?:,?\\s+" + US_STATES + "\\s+\\d{5}(?:-\\d{4})?|,?\\s+" + UK_POSTCODE
+            + "(?![\\w]))?)?";
+
+    /** Number first: English-speaking and French forms. */
+    private static final Pattern NUMBER_FIRST = Pattern.compile("(?:"
+            + "\\d{1,5}[A-Za-z]?(?:-\\d{1,5})?\\s+(?:" + DIRECTION + "\\s+)?(?:(?:" + CAP_WORD + "|\\d{1,3}(?:st|nd|rd"
+            + "|th))\\s+){1,4}" + STREET_SUFFIX + "\\b\\.?(?:\\s+" + DIRECTION + "(?![\\w]))?" + TAIL
+            + "|\\d{1,5}[A-Za-z]?(?:-\\d{1,5})?\\s+Broadway\\b" + TAIL
+            + "|\\d{1,4}(?:\\s?(?:bis|ter))?,?\\s+(?i:rue|avenue|av\\.|boulevard|bd|place|chemin|allée|allee|impasse"
+            + "|quai|route|cours|passage|square)\\s+(?:(?:de\\s+la|de\\s+l['’]|du|des|de|d['’]|la|le|les|l['’])\\s*)?"
+            + CAP_WORD + "(?:[\\s\\-]+(?:(?:de|du|des|la|le|d['’]|l['’])\\s*)?" + CAP_WORD + "){0,3}"
+            + "(?:,?\\s+\\d{5}\\s+" + CITY + ")?"
+            + ")");
+
+    /** Number after: German, Dutch, Scandinavian, Italian, Spanish and Portuguese forms. */
+    private static final Pattern NUMBER_AFTER = Pattern.compile("(?:"
+            + "\\p{Lu}[\\p{L}\\-]*(?i:straße|strasse|str\\.|weg|platz|allee|gasse|damm|ufer|chaussee|gracht|laan"
+            + "|straat|plein|gatan|gata|vej|vägen|veien)"
+            // "Mozartring 5", not "During 2021" or "Spring 2024": three letters before -ring, none of e, i, u, p
+            + "|\\p{Lu}[\\p{L}\\-]{2,}(?<![eiupEIUP])ring"
+            + "|\\p{Lu}[\\p{L}\\-]*\\s+(?:Straße|Strasse|Str\\.|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer)"
+            + "|(?:Via|Viale|Piazza|Corso|Vicolo|Calle|Avenida|Avda\\.|Plaza|Paseo|Carrer|Rua|Praça|Largo|Travessa)"
+            + "\\s+(?:(?:de|del|della|dei|delle|di|da|do|dos|das|la|las|los|el)\\s+)?" + CAP_WORD + "(?:\\s+"
+            + CAP_WORD + "){0,2}\\s*,?"
+            + ")\\s+\\d{1,4}\\s?[a-zA-Z]?(?![\\w])"
+            + "(?:,?\\s+(?:D-|CH-|A-)?\\d{4,5}\\s+" + CITY + ")?");
+
+    private NamesAndAddresses() {}
+
+    /** A set of words; repeats allowed, so that the lists can be grouped by theme. */
+    private static Set<String> words(String... ws) {
+        return Set.copyOf(new HashSet<>(List.of(ws)));
+    }
+
+    private static Set<String> loadNames() {
+        Set<String> out = new HashSet<>(8192);
+        try (InputStream in = NamesAndAddresses.class.getResourceAsStream("given-names.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("given-names.txt missing from the classpath");
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = r.readLine()) != null) {
+                line = line.strip();
+                if (!line.isEmpty() && !line.startsWith("#")) {
+                    out.add(line);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Set.copyOf(out);
+    }
+
+    static boolean isGivenName(String lower) {
+        return GIVEN.contains(lower);
+    }
+
+    /** Street addresses in {@code s}. */
+    static void addresses(String s, List<Hit> out) {
+        boolean digit = false;
+        for (int i = 0; i < s.length() && !digit; i++) {
+            digit = s.charAt(i) >= '0' && s.charAt(i) <= '9';
+        }
+        if (!digit) {
+            return; // every form here has a house number
+        }
+        Matcher m = NUMBER_FIRST.matcher(s);
+        m.useTransparentBounds(true);
+        Matcher a = NUMBER_AFTER.matcher(s);
+        a.useTransparentBounds(true);
+        int len = s.length();
+        int afterEnd = 0;
+        int i = 0;
+        while (i < len) {
+            char c = s.charAt(i);
+            if (c < '0'
+                    || c > '9'
+                    || (i > 0 && (Character.isLetterOrDigit(s.charAt(i - 1)) || s.charAt(i - 1) == '.'))) {
+                i++;
+                continue;
+            }
+            m.region(i, Math.min(len, i + 200));
+            if (mayStartStreet(s, i) && m.lookingAt()) {
+                out.add(new Hit(ADDRESS, 0.8, m.start(), trimEnd(s, m.start(), m.end())));
+                i = m.end();
+                continue;
+            }
+            // number-after forms ("Hauptstraße 5", "Via Roma 12"): only where a word stands right before the number,
+            // so that the pattern runs on a short window rather than over the whole text
+            int k = i - 1;
+            while (k >= 0 && s.charAt(k) == ' ') {
+                k--;
+            }
+            if (k >= 0 && s.charAt(k) == ',') {
+                k--;
+            }
+            if (k >= 0
+                    && k < i - 1
+                    && i >= afterEnd
+                    && (Character.isLetter(s.charAt(k)) || s.charAt(k) == '.')
+                    && mayEndStreetName(s, k)) {
+                a.region(Math.max(afterEnd, i - 80), Math.min(len, i + 60));
+                while (a.find()) {
+                    if (a.start() < i
+                            && a.end() > i
+                            && (a.start() == 0 || !Character.isLetterOrDigit(s.charAt(a.start() - 1)))) {
+                        out.add(new Hit(ADDRESS, 0.8, a.start(), trimEnd(s, a.start(), a.end())));
+                        afterEnd = a.end();
+                        break;
+                    }
+                }
+            }
+            while (i < len && Character.isLetterOrDigit(s.charAt(i))) {
+                i++;
+            }
+        }
+    }
+
+    /** A cheap look past the house number: a street name starts with a capital or a French street word. */
+    private static boolean mayStartStreet(String s, int i) {
+        int len = s.length();
+        int k = i;
+        // a house number is short ("12", "12-14"): look at most 12 chars ahead, so that "1-1-1-..." stays linear
+        while (k < len && k - i < 12 && (Character.isDigit(s.charAt(k)) || s.charAt(k) == '-')) {
+            k++;
+        }
+        if (k < len && Character.isLetter(s.charAt(k)) && k + 1 < len && !Character.isLetter(s.charAt(k + 1))) {
+            k++; // 221B
+        }
+        int spaces = k;
+        while (k < len && (s.charAt(k) == ' ' || s.charAt(k) == ',' || s.charAt(k) == '\u00a0')) {
+            k++;
+        }
+        if (k == spaces || k >= len) {
+            return s.startsWith("bis", k) || s.startsWith("ter", k);
+        }
+        char c = s.charAt(k);
+        if (Character.isUpperCase(c)) {
+            return true;
+        }
+        for (String w : FRENCH_STREET_WORDS) {
+            if (s.regionMatches(true, k, w, 0, w.length())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final List<String> FRENCH_STREET_WORDS = List.of(
+            "rue ",
+            "avenue ",
+            "av. ",
+            "boulevard ",
+            "bd ",
+            "place ",
+            "chemin ",
+            "allée ",
+            "allee ",
+            "impasse ",
+            "quai ",
+            "route ",
+            "cours ",
+            "passage ",
+            "square ");
+
+    /**
+     * Whether the word ending at {@code k} (inclusive) can end a street name written before its number: a
+     * capitalised word ("Hauptstraße", "Roma") or the abbreviation "Str.".
+     */
+    private static boolean mayEndStreetName(String s, int k) {
+        int e = k;
+        if (s.charAt(e) == '.') {
+            return e >= 3 && s.regionMatches(true, e - 3, "str", 0, 3)
+                    || e >= 4 && s.regionMatches(true, e - 4, "avda", 0, 4);
+        }
+        int ws = e;
+        while (ws > 0 && e - ws < 40 && (Character.isLetter(s.charAt(ws - 1)) || s.charAt(ws - 1) == '-')) {
+            ws--;
+        }
+        return Character.isUpperCase(s.charAt(ws));
+    }
+
+    private static int trimEnd(String s, int start, int end) {
+        while (end > start && ",. -".indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        // "St." and "Ave." keep their dot only when it is not the sentence's end; either way the span is the address
+        return end;
+    }
+
+    // ---- person names ----------------------------------------------------------------------------------------
+
+    /** One capitalised word, an initial or a particle, with its offsets. */
+    private record Tok(int start, int end, String lower, boolean initial, boolean particle) {}
+
+    /** Person names in {@code s}. */
+    static void persons(String s, List<Hit> out) {
+        int len = s.length();
+        int i = 0;
+        List<Tok> run = new ArrayList<>();
+        while (i < len) {
+            char c = s.charAt(i);
+            if (!Character.isUpperCase(c) || (i > 0 && isWordChar(s.charAt(i - 1)))) {
+                i++;
+                continue;
+            }
+            run.clear();
+            int j = i;
+            while (true) {
+                Tok t = token(s, j);
+                if (t == null) {
+                    break;
+                }
+                run.add(t);
+                j = t.end();
+                // the next word must follow after one space (or a dot and space for an initial)
+                int k = j;
+                if (t.initial()) {
+                    k++; // the dot
+                }
+                if (k < len && s.charAt(k) == ' ' && k + 1 < len) {
+                    Tok next = token(s, k + 1);
+                    if (next == null) {
+                        break;
+                    }
+                    j = k + 1;
+                } else {
+                    break;
+                }
+            }
+            // drop trailing particles
+            while (!run.isEmpty() && (run.get(run.size() - 1).particle())) {
+                run.remove(run.size() - 1);
+            }
+            int after = run.isEmpty() ? i + 1 : run.get(run.size() - 1).end();
+            if (!run.isEmpty()) {
+                judge(s, List.copyOf(run), out);
+            }
+            i = Math.max(after, i + 1);
+        }
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '@' || c == '/' || c == '\\';
+    }
+
+    /** The word at {@code i}: a capitalised word, an initial ({@code J.}) or a particle; else null. */
+    private static Tok token(String s, int i) {
+        int len = s.length();
+        if (i >= len || !Character.isLetter(s.charAt(i))) {
+            return null;
+        }
+        int e = i + 1;
+        while (e < len) {
+            char c = s.charAt(e);
+            if (Character.isLetter(c)) {
+                e++;
+            } else if ((c == '\'' || c == '’' || c == '-') && e + 1 < len && Character.isLetter(s.charAt(e + 1))) {
+                e++;
+            } else {
+                break;
+            }
+        }
+        if (e < len && (Character.isDigit(s.charAt(e)) || s.charAt(e) == '_' || s.charAt(e) == '@')) {
+            return null; // identifiers, handles
+        }
+        String word = s.substring(i, e);
+        // possessive: "Maria's"
+        if (word.length() > 3 && (word.endsWith("'s") || word.endsWith("’s"))) {
+            e -= 2;
+            word = word.substring(0, word.length() - 2);
+        }
+        char first = word.charAt(0);
+        if (Character.isUpperCase(first)) {
+            if (word.length() == 1) {
+                return e < len && s.charAt(e) == '.' ? new Tok(i, e, word.toLowerCase(Locale.ROOT), true, false) : null;
+            }
+            // all caps (acronyms, shouting) and camel case (identifiers) are not names here
+            boolean apostrophe = word.length() > 2
+                    && (word.charAt(1) == '\'' || word.charAt(1) == '’')
+                    && Character.isUpperCase(word.charAt(2)); // O'Brien, D'Angelo
+            if (!Character.isLowerCase(word.charAt(1)) && !apostrophe) {
+                return null;
+            }
+            for (int k = 2; k < word.length(); k++) {
+                char ch = word.charAt(k);
+                if (Character.isUpperCase(ch)
+                        && word.charAt(k - 1) != '-'
+                        && word.charAt(k - 1) != '\''
+                        && word.charAt(k - 1) != '’'
+                        && !(k == 2 && word.startsWith("Mc"))
+                        && !(k == 3 && word.startsWith("Mac"))) {
+                    return null;
+                }
+            }
+            return new Tok(i, e, word.toLowerCase(Locale.ROOT), false, false);
+        }
+        String lower = word.toLowerCase(Locale.ROOT);
+        if (PARTICLES.contains(lower)) {
+            return new Tok(i, e, lower, false, true);
+        }
+        return null;
+    }
+
+    private static void judge(String s, List<Tok> whole, List<Hit> out) {
+        List<Tok> run = new ArrayList<>(whole);
+        boolean title = false;
+        // leading titles ("Mr John Smith", "Frau Müller") and the words before a name ("Dear", "Hi")
+        while (!run.isEmpty()
+                && (TITLES.contains(run.get(0).lower()) || run.get(0).particle())) {
+            title |= TITLES.contains(run.get(0).lower());
+            run.remove(0);
+        }
+        if (run.isEmpty()) {
+            return;
+        }
+        // a title inside the run ("Ask Mr Haddad", "Thanks Dr Chen"): the name is what follows it
+        for (int k = 1; k < run.size(); k++) {
+            if (TITLES.contains(run.get(k).lower()) && !run.get(k).initial()) {
+                judge(s, run.subList(k, run.size()), out);
+                return;
+            }
+        }
+        String before = s.substring(
+                Math.max(0, run.get(0).start() - CONTEXT), run.get(0).start());
+        title |= titleBefore(before);
+        String tail = collapse(before);
+        boolean strong = endsWithCue(tail, STRONG_CUES);
+        boolean weak = !strong && endsWithCue(stripTrailing(tail, ','), WEAK_CUES);
+        // a run ending in a place or organisation word names a place or an organisation
+        Tok last = run.get(run.size() - 1);
+        if (ORG_OR_PLACE_END.contains(last.lower()) && run.size() > 1) {
+            return;
+        }
+        if (endsInOrgSuffix(s, last.end())) {
+            return;
+        }
+        // cut the run at the first word that is not a name
+        int cut = 0;
+        while (cut < run.size()
+                && !(NOT_NAME.contains(run.get(cut).lower()) && !run.get(cut).initial())) {
+            cut++;
+        }
+        if (cut < run.size() && ORG_OR_PLACE_END.contains(run.get(cut).lower())) {
+            return; // "Noe Valley", "Calvary Cemetery"
+        }
+        if (cut == 0 && PLACE_START.contains(run.get(0).lower()) && run.size() > 1) {
+            return; // "San Diego", "South Carolina Republicans"
+        }
+        if (cut == 0) {
+            // "Dear Team", "Hello World", "Thanks Maria": skip the first word and judge the rest on its own
+            if (run.size() > 1) {
+                judge(s, run.subList(1, run.size()), out);
+            }
+            return;
+        }
+        run = new ArrayList<>(run.subList(0, cut));
+        while (run.size() > 4) {
+            run.remove(run.size() - 1);
+        }
+        while (!run.isEmpty()
+                && (run.get(run.size() - 1).particle()
+                        || run.get(run.size() - 1).initial())) {
+            run.remove(run.size() - 1);
+        }
+        if (run.isEmpty()) {
+            return;
+        }
+        Tok first = run.get(0);
+        int firstWord = 0;
+        while (firstWord < run.size() && run.get(firstWord).initial()) {
+            firstWord++;
+        }
+        if (firstWord == run.size()) {
+            return;
+        }
+        String name = run.get(firstWord).lower();
+        boolean given = GIVEN.contains(name);
+        boolean ambiguous = AMBIGUOUS.contains(name);
+        int words = 0;
+        for (Tok t : run) {
+            if (!t.particle() && !t.initial()) {
+                words++;
+            }
+        }
+        double score;
+        if (title) {
+            score = 0.9;
+        } else if (strong && (given || words >= 2 || firstWord > 0)) {
+            // a lone unknown word after "Name:" or "To:" is as often a product or a place ("Name: Pizzeria"); an
+            // initial before it ("Name: J. Doe") makes it a person
+            score = 0.85;
+        } else if (given && words >= 2 && !headingLine(s, first.start())) {
+            score = ambiguous ? 0.7 : 0.8;
+        } else if (weak && (given || words >= 2)) {
+            if (ambiguous && words == 1) {
+                return; // "Ask Claude", "Hi Will": too often not a person
+            }
+            score = 0.7;
+        } else if (given && !ambiguous && words == 1 && !sentenceInitialAndCommonWord(s, first)) {
+            score = 0.6;
+        } else if (!given
+                && words >= 2
+                && !sentenceInitial(s, first.start())
+                && GIVEN.contains(run.get(1).lower())
+                && !AMBIGUOUS.contains(run.get(1).lower())) {
+            // "... by Fräulein Anna Weber": an unknown first word before a known given name; take from the name on
+            judge(s, run.subList(1, run.size()), out);
+            return;
+        } else if (!given
+                && words >= 2
+                && sentenceInitial(s, first.start())
+                && GIVEN.contains(run.get(1).lower())) {
+            // "Yesterday Maria Lopez called": the sentence's first word is not part of the name
+            judge(s, run.subList(1, run.size()), out);
+            return;
+        } else {
+            return;
+        }
+        out.add(new Hit(
+                PERSON,
+                score,
+                startWithParticles(s, first.start()),
+                run.get(run.size() - 1).end()));
+    }
+
+    /** Lower case, whitespace runs as one space, no trailing space. */
+    private static String collapse(String before) {
+        StringBuilder b = new StringBuilder(before.length());
+        boolean space = false;
+        for (int i = 0; i < before.length(); i++) {
+            char c = before.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = true;
+                continue;
+            }
+            if (space && b.length() > 0) {
+                b.append(' ');
+            }
+            space = false;
+            b.append(Character.toLowerCase(c));
+        }
+        return b.toString();
+    }
+
+    private static String stripTrailing(String s, char c) {
+        int e = s.length();
+        while (e > 0 && (s.charAt(e - 1) == c || s.charAt(e - 1) == ' ')) {
+            e--;
+        }
+        return s.substring(0, e);
+    }
+
+    private static boolean endsWithCue(String tail, List<String> cues) {
+        for (String cue : cues) {
+            if (tail.endsWith(cue)) {
+                int k = tail.length() - cue.length();
+                if (k == 0 || !Character.isLetter(tail.charAt(k - 1))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether the text before a name ends in a title ("Dr. ", "Frau ", "Mr ", "Dr. van der "). */
+    private static boolean titleBefore(String before) {
+        int e = before.length();
+        while (true) {
+            while (e > 0 && before.charAt(e - 1) == ' ') {
+                e--;
+            }
+            if (e > 0 && before.charAt(e - 1) == '.') {
+                e--;
+            }
+            int ws = e;
+            while (ws > 0 && Character.isLetter(before.charAt(ws - 1))) {
+                ws--;
+            }
+            if (ws == e
+                    || (ws > 0
+                            && !Character.isWhitespace(before.charAt(ws - 1))
+                            && before.charAt(ws - 1) != '('
+                            && before.charAt(ws - 1) != ',')) {
+                return false;
+            }
+            String w = before.substring(ws, e);
+            if (TITLES_BEFORE.contains(w)) {
+                return true;
+            }
+            if (!PARTICLES.contains(w) || e < before.length() && before.charAt(e) == '.') {
+                return false;
+            }
+            e = ws;
+        }
+    }
+
+    /** The start of a name with the particles written before it in lower case ("van der Berg"). */
+    private static int startWithParticles(String s, int start) {
+        int st = start;
+        while (st >= 2 && s.charAt(st - 1) == ' ') {
+            int ws = st - 1;
+            while (ws > 0 && Character.isLowerCase(s.charAt(ws - 1))) {
+                ws--;
+            }
+            if (ws == st - 1 || !PARTICLES.contains(s.substring(ws, st - 1))) {
+                break;
+            }
+            st = ws;
+        }
+        return st;
+    }
+
+    /** Whether the word after {@code end} is a company suffix ("Smith & Co", "Walker Ltd"). */
+    private static boolean endsInOrgSuffix(String s, int end) {
+        int k = end;
+        while (k < s.length() && (s.charAt(k) == ' ' || s.charAt(k) == ',' || s.charAt(k) == '&')) {
+            k++;
+        }
+        int e = k;
+        while (e < s.length() && Character.isLetter(s.charAt(e))) {
+            e++;
+        }
+        if (e == k || k == end) {
+            return false;
+        }
+        String w = s.substring(k, e).toLowerCase(Locale.ROOT);
+        return w.equals("inc")
+                || w.equals("ltd")
+                || w.equals("llc")
+                || w.equals("gmbh")
+                || w.equals("plc")
+                || w.equals("corp")
+                || w.equals("co") && s.charAt(end) != ',';
+    }
+
+    private static boolean sentenceInitial(String s, int start) {
+        int k = start - 1;
+        while (k >= 0 && (s.charAt(k) == ' ' || s.charAt(k) == '"' || s.charAt(k) == '\'' || s.charAt(k) == '(')) {
+            k--;
+        }
+        return k < 0 || ".!?\n:;*#-•>".indexOf(s.charAt(k)) >= 0;
+    }
+
+    private static boolean sentenceInitialAndCommonWord(String s, Tok t) {
+        return sentenceInitial(s, t.start()) && NOT_NAME.contains(t.lower());
+    }
+
+    /** Whether the line holding {@code pos} is a title-case heading: three or more words, nearly all capitalised. */
+    private static boolean headingLine(String s, int pos) {
+        // look no further than a heading's length each way, so that a long text without newlines stays linear
+        int ls = pos;
+        while (ls > 0 && pos - ls <= 120 && s.charAt(ls - 1) != '\n') {
+            ls--;
+        }
+        int le = pos;
+        while (le < s.length() && le - pos <= 120 && s.charAt(le) != '\n') {
+            le++;
+        }
+        if (le - ls > 120) {
+            return false;
+        }
+        String line = s.substring(ls, le).strip();
+        if (line.isEmpty() || ".!?:,".indexOf(line.charAt(line.length() - 1)) >= 0) {
+            return false;
+        }
+        int words = 0;
+        int caps = 0;
+        for (String w : line.split("\\s+")) {
+            if (!HEADING_WORD.matcher(w).matches()) {
+                return false; // "cc: Ingrid Rahman; Rafael Bianchi" is a list, not a heading
+            }
+            words++;
+            if (Character.isUpperCase(w.charAt(0))) {
+                caps++;
+            }
+        }
+        return words >= 4 && caps * 10 >= words * 8;
+    }
+}
