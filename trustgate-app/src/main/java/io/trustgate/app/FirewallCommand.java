@@ -179,8 +179,9 @@ final class FirewallCommand extends GroupCommand {
         @Option(
                 names = "--threshold",
                 paramLabel = "T",
-                defaultValue = "0",
-                description = "Minimum finding score in [0, 1]. Default: ${DEFAULT-VALUE}.")
+                defaultValue = "0.5",
+                description = "Minimum finding score in [0, 1]; the default is a rule's default in the"
+                        + " configuration. Default: ${DEFAULT-VALUE}.")
         double threshold;
 
         @Option(names = "--input", required = true, paramLabel = "FILE", description = "The dataset file.")
