@@ -26,8 +26,7 @@ class TrainEvalTest {
     static Path datasets() {
         for (Path p : List.of(
                 Path.of(System.getProperty("trustgate.datasets", "../../shared/datasets")),
-                Path.of("../shared/datasets"),
-                Path.of("/work/shared/datasets"))) {
+                Path.of("../shared/datasets"))) {
             if (Files.isDirectory(p.resolve("injection")) && Files.isDirectory(p.resolve("toxicity"))) {
                 return p;
             }

@@ -32,9 +32,7 @@ class InjectionHeuristicsEvalTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     static Path datasets() {
-        List<Path> candidates = List.of(
-                Path.of(System.getProperty("trustgate.datasets", "../../shared/datasets")),
-                Path.of("/work/shared/datasets"));
+        List<Path> candidates = List.of(Path.of(System.getProperty("trustgate.datasets", "../../shared/datasets")));
         for (Path p : candidates) {
             if (Files.isDirectory(p.resolve("injection")) && Files.isDirectory(p.resolve("benign"))) {
                 return p;

@@ -50,9 +50,7 @@ class RefusalScannerEvalTest {
     }
 
     static Path dir() {
-        for (Path p : List.of(
-                Path.of(System.getProperty("trustgate.datasets", "../../shared/datasets")),
-                Path.of("/work/shared/datasets"))) {
+        for (Path p : List.of(Path.of(System.getProperty("trustgate.datasets", "../../shared/datasets")))) {
             if (Files.isDirectory(p.resolve("refusal/xstest"))) {
                 return p.resolve("refusal/xstest");
             }
