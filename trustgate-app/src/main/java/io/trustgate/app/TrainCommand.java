@@ -83,6 +83,19 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the evaluation as JSON.")
     boolean json;
 
+    @Option(
+            names = "--compare",
+            description = "injection only: compare n-grams, MiniLM embeddings and their stacked combination across"
+                    + " sources (prints tables, writes no weights; embeddings are cached in --embedding-cache).")
+    boolean compare;
+
+    @Option(
+            names = "--embedding-cache",
+            paramLabel = "FILE",
+            defaultValue = "target/embedding-cache/minilm.bin",
+            description = "Where --compare keeps the training texts' embeddings. Default: ${DEFAULT-VALUE}.")
+    Path embeddingCache;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -135,6 +148,13 @@ final class TrainCommand implements Callable<Integer> {
                 ? out
                 : Path.of("trustgate-firewall/src/main/resources/io/trustgate/firewall/models/" + name + ".bin");
         PrintWriter w = spec.commandLine().getOut();
+        if (compare) {
+            if (!name.equals("injection")) {
+                throw new CliException("--compare is for injection only", 2);
+            }
+            SemanticComparison.run(datasets, embeddingCache, w);
+            return 0;
+        }
         long t0 = System.nanoTime();
         Outcome o = name.equals("injection") ? injection(datasets) : toxicity(datasets);
         byte[] bytes = o.model().toBytes();
