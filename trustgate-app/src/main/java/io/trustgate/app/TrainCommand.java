@@ -36,6 +36,7 @@ import picocli.CommandLine.Parameters;
  * <pre>
  * trustgate train injection [--datasets DIR] [--out FILE] [--json]
  * trustgate train toxicity  [--datasets DIR] [--out FILE] [--json]
+ * trustgate train injection --compare [--datasets DIR] [--embedding-cache FILE]
  * </pre>
  *
  * <p>{@code --datasets} defaults to {@code ../shared/datasets} (the layout its README describes; the sources read are
@@ -51,7 +52,9 @@ import picocli.CommandLine.Parameters;
  * 2%; the final model is trained on every source and calibrated so that this point scores 0.5. Toxicity has one
  * labelled source, so it reports a stratified 5-fold split of it (with each benign extra-negative source held out
  * as its own fold) and a split by comment length (short half against long half), and takes the operating point from
- * the 5-fold scores with a mean false-positive rate target of 5%. Exit code 2 when the datasets are missing.
+ * the 5-fold scores with a mean false-positive rate target of 5%. {@code --compare} runs {@link SemanticComparison}
+ * instead (n-grams, MiniLM embeddings and their stacked combination in the same protocol) and writes no weights.
+ * Exit code 2 when the datasets are missing.
  */
 @Command(
         name = "train",
@@ -82,6 +85,19 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print the evaluation as JSON.")
     boolean json;
+
+    @Option(
+            names = "--compare",
+            description = "injection only: compare n-grams, MiniLM embeddings and their stacked combination across"
+                    + " sources (prints tables, writes no weights; embeddings are cached in --embedding-cache).")
+    boolean compare;
+
+    @Option(
+            names = "--embedding-cache",
+            paramLabel = "FILE",
+            defaultValue = "target/embedding-cache/minilm.bin",
+            description = "Where --compare keeps the training texts' embeddings. Default: ${DEFAULT-VALUE}.")
+    Path embeddingCache;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -135,6 +151,13 @@ final class TrainCommand implements Callable<Integer> {
                 ? out
                 : Path.of("trustgate-firewall/src/main/resources/io/trustgate/firewall/models/" + name + ".bin");
         PrintWriter w = spec.commandLine().getOut();
+        if (compare) {
+            if (!name.equals("injection")) {
+                throw new CliException("--compare is for injection only", 2);
+            }
+            SemanticComparison.run(datasets, embeddingCache, w);
+            return 0;
+        }
         long t0 = System.nanoTime();
         Outcome o = name.equals("injection") ? injection(datasets) : toxicity(datasets);
         byte[] bytes = o.model().toBytes();

@@ -128,7 +128,10 @@ public final class CrossSource {
         }
     }
 
+    /** The n-gram featurizer, or null for precomputed dense features ({@link #dense}). */
     private final HashedNgrams featurizer;
+
+    private final int dimension;
     private final int window;
     private final int stride;
     private final Trainer trainer;
@@ -140,6 +143,7 @@ public final class CrossSource {
     /** Featurizes every sample once (the expensive part shared by all folds). */
     public CrossSource(HashedNgrams featurizer, int window, int stride, Trainer trainer, List<Sample> samples) {
         this.featurizer = Objects.requireNonNull(featurizer, "featurizer");
+        this.dimension = featurizer.dimension();
         this.window = window;
         this.stride = stride;
         this.trainer = Objects.requireNonNull(trainer, "trainer");
@@ -158,12 +162,55 @@ public final class CrossSource {
         }
     }
 
+    private CrossSource(int dimension, Trainer trainer, List<Sample> samples, List<Featurizer.Vector[]> features) {
+        this.featurizer = null;
+        this.dimension = dimension;
+        this.window = 0;
+        this.stride = 0;
+        this.trainer = Objects.requireNonNull(trainer, "trainer");
+        this.samples = List.copyOf(samples);
+        if (features.size() != this.samples.size()) {
+            throw new IllegalArgumentException(features.size() + " feature lists for " + samples.size() + " samples");
+        }
+        this.features = List.copyOf(features);
+        this.windowCounts = new int[this.samples.size()];
+        for (int k = 0; k < windowCounts.length; k++) {
+            if (features.get(k).length == 0) {
+                throw new IllegalArgumentException("sample " + k + " has no feature vector");
+            }
+            windowCounts[k] = features.get(k).length;
+        }
+    }
+
+    /**
+     * The same procedure over precomputed vectors (sentence embeddings, computed once for all folds): one array per
+     * sample, one vector per window, all of them windows (every one trains, and a sample scores its highest
+     * window). The folds train {@link DenseHead}s; {@link #train} and {@link #run} are for n-grams only, use {@link
+     * #trainDense} and {@link #outOfFold}.
+     */
+    public static CrossSource dense(
+            int dimension, Trainer trainer, List<Sample> samples, List<Featurizer.Vector[]> windowFeatures) {
+        return new CrossSource(dimension, trainer, samples, windowFeatures);
+    }
+
     public List<Sample> samples() {
         return samples;
     }
 
     /** Trains on the samples {@code include} accepts, weighting sources and classes as described above. */
     public LinearModel train(java.util.function.IntPredicate include) {
+        if (featurizer == null) {
+            throw new IllegalStateException("dense features: use trainDense");
+        }
+        return trainer.fit(featurizer, window, stride, examples(include));
+    }
+
+    /** As {@link #train}, for the precomputed dense features of {@link #dense}. */
+    public DenseHead trainDense(java.util.function.IntPredicate include) {
+        return trainer.fitDense(dimension, examples(include));
+    }
+
+    private List<Trainer.Example> examples(java.util.function.IntPredicate include) {
         double[] sampleWeights = new double[samples.size()];
         Map<String, Integer> rowCount = new HashMap<>();
         double[] classTotal = new double[2];
@@ -202,7 +249,7 @@ public final class CrossSource {
                 examples.add(new Trainer.Example(v[k], s.positive(), w / n));
             }
         }
-        return trainer.fit(featurizer, window, stride, examples);
+        return examples;
     }
 
     /**
@@ -231,9 +278,15 @@ public final class CrossSource {
                     genres.add(s.genre());
                 }
             }
-            LinearModel m = train(i -> !fold[i].equals(f)
+            java.util.function.IntPredicate include = i -> !fold[i].equals(f)
                     && !(samples.get(i).positive()
-                            && genres.contains(samples.get(i).genre())));
+                            && genres.contains(samples.get(i).genre()));
+            java.util.function.ToDoubleFunction<Featurizer.Vector> m;
+            if (featurizer == null) {
+                m = trainDense(include)::margin;
+            } else {
+                m = train(include)::margin;
+            }
             for (int i = 0; i < fold.length; i++) {
                 if (fold[i].equals(f)) {
                     margins[i] = margin(m, i);
@@ -244,10 +297,10 @@ public final class CrossSource {
     }
 
     /** The highest window margin of sample {@code i}. */
-    double margin(LinearModel m, int i) {
+    double margin(java.util.function.ToDoubleFunction<Featurizer.Vector> m, int i) {
         double best = Double.NEGATIVE_INFINITY;
         for (Featurizer.Vector x : features.get(i)) {
-            best = Math.max(best, m.margin(x));
+            best = Math.max(best, m.applyAsDouble(x));
         }
         return best;
     }

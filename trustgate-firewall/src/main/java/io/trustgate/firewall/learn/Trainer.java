@@ -30,11 +30,21 @@ public record Trainer(int epochs, double learningRate, double l2, long seed) {
     public record Example(Featurizer.Vector x, boolean positive, double weight) {}
 
     /**
-     * Fits a model. Calibration is left at identity (scale 1, bias 0, threshold 0.5); {@link CrossSource} sets it.
+     * Fits a dense head (for example over sentence embeddings), without calibration: the same algorithm as {@link
+     * #fit}, for any featurizer's vectors.
      */
-    public LinearModel fit(HashedNgrams featurizer, int window, int stride, List<Example> examples) {
-        int dim = featurizer.dimension();
-        double[] w = new double[dim];
+    public DenseHead fitDense(int dimension, List<Example> examples) {
+        double[] w = weights(dimension, examples);
+        float[] wf = new float[dimension];
+        for (int i = 0; i < dimension; i++) {
+            wf[i] = (float) w[i];
+        }
+        return new DenseHead(w[dimension], wf);
+    }
+
+    /** The fitted weights, with the intercept appended at index {@code dimension}. */
+    private double[] weights(int dim, List<Example> examples) {
+        double[] w = new double[dim + 1];
         double[] g2 = new double[dim];
         double b = 0;
         double b2 = 0;
@@ -71,6 +81,17 @@ public record Trainer(int epochs, double learningRate, double l2, long seed) {
                 b -= learningRate * g / Math.sqrt(b2 + eps);
             }
         }
+        w[dim] = b;
+        return w;
+    }
+
+    /**
+     * Fits a model. Calibration is left at identity (scale 1, bias 0, threshold 0.5); {@link CrossSource} sets it.
+     */
+    public LinearModel fit(HashedNgrams featurizer, int window, int stride, List<Example> examples) {
+        double[] w = weights(featurizer.dimension(), examples);
+        int dim = featurizer.dimension();
+        double b = w[dim];
         float[] wf = new float[dim];
         for (int i = 0; i < dim; i++) {
             wf[i] = (float) w[i];
