@@ -137,11 +137,35 @@ final class StreamRewriter {
         if (root instanceof ObjectNode o && o.path("choices").size() > 0) {
             template = data;
         }
+        if (changed && onlyEmptyContent(root)) {
+            return; // everything it carried is held back: an event with nothing in it is not worth sending
+        }
         if (changed) {
             out.appendString("data: ").appendBuffer(Json.write(root)).appendString("\n\n");
         } else {
             out.appendBuffer(e.raw());
         }
+    }
+
+    /** Whether a chunk carries nothing but empty content: no role, tool call, finish reason or usage. */
+    private static boolean onlyEmptyContent(JsonNode root) {
+        if (root.hasNonNull("usage")) {
+            return false;
+        }
+        for (JsonNode c : root.path("choices")) {
+            if (c.hasNonNull("finish_reason") || c.hasNonNull("logprobs")) {
+                return false;
+            }
+            JsonNode delta = c.path("delta");
+            var names = delta.fieldNames();
+            while (names.hasNext()) {
+                String name = names.next();
+                if (!name.equals("content") || !delta.path("content").asText("").isEmpty()) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** One choice's piece through its screen and restorer; null when the stream was stopped. */

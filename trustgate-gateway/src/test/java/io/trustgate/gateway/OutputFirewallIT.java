@@ -165,6 +165,9 @@ class OutputFirewallIT {
         assertThat(s.done()).isTrue();
         assertThat(s.error()).isNull();
         assertThat(s.content()).isEqualTo(text.replace(KEY, "[AWS_ACCESS_KEY_ID_1]"));
+        assertThat(r.body().split("\"delta\":\\{\"content\":\"\"\\}", -1).length - 1)
+                .as("chunks whose text is all held back are not sent empty")
+                .isZero();
     }
 
     @Test
