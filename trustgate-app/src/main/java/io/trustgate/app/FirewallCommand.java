@@ -32,8 +32,49 @@ import picocli.CommandLine.Option;
         name = "firewall",
         mixinStandardHelpOptions = true,
         description = "Run the AI firewall on texts, outside the gateway.",
-        subcommands = {FirewallCommand.Scan.class, FirewallCommand.Eval.class})
+        subcommands = {FirewallCommand.Scanners.class, FirewallCommand.Scan.class, FirewallCommand.Eval.class})
 final class FirewallCommand extends GroupCommand {
+
+    @Command(
+            name = "scanners",
+            mixinStandardHelpOptions = true,
+            description = "List the scanners a firewall chain can name, with the stages each may run at.")
+    static final class Scanners implements Callable<Integer> {
+        @Option(names = "--json", description = "Print a JSON array instead of a table.")
+        boolean json;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                ArrayNode all = Json.MAPPER.createArrayNode();
+                for (io.trustgate.firewall.Scanners.Spec s : io.trustgate.firewall.Scanners.specs()) {
+                    ObjectNode o = all.addObject().put("name", s.name()).put("summary", s.summary());
+                    ArrayNode stages = o.putArray("stages");
+                    s.stages().forEach(st -> stages.add(st.name().toLowerCase(Locale.ROOT)));
+                }
+                out.println(Json.MAPPER.writeValueAsString(all));
+            } else {
+                Table t = new Table("SCANNER", "STAGES", "FINDS");
+                for (io.trustgate.firewall.Scanners.Spec s : io.trustgate.firewall.Scanners.specs()) {
+                    t.row(
+                            s.name(),
+                            String.join(
+                                    ",",
+                                    s.stages().stream()
+                                            .map(st -> st.name().toLowerCase(Locale.ROOT))
+                                            .toList()),
+                            s.summary());
+                }
+                t.print(out, "no scanners");
+            }
+            out.flush();
+            return 0;
+        }
+    }
 
     @Command(
             name = "scan",

@@ -107,7 +107,10 @@ class CliTest {
             {"version", "--help"},
             {"firewall", "--help"},
             {"firewall", "scan", "--help"},
-            {"firewall", "eval", "--help"}
+            {"firewall", "scanners", "--help"},
+            {"firewall", "eval", "--help"},
+            {"train", "--help"},
+            {"audit", "--help"}
         }) {
             Result r = run(c);
             assertThat(r.code()).as(String.join(" ", c)).isZero();
@@ -182,6 +185,17 @@ class CliTest {
                 run("firewall", "scan", "--config", config.toString(), "--context", "nope", "--input", in.toString());
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).contains("'nope' is not a tier");
+    }
+
+    @Test
+    void firewallScannersListsEveryScannerWithItsStages() throws Exception {
+        Result r = run("firewall", "scanners");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("SCANNER", "injection-heuristics", "system-prompt-leak", "input,output");
+        JsonNode all = new ObjectMapper()
+                .readTree(run("firewall", "scanners", "--json").out());
+        assertThat(all.size()).isEqualTo(io.trustgate.firewall.Scanners.specs().size());
+        assertThat(all.get(0).path("stages").size()).isPositive();
     }
 
     @Test
