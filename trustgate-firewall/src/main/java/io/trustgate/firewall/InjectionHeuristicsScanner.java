@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  *
  * <p><b>Limits.</b> Only English phrasings written here are known: paraphrases, other languages, novel attacks and
  * instructions that look like ordinary tasks (most of BIPIA's indirect payloads, PAIR's role-play scenarios) are
- * missed. The learned classifier, the second independent signal, is still to come. Fake role tags are flagged
+ * missed; the learned {@code injection-classifier} is the second, independent signal. Fake role tags are flagged
  * wherever they occur, also in a system message that legitimately uses them.
  */
 public final class InjectionHeuristicsScanner implements Scanner {
@@ -415,6 +415,50 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     "google",
                     "meta"),
             rule("NO_RESTRICTIONS", JB, 0.25, null, "content policy", "content policies", "safety guidelines"),
+            // prefix injection (dictating an opening that commits the model to comply) and refusal suppression, two
+            // technique families of the jailbreak literature (Wei et al. 2023, "Jailbroken"), written from their
+            // description, not from any dataset's wording
+            rule(
+                    "PREFIX_INJECTION",
+                    JB,
+                    0.6,
+                    "(?:begin|start|open|preface|prefix)\\W+(?:\\w+\\W+){0,3}?(?:response|reply|answer|output|message)s?"
+                            + "\\W+(?:\\w+\\W+){0,4}?(?:sure|absolutely|certainly|of course|okay,? here|yes,? here"
+                            + "|here is how|here's how)\\b",
+                    "begin",
+                    "start",
+                    "open",
+                    "preface",
+                    "prefix"),
+            rule(
+                    "PREFIX_INJECTION",
+                    JB,
+                    0.6,
+                    "(?:respond|reply|answer)\\W+(?:\\w+\\W+){0,3}?(?:starting|beginning)\\W+with\\W+"
+                            + "(?:\\w+\\W+){0,2}?(?:sure|absolutely|certainly|of course)\\b",
+                    "respond",
+                    "reply",
+                    "answer"),
+            rule(
+                    "REFUSAL_SUPPRESSION",
+                    JB,
+                    0.45,
+                    "(?:do\\W+not|don't|never|without)\\W+(?:\\w+\\W+){0,2}?(?:include|add|give|provide|adding|including"
+                            + "|giving|any)?\\W*(?:any\\W+)?(?:warnings?|disclaimers?|caveats?|moral(?:izing|ising)?"
+                            + "|ethical\\W+(?:concerns|considerations|reminders))\\b",
+                    "do not",
+                    "don't",
+                    "never",
+                    "without"),
+            rule(
+                    "REFUSAL_SUPPRESSION",
+                    JB,
+                    0.45,
+                    "(?:never|do\\W+not|don't)\\W+(?:ever\\W+)?(?:apologi[sz]e|say\\W+(?:that\\W+)?(?:you\\W+)?"
+                            + "(?:are\\W+)?(?:sorry|unable|cannot|can't))",
+                    "never",
+                    "do not",
+                    "don't"),
             rule(
                     "ROLE_PLAY",
                     JB,
