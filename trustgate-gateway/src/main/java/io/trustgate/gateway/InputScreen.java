@@ -88,9 +88,17 @@ final class InputScreen {
     }
 
     static TrustgateException blocked(Finding cause, String where) {
+        return violation("request", cause, where);
+    }
+
+    /**
+     * The {@code content_policy_violation} error for a blocked request or response: the category (with its OWASP
+     * id), the scanner and where, never the matched text.
+     */
+    static TrustgateException violation(String subject, Finding cause, String where) {
         return new TrustgateException(
                 ErrorKind.INVALID_REQUEST,
-                "The request was blocked by the firewall: " + cause.category()
+                "The " + subject + " was blocked by the firewall: " + cause.category()
                         + cause.category()
                                 .owaspId()
                                 .map(id -> " (OWASP " + id + ")")

@@ -144,15 +144,6 @@ final class OutputScreen {
     }
 
     static TrustgateException blocked(Finding cause, String where) {
-        return new TrustgateException(
-                ErrorKind.INVALID_REQUEST,
-                "The response was blocked by the firewall: " + cause.category()
-                        + cause.category()
-                                .owaspId()
-                                .map(id -> " (OWASP " + id + ")")
-                                .orElse("")
-                        + " found by scanner '" + cause.scanner() + "' in " + where + ".",
-                where,
-                "content_policy_violation");
+        return InputScreen.violation("response", cause, where);
     }
 }
