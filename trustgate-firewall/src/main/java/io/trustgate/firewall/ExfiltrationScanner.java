@@ -58,6 +58,8 @@ import java.util.regex.Pattern;
  * download link) score as {@code URL_DATA}; allow-list their domains for images and set a threshold for links.
  */
 public final class ExfiltrationScanner implements Scanner {
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
     /** The name under which the scanner appears in configuration and findings. */
     public static final String NAME = "exfiltration";
 
@@ -685,7 +687,7 @@ public final class ExfiltrationScanner implements Scanner {
         }
         int total = 0;
         int inPrompt = 0;
-        for (String w : vl.split("[^\\p{L}\\p{N}]+")) {
+        for (String w : NON_WORD.split(vl)) {
             if (w.length() >= 4) {
                 total++;
                 if (pl.contains(w)) {

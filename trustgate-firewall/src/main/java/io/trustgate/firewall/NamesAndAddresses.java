@@ -39,6 +39,8 @@ import java.util.regex.Pattern;
  * positives. Addresses without a house number, in lower case, or in formats other than the above are missed.
  */
 final class NamesAndAddresses {
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
     static final String PERSON = "PERSON";
     static final String ADDRESS = "STREET_ADDRESS";
 
@@ -1675,7 +1677,7 @@ final class NamesAndAddresses {
         }
         int words = 0;
         int caps = 0;
-        for (String w : line.split("\\s+")) {
+        for (String w : WHITESPACE.split(line)) {
             if (!HEADING_WORD.matcher(w).matches()) {
                 return false; // "cc: Ingrid Rahman; Rafael Bianchi" is a list, not a heading
             }
