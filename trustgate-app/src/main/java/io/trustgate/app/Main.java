@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             KeysCommand.class,
             UsageCommand.class,
             AuditCommand.class,
+            AssessCommand.class,
             ConfigCommand.class,
             FirewallCommand.class,
             TrainCommand.class,

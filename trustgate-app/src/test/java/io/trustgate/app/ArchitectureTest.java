@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the arrows pointing inwards: the API knows nothing; the parts (registry, policy, store, firewall, audit) know
+ * Keeps the arrows pointing inwards: the API knows nothing; the parts (registry, policy, store, firewall, audit, assess) know
  * only the API;
  * the gateway knows the API and the parts it enforces (registry, policy) but not the store or the app; nothing
  * but the app knows the app.
@@ -39,7 +39,7 @@ class ArchitectureTest {
 
     @Test
     void partsDependOnlyOnTheApi() {
-        for (String part : new String[] {"registry", "policy", "store", "firewall", "audit"}) {
+        for (String part : new String[] {"registry", "policy", "store", "firewall", "audit", "assess"}) {
             noClasses()
                     .that()
                     .resideInAPackage("io.trustgate." + part + "..")
@@ -71,7 +71,8 @@ class ArchitectureTest {
                         "io.trustgate.policy..",
                         "io.trustgate.store..",
                         "io.trustgate.firewall..",
-                        "io.trustgate.audit..")
+                        "io.trustgate.audit..",
+                        "io.trustgate.assess..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("io.vertx..", "io.netty..", "java.net.http..")
@@ -90,8 +91,8 @@ class ArchitectureTest {
     }
 
     private static String[] otherTrustgatePackages(String... allowed) {
-        java.util.List<String> all = new java.util.ArrayList<>(
-                java.util.List.of("api", "registry", "policy", "store", "firewall", "audit", "gateway", "app"));
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(
+                "api", "registry", "policy", "store", "firewall", "audit", "assess", "gateway", "app"));
         all.removeAll(java.util.List.of(allowed));
         return all.stream().map(p -> "io.trustgate." + p + "..").toArray(String[]::new);
     }

@@ -1,0 +1,11 @@
+package io.trustgate.app;
+
+import picocli.CommandLine.Command;
+
+/** {@code trustgate assess}: run assessment suites against models, report them, and compute pairwise ratings. */
+@Command(
+        name = "assess",
+        mixinStandardHelpOptions = true,
+        description = "Run assessments against models, report them, and compute pairwise ratings.",
+        subcommands = {})
+final class AssessCommand extends GroupCommand {}
