@@ -57,11 +57,21 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 loaded.firewall(),
                 loaded.tierFirewalls());
         SqliteStore store = SqliteStore.open(state.dataDir());
+        io.trustgate.audit.AuditLog audit;
+        try {
+            audit = io.trustgate.audit.AuditLog.open(
+                    io.trustgate.audit.AuditConfig.defaults(state.dataDir().resolve("audit")));
+        } catch (RuntimeException e) {
+            store.close();
+            throw new CliException(
+                    "cannot open the audit log in " + state.dataDir().resolve("audit") + ": " + e.getMessage());
+        }
         Gateway gateway;
         try {
-            gateway = Wiring.gateway(config, store, Clock.systemUTC());
+            gateway = Wiring.gateway(config, store, audit, Clock.systemUTC());
             gateway.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
+            audit.close();
             store.close();
             Throwable c = e.getCause();
             throw new CliException("cannot listen on " + server.host() + ":" + server.port() + ": "
@@ -72,6 +82,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 .addShutdownHook(new Thread(
                         () -> {
                             gateway.close();
+                            audit.close(); // after the drain: the last requests' events are written first
                             store.close();
                             stopped.countDown();
                         },

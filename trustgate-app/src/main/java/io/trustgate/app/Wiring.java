@@ -26,8 +26,9 @@ public final class Wiring {
         return tiers;
     }
 
-    /** Builds (but does not start) the gateway over an open store. */
-    public static Gateway gateway(TrustgateConfig config, SqliteStore store, Clock clock) {
+    /** Builds (but does not start) the gateway over an open store and audit log. */
+    public static Gateway gateway(
+            TrustgateConfig config, SqliteStore store, io.trustgate.api.audit.AuditSink audit, Clock clock) {
         return new Gateway(new Gateway.Parts(
                 config.server(),
                 new ModelCatalog(config.models()),
@@ -37,7 +38,8 @@ public final class Wiring {
                 store,
                 new TokenCounter(),
                 clock,
-                firewalls(config)));
+                firewalls(config),
+                audit));
     }
 
     /** The firewall of every tier: the top-level one, and the tiers' own where they declare one. */

@@ -8,6 +8,7 @@ import io.trustgate.api.TrustgateException;
 import io.trustgate.api.Usage;
 import io.trustgate.policy.Admission;
 import io.trustgate.registry.ModelEntry;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -52,6 +53,13 @@ final class ChatExchange {
     private boolean clientGone;
     private boolean finished;
     private ModelEntry serving;
+    /** Every firewall finding of the request and its answer, for the audit event. */
+    private final List<io.trustgate.api.Finding> findings = new ArrayList<>();
+    /** The providers called, in order (more than one when retries or fallbacks happened). */
+    private final List<String> tried = new ArrayList<>();
+    /** A stream's closing [DONE], written only once the request's audit event is durable. */
+    private boolean heldDone;
+
     private Firewalls.Policy firewall = Firewalls.Policy.NONE;
     private final io.trustgate.firewall.RedactionSession redactions = new io.trustgate.firewall.RedactionSession();
     private io.trustgate.api.ScanContext outputContext = io.trustgate.api.ScanContext.NONE;
@@ -84,8 +92,8 @@ final class ChatExchange {
         try {
             worst = resolve(root);
         } catch (TrustgateException e) {
-            refused(e);
-            throw e;
+            refuse(e);
+            return;
         }
         String encodingModel = route.get(0).upstreamModel();
         long chars = 0;
@@ -97,8 +105,8 @@ final class ChatExchange {
             try {
                 tokens = screenAndCount(encodingModel);
             } catch (TrustgateException e) {
-                refused(e);
-                throw e;
+                refuse(e);
+                return;
             }
             admit(tokens, worst);
             return;
@@ -111,12 +119,11 @@ final class ChatExchange {
                 refused(new TrustgateException(ErrorKind.INVALID_REQUEST, "client closed", "", "client_closed"));
                 return;
             }
+            if (ar.failed()) {
+                refuse(ErrorTable.from(ar.cause()));
+                return;
+            }
             try {
-                if (ar.failed()) {
-                    TrustgateException e = ErrorTable.from(ar.cause());
-                    refused(e);
-                    throw e;
-                }
                 admit(ar.result(), worst);
             } catch (RuntimeException e) {
                 RequestHandler.send(resp, ErrorTable.from(e));
@@ -130,7 +137,7 @@ final class ChatExchange {
      */
     private long screenAndCount(String encodingModel) {
         firewall = gw.firewalls.forTier(caller.tier().name());
-        List<io.trustgate.api.Finding> findings = InputScreen.screen(firewall.input(), chat.body(), redactions);
+        boolean found = InputScreen.screen(firewall.input(), chat.body(), redactions, findings);
         List<String> canaries = List.of();
         if (firewall.canary()) {
             canaries = List.of(Canaries.add(chat.body()));
@@ -138,7 +145,7 @@ final class ChatExchange {
         if (!firewall.output().isEmpty()) {
             outputContext = OutputScreen.context(chat.body(), canaries);
         }
-        List<String> texts = findings.isEmpty() && canaries.isEmpty()
+        List<String> texts = !found && canaries.isEmpty()
                 ? chat.texts()
                 : ChatRequest.parse(chat.body()).texts();
         return gw.tokens.countChat(encodingModel, texts);
@@ -148,34 +155,42 @@ final class ChatExchange {
         try {
             admission = gw.limits.admit(caller.key(), caller.tier(), promptTokens, chat.maxTokens(), worst);
         } catch (TrustgateException e) {
-            refused(e);
-            throw e;
+            refuse(e);
+            return;
         }
         resp.closeHandler(v -> onClientGone());
         attempt();
     }
 
+    /** Refuses the request with {@code e} once its record is durable. */
+    private void refuse(TrustgateException e) {
+        refused(e).onComplete(ar -> RequestHandler.send(resp, ar.succeeded() ? e : Gateway.auditUnavailable()));
+    }
+
     /** Refused before any upstream call: still one usage record, so that refusals show per key. */
-    private void refused(TrustgateException e) {
+    private Future<Void> refused(TrustgateException e) {
         finished = true;
         int status = ErrorTable.status(e.kind());
         String code = ErrorTable.code(e);
         if ("client_closed".equals(code)) {
             status = 499;
         }
-        gw.record(RequestHandler.record(
-                id,
-                caller,
-                at,
-                chat == null ? "-" : chat.model(),
-                "-",
-                "-",
-                Usage.ZERO,
-                0,
-                startNanos,
-                status,
-                code,
-                0));
+        return gw.record(
+                RequestHandler.record(
+                        id,
+                        caller,
+                        at,
+                        chat == null ? "-" : chat.model(),
+                        "-",
+                        "-",
+                        Usage.ZERO,
+                        0,
+                        startNanos,
+                        status,
+                        code,
+                        0),
+                findings,
+                tried);
     }
 
     /** Validates the request, resolves the model and its route; returns the dearest price on the route. */
@@ -239,6 +254,7 @@ final class ChatExchange {
     private void call(ModelEntry m, CircuitBreaker breaker) {
         attempts++;
         serving = m;
+        tried.add(m.provider());
         ProviderConfig pc = gw.providerConfigs.get(m.provider());
         Provider p = gw.providers.get(m.provider());
         ObjectNode body = chat.body();
@@ -287,12 +303,10 @@ final class ChatExchange {
     /** A whole answer: through the output firewall (off the event loop when long), then to the client. */
     private void deliver(JsonReply reply) {
         if (!StreamRewriter.needed(firewall, redactions)) {
-            settle(reply.usage(), 200, ""); // recorded before the client can see the answer
-            servedHeaders();
-            RequestHandler.json(resp, 200, reply.body());
+            answer(reply, reply.body());
             return;
         }
-        List<io.trustgate.api.Finding> found = new ArrayList<>();
+        List<io.trustgate.api.Finding> found = findings;
         if (reply.body().length() <= COUNT_OFF_LOOP_CHARS) {
             io.vertx.core.buffer.Buffer screened;
             try {
@@ -321,17 +335,24 @@ final class ChatExchange {
                 });
     }
 
+    /** The answer, once its record is durable (so a crash cannot lose the record of an answered request). */
     private void answer(JsonReply reply, io.vertx.core.buffer.Buffer body) {
-        settle(reply.usage(), 200, "");
-        servedHeaders();
-        RequestHandler.json(resp, 200, body);
+        settle(reply.usage(), 200, "").onComplete(ar -> {
+            servedHeaders();
+            if (ar.failed()) {
+                RequestHandler.send(resp, Gateway.auditUnavailable());
+            } else {
+                RequestHandler.json(resp, 200, body);
+            }
+        });
     }
 
     /** The upstream answered but the answer may not be given: the tokens were spent, so they are still counted. */
     private void answerRefused(JsonReply reply, TrustgateException e) {
-        settle(reply.usage(), ErrorTable.status(e.kind()), ErrorTable.code(e));
-        servedHeaders();
-        RequestHandler.send(resp, e);
+        settle(reply.usage(), ErrorTable.status(e.kind()), ErrorTable.code(e)).onComplete(ar -> {
+            servedHeaders();
+            RequestHandler.send(resp, ar.succeeded() ? e : Gateway.auditUnavailable());
+        });
     }
 
     /** Ends a stream the output firewall stopped: the upstream call is cancelled, the client gets an error event. */
@@ -342,17 +363,60 @@ final class ChatExchange {
         TrustgateException e = OutputScreen.blocked(stop.cause(), stop.where());
         if (!started) {
             // Nothing was sent yet: a plain error answer, like a blocked request.
-            settle(s.usageSoFar(), ErrorTable.status(e.kind()), ErrorTable.code(e));
-            servedHeaders();
-            RequestHandler.send(resp, e);
+            settle(s.usageSoFar(), ErrorTable.status(e.kind()), ErrorTable.code(e))
+                    .onComplete(ar -> {
+                        servedHeaders();
+                        RequestHandler.send(resp, ar.succeeded() ? e : Gateway.auditUnavailable());
+                    });
             return;
         }
-        settle(s.usageSoFar(), 200, ErrorTable.code(e));
         if (stop.before().length() > 0) {
             resp.write(stop.before());
         }
-        resp.write(ErrorTable.sseEvent(e));
-        resp.end();
+        endStream(settle(s.usageSoFar(), 200, ErrorTable.code(e)), ErrorTable.sseEvent(e));
+    }
+
+    /**
+     * Ends a stream once its record is durable: with {@code last} (an error event), or with the held-back [DONE];
+     * when the record could not be made, with an error event saying so instead of [DONE].
+     */
+    private void endStream(Future<Void> recorded, io.vertx.core.buffer.Buffer last) {
+        recorded.onComplete(ar -> {
+            if (resp.ended() || resp.closed()) {
+                return;
+            }
+            if (ar.failed()) {
+                resp.write(ErrorTable.sseEvent(Gateway.auditUnavailable()));
+            } else if (last != null) {
+                resp.write(last);
+            } else if (heldDone) {
+                resp.write(DONE);
+            }
+            resp.end();
+        });
+    }
+
+    private static final io.vertx.core.buffer.Buffer DONE = io.vertx.core.buffer.Buffer.buffer("data: [DONE]\n\n");
+    private static final byte[] DONE_BYTES = "data: [DONE]".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** The buffer without a final [DONE] event (remembered in {@link #heldDone}), which waits for the record. */
+    private io.vertx.core.buffer.Buffer holdDone(io.vertx.core.buffer.Buffer buf) {
+        int n = buf.length();
+        int end = n;
+        while (end > 0 && (buf.getByte(end - 1) == '\n' || buf.getByte(end - 1) == '\r')) {
+            end--;
+        }
+        int start = end - DONE_BYTES.length;
+        if (start < 0 || (start > 0 && buf.getByte(start - 1) != '\n')) {
+            return buf;
+        }
+        for (int i = 0; i < DONE_BYTES.length; i++) {
+            if (buf.getByte(start + i) != DONE_BYTES[i]) {
+                return buf;
+            }
+        }
+        heldDone = true;
+        return buf.getBuffer(0, start);
     }
 
     private void stream(ModelEntry m, ProviderConfig pc, CircuitBreaker breaker, ChatStream s) {
@@ -370,9 +434,10 @@ final class ChatExchange {
             } else {
                 cancelTimer();
                 breaker.onFailure();
-                settle(s.usageSoFar(), 200, ErrorTable.code(e));
-                resp.write(ErrorTable.sseEvent(e));
-                resp.end();
+                if (rewriter != null) {
+                    findings.addAll(rewriter.findings());
+                }
+                endStream(settle(s.usageSoFar(), 200, ErrorTable.code(e)), ErrorTable.sseEvent(e));
             }
         });
         s.endHandler(u -> {
@@ -384,6 +449,7 @@ final class ChatExchange {
                 switch (rewriter.finish()) {
                     case StreamRewriter.Out.Send send -> last = send.bytes();
                     case StreamRewriter.Out.Stop stop -> {
+                        findings.addAll(rewriter.findings());
                         stopStream(s, started[0], stop);
                         return;
                     }
@@ -392,11 +458,14 @@ final class ChatExchange {
             if (!started[0]) {
                 startStream();
             }
-            settle(u, 200, "");
-            if (last != null && last.length() > 0) {
-                resp.write(last);
+            if (rewriter != null) {
+                findings.addAll(rewriter.findings());
             }
-            resp.end();
+            Future<Void> recorded = settle(u, 200, "");
+            if (last != null && last.length() > 0) {
+                resp.write(holdDone(last));
+            }
+            endStream(recorded, null);
         });
         s.handler(raw -> {
             io.vertx.core.buffer.Buffer buf = raw;
@@ -405,6 +474,7 @@ final class ChatExchange {
                     case StreamRewriter.Out.Send send -> buf = send.bytes();
                     case StreamRewriter.Out.Stop stop -> {
                         breaker.onSuccess();
+                        findings.addAll(rewriter.findings());
                         stopStream(s, started[0], stop);
                         return;
                     }
@@ -415,6 +485,7 @@ final class ChatExchange {
                 breaker.onSuccess();
                 startStream();
             }
+            buf = holdDone(buf);
             if (buf.length() == 0) {
                 return;
             }
@@ -476,9 +547,7 @@ final class ChatExchange {
             s.cancel();
             activeStream = null;
             gw.breakers.get(m.provider()).onFailure();
-            settle(s.usageSoFar(), 200, ErrorTable.code(e));
-            resp.write(ErrorTable.sseEvent(e));
-            resp.end();
+            endStream(settle(s.usageSoFar(), 200, ErrorTable.code(e)), ErrorTable.sseEvent(e));
             return;
         }
         if (s != null) {
@@ -515,23 +584,27 @@ final class ChatExchange {
     }
 
     private void finishWithError(TrustgateException e) {
-        settleFailure(ErrorTable.status(e.kind()), ErrorTable.code(e));
-        RequestHandler.send(resp, e);
+        settleFailure(ErrorTable.status(e.kind()), ErrorTable.code(e))
+                .onComplete(ar -> RequestHandler.send(resp, ar.succeeded() ? e : Gateway.auditUnavailable()));
     }
 
-    private void settleFailure(int status, String code) {
+    private Future<Void> settleFailure(int status, String code) {
         if (finished) {
-            return;
+            return Future.succeededFuture(); // recorded already
         }
         finished = true;
         gw.limits.release(admission);
-        gw.record(RequestHandler.record(
-                id, caller, at, chat.model(), "-", "-", Usage.ZERO, 0, startNanos, status, code, attempts));
+        return gw.record(
+                RequestHandler.record(
+                        id, caller, at, chat.model(), "-", "-", Usage.ZERO, 0, startNanos, status, code, attempts),
+                findings,
+                tried);
     }
 
-    private void settle(Usage reported, int status, String code) {
+    /** Settles the reservation and records the request; the future completes once the record is durable. */
+    private Future<Void> settle(Usage reported, int status, String code) {
         if (finished) {
-            return;
+            return Future.succeededFuture(); // recorded already
         }
         finished = true;
         Usage u = reported.promptTokens() == 0
@@ -539,18 +612,21 @@ final class ChatExchange {
                 : reported;
         long cost = serving.price().costMicros(u);
         gw.limits.settle(admission, u, cost);
-        gw.record(RequestHandler.record(
-                id,
-                caller,
-                at,
-                chat.model(),
-                serving.name(),
-                serving.provider(),
-                u,
-                cost,
-                startNanos,
-                status,
-                code,
-                attempts));
+        return gw.record(
+                RequestHandler.record(
+                        id,
+                        caller,
+                        at,
+                        chat.model(),
+                        serving.name(),
+                        serving.provider(),
+                        u,
+                        cost,
+                        startNanos,
+                        status,
+                        code,
+                        attempts),
+                findings,
+                tried);
     }
 }

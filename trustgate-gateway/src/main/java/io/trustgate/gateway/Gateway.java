@@ -16,6 +16,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,7 @@ public final class Gateway implements AutoCloseable {
     final Limits limits;
     final TokenCounter tokens;
     final Firewalls firewalls;
+    final io.trustgate.api.audit.AuditSink audit;
     final UsageRecorder usage;
     final Clock clock;
     private final Vertx vertx;
@@ -69,7 +71,8 @@ public final class Gateway implements AutoCloseable {
             UsageStore usageStore,
             TokenCounter tokens,
             Clock clock,
-            Firewalls firewalls) {}
+            Firewalls firewalls,
+            io.trustgate.api.audit.AuditSink audit) {}
 
     public Gateway(Parts parts) {
         this(parts, null);
@@ -82,6 +85,7 @@ public final class Gateway implements AutoCloseable {
         this.clock = parts.clock();
         this.tokens = parts.tokens();
         this.firewalls = parts.firewalls();
+        this.audit = parts.audit();
         this.ownsVertx = vertx == null;
         this.loops = config.eventLoops() > 0
                 ? config.eventLoops()
@@ -212,8 +216,74 @@ public final class Gateway implements AutoCloseable {
         return vertx;
     }
 
-    void record(UsageRecord r) {
+    /**
+     * Records a request's usage and its audit event. The future completes on the caller's event loop once the event
+     * is durable, so that a caller that answers only then never answers a request whose event a crash could lose;
+     * it fails when the audit log cannot take the event (then the caller answers 503 instead).
+     */
+    Future<Void> record(UsageRecord r, List<io.trustgate.api.Finding> findings, List<String> route) {
         usage.record(r);
+        io.trustgate.api.audit.AuditEvent.Builder b = io.trustgate.api.audit.AuditEvent.builder(
+                        io.trustgate.api.audit.AuditEvent.Kind.API_REQUEST, r.time())
+                .requestId(r.requestId())
+                .keyId(r.keyId())
+                .tenant(r.tenant())
+                .context(r.tier())
+                .modelRequested(r.modelRequested())
+                .modelServed(r.modelServed())
+                .provider(r.provider())
+                .route(route)
+                .tokens(r.usage().promptTokens(), r.usage().completionTokens())
+                .costMicros(r.costMicros())
+                .latencyMs(r.latencyMicros() / 1000)
+                .status(r.status())
+                .errorCode(r.errorCode());
+        for (io.trustgate.api.Finding f : findings) {
+            b.finding(io.trustgate.api.audit.AuditFinding.of(f));
+        }
+        return audited(b.build());
+    }
+
+    /** An audit event of a request with no key or model (refused before it was authenticated or parsed). */
+    Future<Void> auditRefusal(String requestId, Instant at, long startNanos, int status, String code) {
+        return audited(io.trustgate.api.audit.AuditEvent.builder(io.trustgate.api.audit.AuditEvent.Kind.API_REQUEST, at)
+                .requestId(requestId)
+                .latencyMs((System.nanoTime() - startNanos) / 1_000_000)
+                .status(status)
+                .errorCode(code)
+                .build());
+    }
+
+    private Future<Void> audited(io.trustgate.api.audit.AuditEvent e) {
+        java.util.concurrent.CompletableFuture<Long> cf;
+        try {
+            cf = audit.append(e);
+        } catch (RuntimeException failed) {
+            return Future.failedFuture(failed);
+        }
+        if (cf.isDone() && !cf.isCompletedExceptionally()) {
+            return Future.succeededFuture();
+        }
+        io.vertx.core.Promise<Void> p = io.vertx.core.Promise.promise();
+        io.vertx.core.Context ctx = vertx.getOrCreateContext();
+        cf.whenComplete((seq, err) -> ctx.runOnContext(v -> {
+            if (err != null) {
+                LOG.error("audit event of request {} not recorded: {}", e.requestId(), err.toString());
+                p.fail(err);
+            } else {
+                p.complete();
+            }
+        }));
+        return p.future();
+    }
+
+    /** What a client gets when its request's audit event could not be recorded: nothing unrecorded is answered. */
+    static TrustgateException auditUnavailable() {
+        return new TrustgateException(
+                ErrorKind.UNAVAILABLE,
+                "The audit log could not record this request, so it is not answered. Try again later.",
+                "",
+                "audit_unavailable");
     }
 
     static TrustgateException notFoundPath(String method, String path) {

@@ -12,7 +12,6 @@ import io.trustgate.api.TrustgateException;
 import io.trustgate.api.Verdict;
 import io.trustgate.firewall.FirewallChain;
 import io.trustgate.firewall.RedactionSession;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -31,11 +30,14 @@ final class InputScreen {
 
     private InputScreen() {}
 
-    /** Screens the request body in place; returns every finding. */
-    static List<Finding> screen(FirewallChain chain, ObjectNode body, RedactionSession session) {
-        List<Finding> findings = new ArrayList<>();
+    /**
+     * Screens the request body in place, adding every finding to {@code findings} (those of a blocked message
+     * included, before the block is thrown); returns whether anything was found.
+     */
+    static boolean screen(FirewallChain chain, ObjectNode body, RedactionSession session, List<Finding> findings) {
+        int before = findings.size();
         if (chain.isEmpty()) {
-            return findings;
+            return false;
         }
         JsonNode messages = body.path("messages");
         for (int i = 0; i < messages.size(); i++) {
@@ -67,7 +69,7 @@ final class InputScreen {
                 }
             }
         }
-        return findings;
+        return findings.size() > before;
     }
 
     /** Scans one text; throws on block, returns the redacted text or null when unchanged. */

@@ -16,6 +16,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -48,11 +49,12 @@ final class RequestHandler implements Handler<HttpServerRequest> {
     @Override
     public void handle(HttpServerRequest req) {
         String id = newRequestId();
+        long start = System.nanoTime();
         req.response().putHeader(REQUEST_ID, id);
         try {
-            route(req, id);
+            route(req, id, start);
         } catch (RuntimeException e) {
-            fail(req, id, e);
+            fail(req, id, start, e);
         }
     }
 
@@ -78,7 +80,7 @@ final class RequestHandler implements Handler<HttpServerRequest> {
         req.connection().close();
     }
 
-    private void route(HttpServerRequest req, String id) {
+    private void route(HttpServerRequest req, String id, long start) {
         String path = req.path();
         HttpMethod m = req.method();
         switch (path) {
@@ -96,15 +98,14 @@ final class RequestHandler implements Handler<HttpServerRequest> {
                 readBody(
                         req,
                         id,
-                        body -> new ChatExchange(gw, req, id, caller, System.nanoTime(), gw.clock.instant())
-                                .run(parse(body)));
+                        start,
+                        body -> new ChatExchange(gw, req, id, caller, start, gw.clock.instant()).run(parse(body)));
             }
             case "/v1/embeddings" -> {
                 expect(req, HttpMethod.POST);
                 Authenticator.Caller caller = gw.auth.authenticate(req.getHeader(HttpHeaders.AUTHORIZATION));
-                long start = System.nanoTime();
                 Instant at = gw.clock.instant();
-                readBody(req, id, body -> embeddings(req, id, caller, parse(body), start, at));
+                readBody(req, id, start, body -> embeddings(req, id, caller, parse(body), start, at));
             }
             case "/v1/models" -> {
                 expect(req, HttpMethod.GET);
@@ -183,7 +184,7 @@ final class RequestHandler implements Handler<HttpServerRequest> {
     }
 
     /** Reads the whole body within {@code max-request-bytes}; 413 as soon as it is known to be larger. */
-    private void readBody(HttpServerRequest req, String id, Consumer<Buffer> then) {
+    private void readBody(HttpServerRequest req, String id, long start, Consumer<Buffer> then) {
         long max = gw.config.maxRequestBytes();
         String cl = req.getHeader(HttpHeaders.CONTENT_LENGTH);
         int initial = 1024;
@@ -207,7 +208,7 @@ final class RequestHandler implements Handler<HttpServerRequest> {
             }
             if (body.length() + chunk.length() > max) {
                 failed[0] = true;
-                fail(req, id, tooLarge(max));
+                fail(req, id, start, tooLarge(max));
                 req.connection().close();
                 return;
             }
@@ -221,7 +222,7 @@ final class RequestHandler implements Handler<HttpServerRequest> {
             try {
                 then.accept(body);
             } catch (RuntimeException e) {
-                fail(req, id, e);
+                fail(req, id, start, e);
             }
         });
     }
@@ -292,25 +293,49 @@ final class RequestHandler implements Handler<HttpServerRequest> {
                         : ar.result().usage();
                 long cost = entry.price().costMicros(u);
                 gw.limits.settle(admission, u, cost);
-                gw.record(record(id, caller, at, model, entry.name(), entry.provider(), u, cost, start, 200, "", 1));
-                json(resp, 200, ar.result().body());
+                gw.record(
+                                record(
+                                        id,
+                                        caller,
+                                        at,
+                                        model,
+                                        entry.name(),
+                                        entry.provider(),
+                                        u,
+                                        cost,
+                                        start,
+                                        200,
+                                        "",
+                                        1),
+                                List.of(),
+                                List.of(entry.provider()))
+                        .onComplete(rec -> {
+                            if (rec.failed()) {
+                                send(resp, Gateway.auditUnavailable());
+                            } else {
+                                json(resp, 200, ar.result().body());
+                            }
+                        });
             } else {
                 gw.limits.release(admission);
                 TrustgateException e = ErrorTable.from(ar.cause());
-                gw.record(record(
-                        id,
-                        caller,
-                        at,
-                        model,
-                        "-",
-                        "-",
-                        Usage.ZERO,
-                        0,
-                        start,
-                        ErrorTable.status(e.kind()),
-                        ErrorTable.code(e),
-                        1));
-                send(resp, e);
+                gw.record(
+                                record(
+                                        id,
+                                        caller,
+                                        at,
+                                        model,
+                                        "-",
+                                        "-",
+                                        Usage.ZERO,
+                                        0,
+                                        start,
+                                        ErrorTable.status(e.kind()),
+                                        ErrorTable.code(e),
+                                        1),
+                                List.of(),
+                                List.of(entry.provider()))
+                        .onComplete(rec -> send(resp, rec.succeeded() ? e : Gateway.auditUnavailable()));
             }
         });
     }
@@ -365,11 +390,20 @@ final class RequestHandler implements Handler<HttpServerRequest> {
         resp.end(ErrorTable.body(e));
     }
 
-    private void fail(HttpServerRequest req, String id, Throwable t) {
+    /**
+     * Answers a request refused before a chat or embeddings exchange took it over (authentication, parsing, unknown
+     * URL, size): its audit event first, then the error.
+     */
+    private void fail(HttpServerRequest req, String id, long start, Throwable t) {
         TrustgateException e = ErrorTable.from(t);
         if (e.kind() == ErrorKind.INTERNAL) {
             LOG.error("request {} failed: {}", id, t.toString(), t);
         }
-        send(req.response(), e);
+        HttpServerResponse resp = req.response();
+        if (resp.headWritten() || resp.ended() || resp.closed()) {
+            return;
+        }
+        gw.auditRefusal(id, gw.clock.instant(), start, ErrorTable.status(e.kind()), ErrorTable.code(e))
+                .onComplete(ar -> send(resp, ar.succeeded() ? e : Gateway.auditUnavailable()));
     }
 }

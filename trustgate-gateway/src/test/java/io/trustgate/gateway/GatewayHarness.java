@@ -38,6 +38,7 @@ public final class GatewayHarness implements AutoCloseable {
     private final Map<String, Tier> tiers = new LinkedHashMap<>();
     private GatewayConfig config = GatewayConfig.defaults().withListen("127.0.0.1", 0);
     private Firewalls firewalls = Firewalls.none();
+    private io.trustgate.api.audit.AuditSink audit = io.trustgate.api.audit.AuditSink.discarding();
     private SqliteStore store;
     private Gateway gateway;
     private final HttpClient http =
@@ -54,6 +55,11 @@ public final class GatewayHarness implements AutoCloseable {
 
     public GatewayHarness config(GatewayConfig c) {
         this.config = c;
+        return this;
+    }
+
+    public GatewayHarness audit(io.trustgate.api.audit.AuditSink audit) {
+        this.audit = audit;
         return this;
     }
 
@@ -128,7 +134,8 @@ public final class GatewayHarness implements AutoCloseable {
                 store,
                 TOKENS,
                 Clock.systemUTC(),
-                firewalls));
+                firewalls,
+                audit));
         FakeOpenAiServer.await(gateway.start());
         return this;
     }

@@ -1,0 +1,142 @@
+package io.trustgate.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trustgate.api.Action;
+import io.trustgate.api.audit.AuditEvent;
+import io.trustgate.api.audit.AuditSink;
+import io.trustgate.firewall.FirewallChain;
+import io.trustgate.firewall.Scanners;
+import io.vertx.core.Vertx;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** One audit event per API request, with what the issue asks for and never a matched text; no event, no answer. */
+class AuditEventsIT {
+    static Vertx vertx;
+    FakeOpenAiServer upstream;
+    GatewayHarness h;
+
+    /** Keeps events; completes each append later, as a real log does after its write. */
+    static final class Recording implements AuditSink {
+        final List<AuditEvent> events = new CopyOnWriteArrayList<>();
+        volatile boolean broken;
+
+        @Override
+        public CompletableFuture<Long> append(AuditEvent e) {
+            if (broken) {
+                return CompletableFuture.failedFuture(new IllegalStateException("disk full"));
+            }
+            events.add(e);
+            return CompletableFuture.supplyAsync(() -> (long) events.size());
+        }
+
+        @Override
+        public void close() {}
+
+        AuditEvent of(HttpResponse<?> r) {
+            String id = r.headers().firstValue("x-request-id").orElseThrow();
+            return events.stream()
+                    .filter(e -> e.requestId().equals(id))
+                    .reduce((a, b) -> {
+                        throw new AssertionError("two events for " + id);
+                    })
+                    .orElseThrow(() -> new AssertionError("no event for " + id));
+        }
+    }
+
+    final Recording audit = new Recording();
+
+    @BeforeAll
+    static void start() {
+        vertx = Vertx.vertx();
+    }
+
+    @AfterAll
+    static void stop() {
+        vertx.close();
+    }
+
+    @AfterEach
+    void tearDown() {
+        h.close();
+        upstream.close();
+    }
+
+    private void gateway() {
+        upstream = new FakeOpenAiServer(vertx, "k");
+        FirewallChain in = Scanners.chain(List.of(
+                new FirewallChain.Rule(Scanners.create("secrets"), Action.BLOCK, 0.5),
+                new FirewallChain.Rule(Scanners.create("pii"), Action.REDACT, 0.5)));
+        h = new GatewayHarness()
+                .provider(GatewayHarness.openai("up", upstream, "k"))
+                .model("m", "up", "m-up")
+                .firewalls(Firewalls.of(Firewalls.Policy.input(in)))
+                .audit(audit)
+                .start();
+    }
+
+    private static String chat(String text, boolean stream) {
+        return "{\"model\":\"m\",\"stream\":" + stream + ",\"messages\":[{\"role\":\"user\",\"content\":\"" + text
+                + "\"}]}";
+    }
+
+    @Test
+    void everyRequestHasOneEventWithRouteTokensAndFindingsButNoText() throws Exception {
+        gateway();
+        String key = h.key("k");
+        HttpResponse<String> ok = h.post("/v1/chat/completions", key, chat("mail jane.doe@example.com", false));
+        assertThat(ok.statusCode()).isEqualTo(200);
+        AuditEvent e = audit.of(ok);
+        assertThat(e.kind()).isEqualTo(AuditEvent.Kind.API_REQUEST);
+        assertThat(e.status()).isEqualTo(200);
+        assertThat(e.keyId()).startsWith("key_");
+        assertThat(e.context()).isEqualTo("default");
+        assertThat(e.modelRequested()).isEqualTo("m");
+        assertThat(e.provider()).isEqualTo("up");
+        assertThat(e.route()).containsExactly("up");
+        assertThat(e.promptTokens()).isEqualTo(11);
+        assertThat(e.completionTokens()).isEqualTo(7);
+        assertThat(e.findings())
+                .singleElement()
+                .satisfies(f -> assertThat(f.scanner()).isEqualTo("pii"));
+        assertThat(e.toString()).doesNotContain("jane.doe").doesNotContain(key);
+
+        HttpResponse<String> streamed = h.post("/v1/chat/completions", key, chat("hello there", true));
+        assertThat(streamed.body()).endsWith("data: [DONE]\n\n");
+        assertThat(audit.of(streamed).status()).isEqualTo(200);
+
+        HttpResponse<String> blocked =
+                h.post("/v1/chat/completions", key, chat("key ghp_aB3dE5gH7jK9mN1pQ3sT5vX7zA9cE1gI3kM5", false));
+        assertThat(blocked.statusCode()).isEqualTo(400);
+        AuditEvent b = audit.of(blocked);
+        assertThat(b.errorCode()).isEqualTo("content_policy_violation");
+        assertThat(b.findings()).anySatisfy(f -> assertThat(f.scanner()).isEqualTo("secrets"));
+        assertThat(b.toString()).doesNotContain("ghp_");
+
+        HttpResponse<String> unauthenticated = h.post("/v1/chat/completions", "sk-tg-nope", chat("hi", false));
+        assertThat(unauthenticated.statusCode()).isEqualTo(401);
+        assertThat(audit.of(unauthenticated).status()).isEqualTo(401);
+
+        HttpResponse<String> embeddings = h.post("/v1/embeddings", key, "{\"model\":\"m\",\"input\":\"x\"}");
+        assertThat(audit.of(embeddings).status()).isEqualTo(embeddings.statusCode());
+    }
+
+    @Test
+    void aRequestWhoseEventCannotBeRecordedIsNotAnswered() throws Exception {
+        gateway();
+        String key = h.key("k");
+        audit.broken = true;
+        HttpResponse<String> r = h.post("/v1/chat/completions", key, chat("hello", false));
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(r.body()).contains("audit_unavailable").doesNotContain("hello");
+        HttpResponse<String> s = h.post("/v1/chat/completions", key, chat("hello there", true));
+        assertThat(s.body()).contains("audit_unavailable").doesNotContain("[DONE]");
+    }
+}
