@@ -60,7 +60,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         io.trustgate.audit.AuditLog audit;
         try {
             audit = io.trustgate.audit.AuditLog.open(
-                    io.trustgate.audit.AuditConfig.defaults(state.dataDir().resolve("audit")));
+                    io.trustgate.audit.AuditConfig.defaults(state.dataDir().resolve("audit"))
+                            .withAck(io.trustgate.audit.AuditConfig.Ack.WRITTEN));
         } catch (RuntimeException e) {
             store.close();
             throw new CliException(

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param checkpointEvery a signed checkpoint after this many events
  * @param checkpointInterval a signed checkpoint after this long, when events were written since the last one
  * @param segmentBytes a new segment file once the current one reaches this size
+ * @param ack when an append's future completes: once its batch is written to the operating system, or once it is
+ *     also synced to the disk
  */
 public record AuditConfig(
         Path dir,
@@ -23,7 +25,19 @@ public record AuditConfig(
         int maxBatch,
         long checkpointEvery,
         Duration checkpointInterval,
-        long segmentBytes) {
+        long segmentBytes,
+        Ack ack) {
+
+    /** When an append counts as done. */
+    public enum Ack {
+        /**
+         * Once the batch is written to the operating system: survives a crash or {@code kill -9} of the process, not
+         * a crash of the machine. The batch is still synced right after, so the window is one fsync.
+         */
+        WRITTEN,
+        /** Once the batch is synced to the disk: survives a power loss too, at the cost of one fsync per answer. */
+        SYNCED
+    }
 
     public static final int DEFAULT_QUEUE_CAPACITY = 65_536;
     public static final int DEFAULT_MAX_BATCH = 4_096;
@@ -35,6 +49,7 @@ public record AuditConfig(
         Objects.requireNonNull(dir, "dir");
         Objects.requireNonNull(offerTimeout, "offerTimeout");
         Objects.requireNonNull(checkpointInterval, "checkpointInterval");
+        Objects.requireNonNull(ack, "ack");
         if (queueCapacity < 1 || queueCapacity > 10_000_000) {
             throw new IllegalArgumentException("audit queue-capacity must be 1-10000000, was " + queueCapacity);
         }
@@ -65,15 +80,17 @@ public record AuditConfig(
                 DEFAULT_MAX_BATCH,
                 DEFAULT_CHECKPOINT_EVERY,
                 DEFAULT_CHECKPOINT_INTERVAL,
-                DEFAULT_SEGMENT_BYTES);
+                DEFAULT_SEGMENT_BYTES,
+                Ack.SYNCED);
     }
 
     public AuditConfig withCheckpoints(long every, Duration interval) {
-        return new AuditConfig(dir, queueCapacity, offerTimeout, maxBatch, every, interval, segmentBytes);
+        return new AuditConfig(dir, queueCapacity, offerTimeout, maxBatch, every, interval, segmentBytes, ack);
     }
 
     public AuditConfig withSegmentBytes(long bytes) {
-        return new AuditConfig(dir, queueCapacity, offerTimeout, maxBatch, checkpointEvery, checkpointInterval, bytes);
+        return new AuditConfig(
+                dir, queueCapacity, offerTimeout, maxBatch, checkpointEvery, checkpointInterval, bytes, ack);
     }
 
     public AuditConfig withQueue(int capacity, Duration timeout) {
@@ -84,6 +101,13 @@ public record AuditConfig(
                 Math.min(maxBatch, capacity),
                 checkpointEvery,
                 checkpointInterval,
-                segmentBytes);
+                segmentBytes,
+                ack);
+    }
+
+    /** The same, acknowledging appends at {@code ack}. */
+    public AuditConfig withAck(Ack ack) {
+        return new AuditConfig(
+                dir, queueCapacity, offerTimeout, maxBatch, checkpointEvery, checkpointInterval, segmentBytes, ack);
     }
 }
