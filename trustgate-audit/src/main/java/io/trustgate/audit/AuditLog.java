@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The tamper-evident audit log: an append-only directory of hash-chained JSONL segments with Ed25519-signed
@@ -101,6 +102,10 @@ public final class AuditLog implements AuditSink {
         this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
         this.writer = Thread.ofPlatform().name("audit-writer").daemon(true).unstarted(this::run);
         writer.start();
+        if (config.ack() == AuditConfig.Ack.WRITTEN) {
+            syncer = Thread.ofPlatform().name("audit-sync").daemon(true).unstarted(this::syncLoop);
+            syncer.start();
+        }
     }
 
     /** Opens (creating or recovering) the log in {@code config.dir()} and starts its writer. */
@@ -261,6 +266,10 @@ public final class AuditLog implements AuditSink {
                 // retry while the writer drains
             }
             writer.join();
+            if (syncer != null) {
+                LockSupport.unpark(syncer);
+                syncer.join();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -275,7 +284,33 @@ public final class AuditLog implements AuditSink {
     /** At WRITTEN, the longest a written batch waits for its fsync (when more events follow). */
     static final long SYNC_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
-    private long lastForceNanos = System.nanoTime();
+    /** Set by the writer after a write it did not sync; cleared by the syncer before it syncs. */
+    private volatile boolean unsynced;
+
+    private Thread syncer;
+
+    /** At WRITTEN: syncs what the writer wrote, at most every SYNC_EVERY, while the writer goes on writing. */
+    private void syncLoop() {
+        while (!closed && failure == null) {
+            LockSupport.parkNanos(SYNC_EVERY_NANOS);
+            if (!unsynced) {
+                continue;
+            }
+            unsynced = false;
+            synchronized (segmentsLock) { // not during a rollover (which syncs the old segment itself)
+                try {
+                    if (segment.isOpen()) {
+                        segment.force(false);
+                    }
+                } catch (java.nio.channels.ClosedChannelException e) {
+                    // closed by close() or a rollover, both of which synced it
+                } catch (IOException | RuntimeException e) {
+                    failure = e;
+                    LOG.log(System.Logger.Level.ERROR, "audit: fsync failed; the audit log stops accepting events", e);
+                }
+            }
+        }
+    }
 
     private void run() {
         List<Pending> batch = new ArrayList<>(config.maxBatch());
@@ -338,14 +373,13 @@ public final class AuditLog implements AuditSink {
                                 batch.get(i).future().complete(seqs[i]);
                             }
                         }
-                        // Acknowledged at WRITTEN, a batch is synced at most every SYNC_EVERY: at thousands of small
-                        // batches a second, one fsync each costs more CPU than the whole request.
-                        if (config.ack() == AuditConfig.Ack.SYNCED
-                                || sideBuf.size() > 0
-                                || stop
-                                || System.nanoTime() - lastForceNanos >= SYNC_EVERY_NANOS) {
+                        // Acknowledged at WRITTEN, batches are synced by the syncer thread at most every SYNC_EVERY:
+                        // at thousands of small batches a second one fsync each costs more than the request, and an
+                        // fsync inline would hold every waiting request for its duration.
+                        if (config.ack() == AuditConfig.Ack.SYNCED || sideBuf.size() > 0 || stop) {
                             segment.force(false);
-                            lastForceNanos = System.nanoTime();
+                        } else {
+                            unsynced = true;
                         }
                         segmentSize += buf.size();
                     }
@@ -421,6 +455,7 @@ public final class AuditLog implements AuditSink {
 
     private void rollover() throws IOException {
         synchronized (segmentsLock) {
+            segment.force(false);
             segment.close();
             startSegment();
         }

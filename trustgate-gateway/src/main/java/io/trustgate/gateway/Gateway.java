@@ -265,8 +265,8 @@ public final class Gateway implements AutoCloseable {
             return Future.succeededFuture();
         }
         io.vertx.core.Promise<Void> p = io.vertx.core.Promise.promise();
-        io.vertx.core.Context ctx = vertx.getOrCreateContext();
-        cf.whenComplete((seq, err) -> ctx.runOnContext(v -> {
+        LoopInbox inbox = LoopInbox.of(vertx.getOrCreateContext());
+        cf.whenComplete((seq, err) -> inbox.post(() -> {
             if (err != null) {
                 LOG.error("audit event of request {} not recorded: {}", e.requestId(), err.toString());
                 p.fail(err);
