@@ -52,7 +52,18 @@ final class ConfigReader {
     /** Deeper than any valid file; bounds the recursion of the YAML composer. */
     static final int MAX_DEPTH = 32;
 
-    private static final List<String> TOP_KEYS = List.of("server", "providers", "models", "tiers", "firewall");
+    private static final List<String> TOP_KEYS = List.of("server", "providers", "models", "tiers", "firewall", "audit");
+    private static final List<String> AUDIT_KEYS = List.of(
+            "enabled",
+            "capture",
+            "capture-max-chars",
+            "ack",
+            "checkpoint-every",
+            "checkpoint-interval",
+            "segment-size",
+            "retain-for",
+            "retain-size");
+    private static final List<String> TIER_AUDIT_KEYS = List.of("capture");
     private static final List<String> FIREWALL_KEYS =
             List.of("input", "output", "canary", "stream-holdback", "stream-lookbehind");
     private static final List<String> RULE_KEYS = List.of("scanner", "action", "threshold");
@@ -84,7 +95,8 @@ final class ConfigReader {
             "max-tokens-per-request",
             "monthly-token-budget",
             "monthly-cost-budget",
-            "firewall");
+            "firewall",
+            "audit");
 
     private static final Pattern VARIABLE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?::-(.*))?", Pattern.DOTALL);
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
@@ -171,11 +183,19 @@ final class ConfigReader {
             t.firewall.ifPresent(f -> tierFirewalls.put(t.name, firewall(f, firewall, false)));
         }
 
+        TrustgateConfig.AuditSettings audit =
+                top.has("audit") ? audit(top.child("audit", AUDIT_KEYS)) : TrustgateConfig.AuditSettings.DEFAULTS;
+        Map<String, io.trustgate.api.audit.CaptureMode> tierCapture = new LinkedHashMap<>();
+        for (TierRead t : tierReads) {
+            t.audit.ifPresent(a -> tierCapture.put(t.name, captureMode(a, "capture", audit.capture())));
+        }
+
         if (!problems.isEmpty()) {
             throw failure();
         }
         try {
-            return new TrustgateConfig(source, server.config, providers, models, tiers, firewall, tierFirewalls);
+            return new TrustgateConfig(
+                    source, server.config, providers, models, tiers, firewall, tierFirewalls, audit, tierCapture);
         } catch (IllegalArgumentException e) {
             throw fail(1, "", String.valueOf(e.getMessage()));
         }
@@ -840,7 +860,57 @@ final class ConfigReader {
         return new ModelRead(name, s.path, s.line, provider, fallbacks, kind.get(), entry);
     }
 
-    record TierRead(String name, String path, List<Scalar> models, Optional<Tier> tier, Optional<Section> firewall) {}
+    record TierRead(
+            String name,
+            String path,
+            List<Scalar> models,
+            Optional<Tier> tier,
+            Optional<Section> firewall,
+            Optional<Section> audit) {}
+
+    /** The {@code audit} section: every key optional, defaults as {@link TrustgateConfig.AuditSettings#DEFAULTS}. */
+    private TrustgateConfig.AuditSettings audit(Section s) {
+        TrustgateConfig.AuditSettings d = TrustgateConfig.AuditSettings.DEFAULTS;
+        Field<Boolean> enabled = field(s, "enabled", d.enabled(), ConfigValues::bool);
+        io.trustgate.api.audit.CaptureMode capture = captureMode(s, "capture", d.capture());
+        Field<Integer> maxChars = integer(s, "capture-max-chars", d.captureMaxChars());
+        Field<io.trustgate.audit.AuditConfig.Ack> ack =
+                field(s, "ack", d.ack(), t -> ConfigValues.enumValue(t, io.trustgate.audit.AuditConfig.Ack.class));
+        Field<Long> every = field(s, "checkpoint-every", d.checkpointEvery(), ConfigValues::whole);
+        Field<Duration> interval = duration(s, "checkpoint-interval", d.checkpointInterval());
+        Field<Long> segment = field(s, "segment-size", d.segmentBytes(), ConfigValues::size);
+        Field<Duration> retainFor = field(s, "retain-for", d.retainFor(), ConfigReader::days);
+        Field<Long> retainSize = field(s, "retain-size", d.retainBytes(), ConfigValues::size);
+        return construct(
+                        s,
+                        () -> new TrustgateConfig.AuditSettings(
+                                enabled.get(),
+                                capture,
+                                maxChars.get(),
+                                ack.get(),
+                                every.get(),
+                                interval.get(),
+                                segment.get(),
+                                retainFor.get(),
+                                retainSize.get()))
+                .orElse(d);
+    }
+
+    private io.trustgate.api.audit.CaptureMode captureMode(
+            Section s, String key, io.trustgate.api.audit.CaptureMode fallback) {
+        return field(s, key, fallback, t -> ConfigValues.enumValue(t, io.trustgate.api.audit.CaptureMode.class))
+                .get();
+    }
+
+    /** A retention period: whole days ({@code 90d}) or hours ({@code 36h}). */
+    static Duration days(String text) {
+        java.util.regex.Matcher m = Pattern.compile("([0-9]{1,6})(d|h)").matcher(text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("expected a period such as 90d or 36h");
+        }
+        long n = Long.parseLong(m.group(1));
+        return m.group(2).equals("d") ? Duration.ofDays(n) : Duration.ofHours(n);
+    }
 
     private TierRead tier(String name, Section parent, NodeTuple tuple) {
         Section s = section(tuple.getValueNode(), parent.path(name), parent.keyLine(name), TIER_KEYS);
@@ -866,7 +936,8 @@ final class ConfigReader {
                         name, models, rpm.get(), tpm.get(), perRequest.get(), tokenBudget.get(), costBudget.get()));
         Optional<Section> firewall =
                 s.has("firewall") ? Optional.of(s.child("firewall", FIREWALL_KEYS)) : Optional.empty();
-        return new TierRead(name, s.path, patterns.orElse(List.of()), tier, firewall);
+        Optional<Section> audit = s.has("audit") ? Optional.of(s.child("audit", TIER_AUDIT_KEYS)) : Optional.empty();
+        return new TierRead(name, s.path, patterns.orElse(List.of()), tier, firewall, audit);
     }
 
     /** Names that must refer to something declared elsewhere in the file. */

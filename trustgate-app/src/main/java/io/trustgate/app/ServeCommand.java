@@ -48,20 +48,14 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             }
             server = server.withListen(host != null ? host : server.host(), port != null ? port : server.port());
         }
-        TrustgateConfig config = new TrustgateConfig(
-                loaded.source(),
-                server,
-                loaded.providers(),
-                loaded.models(),
-                loaded.tiers(),
-                loaded.firewall(),
-                loaded.tierFirewalls());
+        TrustgateConfig config = loaded.withServer(server);
         SqliteStore store = SqliteStore.open(state.dataDir());
-        io.trustgate.audit.AuditLog audit;
+        io.trustgate.api.audit.AuditSink audit;
         try {
-            audit = io.trustgate.audit.AuditLog.open(
-                    io.trustgate.audit.AuditConfig.defaults(state.dataDir().resolve("audit"))
-                            .withAck(io.trustgate.audit.AuditConfig.Ack.WRITTEN));
+            audit = config.audit().enabled()
+                    ? io.trustgate.audit.AuditLog.open(
+                            config.audit().logConfig(state.dataDir().resolve("audit")))
+                    : io.trustgate.api.audit.AuditSink.discarding();
         } catch (RuntimeException e) {
             store.close();
             throw new CliException(
@@ -78,11 +72,15 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             throw new CliException("cannot listen on " + server.host() + ":" + server.port() + ": "
                     + (c.getMessage() == null ? c.toString() : c.getMessage()));
         }
+        java.util.concurrent.ScheduledExecutorService retention = retention(config.audit(), audit, err);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
                             gateway.close();
+                            if (retention != null) {
+                                retention.shutdownNow();
+                            }
                             audit.close(); // after the drain: the last requests' events are written first
                             store.close();
                             stopped.countDown();
@@ -91,6 +89,13 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         err.println("Trustgate is listening on http://" + server.host() + ":" + gateway.port() + "/v1");
         err.println("  configuration: " + config.source() + "; data: "
                 + state.dataDir().toAbsolutePath());
+        if (config.audit().enabled()) {
+            err.println("  audit: " + state.dataDir().resolve("audit").toAbsolutePath() + " (capture "
+                    + ConfigValues.yamlName(config.audit().capture()) + ", ack "
+                    + ConfigValues.yamlName(config.audit().ack()) + ")");
+        } else {
+            err.println("  WARNING: audit.enabled is false: requests are answered without an audit record.");
+        }
         for (ProviderConfig p : config.providers()) {
             if (p.kind() == ProviderConfig.Kind.SANDBOX) {
                 err.println("  provider '" + p.name() + "' is the built-in SANDBOX, for trying and testing: its"
@@ -105,5 +110,40 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         err.flush();
         stopped.await();
         return 0;
+    }
+
+    /** Drops audit segments past the retention limits, now and every hour; null when nothing is to be dropped. */
+    private static java.util.concurrent.ScheduledExecutorService retention(
+            TrustgateConfig.AuditSettings settings, io.trustgate.api.audit.AuditSink sink, PrintWriter err) {
+        if (!(sink instanceof io.trustgate.audit.AuditLog log)
+                || (settings.retainFor().isZero() && settings.retainBytes() == 0)) {
+            return null;
+        }
+        java.util.concurrent.ScheduledExecutorService ex =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r ->
+                        Thread.ofPlatform().name("audit-retention").daemon(true).unstarted(r));
+        ex.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        int dropped = 0;
+                        if (!settings.retainFor().isZero()) {
+                            dropped += log.prune(java.time.Instant.now().minus(settings.retainFor()));
+                        }
+                        if (settings.retainBytes() > 0) {
+                            dropped += log.pruneToSize(settings.retainBytes());
+                        }
+                        if (dropped > 0) {
+                            org.slf4j.LoggerFactory.getLogger(ServeCommand.class)
+                                    .info("audit retention dropped {} segment(s)", dropped);
+                        }
+                    } catch (RuntimeException e) {
+                        org.slf4j.LoggerFactory.getLogger(ServeCommand.class)
+                                .warn("audit retention failed: {}", e.toString());
+                    }
+                },
+                0,
+                1,
+                TimeUnit.HOURS);
+        return ex;
     }
 }

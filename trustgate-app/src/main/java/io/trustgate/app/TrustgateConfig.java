@@ -25,7 +25,91 @@ public record TrustgateConfig(
         List<ModelEntry> models,
         List<Tier> tiers,
         FirewallSettings firewall,
-        Map<String, FirewallSettings> tierFirewalls) {
+        Map<String, FirewallSettings> tierFirewalls,
+        AuditSettings audit,
+        Map<String, io.trustgate.api.audit.CaptureMode> tierCapture) {
+
+    /**
+     * The audit trail: whether the gateway keeps one (it does unless told not to), how much prompt and completion
+     * text each event keeps, when an answer may leave (see {@link io.trustgate.audit.AuditConfig.Ack}), when
+     * checkpoints are signed and how long records are kept.
+     *
+     * @param enabled keep an audit trail (off: no event is written, and the gateway says so at start)
+     * @param capture the capture mode of tiers without their own
+     * @param captureMaxChars longest prompt or completion text kept per event
+     * @param ack when a request counts as recorded
+     * @param checkpointEvery events between signed checkpoints
+     * @param checkpointInterval longest time between signed checkpoints
+     * @param segmentBytes size at which a new segment file is started
+     * @param retainFor records older than this are dropped (whole segments); zero keeps everything
+     * @param retainBytes the oldest segments are dropped while the log is larger; zero means no limit
+     */
+    public record AuditSettings(
+            boolean enabled,
+            io.trustgate.api.audit.CaptureMode capture,
+            int captureMaxChars,
+            io.trustgate.audit.AuditConfig.Ack ack,
+            long checkpointEvery,
+            java.time.Duration checkpointInterval,
+            long segmentBytes,
+            java.time.Duration retainFor,
+            long retainBytes) {
+        public static final AuditSettings DEFAULTS = new AuditSettings(
+                true,
+                io.trustgate.api.audit.CaptureMode.REDACTED,
+                io.trustgate.gateway.AuditCapture.DEFAULT_MAX_CHARS,
+                io.trustgate.audit.AuditConfig.Ack.WRITTEN,
+                io.trustgate.audit.AuditConfig.DEFAULT_CHECKPOINT_EVERY,
+                io.trustgate.audit.AuditConfig.DEFAULT_CHECKPOINT_INTERVAL,
+                io.trustgate.audit.AuditConfig.DEFAULT_SEGMENT_BYTES,
+                java.time.Duration.ZERO,
+                0);
+
+        public AuditSettings {
+            Objects.requireNonNull(capture, "capture");
+            Objects.requireNonNull(ack, "ack");
+            Objects.requireNonNull(checkpointInterval, "checkpointInterval");
+            Objects.requireNonNull(retainFor, "retainFor");
+            if (captureMaxChars < 0 || captureMaxChars > 1 << 24) {
+                throw new IllegalArgumentException(
+                        "capture-max-chars must be in [0, 16777216], was " + captureMaxChars);
+            }
+            if (retainFor.isNegative()) {
+                throw new IllegalArgumentException("retain-for must not be negative");
+            }
+            if (retainBytes < 0) {
+                throw new IllegalArgumentException("retain-bytes must not be negative");
+            }
+            // The log's own checks (checkpoint-every >= 1, interval >= 10ms, segment >= 4096), with the YAML names.
+            new io.trustgate.audit.AuditConfig(
+                    java.nio.file.Path.of("."),
+                    io.trustgate.audit.AuditConfig.DEFAULT_QUEUE_CAPACITY,
+                    java.time.Duration.ZERO,
+                    io.trustgate.audit.AuditConfig.DEFAULT_MAX_BATCH,
+                    checkpointEvery,
+                    checkpointInterval,
+                    segmentBytes,
+                    ack);
+        }
+
+        /** The audit log's configuration in {@code dir}. */
+        public io.trustgate.audit.AuditConfig logConfig(java.nio.file.Path dir) {
+            return new io.trustgate.audit.AuditConfig(
+                    dir,
+                    io.trustgate.audit.AuditConfig.DEFAULT_QUEUE_CAPACITY,
+                    java.time.Duration.ZERO,
+                    io.trustgate.audit.AuditConfig.DEFAULT_MAX_BATCH,
+                    checkpointEvery,
+                    checkpointInterval,
+                    segmentBytes,
+                    ack);
+        }
+    }
+
+    /** The same configuration listening elsewhere. */
+    public TrustgateConfig withServer(GatewayConfig s) {
+        return new TrustgateConfig(source, s, providers, models, tiers, firewall, tierFirewalls, audit, tierCapture);
+    }
 
     /**
      * The default input chain (no {@code firewall} section): smuggled invisible text, prompt injection and
@@ -130,6 +214,8 @@ public record TrustgateConfig(
         tiers = List.copyOf(tiers);
         Objects.requireNonNull(firewall, "firewall");
         tierFirewalls = Map.copyOf(tierFirewalls);
+        Objects.requireNonNull(audit, "audit");
+        tierCapture = Map.copyOf(tierCapture);
         Set<String> providerNames = new HashSet<>();
         for (ProviderConfig p : providers) {
             if (!providerNames.add(p.name())) {
@@ -190,6 +276,8 @@ public record TrustgateConfig(
                 models,
                 List.of(tier),
                 FirewallSettings.DEFAULTS,
+                Map.of(),
+                AuditSettings.DEFAULTS,
                 Map.of());
     }
 }

@@ -39,7 +39,14 @@ public final class Wiring {
                 new TokenCounter(),
                 clock,
                 firewalls(config),
-                audit));
+                audit,
+                capture(config)));
+    }
+
+    /** What each tier's audit events keep of prompts and answers. */
+    public static io.trustgate.gateway.AuditCapture capture(TrustgateConfig config) {
+        return io.trustgate.gateway.AuditCapture.of(
+                config.audit().capture(), config.tierCapture(), config.audit().captureMaxChars());
     }
 
     /** The firewall of every tier: the top-level one, and the tiers' own where they declare one. */

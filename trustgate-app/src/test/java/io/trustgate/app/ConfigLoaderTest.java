@@ -181,12 +181,38 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void auditSectionAndTierCaptureModes() {
+        TrustgateConfig c = parse("audit:\n  capture: hashed\n  ack: synced\n  retain-for: 90d\n"
+                + "  retain-size: 10GiB\n  checkpoint-every: 500\n"
+                + "tiers:\n  open:\n    models: ['*']\n  clinical:\n    models: ['*']\n    audit:\n"
+                + "      capture: none\n"
+                + "server:\n  default-tier: open\n");
+        assertThat(c.audit().capture()).isEqualTo(io.trustgate.api.audit.CaptureMode.HASHED);
+        assertThat(c.audit().ack()).isEqualTo(io.trustgate.audit.AuditConfig.Ack.SYNCED);
+        assertThat(c.audit().retainFor()).isEqualTo(java.time.Duration.ofDays(90));
+        assertThat(c.audit().retainBytes()).isEqualTo(10L << 30);
+        assertThat(c.audit().checkpointEvery()).isEqualTo(500);
+        assertThat(Wiring.capture(c).forTier("clinical")).isEqualTo(io.trustgate.api.audit.CaptureMode.NONE);
+        assertThat(Wiring.capture(c).forTier("open")).isEqualTo(io.trustgate.api.audit.CaptureMode.HASHED);
+
+        List<ConfigProblem> p =
+                problems("audit:\n  capture: everything\n  checkpoint-every: 0\n  retain-for: forever\n");
+        assertThat(p).anySatisfy(x -> {
+            assertThat(x.line()).isEqualTo(2);
+            assertThat(x.key()).isEqualTo("audit.capture");
+        });
+        assertThat(p).anySatisfy(x -> assertThat(x.message()).contains("checkpoint-every"));
+        assertThat(p).anySatisfy(x -> assertThat(x.key()).isEqualTo("audit.retain-for"));
+    }
+
+    @Test
     void exampleHoldsTheBuiltInDefaults() throws IOException {
         TrustgateConfig config = parse(example());
         TrustgateConfig defaults = TrustgateConfig.defaults();
 
         assertThat(config.server()).isEqualTo(defaults.server());
         assertThat(config.firewall()).isEqualTo(defaults.firewall());
+        assertThat(config.audit()).isEqualTo(defaults.audit());
         assertThat(config.tierFirewalls().get("free").canary()).isTrue();
         assertThat(config.tiers().get(0)).isEqualTo(defaults.tiers().get(0));
         ProviderConfig openai = config.providers().get(1);

@@ -61,6 +61,12 @@ final class ChatExchange {
     private boolean heldDone;
 
     private Firewalls.Policy firewall = Firewalls.Policy.NONE;
+    /** What the audit event keeps of the prompt and answer (per tier); the texts gathered for it. */
+    private io.trustgate.api.audit.CaptureMode capture = io.trustgate.api.audit.CaptureMode.NONE;
+
+    private String promptText = "";
+    private AuditText completionText;
+    private SseParser completionEvents;
     private final io.trustgate.firewall.RedactionSession redactions = new io.trustgate.firewall.RedactionSession();
     private io.trustgate.api.ScanContext outputContext = io.trustgate.api.ScanContext.NONE;
 
@@ -138,6 +144,9 @@ final class ChatExchange {
     private long screenAndCount(String encodingModel) {
         firewall = gw.firewalls.forTier(caller.tier().name());
         boolean found = InputScreen.screen(firewall.input(), chat.body(), redactions, findings);
+        if (capture == io.trustgate.api.audit.CaptureMode.REDACTED) {
+            promptText = AuditText.prompt(chat.body(), captureCap()); // as it goes upstream: firewall-redacted
+        }
         List<String> canaries = List.of();
         if (firewall.canary()) {
             canaries = List.of(Canaries.add(chat.body()));
@@ -175,27 +184,28 @@ final class ChatExchange {
         if ("client_closed".equals(code)) {
             status = 499;
         }
-        return gw.record(
-                RequestHandler.record(
-                        id,
-                        caller,
-                        at,
-                        chat == null ? "-" : chat.model(),
-                        "-",
-                        "-",
-                        Usage.ZERO,
-                        0,
-                        startNanos,
-                        status,
-                        code,
-                        0),
-                findings,
-                tried);
+        return audit(RequestHandler.record(
+                id,
+                caller,
+                at,
+                chat == null ? "-" : chat.model(),
+                "-",
+                "-",
+                Usage.ZERO,
+                0,
+                startNanos,
+                status,
+                code,
+                0));
     }
 
     /** Validates the request, resolves the model and its route; returns the dearest price on the route. */
     private Price resolve(JsonNode root) {
         chat = ChatRequest.parse(root);
+        capture = gw.capture.forTier(caller.tier().name());
+        if (AuditCapture.needsOriginal(capture)) {
+            promptText = AuditText.prompt(chat.body(), captureCap());
+        }
         ModelEntry entry = gw.catalog.find(chat.model()).orElseThrow(() -> RequestHandler.unknownModel(chat.model()));
         if (!caller.tier().allows(entry.name())) {
             throw notAllowed(caller, entry.name());
@@ -337,6 +347,9 @@ final class ChatExchange {
 
     /** The answer, once its record is durable (so a crash cannot lose the record of an answered request). */
     private void answer(JsonReply reply, io.vertx.core.buffer.Buffer body) {
+        if (capture != io.trustgate.api.audit.CaptureMode.NONE) {
+            completionText = new AuditText(captureCap()).append(AuditText.completion(body, captureCap()));
+        }
         settle(reply.usage(), 200, "").onComplete(ar -> {
             servedHeaders();
             if (ar.failed()) {
@@ -461,9 +474,13 @@ final class ChatExchange {
             if (rewriter != null) {
                 findings.addAll(rewriter.findings());
             }
+            if (last != null && last.length() > 0) {
+                last = holdDone(last);
+                captureStreamed(last);
+            }
             Future<Void> recorded = settle(u, 200, "");
             if (last != null && last.length() > 0) {
-                resp.write(holdDone(last));
+                resp.write(last);
             }
             endStream(recorded, null);
         });
@@ -489,12 +506,68 @@ final class ChatExchange {
             if (buf.length() == 0) {
                 return;
             }
+            captureStreamed(buf);
             resp.write(buf);
             if (resp.writeQueueFull()) {
                 s.pause();
                 resp.drainHandler(v -> s.resume());
             }
         });
+    }
+
+    /** The longest text kept for the audit event: whole (to a bound) when it is to be hashed. */
+    private int captureCap() {
+        return capture == io.trustgate.api.audit.CaptureMode.HASHED ? HASHED_TEXT_MAX : gw.capture.maxChars();
+    }
+
+    /** Text past this is left out of a hashed prompt or answer (a request body is far smaller by default). */
+    static final int HASHED_TEXT_MAX = 8 * 1024 * 1024;
+
+    /** Gathers the answer text of what the client is sent, when the audit event keeps it. */
+    private void captureStreamed(io.vertx.core.buffer.Buffer sent) {
+        if (capture == io.trustgate.api.audit.CaptureMode.NONE) {
+            return;
+        }
+        if (completionEvents == null) {
+            completionText = new AuditText(captureCap());
+            AuditText into = completionText;
+            completionEvents = new SseParser(1 << 20, e -> {
+                if (!e.data().equals("[DONE]")) {
+                    into.chunk(e.data());
+                }
+            });
+        }
+        try {
+            completionEvents.feed(sent);
+        } catch (RuntimeException e) {
+            capture = io.trustgate.api.audit.CaptureMode.NONE; // an odd event: keep no text rather than fail the answer
+        }
+    }
+
+    /** Records the request with its audit event; long texts are redacted for the event off the event loop. */
+    private Future<Void> audit(io.trustgate.api.UsageRecord r) {
+        if (capture == io.trustgate.api.audit.CaptureMode.REDACTED
+                && promptText.length()
+                                + (completionText == null
+                                        ? 0
+                                        : completionText.toString().length())
+                        > COUNT_OFF_LOOP_CHARS) {
+            return gw.vertx()
+                    .executeBlocking(this::captured, false)
+                    .recover(e -> Future.succeededFuture(io.trustgate.api.audit.CapturedContent.NONE))
+                    .compose(c -> gw.record(r, findings, tried, c));
+        }
+        return gw.record(r, findings, tried, captured());
+    }
+
+    /** The content of this request's audit event, in its tier's mode. */
+    private io.trustgate.api.audit.CapturedContent captured() {
+        if (capture == io.trustgate.api.audit.CaptureMode.NONE || chat == null) {
+            return io.trustgate.api.audit.CapturedContent.NONE;
+        }
+        String prompt = promptText.isEmpty() ? AuditText.prompt(chat.body(), captureCap()) : promptText;
+        String completion = completionText == null ? "" : completionText.toString();
+        return gw.capture.content(capture, prompt, completion);
     }
 
     /** Which model and provider answered (after fallbacks), for clients and for tracing a route. */
@@ -594,11 +667,8 @@ final class ChatExchange {
         }
         finished = true;
         gw.limits.release(admission);
-        return gw.record(
-                RequestHandler.record(
-                        id, caller, at, chat.model(), "-", "-", Usage.ZERO, 0, startNanos, status, code, attempts),
-                findings,
-                tried);
+        return audit(RequestHandler.record(
+                id, caller, at, chat.model(), "-", "-", Usage.ZERO, 0, startNanos, status, code, attempts));
     }
 
     /** Settles the reservation and records the request; the future completes once the record is durable. */
@@ -612,21 +682,18 @@ final class ChatExchange {
                 : reported;
         long cost = serving.price().costMicros(u);
         gw.limits.settle(admission, u, cost);
-        return gw.record(
-                RequestHandler.record(
-                        id,
-                        caller,
-                        at,
-                        chat.model(),
-                        serving.name(),
-                        serving.provider(),
-                        u,
-                        cost,
-                        startNanos,
-                        status,
-                        code,
-                        attempts),
-                findings,
-                tried);
+        return audit(RequestHandler.record(
+                id,
+                caller,
+                at,
+                chat.model(),
+                serving.name(),
+                serving.provider(),
+                u,
+                cost,
+                startNanos,
+                status,
+                code,
+                attempts));
     }
 }

@@ -43,6 +43,7 @@ public final class Gateway implements AutoCloseable {
     final TokenCounter tokens;
     final Firewalls firewalls;
     final io.trustgate.api.audit.AuditSink audit;
+    final AuditCapture capture;
     final UsageRecorder usage;
     final Clock clock;
     private final Vertx vertx;
@@ -72,7 +73,8 @@ public final class Gateway implements AutoCloseable {
             TokenCounter tokens,
             Clock clock,
             Firewalls firewalls,
-            io.trustgate.api.audit.AuditSink audit) {}
+            io.trustgate.api.audit.AuditSink audit,
+            AuditCapture capture) {}
 
     public Gateway(Parts parts) {
         this(parts, null);
@@ -86,6 +88,7 @@ public final class Gateway implements AutoCloseable {
         this.tokens = parts.tokens();
         this.firewalls = parts.firewalls();
         this.audit = parts.audit();
+        this.capture = parts.capture();
         this.ownsVertx = vertx == null;
         this.loops = config.eventLoops() > 0
                 ? config.eventLoops()
@@ -222,6 +225,15 @@ public final class Gateway implements AutoCloseable {
      * it fails when the audit log cannot take the event (then the caller answers 503 instead).
      */
     Future<Void> record(UsageRecord r, List<io.trustgate.api.Finding> findings, List<String> route) {
+        return record(r, findings, route, io.trustgate.api.audit.CapturedContent.NONE);
+    }
+
+    /** As {@link #record(UsageRecord, List, List)}, with the prompt and completion text the tier's mode keeps. */
+    Future<Void> record(
+            UsageRecord r,
+            List<io.trustgate.api.Finding> findings,
+            List<String> route,
+            io.trustgate.api.audit.CapturedContent content) {
         usage.record(r);
         io.trustgate.api.audit.AuditEvent.Builder b = io.trustgate.api.audit.AuditEvent.builder(
                         io.trustgate.api.audit.AuditEvent.Kind.API_REQUEST, r.time())
@@ -237,7 +249,8 @@ public final class Gateway implements AutoCloseable {
                 .costMicros(r.costMicros())
                 .latencyMs(r.latencyMicros() / 1000)
                 .status(r.status())
-                .errorCode(r.errorCode());
+                .errorCode(r.errorCode())
+                .content(content);
         for (io.trustgate.api.Finding f : findings) {
             b.finding(io.trustgate.api.audit.AuditFinding.of(f));
         }

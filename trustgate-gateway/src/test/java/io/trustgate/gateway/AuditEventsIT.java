@@ -139,4 +139,49 @@ class AuditEventsIT {
         HttpResponse<String> s = h.post("/v1/chat/completions", key, chat("hello there", true));
         assertThat(s.body()).contains("audit_unavailable").doesNotContain("[DONE]");
     }
+
+    @Test
+    void eachTierKeepsThePromptAndAnswerTextItsCaptureModeSays() throws Exception {
+        upstream = new FakeOpenAiServer(vertx, "k");
+        h = new GatewayHarness()
+                .provider(GatewayHarness.openai("up", upstream, "k"))
+                .model("m", "up", "m-up")
+                .tier(io.trustgate.api.Tier.unlimited("hashed"))
+                .tier(io.trustgate.api.Tier.unlimited("full"))
+                .tier(io.trustgate.api.Tier.unlimited("none"))
+                .audit(audit)
+                .capture(AuditCapture.of(
+                        io.trustgate.api.audit.CaptureMode.REDACTED,
+                        java.util.Map.of(
+                                "hashed", io.trustgate.api.audit.CaptureMode.HASHED,
+                                "full", io.trustgate.api.audit.CaptureMode.FULL,
+                                "none", io.trustgate.api.audit.CaptureMode.NONE),
+                        AuditCapture.DEFAULT_MAX_CHARS))
+                .start();
+        String text = "mail jane.doe@example.com now";
+
+        // Redacted (the default): the audit's own PII redaction, although this tier's firewall redacts nothing.
+        String key = h.key("d");
+        HttpResponse<String> r = h.post("/v1/chat/completions", key, chat(text, false));
+        io.trustgate.api.audit.CapturedContent c = audit.of(r).content();
+        assertThat(c.mode()).isEqualTo(io.trustgate.api.audit.CaptureMode.REDACTED);
+        assertThat(c.prompt()).startsWith("user: mail ").doesNotContain("jane.doe");
+        assertThat(c.completion()).isNotEmpty().doesNotContain("jane.doe");
+        HttpResponse<String> rs = h.post("/v1/chat/completions", key, chat(text, true));
+        io.trustgate.api.audit.CapturedContent cs = audit.of(rs).content();
+        assertThat(cs.completion()).isNotEmpty().doesNotContain("jane.doe");
+        assertThat(rs.body()).contains("jane.doe"); // the client's answer is untouched
+
+        HttpResponse<String> hashed = h.post("/v1/chat/completions", h.key("h", "hashed"), chat(text, false));
+        assertThat(audit.of(hashed).content().prompt()).isEqualTo(AuditCapture.sha256("user: " + text));
+
+        HttpResponse<String> full = h.post("/v1/chat/completions", h.key("f", "full"), chat(text, true));
+        io.trustgate.api.audit.CapturedContent f = audit.of(full).content();
+        assertThat(f.mode()).isEqualTo(io.trustgate.api.audit.CaptureMode.FULL);
+        assertThat(f.prompt()).isEqualTo("user: " + text);
+        assertThat(f.completion()).contains("jane.doe@example.com");
+
+        HttpResponse<String> none = h.post("/v1/chat/completions", h.key("n", "none"), chat(text, false));
+        assertThat(audit.of(none).content()).isEqualTo(io.trustgate.api.audit.CapturedContent.NONE);
+    }
 }

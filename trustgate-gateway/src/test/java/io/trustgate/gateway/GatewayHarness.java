@@ -39,6 +39,7 @@ public final class GatewayHarness implements AutoCloseable {
     private GatewayConfig config = GatewayConfig.defaults().withListen("127.0.0.1", 0);
     private Firewalls firewalls = Firewalls.none();
     private io.trustgate.api.audit.AuditSink audit = io.trustgate.api.audit.AuditSink.discarding();
+    private AuditCapture capture = AuditCapture.none();
     private SqliteStore store;
     private Gateway gateway;
     private final HttpClient http =
@@ -60,6 +61,11 @@ public final class GatewayHarness implements AutoCloseable {
 
     public GatewayHarness audit(io.trustgate.api.audit.AuditSink audit) {
         this.audit = audit;
+        return this;
+    }
+
+    public GatewayHarness capture(AuditCapture c) {
+        this.capture = c;
         return this;
     }
 
@@ -135,7 +141,8 @@ public final class GatewayHarness implements AutoCloseable {
                 TOKENS,
                 Clock.systemUTC(),
                 firewalls,
-                audit));
+                audit,
+                capture));
         FakeOpenAiServer.await(gateway.start());
         return this;
     }
