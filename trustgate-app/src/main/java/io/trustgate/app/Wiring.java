@@ -29,6 +29,37 @@ public final class Wiring {
     /** Builds (but does not start) the gateway over an open store and audit log. */
     public static Gateway gateway(
             TrustgateConfig config, SqliteStore store, io.trustgate.api.audit.AuditSink audit, Clock clock) {
+        return gateway(config, store, audit, clock, telemetry(audit));
+    }
+
+    /**
+     * Prometheus meters: the gateway's, the JVM's (memory, GC, threads, CPU) and the audit log's queue depth; rendered
+     * at {@code GET /metrics}.
+     */
+    public static io.trustgate.gateway.GatewayMetrics.Telemetry telemetry(io.trustgate.api.audit.AuditSink audit) {
+        io.micrometer.prometheusmetrics.PrometheusMeterRegistry registry =
+                new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+                        io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+        new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
+        new io.micrometer.core.instrument.binder.jvm.JvmGcMetrics().bindTo(registry);
+        new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
+        new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(registry);
+        new io.micrometer.core.instrument.binder.system.UptimeMetrics().bindTo(registry);
+        if (audit instanceof io.trustgate.audit.AuditLog log) {
+            io.micrometer.core.instrument.Gauge.builder("trustgate.audit.queue.depth", log, l -> l.queueDepth())
+                    .description("Audit events waiting for the writer")
+                    .register(registry);
+        }
+        return new io.trustgate.gateway.GatewayMetrics.Telemetry(registry, registry::scrape);
+    }
+
+    /** Builds (but does not start) the gateway with these meters. */
+    public static Gateway gateway(
+            TrustgateConfig config,
+            SqliteStore store,
+            io.trustgate.api.audit.AuditSink audit,
+            Clock clock,
+            io.trustgate.gateway.GatewayMetrics.Telemetry telemetry) {
         return new Gateway(new Gateway.Parts(
                 config.server(),
                 new ModelCatalog(config.models()),
@@ -40,7 +71,8 @@ public final class Wiring {
                 clock,
                 firewalls(config),
                 audit,
-                capture(config)));
+                capture(config),
+                telemetry));
     }
 
     /** What each tier's audit events keep of prompts and answers. */

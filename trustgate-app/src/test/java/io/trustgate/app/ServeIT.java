@@ -38,6 +38,30 @@ class ServeIT extends PackagedApp {
         assertThat(pii.statusCode()).isEqualTo(200);
         assertThat(pii.body()).contains("[EMAIL_ADDRESS_1]").doesNotContain("jane.doe@example.com");
 
+        // Prometheus text at /metrics (the gateway's meters and the JVM's), readiness with its checks.
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        HttpResponse<String> metrics = http.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/metrics"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body())
+                .contains("trustgate_requests_total{endpoint=\"chat\",model=\"sandbox-echo\",provider=\"sandbox\","
+                        + "status=\"200\"} 2.0")
+                .contains("trustgate_firewall_findings_total{action=\"block\",category=\"secret\"")
+                .contains("trustgate_request_duration_seconds_bucket")
+                .contains("trustgate_audit_write_seconds_count")
+                .contains("trustgate_audit_queue_depth")
+                .contains("jvm_memory_used_bytes")
+                .doesNotContain(key)
+                .doesNotContain("jane.doe");
+        HttpResponse<String> ready = http.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/readyz"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+        assertThat(ready.body()).contains("\"audit\":\"ok\"", "\"store\":\"ok\"");
+
         // Revoked from another process: the very next request is refused.
         assertThat(run("keys", "revoke", "e2e", "--data-dir", dir.toString()).code())
                 .isZero();

@@ -144,6 +144,11 @@ public final class AuditLog implements AuditSink {
         return p.future();
     }
 
+    @Override
+    public boolean healthy() {
+        return failure == null && !closed;
+    }
+
     /** Events waiting for the writer (a gauge for /metrics). */
     public int queueDepth() {
         return queue.size();

@@ -261,8 +261,21 @@ final class ChatExchange {
         attemptOfModel = 0;
     }
 
+    /** Time spent waiting for upstreams, over all attempts; and when the current one started (0: none). */
+    private long upstreamNanos;
+
+    private long callStarted;
+
+    private void upstreamDone() {
+        if (callStarted != 0) {
+            upstreamNanos += System.nanoTime() - callStarted;
+            callStarted = 0;
+        }
+    }
+
     private void call(ModelEntry m, CircuitBreaker breaker) {
         attempts++;
+        callStarted = System.nanoTime();
         serving = m;
         tried.add(m.provider());
         ProviderConfig pc = gw.providerConfigs.get(m.provider());
@@ -301,6 +314,7 @@ final class ChatExchange {
             }
             switch (ar.result()) {
                 case ChatResponse.Complete c -> {
+                    upstreamDone();
                     cancelTimer();
                     breaker.onSuccess();
                     deliver(c.reply());
@@ -454,6 +468,7 @@ final class ChatExchange {
             }
         });
         s.endHandler(u -> {
+            upstreamDone();
             cancelTimer();
             activeStream = null;
             breaker.onSuccess();
@@ -546,6 +561,7 @@ final class ChatExchange {
 
     /** Records the request with its audit event; long texts are redacted for the event off the event loop. */
     private Future<Void> audit(io.trustgate.api.UsageRecord r) {
+        upstreamDone();
         if (capture == io.trustgate.api.audit.CaptureMode.REDACTED
                 && promptText.length()
                                 + (completionText == null
@@ -555,9 +571,9 @@ final class ChatExchange {
             return gw.vertx()
                     .executeBlocking(this::captured, false)
                     .recover(e -> Future.succeededFuture(io.trustgate.api.audit.CapturedContent.NONE))
-                    .compose(c -> gw.record(r, findings, tried, c));
+                    .compose(c -> gw.record("chat", r, findings, tried, c, upstreamNanos));
         }
-        return gw.record(r, findings, tried, captured());
+        return gw.record("chat", r, findings, tried, captured(), upstreamNanos);
     }
 
     /** The content of this request's audit event, in its tier's mode. */
@@ -585,6 +601,8 @@ final class ChatExchange {
     }
 
     private void onAttemptFailed(ModelEntry m, ProviderConfig pc, CircuitBreaker breaker, TrustgateException e) {
+        upstreamDone();
+        gw.metrics.upstreamError(m.provider(), ErrorTable.code(e));
         lastFailure = e;
         if (!UpstreamFailure.retryable(e)) {
             breaker.onSuccess(); // the provider answered; the request was at fault

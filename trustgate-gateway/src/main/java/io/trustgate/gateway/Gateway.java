@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+    /** One line per API request when the operator turns it on (logger level INFO); off by default. */
+    private static final Logger ACCESS = LoggerFactory.getLogger("trustgate.access");
 
     final GatewayConfig config;
     final ModelCatalog catalog;
@@ -44,6 +46,8 @@ public final class Gateway implements AutoCloseable {
     final Firewalls firewalls;
     final io.trustgate.api.audit.AuditSink audit;
     final AuditCapture capture;
+    final GatewayMetrics.Telemetry telemetry;
+    final GatewayMetrics metrics;
     final UsageRecorder usage;
     final Clock clock;
     private final Vertx vertx;
@@ -74,7 +78,8 @@ public final class Gateway implements AutoCloseable {
             Clock clock,
             Firewalls firewalls,
             io.trustgate.api.audit.AuditSink audit,
-            AuditCapture capture) {}
+            AuditCapture capture,
+            GatewayMetrics.Telemetry telemetry) {}
 
     public Gateway(Parts parts) {
         this(parts, null);
@@ -89,6 +94,8 @@ public final class Gateway implements AutoCloseable {
         this.firewalls = parts.firewalls();
         this.audit = parts.audit();
         this.capture = parts.capture();
+        this.telemetry = parts.telemetry();
+        this.metrics = new GatewayMetrics(telemetry.registry());
         this.ownsVertx = vertx == null;
         this.loops = config.eventLoops() > 0
                 ? config.eventLoops()
@@ -115,6 +122,7 @@ public final class Gateway implements AutoCloseable {
         this.providers = Map.copyOf(ps);
         this.providerConfigs = Map.copyOf(pcs);
         this.breakers = Map.copyOf(bs);
+        metrics.breakers(breakers);
         this.auth = new Authenticator(parts.keys(), parts.tiers(), clock);
         this.keys = parts.keys();
         this.usageStore = parts.usageStore();
@@ -207,6 +215,20 @@ public final class Gateway implements AutoCloseable {
         return boundPort;
     }
 
+    /** A cheap query of the store (the keys version): throws when the store cannot answer. */
+    long keysVersion() {
+        return keys.keysVersion();
+    }
+
+    private Readiness readiness;
+
+    synchronized Readiness readiness() {
+        if (readiness == null) {
+            readiness = new Readiness(this, vertx);
+        }
+        return readiness;
+    }
+
     public boolean ready() {
         return ready;
     }
@@ -224,17 +246,40 @@ public final class Gateway implements AutoCloseable {
      * is durable, so that a caller that answers only then never answers a request whose event a crash could lose;
      * it fails when the audit log cannot take the event (then the caller answers 503 instead).
      */
-    Future<Void> record(UsageRecord r, List<io.trustgate.api.Finding> findings, List<String> route) {
-        return record(r, findings, route, io.trustgate.api.audit.CapturedContent.NONE);
+    Future<Void> record(String endpoint, UsageRecord r, List<io.trustgate.api.Finding> findings, List<String> route) {
+        return record(endpoint, r, findings, route, io.trustgate.api.audit.CapturedContent.NONE, 0);
     }
 
-    /** As {@link #record(UsageRecord, List, List)}, with the prompt and completion text the tier's mode keeps. */
+    /**
+     * As {@link #record(String, UsageRecord, List, List)}, with the prompt and completion text the tier's mode keeps
+     * and the time spent waiting for upstreams (for the latency the gateway adds).
+     */
     Future<Void> record(
+            String endpoint,
             UsageRecord r,
             List<io.trustgate.api.Finding> findings,
             List<String> route,
-            io.trustgate.api.audit.CapturedContent content) {
+            io.trustgate.api.audit.CapturedContent content,
+            long upstreamNanos) {
         usage.record(r);
+        if (ACCESS.isInfoEnabled()) {
+            ACCESS.atInfo()
+                    .addKeyValue("request_id", r.requestId())
+                    .addKeyValue("key_id", r.keyId())
+                    .addKeyValue("tier", r.tier())
+                    .addKeyValue("endpoint", endpoint)
+                    .addKeyValue("status", r.status())
+                    .addKeyValue("error", r.errorCode())
+                    .addKeyValue("model", r.modelServed())
+                    .addKeyValue("provider", r.provider())
+                    .addKeyValue("prompt_tokens", r.usage().promptTokens())
+                    .addKeyValue("completion_tokens", r.usage().completionTokens())
+                    .addKeyValue("latency_ms", r.latencyMicros() / 1000.0)
+                    .addKeyValue("findings", findings.size())
+                    .log("request");
+        }
+        Firewalls.Policy policy = firewalls.forTier(r.tier());
+        metrics.request(endpoint, r, upstreamNanos, findings, policy::actionOf);
         io.trustgate.api.audit.AuditEvent.Builder b = io.trustgate.api.audit.AuditEvent.builder(
                         io.trustgate.api.audit.AuditEvent.Kind.API_REQUEST, r.time())
                 .requestId(r.requestId())
@@ -258,7 +303,28 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** An audit event of a request with no key or model (refused before it was authenticated or parsed). */
-    Future<Void> auditRefusal(String requestId, Instant at, long startNanos, int status, String code) {
+    Future<Void> auditRefusal(String endpoint, String requestId, Instant at, long startNanos, int status, String code) {
+        long nanos = System.nanoTime() - startNanos;
+        metrics.request(
+                endpoint,
+                new UsageRecord(
+                        at,
+                        requestId,
+                        "-",
+                        "-",
+                        "-",
+                        "-",
+                        "-",
+                        "-",
+                        io.trustgate.api.Usage.ZERO,
+                        0,
+                        nanos / 1000,
+                        status,
+                        code,
+                        0),
+                0,
+                List.of(),
+                s -> io.trustgate.api.Action.FLAG);
         return audited(io.trustgate.api.audit.AuditEvent.builder(io.trustgate.api.audit.AuditEvent.Kind.API_REQUEST, at)
                 .requestId(requestId)
                 .latencyMs((System.nanoTime() - startNanos) / 1_000_000)
@@ -269,9 +335,11 @@ public final class Gateway implements AutoCloseable {
 
     private Future<Void> audited(io.trustgate.api.audit.AuditEvent e) {
         java.util.concurrent.CompletableFuture<Long> cf;
+        long appended = System.nanoTime();
         try {
             cf = audit.append(e);
         } catch (RuntimeException failed) {
+            metrics.auditFailed();
             return Future.failedFuture(failed);
         }
         if (cf.isDone() && !cf.isCompletedExceptionally()) {
@@ -281,9 +349,13 @@ public final class Gateway implements AutoCloseable {
         LoopInbox inbox = LoopInbox.of(vertx.getOrCreateContext());
         cf.whenComplete((seq, err) -> inbox.post(() -> {
             if (err != null) {
-                LOG.error("audit event of request {} not recorded: {}", e.requestId(), err.toString());
+                metrics.auditFailed();
+                LOG.atError()
+                        .addKeyValue("request_id", e.requestId())
+                        .log("audit event not recorded: {}", err.toString());
                 p.fail(err);
             } else {
+                metrics.auditWritten(System.nanoTime() - appended);
                 p.complete();
             }
         }));

@@ -31,6 +31,7 @@ final class RequestHandler implements Handler<HttpServerRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
     static final CharSequence REQUEST_ID = HttpHeaders.createOptimized("x-request-id");
     static final CharSequence JSON_TYPE = HttpHeaders.createOptimized("application/json");
+    static final CharSequence PROMETHEUS_TYPE = HttpHeaders.createOptimized("text/plain; version=0.0.4; charset=utf-8");
 
     private final Gateway gw;
     private final AdminHandler admin;
@@ -84,13 +85,40 @@ final class RequestHandler implements Handler<HttpServerRequest> {
         String path = req.path();
         HttpMethod m = req.method();
         switch (path) {
-            case "/healthz", "/readyz" -> {
+            case "/healthz" -> {
                 expect(req, HttpMethod.GET);
                 int status = gw.ready() ? 200 : 503;
                 req.response()
                         .setStatusCode(status)
                         .putHeader(HttpHeaders.CONTENT_TYPE, JSON_TYPE)
                         .end(status == 200 ? "{\"status\":\"ok\"}" : "{\"status\":\"starting\"}");
+            }
+            case "/readyz" -> {
+                expect(req, HttpMethod.GET);
+                gw.readiness().check().onComplete(ar -> {
+                    if (ar.failed()) {
+                        send(req.response(), ErrorTable.from(ar.cause()));
+                        return;
+                    }
+                    json(
+                            req.response(),
+                            ar.result().ready() ? 200 : 503,
+                            Json.write(ar.result().body()));
+                });
+            }
+            case "/metrics" -> {
+                expect(req, HttpMethod.GET);
+                gw.vertx()
+                        .executeBlocking(() -> gw.telemetry.prometheus().get(), false)
+                        .onComplete(ar -> {
+                            if (ar.failed()) {
+                                send(req.response(), ErrorTable.from(ar.cause()));
+                                return;
+                            }
+                            req.response()
+                                    .putHeader(HttpHeaders.CONTENT_TYPE, PROMETHEUS_TYPE)
+                                    .end(ar.result());
+                        });
             }
             case "/v1/chat/completions" -> {
                 expect(req, HttpMethod.POST);
@@ -294,6 +322,7 @@ final class RequestHandler implements Handler<HttpServerRequest> {
                 long cost = entry.price().costMicros(u);
                 gw.limits.settle(admission, u, cost);
                 gw.record(
+                                "embeddings",
                                 record(
                                         id,
                                         caller,
@@ -320,6 +349,7 @@ final class RequestHandler implements Handler<HttpServerRequest> {
                 gw.limits.release(admission);
                 TrustgateException e = ErrorTable.from(ar.cause());
                 gw.record(
+                                "embeddings",
                                 record(
                                         id,
                                         caller,
@@ -394,16 +424,32 @@ final class RequestHandler implements Handler<HttpServerRequest> {
      * Answers a request refused before a chat or embeddings exchange took it over (authentication, parsing, unknown
      * URL, size): its audit event first, then the error.
      */
+    /** The endpoint label of a path: a fixed set, so that odd paths cannot grow the metrics without bound. */
+    static String endpointOf(String path) {
+        return switch (path) {
+            case "/v1/chat/completions" -> "chat";
+            case "/v1/embeddings" -> "embeddings";
+            case "/v1/models" -> "models";
+            default -> path.startsWith("/v1/models/") ? "models" : path.startsWith("/admin/") ? "admin" : "other";
+        };
+    }
+
     private void fail(HttpServerRequest req, String id, long start, Throwable t) {
         TrustgateException e = ErrorTable.from(t);
         if (e.kind() == ErrorKind.INTERNAL) {
-            LOG.error("request {} failed: {}", id, t.toString(), t);
+            LOG.atError().addKeyValue("request_id", id).setCause(t).log("request failed: {}", t.toString());
         }
         HttpServerResponse resp = req.response();
         if (resp.headWritten() || resp.ended() || resp.closed()) {
             return;
         }
-        gw.auditRefusal(id, gw.clock.instant(), start, ErrorTable.status(e.kind()), ErrorTable.code(e))
+        gw.auditRefusal(
+                        endpointOf(req.path()),
+                        id,
+                        gw.clock.instant(),
+                        start,
+                        ErrorTable.status(e.kind()),
+                        ErrorTable.code(e))
                 .onComplete(ar -> send(resp, ar.succeeded() ? e : Gateway.auditUnavailable()));
     }
 }

@@ -27,6 +27,12 @@ class AuditEventsIT {
     static final class Recording implements AuditSink {
         final List<AuditEvent> events = new CopyOnWriteArrayList<>();
         volatile boolean broken;
+        volatile boolean unhealthy;
+
+        @Override
+        public boolean healthy() {
+            return !unhealthy;
+        }
 
         @Override
         public CompletableFuture<Long> append(AuditEvent e) {

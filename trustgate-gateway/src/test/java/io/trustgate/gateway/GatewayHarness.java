@@ -40,6 +40,7 @@ public final class GatewayHarness implements AutoCloseable {
     private Firewalls firewalls = Firewalls.none();
     private io.trustgate.api.audit.AuditSink audit = io.trustgate.api.audit.AuditSink.discarding();
     private AuditCapture capture = AuditCapture.none();
+    private GatewayMetrics.Telemetry telemetry = GatewayMetrics.Telemetry.inMemory();
     private SqliteStore store;
     private Gateway gateway;
     private final HttpClient http =
@@ -61,6 +62,11 @@ public final class GatewayHarness implements AutoCloseable {
 
     public GatewayHarness audit(io.trustgate.api.audit.AuditSink audit) {
         this.audit = audit;
+        return this;
+    }
+
+    public GatewayHarness telemetry(GatewayMetrics.Telemetry t) {
+        this.telemetry = t;
         return this;
     }
 
@@ -142,7 +148,8 @@ public final class GatewayHarness implements AutoCloseable {
                 Clock.systemUTC(),
                 firewalls,
                 audit,
-                capture));
+                capture,
+                telemetry));
         FakeOpenAiServer.await(gateway.start());
         return this;
     }

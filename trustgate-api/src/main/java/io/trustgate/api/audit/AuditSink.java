@@ -14,6 +14,11 @@ public interface AuditSink extends AutoCloseable {
      */
     CompletableFuture<Long> append(AuditEvent event);
 
+    /** Whether appends can succeed now (false after a storage failure or once closed); for readiness checks. */
+    default boolean healthy() {
+        return true;
+    }
+
     /** A sink that keeps nothing and completes at once (tests, and a gateway run with the audit log off). */
     static AuditSink discarding() {
         return new AuditSink() {
