@@ -42,8 +42,18 @@ final class AdminHandler {
     private final Clock clock;
     private final KeyIssuer issuer = new KeyIssuer();
 
+    /** Records an admin action; completes once the event is durable (an action is answered only then). */
+    private final java.util.function.Function<io.trustgate.api.audit.AuditEvent, io.vertx.core.Future<Void>> audit;
+
     AdminHandler(
-            Vertx vertx, GatewayConfig config, KeyStore keys, UsageStore usage, Map<String, Tier> tiers, Clock clock) {
+            Vertx vertx,
+            GatewayConfig config,
+            KeyStore keys,
+            UsageStore usage,
+            Map<String, Tier> tiers,
+            Clock clock,
+            java.util.function.Function<io.trustgate.api.audit.AuditEvent, io.vertx.core.Future<Void>> audit) {
+        this.audit = audit;
         this.vertx = vertx;
         this.token = config.adminToken();
         this.keys = keys;
@@ -93,7 +103,8 @@ final class AdminHandler {
                         }
                     }
                     Instant exp = expires;
-                    blocking(req, 201, () -> {
+                    String requestId = requestId(req);
+                    blocking(req, 201, requestId, "key.create", () -> {
                         KeyIssuer.Issued issued;
                         try {
                             issued = issuer.issue(name, tenant, tier, clock.instant(), exp);
@@ -111,9 +122,12 @@ final class AdminHandler {
             });
         } else if (path.startsWith("/admin/keys/") && m.equals(HttpMethod.DELETE)) {
             String id = java.net.URLDecoder.decode(path.substring("/admin/keys/".length()), StandardCharsets.UTF_8);
+            String requestId = requestId(req);
             blocking(
                     req,
                     200,
+                    requestId,
+                    "key.revoke",
                     () -> Json.key(
                             keys.revoke(id, clock.instant())
                                     .orElseThrow(() -> new TrustgateException(
@@ -180,6 +194,55 @@ final class AdminHandler {
             // fall through
         }
         throw TrustgateException.invalid("The request body must be a JSON object.", "");
+    }
+
+    private static String requestId(HttpServerRequest req) {
+        String id = req.response().headers().get(RequestHandler.REQUEST_ID);
+        return id == null ? "-" : id;
+    }
+
+    /** The audit event of a key created or revoked: which key (its id, never the key), tier, tenant, by whom. */
+    private io.trustgate.api.audit.AuditEvent adminEvent(
+            String requestId, String action, JsonNode key, int status, String errorCode) {
+        return io.trustgate.api.audit.AuditEvent.builder(
+                        io.trustgate.api.audit.AuditEvent.Kind.ADMIN_ACTION, clock.instant())
+                .requestId(requestId)
+                .keyId(key.path("id").asText("-"))
+                .tenant(key.path("tenant").asText("-"))
+                .context(key.path("tier").asText("-"))
+                .status(status)
+                .errorCode(errorCode)
+                .attribute("action", action)
+                .attribute("actor", "admin-api")
+                .attribute("key_name", key.path("name").asText(""))
+                .build();
+    }
+
+    /** Does {@code work} off the event loop, records its audit event, then answers (503 if it cannot be recorded). */
+    private void blocking(HttpServerRequest req, int status, String requestId, String action, Callable<JsonNode> work) {
+        vertx.executeBlocking(work, false).onComplete(ar -> {
+            if (ar.failed()) {
+                // A refused action (no such key, a name taken) is recorded too: attempts matter to an auditor.
+                TrustgateException e = ErrorTable.from(ar.cause());
+                audit.apply(adminEvent(
+                                requestId,
+                                action,
+                                Json.MAPPER.createObjectNode(),
+                                ErrorTable.status(e.kind()),
+                                ErrorTable.code(e)))
+                        .onComplete(rec ->
+                                RequestHandler.send(req.response(), rec.succeeded() ? e : Gateway.auditUnavailable()));
+                return;
+            }
+            JsonNode result = ar.result();
+            audit.apply(adminEvent(requestId, action, result, status, "")).onComplete(rec -> {
+                if (rec.succeeded()) {
+                    RequestHandler.json(req.response(), status, Json.write(result));
+                } else {
+                    RequestHandler.send(req.response(), Gateway.auditUnavailable());
+                }
+            });
+        });
     }
 
     private void blocking(HttpServerRequest req, int status, Callable<JsonNode> work) {

@@ -152,8 +152,8 @@ public final class Gateway implements AutoCloseable {
                 .setIdleTimeout(300)
                 .setMaxInitialLineLength(8192)
                 .setMaxHeaderSize(32 * 1024);
-        RequestHandler handler =
-                new RequestHandler(this, new AdminHandler(vertx, config, keys, usageStore, tiers, clock));
+        RequestHandler handler = new RequestHandler(
+                this, new AdminHandler(vertx, config, keys, usageStore, tiers, clock, this::audited));
         // One server instance per event loop, each on its own loop, so that requests spread over every core.
         // Vert.x shares one listening socket among instances of the same host and port; with port 0 each instance
         // would pick its own, so a free port is chosen first and all instances bind that one.

@@ -16,6 +16,7 @@ class AdminIT {
     static final String ADMIN = "admin-token-0123456789abcdef";
     static final ObjectMapper M = new ObjectMapper();
     GatewayHarness h;
+    final AuditEventsIT.Recording audit = new AuditEventsIT.Recording();
 
     @AfterEach
     void close() {
@@ -30,6 +31,7 @@ class AdminIT {
                 .config(new GatewayConfig("127.0.0.1", 0, d.maxRequestBytes(), 2, Secret.of(token), "default"))
                 .sandbox()
                 .model("sandbox-echo", "sandbox", "sandbox-echo")
+                .audit(audit)
                 .start();
         return h;
     }
@@ -63,6 +65,22 @@ class AdminIT {
         assertThat(h.post("/v1/chat/completions", key, chat).statusCode()).isEqualTo(401);
         assertThat(admin("DELETE", "/admin/keys/nobody", ADMIN, null).statusCode())
                 .isEqualTo(404);
+
+        // Each admin action has its audit event: which key (by id), by whom, never the key itself.
+        var actions = audit.events.stream()
+                .filter(e -> e.kind() == io.trustgate.api.audit.AuditEvent.Kind.ADMIN_ACTION)
+                .toList();
+        assertThat(actions)
+                .extracting(e -> e.attributes().get("action"))
+                .containsExactly("key.create", "key.revoke", "key.revoke");
+        assertThat(actions.get(2).status()).as("the refused revoke").isEqualTo(404);
+        assertThat(actions.subList(0, 2)).allSatisfy(e -> {
+            assertThat(e.keyId()).isEqualTo(k.path("id").asText());
+            assertThat(e.tenant()).isEqualTo("acme");
+            assertThat(e.attributes()).containsEntry("actor", "admin-api");
+            assertThat(e.toString()).doesNotContain(key);
+        });
+        assertThat(audit.of(created).kind()).isEqualTo(io.trustgate.api.audit.AuditEvent.Kind.ADMIN_ACTION);
 
         h.gateway().usageRecorder().flush();
         JsonNode usage =
