@@ -85,6 +85,7 @@ final class KeysCommand extends GroupCommand {
             }
             PrintWriter err = spec.commandLine().getErr();
             ApiKey k = issued.key();
+            audit(state, config, "key.create", k);
             err.println("Created key " + k.id() + " (name '" + k.name() + "', tier '" + k.tier() + "', tenant '"
                     + k.tenant() + "'" + (exp.equals(ApiKey.NEVER) ? "" : ", expires " + exp) + ").");
             err.println("This is the only time the key is shown; store it now.");
@@ -170,12 +171,40 @@ final class KeysCommand extends GroupCommand {
 
         @Override
         public Integer call() {
+            TrustgateConfig config = state.loadConfig();
             try (SqliteStore store = SqliteStore.open(state.dataDir())) {
                 ApiKey k = store.revoke(key, Instant.now())
                         .orElseThrow(() -> new CliException("no key with id or name '" + key + "'", 1));
+                audit(state, config, "key.revoke", k);
                 spec.commandLine().getErr().println("Revoked key " + k.id() + " ('" + k.name() + "').");
             }
             return 0;
+        }
+    }
+
+    /**
+     * The audit event of a key action done from the command line: appended to the log, or handed to the running
+     * gateway through the log's inbox. A failure is reported (exit 1) after the action: the key change stands.
+     */
+    static void audit(StateOptions state, TrustgateConfig config, String action, ApiKey k) {
+        if (!config.audit().enabled()) {
+            return;
+        }
+        io.trustgate.api.audit.AuditEvent e = io.trustgate.api.audit.AuditEvent.builder(
+                        io.trustgate.api.audit.AuditEvent.Kind.ADMIN_ACTION, Instant.now())
+                .requestId("cli")
+                .keyId(k.id())
+                .tenant(k.tenant())
+                .context(k.tier())
+                .status(200)
+                .attribute("action", action)
+                .attribute("actor", "cli:" + System.getProperty("user.name", "?"))
+                .attribute("key_name", k.name())
+                .build();
+        try {
+            io.trustgate.audit.AuditLog.record(config.audit().logConfig(AuditCommand.auditDir(state)), e);
+        } catch (RuntimeException ex) {
+            throw new CliException(action + " done, but its audit event could not be recorded: " + ex.getMessage(), 1);
         }
     }
 }

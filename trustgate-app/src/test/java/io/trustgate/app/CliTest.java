@@ -46,6 +46,21 @@ class CliTest {
     }
 
     @Test
+    void keyActionsFromTheCommandLineAreAuditEvents() {
+        String key = run("keys", "create", "--name", "ops", "--data-dir", dir.toString())
+                .out()
+                .strip();
+        assertThat(run("keys", "revoke", "ops", "--data-dir", dir.toString()).code())
+                .isZero();
+        Result q = run("audit", "query", "--since", "24h", "--json", "--data-dir", dir.toString());
+        assertThat(q.code()).as(q.err()).isZero();
+        assertThat(q.out())
+                .contains("\"ADMIN_ACTION\"", "key.create", "key.revoke", "\"cli:")
+                .doesNotContain(key);
+        assertThat(run("audit", "verify", "--data-dir", dir.toString()).code()).isZero();
+    }
+
+    @Test
     void keysListNeverShowsTheKeyAndSupportsJson() throws Exception {
         String key = run("keys", "create", "--name", "a", "--data-dir", dir.toString())
                 .out()

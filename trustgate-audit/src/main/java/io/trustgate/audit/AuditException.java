@@ -1,7 +1,7 @@
 package io.trustgate.audit;
 
 /** The audit log cannot do what was asked (storage failed, queue full, files damaged, in use); the message says why. */
-public final class AuditException extends RuntimeException {
+public class AuditException extends RuntimeException {
     public AuditException(String message) {
         super(message);
     }

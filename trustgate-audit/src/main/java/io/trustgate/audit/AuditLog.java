@@ -82,7 +82,7 @@ public final class AuditLog implements AuditSink {
         }
         if (l == null) {
             lockChannel.close();
-            throw new AuditException("the audit log in " + dir + " is open in another writer");
+            throw new Busy("the audit log in " + dir + " is open in another writer");
         }
         this.lock = l;
         try {
@@ -284,6 +284,108 @@ public final class AuditLog implements AuditSink {
         }
     }
 
+    /** Thrown by {@link #open} when another process (a running gateway) holds the log. */
+    public static final class Busy extends AuditException {
+        Busy(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Records one event from a process that may not hold the log (the CLI, while a gateway runs): appends it directly
+     * when the log is free, else leaves it in {@code <dir>/inbox/}, which the writer takes into the chain within a
+     * second (and at its next start if it is stopping). Returns once the event is appended or durably spooled.
+     */
+    public static void record(AuditConfig config, AuditEvent event) {
+        try (AuditLog log = open(config)) {
+            log.append(event).join();
+            return;
+        } catch (Busy busy) {
+            // the gateway holds the log: hand the event over through the inbox
+        } catch (java.util.concurrent.CompletionException e) {
+            throw new AuditException("audit event not recorded: " + e.getCause().getMessage(), e.getCause());
+        }
+        Path inbox = config.dir().resolve(INBOX);
+        try {
+            Files.createDirectories(inbox);
+            String name = String.format(
+                    "%019d-%08x.json",
+                    System.currentTimeMillis(),
+                    java.util.concurrent.ThreadLocalRandom.current().nextInt());
+            Path tmp = inbox.resolve("." + name + ".tmp");
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                writeFully(ch, Codec.eventBody(event));
+                ch.force(true);
+            }
+            Files.move(tmp, inbox.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            try (FileChannel d = FileChannel.open(inbox, StandardOpenOption.READ)) {
+                d.force(true);
+            } catch (IOException ignored) {
+                // some file systems cannot sync a directory; the rename is still atomic
+            }
+        } catch (IOException e) {
+            throw new AuditException("cannot spool an audit event in " + inbox + ": " + e.getMessage(), e);
+        }
+    }
+
+    static final String INBOX = "inbox";
+    static final long INBOX_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final int MAX_SPOOLED_BYTES = 256 * 1024;
+    private long lastInboxScan;
+
+    /**
+     * Moves spooled events into the batch (oldest first); each file is deleted once its event is written. A file that
+     * is not an event goes to {@code inbox/rejected} and is logged: it is evidence, not to be dropped silently.
+     */
+    private int takeInbox(List<Pending> batch, int room) {
+        Path inbox = dir.resolve(INBOX);
+        if (room <= 0 || !Files.isDirectory(inbox)) {
+            return 0;
+        }
+        List<Path> files;
+        try (java.util.stream.Stream<Path> list = Files.list(inbox)) {
+            files = list.filter(f -> f.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .limit(room)
+                    .toList();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "audit: cannot list " + inbox + ": " + e);
+            return 0;
+        }
+        int n = 0;
+        for (Path f : files) {
+            try {
+                if (Files.size(f) > MAX_SPOOLED_BYTES) {
+                    throw new IOException("larger than " + MAX_SPOOLED_BYTES + " bytes");
+                }
+                byte[] body = Files.readAllBytes(f);
+                Codec.decodeEvent(Codec.MAPPER.readTree(body)); // an event, or it is rejected
+                CompletableFuture<Long> done = new CompletableFuture<>();
+                done.thenRun(() -> {
+                    try {
+                        Files.deleteIfExists(f);
+                    } catch (IOException e) {
+                        LOG.log(System.Logger.Level.WARNING, "audit: cannot delete spooled " + f + ": " + e);
+                    }
+                });
+                batch.add(new Pending(body, done));
+                n++;
+            } catch (IOException | RuntimeException e) {
+                try {
+                    Path rejected = Files.createDirectories(inbox.resolve("rejected"));
+                    Files.move(f, rejected.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException moveFailed) {
+                    // left in place: retried, and logged again, on the next scan
+                }
+                LOG.log(
+                        System.Logger.Level.ERROR,
+                        "audit: spooled file " + f.getFileName() + " is not an audit event (" + e.getMessage()
+                                + "); moved to inbox/rejected");
+            }
+        }
+        return n;
+    }
+
     // ---------------------------------------------------------------- writer thread
 
     /** At WRITTEN, the longest a written batch waits for its fsync (when more events follow). */
@@ -343,6 +445,11 @@ public final class AuditLog implements AuditSink {
                 if (batch.remove(POISON)) {
                     stop = true;
                 }
+                int spooled = 0;
+                if (stop || System.nanoTime() - lastInboxScan >= INBOX_EVERY_NANOS) {
+                    lastInboxScan = System.nanoTime();
+                    spooled = takeInbox(batch, config.maxBatch() - batch.size());
+                }
                 buf.reset();
                 sideBuf.reset();
                 long startSize = segmentSize;
@@ -381,7 +488,7 @@ public final class AuditLog implements AuditSink {
                         // Acknowledged at WRITTEN, batches are synced by the syncer thread at most every SYNC_EVERY:
                         // at thousands of small batches a second one fsync each costs more than the request, and an
                         // fsync inline would hold every waiting request for its duration.
-                        if (config.ack() == AuditConfig.Ack.SYNCED || sideBuf.size() > 0 || stop) {
+                        if (config.ack() == AuditConfig.Ack.SYNCED || sideBuf.size() > 0 || stop || spooled > 0) {
                             segment.force(false);
                         } else {
                             unsynced = true;

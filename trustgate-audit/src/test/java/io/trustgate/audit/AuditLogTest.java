@@ -166,4 +166,32 @@ class AuditLogTest {
                 .hasMessageContaining("queue-capacity");
         assertThat(Set.of(AuditConfig.defaults(dir).checkpointEvery())).containsExactly(10_000L);
     }
+
+    @Test
+    void anEventFromAnotherProcessIsSpooledAndJoinsTheChainOfTheRunningWriter() throws Exception {
+        AuditConfig config = AuditConfig.defaults(dir);
+        try (AuditLog running = AuditLog.open(config)) {
+            running.append(Events.request(0)).join();
+            assertThatThrownBy(() -> AuditLog.open(config)).isInstanceOf(AuditLog.Busy.class);
+            AuditLog.record(config, Events.request(1)); // the log is busy: goes through the inbox
+            Files.writeString(dir.resolve(AuditLog.INBOX).resolve("0000000000000000001-junk.json"), "{not json");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (AuditReader.query(dir, AuditReader.Query.all()).size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        }
+        assertThat(AuditReader.query(dir, AuditReader.Query.all()))
+                .extracting(r -> r.event().requestId())
+                .containsExactly(
+                        Events.request(0).requestId(), Events.request(1).requestId());
+        try (var left = Files.list(dir.resolve(AuditLog.INBOX))) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactly("rejected");
+        }
+        assertThat(dir.resolve(AuditLog.INBOX).resolve("rejected").resolve("0000000000000000001-junk.json"))
+                .exists();
+        assertThat(AuditVerifier.verifyDirectory(dir, Optional.empty())).isInstanceOf(VerifyResult.Intact.class);
+
+        AuditLog.record(config, Events.request(2)); // nobody holds it now: appended directly
+        assertThat(AuditReader.query(dir, AuditReader.Query.all())).hasSize(3);
+    }
 }
