@@ -78,25 +78,26 @@ final class BradleyTerry {
         }
         boolean[] fwd = reach(out, m);
         boolean[] back = reach(in, m);
-        List<String> neverLost = new ArrayList<>(); // not reachable: nobody from model 0's side scored against them
-        List<String> neverWon = new ArrayList<>();
-        for (int i = 0; i < m; i++) {
-            if (!fwd[i]) {
-                neverLost.add(names.get(i));
+        // Models that nobody on model 0's side scored against (never lost), or that never scored against model
+        // 0's side (never won): either set's ratings can grow (or fall) without bound.
+        for (boolean[] side : List.of(fwd, back)) {
+            List<String> cut = new ArrayList<>();
+            List<String> rest = new ArrayList<>();
+            for (int i = 0; i < m; i++) {
+                (side[i] ? rest : cut).add(names.get(i));
             }
-            if (!back[i]) {
-                neverWon.add(names.get(i));
+            if (!cut.isEmpty()) {
+                return Optional.of("ratings are unbounded (no finite maximum-likelihood fit): " + some(cut)
+                        + (side == fwd ? " never lost nor tied against " : " never won nor tied against ") + some(rest)
+                        + " (add battles between them, or leave some out)");
             }
         }
-        if (neverLost.isEmpty() && neverWon.isEmpty()) {
-            return Optional.empty();
-        }
-        List<String> group = !neverLost.isEmpty() ? neverLost : neverWon;
-        String side = !neverLost.isEmpty() ? "never lost nor tied against" : "never won nor tied against";
-        return Optional.of("ratings are unbounded (no finite maximum-likelihood fit): " + group.size()
-                + " model(s) " + side + " the others, e.g. "
-                + String.join(", ", group.subList(0, Math.min(5, group.size())))
-                + " (add battles that connect them, or leave them out)");
+        return Optional.empty();
+    }
+
+    private static String some(List<String> names) {
+        String head = String.join(", ", names.subList(0, Math.min(5, names.size())));
+        return names.size() > 5 ? head + " and " + (names.size() - 5) + " more" : head;
     }
 
     private static boolean[] reach(List<List<Integer>> edges, int m) {
