@@ -184,9 +184,30 @@ final class Bootstrap {
         long[] sample(long n, SplittableRandom rnd) {
             int k = cell.length;
             long[] hits = new long[k];
-            for (long d = 0; d < n; d++) {
-                int col = rnd.nextInt(k);
-                hits[rnd.nextLong(total) < threshold[col] ? col : alias[col]]++;
+            if (total < (1L << 32)) {
+                // One 64-bit random number per draw: its high half picks the column, its low half the side, each
+                // mapped to its range by Lemire's multiply-shift with rejection, so the draw stays exact without a
+                // division (the rejection thresholds are computed once).
+                long kRej = ((1L << 32) - k) % k;
+                long tRej = ((1L << 32) - total) % total;
+                for (long d = 0; d < n; d++) {
+                    long r = rnd.nextLong();
+                    long mc = (r >>> 32) * k;
+                    while ((mc & 0xFFFFFFFFL) < kRej) {
+                        mc = (rnd.nextLong() >>> 32) * k;
+                    }
+                    long mu = (r & 0xFFFFFFFFL) * total;
+                    while ((mu & 0xFFFFFFFFL) < tRej) {
+                        mu = (rnd.nextLong() & 0xFFFFFFFFL) * total;
+                    }
+                    int col = (int) (mc >>> 32);
+                    hits[(mu >>> 32) < threshold[col] ? col : alias[col]]++;
+                }
+            } else {
+                for (long d = 0; d < n; d++) {
+                    int col = rnd.nextInt(k);
+                    hits[rnd.nextLong(total) < threshold[col] ? col : alias[col]]++;
+                }
             }
             long[] out = new long[size];
             for (int i = 0; i < k; i++) {
