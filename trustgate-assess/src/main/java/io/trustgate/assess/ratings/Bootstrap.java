@@ -23,6 +23,18 @@ import java.util.concurrent.Future;
  * data: a model's only loss was not drawn) is left out and counted.
  */
 final class Bootstrap {
+    private static String low(BattleCounts c, int p) {
+        String a = c.models().get(c.first(p));
+        String b = c.models().get(c.second(p));
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static String high(BattleCounts c, int p) {
+        String a = c.models().get(c.first(p));
+        String b = c.models().get(c.second(p));
+        return a.compareTo(b) <= 0 ? b : a;
+    }
+
     /** Natural-scale strengths of each used round (mean 0), and how many rounds were left out. */
     record Rounds(List<double[]> ratings, int skipped) {}
 
@@ -30,14 +42,31 @@ final class Bootstrap {
 
     static Rounds run(BattleCounts c, int rounds, long seed, int threads, double alpha, double[] start, Solver solver) {
         int pairs = c.pairs();
-        // Cells: per pair, first wins / second wins / tie (both kinds).
-        long[] cellCount = new long[pairs * 3];
+        // Cells: per pair, first wins / second wins / tie (both kinds), in an order that depends only on the model
+        // names (pairs sorted by name, each seen from its alphabetically first model), so the same battles give
+        // the same intervals for the same seed whatever the file's format or line order.
+        List<String> names = c.models();
+        Integer[] order = new Integer[pairs];
         for (int p = 0; p < pairs; p++) {
-            cellCount[p * 3] = c.count(p, Outcome.A_WINS);
-            cellCount[p * 3 + 1] = c.count(p, Outcome.B_WINS);
-            cellCount[p * 3 + 2] = c.count(p, Outcome.TIE) + c.count(p, Outcome.TIE_BOTH_BAD);
+            order[p] = p;
         }
-        Alias alias = Alias.of(cellCount);
+        java.util.Arrays.sort(
+                order, java.util.Comparator.comparing((Integer p) -> low(c, p)).thenComparing(p -> high(c, p)));
+        long[] cellCount = new long[pairs * 3];
+        int[] cellPair = new int[pairs * 3]; // canonical cell -> pair * 3 + cell of the pair as stored
+        for (int k = 0; k < pairs; k++) {
+            int p = order[k];
+            boolean flip = names.get(c.first(p)).compareTo(names.get(c.second(p))) > 0;
+            int win = flip ? 1 : 0;
+            int loss = flip ? 0 : 1;
+            cellCount[k * 3] = flip ? c.count(p, Outcome.B_WINS) : c.count(p, Outcome.A_WINS);
+            cellCount[k * 3 + 1] = flip ? c.count(p, Outcome.A_WINS) : c.count(p, Outcome.B_WINS);
+            cellCount[k * 3 + 2] = c.count(p, Outcome.TIE) + c.count(p, Outcome.TIE_BOTH_BAD);
+            cellPair[k * 3] = p * 3 + win;
+            cellPair[k * 3 + 1] = p * 3 + loss;
+            cellPair[k * 3 + 2] = p * 3 + 2;
+        }
+        Alias alias = Alias.of(cellCount, cellPair);
         long[] seeds = new long[rounds];
         SplittableRandom master = new SplittableRandom(seed);
         for (int k = 0; k < rounds; k++) {
@@ -124,6 +153,15 @@ final class Bootstrap {
      */
     record Alias(int[] cell, long[] threshold, int[] alias, long total, int size) {
         static Alias of(long[] counts) {
+            int[] identity = new int[counts.length];
+            for (int i = 0; i < identity.length; i++) {
+                identity[i] = i;
+            }
+            return of(counts, identity);
+        }
+
+        /** As {@link #of(long[])}, with draws of cell i reported at {@code outputCell[i]} by {@link #sample}. */
+        static Alias of(long[] counts, int[] outputCell) {
             int k = 0;
             for (long v : counts) {
                 if (v > 0) {
@@ -136,7 +174,7 @@ final class Bootstrap {
             int at = 0;
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] > 0) {
-                    cell[at] = i;
+                    cell[at] = outputCell[i];
                     w[at] = Math.multiplyExact(counts[i], (long) k);
                     total += counts[i];
                     at++;

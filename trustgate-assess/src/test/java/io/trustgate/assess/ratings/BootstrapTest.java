@@ -48,6 +48,30 @@ class BootstrapTest {
     }
 
     @Test
+    void sameBattlesInAnotherOrderGiveTheSameIntervals() {
+        BattleCounts reordered = BattleCounts.builder()
+                .add("b", "c", Outcome.TIE_BOTH_BAD, 2)
+                .add("c", "a", Outcome.B_WINS, 40)
+                .add("c", "a", Outcome.A_WINS, 10)
+                .add("b", "a", Outcome.B_WINS, 20)
+                .add("c", "b", Outcome.B_WINS, 20)
+                .add("b", "a", Outcome.A_WINS, 10)
+                .add("c", "b", Outcome.A_WINS, 10)
+                .add("c", "a", Outcome.TIE, 4)
+                .build();
+        RatingOptions o = RatingOptions.arena().withBootstrap(30, 9).withSolver(Solver.EXACT);
+        RatingResult x = ArenaRatings.rate(SmallBattles.threeModels(), o);
+        RatingResult y = ArenaRatings.rate(reordered, o);
+        for (int i = 0; i < 3; i++) {
+            ModelRating a = x.ratings().get(i);
+            ModelRating b = y.ratings().get(i);
+            assertThat(b.model()).isEqualTo(a.model());
+            assertThat(b.lower()).isCloseTo(a.lower(), org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(b.upper()).isCloseTo(a.upper(), org.assertj.core.data.Offset.offset(1e-6));
+        }
+    }
+
+    @Test
     void aliasTableDrawsEachCellInProportionToItsCount() {
         long[] counts = {0, 5, 1, 0, 94, 0};
         Bootstrap.Alias alias = Bootstrap.Alias.of(counts);
