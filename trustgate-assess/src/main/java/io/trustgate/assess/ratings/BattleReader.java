@@ -184,13 +184,14 @@ public final class BattleReader {
 
     private static void battle(
             StringBuilder text, String name, long lineNo, BattleCounts.Builder b, Set<String> models, Limits limits) {
-        if (text.isEmpty() || text.toString().isBlank()) {
+        String line = text.toString();
+        if (line.isBlank()) {
             return;
         }
         String a = null;
         String bm = null;
         String winner = null;
-        try (JsonParser p = JSON.createParser(text.toString())) {
+        try (JsonParser p = JSON.createParser(line)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new BattleFormatException(name, lineNo, "expected one JSON object per line");
             }
