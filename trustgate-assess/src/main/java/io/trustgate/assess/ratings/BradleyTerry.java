@@ -193,7 +193,13 @@ final class BradleyTerry {
             }
             return loss;
         };
-        return centred(Lbfgs.minimize(f, new double[d.models()], 1e-6, Lbfgs.SCIPY_FTOL));
+        double[] x = Lbfgs.minimize(f, new double[d.models()], 1e-6, Lbfgs.SCIPY_FTOL);
+        for (double v : x) {
+            if (!Double.isFinite(v)) { // a probability under/overflowed on extreme data: take the exact maximum
+                return fit(d, alpha, new double[d.models()]);
+            }
+        }
+        return centred(x);
     }
 
     private static double[] centred(double[] x) {
