@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
         name = "assess",
         mixinStandardHelpOptions = true,
         description = "Run assessments against models, report them, and compute pairwise ratings.",
-        subcommands = {})
+        subcommands = {AssessRatingsCommand.class})
 final class AssessCommand extends GroupCommand {}

@@ -34,7 +34,11 @@ class BenchmarkListTest {
                             "io.trustgate.benchmarks.EmbeddingBenchmark.embedShortPrompt",
                             "io.trustgate.benchmarks.AuditBenchmark.appendBatchOf1000",
                             "io.trustgate.benchmarks.AuditBenchmark.verify100kRecords",
-                            "io.trustgate.benchmarks.FirewallBenchmark.injectionClassifier2KbPrompt");
+                            "io.trustgate.benchmarks.FirewallBenchmark.injectionClassifier2KbPrompt",
+                            "io.trustgate.benchmarks.RatingsBenchmark.fitArena",
+                            "io.trustgate.benchmarks.RatingsBenchmark.fitArenaExact",
+                            "io.trustgate.benchmarks.RatingsBenchmark.readAndFitArena",
+                            "io.trustgate.benchmarks.RatingsBenchmark.bootstrap100Rounds");
         }
     }
 }
