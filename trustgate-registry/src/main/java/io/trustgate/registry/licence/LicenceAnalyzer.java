@@ -56,6 +56,7 @@ public final class LicenceAnalyzer {
                 reasons);
         t.userCap().ifPresent(cap -> checkCap(t, cap, use, reasons));
         t.regionExclusion().ifPresent(ex -> checkRegion(t, ex, use, reasons));
+        checkPurposes(t, use, reasons);
         Verdict verdict = reasons.stream().map(Reason::verdict).reduce(Verdict.ALLOWED, Verdict::and);
         List<Duty> duties = t.duties().stream().filter(d -> d.appliesTo(use)).toList();
         return new LicenceAssessment(licenceId, Optional.of(t.key()), verdict, reasons, duties, Optional.of(t.url()));
@@ -108,6 +109,26 @@ public final class LicenceAnalyzer {
                     cap.clause(),
                     use.monthlyActiveUsers() + " monthly active users is within the cap of "
                             + cap.monthlyActiveUsers()));
+        }
+    }
+
+    private static void checkPurposes(LicenceTerms t, UseCase use, List<Reason> out) {
+        boolean hasPolicy = t.term(TermKind.ACCEPTABLE_USE).isPresent()
+                || t.duties().stream().anyMatch(d -> d.kind() == DutyKind.ACCEPTABLE_USE_POLICY);
+        for (String purpose : use.purposes().stream().sorted().toList()) {
+            PurposeRestriction r = t.restrictedPurposes().get(purpose);
+            if (r != null) {
+                out.add(new Reason(
+                        Verdict.NOT_ALLOWED, t.key(), r.clause(), "purpose " + purpose + ": " + r.summary()));
+            } else if (hasPolicy) {
+                // the use policy exists but was not recorded for this purpose: someone has to read it
+                out.add(new Reason(
+                        Verdict.CONDITIONAL,
+                        t.key(),
+                        "-",
+                        "purpose " + purpose + ": not recorded as restricted, but the licence's use policy was not"
+                                + " checked for it"));
+            }
         }
     }
 

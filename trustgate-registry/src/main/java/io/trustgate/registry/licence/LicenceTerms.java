@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param terms the recorded terms; a term not recorded is unknown
  * @param userCap the monthly-active-user cap, if the licence has one
  * @param regionExclusion excluded regions, if any
+ * @param restrictedPurposes purposes the licence or its use policy forbids, by purpose tag
  * @param duties what the licensee must do, and when
  * @param notes caveats about the entry as a whole
  */
@@ -28,6 +29,7 @@ public record LicenceTerms(
         Map<TermKind, Term> terms,
         Optional<UserCap> userCap,
         Optional<RegionExclusion> regionExclusion,
+        Map<String, PurposeRestriction> restrictedPurposes,
         List<Duty> duties,
         List<String> notes) {
     public LicenceTerms {
@@ -38,6 +40,7 @@ public record LicenceTerms(
         terms = terms.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(terms));
         Objects.requireNonNull(userCap, "userCap");
         Objects.requireNonNull(regionExclusion, "regionExclusion");
+        restrictedPurposes = Map.copyOf(restrictedPurposes);
         duties = List.copyOf(duties);
         notes = List.copyOf(notes);
         if (key.isBlank() || url.isBlank()) {

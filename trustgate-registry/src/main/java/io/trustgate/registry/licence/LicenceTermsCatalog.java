@@ -26,8 +26,8 @@ public final class LicenceTermsCatalog {
     /** Class-path location of the shipped terms. */
     public static final String RESOURCE = "/licence-terms/licence-terms.yaml";
 
-    private static final Set<String> ENTRY_KEYS =
-            Set.of("name", "ids", "url", "notes", "terms", "user-cap", "region-exclusion", "duties");
+    private static final Set<String> ENTRY_KEYS = Set.of(
+            "name", "ids", "url", "notes", "terms", "user-cap", "region-exclusion", "restricted-purposes", "duties");
 
     private final Map<String, LicenceTerms> byKey;
     private final Map<String, LicenceTerms> byAnyId;
@@ -124,6 +124,20 @@ public final class LicenceTermsCatalog {
                     str(rm, "clause", rw),
                     str(rm, "summary", rw)));
         }
+        Map<String, PurposeRestriction> purposes = new LinkedHashMap<>();
+        if (m.get("restricted-purposes") != null) {
+            for (Map.Entry<?, ?> e : map(m.get("restricted-purposes"), where + ": restricted-purposes")
+                    .entrySet()) {
+                String purpose = String.valueOf(e.getKey());
+                String pw = where + ": restricted-purposes." + purpose;
+                if (!UseCase.KNOWN_PURPOSES.contains(purpose)) {
+                    throw new IllegalArgumentException(
+                            pw + ": unknown purpose (known: " + UseCase.KNOWN_PURPOSES + ")");
+                }
+                Map<?, ?> pm = map(e.getValue(), pw);
+                purposes.put(purpose, new PurposeRestriction(purpose, str(pm, "clause", pw), str(pm, "summary", pw)));
+            }
+        }
         List<Duty> duties = new ArrayList<>();
         if (m.get("duties") instanceof List<?> dl) {
             for (int i = 0; i < dl.size(); i++) {
@@ -151,6 +165,7 @@ public final class LicenceTermsCatalog {
                 terms,
                 cap,
                 region,
+                purposes,
                 duties,
                 m.get("notes") == null ? List.of() : strings(m.get("notes"), where + ": notes"));
     }

@@ -17,6 +17,8 @@ import java.util.Set;
  *     {@code EU}, or {@link #ANY_REGION} when not known
  * @param hostedAsService the model is offered to third parties as a service or API
  * @param multimodal the model used is a multimodal one (some exclusions only cover those)
+ * @param purposes sensitive purposes the use serves, as kebab-case tags (see {@link #KNOWN_PURPOSES}); licences and
+ *     their use policies forbid some of them
  */
 public record UseCase(
         boolean commercial,
@@ -26,7 +28,8 @@ public record UseCase(
         boolean useOutputsToTrainOtherModels,
         String region,
         boolean hostedAsService,
-        boolean multimodal) {
+        boolean multimodal,
+        Set<String> purposes) {
 
     /** Region value meaning "not known"; region-specific terms then come out CONDITIONAL. */
     public static final String ANY_REGION = "*";
@@ -36,7 +39,25 @@ public record UseCase(
             "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU",
             "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE");
 
+    /**
+     * The purposes the shipped licence terms know: military, weapons-development, critical-infrastructure-operation,
+     * unlicensed-professional-practice (e.g. medical, legal or financial advice as a profession),
+     * fully-automated-adverse-decisions (automated decisions adversely affecting someone's legal rights).
+     */
+    public static final Set<String> KNOWN_PURPOSES = Set.of(
+            "military",
+            "weapons-development",
+            "critical-infrastructure-operation",
+            "unlicensed-professional-practice",
+            "fully-automated-adverse-decisions");
+
     public UseCase {
+        purposes = Set.copyOf(purposes);
+        for (String p : purposes) {
+            if (!p.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+                throw new IllegalArgumentException("purpose must be a kebab-case tag, was '" + p + "'");
+            }
+        }
         Objects.requireNonNull(region, "region");
         region = region.trim().toUpperCase(Locale.ROOT);
         if (monthlyActiveUsers < 0) {
@@ -71,6 +92,7 @@ public record UseCase(
         private String region = ANY_REGION;
         private boolean hostedAsService;
         private boolean multimodal;
+        private final java.util.Set<String> purposes = new java.util.TreeSet<>();
 
         private Builder() {}
 
@@ -114,6 +136,12 @@ public record UseCase(
             return this;
         }
 
+        /** Adds sensitive purposes the use serves (kebab-case tags). */
+        public Builder purposes(String... v) {
+            purposes.addAll(java.util.List.of(v));
+            return this;
+        }
+
         public UseCase build() {
             return new UseCase(
                     commercial,
@@ -123,7 +151,8 @@ public record UseCase(
                     useOutputsToTrainOtherModels,
                     region,
                     hostedAsService,
-                    multimodal);
+                    multimodal,
+                    purposes);
         }
     }
 }

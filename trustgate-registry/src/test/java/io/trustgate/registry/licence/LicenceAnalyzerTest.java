@@ -209,6 +209,10 @@ class LicenceAnalyzerTest {
 
     @Test
     void bloomRailAllowsCommercialUseButOutputTrainingIsUnverified() {
+        LicenceAssessment hosted = A.assess(
+                "BigScience-BLOOM-RAIL-1.0", commercial().hostedAsService(true).build());
+        assertThat(hosted.verdict()).isEqualTo(Verdict.ALLOWED);
+        assertThat(hosted.hasDuty(DutyKind.PASS_THROUGH_USE_RESTRICTIONS)).isTrue();
         assertThat(A.assess(
                                 "bigscience-bloom-rail-1.0",
                                 commercial().distributeWeights(true).build())
@@ -305,6 +309,60 @@ class LicenceAnalyzerTest {
                     .as(vendor)
                     .isEqualTo(Verdict.CONDITIONAL);
         }
+    }
+
+    @Test
+    void deepseekLicenceForbidsMilitaryUseAndAutomatedAdverseDecisions() {
+        assertCites(
+                A.assess(
+                        "deepseek-license-1.0",
+                        commercial().purposes("military").build()),
+                Verdict.NOT_ALLOWED,
+                "Attachment A");
+        assertCites(
+                A.assess(
+                        "deepseek",
+                        commercial()
+                                .purposes("fully-automated-adverse-decisions")
+                                .build()),
+                Verdict.NOT_ALLOWED,
+                "Attachment A");
+    }
+
+    @Test
+    void llamaUsePolicyForbidsUnlicensedProfessionalPracticeAndGemmaWeapons() {
+        assertCites(
+                A.assess(
+                        "llama-3.1-community",
+                        commercial()
+                                .purposes("unlicensed-professional-practice")
+                                .build()),
+                Verdict.NOT_ALLOWED,
+                "Llama 3.1 Acceptable Use Policy");
+        assertCites(
+                A.assess(
+                        "llama-4-community",
+                        commercial().region("US").purposes("military").build()),
+                Verdict.NOT_ALLOWED,
+                "Llama 4 Acceptable Use Policy");
+        assertCites(
+                A.assess(
+                        "gemma-terms",
+                        commercial().purposes("weapons-development").build()),
+                Verdict.NOT_ALLOWED,
+                "Prohibited Use Policy");
+    }
+
+    @Test
+    void aPurposeTheUsePolicyWasNotCheckedForIsConditionalAndPermissiveLicencesAreSilent() {
+        assertThat(A.assess(
+                                "bigscience-bloom-rail-1.0",
+                                commercial().purposes("military").build())
+                        .verdict())
+                .isEqualTo(Verdict.CONDITIONAL);
+        assertThat(A.assess("Apache-2.0", commercial().purposes("military").build())
+                        .verdict())
+                .isEqualTo(Verdict.ALLOWED);
     }
 
     @Test
