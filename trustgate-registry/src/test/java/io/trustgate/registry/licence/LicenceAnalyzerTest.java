@@ -241,6 +241,7 @@ class LicenceAnalyzerTest {
     @Test
     void mistralResearchLicenceForbidsCommercialUse() {
         assertCites(A.assess("mrl", commercial().build()), Verdict.NOT_ALLOWED, "§3.2");
+        assertCites(A.assess("mrl", commercial().hostedAsService(true).build()), Verdict.NOT_ALLOWED, "§9");
         assertCites(
                 A.assess("mistral-research-license", UseCase.builder().build()),
                 Verdict.CONDITIONAL,
@@ -248,9 +249,12 @@ class LicenceAnalyzerTest {
     }
 
     @Test
-    void mistralNonProductionLicenceForbidsHostedServices() {
-        assertCites(A.assess("mnpl", UseCase.builder().hostedAsService(true).build()), Verdict.NOT_ALLOWED, "§3.2");
+    void mistralNonProductionLicenceForbidsCommercialHostedServices() {
+        assertCites(A.assess("mnpl", commercial().hostedAsService(true).build()), Verdict.NOT_ALLOWED, "§3.2");
         assertThat(A.assess("mnpl", UseCase.builder().build()).verdict()).isEqualTo(Verdict.CONDITIONAL);
+        assertThat(A.assess("mnpl", UseCase.builder().hostedAsService(true).build())
+                        .verdict())
+                .isEqualTo(Verdict.CONDITIONAL);
     }
 
     @Test
