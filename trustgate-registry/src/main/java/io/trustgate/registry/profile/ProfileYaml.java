@@ -265,6 +265,21 @@ public final class ProfileYaml {
 
     /** The profile as YAML in the catalog format; reading it back gives an equal profile. */
     public static String write(ModelProfile p) {
+        DumpSettings settings = DumpSettings.builder()
+                .setDefaultFlowStyle(FlowStyle.BLOCK)
+                .setIndent(2)
+                .setIndicatorIndent(2)
+                .setIndentWithIndicator(true)
+                .setWidth(120)
+                .build();
+        return new Dump(settings).dumpToString(toMap(p));
+    }
+
+    /**
+     * The profile as nested maps and lists with the YAML keys, in file order (for JSON output); unknown facts are
+     * left out, as in the file.
+     */
+    public static Map<String, Object> toMap(ModelProfile p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", p.id());
         m.put("name", p.name());
@@ -380,14 +395,7 @@ public final class ProfileYaml {
             }
             m.put("evidence", ev);
         }
-        DumpSettings settings = DumpSettings.builder()
-                .setDefaultFlowStyle(FlowStyle.BLOCK)
-                .setIndent(2)
-                .setIndicatorIndent(2)
-                .setIndentWithIndicator(true)
-                .setWidth(120)
-                .build();
-        return new Dump(settings).dumpToString(m);
+        return m;
     }
 
     private static Map<String, Object> ordered(String... kv) {
