@@ -20,7 +20,7 @@ import java.util.Set;
  * Imports a Model Openness Tool model file ({@code models/*.yml}: {@code framework}, {@code release} with global
  * licences and components). Each component's licence is resolved as MOT does: its own licence ({@code unlicensed}
  * or empty meaning none), else the global licence for its content type, else the distribution licence. The id is
- * the Hugging Face repo id when the file links one, else {@code mot/<name>}. Weights count as open when the final
+ * the Hugging Face repo id when the file links the release's own repo, else {@code mot/<name>}. Weights count as open when the final
  * parameters are listed; hosting follows. Everything else stays unknown.
  */
 public final class MotImporter implements Importer {
@@ -56,10 +56,14 @@ public final class MotImporter implements Importer {
         List<MofComponentEntry> entries = new ArrayList<>();
         resolved.forEach((c, l) -> entries.add(new MofComponentEntry(c.label(), l)));
 
+        // MOT's Hugging Face links are sometimes those of a sibling model (another size, the base of an instruct
+        // model): the repo id is used only when it names this release, else the MOT name (unique in MOT) is kept.
         String id = release.get("huggingface")
+                .filter(h -> !h.isMap() && !h.isList())
                 .map(YamlNode::text)
                 .flatMap(Importer::huggingFaceId)
-                .orElse("mot/" + Importer.slug(name));
+                .filter(hf -> hf.substring(hf.indexOf('/') + 1).equalsIgnoreCase(name))
+                .orElse("mot/" + name.replaceAll("\\s+", "-"));
         Optional<String> distribution = globalLicence(release, "distribution");
         Licence licence = distribution
                 .map(d -> new Licence(Fact.of(d, source, "MOT distribution licence"), ""))

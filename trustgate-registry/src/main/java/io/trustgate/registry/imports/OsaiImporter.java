@@ -31,7 +31,11 @@ public final class OsaiImporter implements Importer {
 
     @Override
     public boolean accepts(String fileName) {
-        return fileName.endsWith(".yaml") && !fileName.startsWith("_") && !fileName.startsWith(".");
+        // The index's folder also holds _parameters*.yml and a_submission_template.yaml, which are not systems.
+        return fileName.endsWith(".yaml")
+                && !fileName.startsWith("_")
+                && !fileName.startsWith(".")
+                && !fileName.contains("template");
     }
 
     @Override

@@ -32,17 +32,25 @@ class MotCatalogTest {
             files = s.filter(p -> p.toString().endsWith(".yml")).sorted().toList();
         }
         Map<MofClass, Integer> dist = new EnumMap<>(MofClass.class);
+        java.util.Set<String> ids = new java.util.HashSet<>();
         MofClassifier classifier = MofClassifier.standard();
         MotImporter importer = new MotImporter();
         for (Path f : files) {
             ModelProfile p = importer.read(Files.readString(f), f.toString());
+            if (!ids.add(p.id())) {
+                // MOT keys models by release name; a second file with the same name updates the first there.
+                System.out.println("MOT file with an id seen before: " + p.id() + " (" + f.getFileName() + ")");
+            }
             MofResult r = classifier.classify(p.mof());
             dist.merge(r.mofClass(), 1, Integer::sum);
+            if (r.mofClass() != MofClass.UNCLASSIFIED) {
+                System.out.println("  " + r.mofClass().label() + ": " + p.name() + " (" + p.provider() + ")");
+            }
             // The written profile keeps the resolved licences: it classifies the same.
             ModelProfile back = ProfileYaml.read(ProfileYaml.write(p), f.toString());
             assertThat(classifier.classify(back.mof()).mofClass()).isEqualTo(r.mofClass());
         }
-        System.out.println("MOT model files: " + files.size() + ", MOF classes: " + dist);
+        System.out.println("MOT model files: " + files.size() + ", distinct ids: " + ids.size() + ", MOF classes: " + dist);
         assertThat(files).hasSize(273);
         assertThat(dist)
                 .containsEntry(MofClass.CLASS_I, 14)
