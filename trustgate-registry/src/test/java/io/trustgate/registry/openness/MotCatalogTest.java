@@ -50,7 +50,8 @@ class MotCatalogTest {
             ModelProfile back = ProfileYaml.read(ProfileYaml.write(p), f.toString());
             assertThat(classifier.classify(back.mof()).mofClass()).isEqualTo(r.mofClass());
         }
-        System.out.println("MOT model files: " + files.size() + ", distinct ids: " + ids.size() + ", MOF classes: " + dist);
+        System.out.println(
+                "MOT model files: " + files.size() + ", distinct ids: " + ids.size() + ", MOF classes: " + dist);
         assertThat(files).hasSize(273);
         assertThat(dist)
                 .containsEntry(MofClass.CLASS_I, 14)
