@@ -15,6 +15,7 @@ import io.trustgate.registry.profile.Fact;
 import io.trustgate.registry.profile.ModelProfile;
 import io.trustgate.registry.profile.ProfileCatalog;
 import io.trustgate.registry.profile.ProfileException;
+import io.trustgate.registry.profile.ProfileMerge;
 import io.trustgate.registry.profile.ProfileYaml;
 import java.io.IOException;
 import java.io.InputStream;
@@ -224,7 +225,9 @@ final class ModelsCommand extends GroupCommand {
             mixinStandardHelpOptions = true,
             description = "Convert a Model Openness Tool file (mot), a European Open Source AI Index file (osai) or a"
                     + " Hugging Face model card (hf-card, README.md) into profile YAML in the catalog folder. PATH may"
-                    + " be a file or a folder (hf-card: a folder of org__name/README.md folders).")
+                    + " be a file or a folder (hf-card: a folder of org__name/README.md folders). A model the"
+                    + " catalog already has is updated: known facts stay, the import fills unknowns and adds"
+                    + " evidence.")
     static final class Import implements Callable<Integer> {
         @Mixin
         CatalogOptions opts;
@@ -255,6 +258,8 @@ final class ModelsCommand extends GroupCommand {
                 throw new CliException(e.getMessage(), 2);
             }
             List<Path> files = files(importer);
+            // Imports add to what the catalog knows about a model (shipped or earlier imports) instead of replacing it.
+            ProfileCatalog known = opts.load();
             Path dir = opts.userFolder();
             Files.createDirectories(dir);
             PrintWriter out = spec.commandLine().getOut();
@@ -275,6 +280,12 @@ final class ModelsCommand extends GroupCommand {
                     failed++;
                     continue;
                 }
+                String pid = p.id();
+                Optional<ModelProfile> before = known.find(pid).filter(k -> k.id().equals(pid));
+                String verb = before.isPresent() ? "updated" : "imported";
+                if (before.isPresent()) {
+                    p = ProfileMerge.merge(before.get(), p);
+                }
                 Path target = dir.resolve(ProfileYaml.fileName(p.id()));
                 Path tmp = Files.createTempFile(dir, ".import", ".tmp");
                 Files.writeString(
@@ -282,7 +293,7 @@ final class ModelsCommand extends GroupCommand {
                         "# Imported by trustgate models import --format " + importer.format() + " from "
                                 + f.toString().replace('\n', ' ') + "\n" + ProfileYaml.write(p));
                 Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                out.println("imported " + p.id() + " from " + f + " -> " + target + " (MOF: " + mofClass(p)
+                out.println(verb + " " + p.id() + " from " + f + " -> " + target + " (MOF: " + mofClass(p)
                         + (p.osai().isPresent()
                                 ? ", OSAI grades: " + p.osai().get().grades().size()
                                 : "")

@@ -111,6 +111,57 @@ class ModelsCommandTest {
     }
 
     @Test
+    void importingAModelTheCatalogKnowsUpdatesItInsteadOfReplacingIt() throws Exception {
+        Path card = dir.resolve("card/README.md");
+        Files.createDirectories(card.getParent());
+        Files.writeString(
+                card,
+                "---\nlicense: mit\ndatasets: [d/x]\nmodel-index:\n- name: x\n  results:\n"
+                        + "  - dataset: {name: GSM8K}\n    metrics: [{type: acc, value: 50}]\n---\n");
+        CliTest.Result r =
+                run("models", "import", "--format", "hf-card", "--id", "example/open-model-7b", card.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("updated example/open-model-7b");
+        JsonNode j = new ObjectMapper()
+                .readTree(run("models", "show", "eom-7b", "--json").out());
+        assertThat(j.path("licence").path("id").path("value").asText())
+                .as("known facts stay")
+                .isEqualTo("Apache-2.0");
+        assertThat(j.path("datasets").path("value").get(0).asText()).isEqualTo("d/x");
+        assertThat(j.path("evidence")).hasSize(3);
+        assertThat(j.path("aliases")).hasSize(2);
+    }
+
+    @Test
+    void importsEveryRealMotAndOsaiFile() throws Exception {
+        Path shared = Path.of("../../shared/datasets/openness").toAbsolutePath().normalize();
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Files.isDirectory(shared.resolve("mot/models")), "../shared is absent: skipped");
+        CliTest.Result mot = run(
+                "models",
+                "import",
+                "--format",
+                "mot",
+                shared.resolve("mot/models").toString());
+        assertThat(mot.out()).contains("imported 271 profile(s)", "2 file(s) skipped");
+        assertThat(mot.code()).isEqualTo(1);
+        CliTest.Result osai = run(
+                "models",
+                "import",
+                "--format",
+                "osai",
+                shared.resolve("osai-index").toString());
+        assertThat(osai.code()).as(osai.err()).isZero();
+        assertThat(osai.out()).contains("imported 193 profile(s)");
+        CliTest.Result list = run("models", "list", "--json");
+        assertThat(list.code()).as(list.err()).isZero();
+        assertThat(new ObjectMapper().readTree(list.out()).size()).isGreaterThanOrEqualTo(1 + 271 + 193 - 4);
+        System.out.println("models import, real files: "
+                + mot.out().lines().reduce((a, b) -> b).orElse("") + " / "
+                + osai.out().lines().reduce((a, b) -> b).orElse(""));
+    }
+
+    @Test
     void importOfAFolderSkipsBadFilesAndExitsOne() throws Exception {
         Path in = dir.resolve("in");
         Files.createDirectories(in);

@@ -49,7 +49,7 @@ public final class HfCardImporter implements Importer {
 
     @Override
     public boolean accepts(String fileName) {
-        return fileName.equalsIgnoreCase("README.md") || fileName.endsWith(".md");
+        return fileName.equalsIgnoreCase("README.md");
     }
 
     @Override
