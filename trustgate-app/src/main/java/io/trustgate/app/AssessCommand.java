@@ -7,5 +7,11 @@ import picocli.CommandLine.Command;
         name = "assess",
         mixinStandardHelpOptions = true,
         description = "Run assessments against models, report them, and compute pairwise ratings.",
-        subcommands = {})
+        subcommands = {
+            AssessRunCommand.class,
+            AssessListCommand.class,
+            AssessShowCommand.class,
+            AssessReportCommand.class,
+            AssessSuitesCommand.class,
+        })
 final class AssessCommand extends GroupCommand {}

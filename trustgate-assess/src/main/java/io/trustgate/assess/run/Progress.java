@@ -1,6 +1,6 @@
 package io.trustgate.assess.run;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 
@@ -10,7 +10,7 @@ import java.util.function.LongSupplier;
  */
 public final class Progress {
     private static final long PLAIN_EVERY_NANOS = 5_000_000_000L;
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean terminal;
     private final int total;
     private final int startDone;
@@ -20,7 +20,7 @@ public final class Progress {
     private int failed;
     private long lastPlain;
 
-    public Progress(PrintStream out, boolean terminal, int total, int alreadyDone, LongSupplier nanos) {
+    public Progress(PrintWriter out, boolean terminal, int total, int alreadyDone, LongSupplier nanos) {
         this.out = out;
         this.terminal = terminal;
         this.total = total;
@@ -33,7 +33,7 @@ public final class Progress {
 
     /** No display (tests, {@code --quiet}). */
     public static Progress silent() {
-        return new Progress(new PrintStream(java.io.OutputStream.nullOutputStream()), false, 0, 0, System::nanoTime);
+        return new Progress(new PrintWriter(java.io.Writer.nullWriter()), false, 0, 0, System::nanoTime);
     }
 
     public synchronized void step(boolean ok) {

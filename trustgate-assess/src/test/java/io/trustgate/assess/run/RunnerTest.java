@@ -238,8 +238,8 @@ class RunnerTest {
     @Test
     void progressLineShowsCountRateAndEta() {
         long[] now = {0};
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        Progress p = new Progress(new java.io.PrintStream(bytes, true), false, 100, 0, () -> now[0]);
+        java.io.StringWriter bytes = new java.io.StringWriter();
+        Progress p = new Progress(new java.io.PrintWriter(bytes, true), false, 100, 0, () -> now[0]);
         for (int i = 0; i < 25; i++) {
             now[0] += 200_000_000L; // 5 per second
             p.step(true);
