@@ -147,15 +147,15 @@ public final class RunStore {
     }
 
     /**
-     * An append-only journal. Lines are buffered and written with one {@code fsync} per batch ({@link #flush()}),
-     * so that a crash loses at most the current batch, whose samples then run again.
+     * An append-only journal. Each line is written as soon as its sample is graded (one write call, so a killed
+     * process loses nothing the OS has), and forced to disk with one {@code fsync} per batch ({@link #flush()}), so
+     * that a power loss loses at most the current batch, whose samples then run again.
      */
     public static final class Journal implements AutoCloseable {
         // a stream, not a FileChannel: a channel closes itself when a writing thread is interrupted (Ctrl-C
-        // stopping the workers), which would lose the batch
+        // stopping the workers), which would lose the line
         private final java.io.FileOutputStream out;
-        private final StringBuilder pending = new StringBuilder();
-        private int pendingLines;
+        private int unsynced;
 
         Journal(Path file) {
             try {
@@ -163,7 +163,7 @@ public final class RunStore {
                 boolean needsNewline = Files.exists(file) && Files.size(file) > 0 && !endsWithNewline(file);
                 out = new java.io.FileOutputStream(file.toFile(), true);
                 if (needsNewline) {
-                    pending.append('\n');
+                    out.write('\n');
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open journal " + file, e);
@@ -179,27 +179,29 @@ public final class RunStore {
         }
 
         public synchronized void append(SampleResult r) {
-            pending.append(r.toJson().toString()).append('\n');
-            pendingLines++;
+            try {
+                out.write((r.toJson().toString() + "\n").getBytes(StandardCharsets.UTF_8));
+                unsynced++;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the run journal", e);
+            }
         }
 
+        /** Lines written since the last {@link #flush()}. */
         public synchronized int pending() {
-            return pendingLines;
+            return unsynced;
         }
 
-        /** Writes the pending lines and forces them to disk. */
+        /** Forces the written lines to disk. */
         public synchronized void flush() {
-            if (pending.isEmpty()) {
+            if (unsynced == 0) {
                 return;
             }
             try {
-                out.write(pending.toString().getBytes(StandardCharsets.UTF_8));
-                out.flush();
                 out.getFD().sync();
-                pending.setLength(0);
-                pendingLines = 0;
+                unsynced = 0;
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the run journal", e);
+                throw new UncheckedIOException("cannot sync the run journal", e);
             }
         }
 
