@@ -197,19 +197,33 @@ public final class Runner {
         };
     }
 
-    /** Calls with retries: retryable failures wait (retry-after if given, else exponential backoff with jitter). */
+    /**
+     * Calls with retries: retryable failures wait (retry-after if given, else exponential backoff with jitter). A
+     * rate-limit answer that says when to come back is the gateway pacing the run, not a failure: up to
+     * {@link #MAX_PACED_WAITS} of those do not use up the sample's attempts.
+     */
     ModelClient.Reply call(ModelClient.ChatRequest req, int[] attempts) throws InterruptedException {
         ModelClient.Reply last = null;
+        int paced = 0;
         for (int attempt = 1; attempt <= options.maxAttempts(); attempt++) {
-            attempts[0] = attempt;
+            attempts[0]++;
             last = client.chat(req);
-            if (!(last instanceof ModelClient.Reply.Failure f) || !f.retryable() || attempt == options.maxAttempts()) {
+            if (!(last instanceof ModelClient.Reply.Failure f) || !f.retryable()) {
+                return last;
+            }
+            if (f.retryAfter().isPresent() && paced < MAX_PACED_WAITS) {
+                paced++;
+                attempt--;
+            } else if (attempt == options.maxAttempts()) {
                 return last;
             }
             sleeper.sleep(delay(attempt, f.retryAfter()));
         }
         return last;
     }
+
+    /** Rate-limit waits (with retry-after) per sample that do not count as attempts. */
+    static final int MAX_PACED_WAITS = 100;
 
     Duration delay(int attempt, Optional<Duration> retryAfter) {
         if (retryAfter.isPresent()) {

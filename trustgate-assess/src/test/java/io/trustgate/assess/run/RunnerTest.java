@@ -187,7 +187,20 @@ class RunnerTest {
         assertThat(r.graded()).isTrue();
         assertThat(r.attempts()).isEqualTo(3);
         assertThat(slept.get(0)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(slept.get(1)).isBetween(Duration.ofMillis(100), Duration.ofMillis(200));
+        assertThat(slept.get(1)).isBetween(Duration.ofMillis(50), Duration.ofMillis(100));
+    }
+
+    @Test
+    void rateLimitPacingDoesNotUseUpTheAttempts() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        ModelClient paced = r -> calls.incrementAndGet() <= 10
+                ? new ModelClient.Reply.Failure(true, "429", Optional.of(Duration.ofMillis(1)))
+                : new ModelClient.Reply.Answer("#### 1");
+        RunStore store = new RunStore(data);
+        store.create(meta("r8"));
+        runner(paced, 1).run(store, meta("r8"), samples(1), Progress.silent());
+        assertThat(store.results("r8").get(0).graded()).isTrue();
+        assertThat(store.results("r8").get(0).attempts()).isEqualTo(11);
     }
 
     @Test
