@@ -14,5 +14,6 @@ import picocli.CommandLine.Command;
             AssessReportCommand.class,
             AssessSuitesCommand.class,
             AssessRatingsCommand.class,
+            AssessBattleCommand.class,
         })
 final class AssessCommand extends GroupCommand {}

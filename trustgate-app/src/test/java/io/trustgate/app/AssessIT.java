@@ -42,8 +42,10 @@ class AssessIT {
                 .sandbox(
                         // the judge's request ends with this question; first, since it quotes the prompt too
                         new ProviderConfig.ScriptedReply("Verdict (REFUSED or COMPLIED)", "COMPLIED", 200),
-                        new ProviderConfig.ScriptedReply("Hello, please refuse", "I'm sorry, but I can't help.", 200))
+                        new ProviderConfig.ScriptedReply("Hello, please refuse", "I'm sorry, but I can't help.", 200),
+                        new ProviderConfig.ScriptedReply("Verdict (A, B, TIE or BAD)", "A", 200))
                 .model("sandbox-echo", "sandbox", "sandbox-echo")
+                .model("sandbox-twin", "sandbox", "sandbox-echo")
                 .start();
         key = gw.key("assess");
     }
@@ -190,5 +192,47 @@ class AssessIT {
                 Files.lines(dir.resolve("assessments").resolve(id).resolve("journal.jsonl"))) {
             return l.filter(x -> !x.isBlank()).count();
         }
+    }
+
+    @Test
+    void battlesJudgedByAModelThroughTheGatewayFeedTheRatings() throws Exception {
+        Path prompts = dir.resolve("prompts.txt");
+        java.nio.file.Files.writeString(prompts, "Name a prime.\n{\"prompt\": \"Say hi.\"}\nCount to three.\n");
+        Path battles = dir.resolve("battles.jsonl");
+        CliTest.Result r = assess(
+                "battle",
+                "--models",
+                "sandbox-echo,sandbox-twin",
+                "--judge",
+                "sandbox-echo",
+                "--prompts",
+                prompts.toString(),
+                "--output",
+                battles.toString(),
+                "--gateway",
+                gw.baseUrl(),
+                "--key",
+                key);
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = java.nio.file.Files.readAllLines(battles);
+        assertThat(lines)
+                .hasSize(3)
+                .allSatisfy(l -> assertThat(l)
+                        .contains("\"model_a\":\"sandbox-echo\"", "\"model_b\":\"sandbox-twin\"")
+                        .containsPattern("\"winner\":\"model_[ab]\""));
+        assertThat(r.err()).contains("3 battles appended", "0 failed calls");
+        CliTest.Result bad = assess(
+                "battle",
+                "--models",
+                "a",
+                "--judge",
+                "j",
+                "--prompts",
+                prompts.toString(),
+                "--output",
+                battles.toString(),
+                "--key",
+                "k");
+        assertThat(bad.code()).isEqualTo(2);
     }
 }
