@@ -343,6 +343,7 @@ public final class Gateway implements AutoCloseable {
             return Future.failedFuture(failed);
         }
         if (cf.isDone() && !cf.isCompletedExceptionally()) {
+            metrics.auditWritten(System.nanoTime() - appended);
             return Future.succeededFuture();
         }
         io.vertx.core.Promise<Void> p = io.vertx.core.Promise.promise();
