@@ -47,6 +47,7 @@ public final class Gateway implements AutoCloseable {
     final io.trustgate.api.audit.AuditSink audit;
     final AuditCapture capture;
     final GatewayMetrics.Telemetry telemetry;
+    final VoteSink votes;
     final GatewayMetrics metrics;
     final UsageRecorder usage;
     final Clock clock;
@@ -79,7 +80,8 @@ public final class Gateway implements AutoCloseable {
             Firewalls firewalls,
             io.trustgate.api.audit.AuditSink audit,
             AuditCapture capture,
-            GatewayMetrics.Telemetry telemetry) {}
+            GatewayMetrics.Telemetry telemetry,
+            VoteSink votes) {}
 
     public Gateway(Parts parts) {
         this(parts, null);
@@ -95,6 +97,7 @@ public final class Gateway implements AutoCloseable {
         this.audit = parts.audit();
         this.capture = parts.capture();
         this.telemetry = parts.telemetry();
+        this.votes = parts.votes();
         this.metrics = new GatewayMetrics(telemetry.registry());
         this.ownsVertx = vertx == null;
         this.loops = config.eventLoops() > 0
@@ -331,6 +334,11 @@ public final class Gateway implements AutoCloseable {
                 .status(status)
                 .errorCode(code)
                 .build());
+    }
+
+    /** Records an event (a vote's, an admin action's) and completes once it is durable. */
+    Future<Void> audit(io.trustgate.api.audit.AuditEvent e) {
+        return audited(e);
     }
 
     private Future<Void> audited(io.trustgate.api.audit.AuditEvent e) {
