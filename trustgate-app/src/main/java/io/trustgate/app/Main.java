@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             UsageCommand.class,
             AuditCommand.class,
             AssessCommand.class,
+            ScanCommand.class,
             ConfigCommand.class,
             FirewallCommand.class,
             TrainCommand.class,
