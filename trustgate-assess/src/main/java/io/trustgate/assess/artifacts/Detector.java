@@ -86,7 +86,8 @@ final class Detector {
                             entry,
                             eocd,
                             -1);
-                    long start = central && cdOff > 0 ? 0 : Math.max(0, eocd - cdSize);
+                    // Offsets are either absolute (central) or relative to where the appended archive begins.
+                    long start = central ? 0 : Math.max(0, eocd - cdSize - cdOff);
                     ZipScanner.scan(job, b.slice(start, b.size() - start), entry, depth + 1);
                 }
             }

@@ -233,7 +233,10 @@ final class GgufScanner {
             case 2, 3 -> c.u(2);
             case 4, 5, 6 -> c.u(4);
             case 10, 11, 12 -> c.u(8);
-            case 8 -> c.pos += c.len();
+            case 8 -> {
+                long n = c.len();
+                c.pos += n;
+            }
             case 9 -> {
                 int inner = (int) c.u(4);
                 long n = c.wide ? c.u(8) : c.u(4);

@@ -355,12 +355,18 @@ final class ZipScanner {
         boolean tensorData = TENSOR_DATA.matcher(e.name()).matches();
         Blob content;
         boolean complete;
+        // Raw tensor storages (data/0, data/1...) are only sniffed: torch.load never unpickles them, and reading
+        // gigabytes of weights would make the scan cost the size of the model. Every other entry is read in full.
+        boolean sniffOnly = tensorData && !pickleName;
         if (e.method() == 0) {
             content = z.slice(data, csize);
             complete = true;
+            if (sniffOnly && !worthReading(content)) {
+                return;
+            }
         } else if (e.method() == 8) {
             Blob head = inflate(job, z, data, csize, 64, where, false);
-            if (!pickleName && !worthReading(head)) {
+            if (sniffOnly && !worthReading(head)) {
                 return;
             }
             if (e.usize() > (long) job.limits.maxRatio() * Math.max(1, csize) && e.usize() > (1 << 20)) {
@@ -386,6 +392,17 @@ final class ZipScanner {
                         data,
                         -1);
             }
+            if (content.size() > (long) job.limits.maxRatio() * Math.max(1, csize) && content.size() > (1 << 20)) {
+                job.add(
+                        Severity.HIGH,
+                        Rule.ZIP_BOMB,
+                        NAME,
+                        "compression ratio above " + job.limits.maxRatio() + ":1 (" + content.size() + " bytes from "
+                                + csize + ")",
+                        where,
+                        data,
+                        -1);
+            }
         } else {
             job.add(
                     Severity.MEDIUM,
@@ -397,17 +414,15 @@ final class ZipScanner {
                     -1);
             return;
         }
-        if (!pickleName && !worthReading(content)) {
-            if ((e.flags() & 1) != 0 && content.size() > 0) {
-                job.add(
-                        Severity.MEDIUM,
-                        Rule.ZIP_FLAGS,
-                        NAME,
-                        "encrypted entry content could not be inspected",
-                        where,
-                        data,
-                        -1);
-            }
+        if ((e.flags() & 1) != 0 && content.size() > 0 && !worthReading(content) && !PickleScanner.sniff(content)) {
+            job.add(
+                    Severity.MEDIUM,
+                    Rule.ZIP_FLAGS,
+                    NAME,
+                    "encrypted entry content could not be inspected",
+                    where,
+                    data,
+                    -1);
             return;
         }
         if (complete && content.size() <= job.limits.maxEntryBytes() && (e.flags() & 1) == 0 || pickleName) {
