@@ -107,7 +107,8 @@ final class ScanCommand implements Callable<Integer> {
         report.findings().stream()
                 .filter(f -> f.severity().atLeast(Severity.HIGH))
                 .limit(20)
-                .forEach(f -> notes.add(f.severity() + " " + f.rule().id() + " " + f.location().display()));
+                .forEach(f -> notes.add(
+                        f.severity() + " " + f.rule().id() + " " + f.location().display()));
         return new Evidence(
                 model,
                 EvidenceKind.ARTIFACT_SCAN,
