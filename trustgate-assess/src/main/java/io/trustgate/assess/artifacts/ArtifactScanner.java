@@ -33,7 +33,7 @@ public final class ArtifactScanner {
         this(ScanLimits.defaults());
     }
 
-    /** Scans a file, or every regular file under a folder (symbolic links are reported, not followed). */
+    /** Scans a file, or every file under a folder except {@code .git/} (symbolic links are reported, not followed). */
     public ScanReport scan(Path path) {
         long t0 = System.nanoTime();
         List<FileVerdict> out = new ArrayList<>();
@@ -41,7 +41,12 @@ public final class ArtifactScanner {
         if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
             List<Path> files;
             try (Stream<Path> s = Files.walk(path, 64, new FileVisitOption[0])) {
+                // A .git folder is history, not a model: no loader reads it, and its packs are large.
                 files = s.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                        .filter(p -> !path.relativize(p)
+                                .toString()
+                                .replace('\\', '/')
+                                .startsWith(".git/"))
                         .sorted()
                         .limit(limits.maxFiles())
                         .toList();

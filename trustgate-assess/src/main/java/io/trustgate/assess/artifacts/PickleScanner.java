@@ -251,6 +251,10 @@ final class PickleScanner {
                             pos += 4;
                             stack.add(ANY);
                         }
+                        case 'G' -> {
+                            pos += 8;
+                            stack.add(ANY);
+                        }
                         case 'K' -> {
                             pos += 1;
                             stack.add(ANY);

@@ -88,7 +88,6 @@ public final class ScanReports {
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "trustgate-scan");
         driver.put("version", toolVersion);
-        driver.put("informationUri", "https://github.com/trustgate/trustgate/blob/main/docs/artifact-scanning.md");
         Set<Rule> fired = EnumSet.noneOf(Rule.class);
         r.findings().forEach(f -> fired.add(f.rule()));
         ArrayNode rules = driver.putArray("rules");

