@@ -24,7 +24,7 @@ final class PickleScanner {
     private static final Pattern DOTTED = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*");
     private static final int MAX_LINE = 1 << 16;
     private static final int MAX_STACK = 1 << 20;
-    private static final int MAX_MEMO = 1 << 20;
+    private static final int MAX_MEMO = 4 << 20;
     private static final Object MARK = new Object();
     private static final Object ANY = new Object();
 
@@ -176,7 +176,13 @@ final class PickleScanner {
         long pickle(long start) {
             List<Object> stack = new ArrayList<>();
             List<Integer> marks = new ArrayList<>();
+            // The memo keeps only values that matter (strings, callables, call results); the keys of the rest are
+            // remembered so that GET of a defined key stays valid. Python's memo is unbounded: large pickles of
+            // plain data have millions of entries.
             Map<Long, Object> memo = new HashMap<>();
+            java.util.BitSet defined = new java.util.BitSet();
+            java.util.Set<Long> definedLarge = new java.util.HashSet<>();
+            long memoCount = 0;
             Map<String, Glob> globals = new LinkedHashMap<>();
             List<long[]> dynamicCalls = new ArrayList<>();
             long pos = start;
@@ -443,7 +449,7 @@ final class PickleScanner {
                                 key = parseLong(d.ascii(pos, (int) (e - pos)));
                                 pos = e + 1;
                             } else if (op == 0x94) {
-                                key = memo.size();
+                                key = memoCount;
                             } else {
                                 key = d.le(pos, op == 'q' ? 1 : 4);
                                 pos += op == 'q' ? 1 : 4;
@@ -451,7 +457,21 @@ final class PickleScanner {
                             if (stack.isEmpty() || top(stack, 0) == MARK) {
                                 err = "memo store from empty stack";
                             } else {
-                                memo.put(key, top(stack, 0));
+                                boolean fresh = key >= 0 && key < Integer.MAX_VALUE
+                                        ? !defined.get((int) key)
+                                        : definedLarge.size() < MAX_MEMO && definedLarge.add(key);
+                                if (key >= 0 && key < Integer.MAX_VALUE) {
+                                    defined.set((int) key);
+                                }
+                                if (fresh) {
+                                    memoCount++;
+                                }
+                                Object v = top(stack, 0);
+                                if (v == ANY || v instanceof Str str && str.s().length() > 256) {
+                                    memo.remove(key);
+                                } else {
+                                    memo.put(key, v);
+                                }
                             }
                         }
                         case 'g', 'h', 'j' -> {
@@ -468,11 +488,13 @@ final class PickleScanner {
                                 key = d.le(pos, op == 'h' ? 1 : 4);
                                 pos += op == 'h' ? 1 : 4;
                             }
-                            Object v = memo.get(key);
-                            if (v == null) {
+                            boolean isDefined = key >= 0 && key < Integer.MAX_VALUE
+                                    ? defined.get((int) key)
+                                    : definedLarge.contains(key);
+                            if (!isDefined) {
                                 err = "memo key " + key + " not defined";
                             } else {
-                                stack.add(v);
+                                stack.add(memo.getOrDefault(key, ANY));
                             }
                         }
                         case 0x80 -> {
