@@ -181,6 +181,7 @@ final class PickleScanner {
             // plain data have millions of entries.
             Map<Long, Object> memo = new HashMap<>();
             java.util.BitSet defined = new java.util.BitSet();
+            java.util.BitSet held = new java.util.BitSet();
             java.util.Set<Long> definedLarge = new java.util.HashSet<>();
             long memoCount = 0;
             Map<String, Glob> globals = new LinkedHashMap<>();
@@ -467,10 +468,16 @@ final class PickleScanner {
                                     memoCount++;
                                 }
                                 Object v = top(stack, 0);
+                                boolean small = key >= 0 && key < Integer.MAX_VALUE;
                                 if (v == ANY || v instanceof Str str && str.s().length() > 256) {
-                                    memo.remove(key);
+                                    if (!small || held.get((int) key)) {
+                                        memo.remove(key);
+                                    }
                                 } else {
                                     memo.put(key, v);
+                                    if (small) {
+                                        held.set((int) key);
+                                    }
                                 }
                             }
                         }
@@ -494,7 +501,8 @@ final class PickleScanner {
                             if (!isDefined) {
                                 err = "memo key " + key + " not defined";
                             } else {
-                                stack.add(memo.getOrDefault(key, ANY));
+                                boolean small = key >= 0 && key < Integer.MAX_VALUE;
+                                stack.add(small && !held.get((int) key) ? ANY : memo.getOrDefault(key, ANY));
                             }
                         }
                         case 0x80 -> {
