@@ -25,6 +25,9 @@ final class PickleScanner {
     private static final int MAX_LINE = 1 << 16;
     private static final int MAX_STACK = 1 << 20;
     private static final int MAX_MEMO = 4 << 20;
+    /** Memo keys below this live in an array (at most 128 MiB of references, grown on demand). */
+    private static final int ARRAY_MEMO = 16 << 20;
+
     private static final Object MARK = new Object();
     private static final Object ANY = new Object();
 
@@ -180,8 +183,8 @@ final class PickleScanner {
             // remembered so that GET of a defined key stays valid. Python's memo is unbounded: large pickles of
             // plain data have millions of entries.
             Map<Long, Object> memo = new HashMap<>();
+            Object[][] memoArr = {new Object[1024]};
             java.util.BitSet defined = new java.util.BitSet();
-            java.util.BitSet held = new java.util.BitSet();
             java.util.Set<Long> definedLarge = new java.util.HashSet<>();
             long memoCount = 0;
             Map<String, Glob> globals = new LinkedHashMap<>();
@@ -204,7 +207,7 @@ final class PickleScanner {
                         break;
                     }
                     pos++;
-                    if (stack.size() > MAX_STACK || memo.size() > MAX_MEMO) {
+                    if (stack.size() > MAX_STACK || memo.size() > MAX_MEMO || memoCount > MAX_MEMO * 4L) {
                         result = fail("stack or memo too large", opAt, index);
                         break;
                     }
@@ -468,16 +471,22 @@ final class PickleScanner {
                                     memoCount++;
                                 }
                                 Object v = top(stack, 0);
-                                boolean small = key >= 0 && key < Integer.MAX_VALUE;
-                                if (v == ANY || v instanceof Str str && str.s().length() > 256) {
-                                    if (!small || held.get((int) key)) {
-                                        memo.remove(key);
+                                if (v instanceof Str str && str.s().length() > 256) {
+                                    v = ANY;
+                                }
+                                if (key >= 0 && key < ARRAY_MEMO) {
+                                    // Keys are nearly always 0, 1, 2...: an array beats boxing every key.
+                                    int k = (int) key;
+                                    if (k >= memoArr[0].length) {
+                                        memoArr[0] = java.util.Arrays.copyOf(
+                                                memoArr[0],
+                                                Math.min(ARRAY_MEMO, Math.max(k + 1, memoArr[0].length * 2)));
                                     }
+                                    memoArr[0][k] = v == ANY ? null : v;
+                                } else if (v == ANY) {
+                                    memo.remove(key);
                                 } else {
                                     memo.put(key, v);
-                                    if (small) {
-                                        held.set((int) key);
-                                    }
                                 }
                             }
                         }
@@ -501,8 +510,13 @@ final class PickleScanner {
                             if (!isDefined) {
                                 err = "memo key " + key + " not defined";
                             } else {
-                                boolean small = key >= 0 && key < Integer.MAX_VALUE;
-                                stack.add(small && !held.get((int) key) ? ANY : memo.getOrDefault(key, ANY));
+                                Object v;
+                                if (key >= 0 && key < ARRAY_MEMO) {
+                                    v = key < memoArr[0].length ? memoArr[0][(int) key] : null;
+                                } else {
+                                    v = memo.get(key);
+                                }
+                                stack.add(v == null ? ANY : v);
                             }
                         }
                         case 0x80 -> {
