@@ -57,6 +57,7 @@ final class ScanCommand implements Callable<Integer> {
             names = "--fail-on",
             paramLabel = "SEVERITY",
             defaultValue = "HIGH",
+            converter = ScanCommand.SeverityConverter.class,
             description = "Exit 1 when a finding is at or above this severity: ${COMPLETION-CANDIDATES}"
                     + " (default: ${DEFAULT-VALUE}).")
     Severity failOn;
@@ -69,6 +70,19 @@ final class ScanCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Accepts the severity in any case ({@code high}, {@code HIGH}). */
+    static final class SeverityConverter implements CommandLine.ITypeConverter<Severity> {
+        @Override
+        public Severity convert(String value) {
+            try {
+                return Severity.valueOf(value.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(
+                        "'" + value + "' is not a severity (CRITICAL, HIGH, MEDIUM, LOW)");
+            }
+        }
+    }
 
     @Override
     public Integer call() throws Exception {

@@ -48,6 +48,9 @@ class ScanCommandTest {
         assertThat(CliTest.run("scan", onnxish.toString(), "--fail-on", "MEDIUM")
                         .code())
                 .isEqualTo(1);
+        assertThat(CliTest.run("scan", onnxish.toString(), "--fail-on", "medium")
+                        .code())
+                .isEqualTo(1);
     }
 
     @Test
