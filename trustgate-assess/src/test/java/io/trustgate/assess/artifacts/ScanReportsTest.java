@@ -94,6 +94,36 @@ class ScanReportsTest {
     }
 
     @Test
+    void readsOnlyTheHeaderOfALargeSafetensorsFile() throws Exception {
+        // 3 GiB file (sparse): the scan must cost the header, not the weights, and handle offsets past 2 GiB.
+        long tensor = 1L << 30;
+        StringBuilder h = new StringBuilder("{");
+        for (int i = 0; i < 3; i++) {
+            h.append(i == 0 ? "" : ",")
+                    .append("\"t")
+                    .append(i)
+                    .append("\":{\"dtype\":\"U8\",\"shape\":[")
+                    .append(tensor)
+                    .append("],\"data_offsets\":[")
+                    .append(i * tensor)
+                    .append(',')
+                    .append((i + 1) * tensor)
+                    .append("]}");
+        }
+        byte[] head = Build.safetensors(h.append('}').toString(), new byte[0]);
+        Path f = dir.resolve("big.safetensors");
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(f.toFile(), "rw")) {
+            raf.write(head);
+            raf.setLength(head.length + 3 * tensor);
+        }
+        long t0 = System.nanoTime();
+        ScanReport r = new ArtifactScanner().scan(f);
+        assertThat(r.files().get(0).format()).isEqualTo("safetensors");
+        assertThat(r.files().get(0)).isInstanceOf(FileVerdict.Clean.class);
+        assertThat(System.nanoTime() - t0).isLessThan(10_000_000_000L);
+    }
+
+    @Test
     void mapsSeveritiesToSarifLevels() {
         assertThat(ScanReports.level(Severity.CRITICAL)).isEqualTo("error");
         assertThat(ScanReports.level(Severity.HIGH)).isEqualTo("error");
