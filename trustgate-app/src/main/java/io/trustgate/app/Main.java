@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             AuditCommand.class,
             AssessCommand.class,
             ModelsCommand.class,
+            ScanCommand.class,
             ConfigCommand.class,
             FirewallCommand.class,
             TrainCommand.class,
