@@ -48,6 +48,7 @@ public final class Gateway implements AutoCloseable {
     final AuditCapture capture;
     final GatewayMetrics.Telemetry telemetry;
     final GatewayMetrics metrics;
+    final Tracing tracing;
     final UsageRecorder usage;
     final Clock clock;
     private final Vertx vertx;
@@ -96,6 +97,7 @@ public final class Gateway implements AutoCloseable {
         this.capture = parts.capture();
         this.telemetry = parts.telemetry();
         this.metrics = new GatewayMetrics(telemetry.registry());
+        this.tracing = telemetry.tracing();
         this.ownsVertx = vertx == null;
         this.loops = config.eventLoops() > 0
                 ? config.eventLoops()

@@ -3,6 +3,7 @@ package io.trustgate.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.opentelemetry.api.trace.Span;
 import io.trustgate.api.ErrorKind;
 import io.trustgate.api.TrustgateException;
 import io.trustgate.api.Usage;
@@ -52,10 +53,12 @@ final class RequestHandler implements Handler<HttpServerRequest> {
         String id = newRequestId();
         long start = System.nanoTime();
         req.response().putHeader(REQUEST_ID, id);
+        // API requests only: health, metrics and admin calls would drown the traces that matter.
+        Span span = gw.tracing.on && req.path().startsWith("/v1/") ? gw.tracing.request(req, id) : Span.getInvalid();
         try {
-            route(req, id, start);
+            route(req, id, start, span);
         } catch (RuntimeException e) {
-            fail(req, id, start, e);
+            fail(req, id, start, span, e);
         }
     }
 
@@ -81,7 +84,7 @@ final class RequestHandler implements Handler<HttpServerRequest> {
         req.connection().close();
     }
 
-    private void route(HttpServerRequest req, String id, long start) {
+    private void route(HttpServerRequest req, String id, long start, Span span) {
         String path = req.path();
         HttpMethod m = req.method();
         switch (path) {
@@ -127,13 +130,15 @@ final class RequestHandler implements Handler<HttpServerRequest> {
                         req,
                         id,
                         start,
-                        body -> new ChatExchange(gw, req, id, caller, start, gw.clock.instant()).run(parse(body)));
+                        span,
+                        body -> new ChatExchange(gw, req, id, caller, start, gw.clock.instant(), span)
+                                .run(parse(body)));
             }
             case "/v1/embeddings" -> {
                 expect(req, HttpMethod.POST);
                 Authenticator.Caller caller = gw.auth.authenticate(req.getHeader(HttpHeaders.AUTHORIZATION));
                 Instant at = gw.clock.instant();
-                readBody(req, id, start, body -> embeddings(req, id, caller, parse(body), start, at));
+                readBody(req, id, start, span, body -> embeddings(req, id, caller, parse(body), start, at, span));
             }
             case "/v1/models" -> {
                 expect(req, HttpMethod.GET);
@@ -212,7 +217,7 @@ final class RequestHandler implements Handler<HttpServerRequest> {
     }
 
     /** Reads the whole body within {@code max-request-bytes}; 413 as soon as it is known to be larger. */
-    private void readBody(HttpServerRequest req, String id, long start, Consumer<Buffer> then) {
+    private void readBody(HttpServerRequest req, String id, long start, Span span, Consumer<Buffer> then) {
         long max = gw.config.maxRequestBytes();
         String cl = req.getHeader(HttpHeaders.CONTENT_LENGTH);
         int initial = 1024;
@@ -236,7 +241,7 @@ final class RequestHandler implements Handler<HttpServerRequest> {
             }
             if (body.length() + chunk.length() > max) {
                 failed[0] = true;
-                fail(req, id, start, tooLarge(max));
+                fail(req, id, start, span, tooLarge(max));
                 req.connection().close();
                 return;
             }
@@ -250,7 +255,7 @@ final class RequestHandler implements Handler<HttpServerRequest> {
             try {
                 then.accept(body);
             } catch (RuntimeException e) {
-                fail(req, id, start, e);
+                fail(req, id, start, span, e);
             }
         });
     }
@@ -264,7 +269,13 @@ final class RequestHandler implements Handler<HttpServerRequest> {
     }
 
     private void embeddings(
-            HttpServerRequest req, String id, Authenticator.Caller caller, JsonNode root, long start, Instant at) {
+            HttpServerRequest req,
+            String id,
+            Authenticator.Caller caller,
+            JsonNode root,
+            long start,
+            Instant at,
+            Span span) {
         if (!(root instanceof ObjectNode body)) {
             throw TrustgateException.invalid("The request body must be a JSON object.", "");
         }
@@ -313,61 +324,81 @@ final class RequestHandler implements Handler<HttpServerRequest> {
         ObjectNode upstreamBody = body.deepCopy();
         upstreamBody.put("model", entry.upstreamModel());
         Provider p = gw.providers.get(entry.provider());
-        p.embeddings(new EmbeddingsCall(id, upstreamBody)).onComplete(ar -> {
-            HttpServerResponse resp = req.response();
-            if (ar.succeeded()) {
-                Usage u = ar.result().usage().promptTokens() == 0
-                        ? new Usage(prompt, 0)
-                        : ar.result().usage();
-                long cost = entry.price().costMicros(u);
-                gw.limits.settle(admission, u, cost);
-                gw.record(
-                                "embeddings",
-                                record(
-                                        id,
-                                        caller,
-                                        at,
-                                        model,
-                                        entry.name(),
-                                        entry.provider(),
-                                        u,
-                                        cost,
-                                        start,
-                                        200,
-                                        "",
-                                        1),
-                                List.of(),
-                                List.of(entry.provider()))
-                        .onComplete(rec -> {
-                            if (rec.failed()) {
-                                send(resp, Gateway.auditUnavailable());
-                            } else {
-                                json(resp, 200, ar.result().body());
-                            }
-                        });
-            } else {
-                gw.limits.release(admission);
-                TrustgateException e = ErrorTable.from(ar.cause());
-                gw.record(
-                                "embeddings",
-                                record(
-                                        id,
-                                        caller,
-                                        at,
-                                        model,
-                                        "-",
-                                        "-",
-                                        Usage.ZERO,
-                                        0,
-                                        start,
-                                        ErrorTable.status(e.kind()),
-                                        ErrorTable.code(e),
-                                        1),
-                                List.of(),
-                                List.of(entry.provider()))
-                        .onComplete(rec -> send(resp, rec.succeeded() ? e : Gateway.auditUnavailable()));
-            }
-        });
+        Span attempt = gw.tracing.on
+                ? gw.tracing.attempt(span, entry, gw.providerConfigs.get(entry.provider()), 1, "embeddings")
+                : Span.getInvalid();
+        p.embeddings(new EmbeddingsCall(id, upstreamBody, gw.tracing.headers(attempt)))
+                .onComplete(ar -> {
+                    HttpServerResponse resp = req.response();
+                    if (gw.tracing.on) {
+                        gw.tracing.endAttempt(
+                                attempt,
+                                ar.succeeded() ? "ok" : "error",
+                                ar.succeeded() ? "" : ErrorTable.code(ErrorTable.from(ar.cause())));
+                    }
+                    if (ar.succeeded()) {
+                        Usage u = ar.result().usage().promptTokens() == 0
+                                ? new Usage(prompt, 0)
+                                : ar.result().usage();
+                        long cost = entry.price().costMicros(u);
+                        gw.limits.settle(admission, u, cost);
+                        gw.record(
+                                        "embeddings",
+                                        traced(
+                                                span,
+                                                record(
+                                                        id,
+                                                        caller,
+                                                        at,
+                                                        model,
+                                                        entry.name(),
+                                                        entry.provider(),
+                                                        u,
+                                                        cost,
+                                                        start,
+                                                        200,
+                                                        "",
+                                                        1)),
+                                        List.of(),
+                                        List.of(entry.provider()))
+                                .onComplete(rec -> {
+                                    if (rec.failed()) {
+                                        send(resp, Gateway.auditUnavailable());
+                                    } else {
+                                        json(resp, 200, ar.result().body());
+                                    }
+                                });
+                    } else {
+                        gw.limits.release(admission);
+                        TrustgateException e = ErrorTable.from(ar.cause());
+                        gw.record(
+                                        "embeddings",
+                                        traced(
+                                                span,
+                                                record(
+                                                        id,
+                                                        caller,
+                                                        at,
+                                                        model,
+                                                        "-",
+                                                        "-",
+                                                        Usage.ZERO,
+                                                        0,
+                                                        start,
+                                                        ErrorTable.status(e.kind()),
+                                                        ErrorTable.code(e),
+                                                        1)),
+                                        List.of(),
+                                        List.of(entry.provider()))
+                                .onComplete(rec -> send(resp, rec.succeeded() ? e : Gateway.auditUnavailable()));
+                    }
+                });
+    }
+
+    /** The record, also told to the request's span. */
+    private UsageRecord traced(Span span, UsageRecord r) {
+        gw.tracing.recorded(span, r, 0);
+        return r;
     }
 
     static UsageRecord record(
@@ -434,8 +465,9 @@ final class RequestHandler implements Handler<HttpServerRequest> {
         };
     }
 
-    private void fail(HttpServerRequest req, String id, long start, Throwable t) {
+    private void fail(HttpServerRequest req, String id, long start, Span span, Throwable t) {
         TrustgateException e = ErrorTable.from(t);
+        gw.tracing.failed(span, ErrorTable.code(e));
         if (e.kind() == ErrorKind.INTERNAL) {
             LOG.atError().addKeyValue("request_id", id).setCause(t).log("request failed: {}", t.toString());
         }
