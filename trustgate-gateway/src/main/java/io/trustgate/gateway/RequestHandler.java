@@ -327,78 +327,75 @@ final class RequestHandler implements Handler<HttpServerRequest> {
         Span attempt = gw.tracing.on
                 ? gw.tracing.attempt(span, entry, gw.providerConfigs.get(entry.provider()), 1, "embeddings")
                 : Span.getInvalid();
-        p.embeddings(new EmbeddingsCall(id, upstreamBody, gw.tracing.headers(attempt)))
-                .onComplete(ar -> {
-                    HttpServerResponse resp = req.response();
-                    if (gw.tracing.on) {
-                        gw.tracing.endAttempt(
-                                attempt,
-                                ar.succeeded() ? "ok" : "error",
-                                ar.succeeded() ? "" : ErrorTable.code(ErrorTable.from(ar.cause())));
-                    }
-                    if (ar.succeeded()) {
-                        Usage u = ar.result().usage().promptTokens() == 0
-                                ? new Usage(prompt, 0)
-                                : ar.result().usage();
-                        long cost = entry.price().costMicros(u);
-                        gw.limits.settle(admission, u, cost);
-                        gw.record(
-                                        "embeddings",
-                                        traced(
-                                                span,
-                                                record(
-                                                        id,
-                                                        caller,
-                                                        at,
-                                                        model,
-                                                        entry.name(),
-                                                        entry.provider(),
-                                                        u,
-                                                        cost,
-                                                        start,
-                                                        200,
-                                                        "",
-                                                        1)),
-                                        List.of(),
-                                        List.of(entry.provider()))
-                                .onComplete(rec -> {
-                                    if (rec.failed()) {
-                                        send(resp, Gateway.auditUnavailable());
-                                    } else {
-                                        json(resp, 200, ar.result().body());
-                                    }
-                                });
-                    } else {
-                        gw.limits.release(admission);
-                        TrustgateException e = ErrorTable.from(ar.cause());
-                        gw.record(
-                                        "embeddings",
-                                        traced(
-                                                span,
-                                                record(
-                                                        id,
-                                                        caller,
-                                                        at,
-                                                        model,
-                                                        "-",
-                                                        "-",
-                                                        Usage.ZERO,
-                                                        0,
-                                                        start,
-                                                        ErrorTable.status(e.kind()),
-                                                        ErrorTable.code(e),
-                                                        1)),
-                                        List.of(),
-                                        List.of(entry.provider()))
-                                .onComplete(rec -> send(resp, rec.succeeded() ? e : Gateway.auditUnavailable()));
-                    }
-                });
+        EmbeddingsCall call = new EmbeddingsCall(id, upstreamBody, gw.tracing.headers(attempt));
+        p.embeddings(call).onComplete(ar -> {
+            HttpServerResponse resp = req.response();
+            if (gw.tracing.on) {
+                String error = ar.succeeded() ? "" : ErrorTable.code(ErrorTable.from(ar.cause()));
+                gw.tracing.endAttempt(attempt, error.isEmpty() ? "ok" : "error", error);
+            }
+            if (ar.succeeded()) {
+                Usage u = ar.result().usage().promptTokens() == 0
+                        ? new Usage(prompt, 0)
+                        : ar.result().usage();
+                long cost = entry.price().costMicros(u);
+                gw.limits.settle(admission, u, cost);
+                traced(
+                                span,
+                                "embeddings",
+                                record(
+                                        id,
+                                        caller,
+                                        at,
+                                        model,
+                                        entry.name(),
+                                        entry.provider(),
+                                        u,
+                                        cost,
+                                        start,
+                                        200,
+                                        "",
+                                        1),
+                                List.of(),
+                                List.of(entry.provider()))
+                        .onComplete(rec -> {
+                            if (rec.failed()) {
+                                send(resp, Gateway.auditUnavailable());
+                            } else {
+                                json(resp, 200, ar.result().body());
+                            }
+                        });
+            } else {
+                gw.limits.release(admission);
+                TrustgateException e = ErrorTable.from(ar.cause());
+                traced(
+                                span,
+                                "embeddings",
+                                record(
+                                        id,
+                                        caller,
+                                        at,
+                                        model,
+                                        "-",
+                                        "-",
+                                        Usage.ZERO,
+                                        0,
+                                        start,
+                                        ErrorTable.status(e.kind()),
+                                        ErrorTable.code(e),
+                                        1),
+                                List.of(),
+                                List.of(entry.provider()))
+                        .onComplete(rec -> send(resp, rec.succeeded() ? e : Gateway.auditUnavailable()));
+            }
+        });
     }
 
-    /** The record, also told to the request's span. */
-    private UsageRecord traced(Span span, UsageRecord r) {
-        gw.tracing.recorded(span, r, 0);
-        return r;
+    /** Records the request, and tells its span what the record says. */
+    private io.vertx.core.Future<Void> traced(
+            Span span, String endpoint, UsageRecord r, List<io.trustgate.api.Finding> findings, List<String> route) {
+        gw.tracing.recorded(span, r, findings.size());
+        return gw.record(endpoint, r, findings, route);
     }
 
     static UsageRecord record(
