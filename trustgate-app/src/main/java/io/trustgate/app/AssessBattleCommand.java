@@ -103,15 +103,8 @@ final class AssessBattleCommand implements Callable<Integer> {
         if (limit < 1 || maxTokens < 1) {
             throw new CliException("--limit and --max-tokens must be >= 1", 2);
         }
-        String k = key != null ? key : System.getenv("TRUSTGATE_KEY");
-        if (k == null || k.isBlank()) {
-            throw new CliException("give a virtual key with --key or $TRUSTGATE_KEY (trustgate keys create)", 2);
-        }
-        String g = gateway != null
-                ? gateway
-                : Optional.ofNullable(System.getenv("TRUSTGATE_GATEWAY"))
-                        .filter(s -> !s.isBlank())
-                        .orElse("http://127.0.0.1:8080");
+        String k = Assessments.key(key);
+        String g = Assessments.gateway(gateway);
         List<String> texts = prompts != null ? readPrompts(prompts) : suitePrompts();
         if (texts.size() > limit) {
             texts = texts.subList(0, limit);

@@ -128,15 +128,8 @@ final class AssessRunCommand implements Callable<Integer> {
         if (resume == null) {
             store.create(meta);
         }
-        String k = key != null ? key : System.getenv("TRUSTGATE_KEY");
-        if (k == null || k.isBlank()) {
-            throw new CliException("give a virtual key with --key or $TRUSTGATE_KEY (trustgate keys create)", 2);
-        }
-        String g = gateway != null
-                ? gateway
-                : Optional.ofNullable(System.getenv("TRUSTGATE_GATEWAY"))
-                        .filter(s -> !s.isBlank())
-                        .orElse("http://127.0.0.1:8080");
+        String k = Assessments.key(key);
+        String g = Assessments.gateway(gateway);
         if (concurrency < 1 || concurrency > 256) {
             throw new CliException("--concurrency must be 1-256, was " + concurrency, 2);
         }

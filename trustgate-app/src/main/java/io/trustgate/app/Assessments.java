@@ -26,6 +26,24 @@ import java.util.Optional;
 final class Assessments {
     private Assessments() {}
 
+    /** The virtual key: the option, else {@code $TRUSTGATE_KEY}; a usage error when neither is set. */
+    static String key(String option) {
+        String k = option != null ? option : System.getenv("TRUSTGATE_KEY");
+        if (k == null || k.isBlank()) {
+            throw new CliException("give a virtual key with --key or $TRUSTGATE_KEY (trustgate keys create)", 2);
+        }
+        return k;
+    }
+
+    /** The gateway's base URL: the option, else {@code $TRUSTGATE_GATEWAY}, else {@code http://127.0.0.1:8080}. */
+    static String gateway(String option) {
+        return option != null
+                ? option
+                : Optional.ofNullable(System.getenv("TRUSTGATE_GATEWAY"))
+                        .filter(s -> !s.isBlank())
+                        .orElse("http://127.0.0.1:8080");
+    }
+
     /** The datasets folder: the option, else {@code $TRUSTGATE_DATASETS}, else {@code ../shared/datasets}. */
     static Path datasets(Path option) {
         if (option != null) {

@@ -52,7 +52,10 @@ final class ConfigReader {
     /** Deeper than any valid file; bounds the recursion of the YAML composer. */
     static final int MAX_DEPTH = 32;
 
-    private static final List<String> TOP_KEYS = List.of("server", "providers", "models", "tiers", "firewall", "audit");
+    private static final List<String> TOP_KEYS =
+            List.of("server", "providers", "models", "tiers", "firewall", "audit", "tracing");
+    private static final List<String> TRACING_KEYS =
+            List.of("enabled", "otlp-endpoint", "service-name", "sample-ratio", "headers");
     private static final List<String> AUDIT_KEYS = List.of(
             "enabled",
             "capture",
@@ -190,12 +193,25 @@ final class ConfigReader {
             t.audit.ifPresent(a -> tierCapture.put(t.name, captureMode(a, "capture", audit.capture())));
         }
 
+        TrustgateConfig.TracingSettings tracing = top.has("tracing")
+                ? tracing(top.child("tracing", TRACING_KEYS))
+                : TrustgateConfig.TracingSettings.DEFAULTS;
+
         if (!problems.isEmpty()) {
             throw failure();
         }
         try {
             return new TrustgateConfig(
-                    source, server.config, providers, models, tiers, firewall, tierFirewalls, audit, tierCapture);
+                    source,
+                    server.config,
+                    providers,
+                    models,
+                    tiers,
+                    firewall,
+                    tierFirewalls,
+                    audit,
+                    tierCapture,
+                    tracing);
         } catch (IllegalArgumentException e) {
             throw fail(1, "", String.valueOf(e.getMessage()));
         }
@@ -893,6 +909,36 @@ final class ConfigReader {
                                 segment.get(),
                                 retainFor.get(),
                                 retainSize.get()))
+                .orElse(d);
+    }
+
+    /** The {@code tracing} section: every key optional, defaults as {@link TrustgateConfig.TracingSettings#DEFAULTS}. */
+    private TrustgateConfig.TracingSettings tracing(Section s) {
+        TrustgateConfig.TracingSettings d = TrustgateConfig.TracingSettings.DEFAULTS;
+        Field<Boolean> enabled = field(s, "enabled", d.enabled(), ConfigValues::bool);
+        Field<URI> endpoint = field(s, "otlp-endpoint", d.otlpEndpoint(), ConfigValues::uri);
+        Field<String> service = string(s, "service-name", d.serviceName());
+        Field<Double> ratio = field(s, "sample-ratio", d.sampleRatio(), ConfigValues::fraction);
+        // Every value is treated as a secret (a collector's token, usually): shown as (hidden), never logged.
+        Map<String, io.trustgate.api.Secret> headers = new LinkedHashMap<>();
+        Section h = s.child("headers", null);
+        for (String name : h.entries.keySet()) {
+            if (!HEADER_NAME.matcher(name).matches()) {
+                problem(h.keyLine(name), h.path(name), "not a valid HTTP header name");
+                continue;
+            }
+            h.value(name).flatMap(n -> scalar(n, h.path(name), true)).ifPresent(v -> {
+                if (v.text().indexOf('\r') >= 0 || v.text().indexOf('\n') >= 0) {
+                    problem(v.line(), h.path(name), "a header value must not contain line breaks");
+                } else {
+                    headers.put(name, io.trustgate.api.Secret.of(v.text()));
+                }
+            });
+        }
+        return construct(
+                        s,
+                        () -> new TrustgateConfig.TracingSettings(
+                                enabled.get(), endpoint.get(), service.get(), ratio.get(), headers))
                 .orElse(d);
     }
 

@@ -62,11 +62,18 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                     "cannot open the audit log in " + state.dataDir().resolve("audit") + ": " + e.getMessage());
         }
         Gateway gateway;
+        Traces traces = Traces.of(config.tracing());
         try {
             gateway = Wiring.gateway(
-                    config, store, audit, Clock.systemUTC(), Wiring.telemetry(audit), new VoteFile(state.dataDir()));
+                    config,
+                    store,
+                    audit,
+                    Clock.systemUTC(),
+                    Wiring.telemetry(audit).withTracing(traces.tracing()),
+                    new VoteFile(state.dataDir()));
             gateway.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
+            traces.close();
             audit.close();
             store.close();
             Throwable c = e.getCause();
@@ -84,6 +91,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                             }
                             audit.close(); // after the drain: the last requests' events are written first
                             store.close();
+                            traces.close();
                             stopped.countDown();
                         },
                         "trustgate-shutdown"));
@@ -96,6 +104,12 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                     + ConfigValues.yamlName(config.audit().ack()) + ")");
         } else {
             err.println("  WARNING: audit.enabled is false: requests are answered without an audit record.");
+        }
+        if (config.tracing().enabled()) {
+            // The endpoint only: export headers may hold a credential.
+            err.println("  tracing: OTLP/HTTP to " + config.tracing().otlpEndpoint() + " (service "
+                    + config.tracing().serviceName() + ", sample ratio "
+                    + config.tracing().sampleRatio() + ")");
         }
         for (ProviderConfig p : config.providers()) {
             if (p.kind() == ProviderConfig.Kind.SANDBOX) {

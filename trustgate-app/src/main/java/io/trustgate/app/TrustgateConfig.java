@@ -27,7 +27,44 @@ public record TrustgateConfig(
         FirewallSettings firewall,
         Map<String, FirewallSettings> tierFirewalls,
         AuditSettings audit,
-        Map<String, io.trustgate.api.audit.CaptureMode> tierCapture) {
+        Map<String, io.trustgate.api.audit.CaptureMode> tierCapture,
+        TracingSettings tracing) {
+
+    /**
+     * OpenTelemetry traces: a span per API request and per upstream attempt, exported over OTLP/HTTP (protobuf).
+     *
+     * @param enabled export traces (off: the gateway makes no span and sends no {@code traceparent})
+     * @param otlpEndpoint the collector's traces URL, e.g. {@code http://localhost:4318/v1/traces}
+     * @param serviceName the {@code service.name} resource attribute
+     * @param sampleRatio share of new traces kept, in [0, 1]; a caller's sampling decision is followed
+     * @param headers sent with every export (e.g. a collector's credential); values are secrets, never shown
+     */
+    public record TracingSettings(
+            boolean enabled,
+            URI otlpEndpoint,
+            String serviceName,
+            double sampleRatio,
+            Map<String, io.trustgate.api.Secret> headers) {
+        public static final TracingSettings DEFAULTS =
+                new TracingSettings(false, URI.create("http://localhost:4318/v1/traces"), "trustgate", 1.0, Map.of());
+
+        public TracingSettings {
+            Objects.requireNonNull(otlpEndpoint, "otlpEndpoint");
+            Objects.requireNonNull(serviceName, "serviceName");
+            headers = Map.copyOf(headers);
+            String scheme = otlpEndpoint.getScheme();
+            if (!("http".equals(scheme) || "https".equals(scheme)) || otlpEndpoint.getHost() == null) {
+                throw new IllegalArgumentException(
+                        "otlp-endpoint must be an http:// or https:// URL with a host, was '" + otlpEndpoint + "'");
+            }
+            if (serviceName.isBlank()) {
+                throw new IllegalArgumentException("service-name must not be empty");
+            }
+            if (!(sampleRatio >= 0 && sampleRatio <= 1)) {
+                throw new IllegalArgumentException("sample-ratio must be between 0 and 1, was " + sampleRatio);
+            }
+        }
+    }
 
     /**
      * The audit trail: whether the gateway keeps one (it does unless told not to), how much prompt and completion
@@ -108,7 +145,8 @@ public record TrustgateConfig(
 
     /** The same configuration listening elsewhere. */
     public TrustgateConfig withServer(GatewayConfig s) {
-        return new TrustgateConfig(source, s, providers, models, tiers, firewall, tierFirewalls, audit, tierCapture);
+        return new TrustgateConfig(
+                source, s, providers, models, tiers, firewall, tierFirewalls, audit, tierCapture, tracing);
     }
 
     /**
@@ -216,6 +254,7 @@ public record TrustgateConfig(
         tierFirewalls = Map.copyOf(tierFirewalls);
         Objects.requireNonNull(audit, "audit");
         tierCapture = Map.copyOf(tierCapture);
+        Objects.requireNonNull(tracing, "tracing");
         Set<String> providerNames = new HashSet<>();
         for (ProviderConfig p : providers) {
             if (!providerNames.add(p.name())) {
@@ -278,6 +317,7 @@ public record TrustgateConfig(
                 FirewallSettings.DEFAULTS,
                 Map.of(),
                 AuditSettings.DEFAULTS,
-                Map.of());
+                Map.of(),
+                TracingSettings.DEFAULTS);
     }
 }

@@ -181,6 +181,46 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void tracingSectionWithSecretHeaders() {
+        TrustgateConfig c = ConfigLoader.parse(
+                "tracing:\n  enabled: true\n  otlp-endpoint: https://otel.example.com/v1/traces\n"
+                        + "  service-name: gw-eu\n  sample-ratio: 0.25\n  headers:\n    x-honeycomb-team: ${OTLP_TEAM}\n",
+                "t.yaml",
+                Map.of("OTLP_TEAM", "team-secret-123"));
+        assertThat(c.tracing().enabled()).isTrue();
+        assertThat(c.tracing().otlpEndpoint()).isEqualTo(java.net.URI.create("https://otel.example.com/v1/traces"));
+        assertThat(c.tracing().serviceName()).isEqualTo("gw-eu");
+        assertThat(c.tracing().sampleRatio()).isEqualTo(0.25);
+        assertThat(c.tracing().headers().get("x-honeycomb-team").reveal()).isEqualTo("team-secret-123");
+        assertThat(c.tracing().toString()).doesNotContain("team-secret-123");
+        assertThat(TrustgateConfig.defaults().tracing().enabled()).isFalse();
+        assertThat(parse("tracing:\n  enabled: true\n").tracing().otlpEndpoint())
+                .isEqualTo(java.net.URI.create("http://localhost:4318/v1/traces"));
+    }
+
+    @Test
+    void badTracingValuesAreReportedWithTheirLines() {
+        List<ConfigProblem> p = problems("tracing:\n  enabled: maybe\n  otlp-endpoint: ftp://x/v1/traces\n"
+                + "  sample-ratio: 1.5\n  service-name: ''\n  headers:\n    'bad header': x\n"
+                + "    authorization: \"Bearer abcdef\\nx\"\n  sampel-ratio: 1\n");
+        assertThat(p).anySatisfy(x -> assertThat(x.key()).isEqualTo("tracing.enabled"));
+        assertThat(p).anySatisfy(x -> {
+            assertThat(x.key()).isEqualTo("tracing.otlp-endpoint");
+            assertThat(x.line()).isEqualTo(3);
+            assertThat(x.message()).contains("http");
+        });
+        assertThat(p).anySatisfy(x -> {
+            assertThat(x.key()).isEqualTo("tracing.sample-ratio");
+            assertThat(x.line()).isEqualTo(4);
+        });
+        assertThat(p).anySatisfy(x -> assertThat(x.key()).isEqualTo("tracing.service-name"));
+        assertThat(p).anySatisfy(x -> assertThat(x.key()).isEqualTo("tracing.headers.bad header"));
+        assertThat(p).anySatisfy(x -> assertThat(x.key()).isEqualTo("tracing.headers.authorization"));
+        assertThat(p).anySatisfy(x -> assertThat(x.message()).contains("sample-ratio")); // did you mean
+        assertThat(p).allSatisfy(x -> assertThat(x.toString()).doesNotContain("abcdef"));
+    }
+
+    @Test
     void auditSectionAndTierCaptureModes() {
         TrustgateConfig c = parse("audit:\n  capture: hashed\n  ack: synced\n  retain-for: 90d\n"
                 + "  retain-size: 10GiB\n  checkpoint-every: 500\n"
@@ -213,6 +253,7 @@ class ConfigLoaderTest {
         assertThat(config.server()).isEqualTo(defaults.server());
         assertThat(config.firewall()).isEqualTo(defaults.firewall());
         assertThat(config.audit()).isEqualTo(defaults.audit());
+        assertThat(config.tracing()).isEqualTo(defaults.tracing());
         assertThat(config.tierFirewalls().get("free").canary()).isTrue();
         assertThat(config.tiers().get(0)).isEqualTo(defaults.tiers().get(0));
         ProviderConfig openai = config.providers().get(1);

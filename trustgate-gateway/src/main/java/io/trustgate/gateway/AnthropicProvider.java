@@ -99,6 +99,9 @@ public final class AnthropicProvider implements Provider {
             options.putHeader(h.getKey(), h.getValue());
         }
         options.putHeader("x-request-id", call.requestId());
+        if (!call.traceHeaders().isEmpty()) {
+            call.traceHeaders().forEach(options::putHeader);
+        }
         client.request(options)
                 .onFailure(e -> result.tryFail(UpstreamFailure.connection(name(), "cannot connect", e)))
                 .onSuccess(request -> {

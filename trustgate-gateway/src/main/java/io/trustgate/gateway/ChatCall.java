@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param maxCompletionTokens a completion cap the provider must impose upstream (a limit of the key's tier or
  *     budget); {@link Long#MAX_VALUE} when none is imposed
  * @param cancellation where the provider registers how to stop its exchange in flight
+ * @param traceHeaders headers carrying the attempt's trace context upstream ({@code traceparent}); empty when
+ *     tracing is off
  */
 public record ChatCall(
         String requestId,
@@ -21,11 +23,24 @@ public record ChatCall(
         boolean stream,
         boolean includeUsage,
         long maxCompletionTokens,
-        Cancellation cancellation) {
+        Cancellation cancellation,
+        java.util.Map<String, String> traceHeaders) {
     public ChatCall {
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(cancellation, "cancellation");
+        Objects.requireNonNull(traceHeaders, "traceHeaders");
+    }
+
+    /** A call without trace context. */
+    public ChatCall(
+            String requestId,
+            ObjectNode body,
+            boolean stream,
+            boolean includeUsage,
+            long maxCompletionTokens,
+            Cancellation cancellation) {
+        this(requestId, body, stream, includeUsage, maxCompletionTokens, cancellation, java.util.Map.of());
     }
 
     /** A call nobody will cancel (tests, tools). */

@@ -2,6 +2,7 @@ package io.trustgate.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.opentelemetry.api.trace.Span;
 import io.trustgate.api.ErrorKind;
 import io.trustgate.api.Price;
 import io.trustgate.api.TrustgateException;
@@ -39,6 +40,10 @@ final class ChatExchange {
     private final Authenticator.Caller caller;
     private final long startNanos;
     private final Instant at;
+    /** The request's SERVER span ({@link Span#getInvalid()} when tracing is off). */
+    private final Span span;
+    /** The CLIENT span of the upstream attempt in flight, if any. */
+    private Span attemptSpan = Span.getInvalid();
 
     private ChatRequest chat;
     private Admission admission;
@@ -71,8 +76,15 @@ final class ChatExchange {
     private io.trustgate.api.ScanContext outputContext = io.trustgate.api.ScanContext.NONE;
 
     ChatExchange(
-            Gateway gw, HttpServerRequest req, String id, Authenticator.Caller caller, long startNanos, Instant at) {
+            Gateway gw,
+            HttpServerRequest req,
+            String id,
+            Authenticator.Caller caller,
+            long startNanos,
+            Instant at,
+            Span span) {
         this.gw = gw;
+        this.span = span;
         this.req = req;
         this.resp = req.response();
         this.id = id;
@@ -285,7 +297,12 @@ final class ChatExchange {
         long cap = admission.capImposed() ? admission.maxCompletionTokens() : Long.MAX_VALUE;
         Cancellation cancellation = new Cancellation();
         activeCall = cancellation;
-        ChatCall call = new ChatCall(id, body, chat.stream(), chat.includeUsage(), cap, cancellation);
+        java.util.Map<String, String> traceHeaders = java.util.Map.of();
+        if (gw.tracing.on) {
+            attemptSpan = gw.tracing.attempt(span, m, pc, attempts, "chat");
+            traceHeaders = gw.tracing.headers(attemptSpan);
+        }
+        ChatCall call = new ChatCall(id, body, chat.stream(), chat.includeUsage(), cap, cancellation, traceHeaders);
         boolean[] timedOut = {false};
         totalTimer = gw.vertx().setTimer(pc.totalTimeout().toMillis(), t -> {
             timedOut[0] = true;
@@ -300,6 +317,7 @@ final class ChatExchange {
             }
             if (clientGone) {
                 cancelTimer();
+                endAttempt("cancelled", "client_closed");
                 breaker.onIgnored();
                 if (ar.succeeded() && ar.result() instanceof ChatResponse.Streaming s) {
                     s.stream().cancel();
@@ -316,6 +334,7 @@ final class ChatExchange {
                 case ChatResponse.Complete c -> {
                     upstreamDone();
                     cancelTimer();
+                    endAttempt("ok", "");
                     breaker.onSuccess();
                     deliver(c.reply());
                 }
@@ -385,6 +404,7 @@ final class ChatExchange {
     /** Ends a stream the output firewall stopped: the upstream call is cancelled, the client gets an error event. */
     private void stopStream(ChatStream s, boolean started, StreamRewriter.Out.Stop stop) {
         cancelTimer();
+        endAttempt("stopped", "");
         activeStream = null;
         s.cancel();
         TrustgateException e = OutputScreen.blocked(stop.cause(), stop.where());
@@ -460,6 +480,7 @@ final class ChatExchange {
                 onAttemptFailed(m, pc, breaker, e);
             } else {
                 cancelTimer();
+                endAttempt("broken", e.kind() == ErrorKind.INTERNAL ? "internal" : ErrorTable.code(e));
                 breaker.onFailure();
                 if (rewriter != null) {
                     findings.addAll(rewriter.findings());
@@ -470,6 +491,7 @@ final class ChatExchange {
         s.endHandler(u -> {
             upstreamDone();
             cancelTimer();
+            endAttempt("ok", "");
             activeStream = null;
             breaker.onSuccess();
             io.vertx.core.buffer.Buffer last = null;
@@ -562,6 +584,13 @@ final class ChatExchange {
     /** Records the request with its audit event; long texts are redacted for the event off the event loop. */
     private Future<Void> audit(io.trustgate.api.UsageRecord r) {
         upstreamDone();
+        if (gw.tracing.on) {
+            endAttempt("ended", "");
+            gw.tracing.recorded(span, r, findings.size());
+            if (r.status() == 499) {
+                gw.tracing.clientGone(span);
+            }
+        }
         if (capture == io.trustgate.api.audit.CaptureMode.REDACTED
                 && promptText.length()
                                 + (completionText == null
@@ -605,19 +634,30 @@ final class ChatExchange {
         gw.metrics.upstreamError(m.provider(), ErrorTable.code(e));
         lastFailure = e;
         if (!UpstreamFailure.retryable(e)) {
+            endAttempt("error", ErrorTable.code(e));
             breaker.onSuccess(); // the provider answered; the request was at fault
             finishWithError(e);
             return;
         }
         breaker.onFailure();
         if (attemptOfModel < pc.maxRetries() && !clientGone) {
+            endAttempt("retry", ErrorTable.code(e));
             attemptOfModel++;
             long delay = backoff(pc, attemptOfModel, e.retryAfter());
             gw.vertx().setTimer(Math.max(1, delay), t -> attempt());
             return;
         }
+        endAttempt(routeIndex + 1 < route.size() ? "fallback" : "exhausted", ErrorTable.code(e));
         nextModel();
         attempt();
+    }
+
+    /** Ends the span of the attempt in flight (once; nothing when tracing is off). */
+    private void endAttempt(String outcome, String errorType) {
+        if (gw.tracing.on && attemptSpan != Span.getInvalid()) {
+            gw.tracing.endAttempt(attemptSpan, outcome, errorType);
+            attemptSpan = Span.getInvalid();
+        }
     }
 
     /** Full-jitter exponential backoff, or the upstream's Retry-After when it asks for longer; capped. */
@@ -636,6 +676,7 @@ final class ChatExchange {
         totalTimer = -1;
         if (s != null && resp.headWritten()) {
             s.cancel();
+            endAttempt("timeout", ErrorTable.code(e));
             activeStream = null;
             gw.breakers.get(m.provider()).onFailure();
             endStream(settle(s.usageSoFar(), 200, ErrorTable.code(e)), ErrorTable.sseEvent(e));
@@ -662,6 +703,7 @@ final class ChatExchange {
         }
         clientGone = true;
         cancelTimer();
+        endAttempt("cancelled", "client_closed");
         activeCall.cancel(); // an upstream exchange still waiting for its answer stops now
         ChatStream s = activeStream;
         if (s != null) {

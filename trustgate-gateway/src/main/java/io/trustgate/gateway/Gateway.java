@@ -49,6 +49,7 @@ public final class Gateway implements AutoCloseable {
     final GatewayMetrics.Telemetry telemetry;
     final VoteSink votes;
     final GatewayMetrics metrics;
+    final Tracing tracing;
     final UsageRecorder usage;
     final Clock clock;
     private final Vertx vertx;
@@ -99,6 +100,7 @@ public final class Gateway implements AutoCloseable {
         this.telemetry = parts.telemetry();
         this.votes = parts.votes();
         this.metrics = new GatewayMetrics(telemetry.registry());
+        this.tracing = telemetry.tracing();
         this.ownsVertx = vertx == null;
         this.loops = config.eventLoops() > 0
                 ? config.eventLoops()

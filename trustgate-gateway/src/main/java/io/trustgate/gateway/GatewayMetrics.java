@@ -36,11 +36,22 @@ import java.util.function.Supplier;
  * </ul>
  */
 public final class GatewayMetrics {
-    /** The registry and, when the app has one, its Prometheus text rendering. */
-    public record Telemetry(MeterRegistry registry, Supplier<String> prometheus) {
+    /** The registry, when the app has one its Prometheus text rendering, and the traces (off unless configured). */
+    public record Telemetry(MeterRegistry registry, Supplier<String> prometheus, Tracing tracing) {
         public Telemetry {
             Objects.requireNonNull(registry, "registry");
             Objects.requireNonNull(prometheus, "prometheus");
+            Objects.requireNonNull(tracing, "tracing");
+        }
+
+        /** Meters without traces. */
+        public Telemetry(MeterRegistry registry, Supplier<String> prometheus) {
+            this(registry, prometheus, Tracing.off());
+        }
+
+        /** The same meters, with these traces. */
+        public Telemetry withTracing(Tracing t) {
+            return new Telemetry(registry, prometheus, t);
         }
 
         /** Meters kept in memory, no endpoint (tests, and embedding without /metrics). */

@@ -91,6 +91,7 @@ final class OpenAiProvider implements Provider {
         return upstream.post(
                         url("chat/completions", model),
                         headers(call.stream()),
+                        call.traceHeaders(),
                         call.requestId(),
                         Json.write(body),
                         call.cancellation())
@@ -144,6 +145,7 @@ final class OpenAiProvider implements Provider {
         return upstream.post(
                         url("embeddings", model),
                         headers(false),
+                        call.traceHeaders(),
                         call.requestId(),
                         Json.write(call.body()),
                         new Cancellation())

@@ -3,6 +3,7 @@ package io.trustgate.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.opentelemetry.api.trace.Span;
 import io.trustgate.api.ErrorKind;
 import io.trustgate.api.TrustgateException;
 import io.trustgate.api.Usage;
@@ -52,10 +53,12 @@ final class RequestHandler implements Handler<HttpServerRequest> {
         String id = newRequestId();
         long start = System.nanoTime();
         req.response().putHeader(REQUEST_ID, id);
+        // API requests only: health, metrics and admin calls would drown the traces that matter.
+        Span span = gw.tracing.on && req.path().startsWith("/v1/") ? gw.tracing.request(req, id) : Span.getInvalid();
         try {
-            route(req, id, start);
+            route(req, id, start, span);
         } catch (RuntimeException e) {
-            fail(req, id, start, e);
+            fail(req, id, start, span, e);
         }
     }
 
@@ -81,7 +84,7 @@ final class RequestHandler implements Handler<HttpServerRequest> {
         req.connection().close();
     }
 
-    private void route(HttpServerRequest req, String id, long start) {
+    private void route(HttpServerRequest req, String id, long start, Span span) {
         String path = req.path();
         HttpMethod m = req.method();
         switch (path) {
@@ -127,19 +130,21 @@ final class RequestHandler implements Handler<HttpServerRequest> {
                         req,
                         id,
                         start,
-                        body -> new ChatExchange(gw, req, id, caller, start, gw.clock.instant()).run(parse(body)));
+                        span,
+                        body -> new ChatExchange(gw, req, id, caller, start, gw.clock.instant(), span)
+                                .run(parse(body)));
             }
             case "/v1/embeddings" -> {
                 expect(req, HttpMethod.POST);
                 Authenticator.Caller caller = gw.auth.authenticate(req.getHeader(HttpHeaders.AUTHORIZATION));
                 Instant at = gw.clock.instant();
-                readBody(req, id, start, body -> embeddings(req, id, caller, parse(body), start, at));
+                readBody(req, id, start, span, body -> embeddings(req, id, caller, parse(body), start, at, span));
             }
             case "/v1/trustgate/votes" -> {
                 expect(req, HttpMethod.POST);
                 Authenticator.Caller caller = gw.auth.authenticate(req.getHeader(HttpHeaders.AUTHORIZATION));
                 Instant at = gw.clock.instant();
-                readBody(req, id, start, body -> vote(req, id, caller, parse(body), start, at));
+                readBody(req, id, start, span, body -> vote(req, id, caller, parse(body), start, at));
             }
             case "/v1/models" -> {
                 expect(req, HttpMethod.GET);
@@ -291,7 +296,7 @@ final class RequestHandler implements Handler<HttpServerRequest> {
     }
 
     /** Reads the whole body within {@code max-request-bytes}; 413 as soon as it is known to be larger. */
-    private void readBody(HttpServerRequest req, String id, long start, Consumer<Buffer> then) {
+    private void readBody(HttpServerRequest req, String id, long start, Span span, Consumer<Buffer> then) {
         long max = gw.config.maxRequestBytes();
         String cl = req.getHeader(HttpHeaders.CONTENT_LENGTH);
         int initial = 1024;
@@ -315,7 +320,7 @@ final class RequestHandler implements Handler<HttpServerRequest> {
             }
             if (body.length() + chunk.length() > max) {
                 failed[0] = true;
-                fail(req, id, start, tooLarge(max));
+                fail(req, id, start, span, tooLarge(max));
                 req.connection().close();
                 return;
             }
@@ -329,7 +334,7 @@ final class RequestHandler implements Handler<HttpServerRequest> {
             try {
                 then.accept(body);
             } catch (RuntimeException e) {
-                fail(req, id, start, e);
+                fail(req, id, start, span, e);
             }
         });
     }
@@ -343,7 +348,13 @@ final class RequestHandler implements Handler<HttpServerRequest> {
     }
 
     private void embeddings(
-            HttpServerRequest req, String id, Authenticator.Caller caller, JsonNode root, long start, Instant at) {
+            HttpServerRequest req,
+            String id,
+            Authenticator.Caller caller,
+            JsonNode root,
+            long start,
+            Instant at,
+            Span span) {
         if (!(root instanceof ObjectNode body)) {
             throw TrustgateException.invalid("The request body must be a JSON object.", "");
         }
@@ -392,15 +403,24 @@ final class RequestHandler implements Handler<HttpServerRequest> {
         ObjectNode upstreamBody = body.deepCopy();
         upstreamBody.put("model", entry.upstreamModel());
         Provider p = gw.providers.get(entry.provider());
-        p.embeddings(new EmbeddingsCall(id, upstreamBody)).onComplete(ar -> {
+        Span attempt = gw.tracing.on
+                ? gw.tracing.attempt(span, entry, gw.providerConfigs.get(entry.provider()), 1, "embeddings")
+                : Span.getInvalid();
+        EmbeddingsCall call = new EmbeddingsCall(id, upstreamBody, gw.tracing.headers(attempt));
+        p.embeddings(call).onComplete(ar -> {
             HttpServerResponse resp = req.response();
+            if (gw.tracing.on) {
+                String error = ar.succeeded() ? "" : ErrorTable.code(ErrorTable.from(ar.cause()));
+                gw.tracing.endAttempt(attempt, error.isEmpty() ? "ok" : "error", error);
+            }
             if (ar.succeeded()) {
                 Usage u = ar.result().usage().promptTokens() == 0
                         ? new Usage(prompt, 0)
                         : ar.result().usage();
                 long cost = entry.price().costMicros(u);
                 gw.limits.settle(admission, u, cost);
-                gw.record(
+                traced(
+                                span,
                                 "embeddings",
                                 record(
                                         id,
@@ -427,7 +447,8 @@ final class RequestHandler implements Handler<HttpServerRequest> {
             } else {
                 gw.limits.release(admission);
                 TrustgateException e = ErrorTable.from(ar.cause());
-                gw.record(
+                traced(
+                                span,
                                 "embeddings",
                                 record(
                                         id,
@@ -447,6 +468,13 @@ final class RequestHandler implements Handler<HttpServerRequest> {
                         .onComplete(rec -> send(resp, rec.succeeded() ? e : Gateway.auditUnavailable()));
             }
         });
+    }
+
+    /** Records the request, and tells its span what the record says. */
+    private io.vertx.core.Future<Void> traced(
+            Span span, String endpoint, UsageRecord r, List<io.trustgate.api.Finding> findings, List<String> route) {
+        gw.tracing.recorded(span, r, findings.size());
+        return gw.record(endpoint, r, findings, route);
     }
 
     static UsageRecord record(
@@ -513,8 +541,9 @@ final class RequestHandler implements Handler<HttpServerRequest> {
         };
     }
 
-    private void fail(HttpServerRequest req, String id, long start, Throwable t) {
+    private void fail(HttpServerRequest req, String id, long start, Span span, Throwable t) {
         TrustgateException e = ErrorTable.from(t);
+        gw.tracing.failed(span, ErrorTable.code(e));
         if (e.kind() == ErrorKind.INTERNAL) {
             LOG.atError().addKeyValue("request_id", id).setCause(t).log("request failed: {}", t.toString());
         }

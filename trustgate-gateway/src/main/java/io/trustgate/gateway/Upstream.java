@@ -75,6 +75,17 @@ final class Upstream {
 
     Future<Exchange> post(
             String absoluteUri, Map<String, String> headers, String requestId, Buffer body, Cancellation cancellation) {
+        return post(absoluteUri, headers, Map.of(), requestId, body, cancellation);
+    }
+
+    /** As above, with per-call headers (the trace context); empty when tracing is off, and then not iterated. */
+    Future<Exchange> post(
+            String absoluteUri,
+            Map<String, String> headers,
+            Map<String, String> perCall,
+            String requestId,
+            Buffer body,
+            Cancellation cancellation) {
         Promise<Exchange> promise = Promise.promise();
         Target target = targets.computeIfAbsent(absoluteUri, Target::of);
         RequestOptions ro = new RequestOptions()
@@ -84,6 +95,9 @@ final class Upstream {
                 .setSsl(target.ssl())
                 .setURI(target.uri());
         headers.forEach(ro::putHeader);
+        if (!perCall.isEmpty()) {
+            perCall.forEach(ro::putHeader);
+        }
         ro.putHeader("x-request-id", requestId);
         ro.putHeader("content-type", "application/json");
         ro.putHeader("content-length", Integer.toString(body.length()));

@@ -56,6 +56,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private final List<String> receivedPaths = new CopyOnWriteArrayList<>();
     private final List<String> receivedQueries = new CopyOnWriteArrayList<>();
     private volatile java.util.Map<String, String> lastHeaders = java.util.Map.of();
+    private final List<java.util.Map<String, String>> receivedHeaders = new CopyOnWriteArrayList<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger closedEarly = new AtomicInteger();
     private volatile long chunkDelayMillis = 2;
@@ -112,6 +113,11 @@ public final class FakeOpenAiServer implements AutoCloseable {
         return new ArrayList<>(receivedQueries);
     }
 
+    /** The headers of every request, in order, names in lower case. */
+    public List<java.util.Map<String, String>> receivedHeaders() {
+        return new ArrayList<>(receivedHeaders);
+    }
+
     /** The headers of the last request, names in lower case. */
     public java.util.Map<String, String> lastHeaders() {
         return lastHeaders;
@@ -128,6 +134,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
             java.util.Map<String, String> headers = new java.util.HashMap<>();
             req.headers().forEach(h -> headers.put(h.getKey().toLowerCase(java.util.Locale.ROOT), h.getValue()));
             lastHeaders = java.util.Map.copyOf(headers);
+            receivedHeaders.add(lastHeaders);
             HttpServerResponse resp = req.response();
             java.util.regex.Matcher azure = AZURE_PATH.matcher(req.path());
             if (req.path().startsWith("/openai/")) {
