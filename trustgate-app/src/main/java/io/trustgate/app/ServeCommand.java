@@ -64,6 +64,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         Gateway gateway;
         try {
             gateway = Wiring.gateway(config, store, audit, Clock.systemUTC());
+            TrustWiring.install(gateway, config, state.configFile(), state.dataDir());
             gateway.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
             audit.close();
