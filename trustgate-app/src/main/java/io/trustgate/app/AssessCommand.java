@@ -7,5 +7,13 @@ import picocli.CommandLine.Command;
         name = "assess",
         mixinStandardHelpOptions = true,
         description = "Run assessments against models, report them, and compute pairwise ratings.",
-        subcommands = {AssessRatingsCommand.class})
+        subcommands = {
+            AssessRunCommand.class,
+            AssessListCommand.class,
+            AssessShowCommand.class,
+            AssessReportCommand.class,
+            AssessSuitesCommand.class,
+            AssessRatingsCommand.class,
+            AssessBattleCommand.class,
+        })
 final class AssessCommand extends GroupCommand {}

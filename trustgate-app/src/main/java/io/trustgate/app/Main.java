@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             ContextsCommand.class,
             TrustCommand.class,
             CompareCommand.class,
+            ScanCommand.class,
             ConfigCommand.class,
             FirewallCommand.class,
             TrainCommand.class,

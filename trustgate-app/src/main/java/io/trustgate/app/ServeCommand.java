@@ -63,7 +63,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         }
         Gateway gateway;
         try {
-            gateway = Wiring.gateway(config, store, audit, Clock.systemUTC());
+            gateway = Wiring.gateway(
+                    config, store, audit, Clock.systemUTC(), Wiring.telemetry(audit), new VoteFile(state.dataDir()));
             TrustWiring.install(gateway, config, state.configFile(), state.dataDir());
             gateway.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {

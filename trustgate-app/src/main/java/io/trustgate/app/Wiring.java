@@ -29,7 +29,7 @@ public final class Wiring {
     /** Builds (but does not start) the gateway over an open store and audit log. */
     public static Gateway gateway(
             TrustgateConfig config, SqliteStore store, io.trustgate.api.audit.AuditSink audit, Clock clock) {
-        return gateway(config, store, audit, clock, telemetry(audit));
+        return gateway(config, store, audit, clock, telemetry(audit), io.trustgate.gateway.VoteSink.NONE);
     }
 
     /**
@@ -59,7 +59,8 @@ public final class Wiring {
             SqliteStore store,
             io.trustgate.api.audit.AuditSink audit,
             Clock clock,
-            io.trustgate.gateway.GatewayMetrics.Telemetry telemetry) {
+            io.trustgate.gateway.GatewayMetrics.Telemetry telemetry,
+            io.trustgate.gateway.VoteSink votes) {
         return new Gateway(new Gateway.Parts(
                 config.server(),
                 new ModelCatalog(config.models()),
@@ -72,7 +73,8 @@ public final class Wiring {
                 firewalls(config),
                 audit,
                 capture(config),
-                telemetry));
+                telemetry,
+                votes));
     }
 
     /** What each tier's audit events keep of prompts and answers. */

@@ -78,7 +78,9 @@ class PiiScannerFuzzTest {
                 b.append("lorem ipsum dolor sit amet, consectetur adipiscing elit. ");
             }
         }
-        assertThat(bestOfThreeMillis(b.substring(0, 1 << 20), "prose with PII")).isLessThan(1500);
+        // Bounds catch super-linear scanning (a quadratic scan of 1 MiB takes minutes), not small slow-downs: they
+        // are about 2.5x what a loaded 2-core machine measured (1.2 s, 2.7 s, <= 1.3 s on 2026-11-26).
+        assertThat(bestOfThreeMillis(b.substring(0, 1 << 20), "prose with PII")).isLessThan(3_000);
     }
 
     /** Dense adversarial input: a seed value every ~100 chars and random digit runs; reported, bounded loosely. */
@@ -95,7 +97,7 @@ class PiiScannerFuzzTest {
             }
         }
         assertThat(bestOfThreeMillis(b.substring(0, 1 << 20), "dense PII and digit noise"))
-                .isLessThan(3_000);
+                .isLessThan(7_000);
     }
 
     private static long bestOfThreeMillis(String text, String what) {
@@ -118,7 +120,7 @@ class PiiScannerFuzzTest {
             SCANNER.scan(ScanText.plain(text, ScanText.Stage.INPUT));
             long ms = (System.nanoTime() - t0) / 1_000_000;
             System.out.printf("PII scan of 1 MiB of '%s': %d ms%n", unit, ms);
-            assertThat(ms).as(unit).isLessThan(2_000);
+            assertThat(ms).as(unit).isLessThan(3_500);
         }
     }
 }

@@ -47,6 +47,7 @@ public final class Gateway implements AutoCloseable {
     final io.trustgate.api.audit.AuditSink audit;
     final AuditCapture capture;
     final GatewayMetrics.Telemetry telemetry;
+    final VoteSink votes;
     final GatewayMetrics metrics;
     final UsageRecorder usage;
     final Clock clock;
@@ -82,7 +83,8 @@ public final class Gateway implements AutoCloseable {
             Firewalls firewalls,
             io.trustgate.api.audit.AuditSink audit,
             AuditCapture capture,
-            GatewayMetrics.Telemetry telemetry) {}
+            GatewayMetrics.Telemetry telemetry,
+            VoteSink votes) {}
 
     public Gateway(Parts parts) {
         this(parts, null);
@@ -98,6 +100,7 @@ public final class Gateway implements AutoCloseable {
         this.audit = parts.audit();
         this.capture = parts.capture();
         this.telemetry = parts.telemetry();
+        this.votes = parts.votes();
         this.metrics = new GatewayMetrics(telemetry.registry());
         this.ownsVertx = vertx == null;
         this.loops = config.eventLoops() > 0
@@ -341,6 +344,11 @@ public final class Gateway implements AutoCloseable {
                 .build());
     }
 
+    /** Records an event (a vote's, an admin action's) and completes once it is durable. */
+    Future<Void> audit(io.trustgate.api.audit.AuditEvent e) {
+        return audited(e);
+    }
+
     private Future<Void> audited(io.trustgate.api.audit.AuditEvent e) {
         java.util.concurrent.CompletableFuture<Long> cf;
         long appended = System.nanoTime();
@@ -351,6 +359,7 @@ public final class Gateway implements AutoCloseable {
             return Future.failedFuture(failed);
         }
         if (cf.isDone() && !cf.isCompletedExceptionally()) {
+            metrics.auditWritten(System.nanoTime() - appended);
             return Future.succeededFuture();
         }
         io.vertx.core.Promise<Void> p = io.vertx.core.Promise.promise();

@@ -50,6 +50,8 @@ public final class GatewayMetrics {
     }
 
     private static final Duration[] LATENCY_SLOS = {
+        Duration.ofNanos(50_000),
+        Duration.ofNanos(100_000),
         Duration.ofNanos(250_000),
         Duration.ofNanos(500_000),
         Duration.ofMillis(1),
@@ -96,8 +98,7 @@ public final class GatewayMetrics {
         this.added = latency("trustgate.gateway.added", "Request time not spent waiting for upstreams")
                 .register(registry);
         this.auditWrite = latency(
-                        "trustgate.audit.write",
-                        "Time from handing an audit event to the log to its" + " acknowledgement")
+                        "trustgate.audit.write", "Time from handing an audit event to the log to its acknowledgement")
                 .register(registry);
         this.auditFailures = Counter.builder("trustgate.audit.failures")
                 .description("Audit events the log could not take (each request answered 503)")

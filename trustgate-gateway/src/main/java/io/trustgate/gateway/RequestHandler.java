@@ -135,6 +135,12 @@ final class RequestHandler implements Handler<HttpServerRequest> {
                 Instant at = gw.clock.instant();
                 readBody(req, id, start, body -> embeddings(req, id, caller, parse(body), start, at));
             }
+            case "/v1/trustgate/votes" -> {
+                expect(req, HttpMethod.POST);
+                Authenticator.Caller caller = gw.auth.authenticate(req.getHeader(HttpHeaders.AUTHORIZATION));
+                Instant at = gw.clock.instant();
+                readBody(req, id, start, body -> vote(req, id, caller, parse(body), start, at));
+            }
             case "/v1/models" -> {
                 expect(req, HttpMethod.GET);
                 Authenticator.Caller caller = gw.auth.authenticate(req.getHeader(HttpHeaders.AUTHORIZATION));
@@ -197,6 +203,79 @@ final class RequestHandler implements Handler<HttpServerRequest> {
                     "",
                     "method_not_allowed");
         }
+    }
+
+    private static final java.util.Set<String> WINNERS = java.util.Set.of("model_a", "model_b", "tie", "tie (bothbad)");
+
+    /**
+     * A person's vote between two answers: both models must be ones the caller's tier may use. Stored (off the event
+     * loop), then its audit event, then 201 with the vote's id.
+     */
+    private void vote(
+            HttpServerRequest req, String id, Authenticator.Caller caller, JsonNode body, long start, Instant at) {
+        if (gw.votes == VoteSink.NONE) {
+            throw Gateway.notFoundPath("POST", "/v1/trustgate/votes");
+        }
+        if (!(body instanceof ObjectNode o)) {
+            throw TrustgateException.invalid("The body must be a JSON object.", "");
+        }
+        String a = ChatRequest.requiredString(o, "model_a");
+        String b = ChatRequest.requiredString(o, "model_b");
+        String winner = ChatRequest.requiredString(o, "winner");
+        for (String m : List.of(a, b)) {
+            if (gw.catalog.find(m).isEmpty() || !caller.tier().allows(m)) {
+                throw unknownModel(m);
+            }
+        }
+        if (a.equals(b)) {
+            throw TrustgateException.invalid("model_a and model_b must differ.", "model_b");
+        }
+        if (!WINNERS.contains(winner)) {
+            throw TrustgateException.invalid("winner must be model_a, model_b, tie or \"tie (bothbad)\".", "winner");
+        }
+        VoteSink.Vote v = new VoteSink.Vote(
+                "vote_" + id.substring("req_".length()), at, id, caller.key().id(), a, b, winner);
+        HttpServerResponse resp = req.response();
+        gw.vertx()
+                .executeBlocking(
+                        () -> {
+                            gw.votes.record(v);
+                            return v;
+                        },
+                        false)
+                .compose(stored -> gw.audit(io.trustgate.api.audit.AuditEvent.builder(
+                                io.trustgate.api.audit.AuditEvent.Kind.API_REQUEST, at)
+                        .requestId(id)
+                        .keyId(caller.key().id())
+                        .tenant(caller.key().tenant())
+                        .context(caller.tier().name())
+                        .latencyMs((System.nanoTime() - start) / 1_000_000)
+                        .status(201)
+                        .attribute("action", "vote")
+                        .attribute("vote_id", v.id())
+                        .attribute("model_a", a)
+                        .attribute("model_b", b)
+                        .attribute("winner", winner)
+                        .build()))
+                .onComplete(ar -> {
+                    if (ar.failed()) {
+                        LOG.atWarn()
+                                .addKeyValue("request_id", id)
+                                .log("vote not recorded: {}", ar.cause().toString());
+                        send(resp, Gateway.auditUnavailable());
+                        return;
+                    }
+                    json(
+                            resp,
+                            201,
+                            Json.write(Json.MAPPER
+                                    .createObjectNode()
+                                    .put("id", v.id())
+                                    .put("object", "trustgate.vote")
+                                    .put("model_a", a)
+                                    .put("model_b", b)
+                                    .put("winner", winner)));
+                });
     }
 
     private static JsonNode parse(Buffer body) {

@@ -41,6 +41,7 @@ public final class GatewayHarness implements AutoCloseable {
     private io.trustgate.api.audit.AuditSink audit = io.trustgate.api.audit.AuditSink.discarding();
     private AuditCapture capture = AuditCapture.none();
     private GatewayMetrics.Telemetry telemetry = GatewayMetrics.Telemetry.inMemory();
+    private VoteSink votes = VoteSink.NONE;
     private SqliteStore store;
     private Gateway gateway;
     private final HttpClient http =
@@ -67,6 +68,11 @@ public final class GatewayHarness implements AutoCloseable {
 
     public GatewayHarness telemetry(GatewayMetrics.Telemetry t) {
         this.telemetry = t;
+        return this;
+    }
+
+    public GatewayHarness votes(VoteSink v) {
+        this.votes = v;
         return this;
     }
 
@@ -149,7 +155,8 @@ public final class GatewayHarness implements AutoCloseable {
                 firewalls,
                 audit,
                 capture,
-                telemetry));
+                telemetry,
+                votes));
         FakeOpenAiServer.await(gateway.start());
         return this;
     }
