@@ -89,7 +89,9 @@ final class ConfigReader {
             "replies");
     private static final List<String> BREAKER_KEYS = List.of("failure-threshold", "open-for");
     private static final List<String> REPLY_KEYS = List.of("match", "reply", "status");
-    private static final List<String> MODEL_KEYS = List.of("provider", "upstream-model", "kind", "price", "fallbacks");
+    // profile (models) and contexts (tiers) are read by TrustWiring: they link the gateway to trust decisions.
+    private static final List<String> MODEL_KEYS =
+            List.of("provider", "upstream-model", "kind", "price", "fallbacks", "profile");
     private static final List<String> PRICE_KEYS = List.of("input", "output");
     private static final List<String> TIER_KEYS = List.of(
             "models",
@@ -99,7 +101,8 @@ final class ConfigReader {
             "monthly-token-budget",
             "monthly-cost-budget",
             "firewall",
-            "audit");
+            "audit",
+            "contexts");
 
     private static final Pattern VARIABLE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?::-(.*))?", Pattern.DOTALL);
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");

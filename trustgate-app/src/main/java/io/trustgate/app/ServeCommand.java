@@ -71,6 +71,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                     Clock.systemUTC(),
                     Wiring.telemetry(audit).withTracing(traces.tracing()),
                     new VoteFile(state.dataDir()));
+            TrustWiring.install(gateway, config, state.configFile(), state.dataDir());
             gateway.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
             traces.close();

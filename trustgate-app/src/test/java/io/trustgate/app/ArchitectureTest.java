@@ -10,8 +10,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the arrows pointing inwards: the API knows nothing; the parts (registry, policy, store, firewall, audit, assess) know
- * only the API;
+ * Keeps the arrows pointing inwards: the API knows nothing; the parts (registry, store, firewall, audit, assess) know
+ * only the API; policy (Decide) knows the API and the registry (Know);
  * the gateway knows the API and the parts it enforces (registry, policy) but not the store or the app; nothing
  * but the app knows the app.
  */
@@ -39,7 +39,7 @@ class ArchitectureTest {
 
     @Test
     void partsDependOnlyOnTheApi() {
-        for (String part : new String[] {"registry", "policy", "store", "firewall", "audit", "assess"}) {
+        for (String part : new String[] {"registry", "store", "firewall", "audit", "assess"}) {
             noClasses()
                     .that()
                     .resideInAPackage("io.trustgate." + part + "..")
@@ -48,6 +48,18 @@ class ArchitectureTest {
                     .resideInAnyPackage(otherTrustgatePackages(part, "api"))
                     .check(classes);
         }
+    }
+
+    @Test
+    void policyDependsOnlyOnTheApiAndTheRegistry() {
+        // Decide reads Know: trust decisions are made from the registry's model profiles.
+        noClasses()
+                .that()
+                .resideInAPackage("io.trustgate.policy..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(otherTrustgatePackages("policy", "api", "registry"))
+                .check(classes);
     }
 
     @Test

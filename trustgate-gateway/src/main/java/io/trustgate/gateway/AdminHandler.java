@@ -41,6 +41,7 @@ final class AdminHandler {
     private final String defaultTier;
     private final Clock clock;
     private final KeyIssuer issuer = new KeyIssuer();
+    private final ContextGate contexts;
 
     /** Records an admin action; completes once the event is durable (an action is answered only then). */
     private final java.util.function.Function<io.trustgate.api.audit.AuditEvent, io.vertx.core.Future<Void>> audit;
@@ -52,8 +53,10 @@ final class AdminHandler {
             UsageStore usage,
             Map<String, Tier> tiers,
             Clock clock,
-            java.util.function.Function<io.trustgate.api.audit.AuditEvent, io.vertx.core.Future<Void>> audit) {
+            java.util.function.Function<io.trustgate.api.audit.AuditEvent, io.vertx.core.Future<Void>> audit,
+            ContextGate contexts) {
         this.audit = audit;
+        this.contexts = contexts;
         this.vertx = vertx;
         this.token = config.adminToken();
         this.keys = keys;
@@ -74,7 +77,23 @@ final class AdminHandler {
         authorize(req.getHeader(HttpHeaders.AUTHORIZATION));
         String path = req.path();
         HttpMethod m = req.method();
-        if (path.equals("/admin/keys") && m.equals(HttpMethod.GET)) {
+        if (path.equals("/admin/reload") && m.equals(HttpMethod.POST)) {
+            // Re-reads contexts, profiles and evidence and swaps the decisions table; a bad file keeps the old one.
+            blocking(req, 200, () -> {
+                ContextGate.Snapshot s;
+                try {
+                    s = contexts.reload();
+                } catch (RuntimeException e) {
+                    throw TrustgateException.invalid(
+                            "Reload failed, the previous decisions stay: " + e.getMessage(), "");
+                }
+                ObjectNode n = Json.MAPPER.createObjectNode();
+                n.put("contexts", s.table().refusals().size());
+                n.put("allowed_pairs", s.table().allowedPairs());
+                n.put("bound_tiers", s.tierContexts().size());
+                return n;
+            });
+        } else if (path.equals("/admin/keys") && m.equals(HttpMethod.GET)) {
             blocking(req, 200, () -> {
                 ArrayNode arr = Json.MAPPER.createArrayNode();
                 Instant now = clock.instant();

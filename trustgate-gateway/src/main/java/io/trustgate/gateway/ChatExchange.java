@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -48,6 +49,9 @@ final class ChatExchange {
     private ChatRequest chat;
     private Admission admission;
     private List<ModelEntry> route;
+    /** The request's context, when its tier is bound to contexts. */
+    private Optional<String> context = Optional.empty();
+
     private int routeIndex;
     private int attemptOfModel;
     private int attempts;
@@ -154,7 +158,8 @@ final class ChatExchange {
      * need to know, then the prompt's token count (of what goes upstream).
      */
     private long screenAndCount(String encodingModel) {
-        firewall = gw.firewalls.forTier(caller.tier().name());
+        firewall = gw.firewalls.forTier(
+                gw.contexts.firewallTier(context).orElse(caller.tier().name()));
         boolean found = InputScreen.screen(firewall.input(), chat.body(), redactions, findings);
         if (capture == io.trustgate.api.audit.CaptureMode.REDACTED) {
             promptText = AuditText.prompt(chat.body(), captureCap()); // as it goes upstream: firewall-redacted
@@ -222,14 +227,16 @@ final class ChatExchange {
         if (!caller.tier().allows(entry.name())) {
             throw notAllowed(caller, entry.name());
         }
+        context = gw.contexts.contextOf(caller.tier().name(), Optional.ofNullable(req.getHeader(ContextGate.HEADER)));
+        gw.contexts.check(context, entry.name());
         if (entry.kind() != ModelEntry.Kind.CHAT) {
             throw TrustgateException.invalid(
                     "Model '" + entry.name() + "' is an embedding model; use /v1/embeddings.", "model");
         }
         route = new ArrayList<>();
         for (ModelEntry m : gw.catalog.route(entry.name())) {
-            if (caller.tier().allows(m.name())) {
-                route.add(m); // a fallback the tier forbids is skipped, never used behind the caller's back
+            if (caller.tier().allows(m.name()) && gw.contexts.allows(context, m.name())) {
+                route.add(m); // a fallback the tier or context forbids is skipped, never used behind the caller's back
             }
         }
         Price worst = route.get(0).price();

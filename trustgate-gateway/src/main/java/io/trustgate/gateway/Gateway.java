@@ -52,6 +52,9 @@ public final class Gateway implements AutoCloseable {
     final Tracing tracing;
     final UsageRecorder usage;
     final Clock clock;
+    /** Trust decisions per context; off (nothing bound) until the app installs a snapshot. */
+    final ContextGate contexts = new ContextGate();
+
     private final Vertx vertx;
     private final boolean ownsVertx;
     private final io.trustgate.api.KeyStore keys;
@@ -137,6 +140,11 @@ public final class Gateway implements AutoCloseable {
         this.usage = new UsageRecorder(parts.usageStore(), 65_536);
     }
 
+    /** The context gate, for the app to install and rebuild its decisions table. */
+    public ContextGate contexts() {
+        return contexts;
+    }
+
     private Provider create(ProviderConfig pc) {
         return switch (pc.kind()) {
             case OPENAI, AZURE_OPENAI -> new OpenAiProvider(vertx, pc);
@@ -158,7 +166,7 @@ public final class Gateway implements AutoCloseable {
                 .setMaxInitialLineLength(8192)
                 .setMaxHeaderSize(32 * 1024);
         RequestHandler handler = new RequestHandler(
-                this, new AdminHandler(vertx, config, keys, usageStore, tiers, clock, this::audited));
+                this, new AdminHandler(vertx, config, keys, usageStore, tiers, clock, this::audited, contexts));
         // One server instance per event loop, each on its own loop, so that requests spread over every core.
         // Vert.x shares one listening socket among instances of the same host and port; with port 0 each instance
         // would pick its own, so a free port is chosen first and all instances bind that one.

@@ -382,6 +382,10 @@ final class RequestHandler implements Handler<HttpServerRequest> {
         if (!caller.tier().allows(model)) {
             throw ChatExchange.notAllowed(caller, model);
         }
+        gw.contexts.check(
+                gw.contexts.contextOf(
+                        caller.tier().name(), java.util.Optional.ofNullable(req.getHeader(ContextGate.HEADER))),
+                model);
         if (entry.kind() != ModelEntry.Kind.EMBEDDING) {
             throw TrustgateException.invalid(
                     "Model '" + model + "' is a chat model; it does not serve embeddings.", "model");

@@ -1,0 +1,149 @@
+package io.trustgate.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trustgate.api.evidence.Evidence;
+import io.trustgate.api.evidence.EvidenceKind;
+import io.trustgate.api.evidence.Measurement;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code trustgate contexts | trust | compare}: text and JSON, this installation's evidence, user contexts, errors. */
+class TrustCommandsTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private CliTest.Result run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--data-dir");
+        all.add(dir.resolve("data").toString());
+        return CliTest.run(all.toArray(String[]::new));
+    }
+
+    @Test
+    void contextsListAndShowGiveTheTierAndTheObligationsWithArticles() throws Exception {
+        CliTest.Result l = run("contexts", "list");
+        assertThat(l.code()).isZero();
+        assertThat(l.out())
+                .contains("internal-tooling", "minimal", "clinical-notes", "required", "credit-decisions", "high");
+        CliTest.Result s = run("contexts", "show", "credit-decisions");
+        assertThat(s.code()).isZero();
+        assertThat(s.out()).contains("Annex III point 5(b)", "Art. 26(6)", "Art. 27", "attack_success_rate <= 0.1");
+        JsonNode j = JSON.readTree(
+                run("contexts", "show", "credit-decisions", "--json").out());
+        assertThat(j.path("eu-ai-act").path("risk-tier").asText()).isEqualTo("high");
+        assertThat(j.path("eu-ai-act").path("obligations").findValuesAsText("article"))
+                .contains("Art. 86");
+        assertThat(JSON.readTree(run("contexts", "list", "--json").out())).hasSize(4);
+        assertThat(run("contexts", "show", "nope").code()).isEqualTo(2);
+    }
+
+    @Test
+    void trustForClinicalNotesRefusesClosedApiModelsNamingTheFirstFailingReason() throws Exception {
+        CliTest.Result r = run("trust", "--context", "clinical-notes");
+        assertThat(r.code()).isZero();
+        assertThat(r.out())
+                .contains(
+                        "Allowed: ",
+                        "Route",
+                        "Not allowed",
+                        "gpt-4o",
+                        "not-met: self-hosting: only available through its vendor's API");
+        JsonNode j = JSON.readTree(
+                run("trust", "--context", "clinical-notes", "--json").out());
+        assertThat(j.path("closed")).isEmpty();
+        assertThat(j.path("allowed")).isNotEmpty();
+        for (JsonNode d : j.path("allowed")) {
+            assertThat(d.path("allowed").asBoolean()).isTrue();
+            for (JsonNode c : d.path("checks")) {
+                assertThat(c.path("status").asText()).isEqualTo("met");
+                assertThat(c.path("source").asText()).isNotBlank();
+            }
+            assertThat(d.path("dimensions")).hasSize(6);
+        }
+        JsonNode gpt = null;
+        for (JsonNode d : j.path("not-allowed")) {
+            if (d.path("model").asText().equals("gpt-4o")) {
+                gpt = d;
+            }
+        }
+        assertThat(gpt).isNotNull();
+        assertThat(gpt.path("first-failure").path("requirement").asText()).isEqualTo("self-hosting");
+    }
+
+    @Test
+    void evidenceGatheredHereCanMakeAModelAllowedForCreditDecisions() throws Exception {
+        JsonNode before = JSON.readTree(
+                run("trust", "--context", "credit-decisions", "--json").out());
+        assertThat(before.path("allowed")).isEmpty();
+        new EvidenceFiles(dir.resolve("data"))
+                .write(new Evidence(
+                        "meta-llama/Llama-3.3-70B-Instruct",
+                        EvidenceKind.RED_TEAM,
+                        "advbench",
+                        "run-42",
+                        LocalDate.of(2026, 11, 20),
+                        "100 prompts, keyword judge",
+                        List.of(Measurement.of("attack_success_rate", 0.04, 100)),
+                        List.of()));
+        JsonNode after = JSON.readTree(
+                run("trust", "--context", "credit-decisions", "--json").out());
+        assertThat(after.path("route").get(0).asText()).isEqualTo("meta-llama/Llama-3.3-70B-Instruct");
+        assertThat(after.path("allowed").get(0).path("checks").toString()).contains("run-42");
+    }
+
+    @Test
+    void compareShowsBothModelsDimensionByDimensionWithUnknownsAsUnknown() throws Exception {
+        CliTest.Result r = run("compare", "gpt-4o", "meta-llama/Llama-3.3-70B-Instruct", "--context", "clinical-notes");
+        assertThat(r.code()).isZero();
+        assertThat(r.out())
+                .contains("transparency", "security", "unknown", "not allowed (not-met: self-hosting)", "allowed");
+        JsonNode j = JSON.readTree(run("compare", "gpt-4o", "o3", "--json").out());
+        assertThat(j.path("context").asText()).isEqualTo("none");
+        assertThat(j.path("models")).hasSize(2);
+        assertThat(j.path("models")
+                        .get(0)
+                        .path("dimensions")
+                        .get(1)
+                        .path("score")
+                        .asText())
+                .isEqualTo("unknown");
+        assertThat(run("compare", "gpt-4o", "no-such-model").code()).isEqualTo(2);
+    }
+
+    @Test
+    void aUserContextFolderAddsContextsAndItsErrorsNameFileAndKey() throws Exception {
+        Path ctx = dir.resolve("ctx");
+        Files.createDirectories(ctx);
+        Files.writeString(ctx.resolve("lab.yaml"), """
+                name: lab
+                owner: research
+                eu-ai-act:
+                  role: deployer
+                  prohibited-practice: none
+                  annex-iii: none
+                data-sensitivity: public
+                requirements:
+                  self-hosting: required
+                  min-mof-class: III
+                """);
+        CliTest.Result ok = run("contexts", "list", "--contexts", ctx.toString());
+        assertThat(ok.out()).contains("lab", "minimal");
+        CliTest.Result t = run("trust", "--context", "lab", "--contexts", ctx.toString());
+        assertThat(t.code()).isZero();
+        assertThat(t.out()).contains("min-mof-class");
+        Files.writeString(ctx.resolve("bad.yaml"), "name: bad\nowner: x\neu-ai-act: {role: boss}\n");
+        CliTest.Result bad = run("contexts", "list", "--contexts", ctx.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("bad.yaml:3", "eu-ai-act");
+    }
+}

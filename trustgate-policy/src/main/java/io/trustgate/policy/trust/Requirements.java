@@ -1,0 +1,47 @@
+package io.trustgate.policy.trust;
+
+import io.trustgate.registry.licence.UseCase;
+import io.trustgate.registry.licence.Verdict;
+import io.trustgate.registry.openness.MofClass;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a model must meet to be allowed in a context. Every requirement is checked and reported as met, not met or
+ * unknown; only a model with every requirement met is allowed.
+ *
+ * @param selfHosting the model must run on the user's own hardware (no vendor API)
+ * @param licenceUse the intended use, as the licence analysis sees it
+ * @param allowedLicenceVerdicts the licence verdicts accepted for that use (at least {@code allowed})
+ * @param minMofClass the least open Model Openness Framework class accepted
+ * @param evidence required evidence floors and ceilings
+ * @param maxCostPerMillionTokens the most the higher of the input and output price per million tokens may be
+ */
+public record Requirements(
+        boolean selfHosting,
+        UseCase licenceUse,
+        Set<Verdict> allowedLicenceVerdicts,
+        Optional<MofClass> minMofClass,
+        List<EvidenceRequirement> evidence,
+        Optional<Double> maxCostPerMillionTokens) {
+    public Requirements {
+        Objects.requireNonNull(licenceUse, "licenceUse");
+        allowedLicenceVerdicts = Set.copyOf(allowedLicenceVerdicts);
+        Objects.requireNonNull(minMofClass, "minMofClass");
+        evidence = List.copyOf(evidence);
+        Objects.requireNonNull(maxCostPerMillionTokens, "maxCostPerMillionTokens");
+        if (allowedLicenceVerdicts.isEmpty()) {
+            throw new IllegalArgumentException("allowed-verdicts must not be empty");
+        }
+        if (allowedLicenceVerdicts.contains(Verdict.NOT_ALLOWED)) {
+            throw new IllegalArgumentException("allowed-verdicts must not contain not-allowed");
+        }
+        maxCostPerMillionTokens.ifPresent(c -> {
+            if (!(c >= 0) || c.isInfinite()) {
+                throw new IllegalArgumentException("max-cost-per-1m-tokens must be >= 0, was " + c);
+            }
+        });
+    }
+}

@@ -1,0 +1,166 @@
+package io.trustgate.policy.trust;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.trustgate.registry.licence.Verdict;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Loading contexts: the shipped examples, users' folders, and errors that name the file, the line and the key. */
+class ContextsTest {
+    static final String VALID = """
+            name: my-context
+            description: test
+            owner: me
+            eu-ai-act:
+              role: deployer
+              prohibited-practice: none
+              annex-iii: none
+            data-sensitivity: internal
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shipsFourExamplesWithTheirTiers() {
+        Contexts c = Contexts.load(Optional.empty());
+        assertThat(c.all())
+                .extracting(Context::name)
+                .containsExactly("internal-tooling", "customer-support-chat", "clinical-notes", "credit-decisions");
+        assertThat(c.find("internal-tooling").orElseThrow().tier()).isEqualTo(RiskTier.MINIMAL);
+        assertThat(c.find("customer-support-chat").orElseThrow().tier()).isEqualTo(RiskTier.LIMITED);
+        assertThat(c.find("clinical-notes").orElseThrow().tier()).isEqualTo(RiskTier.LIMITED);
+        assertThat(c.find("clinical-notes").orElseThrow().requirements().selfHosting())
+                .isTrue();
+        assertThat(c.find("clinical-notes").orElseThrow().dataSensitivity()).isEqualTo(DataSensitivity.HEALTH);
+        assertThat(c.find("credit-decisions").orElseThrow().tier()).isEqualTo(RiskTier.HIGH);
+    }
+
+    @Test
+    void creditDecisionsIsAnnexIiiHighRiskWithDeployerObligationsAndAFundamentalRightsAssessment() {
+        Context credit =
+                Contexts.load(Optional.empty()).find("credit-decisions").orElseThrow();
+        assertThat(credit.euAiAct().tierReason()).contains("Annex III point 5(b)", "creditworthiness");
+        assertThat(credit.euAiAct().obligations())
+                .extracting(Obligation::article)
+                .contains(
+                        "Art. 4",
+                        "Art. 26(1)",
+                        "Art. 26(2)",
+                        "Art. 26(6)",
+                        "Art. 26(11)",
+                        "Art. 27",
+                        "Art. 86",
+                        "Art. 50(2)")
+                .doesNotContain("Art. 9", "Art. 43"); // provider duties: the deployer does not carry them
+    }
+
+    @Test
+    void customerSupportChatCarriesTheArticle50Duties() {
+        Context chat =
+                Contexts.load(Optional.empty()).find("customer-support-chat").orElseThrow();
+        assertThat(chat.euAiAct().obligations())
+                .extracting(Obligation::article)
+                .contains("Art. 50(1)", "Art. 50(2)")
+                .doesNotContain("Art. 26(1)");
+    }
+
+    @Test
+    void aProhibitedPracticeGivesTheProhibitedTierAndOnlyTheBan() {
+        Questionnaire q =
+                new Questionnaire("deployer", Optional.of("c"), Optional.of("5(b)"), false, true, true, false);
+        assertThat(q.tier()).isEqualTo(RiskTier.PROHIBITED);
+        assertThat(q.obligations())
+                .singleElement()
+                .extracting(Obligation::article)
+                .isEqualTo("Art. 5(1)(c)");
+    }
+
+    @Test
+    void anAnnexIProductIsHighRiskUnderArticle6Paragraph1() {
+        Questionnaire q = new Questionnaire("provider", Optional.empty(), Optional.empty(), true, false, false, false);
+        assertThat(q.tier()).isEqualTo(RiskTier.HIGH);
+        assertThat(q.tierReason()).startsWith("Art. 6(1)");
+        assertThat(q.obligations())
+                .extracting(Obligation::article)
+                .contains("Art. 9", "Art. 43", "Art. 26(6)")
+                .doesNotContain("Art. 27");
+    }
+
+    @Test
+    void aUserFileReplacesTheShippedContextOfTheSameNameAndDefaultsApply() throws Exception {
+        Files.writeString(dir.resolve("it.yaml"), VALID.replace("my-context", "internal-tooling"));
+        Context c = Contexts.load(Optional.of(dir)).find("internal-tooling").orElseThrow();
+        assertThat(c.owner()).isEqualTo("me");
+        assertThat(c.tier()).isEqualTo(RiskTier.MINIMAL);
+        assertThat(c.requirements().allowedLicenceVerdicts()).containsExactly(Verdict.ALLOWED);
+        assertThat(c.weights().values()).containsOnly(1.0);
+        assertThat(c.source()).endsWith("it.yaml");
+    }
+
+    @Test
+    void anUnknownKeyIsNamedWithFileAndLine() throws Exception {
+        Path f = dir.resolve("bad.yaml");
+        Files.writeString(f, VALID + "requirements:\n  self-hostin: required\n");
+        assertThatThrownBy(() -> Contexts.load(Optional.of(dir)))
+                .isInstanceOf(ContextException.class)
+                .hasMessageContaining(f + ":10")
+                .hasMessageContaining("requirements.self-hostin")
+                .hasMessageContaining("unknown key");
+    }
+
+    @Test
+    void aBadAnnexIiiPointIsNamedWithFileAndKey() {
+        assertThatThrownBy(() -> Contexts.parse(VALID.replace("annex-iii: none", "annex-iii: 9(z)"), "c.yaml"))
+                .isInstanceOf(ContextException.class)
+                .hasMessageContaining("c.yaml:7")
+                .hasMessageContaining("eu-ai-act.annex-iii")
+                .hasMessageContaining("9(z)");
+    }
+
+    @Test
+    void aMissingQuestionIsRefusedNotAssumed() {
+        assertThatThrownBy(() -> Contexts.parse(VALID.replace("  annex-iii: none\n", ""), "c.yaml"))
+                .isInstanceOf(ContextException.class)
+                .hasMessageContaining("c.yaml:")
+                .hasMessageContaining("eu-ai-act")
+                .hasMessageContaining("'annex-iii'");
+    }
+
+    @Test
+    void badValuesNameTheirKey() {
+        assertThatThrownBy(() ->
+                        Contexts.parse(VALID + "requirements:\n  licence:\n    use:\n      region: Europe\n", "c.yaml"))
+                .hasMessageContaining("c.yaml:")
+                .hasMessageContaining("requirements.licence.use.region")
+                .hasMessageContaining("EUROPE");
+        assertThatThrownBy(() -> Contexts.parse(VALID + "weights:\n  security: -1\n", "c.yaml"))
+                .hasMessageContaining("c.yaml:10")
+                .hasMessageContaining("weights.security");
+        assertThatThrownBy(() -> Contexts.parse(VALID.replace("internal", "secret"), "c.yaml"))
+                .hasMessageContaining("c.yaml:8")
+                .hasMessageContaining("data-sensitivity");
+        assertThatThrownBy(() -> Contexts.parse(
+                        VALID + "requirements:\n  evidence:\n    - kind: red-team\n      measurement: asr\n", "c.yaml"))
+                .hasMessageContaining("requirements.evidence[0]")
+                .hasMessageContaining("exactly one of min and max");
+        assertThatThrownBy(() -> Contexts.parse(VALID.replace("my-context", "My Context"), "c.yaml"))
+                .hasMessageContaining("c.yaml:1")
+                .hasMessageContaining("name");
+    }
+
+    @Test
+    void twoUserFilesWithOneNameAreRefused() throws Exception {
+        Files.writeString(dir.resolve("a.yaml"), VALID);
+        Files.writeString(dir.resolve("b.yaml"), VALID);
+        assertThatThrownBy(() -> Contexts.load(Optional.of(dir)))
+                .hasMessageContaining("b.yaml")
+                .hasMessageContaining("already declared in")
+                .hasMessageContaining("a.yaml");
+    }
+}
