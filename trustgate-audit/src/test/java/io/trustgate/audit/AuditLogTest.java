@@ -194,4 +194,41 @@ class AuditLogTest {
         AuditLog.record(config, Events.request(2)); // nobody holds it now: appended directly
         assertThat(AuditReader.query(dir, AuditReader.Query.all())).hasSize(3);
     }
+
+    @Test
+    void atWrittenCallersAppendDirectlyFromManyThreadsAndTheChainStaysWhole() throws Exception {
+        AuditConfig config = new AuditConfig(
+                dir,
+                AuditConfig.DEFAULT_QUEUE_CAPACITY,
+                Duration.ZERO,
+                AuditConfig.DEFAULT_MAX_BATCH,
+                997,
+                Duration.ofMillis(50),
+                256 * 1024,
+                AuditConfig.Ack.WRITTEN);
+        List<Long> seqs = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (AuditLog log = AuditLog.open(config)) {
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int base = t * 5_000;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 5_000; i++) {
+                        CompletableFuture<Long> f = log.append(Events.request(base + i));
+                        assertThat(f).as("acknowledged at once").isDone();
+                        seqs.add(f.join());
+                    }
+                }));
+            }
+            for (var f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+        }
+        assertThat(seqs).hasSize(20_000).doesNotHaveDuplicates();
+        assertThat(Segments.list(dir)).as("rolled over several times").hasSizeGreaterThan(3);
+        assertThat(AuditVerifier.verifyDirectory(dir, Optional.empty()))
+                .isInstanceOfSatisfying(
+                        VerifyResult.Intact.class, r -> assertThat(r.events()).isEqualTo(20_000));
+    }
 }

@@ -619,7 +619,9 @@ final class ChatExchange {
         }
         String prompt = promptText.isEmpty() ? AuditText.prompt(chat.body(), captureCap()) : promptText;
         String completion = completionText == null ? "" : completionText.toString();
-        return gw.capture.content(capture, prompt, completion);
+        // The prompt text is what went upstream (after the input firewall) only under REDACTED; the firewall's own
+        // redactions then need not run again, nor the output firewall's on the answer the client got.
+        return gw.capture.content(capture, prompt, completion, promptText.isEmpty() ? Firewalls.Policy.NONE : firewall);
     }
 
     /** Which model and provider answered (after fallbacks), for clients and for tracing a route. */

@@ -190,4 +190,33 @@ class AuditEventsIT {
         HttpResponse<String> none = h.post("/v1/chat/completions", h.key("n", "none"), chat(text, false));
         assertThat(audit.of(none).content()).isEqualTo(io.trustgate.api.audit.CapturedContent.NONE);
     }
+
+    @Test
+    void redactedCaptureStaysRedactedWhenTheFirewallAnonymisedAndTheAnswerPutTheValueBack() throws Exception {
+        upstream = new FakeOpenAiServer(vertx, "k");
+        FirewallChain in = Scanners.chain(List.of(
+                new FirewallChain.Rule(Scanners.create("secrets"), Action.BLOCK, 0.5),
+                new FirewallChain.Rule(Scanners.create("pii"), Action.ANONYMIZE, 0.5)));
+        h = new GatewayHarness()
+                .provider(GatewayHarness.openai("up", upstream, "k"))
+                .model("m", "up", "m-up")
+                // The output chain redacts PII too, but it sees the placeholders: the originals are put back after it.
+                .firewalls(Firewalls.of(new Firewalls.Policy(
+                        in,
+                        Scanners.chain(List.of(new FirewallChain.Rule(Scanners.create("pii"), Action.REDACT, 0.5))),
+                        false,
+                        Firewalls.Policy.DEFAULT_HOLDBACK,
+                        Firewalls.Policy.DEFAULT_LOOKBEHIND)))
+                .audit(audit)
+                .capture(AuditCapture.of(
+                        io.trustgate.api.audit.CaptureMode.REDACTED,
+                        java.util.Map.of(),
+                        AuditCapture.DEFAULT_MAX_CHARS))
+                .start();
+        HttpResponse<String> r = h.post("/v1/chat/completions", h.key("k"), chat("mail jane.doe@example.com", false));
+        assertThat(r.body()).as("the client gets its value back").contains("jane.doe@example.com");
+        io.trustgate.api.audit.CapturedContent c = audit.of(r).content();
+        assertThat(c.prompt()).contains("[EMAIL_ADDRESS_1]").doesNotContain("jane.doe");
+        assertThat(c.completion()).isNotEmpty().doesNotContain("jane.doe");
+    }
 }
