@@ -105,6 +105,7 @@ final class ConfigReader {
             "contexts");
 
     private static final Pattern VARIABLE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?::-(.*))?", Pattern.DOTALL);
+    private static final Pattern PERIOD = Pattern.compile("([0-9]{1,6})(d|h)");
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     private static final URI SANDBOX_URI = URI.create("sandbox:/");
 
@@ -953,7 +954,7 @@ final class ConfigReader {
 
     /** A retention period: whole days ({@code 90d}) or hours ({@code 36h}). */
     static Duration days(String text) {
-        java.util.regex.Matcher m = Pattern.compile("([0-9]{1,6})(d|h)").matcher(text);
+        java.util.regex.Matcher m = PERIOD.matcher(text);
         if (!m.matches()) {
             throw new IllegalArgumentException("expected a period such as 90d or 36h");
         }
