@@ -54,6 +54,20 @@ class TrustEnforcementIT {
                     - {scanner: banned-substrings, action: block, substrings: [project falcon]}
             """.formatted(ADMIN);
 
+    /** Keeps the audit events, to see the reloads among them. */
+    final List<io.trustgate.api.audit.AuditEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    final AuditSink recorded = new AuditSink() {
+        @Override
+        public java.util.concurrent.CompletableFuture<Long> append(io.trustgate.api.audit.AuditEvent e) {
+            events.add(e);
+            return java.util.concurrent.CompletableFuture.completedFuture((long) events.size());
+        }
+
+        @Override
+        public void close() {}
+    };
+
     @TempDir
     Path dir;
 
@@ -78,7 +92,7 @@ class TrustEnforcementIT {
                 firewall: no-falcon
                 """);
         store = SqliteStore.open(data);
-        gateway = Wiring.gateway(config, store, AuditSink.discarding(), Clock.systemUTC());
+        gateway = Wiring.gateway(config, store, recorded, Clock.systemUTC());
         TrustWiring.install(gateway, config, Optional.of(file), data);
         gateway.start().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         KeyIssuer issuer = new KeyIssuer();
@@ -177,6 +191,11 @@ class TrustEnforcementIT {
         assertThat(bad.body()).contains("broken.yaml:3", "previous decisions stay");
         assertThat(chat("office", "local-llama", "credit-decisions").statusCode())
                 .isEqualTo(200);
+        // Both reloads, the one that worked and the one refused, are admin actions in the audit trail.
+        assertThat(events.stream()
+                        .filter(e -> e.kind() == io.trustgate.api.audit.AuditEvent.Kind.ADMIN_ACTION)
+                        .map(e -> e.attributes().get("action") + " " + e.status()))
+                .containsExactly("config.reload 200", "config.reload 400");
     }
 
     @Test

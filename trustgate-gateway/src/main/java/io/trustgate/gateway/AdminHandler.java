@@ -79,7 +79,8 @@ final class AdminHandler {
         HttpMethod m = req.method();
         if (path.equals("/admin/reload") && m.equals(HttpMethod.POST)) {
             // Re-reads contexts, profiles and evidence and swaps the decisions table; a bad file keeps the old one.
-            blocking(req, 200, () -> {
+            // An admin action: audited (a failed reload too) before it is answered.
+            blocking(req, 200, requestId(req), "config.reload", () -> {
                 ContextGate.Snapshot s;
                 try {
                     s = contexts.reload();
