@@ -136,6 +136,17 @@ class TrustEnforcementIT {
     }
 
     @Test
+    void theModelListShowsOnlyWhatTheContextAllows() throws Exception {
+        HttpResponse<String> list = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + "/v1/models"))
+                        .header("Authorization", "Bearer " + keys.get("clinic"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("\"local-llama\"").doesNotContain("\"gpt\"");
+    }
+
+    @Test
     void clinicalNotesKeysMayNotUseAClosedApiModelButMayUseASelfHostedOne() throws Exception {
         HttpResponse<String> gpt = chat("clinic", "gpt", null);
         assertThat(gpt.statusCode()).isEqualTo(403);

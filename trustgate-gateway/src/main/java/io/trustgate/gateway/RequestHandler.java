@@ -18,6 +18,7 @@ import io.vertx.core.http.HttpServerResponse;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -149,10 +150,14 @@ final class RequestHandler implements Handler<HttpServerRequest> {
             case "/v1/models" -> {
                 expect(req, HttpMethod.GET);
                 Authenticator.Caller caller = gw.auth.authenticate(req.getHeader(HttpHeaders.AUTHORIZATION));
+                // Only what this caller may use: its tier's models, and when the tier is bound to contexts, those the
+                // request's context (header, else the tier's default) allows.
+                Optional<String> context = gw.contexts.contextOf(
+                        caller.tier().name(), Optional.ofNullable(req.getHeader(ContextGate.HEADER)));
                 ObjectNode root = Json.MAPPER.createObjectNode().put("object", "list");
                 ArrayNode data = root.putArray("data");
                 for (ModelEntry e : gw.catalog.all()) {
-                    if (caller.tier().allows(e.name())) {
+                    if (caller.tier().allows(e.name()) && gw.contexts.allows(context, e.name())) {
                         data.add(model(e));
                     }
                 }
