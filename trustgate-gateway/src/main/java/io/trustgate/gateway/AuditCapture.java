@@ -31,11 +31,12 @@ public record AuditCapture(
     public static final int DEFAULT_MAX_CHARS = 16_384;
 
     /**
-     * Per firewall chain (a handful: one per tier and stage) and audit redactor, the audit rules the chain leaves to
-     * run. Weak keys: chains of a reloaded configuration are not kept.
+     * Per firewall chain and audit redactor, the audit rules the chain leaves to run. Looked up on every request, so
+     * a lock-free map; chains are built when the configuration is read (a handful: one per tier and stage), so it
+     * stays small.
      */
     private static final java.util.Map<FirewallChain, java.util.Map<FirewallChain, FirewallChain>> UNCOVERED =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public AuditCapture {
         Objects.requireNonNull(defaults, "defaults");

@@ -116,6 +116,11 @@ final class AuditText {
         return this;
     }
 
+    /** Characters kept (at most one over the cap). */
+    int length() {
+        return text.length();
+    }
+
     @Override
     public String toString() {
         return text.toString();

@@ -599,10 +599,7 @@ final class ChatExchange {
             }
         }
         if (capture == io.trustgate.api.audit.CaptureMode.REDACTED
-                && promptText.length()
-                                + (completionText == null
-                                        ? 0
-                                        : completionText.toString().length())
+                && promptText.length() + (completionText == null ? 0 : completionText.length())
                         > COUNT_OFF_LOOP_CHARS) {
             return gw.vertx()
                     .executeBlocking(this::captured, false)
