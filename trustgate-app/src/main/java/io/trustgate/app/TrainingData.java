@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trustgate.api.ScanText;
 import io.trustgate.firewall.Scanners;
 import io.trustgate.firewall.learn.CrossSource.Sample;
+import io.trustgate.firewall.learn.Grammar;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -54,9 +56,34 @@ final class TrainingData {
         this.root = root;
     }
 
-    /** The injection samples. */
+    /** Seed of the synthetic corpus: fixed, so that training reproduces the committed weights. */
+    static final long GRAMMAR_SEED = 20261126L;
+
+    /** Prefix of the sources written by the grammar. */
+    static final String SYNTHETIC = "synthetic-";
+
+    /** The injection samples from the public datasets only. */
     static List<Sample> injection(Path root) throws IOException {
+        return injection(root, Optional.empty());
+    }
+
+    /**
+     * The injection samples: the synthetic corpus written by {@code grammar} (when given; its sources are named
+     * {@code synthetic-FAMILY}) first, then the public datasets.
+     */
+    static List<Sample> injection(Path root, Optional<Path> grammar) throws IOException {
         TrainingData d = new TrainingData(root);
+        if (grammar.isPresent()) {
+            Grammar g;
+            try {
+                g = Grammar.parse(Files.readString(grammar.get(), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw new CliException(grammar.get() + ": " + e.getMessage(), 2);
+            }
+            for (Grammar.Generated s : g.generate(GRAMMAR_SEED)) {
+                d.add(s.text(), s.positive(), SYNTHETIC + s.family(), s.genre());
+            }
+        }
         d.injectionSamples();
         return List.copyOf(d.samples);
     }

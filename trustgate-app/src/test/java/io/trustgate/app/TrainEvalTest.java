@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,7 +53,7 @@ class TrainEvalTest {
     void injectionTrainingReproducesTheCommittedWeightsAndHoldsItsFalsePositiveTarget() throws IOException {
         Path d = datasets();
         assumeTrue(d != null, "../shared/datasets not found: cross-source evaluation skipped");
-        TrainCommand.Outcome o = TrainCommand.injection(d);
+        TrainCommand.Outcome o = TrainCommand.injection(d, Optional.of(ShippedGrammarTest.GRAMMAR));
         print(o);
         assertThat(o.evaluations().get(0).macroFalsePositiveRate()).isLessThanOrEqualTo(0.02);
         assertThat(o.model().toBytes()).isEqualTo(committed("injection.bin"));

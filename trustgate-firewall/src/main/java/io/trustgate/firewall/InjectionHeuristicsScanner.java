@@ -123,7 +123,8 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     PI,
                     0.6,
                     "forget\\W+(?:about\\W+)?(?:everything|all\\W+(?:that|of that|you)"
-                            + "|what\\W+(?:you|i)\\W+(?:said|told|were|was|know))",
+                            // "forget what I said" is a user taking back their own words, not an override
+                            + "|what\\W+you\\W+(?:were\\W+told|have\\W+been\\W+told|were\\W+taught|know))",
                     "forget"),
             rule(
                     "INSTRUCTION_OVERRIDE",
@@ -610,6 +611,29 @@ public final class InjectionHeuristicsScanner implements Scanner {
     private static final int[][] RULES_OF_ANCHOR;
     private static final KeywordAutomaton YOU = new KeywordAutomaton(List.of("you"));
 
+    /**
+     * Words of a text that talks about attacks rather than making one ("how do firewalls detect 'ignore previous
+     * instructions'?"): with one of them, an override quoted in the text counts half.
+     */
+    private static final KeywordAutomaton META = new KeywordAutomaton(List.of(
+            "inject",
+            "attack",
+            "detect",
+            "prevent",
+            "defend",
+            "defen",
+            "protect",
+            "firewall",
+            "example",
+            "phrase",
+            "jailbreak",
+            "mitigat",
+            "red team",
+            "red-team",
+            "security"));
+
+    private static final String QUOTES = "\"'“”‘’`«»";
+
     static {
         List<String> anchors = new ArrayList<>();
         List<List<Integer>> owners = new ArrayList<>();
@@ -783,6 +807,7 @@ public final class InjectionHeuristicsScanner implements Scanner {
         Hits hits = match(norm);
         boolean addressed = YOU.containsAny(norm);
         double damp = addressed ? 1.0 : 0.5;
+        boolean meta = META.containsAny(norm);
         int origLen = text.original().length();
 
         Category[] cats = {PI, JB};
@@ -798,6 +823,9 @@ public final class InjectionHeuristicsScanner implements Scanner {
             Rule rule = RULES.get(r);
             int c = rule.category() == PI ? 0 : 1;
             double w = rule.weight() * (rule.category() == JB ? damp : 1.0);
+            if (meta && quoted(norm, hits.start[r], hits.end[r])) {
+                w *= 0.5;
+            }
             keep[c] *= 1 - w;
             if (w > best[c]) {
                 best[c] = w;
@@ -836,6 +864,30 @@ public final class InjectionHeuristicsScanner implements Scanner {
             }
         }
         return findings;
+    }
+
+    /**
+     * Whether {@code [start, end)} sits inside quotation marks: a quote just before it (spaces allowed) and a closing
+     * one within 40 chars after it, on the same line.
+     */
+    static boolean quoted(String text, int start, int end) {
+        int b = start - 1;
+        while (b >= 0 && text.charAt(b) == ' ') {
+            b--;
+        }
+        if (b < 0 || QUOTES.indexOf(text.charAt(b)) < 0) {
+            return false;
+        }
+        for (int i = end; i < Math.min(text.length(), end + 40); i++) {
+            char ch = text.charAt(i);
+            if (ch == '\n') {
+                return false;
+            }
+            if (QUOTES.indexOf(ch) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The highest score of the findings for a text (0 when none): what the evaluation thresholds. */

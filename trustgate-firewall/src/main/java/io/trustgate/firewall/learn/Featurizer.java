@@ -19,7 +19,8 @@ public interface Featurizer {
      * A sparse vector: distinct indices and their values, in no particular order (the order is deterministic for a
      * given text, so sums over it are too).
      *
-     * @param indices feature indices, distinct, each in {@code [0, dimension)}
+     * @param indices feature indices, each in {@code [0, dimension)}; distinct, except that a concept feature may
+     *     share an n-gram's bucket (a hash collision), and then the two values add
      * @param values the value at each index
      */
     record Vector(int[] indices, float[] values) {

@@ -17,14 +17,27 @@ package io.trustgate.firewall.learn;
  * @param charMax longest character n-gram, at most 8
  * @param wordMax longest word n-gram (0 for none, at most 2)
  * @param bucketBits log2 of the dimension, 10 to 24
+ * @param concepts whether to add {@link Concepts} features: each concept the text touches and each pair of them
  */
-public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits) implements Featurizer {
-    /** The configuration of the shipped models: char 1..5-grams, word 1..2-grams, 2^18 buckets. */
-    public static final HashedNgrams DEFAULT = new HashedNgrams(1, 5, 2, 18);
+public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits, boolean concepts)
+        implements Featurizer {
+    /** The configuration of the shipped models: char 1..5-grams, word 1..2-grams, 2^18 buckets, concept pairs. */
+    public static final HashedNgrams DEFAULT = new HashedNgrams(1, 5, 2, 18, true);
 
-    private static final int FNV_PRIME = 0x01000193;
+    static final int FNV_PRIME = 0x01000193;
+    static final int WORD_SEED = 0x2545F491;
     private static final int CHAR_SEED = 0x811C9DC5;
-    private static final int WORD_SEED = 0x2545F491;
+
+    /**
+     * The value of a concept feature. It is added after the n-grams are scaled to unit length, so that a concept
+     * weighs the same in a long text as in a short one.
+     */
+    static final float CONCEPT_VALUE = 0.5f;
+
+    /** Without concept features. */
+    public HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits) {
+        this(charMin, charMax, wordMax, bucketBits, false);
+    }
 
     private static final ThreadLocal<Counter> COUNTER = ThreadLocal.withInitial(Counter::new);
 
@@ -51,7 +64,7 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
         Counter c = COUNTER.get();
         c.clear();
         count(text, c);
-        return c.toVector();
+        return c.toVector(concepts ? dimension() - 1 : 0);
     }
 
     /**
@@ -63,7 +76,7 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
         Counter c = COUNTER.get();
         c.clear();
         count(text, start, end, c);
-        return c.dot(weights, intercept);
+        return c.dot(weights, intercept, concepts ? dimension() - 1 : 0);
     }
 
     /** Adds every n-gram of the text to the counter. */
@@ -100,6 +113,9 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
                 inWord = true;
             } else if (inWord) {
                 inWord = false;
+                if (concepts) {
+                    counter.concepts |= Concepts.word(wordHash) | (havePrev ? Concepts.pair(prevWord, wordHash) : 0);
+                }
                 counter.add(mix(wordHash ^ 0x5BD1E995) & mask);
                 if (wordMax >= 2 && havePrev) {
                     counter.add(mix(prevWord * 0x9E3779B1 + wordHash + 0x27D4EB2F) & mask);
@@ -140,6 +156,8 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
         private int[] counts = new int[1 << 14];
         private int[] order = new int[1 << 13];
         private int size;
+        /** The concepts seen, as a bit mask. */
+        int concepts;
 
         Counter() {
             java.util.Arrays.fill(keys, -1);
@@ -151,6 +169,7 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
                 counts[order[k]] = 0;
             }
             size = 0;
+            concepts = 0;
         }
 
         void add(int key) {
@@ -194,8 +213,33 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
             }
         }
 
+        /**
+         * The bucket of each concept feature present (each concept alone, then each pair), given the dimension's
+         * mask; none when the mask is 0 (concepts off).
+         */
+        int[] conceptKeys(int mask) {
+            if (mask == 0 || concepts == 0) {
+                return new int[0];
+            }
+            int n = Integer.bitCount(concepts);
+            int[] out = new int[n + n * (n - 1) / 2];
+            int k = 0;
+            for (int i = 0; i < Concepts.COUNT; i++) {
+                if ((concepts & (1 << i)) == 0) {
+                    continue;
+                }
+                out[k++] = mix(0x3C0FFEE1 + i) & mask;
+                for (int j = i + 1; j < Concepts.COUNT; j++) {
+                    if ((concepts & (1 << j)) != 0) {
+                        out[k++] = mix(0x7AB00001 + i * 16 + j) & mask;
+                    }
+                }
+            }
+            return out;
+        }
+
         /** What {@code intercept + w . toVector()} gives, with the same float roundings in the same order. */
-        double dot(float[] w, float intercept) {
+        double dot(float[] w, float intercept, int conceptMask) {
             double norm = 0;
             for (int k = 0; k < size; k++) {
                 double v = 1 + Math.log(counts[order[k]]);
@@ -211,10 +255,13 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
                 }
                 z += w[keys[slot]] * val;
             }
+            for (int key : conceptKeys(conceptMask)) {
+                z += w[key] * CONCEPT_VALUE;
+            }
             return z;
         }
 
-        Vector toVector() {
+        Vector toVector(int conceptMask) {
             int[] idx = new int[size];
             float[] val = new float[size];
             double norm = 0;
@@ -229,6 +276,15 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
                 float inv = (float) (1 / Math.sqrt(norm));
                 for (int k = 0; k < size; k++) {
                     val[k] *= inv;
+                }
+            }
+            int[] extra = conceptKeys(conceptMask);
+            if (extra.length > 0) {
+                idx = java.util.Arrays.copyOf(idx, size + extra.length);
+                val = java.util.Arrays.copyOf(val, size + extra.length);
+                for (int k = 0; k < extra.length; k++) {
+                    idx[size + k] = extra[k];
+                    val[size + k] = CONCEPT_VALUE;
                 }
             }
             return new Vector(idx, val);

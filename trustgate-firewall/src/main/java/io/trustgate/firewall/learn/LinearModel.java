@@ -248,7 +248,7 @@ public final class LinearModel {
         DataOutputStream d = new DataOutputStream(gz);
         d.writeInt(MAGIC);
         d.writeInt(VERSION);
-        d.writeUTF("hashed-ngrams");
+        d.writeUTF(featurizer.concepts() ? "hashed-ngrams+concepts" : "hashed-ngrams");
         d.writeInt(featurizer.charMin());
         d.writeInt(featurizer.charMax());
         d.writeInt(featurizer.wordMax());
@@ -294,10 +294,11 @@ public final class LinearModel {
             throw new IOException("unsupported model version " + version + ", this build reads " + VERSION);
         }
         String kind = d.readUTF();
-        if (!kind.equals("hashed-ngrams")) {
+        if (!kind.equals("hashed-ngrams") && !kind.equals("hashed-ngrams+concepts")) {
             throw new IOException("unknown featurizer '" + kind + "'");
         }
-        HashedNgrams f = new HashedNgrams(d.readInt(), d.readInt(), d.readInt(), d.readInt());
+        HashedNgrams f = new HashedNgrams(
+                d.readInt(), d.readInt(), d.readInt(), d.readInt(), kind.equals("hashed-ngrams+concepts"));
         int window = d.readInt();
         int stride = d.readInt();
         float intercept = d.readFloat();
