@@ -160,7 +160,7 @@ class TrustEnforcementIT {
     }
 
     @Test
-    void healthDataRefusesAVendorApiWithoutEuResidencyNamingTheFactAndItsSourceUntilTheFactChanges() throws Exception {
+    void healthDataRefusesAVendorApiWithoutEuResidencyNamingTheFactAndItsSourceUntilTheFactsChange() throws Exception {
         HttpResponse<String> claude = chat("clinic", "claude", null);
         assertThat(claude.statusCode()).isEqualTo(403);
         assertThat(claude.body())
@@ -183,7 +183,10 @@ class TrustEnforcementIT {
                 zero-retention: {value: true, source: "https://example.org/contract", seen: 2026-11-20}
                 """);
         assertThat(reload().statusCode()).isEqualTo(200);
-        assertThat(chat("clinic", "claude", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> after = chat("clinic", "claude", null);
+        // The data checks now pass; the context's licence use (fine-tuning) is what still refuses it.
+        assertThat(after.statusCode()).isEqualTo(403);
+        assertThat(after.body()).contains("licence").doesNotContain("eu-residency");
     }
 
     @Test

@@ -94,6 +94,49 @@ class TrustEngineTest {
         }
     }
 
+    static Context withSensitivity(Context c, DataSensitivity s) {
+        return new Context(
+                c.name(),
+                c.description(),
+                c.owner(),
+                c.euAiAct(),
+                s,
+                c.requirements(),
+                c.weights(),
+                c.firewall(),
+                c.source());
+    }
+
+    @Test
+    void onlyTheSensitivityChangedChangesTheAnswerForTheSameModels() {
+        Context internal = contexts.find("internal-tooling").orElseThrow();
+        Recommendation asShipped = engine.recommend(internal, catalog.all(), catalog::origin);
+        Recommendation secrets =
+                engine.recommend(withSensitivity(internal, DataSensitivity.SECRETS), catalog.all(), catalog::origin);
+        assertThat(asShipped.closed()).isNotEmpty();
+        assertThat(secrets.closed()).isEmpty();
+        // Self-hostable models keep their answer: the data stays with the operator.
+        assertThat(secrets.open())
+                .extracting(TrustDecision::model)
+                .containsExactlyElementsOf(
+                        asShipped.open().stream().map(TrustDecision::model).toList());
+        for (TrustDecision d : secrets.notAllowed()) {
+            if (d.weights() == Weights.CLOSED) {
+                assertThat(d.firstFailure().orElseThrow().requirement()).isEqualTo("data (secrets): self-hosted");
+            }
+        }
+        // And the other way: clinical notes with internal data lets Claude's data checks pass.
+        Context clinical = contexts.find("clinical-notes").orElseThrow();
+        ModelProfile claude = catalog.find("claude-sonnet-4-20250514").orElseThrow();
+        assertThat(engine.decide(claude, "o", clinical).checks())
+                .anyMatch(c -> c.requirement().startsWith("data (health)") && c.status() != Check.Status.MET);
+        assertThat(engine.decide(claude, "o", withSensitivity(clinical, DataSensitivity.INTERNAL))
+                        .checks())
+                .filteredOn(c -> c.requirement().startsWith("data ("))
+                .isNotEmpty()
+                .allMatch(c -> c.status() == Check.Status.MET);
+    }
+
     @Test
     void gpaiDutiesFollowTheRoleAndTheSystemicRiskPresumptionFromTrainingCompute() {
         GpaiDuties big =
