@@ -121,6 +121,7 @@ final class TrustSupport {
             ob.addObject().put("article", o.article()).put("who", o.who()).put("duty", o.duty());
         }
         n.put("data-sensitivity", c.dataSensitivity().key());
+        n.put("data-rule", c.dataSensitivity().vendorApiRule());
         ObjectNode r = n.putObject("requirements");
         r.put("self-hosting", c.requirements().selfHosting() ? "required" : "any");
         ObjectNode lic = r.putObject("licence");

@@ -37,6 +37,8 @@ class TrustCommandsTest {
                 .contains("internal-tooling", "minimal", "clinical-notes", "health", "credit-decisions", "high");
         CliTest.Result s = run("contexts", "show", "credit-decisions");
         assertThat(s.code()).isZero();
+        assertThat(run("contexts", "show", "clinical-notes").out())
+                .contains("data (health), a vendor-API-only model needs", "HIPAA BAA", "data residency: EU");
         assertThat(s.out()).contains("Annex III point 5(b)", "Art. 26(6)", "Art. 27", "attack_success_rate <= 0.1");
         JsonNode j = JSON.readTree(
                 run("contexts", "show", "credit-decisions", "--json").out());
