@@ -76,6 +76,9 @@ final class CompareCommand implements Callable<Integer> {
         t.row("licence", a.licence().id().display(), b.licence().id().display());
         t.row("provider", a.provider(), b.provider());
         t.row("allowed", allowed(da), allowed(db));
+        t.row("eu-ai-act role", da.gpai().role(), db.gpai().role());
+        t.row("systemic risk", da.gpai().systemicRisk(), db.gpai().systemicRisk());
+        t.row("gpai duties", da.gpai().articles(), db.gpai().articles());
         t.row("score", TrustSupport.score(da.score()), TrustSupport.score(db.score()));
         t.row("coverage", TrustSupport.pct(da.coverage()), TrustSupport.pct(db.coverage()));
         for (Dimension d : Dimension.values()) {
@@ -95,6 +98,9 @@ final class CompareCommand implements Callable<Integer> {
             out.println(d.model() + ": " + allowed(d));
             for (Check ch : d.checks()) {
                 out.println("  " + ch);
+            }
+            for (io.trustgate.policy.trust.Obligation o : d.gpai().duties()) {
+                out.println("  gpai: " + o);
             }
             for (DimensionScore s : d.dimensions()) {
                 for (Signal sig : s.signals()) {

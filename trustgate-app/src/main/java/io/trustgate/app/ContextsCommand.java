@@ -107,6 +107,9 @@ final class ContextsCommand extends GroupCommand {
             out.println("Requirements:");
             var r = c.requirements();
             out.println("  self-hosting: " + (r.selfHosting() ? "required" : "any"));
+            out.println("  data (" + c.dataSensitivity().key() + "), a vendor-API-only model needs: "
+                    + c.dataSensitivity().vendorApiRule() + "; self-hostable models meet it");
+            r.dataResidency().ifPresent(x -> out.println("  data residency: " + x));
             var u = r.licenceUse();
             out.println("  licence use: " + (u.commercial() ? "commercial" : "non-commercial") + ", "
                     + u.monthlyActiveUsers() + " monthly active users, region " + u.region()

@@ -92,6 +92,7 @@ final class TrustCommand implements Callable<Integer> {
             for (Check ch : d.checks()) {
                 out.println("      " + ch);
             }
+            out.println("      " + TrustSupport.gpaiLine(d.gpai()));
         }
         out.println();
         out.println("Open and closed, side by side (best first):");

@@ -8,10 +8,12 @@ import io.trustgate.policy.trust.Context;
 import io.trustgate.policy.trust.ContextException;
 import io.trustgate.policy.trust.Contexts;
 import io.trustgate.policy.trust.DimensionScore;
+import io.trustgate.policy.trust.GpaiDuties;
 import io.trustgate.policy.trust.Obligation;
 import io.trustgate.policy.trust.Signal;
 import io.trustgate.policy.trust.TrustDecision;
 import io.trustgate.policy.trust.TrustEngine;
+import io.trustgate.registry.profile.DataHandlingCatalog;
 import io.trustgate.registry.profile.ModelProfile;
 import io.trustgate.registry.profile.ProfileCatalog;
 import java.nio.file.Files;
@@ -71,8 +73,19 @@ final class TrustSupport {
             return p.withEvidence(new EvidenceFiles(catalog.state.dataDir()).read(p.id()));
         }
 
+        /** The shipped rules, with the vendor data-handling facts of the catalog folders' {@code providers/}. */
         TrustEngine engine() {
-            return TrustEngine.standard(LocalDate.now(ZoneOffset.UTC));
+            List<Path> folders = new java.util.ArrayList<>();
+            folders.add(catalog.state.dataDir().resolve("catalog"));
+            if (catalog.catalog != null) {
+                folders.add(catalog.catalog);
+            }
+            try {
+                return TrustEngine.standard(LocalDate.now(ZoneOffset.UTC))
+                        .withVendors(DataHandlingCatalog.load(folders));
+            } catch (io.trustgate.registry.profile.ProfileException e) {
+                throw new CliException(e.getMessage(), 2);
+            }
         }
     }
 
@@ -108,6 +121,7 @@ final class TrustSupport {
             ob.addObject().put("article", o.article()).put("who", o.who()).put("duty", o.duty());
         }
         n.put("data-sensitivity", c.dataSensitivity().key());
+        n.put("data-rule", c.dataSensitivity().vendorApiRule());
         ObjectNode r = n.putObject("requirements");
         r.put("self-hosting", c.requirements().selfHosting() ? "required" : "any");
         ObjectNode lic = r.putObject("licence");
@@ -128,6 +142,7 @@ final class TrustSupport {
         ArrayNode ev = r.putArray("evidence");
         c.requirements().evidence().forEach(e -> ev.add(e.describe()));
         c.requirements().maxCostPerMillionTokens().ifPresent(m -> r.put("max-cost-per-1m-tokens", m));
+        c.requirements().dataResidency().ifPresent(m -> r.put("data-residency", m));
         ObjectNode w = n.putObject("weights");
         c.weights().forEach((d, v) -> w.put(d.key(), v));
         c.firewall().ifPresent(f -> n.put("firewall", f));
@@ -148,6 +163,7 @@ final class TrustSupport {
         n.put("coverage", round(d.coverage()));
         ArrayNode cs = n.putArray("checks");
         d.checks().forEach(c -> cs.add(checkJson(c)));
+        n.set("gpai", gpaiJson(d.gpai()));
         ArrayNode ds = n.putArray("dimensions");
         for (DimensionScore s : d.dimensions()) {
             ObjectNode o = ds.addObject();
@@ -173,6 +189,24 @@ final class TrustSupport {
             }
         }
         return n;
+    }
+
+    static ObjectNode gpaiJson(GpaiDuties g) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("role", g.role());
+        o.put("role-source", g.roleSource());
+        o.put("systemic-risk", g.systemicRisk());
+        o.put("systemic-risk-source", g.systemicRiskSource());
+        ArrayNode ds = o.putArray("duties");
+        for (Obligation x : g.duties()) {
+            ds.addObject().put("article", x.article()).put("who", x.who()).put("duty", x.duty());
+        }
+        return o;
+    }
+
+    /** One line: role, systemic-risk presumption and the articles of the duties. */
+    static String gpaiLine(GpaiDuties g) {
+        return "EU AI Act role " + g.role() + "; systemic risk " + g.systemicRisk() + "; duties: " + g.articles();
     }
 
     static ObjectNode checkJson(Check c) {

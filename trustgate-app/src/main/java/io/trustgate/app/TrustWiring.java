@@ -8,6 +8,7 @@ import io.trustgate.policy.trust.ContextTable;
 import io.trustgate.policy.trust.Contexts;
 import io.trustgate.policy.trust.TrustEngine;
 import io.trustgate.registry.ModelEntry;
+import io.trustgate.registry.profile.DataHandlingCatalog;
 import io.trustgate.registry.profile.ModelProfile;
 import io.trustgate.registry.profile.ProfileCatalog;
 import io.trustgate.registry.profile.ProfileException;
@@ -28,7 +29,8 @@ import java.util.function.Supplier;
  * Wires trust decisions into the gateway (docs/trust.md, Enforcement): reads {@code models.NAME.profile} and
  * {@code tiers.NAME.contexts} from the configuration file, the contexts ({@code <data-dir>/contexts} on top of the
  * shipped ones), the profiles ({@code <data-dir>/catalog} on top of the shipped catalog) and the evidence gathered
- * here ({@code <data-dir>/evidence}), and builds the (context, served model) table once. {@code POST /admin/reload}
+ * here ({@code <data-dir>/evidence}), and builds the (context, served model) table once, with the vendors'
+ * data-handling facts ({@code <data-dir>/catalog/providers} on top of the shipped ones). {@code POST /admin/reload}
  * re-reads all of these and swaps the table.
  */
 final class TrustWiring {
@@ -159,7 +161,14 @@ final class TrustWiring {
                 .distinct()
                 .map(c -> contexts.find(c).orElseThrow())
                 .toList();
-        ContextTable table = ContextTable.build(Contexts.of(bound), TrustEngine.standard(today), served);
+        TrustEngine engine;
+        try {
+            engine = TrustEngine.standard(today)
+                    .withVendors(DataHandlingCatalog.load(List.of(dataDir.resolve("catalog"))));
+        } catch (ProfileException e) {
+            throw new CliException(e.getMessage(), 2);
+        }
+        ContextTable table = ContextTable.build(Contexts.of(bound), engine, served);
         return new ContextGate.Snapshot(table, b.tierContexts(), firewalls);
     }
 

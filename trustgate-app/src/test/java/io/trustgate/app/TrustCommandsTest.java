@@ -34,9 +34,11 @@ class TrustCommandsTest {
         CliTest.Result l = run("contexts", "list");
         assertThat(l.code()).isZero();
         assertThat(l.out())
-                .contains("internal-tooling", "minimal", "clinical-notes", "required", "credit-decisions", "high");
+                .contains("internal-tooling", "minimal", "clinical-notes", "health", "credit-decisions", "high");
         CliTest.Result s = run("contexts", "show", "credit-decisions");
         assertThat(s.code()).isZero();
+        assertThat(run("contexts", "show", "clinical-notes").out())
+                .contains("data (health), a vendor-API-only model needs", "HIPAA BAA", "data residency: EU");
         assertThat(s.out()).contains("Annex III point 5(b)", "Art. 26(6)", "Art. 27", "attack_success_rate <= 0.1");
         JsonNode j = JSON.readTree(
                 run("contexts", "show", "credit-decisions", "--json").out());
@@ -56,8 +58,11 @@ class TrustCommandsTest {
                         "Allowed: ",
                         "Route",
                         "Not allowed",
-                        "gpt-4o",
-                        "not-met: self-hosting: only available through its vendor's API");
+                        "claude-sonnet-4-20250514",
+                        "not-met: data (health): eu-residency",
+                        "unknown: data (health): hipaa-baa",
+                        "EU AI Act role general-purpose-ai-model",
+                        "Art. 53(1)(c)");
         JsonNode j = JSON.readTree(
                 run("trust", "--context", "clinical-notes", "--json").out());
         assertThat(j.path("closed")).isEmpty();
@@ -70,14 +75,60 @@ class TrustCommandsTest {
             }
             assertThat(d.path("dimensions")).hasSize(6);
         }
-        JsonNode gpt = null;
+        JsonNode claude = null;
         for (JsonNode d : j.path("not-allowed")) {
-            if (d.path("model").asText().equals("gpt-4o")) {
-                gpt = d;
+            if (d.path("model").asText().equals("claude-sonnet-4-20250514")) {
+                claude = d;
             }
         }
-        assertThat(gpt).isNotNull();
-        assertThat(gpt.path("first-failure").path("requirement").asText()).isEqualTo("self-hosting");
+        assertThat(claude).isNotNull();
+        assertThat(claude.path("first-failure").path("requirement").asText()).isEqualTo("data (health): eu-residency");
+        assertThat(claude.path("first-failure").path("source").asText())
+                .startsWith("https://platform.claude.com/")
+                .contains("(seen 2026-11-26)");
+        assertThat(claude.path("gpai").path("role").asText()).isEqualTo("general-purpose-ai-model");
+        assertThat(claude.path("gpai").path("duties").findValuesAsText("article"))
+                .contains("Art. 53(1)(a)", "Art. 53(1)(b)");
+    }
+
+    @Test
+    void theSameClosedModelIsAllowedForInternalToolingButNotForClinicalNotes() throws Exception {
+        JsonNode internal = JSON.readTree(
+                run("trust", "--context", "internal-tooling", "--json").out());
+        assertThat(internal.path("closed").toString()).contains("claude-sonnet-4-20250514");
+        JsonNode clinical = JSON.readTree(
+                run("trust", "--context", "clinical-notes", "--json").out());
+        assertThat(clinical.path("closed").toString()).doesNotContain("claude-sonnet-4-20250514");
+    }
+
+    @Test
+    void aUserProviderFileReplacesTheShippedVendorFacts() throws Exception {
+        Path providers = dir.resolve("data").resolve("catalog").resolve("providers");
+        Files.createDirectories(providers);
+        Files.writeString(providers.resolve("anthropic.yaml"), """
+                provider: Anthropic
+                trains-on-customer-data: {value: false, source: "https://example.org/terms", seen: 2026-11-20}
+                dpa: {value: true, source: "https://example.org/dpa", seen: 2026-11-20}
+                eu-data-residency: {value: true, source: "https://example.org/eu", seen: 2026-11-20}
+                hipaa-baa: {value: true, source: "https://example.org/baa", seen: 2026-11-20}
+                zero-retention: {value: true, source: "https://example.org/zdr", seen: 2026-11-20}
+                """);
+        JsonNode cmp = JSON.readTree(
+                run("compare", "claude-sonnet-4-20250514", "gpt-4o", "--context", "clinical-notes", "--json")
+                        .out());
+        JsonNode claude = cmp.path("models").get(0);
+        // Every data check is now met from the user's file; what still refuses it is the licence (fine-tuning asked).
+        for (JsonNode c : claude.path("checks")) {
+            if (c.path("requirement").asText().startsWith("data (health)")) {
+                assertThat(c.path("status").asText()).isEqualTo("met");
+                assertThat(c.path("source").asText()).startsWith("https://example.org/");
+            }
+        }
+        assertThat(claude.path("first-failure").path("requirement").asText()).isEqualTo("licence");
+        Files.writeString(providers.resolve("anthropic.yaml"), "provider: Anthropic\ndpa: {value: true}\n");
+        CliTest.Result bad = run("trust", "--context", "clinical-notes");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("anthropic.yaml", "source");
     }
 
     @Test
@@ -106,7 +157,14 @@ class TrustCommandsTest {
         CliTest.Result r = run("compare", "gpt-4o", "meta-llama/Llama-3.3-70B-Instruct", "--context", "clinical-notes");
         assertThat(r.code()).isZero();
         assertThat(r.out())
-                .contains("transparency", "security", "unknown", "not allowed (not-met: self-hosting)", "allowed");
+                .contains(
+                        "transparency",
+                        "security",
+                        "unknown",
+                        "not allowed (unknown: licence)",
+                        "allowed",
+                        "gpai duties",
+                        "systemic risk");
         JsonNode j = JSON.readTree(run("compare", "gpt-4o", "o3", "--json").out());
         assertThat(j.path("context").asText()).isEqualTo("none");
         assertThat(j.path("models")).hasSize(2);

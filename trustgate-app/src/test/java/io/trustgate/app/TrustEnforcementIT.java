@@ -42,6 +42,7 @@ class TrustEnforcementIT {
             models:
               local-llama: {provider: sandbox, upstream-model: sandbox-echo, profile: meta-llama/Llama-3.3-70B-Instruct}
               gpt: {provider: sandbox, upstream-model: sandbox-echo, profile: gpt-4o, fallbacks: [local-llama]}
+              claude: {provider: sandbox, upstream-model: sandbox-echo, profile: claude-sonnet-4-20250514}
               mystery: {provider: sandbox, upstream-model: sandbox-echo}
             tiers:
               default: {}
@@ -150,12 +151,42 @@ class TrustEnforcementIT {
     void clinicalNotesKeysMayNotUseAClosedApiModelButMayUseASelfHostedOne() throws Exception {
         HttpResponse<String> gpt = chat("clinic", "gpt", null);
         assertThat(gpt.statusCode()).isEqualTo(403);
-        assertThat(gpt.body()).contains("model_not_allowed_in_context", "clinical-notes", "self-hosting");
+        assertThat(gpt.body()).contains("model_not_allowed_in_context", "clinical-notes", "licence");
         assertThat(chat("clinic", "local-llama", null).statusCode()).isEqualTo(200);
         assertThat(chat("clinic", "local-llama", "clinical-notes").statusCode()).isEqualTo(200);
         HttpResponse<String> other = chat("clinic", "local-llama", "internal-tooling");
         assertThat(other.statusCode()).isEqualTo(403);
         assertThat(other.body()).contains("context_not_allowed");
+    }
+
+    @Test
+    void healthDataRefusesAVendorApiWithoutEuResidencyNamingTheFactAndItsSourceUntilTheFactsChange() throws Exception {
+        HttpResponse<String> claude = chat("clinic", "claude", null);
+        assertThat(claude.statusCode()).isEqualTo(403);
+        assertThat(claude.body())
+                .contains(
+                        "model_not_allowed_in_context",
+                        "clinical-notes",
+                        "not-met: data (health): eu-residency",
+                        "https://platform.claude.com/docs/en/build-with-claude/data-residency (seen 2026-11-26)");
+        // The same model with internal data is allowed: sensitivity, not the model, decides.
+        assertThat(chat("office", "claude", "internal-tooling").statusCode()).isEqualTo(200);
+        // The operator's own vendor facts (<data-dir>/catalog/providers) replace the shipped ones on reload.
+        Path providers = dir.resolve("data").resolve("catalog").resolve("providers");
+        Files.createDirectories(providers);
+        Files.writeString(providers.resolve("anthropic.yaml"), """
+                provider: Anthropic
+                trains-on-customer-data: {value: false, source: "https://example.org/contract", seen: 2026-11-20}
+                dpa: {value: true, source: "https://example.org/contract", seen: 2026-11-20}
+                eu-data-residency: {value: true, source: "https://example.org/contract", seen: 2026-11-20}
+                hipaa-baa: {value: true, source: "https://example.org/contract", seen: 2026-11-20}
+                zero-retention: {value: true, source: "https://example.org/contract", seen: 2026-11-20}
+                """);
+        assertThat(reload().statusCode()).isEqualTo(200);
+        HttpResponse<String> after = chat("clinic", "claude", null);
+        // The data checks now pass; the context's licence use (fine-tuning) is what still refuses it.
+        assertThat(after.statusCode()).isEqualTo(403);
+        assertThat(after.body()).contains("licence").doesNotContain("eu-residency");
     }
 
     @Test

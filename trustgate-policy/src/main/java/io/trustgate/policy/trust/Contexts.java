@@ -240,7 +240,7 @@ public final class Contexts {
     }
 
     private static Requirements requirements(YamlNode n) {
-        onlyKeys(n, "self-hosting", "licence", "min-mof-class", "evidence", "max-cost-per-1m-tokens");
+        onlyKeys(n, "self-hosting", "licence", "min-mof-class", "evidence", "max-cost-per-1m-tokens", "data-residency");
         boolean self = n.get("self-hosting")
                 .map(v -> switch (v.text()) {
                     case "required" -> true;
@@ -288,9 +288,11 @@ public final class Contexts {
                             k, e.textOr("name", ""), e.require("measurement").text(), min, max)));
         }
         Optional<Double> cost = n.get("max-cost-per-1m-tokens").map(YamlNode::number);
+        Optional<YamlNode> residencyNode = n.get("data-residency");
+        Optional<String> residency = residencyNode.map(YamlNode::text);
         UseCase fu = use;
         Set<Verdict> fv = verdicts;
-        return guard(n, () -> new Requirements(self, fu, fv, mof, ev, cost));
+        return guard(residencyNode.orElse(n), () -> new Requirements(self, fu, fv, mof, ev, cost, residency));
     }
 
     private static UseCase useCase(YamlNode u) {

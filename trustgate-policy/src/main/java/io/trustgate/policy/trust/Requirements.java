@@ -18,6 +18,8 @@ import java.util.Set;
  * @param minMofClass the least open Model Openness Framework class accepted
  * @param evidence required evidence floors and ceilings
  * @param maxCostPerMillionTokens the most the higher of the input and output price per million tokens may be
+ * @param dataResidency where a vendor API must be able to keep the processing ({@code EU}), checked with the
+ *     context's data sensitivity (docs/trust.md, "Data sensitivity")
  */
 public record Requirements(
         boolean selfHosting,
@@ -25,7 +27,29 @@ public record Requirements(
         Set<Verdict> allowedLicenceVerdicts,
         Optional<MofClass> minMofClass,
         List<EvidenceRequirement> evidence,
-        Optional<Double> maxCostPerMillionTokens) {
+        Optional<Double> maxCostPerMillionTokens,
+        Optional<String> dataResidency) {
+    /** The regions {@code data-residency} accepts (the vendor facts record EU residency only). */
+    public static final java.util.Set<String> RESIDENCIES = java.util.Set.of("EU");
+
+    /** Without a data residency requirement. */
+    public Requirements(
+            boolean selfHosting,
+            UseCase licenceUse,
+            Set<Verdict> allowedLicenceVerdicts,
+            Optional<MofClass> minMofClass,
+            List<EvidenceRequirement> evidence,
+            Optional<Double> maxCostPerMillionTokens) {
+        this(
+                selfHosting,
+                licenceUse,
+                allowedLicenceVerdicts,
+                minMofClass,
+                evidence,
+                maxCostPerMillionTokens,
+                Optional.empty());
+    }
+
     public Requirements {
         Objects.requireNonNull(licenceUse, "licenceUse");
         allowedLicenceVerdicts = Set.copyOf(allowedLicenceVerdicts);
@@ -38,6 +62,12 @@ public record Requirements(
         if (allowedLicenceVerdicts.contains(Verdict.NOT_ALLOWED)) {
             throw new IllegalArgumentException("allowed-verdicts must not contain not-allowed");
         }
+        Objects.requireNonNull(dataResidency, "dataResidency");
+        dataResidency.ifPresent(r -> {
+            if (!RESIDENCIES.contains(r)) {
+                throw new IllegalArgumentException("data-residency must be EU, was '" + r + "'");
+            }
+        });
         maxCostPerMillionTokens.ifPresent(c -> {
             if (!(c >= 0) || c.isInfinite()) {
                 throw new IllegalArgumentException("max-cost-per-1m-tokens must be >= 0, was " + c);

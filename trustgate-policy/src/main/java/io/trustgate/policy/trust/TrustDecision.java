@@ -17,6 +17,7 @@ import java.util.Set;
  * @param context the context's name
  * @param checks every requirement of the context, checked
  * @param dimensions the six dimension scores
+ * @param gpai what the model's EU AI Act role implies (Arts. 53 and 55), with the systemic-risk presumption
  */
 public record TrustDecision(
         String model,
@@ -25,7 +26,8 @@ public record TrustDecision(
         Set<Hosting> hosting,
         String context,
         List<Check> checks,
-        List<DimensionScore> dimensions) {
+        List<DimensionScore> dimensions,
+        GpaiDuties gpai) {
     public TrustDecision {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(modelName, "modelName");
@@ -34,6 +36,7 @@ public record TrustDecision(
         Objects.requireNonNull(context, "context");
         checks = List.copyOf(checks);
         dimensions = List.copyOf(dimensions);
+        Objects.requireNonNull(gpai, "gpai");
         if (dimensions.size() != Dimension.values().length) {
             throw new IllegalArgumentException("a decision scores all six dimensions");
         }

@@ -11,6 +11,7 @@ import io.trustgate.registry.licence.Verdict;
 import io.trustgate.registry.openness.MofClass;
 import io.trustgate.registry.openness.MofClassifier;
 import io.trustgate.registry.openness.MofResult;
+import io.trustgate.registry.profile.DataHandlingCatalog;
 import io.trustgate.registry.profile.Fact;
 import io.trustgate.registry.profile.Hosting;
 import io.trustgate.registry.profile.Incident;
@@ -40,6 +41,7 @@ public final class TrustEngine {
     private final MofClassifier mof;
     private final LocalDate today;
     private final Map<String, KnownPrice> prices;
+    private final DataHandlingCatalog vendors;
 
     /** A price per million tokens of a model, and where it was read (e.g. the gateway configuration). */
     public record KnownPrice(Price price, String source) {
@@ -61,20 +63,38 @@ public final class TrustEngine {
      * @param prices known prices by profile id (a model without one has an unknown cost)
      */
     public TrustEngine(LicenceAnalyzer licences, MofClassifier mof, LocalDate today, Map<String, KnownPrice> prices) {
+        this(licences, mof, today, prices, DataHandlingCatalog.shipped());
+    }
+
+    /**
+     * @param vendors what each vendor's API does with the data sent to it (for the data-sensitivity checks)
+     */
+    public TrustEngine(
+            LicenceAnalyzer licences,
+            MofClassifier mof,
+            LocalDate today,
+            Map<String, KnownPrice> prices,
+            DataHandlingCatalog vendors) {
         this.licences = Objects.requireNonNull(licences, "licences");
         this.mof = Objects.requireNonNull(mof, "mof");
         this.today = Objects.requireNonNull(today, "today");
         this.prices = Map.copyOf(prices);
+        this.vendors = Objects.requireNonNull(vendors, "vendors");
     }
 
-    /** The shipped licence terms and the standard MOF rules, no prices. */
+    /** The shipped licence terms, the standard MOF rules and the shipped vendor data-handling facts, no prices. */
     public static TrustEngine standard(LocalDate today) {
         return new TrustEngine(LicenceAnalyzer.shipped(), MofClassifier.standard(), today, Map.of());
     }
 
     /** The same engine with these prices. */
     public TrustEngine withPrices(Map<String, KnownPrice> p) {
-        return new TrustEngine(licences, mof, today, p);
+        return new TrustEngine(licences, mof, today, p, vendors);
+    }
+
+    /** The same engine with these vendor data-handling facts (e.g. the shipped ones plus the user's). */
+    public TrustEngine withVendors(DataHandlingCatalog v) {
+        return new TrustEngine(licences, mof, today, prices, v);
     }
 
     /**
@@ -92,7 +112,7 @@ public final class TrustEngine {
         for (Dimension d : Dimension.values()) {
             dims.add(new DimensionScore(d, c.weights().get(d), signals(d, p, profileSource, licence)));
         }
-        return new TrustDecision(p.id(), p.name(), p.weights(), p.hosting(), c.name(), checks, dims);
+        return new TrustDecision(p.id(), p.name(), p.weights(), p.hosting(), c.name(), checks, dims, GpaiDuties.of(p));
     }
 
     /** Decides every model in a context and ranks them. */
@@ -133,6 +153,7 @@ public final class TrustEngine {
                             : "only available through its vendor's API; the context requires self-hosting",
                     src + " (hosting)"));
         }
+        out.addAll(DataRules.checks(c, p, src, vendors.forProvider(p.provider())));
         out.add(licenceCheck(p, src, r, licence));
         r.minMofClass().ifPresent(min -> out.add(mofCheck(p, src, min)));
         for (EvidenceRequirement e : r.evidence()) {

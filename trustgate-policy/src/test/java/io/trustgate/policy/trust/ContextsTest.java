@@ -35,8 +35,8 @@ class ContextsTest {
         assertThat(c.find("internal-tooling").orElseThrow().tier()).isEqualTo(RiskTier.MINIMAL);
         assertThat(c.find("customer-support-chat").orElseThrow().tier()).isEqualTo(RiskTier.LIMITED);
         assertThat(c.find("clinical-notes").orElseThrow().tier()).isEqualTo(RiskTier.LIMITED);
-        assertThat(c.find("clinical-notes").orElseThrow().requirements().selfHosting())
-                .isTrue();
+        assertThat(c.find("clinical-notes").orElseThrow().requirements().dataResidency())
+                .contains("EU");
         assertThat(c.find("clinical-notes").orElseThrow().dataSensitivity()).isEqualTo(DataSensitivity.HEALTH);
         assertThat(c.find("credit-decisions").orElseThrow().tier()).isEqualTo(RiskTier.HIGH);
     }

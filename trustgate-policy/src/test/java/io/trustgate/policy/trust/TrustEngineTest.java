@@ -53,20 +53,109 @@ class TrustEngineTest {
     }
 
     @Test
-    void clinicalNotesRequiresSelfHostingSoClosedApiModelsAreNotAllowed() {
-        TrustDecision gpt = decide("gpt-4o", "clinical-notes");
-        assertThat(gpt.allowed()).isFalse();
-        Check first = gpt.firstFailure().orElseThrow();
-        assertThat(first.requirement()).isEqualTo("self-hosting");
+    void healthDataRefusesAClosedApiModelWhoseVendorLacksEuResidencyAndNamesTheFactAndItsSource() {
+        TrustDecision claude = decide("claude-sonnet-4-20250514", "clinical-notes");
+        assertThat(claude.allowed()).isFalse();
+        Check first = claude.firstFailure().orElseThrow();
+        assertThat(first.requirement()).isEqualTo("data (health): eu-residency");
         assertThat(first.status()).isEqualTo(Check.Status.NOT_MET);
-        assertThat(first.source()).contains("gpt-4o.yaml");
-        assertThat(decide("gpt-4o", "internal-tooling").allowed()).isTrue();
+        assertThat(first.source()).startsWith("https://platform.claude.com/").endsWith("(seen 2026-11-26)");
+        // The same model with internal data: the vendor does not train on it, so it is allowed.
+        assertThat(decide("claude-sonnet-4-20250514", "internal-tooling").allowed())
+                .isTrue();
+        // Unknown never passes: nobody sourced Google's BAA for Gemini on Vertex AI.
+        Check gemini = decide("gemini-2.5-pro", "clinical-notes").firstFailure().orElseThrow();
+        assertThat(gemini.status()).isEqualTo(Check.Status.UNKNOWN);
+        assertThat(gemini.requirement()).isEqualTo("data (health): hipaa-baa");
+        assertThat(gemini.source()).isEqualTo("classpath:catalog/providers/google.yaml");
 
         Recommendation r = recommend("clinical-notes");
         assertThat(r.closed()).isEmpty();
         assertThat(r.allowed()).isNotEmpty().allMatch(d -> d.hosting().contains(Hosting.SELF_HOSTED));
-        assertThat(r.notAllowed()).anyMatch(d -> d.model().equals("claude-sonnet-4-20250514"));
+        assertThat(r.allowed())
+                .allMatch(d -> d.checks().stream()
+                        .anyMatch(c -> c.requirement().equals("data (health): self-hosted")
+                                && c.status() == Check.Status.MET));
         assertThat(r.hybrid()).isFalse();
+    }
+
+    @Test
+    void everyShippedClosedModelIsAllowedForInternalToolingButNoneForClinicalNotes() {
+        Set<String> internal = Set.copyOf(recommend("internal-tooling").closed().stream()
+                .map(TrustDecision::model)
+                .toList());
+        assertThat(internal).contains("claude-sonnet-4-20250514", "gemini-2.5-pro", "gpt-4o");
+        assertThat(recommend("clinical-notes").closed()).isEmpty();
+        for (String m : internal) {
+            assertThat(decide(m, "internal-tooling").checks())
+                    .anyMatch(c -> c.requirement().equals("data (internal): no-training")
+                            && c.status() == Check.Status.MET
+                            && c.source().contains("(seen "));
+        }
+    }
+
+    static Context withSensitivity(Context c, DataSensitivity s) {
+        return new Context(
+                c.name(),
+                c.description(),
+                c.owner(),
+                c.euAiAct(),
+                s,
+                c.requirements(),
+                c.weights(),
+                c.firewall(),
+                c.source());
+    }
+
+    @Test
+    void onlyTheSensitivityChangedChangesTheAnswerForTheSameModels() {
+        Context internal = contexts.find("internal-tooling").orElseThrow();
+        Recommendation asShipped = engine.recommend(internal, catalog.all(), catalog::origin);
+        Recommendation secrets =
+                engine.recommend(withSensitivity(internal, DataSensitivity.SECRETS), catalog.all(), catalog::origin);
+        assertThat(asShipped.closed()).isNotEmpty();
+        assertThat(secrets.closed()).isEmpty();
+        // Self-hostable models keep their answer: the data stays with the operator.
+        assertThat(secrets.open())
+                .extracting(TrustDecision::model)
+                .containsExactlyElementsOf(
+                        asShipped.open().stream().map(TrustDecision::model).toList());
+        for (TrustDecision d : secrets.notAllowed()) {
+            if (d.weights() == Weights.CLOSED) {
+                assertThat(d.firstFailure().orElseThrow().requirement()).isEqualTo("data (secrets): self-hosted");
+            }
+        }
+        // And the other way: clinical notes with internal data lets Claude's data checks pass.
+        Context clinical = contexts.find("clinical-notes").orElseThrow();
+        ModelProfile claude = catalog.find("claude-sonnet-4-20250514").orElseThrow();
+        assertThat(engine.decide(claude, "o", clinical).checks())
+                .anyMatch(c -> c.requirement().startsWith("data (health)") && c.status() != Check.Status.MET);
+        assertThat(engine.decide(claude, "o", withSensitivity(clinical, DataSensitivity.INTERNAL))
+                        .checks())
+                .filteredOn(c -> c.requirement().startsWith("data ("))
+                .isNotEmpty()
+                .allMatch(c -> c.status() == Check.Status.MET);
+    }
+
+    @Test
+    void gpaiDutiesFollowTheRoleAndTheSystemicRiskPresumptionFromTrainingCompute() {
+        GpaiDuties big =
+                decide("meta-llama/Llama-3.1-405B-Instruct", "internal-tooling").gpai();
+        assertThat(big.role()).isEqualTo("general-purpose-ai-model");
+        assertThat(big.systemicRisk()).startsWith("presumed");
+        assertThat(big.duties())
+                .extracting(Obligation::article)
+                .contains("Art. 53(1)(a)", "Art. 53(1)(b)", "Art. 55(1)(a)", "Art. 55(1)(c)", "Art. 52(1)");
+        assertThat(big.duties()).anyMatch(o -> o.who().contains("deployer"));
+        GpaiDuties gpt = decide("gpt-4o", "internal-tooling").gpai();
+        assertThat(gpt.systemicRisk()).startsWith("unknown");
+        assertThat(gpt.duties()).extracting(Obligation::article).doesNotContain("Art. 55(1)(a)");
+        // Open weights under an SPDX open-source licence: Art. 53(2) lifts (a) and (b) without systemic risk.
+        GpaiDuties phi = decide("microsoft/phi-4", "internal-tooling").gpai();
+        assertThat(phi.duties())
+                .extracting(Obligation::article)
+                .contains("Art. 53(2)")
+                .doesNotContain("Art. 53(1)(a)");
     }
 
     @Test
