@@ -534,6 +534,12 @@ public final class CrossSource {
         // shift the calibration so that the chosen margin scores exactly 0.5
         double bias = -ab[0] * marginThreshold;
         Evaluation evaluation = evaluate(name, margins, ab[0], bias);
+        // a negative one ulp under the threshold can round onto it in a * m + b: step the bias down until the
+        // evaluation meets the target the threshold was chosen for (a few ulps at most)
+        for (int i = 0; i < 64 && evaluation.macroFalsePositiveRate() > maxFalsePositiveRate; i++) {
+            bias = Math.nextDown(bias);
+            evaluation = evaluate(name, margins, ab[0], bias);
+        }
         LinearModel all = train(i -> true);
         Map<String, String> meta = new LinkedHashMap<>(metadata);
         counts().forEach((k, v) -> meta.put("count/" + k, Integer.toString(v)));
