@@ -9,9 +9,10 @@ import java.util.List;
 
 /**
  * A learned classifier for prompt injection and jailbreaks: logistic regression over hashed character and word
- * n-grams ({@link io.trustgate.firewall.learn.HashedNgrams}), trained by {@code trustgate train injection} on
- * in-the-wild jailbreaks, DAN prompts, system-prompt extraction, JailbreakBench attacks and BIPIA indirect payloads
- * against benign prompts, role prompts, hard negatives and plain harmful requests (see
+ * n-grams and concept pairs ({@link io.trustgate.firewall.learn.HashedNgrams}), trained by {@code trustgate train
+ * injection} on a synthetic corpus of attack techniques and their benign look-alikes ({@code training/injection.grammar})
+ * and on in-the-wild jailbreaks, DAN prompts, system-prompt extraction, JailbreakBench attacks and BIPIA indirect
+ * payloads against benign prompts, role prompts, hard negatives and plain harmful requests (see
  * {@code docs/firewall-classifiers.md}).
  *
  * <p><b>Threat.</b> OWASP LLM01, direct and indirect: the second, independent signal next to the
@@ -25,14 +26,15 @@ import java.util.List;
  *
  * <p><b>Cost.</b> Linear in the text: about 10 hash-and-count steps per char plus one multiply-add per distinct
  * n-gram, no allocation per call; a 2 KB prompt takes about 120 us (p99 160 us; JMH
- * {@code FirewallBenchmark.injectionClassifier2KbPrompt}, 2 busy cores). The weights (a 468 KB file, 1 MB in memory)
+ * {@code FirewallBenchmark.injectionClassifier2KbPrompt}, 2 busy cores). The weights (a 472 KB file, 1 MB in memory)
  * are loaded once per process, on first use.
  *
- * <p><b>Limits.</b> It learns the wording of the attacks it was trained on. With each source held out in turn, at
- * the operating point (2% mean false positives on held-out benign sources), it caught DAN, JBC and random-search
- * prompts, 27% of in-the-wild jailbreaks, and none of PAIR's role-play stories, system-prompt extraction questions
- * or BIPIA's indirect payloads (which read as ordinary tasks): see {@code docs/firewall-classifiers.md}. English only
- * in practice. A short instruction inside a long window is diluted. It cannot tell a jailbreak from an injection,
+ * <p><b>Limits.</b> It learns the techniques it was shown. With each public source held out in turn, at the operating
+ * point (2% mean false positives on held-out benign sources), it caught DAN, JBC and random-search prompts, 84% of
+ * in-the-wild jailbreaks, 56% of system-prompt extraction prompts, 35% of PAIR's persuasion stories and none of
+ * BIPIA's indirect payloads (ordinary requests planted in documents): see {@code docs/firewall-classifiers.md}.
+ * Role prompts are its hardest benign texts. English mostly; overrides and extraction in seven other languages were
+ * in the corpus. A short instruction inside a long window is diluted. It cannot tell a jailbreak from an injection,
  * nor an operator's legitimate persona prompt from an attacker's, and a text that discusses attacks at length may
  * score high. An adaptive attacker with the weights can find a bypass; it is a second signal, not a proof.
  */
