@@ -653,7 +653,9 @@ public final class AuditLog implements AuditSink {
                     long covered = sideMark(); // checkpoints queued for the side file are in the segment by now
                     if (segment.isOpen()) {
                         segment.force(false);
-                        copySide(covered);
+                        if (!newSegmentUnsynced) { // else the writer thread copies, after the directory's sync
+                            copySide(covered);
+                        }
                     }
                 } catch (java.nio.channels.ClosedChannelException e) {
                     // closed by close() or a rollover, both of which synced it
@@ -802,6 +804,13 @@ public final class AuditLog implements AuditSink {
                     ioLock.unlock();
                 }
                 drain(); // lines chained while this thread held ioLock
+                try {
+                    syncNewSegment();
+                } catch (IOException | RuntimeException ex) {
+                    failure = ex;
+                    LOG.log(System.Logger.Level.ERROR, "audit: cannot sync a new segment; stopping", ex);
+                    break;
+                }
             }
         } finally {
             closed = true;
@@ -844,27 +853,61 @@ public final class AuditLog implements AuditSink {
         return e.bytes();
     }
 
+    /**
+     * Closes the full segment (synced) and starts the next. At {@code ack: written} the new segment's own syncs (the
+     * file, the directory, then the side file's copy of its opening checkpoint) wait for {@link #syncNewSegment},
+     * called once the locks are released: appenders need only the old segment synced and the new one open.
+     */
     private void rollover() throws IOException {
         synchronized (segmentsLock) {
             long covered = sideMark();
             segment.force(false);
             copySide(covered); // the old segment's checkpoints first: the side file keeps chain order
             segment.close();
-            startSegment();
+            startSegment(config.ack() != AuditConfig.Ack.WRITTEN);
         }
     }
 
-    /** Creates the segment that starts at {@code nextSeq}, opening it with a checkpoint. */
-    private void startSegment() throws IOException {
+    /**
+     * Set by a rollover at WRITTEN whose new segment is not yet synced with its directory; until it is cleared the
+     * syncer copies nothing to the side file. Set and cleared under segmentsLock.
+     */
+    private volatile boolean newSegmentUnsynced;
+
+    /**
+     * The syncs a rollover at WRITTEN left: the new segment, then its directory entry, and only then the side file's
+     * copy of its opening checkpoint (so the side file never names a checkpoint whose file a power loss could drop).
+     * The syncer waits meanwhile (segmentsLock), so it cannot copy that checkpoint early.
+     */
+    private void syncNewSegment() throws IOException {
+        if (!newSegmentUnsynced) {
+            return;
+        }
+        synchronized (segmentsLock) {
+            long covered = sideMark();
+            segment.force(false);
+            syncDir();
+            copySide(covered);
+            newSegmentUnsynced = false;
+        }
+    }
+
+    /** Creates the segment that starts at {@code nextSeq}, opening it with a checkpoint; synced when {@code sync}. */
+    private void startSegment(boolean sync) throws IOException {
         segmentPath = Segments.name(dir, nextSeq);
         segment = FileChannel.open(segmentPath, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         byte[] c = checkpointLine();
         writeFully(segment, c, c.length);
-        segment.force(false);
         segmentSize = c.length;
         sideDue(c);
-        copySide(sideMark());
-        syncDir();
+        if (sync) {
+            segment.force(false);
+            syncDir();
+            copySide(sideMark());
+        } else {
+            newSegmentUnsynced = true;
+            unsynced = true;
+        }
     }
 
     private void syncDir() {
@@ -946,7 +989,7 @@ public final class AuditLog implements AuditSink {
         nextSeq = 0;
         head = Codec.GENESIS;
         eventCount = 0;
-        startSegment();
+        startSegment(true);
         return 0;
     }
 

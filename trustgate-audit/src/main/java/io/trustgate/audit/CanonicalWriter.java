@@ -292,9 +292,61 @@ final class CanonicalWriter {
         raw((byte) '}');
     }
 
-    private void time(Instant t) {
-        raw((byte) '"');
-        ascii(t.toString());
-        raw((byte) '"');
+    /**
+     * {@code t} quoted, exactly as {@link Instant#toString()} writes it ({@code 2026-11-26T10:00:01.123Z}: the
+     * fraction in groups of three digits, none when zero), without its formatter: that took a third of the encoding.
+     * Years outside 0-9999 take the formatter.
+     */
+    void time(Instant t) {
+        long secs = t.getEpochSecond();
+        long days = Math.floorDiv(secs, 86_400);
+        int secOfDay = (int) Math.floorMod(secs, 86_400);
+        if (days < MIN_DAY || days > MAX_DAY) {
+            raw((byte) '"');
+            ascii(t.toString());
+            raw((byte) '"');
+            return;
+        }
+        java.time.LocalDate d = java.time.LocalDate.ofEpochDay(days);
+        ensure(32);
+        buf[len++] = '"';
+        digits(d.getYear(), 4);
+        buf[len++] = '-';
+        digits(d.getMonthValue(), 2);
+        buf[len++] = '-';
+        digits(d.getDayOfMonth(), 2);
+        buf[len++] = 'T';
+        digits(secOfDay / 3600, 2);
+        buf[len++] = ':';
+        digits(secOfDay / 60 % 60, 2);
+        buf[len++] = ':';
+        digits(secOfDay % 60, 2);
+        int nano = t.getNano();
+        if (nano != 0) {
+            buf[len++] = '.';
+            if (nano % 1_000_000 == 0) {
+                digits(nano / 1_000_000, 3);
+            } else if (nano % 1000 == 0) {
+                digits(nano / 1000, 6);
+            } else {
+                digits(nano, 9);
+            }
+        }
+        buf[len++] = 'Z';
+        buf[len++] = '"';
+    }
+
+    /** Days since the epoch of 0000-01-01 and 9999-12-31: the years Instant.toString writes as four plain digits. */
+    private static final long MIN_DAY = java.time.LocalDate.of(0, 1, 1).toEpochDay();
+
+    private static final long MAX_DAY = java.time.LocalDate.of(9999, 12, 31).toEpochDay();
+
+    /** {@code v} as exactly {@code n} decimal digits, zero-padded (the caller ensured room). */
+    private void digits(int v, int n) {
+        for (int i = len + n - 1; i >= len; i--) {
+            buf[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        len += n;
     }
 }

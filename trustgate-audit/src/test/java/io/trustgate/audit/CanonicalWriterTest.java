@@ -56,6 +56,40 @@ class CanonicalWriterTest {
     }
 
     @Test
+    void writesInstantsExactlyAsInstantToStringDoes() {
+        Random r = new Random(11);
+        List<Instant> cases = new java.util.ArrayList<>(List.of(
+                Instant.EPOCH,
+                Instant.parse("2026-11-26T10:00:01Z"),
+                Instant.parse("2026-11-26T10:00:01.100Z"),
+                Instant.parse("2026-11-26T10:00:01.000100Z"),
+                Instant.parse("2026-11-26T10:00:01.000000100Z"),
+                Instant.parse("0000-01-01T00:00:00Z"),
+                Instant.parse("9999-12-31T23:59:59.999999999Z"),
+                Instant.parse("-0001-12-31T23:59:59Z"),
+                Instant.parse("+10000-01-01T00:00:00Z"),
+                Instant.parse("1969-12-31T23:59:59.5Z"),
+                Instant.MIN,
+                Instant.MAX));
+        for (int i = 0; i < 20_000; i++) {
+            long secs = r.nextInt(4) == 0 ? r.nextLong() % 400_000_000_000L : r.nextLong() % 4_000_000_000L;
+            int nano = switch (r.nextInt(4)) {
+                case 0 -> 0;
+                case 1 -> r.nextInt(1000) * 1_000_000;
+                case 2 -> r.nextInt(1_000_000) * 1000;
+                default -> r.nextInt(1_000_000_000);
+            };
+            cases.add(Instant.ofEpochSecond(secs, nano));
+        }
+        CanonicalWriter w = new CanonicalWriter(4);
+        for (Instant t : cases) {
+            w.reset();
+            w.time(t);
+            assertThat(new String(w.toByteArray(), StandardCharsets.UTF_8)).isEqualTo("\"" + t + "\"");
+        }
+    }
+
+    @Test
     void reusedWriterGrowsPastItsCapacityAndStartsCleanAfterReset() throws IOException {
         CanonicalWriter w = new CanonicalWriter(8);
         AuditEvent big = AuditEvent.builder(AuditEvent.Kind.API_REQUEST, Instant.EPOCH)
