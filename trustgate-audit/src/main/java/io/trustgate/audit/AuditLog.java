@@ -27,9 +27,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * The tamper-evident audit log: an append-only directory of hash-chained JSONL segments with Ed25519-signed
  * checkpoints (format in docs/audit.md).
  *
- * <p>One writer thread does all writing (group commit): it drains the queue, appends the batch to the current
- * segment with one write, calls {@code FileChannel.force(false)} once, and only then completes the batch's futures,
- * so a completed future means the event is on disk. Callers pay the encoding of their own event (on their thread)
+ * <p>At {@code ack: synced} one writer thread does all writing (group commit): it drains the queue, appends the
+ * batch to the current segment with one write, calls {@code FileChannel.force(false)} once, and only then completes
+ * the batch's futures, so a completed future means the event is on disk. At {@code ack: written} callers append
+ * directly and a completed future means the event is in the operating system (see {@code appendDirect}); the
+ * writer thread then only rolls segments over, writes timed checkpoints and takes spooled events. Callers pay the encoding of their own event (on their thread)
  * and wait at most one batch's write and fsync. When the queue is full, {@code append} waits up to {@link
  * AuditConfig#offerTimeout()} and then fails the future with an {@link AuditException}: the caller decides (the
  * gateway should refuse the request rather than answer it unaudited). If a write or fsync fails, the batch's futures
@@ -325,8 +327,8 @@ public final class AuditLog implements AuditSink {
     /**
      * At {@code ack: written}: the caller chains its own event under {@link #writeLock} (envelope, hash, a copy into
      * the pending buffer: about two microseconds) and then writes the pending lines with one {@code write} to the
-     * operating system, unless another thread is writing at that moment: then that thread writes this line too, and
-     * the returned future completes on it. No caller ever waits for another's write, nor for a disk: what needs an
+     * operating system, unless another thread is writing at that moment: then that thread writes this line too (see
+     * {@link #awaitWriter} for how long the caller waits for it). No caller waits for a disk: what needs an
      * fsync (the segment under a new checkpoint, then the side file's copy of it; a segment rollover) is left to the
      * syncer and writer threads. Measured (docs/decisions/007): an fsync under the lock held every event loop for its
      * duration (25-450 ms on the benchmark VM), and a write under the lock made the other loops park whenever it was
@@ -373,8 +375,35 @@ public final class AuditLog implements AuditSink {
             writeLock.unlock();
         }
         drain();
+        if (!done.isDone()) {
+            awaitWriter();
+        }
         return done;
     }
+
+    /**
+     * Another thread was writing when this caller's line was chained: it writes that line too, usually within
+     * microseconds. Waiting up to {@link #WAIT_FOR_WRITER_NANOS} for its lock (and then writing what is left) spares
+     * the caller the hand-off of its acknowledgement from that thread, which on busy cores cost milliseconds at the
+     * tail (the gateway meter's p99); a writer slower than that (a slow disk, a descheduled thread) is not waited for.
+     */
+    private void awaitWriter() {
+        try {
+            if (ioLock.tryLock(WAIT_FOR_WRITER_NANOS, TimeUnit.NANOSECONDS)) {
+                try {
+                    writePending();
+                } finally {
+                    ioLock.unlock();
+                }
+                drain();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** How long a caller waits for another thread's write of its line before leaving the acknowledgement to it. */
+    private static final long WAIT_FOR_WRITER_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
 
     /** Writes the pending lines unless another thread is writing (which then writes them), until none are left. */
     private void drain() {
