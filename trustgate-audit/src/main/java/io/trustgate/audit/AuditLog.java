@@ -21,17 +21,14 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The tamper-evident audit log: an append-only directory of hash-chained JSONL segments with Ed25519-signed
  * checkpoints (format in docs/audit.md).
  *
- * <p>At {@code ack: synced} one writer thread does all writing (group commit): it drains the queue, appends the
- * batch to the current segment with one write, calls {@code FileChannel.force(false)} once, and only then completes
- * the batch's futures, so a completed future means the event is on disk. At {@code ack: written} callers append
- * directly and a completed future means the event is in the operating system (see {@code appendDirect}); the
- * writer thread then only rolls segments over, writes timed checkpoints and takes spooled events. Callers pay the encoding of their own event (on their thread)
+ * <p>One writer thread does all writing (group commit): it drains the queue, appends the batch to the current
+ * segment with one write, calls {@code FileChannel.force(false)} once, and only then completes the batch's futures,
+ * so a completed future means the event is on disk. Callers pay the encoding of their own event (on their thread)
  * and wait at most one batch's write and fsync. When the queue is full, {@code append} waits up to {@link
  * AuditConfig#offerTimeout()} and then fails the future with an {@link AuditException}: the caller decides (the
  * gateway should refuse the request rather than answer it unaudited). If a write or fsync fails, the batch's futures
@@ -44,8 +41,6 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class AuditLog implements AuditSink {
     private static final System.Logger LOG = System.getLogger("io.trustgate.audit");
     private static final Pending POISON = new Pending(new byte[0], new CompletableFuture<>());
-    /** Queued by a direct append that filled the segment: the writer thread rolls over (it may sync meanwhile). */
-    private static final Pending ROLLOVER = new Pending(new byte[0], new CompletableFuture<>());
 
     private final AuditConfig config;
     private final Path dir;
@@ -58,9 +53,6 @@ public final class AuditLog implements AuditSink {
     private final MessageDigest md = Codec.sha256(); // writer thread (and open) only
     private final long truncatedOnOpen;
     private volatile boolean closed;
-    /** A rollover was asked of the writer thread and not yet done (set under {@link #ioLock}). */
-    private volatile boolean rolloverDue;
-
     private volatile Throwable failure;
 
     // Writer state: touched by open() before the writer starts, then by the writer thread only.
@@ -137,8 +129,7 @@ public final class AuditLog implements AuditSink {
         }
         if (config.ack() == AuditConfig.Ack.WRITTEN) {
             try {
-                CanonicalWriter body = encode(event); // before the lock: encoding needs no order
-                return appendDirect(body.buf, body.len);
+                return CompletableFuture.completedFuture(appendDirect(Codec.eventBody(event)));
             } catch (AuditException e) {
                 return CompletableFuture.failedFuture(e);
             }
@@ -300,43 +291,16 @@ public final class AuditLog implements AuditSink {
         }
     }
 
-    /**
-     * Serialises every change of the chain: the writer thread's batches and the callers' direct appends. Taken after
-     * {@link #ioLock} by a thread that holds both.
-     */
-    private final ReentrantLock writeLock = new ReentrantLock();
+    /** Serialises every change of the chain: the writer thread's batches and the callers' direct appends. */
+    private final java.util.concurrent.locks.ReentrantLock writeLock = new java.util.concurrent.locks.ReentrantLock();
 
     /**
-     * Held by the one thread that writes chained lines to the segment (and by the writer thread for its batches and
-     * rollovers). Direct appenders only try it: one that finds it taken leaves its line to the holder and returns.
+     * At {@code ack: written}: the caller appends its own event under the lock, one write to the operating system
+     * (microseconds), and has its sequence number at once. No hand-off to the writer thread and back: measured in
+     * bench/run, the two thread wake-ups cost more latency (p50 0.3 ms, p99 ~9 ms on 2 busy cores) and throughput
+     * than the write. Checkpoints due by count are written (and synced) here too; the syncer thread syncs the rest.
      */
-    private final ReentrantLock ioLock = new ReentrantLock();
-
-    /** A chained event waiting for its line to be written: completed with its seq by whoever writes it. */
-    private record Acked(long seq, CompletableFuture<Long> future) {}
-
-    // Lines chained but not yet written, in chain order, and their events (guarded by writeLock); the pair being
-    // written (by the ioLock holder). Swapped, so the buffers are reused.
-    private CanonicalWriter pending = new CanonicalWriter(8192);
-    private CanonicalWriter writing = new CanonicalWriter(8192);
-    private ArrayList<Acked> pendingAcks = new ArrayList<>();
-    private ArrayList<Acked> writingAcks = new ArrayList<>();
-    /** Whether {@link #pending} holds lines: read without the lock to know whether to try writing them. */
-    private volatile boolean anyPending;
-
-    /**
-     * At {@code ack: written}: the caller chains its own event under {@link #writeLock} (envelope, hash, a copy into
-     * the pending buffer: about two microseconds) and then writes the pending lines with one {@code write} to the
-     * operating system, unless another thread is writing at that moment: then that thread writes this line too (see
-     * {@link #awaitWriter} for how long the caller waits for it). No caller waits for a disk: what needs an
-     * fsync (the segment under a new checkpoint, then the side file's copy of it; a segment rollover) is left to the
-     * syncer and writer threads. Measured (docs/decisions/007): an fsync under the lock held every event loop for its
-     * duration (25-450 ms on the benchmark VM), and a write under the lock made the other loops park whenever it was
-     * slow or its thread was descheduled. No hand-off to the writer thread either: its two thread wake-ups per request
-     * cost more (p50 0.3 ms, p99 ~9 ms on 2 busy cores) than the write.
-     */
-    private CompletableFuture<Long> appendDirect(byte[] body, int bodyLen) {
-        CompletableFuture<Long> done = new CompletableFuture<>();
+    private long appendDirect(byte[] body) {
         writeLock.lock();
         try {
             Throwable f = failure;
@@ -346,213 +310,52 @@ public final class AuditLog implements AuditSink {
             if (closed) {
                 throw new AuditException("the audit log is closed");
             }
-            int startLen = pending.len;
+            long startSize = segmentSize;
             long startSeq = nextSeq;
             byte[] startHead = head;
             long startCount = eventCount;
             long startSince = sinceCheckpoint;
             try {
-                byte[] hash = Codec.line(pending, nextSeq, head, Codec.EVENT_BYTES, body, bodyLen, md);
+                Codec.Encoded e = Codec.line(nextSeq, head, Codec.EVENT, body, md);
                 long seq = nextSeq++;
-                head = hash;
+                head = e.hash();
                 eventCount++;
+                byte[] line = e.bytes();
                 if (++sinceCheckpoint >= config.checkpointEvery()) {
                     byte[] c = checkpointLine();
-                    pending.raw(c);
-                    sideDue(c); // copied to the side file by the syncer, once the segment is synced
+                    byte[] both = java.util.Arrays.copyOf(line, line.length + c.length);
+                    System.arraycopy(c, 0, both, line.length, c.length);
+                    writeFully(segment, both);
+                    segmentSize += both.length;
+                    segment.force(false); // before the side file names the checkpoint
+                    writeFully(side, c);
+                    side.force(false);
+                } else {
+                    writeFully(segment, line);
+                    segmentSize += line.length;
+                    unsynced = true;
                 }
-                pendingAcks.add(new Acked(seq, done));
-                anyPending = true;
-            } catch (RuntimeException ex) {
-                pending.len = startLen;
+                if (segmentSize >= config.segmentBytes()) {
+                    rollover();
+                }
+                return seq;
+            } catch (IOException | RuntimeException ex) {
+                failure = ex;
                 nextSeq = startSeq;
                 head = startHead;
                 eventCount = startCount;
                 sinceCheckpoint = startSince;
-                throw new AuditException("audit event not chained: " + ex, ex);
+                try {
+                    segment.truncate(startSize);
+                    segmentSize = startSize;
+                } catch (IOException ignored) {
+                    // the torn tail is cut on the next open
+                }
+                LOG.log(System.Logger.Level.ERROR, "audit: write failed; the audit log stops accepting events", ex);
+                throw new AuditException("audit write failed: " + ex, ex);
             }
         } finally {
             writeLock.unlock();
-        }
-        drain();
-        if (!done.isDone()) {
-            awaitWriter(done);
-        }
-        return done;
-    }
-
-    /**
-     * Another thread was writing when this caller's line was chained: it writes that line too, usually within
-     * microseconds. Spinning up to {@link #WAIT_FOR_WRITER_NANOS} for that (and writing what is left if the writer
-     * finished first) spares the caller the hand-off of its acknowledgement from that thread; a writer slower than
-     * that (a slow disk, a descheduled thread) is not waited for. Measured in bench/audit-ab: a spin cost less CPU
-     * per request than the hand-off, and a timed wait for the lock (a park) more than either.
-     */
-    private void awaitWriter(CompletableFuture<Long> done) {
-        long deadline = System.nanoTime() + WAIT_FOR_WRITER_NANOS;
-        int i = 0;
-        while (!done.isDone()) {
-            Thread.onSpinWait();
-            if ((++i & 15) == 0) {
-                drain();
-                if (System.nanoTime() > deadline) {
-                    return;
-                }
-            }
-        }
-    }
-
-    /** How long a caller spins for another thread's write of its line before leaving the acknowledgement to it. */
-    private static final long WAIT_FOR_WRITER_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
-
-    /** Writes the pending lines unless another thread is writing (which then writes them), until none are left. */
-    private void drain() {
-        // The holder re-checks after it unlocks, so a line added while it held the lock is never left behind.
-        while (anyPending && ioLock.tryLock()) {
-            try {
-                writePending();
-            } finally {
-                ioLock.unlock();
-            }
-        }
-    }
-
-    /** Writes the pending lines, in rounds until none are left, and completes their futures. Holds ioLock. */
-    private void writePending() {
-        while (true) {
-            CanonicalWriter out;
-            ArrayList<Acked> acks;
-            writeLock.lock();
-            try {
-                if (pending.len == 0) {
-                    anyPending = false;
-                    return;
-                }
-                out = pending;
-                pending = writing;
-                writing = out;
-                pending.reset();
-                acks = pendingAcks;
-                pendingAcks = writingAcks;
-                writingAcks = acks;
-                pendingAcks.clear();
-                anyPending = false;
-            } finally {
-                writeLock.unlock();
-            }
-            long start = segmentSize;
-            try {
-                writeFully(segment, out.buf, out.len);
-            } catch (IOException | RuntimeException ex) {
-                writeFailed(ex, start, acks);
-                return;
-            }
-            segmentSize += out.len;
-            unsynced = true;
-            // In the operating system now: a crash of this process cannot lose them.
-            for (Acked a : acks) {
-                a.future().complete(a.seq());
-            }
-            acks.clear();
-            if (out.buf.length > KEEP_BODY_BYTES * 16) {
-                writing = new CanonicalWriter(8192); // after a burst: do not keep a large buffer for ever
-            }
-            if (segmentSize >= config.segmentBytes() && !rolloverDue) {
-                // The writer thread rolls over; until then this segment grows a little. Asked again if refused.
-                rolloverDue = queue.offer(ROLLOVER);
-            }
-        }
-    }
-
-    /** A write failed: the log stops (fail closed), and every event not written fails. Holds ioLock. */
-    private void writeFailed(Throwable ex, long start, List<Acked> acks) {
-        failure = ex;
-        try {
-            segment.truncate(start);
-            segmentSize = start;
-        } catch (IOException ignored) {
-            // the torn tail is cut on the next open
-        }
-        LOG.log(System.Logger.Level.ERROR, "audit: write failed; the audit log stops accepting events", ex);
-        AuditException err = new AuditException("audit write failed: " + ex, ex);
-        List<Acked> failed = new ArrayList<>(acks);
-        acks.clear();
-        writeLock.lock();
-        try {
-            failed.addAll(pendingAcks);
-            pendingAcks.clear();
-            pending.reset();
-            anyPending = false;
-        } finally {
-            writeLock.unlock();
-        }
-        for (Acked a : failed) {
-            a.future().completeExceptionally(err);
-        }
-    }
-
-    /** Each thread's event body encoder, reused (event loops append many events; a buffer is about 1 KiB). */
-    private static final ThreadLocal<CanonicalWriter> BODY = ThreadLocal.withInitial(() -> new CanonicalWriter(1024));
-
-    /** Largest body buffer kept for reuse by a thread; a bigger event (captured text) gets its own once. */
-    private static final int KEEP_BODY_BYTES = 64 * 1024;
-
-    private static CanonicalWriter encode(AuditEvent event) {
-        CanonicalWriter w = BODY.get();
-        if (w.buf.length > KEEP_BODY_BYTES) {
-            w = new CanonicalWriter(1024);
-            BODY.set(w);
-        }
-        w.reset();
-        w.event(event);
-        return w;
-    }
-
-    // ---------------------------------------------------------------- the side file
-
-    /**
-     * Checkpoint lines written to a segment but not yet to the side file, in chain order. The side file may name a
-     * checkpoint only once the segment holding it is synced, so they wait here for the next sync. Guarded by
-     * {@link #sideLock}, taken after {@link #writeLock} and {@link #segmentsLock} when those are held.
-     */
-    private final ByteArrayOutputStream sideDue = new ByteArrayOutputStream(1024);
-
-    private final Object sideLock = new Object();
-    /** Bytes ever added to {@link #sideDue}, and ever copied from it to the side file. */
-    private long sideAdded;
-
-    private long sideCopied;
-
-    private void sideDue(byte[] checkpoint) {
-        synchronized (sideLock) {
-            sideDue.writeBytes(checkpoint);
-            sideAdded += checkpoint.length;
-        }
-    }
-
-    /** Bytes added to the side file's queue so far: those a segment sync starting now covers. */
-    private long sideMark() {
-        synchronized (sideLock) {
-            return sideAdded;
-        }
-    }
-
-    /**
-     * Copies the queued checkpoint lines up to {@code covered} (a {@link #sideMark()} taken before a segment sync
-     * that has completed) to the side file and syncs it.
-     */
-    private void copySide(long covered) throws IOException {
-        synchronized (sideLock) {
-            int n = (int) Math.min(covered - sideCopied, sideAdded - sideCopied);
-            if (n <= 0) {
-                return;
-            }
-            byte[] all = sideDue.toByteArray();
-            writeFully(side, all, n);
-            side.force(false);
-            sideDue.reset();
-            sideDue.write(all, n, all.length - n);
-            sideCopied += n;
         }
     }
 
@@ -586,8 +389,7 @@ public final class AuditLog implements AuditSink {
                     java.util.concurrent.ThreadLocalRandom.current().nextInt());
             Path tmp = inbox.resolve("." + name + ".tmp");
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                byte[] body = Codec.eventBody(event);
-                writeFully(ch, body, body.length);
+                writeFully(ch, Codec.eventBody(event));
                 ch.force(true);
             }
             Files.move(tmp, inbox.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
@@ -679,12 +481,8 @@ public final class AuditLog implements AuditSink {
             unsynced = false;
             synchronized (segmentsLock) { // not during a rollover (which syncs the old segment itself)
                 try {
-                    long covered = sideMark(); // checkpoints queued for the side file are in the segment by now
                     if (segment.isOpen()) {
                         segment.force(false);
-                        if (!newSegmentUnsynced) { // else the writer thread copies, after the directory's sync
-                            copySide(covered);
-                        }
                     }
                 } catch (java.nio.channels.ClosedChannelException e) {
                     // closed by close() or a rollover, both of which synced it
@@ -722,26 +520,13 @@ public final class AuditLog implements AuditSink {
                 if (batch.remove(POISON)) {
                     stop = true;
                 }
-                boolean roll = batch.remove(ROLLOVER);
-                if (roll) {
-                    // Most of the old segment's sync before taking the lock, so that appenders wait for less of it.
-                    synchronized (segmentsLock) {
-                        try {
-                            segment.force(false);
-                        } catch (IOException e) {
-                            // the rollover below syncs again and fails the log if that fails too
-                        }
-                    }
-                }
                 int spooled = 0;
                 if (stop || System.nanoTime() - lastInboxScan >= INBOX_EVERY_NANOS) {
                     lastInboxScan = System.nanoTime();
                     spooled = takeInbox(batch, config.maxBatch() - batch.size());
                 }
-                ioLock.lock();
                 writeLock.lock();
                 try {
-                    writePending(); // lines chained before this batch go first (none can be chained meanwhile)
                     buf.reset();
                     sideBuf.reset();
                     long startSize = segmentSize;
@@ -770,8 +555,7 @@ public final class AuditLog implements AuditSink {
                             sideBuf.writeBytes(c);
                         }
                         if (buf.size() > 0) {
-                            byte[] bytes = buf.toByteArray();
-                            writeFully(segment, bytes, bytes.length);
+                            writeFully(segment, buf.toByteArray());
                             if (config.ack() == AuditConfig.Ack.WRITTEN) {
                                 // In the operating system now: a crash of this process cannot lose them.
                                 for (int i = 0; i < batch.size(); i++) {
@@ -779,21 +563,20 @@ public final class AuditLog implements AuditSink {
                                 }
                             }
                             // Acknowledged at WRITTEN, batches are synced by the syncer thread at most every
-                            // SYNC_EVERY: at thousands of small batches a second one fsync each costs more than the
-                            // request, and an fsync here, under the lock, would hold every direct append (every
-                            // event loop) for its duration. Spooled events are synced at once: their files go next.
+                            // SYNC_EVERY:
+                            // at thousands of small batches a second one fsync each costs more than the request, and an
+                            // fsync inline would hold every waiting request for its duration.
+                            if (config.ack() == AuditConfig.Ack.SYNCED || sideBuf.size() > 0 || stop || spooled > 0) {
+                                segment.force(false);
+                            } else {
+                                unsynced = true;
+                            }
                             segmentSize += buf.size();
                         }
+                        // After the segment is durable, so the side file never names a checkpoint the log lacks.
                         if (sideBuf.size() > 0) {
-                            sideDue(sideBuf.toByteArray());
-                        }
-                        if (config.ack() == AuditConfig.Ack.SYNCED || stop || spooled > 0) {
-                            long covered = sideMark();
-                            segment.force(false);
-                            // After the segment is durable, so the side file never names a checkpoint the log lacks.
-                            copySide(covered);
-                        } else if (buf.size() > 0) {
-                            unsynced = true;
+                            writeFully(side, sideBuf.toByteArray());
+                            side.force(false);
                         }
                     } catch (IOException | RuntimeException ex) {
                         failure = ex;
@@ -821,7 +604,6 @@ public final class AuditLog implements AuditSink {
                     if (!stop && segmentSize >= config.segmentBytes()) {
                         try {
                             rollover();
-                            rolloverDue = false;
                         } catch (IOException | RuntimeException ex) {
                             failure = ex;
                             LOG.log(System.Logger.Level.ERROR, "audit: cannot start a new segment; stopping", ex);
@@ -830,15 +612,6 @@ public final class AuditLog implements AuditSink {
                     }
                 } finally {
                     writeLock.unlock();
-                    ioLock.unlock();
-                }
-                drain(); // lines chained while this thread held ioLock
-                try {
-                    syncNewSegment();
-                } catch (IOException | RuntimeException ex) {
-                    failure = ex;
-                    LOG.log(System.Logger.Level.ERROR, "audit: cannot sync a new segment; stopping", ex);
-                    break;
                 }
             }
         } finally {
@@ -847,10 +620,8 @@ public final class AuditLog implements AuditSink {
             while ((p = queue.poll()) != null) {
                 p.future().completeExceptionally(new AuditException("the audit log is closed"));
             }
-            ioLock.lock(); // a direct append in progress finishes first
-            writeLock.lock();
+            writeLock.lock(); // a direct append in progress finishes first
             try {
-                writePending();
                 segment.close();
                 side.close();
                 lock.release();
@@ -859,7 +630,6 @@ public final class AuditLog implements AuditSink {
                 LOG.log(System.Logger.Level.WARNING, "audit: closing files failed", e);
             } finally {
                 writeLock.unlock();
-                ioLock.unlock();
             }
         }
     }
@@ -882,61 +652,25 @@ public final class AuditLog implements AuditSink {
         return e.bytes();
     }
 
-    /**
-     * Closes the full segment (synced) and starts the next. At {@code ack: written} the new segment's own syncs (the
-     * file, the directory, then the side file's copy of its opening checkpoint) wait for {@link #syncNewSegment},
-     * called once the locks are released: appenders need only the old segment synced and the new one open.
-     */
     private void rollover() throws IOException {
         synchronized (segmentsLock) {
-            long covered = sideMark();
             segment.force(false);
-            copySide(covered); // the old segment's checkpoints first: the side file keeps chain order
             segment.close();
-            startSegment(config.ack() != AuditConfig.Ack.WRITTEN);
+            startSegment();
         }
     }
 
-    /**
-     * Set by a rollover at WRITTEN whose new segment is not yet synced with its directory; until it is cleared the
-     * syncer copies nothing to the side file. Set and cleared under segmentsLock.
-     */
-    private volatile boolean newSegmentUnsynced;
-
-    /**
-     * The syncs a rollover at WRITTEN left: the new segment, then its directory entry, and only then the side file's
-     * copy of its opening checkpoint (so the side file never names a checkpoint whose file a power loss could drop).
-     * The syncer waits meanwhile (segmentsLock), so it cannot copy that checkpoint early.
-     */
-    private void syncNewSegment() throws IOException {
-        if (!newSegmentUnsynced) {
-            return;
-        }
-        synchronized (segmentsLock) {
-            long covered = sideMark();
-            segment.force(false);
-            syncDir();
-            copySide(covered);
-            newSegmentUnsynced = false;
-        }
-    }
-
-    /** Creates the segment that starts at {@code nextSeq}, opening it with a checkpoint; synced when {@code sync}. */
-    private void startSegment(boolean sync) throws IOException {
+    /** Creates the segment that starts at {@code nextSeq}, opening it with a checkpoint. */
+    private void startSegment() throws IOException {
         segmentPath = Segments.name(dir, nextSeq);
         segment = FileChannel.open(segmentPath, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         byte[] c = checkpointLine();
-        writeFully(segment, c, c.length);
+        writeFully(segment, c);
+        segment.force(false);
         segmentSize = c.length;
-        sideDue(c);
-        if (sync) {
-            segment.force(false);
-            syncDir();
-            copySide(sideMark());
-        } else {
-            newSegmentUnsynced = true;
-            unsynced = true;
-        }
+        writeFully(side, c);
+        side.force(false);
+        syncDir();
     }
 
     private void syncDir() {
@@ -947,8 +681,8 @@ public final class AuditLog implements AuditSink {
         }
     }
 
-    private static void writeFully(FileChannel ch, byte[] bytes, int len) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(bytes, 0, len);
+    private static void writeFully(FileChannel ch, byte[] bytes) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
         while (b.hasRemaining()) {
             ch.write(b);
         }
@@ -1018,7 +752,7 @@ public final class AuditLog implements AuditSink {
         nextSeq = 0;
         head = Codec.GENESIS;
         eventCount = 0;
-        startSegment(true);
+        startSegment();
         return 0;
     }
 

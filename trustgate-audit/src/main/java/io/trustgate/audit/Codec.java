@@ -1,5 +1,8 @@
 package io.trustgate.audit;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trustgate.api.Category;
@@ -7,6 +10,9 @@ import io.trustgate.api.audit.AuditEvent;
 import io.trustgate.api.audit.AuditFinding;
 import io.trustgate.api.audit.CaptureMode;
 import io.trustgate.api.audit.CapturedContent;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -29,11 +35,25 @@ import java.util.TreeMap;
  */
 final class Codec {
     static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * The canonical writer, every output choice pinned rather than left to Jackson's defaults: non-ASCII as raw UTF-8
+     * (characters beyond the BMP as one 4-byte sequence, not two escapes), {@code /} unescaped, control characters
+     * as {@code \\uXXXX} with upper-case hex except the short escapes Jackson always uses ({@code \\b \\t \\n
+     * \\f \\r}).
+     */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .disable(JsonWriteFeature.ESCAPE_NON_ASCII)
+            .disable(JsonWriteFeature.ESCAPE_FORWARD_SLASHES)
+            .disable(JsonWriteFeature.WRITE_NUMBERS_AS_STRINGS)
+            .enable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+            .enable(JsonWriteFeature.QUOTE_FIELD_NAMES)
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+            .build();
+
     static final HexFormat HEX = HexFormat.of();
     static final byte[] GENESIS = new byte[32];
     static final String EVENT = "event";
     static final String CHECKPOINT = "checkpoint";
-    static final byte[] EVENT_BYTES = ascii(EVENT);
     static final String SIGNED_PREFIX = "trustgate-audit-checkpoint/1\n";
 
     private static final byte[] SEQ = ascii("{\"seq\":");
@@ -60,15 +80,73 @@ final class Codec {
 
     /** The canonical body of an event. */
     static byte[] eventBody(AuditEvent e) {
-        CanonicalWriter w = new CanonicalWriter(512);
-        w.event(e);
-        return w.toByteArray();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.writeStartObject();
+            if (!e.attributes().isEmpty()) {
+                g.writeObjectFieldStart("attributes");
+                for (Map.Entry<String, String> a : e.attributes().entrySet()) { // a TreeMap: sorted
+                    g.writeStringField(clean(a.getKey()), clean(a.getValue()));
+                }
+                g.writeEndObject();
+            }
+            g.writeObjectFieldStart("capture");
+            str(g, "completion", e.content().completion());
+            g.writeStringField("mode", e.content().mode().name());
+            str(g, "prompt", e.content().prompt());
+            g.writeEndObject();
+            g.writeNumberField("completion_tokens", e.completionTokens());
+            str(g, "context", e.context());
+            g.writeNumberField("cost_micros", e.costMicros());
+            str(g, "error_code", e.errorCode());
+            if (!e.findings().isEmpty()) {
+                g.writeArrayFieldStart("findings");
+                for (AuditFinding f : e.findings()) {
+                    g.writeStartObject();
+                    g.writeStringField("category", f.category().name());
+                    g.writeStringField("scanner", clean(f.scanner()));
+                    g.writeFieldName("score");
+                    g.writeNumber(score(f.score()));
+                    g.writeStringField("type", clean(f.type()));
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+            str(g, "key_id", e.keyId());
+            g.writeStringField("kind", e.kind().name());
+            g.writeNumberField("latency_ms", e.latencyMs());
+            str(g, "model_requested", e.modelRequested());
+            str(g, "model_served", e.modelServed());
+            g.writeNumberField("prompt_tokens", e.promptTokens());
+            str(g, "provider", e.provider());
+            str(g, "request_id", e.requestId());
+            if (!e.route().isEmpty()) {
+                g.writeArrayFieldStart("route");
+                for (String r : e.route()) {
+                    g.writeString(clean(r));
+                }
+                g.writeEndArray();
+            }
+            g.writeNumberField("status", e.status());
+            str(g, "tenant", e.tenant());
+            g.writeStringField("time", e.time().toString());
+            g.writeEndObject();
+        } catch (IOException x) {
+            throw new UncheckedIOException(x);
+        }
+        return out.toByteArray();
     }
 
     /** Scores as plain decimals rounded to 6 places, without trailing zeros ("0.87", "1", "0"). */
     static String score(double s) {
         BigDecimal d = BigDecimal.valueOf(s).setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros();
         return d.signum() == 0 ? "0" : d.toPlainString();
+    }
+
+    private static void str(JsonGenerator g, String name, String value) throws IOException {
+        if (!value.isEmpty()) {
+            g.writeStringField(name, clean(value));
+        }
     }
 
     /** Replaces unpaired surrogates (not encodable as UTF-8) with U+FFFD, so every string has one encoding. */
@@ -169,38 +247,26 @@ final class Codec {
 
     /** Builds a complete chain line (with its trailing newline) and returns it with its hash. */
     static Encoded line(long seq, byte[] prev, String type, byte[] body, MessageDigest md) {
-        CanonicalWriter out = new CanonicalWriter(body.length + 200);
-        byte[] hash = line(out, seq, prev, ascii(type), body, body.length, md);
-        return new Encoded(out.toByteArray(), hash);
-    }
-
-    /**
-     * As {@link #line(long, byte[], String, byte[], MessageDigest)}, appending the line to {@code out} (which may hold
-     * earlier lines) with no intermediate copies: the append path's form. Returns the line's hash.
-     */
-    static byte[] line(
-            CanonicalWriter out, long seq, byte[] prev, byte[] type, byte[] body, int bodyLen, MessageDigest md) {
-        int start = out.len;
-        out.raw(SEQ);
-        out.number(seq);
-        out.raw(PREV);
-        out.hex(prev);
-        out.raw(TYPE);
-        out.raw(type);
-        out.raw(BODY);
-        out.raw(body, 0, bodyLen);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 200);
+        out.writeBytes(SEQ);
+        out.writeBytes(ascii(Long.toString(seq)));
+        out.writeBytes(PREV);
+        out.writeBytes(ascii(HEX.formatHex(prev)));
+        out.writeBytes(TYPE);
+        out.writeBytes(ascii(type));
+        out.writeBytes(BODY);
+        out.writeBytes(body);
         md.reset();
         md.update(prev);
-        md.update(out.buf, start, out.len - start);
+        byte[] unhashed = out.toByteArray();
+        md.update(unhashed);
         md.update((byte) '}');
         byte[] hash = md.digest();
-        out.raw(HASH);
-        out.hex(hash);
-        out.raw(LINE_END);
-        return hash;
+        out.writeBytes(HASH);
+        out.writeBytes(ascii(HEX.formatHex(hash)));
+        out.writeBytes(ascii("\"}\n"));
+        return new Encoded(out.toByteArray(), hash);
     }
-
-    private static final byte[] LINE_END = ascii("\"}\n");
 
     record Encoded(byte[] bytes, byte[] hash) {}
 

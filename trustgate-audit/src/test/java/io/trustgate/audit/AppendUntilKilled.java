@@ -9,7 +9,7 @@ import java.time.Instant;
 /**
  * A child process for {@link AuditKillIT}: four threads append events as fast as the log takes them and print
  * {@code ack <request id>} once each event's future completed (the point where a gateway would answer), until the
- * process is killed. A second argument names the acknowledgement level ({@code SYNCED} by default).
+ * process is killed.
  */
 public final class AppendUntilKilled {
     private AppendUntilKilled() {}
@@ -18,8 +18,7 @@ public final class AppendUntilKilled {
         AuditLog log = AuditLog.open(AuditConfig.defaults(Path.of(args[0]))
                 .withCheckpoints(500, Duration.ofMillis(50))
                 .withSegmentBytes(256 * 1024)
-                .withQueue(4096, Duration.ofSeconds(5))
-                .withAck(args.length > 1 ? AuditConfig.Ack.valueOf(args[1]) : AuditConfig.Ack.SYNCED));
+                .withQueue(4096, Duration.ofSeconds(5)));
         PrintStream out = System.out;
         for (int t = 0; t < 4; t++) {
             int id = t;

@@ -25,16 +25,6 @@ class AuditKillIT {
 
     @Test
     void everyAcknowledgedEventSurvivesKillMinus9() throws Exception {
-        killRounds(AuditConfig.Ack.SYNCED);
-    }
-
-    /** At WRITTEN, four threads write each other's lines (whoever is writing takes all pending ones). */
-    @Test
-    void everyEventAcknowledgedAtWrittenSurvivesKillMinus9() throws Exception {
-        killRounds(AuditConfig.Ack.WRITTEN);
-    }
-
-    private void killRounds(AuditConfig.Ack ack) throws Exception {
         Set<String> acked = new HashSet<>();
         for (int round = 0; round < 3; round++) {
             Process p = new ProcessBuilder(
@@ -43,8 +33,7 @@ class AuditKillIT {
                             "-cp",
                             System.getProperty("java.class.path"),
                             AppendUntilKilled.class.getName(),
-                            dir.toString(),
-                            ack.name())
+                            dir.toString())
                     .redirectError(ProcessBuilder.Redirect.DISCARD)
                     .start();
             try (BufferedReader r =
