@@ -613,7 +613,7 @@ public final class InjectionHeuristicsScanner implements Scanner {
 
     /**
      * Words of a text that talks about attacks rather than making one ("how do firewalls detect 'ignore previous
-     * instructions'?"): with one of them, an override quoted in the text counts half.
+     * instructions'?"): with one of them, a rule's hit in quotation marks counts half.
      */
     private static final KeywordAutomaton META = new KeywordAutomaton(List.of(
             "inject",
@@ -807,7 +807,7 @@ public final class InjectionHeuristicsScanner implements Scanner {
         Hits hits = match(norm);
         boolean addressed = YOU.containsAny(norm);
         double damp = addressed ? 1.0 : 0.5;
-        boolean meta = META.containsAny(norm);
+        int meta = -1; // looked up once, and only for a quoted hit: most texts never need the pass
         int origLen = text.original().length();
 
         Category[] cats = {PI, JB};
@@ -823,8 +823,13 @@ public final class InjectionHeuristicsScanner implements Scanner {
             Rule rule = RULES.get(r);
             int c = rule.category() == PI ? 0 : 1;
             double w = rule.weight() * (rule.category() == JB ? damp : 1.0);
-            if (meta && quoted(norm, hits.start[r], hits.end[r])) {
-                w *= 0.5;
+            if (quoted(norm, hits.start[r], hits.end[r])) {
+                if (meta < 0) {
+                    meta = META.containsAny(norm) ? 1 : 0;
+                }
+                if (meta == 1) {
+                    w *= 0.5;
+                }
             }
             keep[c] *= 1 - w;
             if (w > best[c]) {
