@@ -226,11 +226,6 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Trains the injection model on the public datasets alone. */
-    static Outcome injection(Path datasets) throws IOException {
-        return injection(datasets, Optional.empty());
-    }
-
     /** Trains the injection model (see the class comment). */
     static Outcome injection(Path datasets, Optional<Path> grammar) throws IOException {
         List<Sample> samples = TrainingData.injection(datasets, grammar);

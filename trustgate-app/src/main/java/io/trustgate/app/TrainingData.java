@@ -62,11 +62,6 @@ final class TrainingData {
     /** Prefix of the sources written by the grammar. */
     static final String SYNTHETIC = "synthetic-";
 
-    /** The injection samples from the public datasets only. */
-    static List<Sample> injection(Path root) throws IOException {
-        return injection(root, Optional.empty());
-    }
-
     /**
      * The injection samples: the synthetic corpus written by {@code grammar} (when given; its sources are named
      * {@code synthetic-FAMILY}) first, then the public datasets.

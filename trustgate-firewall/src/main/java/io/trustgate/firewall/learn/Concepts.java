@@ -46,7 +46,7 @@ final class Concepts {
         },
         // 3 compliance demand
         {
-            "disclaimer disclaimers disclaimers refuse refusal refusing apologize apologise",
+            "disclaimer disclaimers refuse refusal refusing apologize apologise",
             "begin your|start your|begin with|sure here|never refuse|not refuse|no warnings|without warnings"
                     + "|in character|step by|detailed guide|specific steps|must not|cannot refuse"
         },

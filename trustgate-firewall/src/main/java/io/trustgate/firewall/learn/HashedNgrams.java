@@ -215,7 +215,8 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
 
         /**
          * The bucket of each concept feature present (each concept alone, then each pair), given the dimension's
-         * mask; none when the mask is 0 (concepts off).
+         * mask; none when the mask is 0 (concepts off). For the training path; {@link #dot} walks the same keys in
+         * the same order without the array.
          */
         int[] conceptKeys(int mask) {
             if (mask == 0 || concepts == 0) {
@@ -228,14 +229,22 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
                 if ((concepts & (1 << i)) == 0) {
                     continue;
                 }
-                out[k++] = mix(0x3C0FFEE1 + i) & mask;
+                out[k++] = conceptKey(i, mask);
                 for (int j = i + 1; j < Concepts.COUNT; j++) {
                     if ((concepts & (1 << j)) != 0) {
-                        out[k++] = mix(0x7AB00001 + i * 16 + j) & mask;
+                        out[k++] = pairKey(i, j, mask);
                     }
                 }
             }
             return out;
+        }
+
+        static int conceptKey(int i, int mask) {
+            return mix(0x3C0FFEE1 + i) & mask;
+        }
+
+        static int pairKey(int i, int j, int mask) {
+            return mix(0x7AB00001 + i * 16 + j) & mask;
         }
 
         /** What {@code intercept + w . toVector()} gives, with the same float roundings in the same order. */
@@ -255,8 +264,19 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
                 }
                 z += w[keys[slot]] * val;
             }
-            for (int key : conceptKeys(conceptMask)) {
-                z += w[key] * CONCEPT_VALUE;
+            if (conceptMask != 0) {
+                // the order of conceptKeys, so that the sum rounds as the training path's does; no allocation
+                for (int i = 0; i < Concepts.COUNT; i++) {
+                    if ((concepts & (1 << i)) == 0) {
+                        continue;
+                    }
+                    z += w[conceptKey(i, conceptMask)] * CONCEPT_VALUE;
+                    for (int j = i + 1; j < Concepts.COUNT; j++) {
+                        if ((concepts & (1 << j)) != 0) {
+                            z += w[pairKey(i, j, conceptMask)] * CONCEPT_VALUE;
+                        }
+                    }
+                }
             }
             return z;
         }
