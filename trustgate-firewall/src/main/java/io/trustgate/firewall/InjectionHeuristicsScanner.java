@@ -33,7 +33,9 @@ import java.util.regex.Pattern;
  * rule tried until it first fires; a 2 KB prompt takes 50-65 us (p99 70-90 us), 1 MiB of anchor-dense random
  * text 20-30 ms (see {@code InjectionHeuristicsFuzzTest}; measured here, 2 cores). Thread-safe; no I/O.
  *
- * <p><b>Limits.</b> Only English phrasings written here are known: paraphrases, other languages, novel attacks and
+ * <p><b>Limits.</b> Only the phrasings written here are known (English; instruction overrides also in German, French,
+ * Spanish, Italian, Portuguese, Dutch and Polish, and requests for the prompt in the first five): paraphrases, other
+ * languages, novel attacks and
  * instructions that look like ordinary tasks (most of BIPIA's indirect payloads, PAIR's role-play scenarios) are
  * missed; the learned {@code injection-classifier} is the second, independent signal. Fake role tags are flagged
  * wherever they occur, also in a system message that legitimately uses them.
@@ -46,6 +48,7 @@ public final class InjectionHeuristicsScanner implements Scanner {
     public static final double MAX_SCORE = 0.99;
 
     private static final int WINDOW = 160;
+
     private static final double DECODED_WEIGHT = 0.9;
 
     private static final Category PI = Category.PROMPT_INJECTION;
@@ -87,6 +90,11 @@ public final class InjectionHeuristicsScanner implements Scanner {
             String type, Category category, double weight, Kind kind, List<String> anchors, Pattern pattern, int min) {}
 
     static final String FILL = "(?:[\\w'’-]+[\\s,]+){0,4}?";
+    /** {@link #FILL} for languages with accented letters, which {@code \\w} does not match. */
+    static final String FILL_U = "(?:[\\p{L}\\p{N}'’-]+[\\s,]+){0,4}?";
+    /** A word boundary made of non-letters, for the same languages. */
+    static final String SEP = "[^\\p{L}\\p{N}]+";
+
     static final String OBJ = "(?:instructions?|prompts?|rules|directions|directives|guidelines|guidance|context|"
             + "commands|orders|programming|constraints|restrictions|polic(?:y|ies)|training|safeguards|filters)";
 
@@ -172,6 +180,105 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     "if\\W+you\\W+are\\W+(?:an?\\W+)?(?:ai|llm|assistant|language model"
                             + "|large language model|chatbot|gpt|agent)\\b",
                     "if you are"),
+            // the same override in other languages: verb, an optional determiner, the instructions and, where the
+            // language puts it after the noun, "previous" (so "ignoriere die Tippfehler" and "olvida el paraguas" pass)
+            rule(
+                    "INSTRUCTION_OVERRIDE",
+                    PI,
+                    0.8,
+                    "(?:ignorier(?:e|t|en\\s+sie)?|vergiss|vergesst|vergessen\\s+sie|missachte|verwirf|befolge\\s+nicht"
+                            + "(?:\\s+mehr)?|beachte\\s+nicht)" + SEP + FILL_U
+                            + "(?:(?:vorherig|bisherig|obig|vorangegangen|vorangehend|ursprünglich|früher|alte|oben|alle|"
+                            + "sämtlich|deine|ihre)[\\p{L}-]*" + SEP + FILL_U
+                            + "(?:anweisung|regel|befehl|vorgabe|instruktion|richtlinie|einschränkung|anordnung|prompt)"
+                            + "|(?:system|sicherheits)-?(?:anweisung|regel|vorgabe|prompt|richtlinie))",
+                    "ignorier",
+                    "vergiss",
+                    "vergesst",
+                    "vergessen sie",
+                    "missachte",
+                    "verwirf",
+                    "befolge nicht",
+                    "beachte nicht"),
+            rule(
+                    "INSTRUCTION_OVERRIDE",
+                    PI,
+                    0.8,
+                    // French, Spanish, Italian, Portuguese: the adjective follows the noun
+                    "(?:ignore[sz]?|oublie[sz]?|ne\\s+(?:tiens|tenez)\\s+pas\\s+compte\\s+d[eu']s?|ignora|olvida|olvide|"
+                            + "olvídate\\s+de|no\\s+sigas|descarta|dimentica|trascura|non\\s+seguire(?:\\s+più)?|esqueça|"
+                            + "desconsidere)" + SEP + FILL_U
+                            + "(?:instructions?|consignes?|règles|directives|ordres|instrucciones|indicaciones|reglas|"
+                            + "órdenes|directrices|istruzioni|regole|indicazioni|direttive|instruções|regras|orientações|"
+                            + "diretrizes)" + SEP
+                            + "(?:précédent|antérieur|ci-dessus|initial|d'origine|du\\s+système|anterior|previa|de\\s+arriba|"
+                            + "del\\s+sistema|original|precedent|di\\s+sopra|iniziali|di\\s+sistema|acima|iniciais|"
+                            + "do\\s+sistema|originais)",
+                    "ignore",
+                    "oublie",
+                    "ne tiens pas",
+                    "ne tenez pas",
+                    "ignora",
+                    "olvida",
+                    "olvide",
+                    "olv",
+                    "no sigas",
+                    "descarta",
+                    "dimentica",
+                    "trascura",
+                    "non seguire",
+                    "esque",
+                    "desconsidere"),
+            rule(
+                    "INSTRUCTION_OVERRIDE",
+                    PI,
+                    0.8,
+                    // Dutch and Polish put "previous" first, as English does
+                    "(?:negeer|vergeet|volg\\s+niet|zignoruj|ignoruj|zapomnij\\s+o)" + SEP + FILL_U
+                            + "(?:vorige|eerdere|bovenstaande|voorgaande|oorspronkelijke|alle|poprzedni|wcześniejsz|"
+                            + "powyższ|wszystki)[\\p{L}]*" + SEP + FILL_U
+                            + "(?:instructies|regels|opdrachten|aanwijzingen|instrukcj|polece|zasad|reguł)",
+                    "negeer",
+                    "vergeet",
+                    "volg niet",
+                    "zignoruj",
+                    "ignoruj",
+                    "zapomnij o"),
+            rule(
+                    "INSTRUCTION_OVERRIDE",
+                    PI,
+                    0.6,
+                    "(?:vergiss\\s+alles|vergessen\\s+sie\\s+alles|oublie[sz]?\\s+tout|olvida\\s+todo|olvide\\s+todo|"
+                            + "dimentica\\s+tutto|esqueça\\s+tudo|vergeet\\s+alles)" + SEP
+                            + "(?:davor|zuvor|vorher|bisherige|oben|was\\s+(?:dir|ihnen|man\\s+dir)|ce\\s+qu'on|ce\\s+qui\\s+pr|"
+                            + "lo\\s+(?:que\\s+te|anterior)|quello\\s+che\\s+ti|o\\s+que\\s+te|wat\\s+je)",
+                    "vergiss alles",
+                    "vergessen sie alles",
+                    "oublie",
+                    "olvida todo",
+                    "olvide todo",
+                    "dimentica tutto",
+                    "esque",
+                    "vergeet alles"),
+            // a document that speaks to the AI reading it (Greshake et al. 2023): "AI assistants processing this page"
+            rule(
+                    "INSTRUCTION_OVERRIDE",
+                    PI,
+                    0.6,
+                    "(?:ai|llms?|gpts?|language\\W+models?)\\W+(?:[\\w-]+\\W+){0,2}?(?:reading|processing|parsing|"
+                            + "summari[sz]ing|reviewing|screening|analy[sz]ing|evaluating|ranking|indexing|that\\W+"
+                            + "(?:reads?|process(?:es)?|summari[sz]es?|reviews?|screens?|sees?))\\W+(?:this|these|the\\W+"
+                            + "following|my)\\b",
+                    "ai",
+                    "llm",
+                    "gpt",
+                    "language model"),
+            rule(
+                    "INSTRUCTION_OVERRIDE",
+                    PI,
+                    0.45,
+                    "dear\\W+(?:ai|llm|gpt|chatgpt|assistant|chatbot|bot|model)\\b",
+                    "dear"),
             // system prompt extraction
             rule(
                     "PROMPT_EXTRACTION",
@@ -184,14 +291,25 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     "hidden prompt",
                     "pre-prompt",
                     "preprompt",
-                    "system instructions"),
+                    "system instructions",
+                    // one word in German and Dutch: as weak as the English two words
+                    "systemprompt",
+                    "systeemprompt"),
+            rule(
+                    "PROMPT_EXTRACTION",
+                    PI,
+                    0.55,
+                    // the identifier, as in code that asks for it ("console.log(systemPrompt)"), not the German noun
+                    "(?-i:systemPrompt|SYSTEMPROMPT|system_prompt|SYSTEM_PROMPT)",
+                    "systemprompt",
+                    "system_prompt"),
             rule(
                     "PROMPT_EXTRACTION",
                     PI,
                     0.7,
                     "(?:reveal|print|repeat|output|show|display|tell|share|leak|dump|give"
                             + "|write|list|recite|copy|paste|return|provide|spell|see|encode|translate|summari[sz]e|rot13|base64)"
-                            + "\\W+(?:[\\w'’-]+\\W+){0,5}?(?:system\\W+(?:prompt|message|instructions|configuration)|"
+                            + "\\W+(?:[\\w'’-]+\\W+){0,5}?(?:(?<!\\b(?:its|our|my|their|his|her|a|an)\\W)system\\W+(?:prompt|message|instructions|configuration)|"
                             + "(?:this|the)\\W+(?:entire|whole|full)\\W+conversation|your\\W+(?:(?:initial|original|hidden|"
                             + "secret|full|exact|first|complete|system|current|starting|setup|startup)\\W+)*(?:instructions|prompt|rules|guidelines|configuration|directives)|"
                             + "the\\W+(?:(?:initial|original|hidden|secret|full|exact|first|complete)\\W+)+(?:instructions|"
@@ -225,6 +343,50 @@ public final class InjectionHeuristicsScanner implements Scanner {
             rule(
                     "PROMPT_EXTRACTION",
                     PI,
+                    0.7,
+                    // the same request in German, French, Spanish, Italian and Portuguese: a verb of showing, the
+                    // model's own ("your") prompt or instructions, or a secret password
+                    "(?:zeig|gib|verrat|nenn|wiederhol|schreib|druck|sag|montre|donne|affiche|dis|dame|dime|revela|"
+                            + "repite|escribe|muestra|mostrami|dammi|rivela|ripeti|dimmi|scrivi|mostre|revele|repita|diga)"
+                            + "[\\p{L}-]*" + SEP + FILL_U
+                            + "(?:(?:dein|ihr|ton|votre|tes|vos|tu|tus|su|sus|il\\s+tuo|le\\s+tue|tuo|tue|seu|suas?|o\\s+seu|"
+                            + "as\\s+suas)[\\p{L}]*" + SEP + "(?:[\\p{L}]+" + SEP + ")?"
+                            + "(?:system\\W?prompt|systemanweisung|anweisung|instruktion|regeln|prompt|instructions|"
+                            + "consignes|instrucciones|istruzioni|instruções)"
+                            + "|(?:das|den|le|la|el|il|a|o)" + SEP
+                            + "(?:geheime[nr]?\\s+(?:passwort|schlüssel)|mot\\s+de\\s+passe"
+                            + "\\s+secret|contraseña\\s+secreta|password\\s+segreta|senha\\s+secreta))",
+                    "zeig",
+                    "gib",
+                    "verrat",
+                    "nenn",
+                    "wiederhol",
+                    "schreib",
+                    "druck",
+                    "sag",
+                    "montre",
+                    "donne",
+                    "affiche",
+                    "dis",
+                    "dame",
+                    "dime",
+                    "revela",
+                    "repite",
+                    "escribe",
+                    "muestra",
+                    "mostrami",
+                    "dammi",
+                    "rivela",
+                    "ripeti",
+                    "dimmi",
+                    "scrivi",
+                    "mostre",
+                    "revele",
+                    "repita",
+                    "diga"),
+            rule(
+                    "PROMPT_EXTRACTION",
+                    PI,
                     0.5,
                     "(?:text|instructions|prompt|words|message)\\W+you\\W+were\\W+" + "(?:given|told|provided)",
                     "text",
@@ -238,8 +400,6 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     "my instructions are",
                     "i was instructed to",
                     "system prompt is",
-                    "systemprompt",
-                    "system_prompt",
                     "not supposed to tell",
                     "not allowed to tell",
                     "not allowed to reveal",
@@ -630,7 +790,23 @@ public final class InjectionHeuristicsScanner implements Scanner {
             "mitigat",
             "red team",
             "red-team",
-            "security"));
+            "security",
+            // a question about what an attack string does, asked in another language or about a chatbot
+            "chatbot",
+            "angriff",
+            "ataque",
+            "attaque",
+            "attacco",
+            "aanval",
+            "injektion",
+            "inyecci",
+            "iniezion",
+            "sicherheit",
+            "seguridad",
+            "securit",
+            "sicurezza",
+            "seguran",
+            "beveilig"));
 
     private static final String QUOTES = "\"'“”‘’`«»";
 
