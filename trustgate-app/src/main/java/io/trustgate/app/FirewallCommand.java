@@ -17,10 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -207,23 +205,30 @@ final class FirewallCommand extends GroupCommand {
     @Command(
             name = "eval",
             mixinStandardHelpOptions = true,
-            description = "Measure one scanner on a labelled dataset. Classifier data (attack or benign texts): a text"
-                    + " is predicted positive when the scanner, alone in a chain with action FLAG, reports a finding at"
-                    + " or above the threshold; prints precision, recall, F1, false-positive rate and balanced accuracy"
-                    + " per category and overall, with the latency per text. Span data (PII, secrets): a predicted"
-                    + " span matches a gold span of the same type when they overlap; prints precision, recall and F1"
-                    + " per type. Texts are never printed.")
+            description = "Measure a scanner, or several together, on a labelled dataset. Classifier data (attack or"
+                    + " benign texts): the scanners run in one chain with action FLAG, and a text is predicted positive"
+                    + " when any of them reports a finding at or above its threshold (as in a chain whose rules all"
+                    + " block); prints precision, recall, F1, false-positive rate and balanced accuracy per category"
+                    + " and overall, with the latency per text, and with several scanners what each flagged and what"
+                    + " only it flagged. Span data (PII, secrets): the predicted spans are all the scanners' spans; a"
+                    + " predicted span matches a gold span of the same type when they overlap; prints precision,"
+                    + " recall and F1 per type. Texts are never printed.")
     static final class Eval implements Callable<Integer> {
-        @Option(names = "--scanner", required = true, paramLabel = "NAME", description = "The scanner to measure.")
-        String scanner;
+        @Option(
+                names = "--scanner",
+                required = true,
+                paramLabel = "NAME",
+                description = "The scanner to measure; several (repeated or comma-separated, e.g."
+                        + " injection-heuristics,injection-classifier) are measured as one chain: a text is positive"
+                        + " when any of them flags it.")
+        List<String> scanners = new ArrayList<>();
 
         @Option(
                 names = "--threshold",
-                paramLabel = "T",
-                defaultValue = "0.5",
-                description = "Minimum finding score in [0, 1]; the default is a rule's default in the"
-                        + " configuration. Default: ${DEFAULT-VALUE}.")
-        double threshold;
+                paramLabel = "T|NAME=T",
+                description = "Minimum finding score in [0, 1], for every scanner (default 0.5, a rule's default in"
+                        + " the configuration); NAME=T sets one scanner's own (repeatable).")
+        List<String> thresholds = new ArrayList<>();
 
         @Option(names = "--input", required = true, paramLabel = "FILE", description = "The dataset file.")
         Path input;
@@ -240,14 +245,15 @@ final class FirewallCommand extends GroupCommand {
         @Option(
                 names = "--stage",
                 paramLabel = "STAGE",
-                description = "input or output. Default: input, or output for an output-only scanner.")
+                description = "input or output. Default: input, or output when a scanner runs only there.")
         String stage;
 
         @Option(
                 names = "--option",
                 paramLabel = "KEY=VALUE",
                 description = "A scanner option, as in a rule (repeatable; a comma makes a list),"
-                        + " e.g. --option allowed=en,de.")
+                        + " e.g. --option allowed=en,de; with several scanners prefix the scanner:"
+                        + " --option language.allowed=en,de.")
         List<String> options = new ArrayList<>();
 
         @Option(names = "--json", description = "Print one JSON object instead of tables.")
@@ -258,43 +264,15 @@ final class FirewallCommand extends GroupCommand {
 
         @Override
         public Integer call() {
-            if (!(threshold >= 0 && threshold <= 1)) {
-                throw new CliException("--threshold must be in [0, 1], was " + threshold, 2);
-            }
-            io.trustgate.firewall.Scanners.Spec s = io.trustgate.firewall.Scanners.spec(scanner)
-                    .orElseThrow(() -> new CliException(
-                            "unknown scanner '" + scanner + "', known: "
-                                    + String.join(
-                                            ", ",
-                                            io.trustgate.firewall.Scanners.specs().stream()
-                                                    .map(io.trustgate.firewall.Scanners.Spec::name)
-                                                    .toList()),
-                            2));
-            ScanText.Stage st;
-            if (stage == null) {
-                st = s.stages().contains(ScanText.Stage.INPUT) ? ScanText.Stage.INPUT : ScanText.Stage.OUTPUT;
-            } else {
-                st = switch (stage.toLowerCase(Locale.ROOT)) {
-                    case "input" -> ScanText.Stage.INPUT;
-                    case "output" -> ScanText.Stage.OUTPUT;
-                    default -> throw new CliException("--stage takes input or output, was '" + stage + "'", 2);
-                };
-                if (!s.stages().contains(st)) {
-                    throw new CliException("scanner '" + scanner + "' does not run at the " + stage + " stage", 2);
-                }
-            }
-            io.trustgate.api.Scanner sc;
-            try {
-                sc = io.trustgate.firewall.Scanners.create(scanner, parseOptions());
-            } catch (IllegalArgumentException e) {
-                throw new CliException("scanner '" + scanner + "': " + e.getMessage(), 2);
-            }
-            FirewallChain chain = io.trustgate.firewall.Scanners.chain(
-                    List.of(new FirewallChain.Rule(sc, io.trustgate.api.Action.FLAG, threshold)));
+            EvalChain ec = EvalChain.resolve(scanners, thresholds, options, java.util.Optional.ofNullable(stage));
+            FirewallChain chain = ec.chain();
+            ScanText.Stage st = ec.stage();
             EvalDataset.Data data = EvalDataset.read(input, format);
             ObjectNode head = Json.MAPPER.createObjectNode();
-            head.put("scanner", scanner);
-            head.put("threshold", threshold);
+            head.put("scanner", ec.names());
+            head.put(
+                    "threshold",
+                    ec.several() ? ec.defaultThreshold() : ec.members().get(0).threshold());
             head.put("stage", st.name().toLowerCase(Locale.ROOT));
             head.put("input", input.toString());
             head.put("format", data.format());
@@ -320,19 +298,6 @@ final class FirewallCommand extends GroupCommand {
             }
             out.flush();
             return 0;
-        }
-
-        private io.trustgate.firewall.ScannerOptions parseOptions() {
-            Map<String, Object> m = new LinkedHashMap<>();
-            for (String o : options) {
-                int eq = o.indexOf('=');
-                if (eq <= 0) {
-                    throw new CliException("--option takes KEY=VALUE, was '" + o + "'", 2);
-                }
-                String v = o.substring(eq + 1);
-                m.put(o.substring(0, eq), v.contains(",") ? List.of(v.split(",")) : v);
-            }
-            return new io.trustgate.firewall.ScannerOptions(m);
         }
     }
 }

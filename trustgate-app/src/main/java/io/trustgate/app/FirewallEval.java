@@ -1,5 +1,6 @@
 package io.trustgate.app;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trustgate.api.Finding;
 import io.trustgate.api.ScanText;
@@ -9,18 +10,24 @@ import io.trustgate.gateway.Json;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * Measures one scanner on a labelled dataset. Classifier mode: a text is predicted positive when the scanner reports
- * any finding at or above the threshold. Span mode: a predicted span matches a gold span of the same type when the two
- * overlap by at least one character; recall counts the gold spans matched by some prediction, precision the predicted
- * spans that match some gold span (so one long prediction over two gold spans counts once in precision and twice in
- * recall). Whole-text findings are ignored in span mode. Latency is per text, through the chain (normaliser
- * included), after an untimed warm-up pass over the first {@value #WARM_UP} texts.
+ * Measures a chain of one or more scanners (each a FLAG rule with its threshold) on a labelled dataset. Classifier
+ * mode: a text is predicted positive when any scanner reports a finding at or above its threshold. Span mode: the
+ * predicted spans are all the scanners' spans (one span reported alike by two scanners counts once); a predicted span
+ * matches a gold span of the same type when the two overlap by at least one character; recall counts the gold spans
+ * matched by some prediction, precision the predicted spans that match some gold span (so one long prediction over two
+ * gold spans counts once in precision and twice in recall). Whole-text findings are ignored in span mode. Latency is
+ * per text, through the whole chain (normaliser included), after an untimed warm-up pass over the first
+ * {@value #WARM_UP} texts. With several scanners each member's share is counted too, from the scanner name of the
+ * findings: what it flagged, and what it alone flagged (what the chain would lose without it).
  */
 final class FirewallEval {
     private FirewallEval() {}
@@ -56,14 +63,36 @@ final class FirewallEval {
         }
     }
 
-    /** Result of a classifier run. */
-    record ClassifierResult(Map<String, Counts> byCategory, Counts overall, long[] nanos, int failures) {}
+    /**
+     * What one member of the chain flagged, in classifier mode: positives (tp) and negatives (fp), and those that no
+     * other member flagged (its unique contribution).
+     */
+    static final class MemberCounts {
+        final String scanner;
+        final double threshold;
+        int tp;
+        int fp;
+        int onlyTp;
+        int onlyFp;
+        int failures;
+
+        MemberCounts(FirewallChain.Rule rule) {
+            this.scanner = rule.scanner().name();
+            this.threshold = rule.minScore();
+        }
+    }
+
+    /** Result of a classifier run; {@code members} in chain order. */
+    record ClassifierResult(
+            Map<String, Counts> byCategory, Counts overall, long[] nanos, int failures, List<MemberCounts> members) {}
 
     static ClassifierResult classify(FirewallChain chain, ScanText.Stage stage, List<EvalDataset.Labelled> data) {
         warmUp(chain, stage, data.stream().map(EvalDataset.Labelled::text).toList());
         Map<String, Counts> by = new TreeMap<>();
         Counts all = new Counts();
         long[] nanos = new long[data.size()];
+        List<MemberCounts> members =
+                chain.rules().stream().map(MemberCounts::new).toList();
         int failures = 0;
         int i = 0;
         for (EvalDataset.Labelled l : data) {
@@ -74,8 +103,23 @@ final class FirewallEval {
             boolean predicted = !v.findings().isEmpty();
             by.computeIfAbsent(l.category(), k -> new Counts()).add(l.positive(), predicted);
             all.add(l.positive(), predicted);
+            Set<String> flagged = v.findings().stream().map(Finding::scanner).collect(Collectors.toSet());
+            for (MemberCounts m : members) {
+                m.failures += v.failedScanners().contains(m.scanner) ? 1 : 0;
+                if (!flagged.contains(m.scanner)) {
+                    continue;
+                }
+                boolean alone = flagged.size() == 1;
+                if (l.positive()) {
+                    m.tp++;
+                    m.onlyTp += alone ? 1 : 0;
+                } else {
+                    m.fp++;
+                    m.onlyFp += alone ? 1 : 0;
+                }
+            }
         }
-        return new ClassifierResult(by, all, nanos, failures);
+        return new ClassifierResult(by, all, nanos, failures, members);
     }
 
     /** Span counts of one type: gold, gold matched, predicted, predicted matching. */
@@ -86,12 +130,35 @@ final class FirewallEval {
         int predictedMatching;
     }
 
-    record SpanResult(Map<String, SpanCounts> byType, long[] nanos, int texts, int failures) {}
+    /**
+     * One member's spans: predicted, predicted matching a gold span, gold spans it matched, and gold spans no other
+     * member matched.
+     */
+    static final class MemberSpans {
+        final String scanner;
+        final double threshold;
+        int predicted;
+        int predictedMatching;
+        int goldMatched;
+        int onlyGoldMatched;
+        int failures;
+
+        MemberSpans(FirewallChain.Rule rule) {
+            this.scanner = rule.scanner().name();
+            this.threshold = rule.minScore();
+        }
+    }
+
+    record SpanResult(
+            Map<String, SpanCounts> byType, long[] nanos, int texts, int failures, List<MemberSpans> members) {}
 
     static SpanResult spans(FirewallChain chain, ScanText.Stage stage, List<EvalDataset.Spanned> data) {
         warmUp(chain, stage, data.stream().map(EvalDataset.Spanned::text).toList());
         Map<String, SpanCounts> by = new TreeMap<>();
         long[] nanos = new long[data.size()];
+        List<MemberSpans> members = chain.rules().stream().map(MemberSpans::new).toList();
+        Map<String, MemberSpans> byScanner = new HashMap<>();
+        members.forEach(m -> byScanner.put(m.scanner, m));
         int failures = 0;
         int i = 0;
         for (EvalDataset.Spanned s : data) {
@@ -99,24 +166,64 @@ final class FirewallEval {
             Verdict v = chain.scan(s.text(), stage);
             nanos[i++] = System.nanoTime() - t0;
             failures += v.failedScanners().isEmpty() ? 0 : 1;
-            List<Finding> predicted =
-                    v.findings().stream().filter(Finding::hasSpan).toList();
+            for (MemberSpans m : members) {
+                m.failures += v.failedScanners().contains(m.scanner) ? 1 : 0;
+            }
+            List<Finding> predicted = union(v.findings());
             for (EvalDataset.Span g : s.spans()) {
                 SpanCounts c = by.computeIfAbsent(g.type(), k -> new SpanCounts());
                 c.gold++;
-                if (predicted.stream().anyMatch(p -> matches(p, g))) {
+                Set<String> matchedBy = predicted.stream()
+                        .filter(p -> matches(p, g))
+                        .map(Finding::scanner)
+                        .collect(Collectors.toSet());
+                if (!matchedBy.isEmpty()) {
                     c.goldMatched++;
+                }
+                for (String scanner : matchedBy) {
+                    MemberSpans m = byScanner.get(scanner);
+                    if (m != null) {
+                        m.goldMatched++;
+                        m.onlyGoldMatched += matchedBy.size() == 1 ? 1 : 0;
+                    }
                 }
             }
             for (Finding p : predicted) {
                 SpanCounts c = by.computeIfAbsent(p.type(), k -> new SpanCounts());
+                MemberSpans m = byScanner.get(p.scanner());
                 c.predicted++;
+                if (m != null) {
+                    m.predicted++;
+                }
                 if (s.spans().stream().anyMatch(g -> matches(p, g))) {
                     c.predictedMatching++;
+                    if (m != null) {
+                        m.predictedMatching++;
+                    }
                 }
             }
         }
-        return new SpanResult(by, nanos, data.size(), failures);
+        return new SpanResult(by, nanos, data.size(), failures, members);
+    }
+
+    /**
+     * The span findings of all members, a span reported with the same type and bounds by an earlier member dropped
+     * (the union of the members' spans). One scanner's own repeats are kept, as they always were counted.
+     */
+    static List<Finding> union(List<Finding> findings) {
+        Map<List<Object>, String> firstScanner = new HashMap<>();
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : findings) {
+            if (!f.hasSpan()) {
+                continue;
+            }
+            List<Object> key = List.of(f.type(), f.start(), f.end());
+            String first = firstScanner.putIfAbsent(key, f.scanner());
+            if (first == null || first.equals(f.scanner())) {
+                out.add(f);
+            }
+        }
+        return out;
     }
 
     /**
@@ -192,6 +299,19 @@ final class FirewallEval {
         put(lat, "p50", percentileMicros(r.nanos(), 0.50));
         put(lat, "p99", percentileMicros(r.nanos(), 0.99));
         head.put("scanner_failures", r.failures());
+        if (r.members().size() > 1) {
+            int positives = r.overall().tp + r.overall().fn;
+            int negatives = r.overall().tn + r.overall().fp;
+            ArrayNode members = head.putArray("members");
+            for (MemberCounts m : r.members()) {
+                ObjectNode o = members.addObject();
+                o.put("scanner", m.scanner).put("threshold", m.threshold);
+                o.put("tp", m.tp).put("fp", m.fp).put("only_tp", m.onlyTp).put("only_fp", m.onlyFp);
+                put(o, "recall", ratio(m.tp, positives));
+                put(o, "fpr", ratio(m.fp, negatives));
+                o.put("failures", m.failures);
+            }
+        }
         return head;
     }
 
@@ -212,11 +332,25 @@ final class FirewallEval {
         put(lat, "p50", percentileMicros(r.nanos(), 0.50));
         put(lat, "p99", percentileMicros(r.nanos(), 0.99));
         head.put("scanner_failures", r.failures());
+        if (r.members().size() > 1) {
+            ArrayNode members = head.putArray("members");
+            for (MemberSpans m : r.members()) {
+                ObjectNode o = members.addObject();
+                o.put("scanner", m.scanner).put("threshold", m.threshold);
+                o.put("predicted", m.predicted).put("predicted_matching", m.predictedMatching);
+                o.put("gold_matched", m.goldMatched).put("only_gold_matched", m.onlyGoldMatched);
+                o.put("failures", m.failures);
+            }
+        }
         return head;
     }
 
     static void printClassifier(PrintWriter out, ObjectNode head, ClassifierResult r) {
-        out.println(headline(head));
+        out.println(headline(
+                head,
+                r.members().stream()
+                        .map(m -> m.scanner + " (threshold " + m.threshold + ")")
+                        .toList()));
         Table t = new Table(
                 "category", "n", "pos", "neg", "tp", "fp", "tn", "fn", "precision", "recall", "f1", "fpr", "bal_acc");
         List<Map.Entry<String, Counts>> rows = new ArrayList<>(r.byCategory().entrySet());
@@ -233,6 +367,26 @@ final class FirewallEval {
                 fmt1(percentileMicros(r.nanos(), 0.5)),
                 fmt1(percentileMicros(r.nanos(), 0.99)),
                 r.failures());
+        if (r.members().size() > 1) {
+            int positives = r.overall().tp + r.overall().fn;
+            int negatives = r.overall().tn + r.overall().fp;
+            out.println();
+            out.println("members (a text is positive when any flags it; only_*: flagged by this member alone):");
+            Table m = new Table("scanner", "threshold", "tp", "fp", "only_tp", "only_fp", "recall", "fpr", "failures");
+            for (MemberCounts c : r.members()) {
+                m.row(
+                        c.scanner,
+                        Double.toString(c.threshold),
+                        Integer.toString(c.tp),
+                        Integer.toString(c.fp),
+                        Integer.toString(c.onlyTp),
+                        Integer.toString(c.onlyFp),
+                        fmt(ratio(c.tp, positives)),
+                        fmt(ratio(c.fp, negatives)),
+                        Integer.toString(c.failures));
+            }
+            m.print(out, "no members");
+        }
     }
 
     private static String[] row(String name, Counts c) {
@@ -261,7 +415,11 @@ final class FirewallEval {
     }
 
     static void printSpans(PrintWriter out, ObjectNode head, SpanResult r) {
-        out.println(headline(head));
+        out.println(headline(
+                head,
+                r.members().stream()
+                        .map(m -> m.scanner + " (threshold " + m.threshold + ")")
+                        .toList()));
         Table t = new Table("type", "gold", "matched", "predicted", "matching", "precision", "recall", "f1");
         r.byType().forEach((k, c) -> {
             double p = ratio(c.predictedMatching, c.predicted);
@@ -285,16 +443,39 @@ final class FirewallEval {
                 fmt1(percentileMicros(r.nanos(), 0.5)),
                 fmt1(percentileMicros(r.nanos(), 0.99)),
                 r.failures());
+        if (r.members().size() > 1) {
+            out.println();
+            out.println("members (predicted spans are all members' spans; only_matched: gold spans no other member"
+                    + " matched):");
+            Table m = new Table(
+                    "scanner", "threshold", "predicted", "matching", "gold_matched", "only_matched", "failures");
+            for (MemberSpans c : r.members()) {
+                m.row(
+                        c.scanner,
+                        Double.toString(c.threshold),
+                        Integer.toString(c.predicted),
+                        Integer.toString(c.predictedMatching),
+                        Integer.toString(c.goldMatched),
+                        Integer.toString(c.onlyGoldMatched),
+                        Integer.toString(c.failures));
+            }
+            m.print(out, "no members");
+        }
     }
 
     private static String fmt1(double d) {
         return Double.isNaN(d) ? "-" : String.format(Locale.ROOT, "%.1f", d);
     }
 
-    private static String headline(ObjectNode head) {
+    /** The first line; with several members, each with its threshold, joined by "or" (any of them flags). */
+    private static String headline(ObjectNode head, List<String> membersWithThresholds) {
         StringBuilder b = new StringBuilder();
-        b.append("scanner ").append(head.get("scanner").asText());
-        b.append(", threshold ").append(head.get("threshold").asText());
+        if (membersWithThresholds.size() > 1) {
+            b.append("scanners ").append(String.join(" or ", membersWithThresholds));
+        } else {
+            b.append("scanner ").append(head.get("scanner").asText());
+            b.append(", threshold ").append(head.get("threshold").asText());
+        }
         b.append(", stage ").append(head.get("stage").asText());
         b.append(", format ").append(head.get("format").asText());
         b.append(", mode ").append(head.get("mode").asText());
