@@ -96,7 +96,8 @@ public final class InjectionHeuristicsScanner implements Scanner {
     static final String SEP = "[^\\p{L}\\p{N}]+";
 
     static final String OBJ = "(?:instructions?|prompts?|rules|directions|directives|guidelines|guidance|context|"
-            + "commands|orders|programming|constraints|restrictions|polic(?:y|ies)|training|safeguards|filters)";
+            + "commands|orders|programming|constraints|restrictions|polic(?:y|ies)|training|safeguards|filters|"
+            + "system\\W+messages?)";
 
     static final List<Rule> RULES = List.of(
             // instruction overrides
@@ -446,7 +447,28 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     "<system>",
                     "</system>",
                     "[system]",
-                    "<|begin_of_text|>"),
+                    "<|begin_of_text|>",
+                    "<start_of_turn>",
+                    "<end_of_turn>",
+                    "[sistema]",
+                    "```system"),
+            rule(
+                    "FAKE_ROLE_TAG",
+                    PI,
+                    0.6,
+                    "\\[(?:syst[eèé]me|system\\s+message|admin(?:istrator)?(?:\\s+(?:message|override|note|notice|mode))?)"
+                            + "[^\\]\\n]{0,30}\\]",
+                    "[syst",
+                    "[admin"),
+            rule(
+                    "FAKE_ROLE_TAG",
+                    PI,
+                    0.3,
+                    // a message object in JSON or XML pasted into a user turn; developers paste these too, so weak
+                    // alone
+                    "\"role\"\\s*:\\s*\"system\"|role\\s*=\\s*[\"']system[\"']",
+                    "\"role\"",
+                    "role"),
             rule(
                     "FAKE_ROLE_TAG",
                     PI,
@@ -576,6 +598,113 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     "google",
                     "meta"),
             rule("NO_RESTRICTIONS", JB, 0.25, null, "content policy", "content policies", "safety guidelines"),
+            // the persona vocabulary in German, French, Spanish, Italian, Portuguese, Dutch and Polish: "no rules",
+            // "developer mode", "stay in character", "from now on", "answer twice"; weights as their English twins
+            rule(
+                    "NO_RESTRICTIONS",
+                    JB,
+                    0.45,
+                    "(?:keine(?:rlei)?|ohne(?:" + SEP + "(?:jegliche|irgendwelche))?|sans(?:" + SEP
+                            + "aucune?)?|aucune?|"
+                            + "plus" + SEP + "(?:de|aucune?)|sin(?:" + SEP + "ning[uú]na?)?|no" + SEP
+                            + "tienes?|senza(?:" + SEP
+                            + "alcuna?)?|non" + SEP + "hai" + SEP + "più|sem(?:" + SEP + "nenhuma?)?|não" + SEP
+                            + "tem|zonder|bez(?:"
+                            + SEP + "żadnych)?)" + SEP + "(?:[\\p{L}]+" + SEP + ")?"
+                            + "(?:regeln|einschränkungen|grenzen|filter|zensur|règles?|restrictions?|limites?|filtres?|"
+                            + "censure|reglas|restricciones|límites|filtros|censura|regole|limiti|restrizioni|filtri|regras|"
+                            + "restrições|regels|beperkingen|censuur|zasad|ograniczeń)",
+                    "keine",
+                    "ohne",
+                    "sans",
+                    "aucun",
+                    "plus",
+                    "sin",
+                    "no tiene",
+                    "senza",
+                    "non hai",
+                    "sem",
+                    "zonder",
+                    "bez"),
+            rule("NO_RESTRICTIONS", JB, 0.35, null, "unzensiert", "sin censura", "sans censure", "senza censura"),
+            rule(
+                    "PERSONA",
+                    JB,
+                    0.5,
+                    "(?:entwicklermodus|modo\\s+desarrollador|mode\\s+d[ée]veloppeur|modalit[àa]\\s+sviluppatore|"
+                            + "modo\\s+desenvolvedor|ontwikkelaarsmodus|tryb\\s+dewelopera)",
+                    "entwicklermodus",
+                    "modo desarrollador",
+                    "mode d",
+                    "modalit",
+                    "modo desenvolvedor",
+                    "ontwikkelaarsmodus",
+                    "tryb dewelopera"),
+            rule(
+                    "ROLE_PLAY",
+                    JB,
+                    0.55,
+                    "(?:bleib(?:e|en\\s+sie)?\\s+(?:immer\\s+)?in\\s+(?:der|deiner|ihrer)\\s+rolle|reste[zs]?\\s+dans\\s+"
+                            + "(?:ton|votre|le)\\s+(?:rôle|personnage)|no\\s+salgas\\s+del\\s+personaje|resta\\s+nel\\s+"
+                            + "personaggio|permaneça\\s+no\\s+personagem|blijf\\s+in\\s+(?:je|de)\\s+rol)",
+                    "bleib",
+                    "reste",
+                    "no salgas",
+                    "resta nel",
+                    "permane",
+                    "blijf in"),
+            rule(
+                    "ROLE_PLAY",
+                    JB,
+                    0.35,
+                    null,
+                    "ab jetzt",
+                    "ab sofort",
+                    "von nun an",
+                    "partir de maintenant",
+                    "a partir de ahora",
+                    "de ahora en adelante",
+                    "da ora in poi",
+                    "d'ora in poi",
+                    "a partir de agora",
+                    "vanaf nu",
+                    "od teraz"),
+            rule(
+                    "DUAL_RESPONSE",
+                    JB,
+                    0.5,
+                    "(?:zweimal|zwei|deux|dos|due|duas|twee|dwa)" + SEP + "(?:[\\p{L}]+" + SEP + ")?"
+                            + "(?:antworten|mal|fois|réponses|veces|respuestas|volte|risposte|vezes|respostas|antwoorden|"
+                            + "razy|odpowiedzi)"
+                            + "|zweimal\\b",
+                    "zwei",
+                    "deux",
+                    "dos",
+                    "due",
+                    "duas",
+                    "twee",
+                    "dwa"),
+            rule(
+                    "REFUSAL_SUPPRESSION",
+                    JB,
+                    0.45,
+                    "(?:ohne|sans|sin|senza|sem|zonder)" + SEP + "(?:[\\p{L}]+" + SEP + ")?"
+                            + "(?:warnungen|warnhinweise|hinweise|avertissements?|mises?\\s+en\\s+garde|advertencias|"
+                            + "avvertenze|avvisi|avisos|waarschuwingen|disclaimers?)"
+                            + "|(?:lehne|lehnen\\s+sie)\\s+(?:niemals|nie|nicht)\\s+ab|ne\\s+refuse\\s+(?:jamais|pas)|"
+                            + "nunca\\s+(?:te\\s+niegues|rechaces|recuse)|no\\s+te\\s+niegues|non\\s+rifiutare|weiger\\s+nooit",
+                    "ohne",
+                    "sans",
+                    "sin",
+                    "senza",
+                    "sem",
+                    "zonder",
+                    "lehne",
+                    "ne refuse",
+                    "nunca",
+                    "no te niegues",
+                    "non rifiutare",
+                    "weiger nooit"),
             // prefix injection (dictating an opening that commits the model to comply) and refusal suppression, two
             // technique families of the jailbreak literature (Wei et al. 2023, "Jailbroken"), written from their
             // description, not from any dataset's wording
@@ -770,6 +899,11 @@ public final class InjectionHeuristicsScanner implements Scanner {
     private static final KeywordAutomaton AUTOMATON;
     private static final int[][] RULES_OF_ANCHOR;
     private static final KeywordAutomaton YOU = new KeywordAutomaton(List.of("you"));
+    /** "You" in the other languages the rules know, as whole words (a jailbreak text addresses the model). */
+    private static final Pattern SECOND_PERSON_OTHER = Pattern.compile(
+            "(?<![\\p{L}])(?:du|dich|dir|dein\\p{L}*|tu|toi|ton|tes|vous|eres|tienes|sei|hai|você|voce|jij|je\\s+bent|jesteś)"
+                    + "(?![\\p{L}])",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /**
      * Words of a text that talks about attacks rather than making one ("how do firewalls detect 'ignore previous
@@ -981,7 +1115,8 @@ public final class InjectionHeuristicsScanner implements Scanner {
     public List<Finding> scan(ScanText text) {
         String norm = text.normalized();
         Hits hits = match(norm);
-        boolean addressed = YOU.containsAny(norm);
+        boolean addressed =
+                YOU.containsAny(norm) || SECOND_PERSON_OTHER.matcher(norm).find();
         double damp = addressed ? 1.0 : 0.5;
         int meta = -1; // looked up once, and only for a quoted hit: most texts never need the pass
         int origLen = text.original().length();

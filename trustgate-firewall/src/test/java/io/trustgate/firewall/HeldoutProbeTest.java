@@ -1,0 +1,125 @@
+package io.trustgate.firewall;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.trustgate.api.Finding;
+import io.trustgate.api.ScanText;
+import io.trustgate.api.Scanner;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The injection scanners on the independently written probe set ({@code injection/heldout-probe.jsonl}: 624 texts in
+ * ten languages, written by someone who had not seen the rules or the training corpus; see its README). Nothing in it
+ * is trained or tuned on, so it is a held-out measure; the floors below are the figures measured when it arrived
+ * (docs/firewall.md), rounded down, so that a change that loses ground on unseen text fails here.
+ */
+class HeldoutProbeTest {
+    static final double THRESHOLD = 0.5;
+    static final Normalizer NORMALIZER = new Normalizer();
+
+    record Probe(String text, boolean attack, String category) {}
+
+    record Rates(int tp, int attacks, int fp, int benign) {
+        double recall() {
+            return (double) tp / attacks;
+        }
+
+        double fpRate() {
+            return (double) fp / benign;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "recall %d/%d, FP %d/%d", tp, attacks, fp, benign);
+        }
+    }
+
+    static List<Probe> probes;
+
+    @BeforeAll
+    static void load() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        probes = new ArrayList<>();
+        for (String line : Files.readAllLines(
+                Path.of("src/test/resources/injection/heldout-probe.jsonl"), StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                JsonNode n = json.readTree(line);
+                probes.add(new Probe(
+                        n.get("text").asText(),
+                        n.get("label").asBoolean(),
+                        n.get("category").asText()));
+            }
+        }
+    }
+
+    static boolean flagged(List<Scanner> scanners, String text) {
+        ScanText t = NORMALIZER.normalize(text, ScanText.Stage.INPUT);
+        for (Scanner s : scanners) {
+            if (s.scan(t).stream().mapToDouble(Finding::score).max().orElse(0) >= THRESHOLD) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Rates rates(List<Scanner> scanners, boolean english) {
+        int tp = 0;
+        int attacks = 0;
+        int fp = 0;
+        int benign = 0;
+        for (Probe p : probes) {
+            if (p.category().endsWith("-en") != english) {
+                continue;
+            }
+            boolean f = flagged(scanners, p.text());
+            if (p.attack()) {
+                attacks++;
+                tp += f ? 1 : 0;
+            } else {
+                benign++;
+                fp += f ? 1 : 0;
+            }
+        }
+        return new Rates(tp, attacks, fp, benign);
+    }
+
+    @Test
+    void theSetIsBalancedAndHalfEnglish() {
+        assertThat(probes).hasSize(624);
+        assertThat(probes.stream().filter(Probe::attack).count()).isEqualTo(311);
+        assertThat(probes.stream().filter(p -> p.category().endsWith("-en")).count())
+                .isEqualTo(317);
+    }
+
+    @Test
+    void classifierKeepsItsRecallOnUnseenTextInEnglishAndOtherLanguages() {
+        List<Scanner> c = List.of(new InjectionClassifierScanner());
+        Rates en = rates(c, true);
+        Rates other = rates(c, false);
+        assertThat(en.recall()).as("English " + en).isGreaterThanOrEqualTo(0.62);
+        assertThat(other.recall()).as("other languages " + other).isGreaterThanOrEqualTo(0.28);
+        assertThat(en.fpRate()).as("English " + en).isLessThanOrEqualTo(0.06);
+        assertThat(other.fpRate()).as("other languages " + other).isLessThanOrEqualTo(0.02);
+    }
+
+    @Test
+    void heuristicsStayPreciseOnUnseenTextInEveryLanguage() {
+        List<Scanner> h = List.of(new InjectionHeuristicsScanner());
+        Rates en = rates(h, true);
+        Rates other = rates(h, false);
+        assertThat(en.fpRate()).as("English " + en).isLessThanOrEqualTo(0.04);
+        assertThat(other.fpRate()).as("other languages " + other).isLessThanOrEqualTo(0.02);
+        assertThat(en.recall()).as("English " + en).isGreaterThanOrEqualTo(0.30);
+        assertThat(other.recall()).as("other languages " + other).isGreaterThanOrEqualTo(0.15);
+    }
+}
