@@ -256,6 +256,13 @@ final class FirewallCommand extends GroupCommand {
                         + " --option language.allowed=en,de.")
         List<String> options = new ArrayList<>();
 
+        @Option(
+                names = "--any-type",
+                description = "Span data: a predicted span matches a gold span it overlaps whatever their types (for"
+                        + " datasets that name types differently from the scanner); recall is then per gold type,"
+                        + " precision per predicted type, and a row sums them all.")
+        boolean anyType;
+
         @Option(names = "--json", description = "Print one JSON object instead of tables.")
         boolean json;
 
@@ -280,7 +287,7 @@ final class FirewallCommand extends GroupCommand {
             head.put("skipped", data.skipped());
             PrintWriter out = spec.commandLine().getOut();
             if (data.spanMode()) {
-                FirewallEval.SpanResult r = FirewallEval.spans(chain, st, data.spanned());
+                FirewallEval.SpanResult r = FirewallEval.spans(chain, st, data.spanned(), anyType);
                 if (json) {
                     out.println(Json.MAPPER
                             .valueToTree(FirewallEval.spanJson(head, r))

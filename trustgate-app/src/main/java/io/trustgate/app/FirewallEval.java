@@ -150,9 +150,27 @@ final class FirewallEval {
     }
 
     record SpanResult(
-            Map<String, SpanCounts> byType, long[] nanos, int texts, int failures, List<MemberSpans> members) {}
+            Map<String, SpanCounts> byType,
+            long[] nanos,
+            int texts,
+            int failures,
+            List<MemberSpans> members,
+            boolean anyType) {}
+
+    /** The row that sums every type, present when types are not matched ({@code --any-type}). */
+    static final String ALL_TYPES = "(all types)";
 
     static SpanResult spans(FirewallChain chain, ScanText.Stage stage, List<EvalDataset.Spanned> data) {
+        return spans(chain, stage, data, false);
+    }
+
+    /**
+     * Span mode; with {@code anyType} a predicted span matches a gold span it overlaps whatever the two types are
+     * (datasets and scanners name secret types differently: {@code GITHUB_TOKEN} against {@code GITHUB_PAT}), so
+     * recall is reported per gold type and precision per predicted type.
+     */
+    static SpanResult spans(
+            FirewallChain chain, ScanText.Stage stage, List<EvalDataset.Spanned> data, boolean anyType) {
         warmUp(chain, stage, data.stream().map(EvalDataset.Spanned::text).toList());
         Map<String, SpanCounts> by = new TreeMap<>();
         long[] nanos = new long[data.size()];
@@ -174,7 +192,7 @@ final class FirewallEval {
                 SpanCounts c = by.computeIfAbsent(g.type(), k -> new SpanCounts());
                 c.gold++;
                 Set<String> matchedBy = predicted.stream()
-                        .filter(p -> matches(p, g))
+                        .filter(p -> matches(p, g, anyType))
                         .map(Finding::scanner)
                         .collect(Collectors.toSet());
                 if (!matchedBy.isEmpty()) {
@@ -195,7 +213,7 @@ final class FirewallEval {
                 if (m != null) {
                     m.predicted++;
                 }
-                if (s.spans().stream().anyMatch(g -> matches(p, g))) {
+                if (s.spans().stream().anyMatch(g -> matches(p, g, anyType))) {
                     c.predictedMatching++;
                     if (m != null) {
                         m.predictedMatching++;
@@ -203,7 +221,17 @@ final class FirewallEval {
                 }
             }
         }
-        return new SpanResult(by, nanos, data.size(), failures, members);
+        if (anyType) {
+            SpanCounts all = new SpanCounts();
+            by.values().forEach(c -> {
+                all.gold += c.gold;
+                all.goldMatched += c.goldMatched;
+                all.predicted += c.predicted;
+                all.predictedMatching += c.predictedMatching;
+            });
+            by.put(ALL_TYPES, all);
+        }
+        return new SpanResult(by, nanos, data.size(), failures, members, anyType);
     }
 
     /**
@@ -238,8 +266,8 @@ final class FirewallEval {
 
     static final int WARM_UP = 200;
 
-    static boolean matches(Finding p, EvalDataset.Span g) {
-        return p.type().equals(g.type()) && p.start() < g.end() && g.start() < p.end();
+    static boolean matches(Finding p, EvalDataset.Span g, boolean anyType) {
+        return (anyType || p.type().equals(g.type())) && p.start() < g.end() && g.start() < p.end();
     }
 
     // ---- figures ---------------------------------------------------------------------------------------------
@@ -317,6 +345,9 @@ final class FirewallEval {
 
     static ObjectNode spanJson(ObjectNode head, SpanResult r) {
         head.put("texts", r.texts());
+        if (r.anyType()) {
+            head.put("any_type", true);
+        }
         ObjectNode types = head.putObject("types");
         r.byType().forEach((k, c) -> {
             ObjectNode o = types.putObject(k);
@@ -437,9 +468,10 @@ final class FirewallEval {
         t.print(out, "no spans, gold or predicted");
         out.printf(
                 Locale.ROOT,
-                "%d texts; a predicted span matches a gold span of the same type when they overlap.%n"
+                "%d texts; a predicted span matches a gold span of %s type when they overlap.%n"
                         + "latency per text: p50 %s us, p99 %s us; scanner failures: %d%n",
                 r.texts(),
+                r.anyType() ? "any" : "the same",
                 fmt1(percentileMicros(r.nanos(), 0.5)),
                 fmt1(percentileMicros(r.nanos(), 0.99)),
                 r.failures());

@@ -262,6 +262,38 @@ class FirewallEvalChainTest {
     }
 
     @Test
+    void anyTypeMatchesSpansWhoseTypeNamesDifferAndSumsThem() throws Exception {
+        Path renamed = dir.resolve("renamed.jsonl");
+        Files.writeString(renamed, """
+                {"text": "aws_access_key_id=AKIAQWERTYUIOPASDFGH", "spans": [{"type": "AWS_KEY", "start": 18, "end": 38}]}
+                {"text": "Nothing secret here.", "spans": []}
+                """);
+        JsonNode strict = JSON.readTree(
+                CliTest.run("firewall", "eval", "--scanner", "secrets", "--input", renamed.toString(), "--json")
+                        .out());
+        assertThat(strict.path("types").path("AWS_KEY").path("gold_matched").asInt())
+                .isZero();
+        assertThat(strict.has("any_type")).isFalse();
+        CliTest.Result r = CliTest.run(
+                "firewall", "eval", "--scanner", "secrets", "--any-type", "--input", renamed.toString(), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = JSON.readTree(r.out());
+        assertThat(j.path("any_type").asBoolean()).isTrue();
+        assertThat(j.path("types").path("AWS_KEY").path("gold_matched").asInt()).isEqualTo(1);
+        assertThat(j.path("types")
+                        .path("AWS_ACCESS_KEY_ID")
+                        .path("predicted_matching")
+                        .asInt())
+                .isEqualTo(1);
+        JsonNode all = j.path("types").path("(all types)");
+        assertThat(List.of(
+                        all.path("gold").asInt(),
+                        all.path("gold_matched").asInt(),
+                        all.path("predicted").asInt()))
+                .containsExactly(1, 1, 1);
+    }
+
+    @Test
     void aSpanTwoMembersReportAlikeCountsOnceButOneScannersRepeatsAreKept() {
         Finding a = new Finding("pii", Category.PII, "EMAIL_ADDRESS", 0.9, 3, 10);
         Finding sameFromOther = new Finding("secrets", Category.SECRET, "EMAIL_ADDRESS", 0.9, 3, 10);

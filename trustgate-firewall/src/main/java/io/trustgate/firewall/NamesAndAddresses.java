@@ -1045,8 +1045,13 @@ final class NamesAndAddresses {
             // "Mozartring 5", not "During 2021" or "Spring 2024": three letters before -ring, none of e, i, u, p
             + "|\\p{Lu}[\\p{L}\\-]{2,}(?<![eiupEIUP])ring"
             + "|\\p{Lu}[\\p{L}\\-]*\\s+(?:Straße|Strasse|Str\\.|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer)"
+            // "Am Sonnenhang 20a", "An der Alster 12": German streets named by a preposition and a place, only where
+            // an address word precedes (else "Am Montag 5" would be one)
+            + "|(?<=(?i:adresse|anschrift|wohnhaft|wohne|wohnt|address|lives\\s+at|live\\s+at|moved\\s+to)\\s?:?\\s{1,3})"
+            + "(?:Am|An\\s+der|An\\s+den|Im|In\\s+der|Auf\\s+dem|Auf\\s+der|Zum|Zur|Unter\\s+den|Hinter\\s+der)\\s+"
+            + "\\p{Lu}[\\p{L}\\-]+"
             + "|(?:Via|Viale|Piazza|Corso|Vicolo|Calle|Avenida|Avda\\.|Plaza|Paseo|Carrer|Rua|Praça|Largo|Travessa)"
-            + "\\s+(?:(?:de|del|della|dei|delle|di|da|do|dos|das|la|las|los|el)\\s+)?" + CAP_WORD + "(?:\\s+"
+            + "\\s+(?:(?:de|del|della|dei|delle|di|da|do|dos|das|la|las|los|el)\\s+){0,2}" + CAP_WORD + "(?:\\s+"
             + CAP_WORD + "){0,2}\\s*,?"
             + ")\\s+\\d{1,4}\\s?[a-zA-Z]?(?![\\w])"
             + "(?:,?\\s+(?:D-|CH-|A-)?\\d{4,5}\\s+" + CITY + ")?");
@@ -1166,6 +1171,15 @@ final class NamesAndAddresses {
         }
         if (k == spaces || k >= len) {
             return s.startsWith("bis", k) || s.startsWith("ter", k);
+        }
+        if ((s.startsWith("bis", k) || s.startsWith("ter", k)) && k + 3 < len && s.charAt(k + 3) == ' ') {
+            k += 3; // "232 bis rue du Moulin"
+            while (k < len && s.charAt(k) == ' ') {
+                k++;
+            }
+            if (k >= len) {
+                return false;
+            }
         }
         char c = s.charAt(k);
         if (Character.isUpperCase(c)) {

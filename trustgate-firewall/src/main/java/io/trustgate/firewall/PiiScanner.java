@@ -84,14 +84,27 @@ public final class PiiScanner implements Scanner {
             Pattern.compile("(?<![\\d.])(?<!\\d\\.)" + OCTET + "(?:\\." + OCTET + "){3}(?!\\d|\\.\\d)");
     private static final Pattern VERSION_CONTEXT =
             Pattern.compile("(?:\\b(?:version|ver|release|build|v)\\.?\\s*|[A-Za-z_])$", Pattern.CASE_INSENSITIVE);
+    /** Words before a dotted quad on its line that make it a version ("upgraded the agent from 8.15.17.185"). */
+    private static final Pattern VERSION_CUE = Pattern.compile(
+            "\\b(?:firmware|versions?|release|build|upgrad\\w*|updat\\w*|downgrad\\w*|bump\\w*|dependenc\\w*|package|"
+                    + "librar\\w*|driver|patch\\w*)\\b",
+            Pattern.CASE_INSENSITIVE);
+    /** Words that make a dotted quad an address whatever else the line says. */
+    private static final Pattern ADDRESS_CUE = Pattern.compile(
+            "\\b(?:ip|ipv4|address|addr|host|hostname|server|client|gateway|dns|subnet|ping|connect\\w*|login|logged|"
+                    + "request\\w*|source|src|dst|destination|peer|remote)\\b",
+            Pattern.CASE_INSENSITIVE);
+
     private static final Pattern IPV6_CANDIDATE = Pattern.compile("(?<![\\w:.])[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:.]*");
     private static final Pattern UUID =
             Pattern.compile("[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}");
     private static final Pattern PHONE_WINDOW = Pattern.compile("[+(]?\\d[\\d\\s().\\-/\u2010-\u2015]{5,}\\d");
     private static final Pattern PHONE_KEYWORD = Pattern.compile(
-            "\\b(?:phone|tel|telephone|call|mobile|cell|fax|whatsapp|sms|text|contact|telefon|handy|"
-                    + "t[ée]l[ée]phone|portable|mobil|ph|ring|reach)\\b",
-            Pattern.CASE_INSENSITIVE);
+            "(?<![\\p{L}])(?:phone|tel|telephone|call|mobile|cell|fax|whatsapp|sms|text|contact|telefon|handy|"
+                    + "t[ée]l[ée]phone|portable|mobil|ph|ring|reach|n[úu]mero|tel[ée]fono|m[óo]vil|cellulare|telefono|"
+                    + "telefoonnummer|nummer|rappeler|appeler|joindre|ll[áa]m\\p{L}*|chiam\\p{L}*|bel|bellen|"
+                    + "anrufen|erreichbar|(?-i:[TMPF])\\s?:)(?![\\p{L}])",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern DATE_LIKE = Pattern.compile(
             "\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}|\\d{1,2}:\\d{2}(?::\\d{2})?");
 
@@ -102,19 +115,23 @@ public final class PiiScanner implements Scanner {
     private static final String MONTHS = "january|february|march|april|may|june|july|august|september|october|november"
             + "|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|januar|februar|märz|maerz|mai|juni|juli"
             + "|oktober|dezember|janvier|février|fevrier|mars|avril|juin|juillet|août|aout|septembre|octobre"
-            + "|novembre|décembre|decembre";
+            + "|novembre|décembre|decembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre"
+            + "|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+            + "|januari|februari|maart|mei|augustus|oktober|janeiro|fevereiro|março|marco|maio|junho|julho|setembro"
+            + "|outubro|novembro|dezembro";
     private static final Pattern DATE = Pattern.compile(
             "(?<![\\w.])(?:"
                     + "(?<y1>\\d{4})-(?<m1>\\d{1,2})-(?<d1>\\d{1,2})"
                     + "|(?<a2>\\d{1,2})[./-](?<b2>\\d{1,2})[./-](?<y2>\\d{4}|\\d{2})"
-                    + "|(?<d3>\\d{1,2})(?:st|nd|rd|th|er)?\\.?\\s+(?:of\\s+)?(?<m3>" + MONTHS
-                    + ")\\.?,?\\s+(?<y3>\\d{4})"
+                    + "|(?<d3>\\d{1,2})(?:st|nd|rd|th|er|º|°)?\\.?\\s+(?:of\\s+|de\\s+)?(?<m3>" + MONTHS
+                    + ")\\.?,?\\s+(?:de\\s+)?(?<y3>\\d{4})"
                     + "|(?<m4>" + MONTHS + ")\\.?\\s+(?<d4>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y4>\\d{4})"
                     + ")(?![\\w])",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern BIRTH_KEYWORD = Pattern.compile(
-            "(?<![\\p{L}])(?:born|dob|d\\.o\\.b\\.?|date\\s+of\\s+birth|birth\\s*date|birthdate|birthday|n[ée]e?"
-                    + "|geboren|geburtsdatum|geburtstag|geb\\.|date\\s+de\\s+naissance)(?![\\p{L}])",
+            "(?<![\\p{L}])(?:born|dob|d\\.o\\.b\\.?|date[\\s_]+of[\\s_]+birth|birth[\\s_-]*date|birthdate|birthday|n[ée]e?"
+                    + "|geboren|geburtsdatum|geburtstag|geb\\.|date\\s+de\\s+naissance|fecha\\s+de\\s+nacimiento|nacid[oa]"
+                    + "|data\\s+di\\s+nascita|(?-i:nat[oa])|data\\s+de\\s+nascimento|nascid[oa]|geboortedatum)(?![\\p{L}])",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final int BIRTH_WINDOW = 40;
 
@@ -164,6 +181,7 @@ public final class PiiScanner implements Scanner {
         ipv6(s, all);
         datesOfBirth(s, all);
         phones(s, segments, all);
+        tableColumns(s, all);
         List<NamesAndAddresses.Hit> hits = new ArrayList<>();
         NamesAndAddresses.addresses(s, hits);
         NamesAndAddresses.persons(s, hits);
@@ -677,11 +695,36 @@ public final class PiiScanner implements Scanner {
             Matcher m = inSegment(IPV4, s, segments, k);
             while (m.find()) {
                 int from = Math.max(0, m.start() - 12);
-                if (!VERSION_CONTEXT.matcher(s.substring(from, m.start())).find()) {
+                if (!VERSION_CONTEXT.matcher(s.substring(from, m.start())).find()
+                        && !versionOnItsLine(s, m.start())
+                        && !notAHost(s, m.start(), m.end())) {
                     out.add(finding(IP, 0.9, m.start(), m.end()));
                 }
             }
         }
+    }
+
+    /** A version cue earlier on the line (within 60 chars) and no address cue there. */
+    private static boolean versionOnItsLine(String s, int start) {
+        int from = start;
+        while (from > 0 && start - from < 60 && s.charAt(from - 1) != '\n') {
+            from--;
+        }
+        String before = s.substring(from, start);
+        return VERSION_CUE.matcher(before).find()
+                && !ADDRESS_CUE.matcher(before).find();
+    }
+
+    /**
+     * Loopback, unspecified and broadcast addresses, and a network written with its prefix length and a zero host
+     * part ({@code 10.0.0.0/16}), name no person's device.
+     */
+    private static boolean notAHost(String s, int start, int end) {
+        String v = s.substring(start, end);
+        if (v.startsWith("127.") || v.equals("0.0.0.0") || v.equals("255.255.255.255")) {
+            return true;
+        }
+        return v.endsWith(".0") && end + 1 < s.length() && s.charAt(end) == '/' && isDigit(s.charAt(end + 1));
     }
 
     private void ipv6(String s, List<Finding> out) {
@@ -707,7 +750,7 @@ public final class PiiScanner implements Scanner {
                 c = c.substring(0, c.length() - 1);
                 end--;
             }
-            if (isIpv6(c)) {
+            if (isIpv6(c) && !c.equals("::1") && !c.equals("::")) { // loopback and unspecified name no device
                 out.add(finding(IP, 0.9, start, end));
             }
         }
@@ -829,7 +872,23 @@ public final class PiiScanner implements Scanner {
         }
     }
 
-    private static final String[] BIRTH_STEMS = {"born", "dob", "d.o.b", "birth", "né", "nee", "geb", "naissance"};
+    private static final String[] BIRTH_STEMS = {
+        "born",
+        "dob",
+        "d.o.b",
+        "birth",
+        "né",
+        "nee",
+        "geb",
+        "naissance",
+        "nacimiento",
+        "nacid",
+        "nascit",
+        "nascid",
+        "nato",
+        "nata",
+        "geboorte"
+    };
 
     private static boolean mayHoldBirthKeyword(String s) {
         String lower = s.toLowerCase(Locale.ROOT);
@@ -864,6 +923,159 @@ public final class PiiScanner implements Scanner {
     private static boolean day(String m) {
         int v = Integer.parseInt(m);
         return v >= 1 && v <= 31;
+    }
+
+    // ---- tables: a header names the column ---------------------------------------------------------------------
+
+    private static final Pattern BIRTH_COLUMN = Pattern.compile(
+            "(?:dob|d\\.o\\.b\\.?|birth[ _-]?date|date[ _-]?of[ _-]?birth|birthday|born|geburtsdatum|geb\\.?|"
+                    + "date[ _-]?de[ _-]?naissance|fecha[ _-]?(?:de[ _-]?)?nacimiento|data[ _-]?di[ _-]?nascita|"
+                    + "geboortedatum|data[ _-]?de[ _-]?nascimento)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern PHONE_COLUMN = Pattern.compile(
+            "(?:(?:phone|tel|telephone|mobile|cell|fax|telefon|handy|t[ée]l[ée]phone|portable|tel[ée]fono|m[óo]vil|"
+                    + "cellulare|telefoonnummer|mobiel)(?:[ _-]?(?:number|no\\.?|nr\\.?|nummer|#))?)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern HEADER_CELL = Pattern.compile("[\\p{L}][\\p{L}\\d _.#-]{0,40}");
+    private static final int MAX_TABLE_ROWS = 10_000;
+
+    /**
+     * Delimited text (CSV, TSV, pipes) whose header names a birth-date or phone column: the dates and numbers in that
+     * column, however far from the header, are dates of birth and phone numbers. A row with another cell count ends
+     * the table.
+     */
+    private void tableColumns(String s, List<Finding> out) {
+        int nl = s.indexOf('\n');
+        if (nl < 0) {
+            return;
+        }
+        int lineStart = 0;
+        while (lineStart < s.length()) {
+            int lineEnd = s.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = s.length();
+            }
+            char delim = delimiter(s, lineStart, lineEnd);
+            if (delim != 0) {
+                List<int[]> cells = cells(s, lineStart, lineEnd, delim);
+                int birth = -1;
+                int phone = -1;
+                boolean header = true;
+                for (int i = 0; i < cells.size() && header; i++) {
+                    String c = s.substring(cells.get(i)[0], cells.get(i)[1]);
+                    header = HEADER_CELL.matcher(c).matches();
+                    if (BIRTH_COLUMN.matcher(c).matches()) {
+                        birth = i;
+                    } else if (PHONE_COLUMN.matcher(c).matches()) {
+                        phone = i;
+                    }
+                }
+                if (header && (birth >= 0 || phone >= 0)) {
+                    lineEnd = tableRows(s, lineEnd, delim, cells.size(), birth, phone, out);
+                }
+            }
+            lineStart = lineEnd + 1;
+        }
+    }
+
+    /** Reads the rows after a header; returns where the table ends. */
+    private int tableRows(String s, int from, char delim, int width, int birth, int phone, List<Finding> out) {
+        int lineStart = from + 1;
+        int rows = 0;
+        int end = from;
+        while (lineStart < s.length() && rows++ < MAX_TABLE_ROWS) {
+            int lineEnd = s.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = s.length();
+            }
+            List<int[]> cells = cells(s, lineStart, lineEnd, delim);
+            if (cells.size() != width) {
+                return end;
+            }
+            if (birth >= 0) {
+                int[] c = cells.get(birth);
+                Matcher d = DATE.matcher(s);
+                d.region(c[0], c[1]);
+                if (d.matches() && plausibleDate(d) && !covered(out, c[0], c[1])) {
+                    out.add(finding(DOB, 0.8, c[0], c[1]));
+                }
+            }
+            if (phone >= 0) {
+                int[] c = cells.get(phone);
+                if (c[1] - c[0] >= 7 && !covered(out, c[0], c[1]) && possiblePhone(s.substring(c[0], c[1]))) {
+                    out.add(finding(PHONE, 0.75, c[0], c[1]));
+                }
+            }
+            end = lineEnd;
+            lineStart = lineEnd + 1;
+        }
+        return end;
+    }
+
+    private boolean possiblePhone(String v) {
+        int digits = 0;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (isDigit(c)) {
+                digits++;
+            } else if (!isNumberPunct(c)) {
+                return false;
+            }
+        }
+        if (digits < 7 || digits > 15) {
+            return false;
+        }
+        for (String region : regions) {
+            try {
+                if (PHONES.isPossibleNumber(PHONES.parse(v, region))) {
+                    return true;
+                }
+            } catch (com.google.i18n.phonenumbers.NumberParseException e) {
+                // not a number in this region's format; try the next
+            }
+        }
+        return false;
+    }
+
+    private static boolean covered(List<Finding> out, int start, int end) {
+        for (Finding f : out) {
+            if (f.start() < end && start < f.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The line's delimiter: the first of tab, semicolon, pipe, comma that occurs in it, or 0. */
+    private static char delimiter(String s, int from, int to) {
+        for (char d : new char[] {'\t', ';', '|', ','}) {
+            int i = s.indexOf(d, from);
+            if (i >= 0 && i < to) {
+                return d;
+            }
+        }
+        return 0;
+    }
+
+    /** The cells of a line, trimmed, as start/end pairs (no quoting: a quoted delimiter ends a cell). */
+    private static List<int[]> cells(String s, int from, int to, char delim) {
+        List<int[]> out = new ArrayList<>();
+        int a = from;
+        for (int i = from; i <= to; i++) {
+            if (i == to || s.charAt(i) == delim) {
+                int cs = a;
+                int ce = i;
+                while (cs < ce && (Character.isWhitespace(s.charAt(cs)) || s.charAt(cs) == '"')) {
+                    cs++;
+                }
+                while (ce > cs && (Character.isWhitespace(s.charAt(ce - 1)) || s.charAt(ce - 1) == '"')) {
+                    ce--;
+                }
+                out.add(new int[] {cs, ce});
+                a = i + 1;
+            }
+        }
+        return out;
     }
 
     // ---- phone numbers ---------------------------------------------------------------------------------------
@@ -909,9 +1121,14 @@ public final class PiiScanner implements Scanner {
         lastEnd = we;
         String window = s.substring(ws, we);
         boolean international = s.charAt(w.start()) == '+';
+        // a number written +CC, or after a phone keyword, is a phone number if its length fits the country's plan:
+        // fictional (555-01xx) and newly assigned ranges fail libphonenumber's validity check but are still numbers
+        PhoneNumberUtil.Leniency leniency = international || keywordBefore(s, w.start())
+                ? PhoneNumberUtil.Leniency.POSSIBLE
+                : PhoneNumberUtil.Leniency.VALID;
         for (String region : regions) {
             boolean hit = false;
-            for (PhoneNumberMatch pm : PHONES.findNumbers(window, region, PhoneNumberUtil.Leniency.VALID, 50)) {
+            for (PhoneNumberMatch pm : PHONES.findNumbers(window, region, leniency, 50)) {
                 int start = ws + pm.start();
                 int end = ws + pm.end();
                 if (acceptPhone(s, start, end, uuids) && !overlaps(found, start, end)) {
@@ -961,7 +1178,7 @@ public final class PiiScanner implements Scanner {
             return false;
         }
         String v = s.substring(start, end);
-        if (DATE_LIKE.matcher(v).matches() || NOT_PHONE_SHAPE.matcher(v).matches()) {
+        if (DATE_LIKE.matcher(v).matches() || (NOT_PHONE_SHAPE.matcher(v).matches() && !keywordBefore(s, start))) {
             return false;
         }
         if (start > 0) {
@@ -985,6 +1202,11 @@ public final class PiiScanner implements Scanner {
             return true;
         }
         // a bare digit run is an order number as often as a phone number: ask for a phone keyword before it
+        return keywordBefore(s, start);
+    }
+
+    /** A phone keyword within the 30 chars before {@code start}. */
+    private static boolean keywordBefore(String s, int start) {
         Matcher k = PHONE_KEYWORD.matcher(s);
         k.region(Math.max(0, start - 30), start);
         k.useTransparentBounds(true);

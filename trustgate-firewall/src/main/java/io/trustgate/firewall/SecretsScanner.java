@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 /**
  * A scanner for credentials: provider keys and tokens (AWS, GCP, Azure, GitHub, GitLab, Slack, Stripe, OpenAI,
  * Anthropic, Hugging Face), JWTs, PEM private keys, connection strings and URLs with passwords, and high-entropy or
- * password values in assignment context ({@code api_key = "..."}).
+ * password values in assignment context ({@code api_key = "..."}) or on a command line ({@code curl -u user:pw}).
  *
  * <p><b>Threat.</b> OWASP LLM02 (sensitive information disclosure): a user pastes a config file, a stack trace or a
  * {@code .env} into a prompt and the secret goes to a third-party provider; or a model repeats a secret it saw (in
@@ -47,7 +47,9 @@ import java.util.regex.Pattern;
  * split across lines, secrets in YAML where the key is on the parent line, and keys of providers without a rule.
  * Placeholder filtering is by word list ({@code example}, {@code changeme}, {@code xxxx}, {@code ${VAR}}, ...), so a
  * real key containing such a word is scored lower or missed. The Azure AD {@code Q~} shape is community-observed, not
- * vendor-documented. Nothing is verified against the provider.
+ * vendor-documented. Nothing is verified against the provider. Documented sample values (AWS's {@code EXAMPLE} keys,
+ * jwt.io's sample token, the test key of Stripe's API reference), Stripe publishable keys and installation defaults where the password equals the user
+ * ({@code postgres:postgres}, scored 0.4) are not reported at the default threshold.
  */
 public final class SecretsScanner implements Scanner {
     /** Minimum Shannon entropy, bits per char, of a non-hex value in assignment context. */
@@ -235,6 +237,12 @@ public final class SecretsScanner implements Scanner {
     private static final Pattern PEM_END = Pattern.compile("-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+");
     private static final Pattern DOTTED_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)+");
+
+    /** The signature of the sample token on jwt.io (HS256, key "your-256-bit-secret"). */
+    private static final String JWT_IO_SAMPLE_SIGNATURE = "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+
+    /** The test key Stripe's API reference shows to every reader. */
+    private static final String STRIPE_DOCS_SAMPLE = "sk_test_4eC39HqLyjWDarjtT1zdp7dc";
 
     private final List<Rule> rules;
     private final KeywordAutomaton automaton;
@@ -462,8 +470,8 @@ public final class SecretsScanner implements Scanner {
         r.add(rule(
                 "AZURE_STORAGE_ACCOUNT_KEY",
                 SPECIFIC,
-                List.of("accountkey="),
-                "(?i:AccountKey)=([A-Za-z0-9+/]{40,100}={0,2})",
+                List.of("accountkey=", "--account-key"),
+                "(?i:AccountKey=|--account-key[ =]+)['\"]?([A-Za-z0-9+/]{40,100}={0,2})",
                 0,
                 120,
                 group1("AZURE_STORAGE_ACCOUNT_KEY", 0.95, v -> !isPlaceholder(v) && entropy(v) >= ENTROPY)));
@@ -563,7 +571,8 @@ public final class SecretsScanner implements Scanner {
                 8,
                 260,
                 group1("SLACK_WEBHOOK_URL", 0.9, v -> !isPlaceholder(v.substring(20)))));
-        // Stripe: sk_ (secret) or rk_ (restricted), then live_ or test_, then alnum. Test keys score low.
+        // Stripe: sk_ (secret) or rk_ (restricted), then live_ or test_, then alnum. Test keys score lower: they
+        // reach only test-mode data, but that data and the account's settings are still behind them.
         r.add(rule(
                 "STRIPE_KEY",
                 SPECIFIC,
@@ -573,14 +582,17 @@ public final class SecretsScanner implements Scanner {
                 260,
                 (t, m) -> {
                     String v = m.group(1);
-                    if (isPlaceholder(v) || !hasDigit(v) || entropy(v.substring(8)) < HEX_ENTROPY) {
+                    if (isPlaceholder(v)
+                            || v.startsWith(STRIPE_DOCS_SAMPLE)
+                            || !hasDigit(v)
+                            || entropy(v.substring(8)) < HEX_ENTROPY) {
                         return null;
                     }
                     boolean live = m.group(3).equals("live");
                     String type = live
                             ? (m.group(2).equals("rk") ? "STRIPE_RESTRICTED_KEY" : "STRIPE_SECRET_KEY")
                             : "STRIPE_TEST_KEY";
-                    return new Verdict(type, live ? 0.95 : 0.3, m.start(1), m.end(1));
+                    return new Verdict(type, live ? 0.95 : 0.6, m.start(1), m.end(1));
                 }));
         // Anthropic: sk-ant-api03-... (and admin01, oat01), base64url body.
         r.add(rule(
@@ -649,6 +661,9 @@ public final class SecretsScanner implements Scanner {
                         return null;
                     }
                     boolean unsigned = dot2 == v.length() - 1;
+                    if (v.endsWith(JWT_IO_SAMPLE_SIGNATURE)) {
+                        return null; // the documented sample every JWT tutorial shows
+                    }
                     if (!unsigned && v.length() - dot2 - 1 < 16) {
                         return null;
                     }
@@ -695,7 +710,8 @@ public final class SecretsScanner implements Scanner {
                         }
                     }
                     String body = t.subSequence(bodyStart, bodyEnd).toString();
-                    if (b64 < 24 || body.contains("...") || isPlaceholder(body.length() > 200 ? "" : body)) {
+                    // a real key's body is long: only a short one can be a placeholder ("MIIE...xyz")
+                    if (b64 < 24 || body.contains("...") || (body.length() <= 200 && isPlaceholder(body))) {
                         return null;
                     }
                     return new Verdict("PRIVATE_KEY", 0.95, m.start(), spanEnd);
@@ -705,7 +721,7 @@ public final class SecretsScanner implements Scanner {
                 "CONNECTION_STRING_PASSWORD",
                 STRUCTURAL,
                 List.of("://"),
-                "(?<![A-Za-z0-9+.-])((?:jdbc:)?([A-Za-z][A-Za-z0-9+.-]{1,30}))://([^\\s:/@'\"`<>]{1,128}):"
+                "(?<![A-Za-z0-9+.-])((?:jdbc:)?([A-Za-z][A-Za-z0-9+.-]{1,30}))://([^\\s:/@'\"`<>]{0,128}):"
                         + "([^\\s@/'\"`<>]{1,256})@(?=[A-Za-z0-9\\[._-])",
                 40,
                 400,
@@ -718,9 +734,29 @@ public final class SecretsScanner implements Scanner {
                     }
                     boolean db = DB_SCHEMES.contains(scheme)
                             || m.group(1).toLowerCase(Locale.ROOT).startsWith("jdbc:");
-                    double score = pw.equals(user) ? 0.5 : db ? 0.9 : 0.8;
+                    // postgres:postgres, root:root: an installation default, reported below the default threshold
+                    double score = pw.equals(user) ? 0.4 : db ? 0.9 : 0.8;
                     return new Verdict(
                             db ? "CONNECTION_STRING_PASSWORD" : "URL_CREDENTIALS", score, m.start(4), m.end(4));
+                }));
+        // Basic-auth credentials on a command line: curl -u user:password, wget --user=... --password=...
+        r.add(rule(
+                "CLI_CREDENTIALS",
+                STRUCTURAL,
+                List.of(" -u ", "--user ", "--user=", "--password"),
+                "(?:\\s-u\\s+|\\s--user[ =])['\"]?[^\\s:'\"]{1,64}:([^\\s'\"]{4,128})['\"]?(?=\\s|$)"
+                        + "|\\s--password[ =]['\"]?([^\\s'\"]{4,128})",
+                20,
+                220,
+                (t, m) -> {
+                    int g = m.group(1) != null ? 1 : 2;
+                    String pw = m.group(g);
+                    if (isPlaceholderPassword(pw) || looksLikeReference(pw) || distinct(pw) < 5) {
+                        return null;
+                    }
+                    return hasDigit(pw) || hasSymbol(pw)
+                            ? new Verdict("CLI_CREDENTIALS", 0.8, m.start(g), m.end(g))
+                            : null;
                 }));
         // JDBC URLs with a password property: jdbc:...;password=... or ?password=... / &password=...
         r.add(rule(
@@ -752,7 +788,8 @@ public final class SecretsScanner implements Scanner {
                 GENERIC,
                 assignmentKeywords,
                 "(?<![\\w.-])([A-Za-z_$@][\\w.-]{0,63})[\"'\\]]?[ \\t]*(?::=|=>|==?|:)[ \\t]*(?:!!binary[ \\t]+)?"
-                        + "(?:(?:Bearer|Basic|Token|token)[ \\t]+)?([\"'`]?)([^\\s\"'`,;()\\[\\]{}<>]{8,512}+)\\2"
+                        + "(?:(?:Bearer|Basic|Token|token)[ \\t]+)?([\"'`]?)((?<=[\"'`])[^\\s\"'`]{8,512}+"
+                        + "|[^\\s\"'`,;()\\[\\]{}<>]{8,512}+)\\2"
                         + "(?![(<\\[{])",
                 72,
                 600,
@@ -781,8 +818,12 @@ public final class SecretsScanner implements Scanner {
                 passwordName = true;
             }
         }
-        if (!secretName || isPlaceholder(value) || looksLikeReference(value)) {
-            return null;
+        if (!secretName
+                || isPlaceholder(value)
+                || looksLikeReference(value)
+                || value.startsWith("pk_")
+                || value.endsWith(JWT_IO_SAMPLE_SIGNATURE)) {
+            return null; // pk_live_/pk_test_: Stripe's publishable keys are meant to be public
         }
         if (value.length() >= 16 && isHighEntropy(value)) {
             return new Verdict("HIGH_ENTROPY_ASSIGNMENT", 0.7, m.start(3), m.end(3));
@@ -883,7 +924,11 @@ public final class SecretsScanner implements Scanner {
         if (ENV_NAME.matcher(v).matches()) {
             return true; // DB_PASSWORD
         }
-        return DOTTED_NAME.matcher(v).matches(); // config.secret_key
+        if (!DOTTED_NAME.matcher(v).matches()) {
+            return false;
+        }
+        String head = v.substring(0, v.indexOf('.'));
+        return !(head.length() >= 12 && hasDigit(head) && isHighEntropy(head)); // config.secret_key
     }
 
     private static List<String> nameParts(String name) {

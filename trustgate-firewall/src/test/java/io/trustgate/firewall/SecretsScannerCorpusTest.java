@@ -159,6 +159,17 @@ class SecretsScannerCorpusTest {
                         "jdbc:postgresql://localhost/app?user=app&password=" + jdbcPw,
                         jdbcPw),
                 Arguments.of("URL_CREDENTIALS", "https://deploy:" + urlPw + "@registry.example.org/v2/", urlPw),
+                Arguments.of(
+                        "CONNECTION_STRING_PASSWORD",
+                        "redis.from_url(\"redis://:" + redisPw + "@cache:6379/0\")",
+                        redisPw),
+                Arguments.of("CLI_CREDENTIALS", "curl -u elastic:" + urlPw + " -X GET https://es.internal:9200", urlPw),
+                Arguments.of(
+                        "CLI_CREDENTIALS", "wget --user=deploy --password=" + urlPw + " https://files.local/a", urlPw),
+                Arguments.of(
+                        "AZURE_STORAGE_ACCOUNT_KEY",
+                        "az storage blob list --account-name st1 --account-key " + azureKey + " -o table",
+                        azureKey),
                 Arguments.of("HIGH_ENTROPY_ASSIGNMENT", "api_key = \"" + entropyVal + "\"", entropyVal),
                 Arguments.of("HIGH_ENTROPY_ASSIGNMENT", "SECRET_KEY: " + hexVal, hexVal),
                 Arguments.of("HIGH_ENTROPY_ASSIGNMENT", "Authorization: Bearer " + bearer, bearer),
@@ -191,6 +202,13 @@ class SecretsScannerCorpusTest {
             }
             assertThat(covered).as("rule %s", id).contains(id);
         }
+    }
+
+    @Test
+    void installationDefaultCredentialsScoreBelowTheDefaultThreshold() {
+        var f = SCANNER.scan(
+                ScanText.plain("DATABASE_URL=postgres://postgres:postgres@localhost:5432/dev", ScanText.Stage.INPUT));
+        assertThat(f).singleElement().satisfies(x -> assertThat(x.score()).isLessThan(0.5));
     }
 
     @Test
@@ -263,6 +281,11 @@ class SecretsScannerCorpusTest {
                 "sk_test_xxxxxxxxxxxxxxxxxxxxxxxx",
                 "hf_hub_download(repo_id=\"sentence-transformers/all-MiniLM-L6-v2\", filename=\"model.onnx\")",
                 "export GITHUB_TOKEN=ghp_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX",
+                "STRIPE_PUBLISHABLE_KEY=pk_live_51HqLyjWDarjtT1zdp7dcXaMpl",
+                "sample token: eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0"
+                        + "IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+                "curl -u $USER:$TOKEN https://api.example.org",
+                "curl -u admin:password http://localhost:9200",
                 "\"packages/core\": {\"version\": \"1.2.3\", \"resolved\": \"git+ssh://git@github.com/o/r.git#5f1c2e9a7b3d\"}",
             })
     void passesHardNegatives(String text) {
