@@ -55,6 +55,9 @@ public final class Normalizer {
 
     private static final int MAX_CLUSTER = 16;
     private static final int MIN_ENCODED = 16;
+    private static final int MIN_HEX_BYTES = 8;
+    private static final int MIN_SPACED = 6;
+    private static final int MAX_GAP = 6;
 
     /** NFKC of each BMP char that NFKC changes; {@code null} where NFKC leaves it alone. */
     private static final String[] BMP_NFKC = new String[0x10000];
@@ -112,6 +115,25 @@ public final class Normalizer {
         }
         for (int k = 0; k < from.length(); k++) {
             FOLD[from.charAt(k)] = to.charAt(k);
+        }
+        // Small capitals and IPA letters that pass for Latin ones ("ɪɢɴᴏʀᴇ ᴀʟʟ"), folded to lower case. NFKC maps
+        // most superscript and modifier letters to ASCII already, and the rest (ᶦ ᶫ ᶰ ᶸ ᵋ ᶤ ᶶ ᶬ ᶮ ᶯ ᶩ ᶳ ᶼ ᶹ ʱ) to
+        // these letters, which is why this runs after NFKC. Left out: small capitals that look like no Latin letter
+        // (reversed and turned R and N, open O, AE, OE, OU, ethel).
+        String smallFrom = ""
+                // ᴀ ᴃ ᴄ ᴅ ᴆ ᴇ ᴊ ᴋ ᴌ ᴍ ᴏ ᴘ ᴛ ᴜ ᴠ ᴡ ᴢ ᵻ ᵾ
+                + "\u1D00\u1D03\u1D04\u1D05\u1D06\u1D07\u1D0A\u1D0B\u1D0C\u1D0D\u1D0F\u1D18\u1D1B\u1D1C\u1D20\u1D21"
+                + "\u1D22\u1D7B\u1D7E"
+                // ʙ ɢ ʛ ʜ ʟ ɴ ʀ ꜰ ꜱ ꞯ Ɪ
+                + "\u0299\u0262\u029B\u029C\u029F\u0274\u0280\uA730\uA731\uA7AF\uA7AE"
+                // IPA: ɛ ɨ ʉ ɱ ɲ ɳ ɭ ʂ ʐ ʋ ɦ
+                + "\u025B\u0268\u0289\u0271\u0272\u0273\u026D\u0282\u0290\u028B\u0266";
+        String smallTo = "" + "abcddejklmoptuvwz" + "iu" + "bgghlnrfsqI" + "eiumnnlszvh";
+        if (smallFrom.length() != smallTo.length()) {
+            throw new AssertionError("small capitals: " + smallFrom.length() + " sources, " + smallTo.length());
+        }
+        for (int k = 0; k < smallFrom.length(); k++) {
+            FOLD[smallFrom.charAt(k)] = smallTo.charAt(k);
         }
     }
 
@@ -204,6 +226,9 @@ public final class Normalizer {
         int[] offsets = offs.toArray();
         findEncoded(norm, offsets, budget, decoded);
         findWordCodes(norm, offsets, budget, decoded);
+        findSeparatedHex(norm, offsets, budget, decoded);
+        findSpacedLetters(norm, offsets, budget, decoded);
+        findBrokenWords(norm, offsets, budget, decoded);
         return new ScanText(text, norm, offsets, decoded, stage);
     }
 
@@ -849,6 +874,317 @@ public final class Normalizer {
             }
         }
         return best;
+    }
+
+    // ---- hex written as separate bytes
+
+    /** The index after a byte token at {@code i} ({@code 72}, {@code 0x72}, {@code \\x72}); -1 when none starts there. */
+    private static int hexByteToken(String s, int i, boolean needPrefix) {
+        int n = s.length();
+        int d = i;
+        if (i + 1 < n
+                && (s.charAt(i) == '0' && (s.charAt(i + 1) | 0x20) == 'x'
+                        || s.charAt(i) == '\\' && s.charAt(i + 1) == 'x')) {
+            d = i + 2;
+        } else if (needPrefix) {
+            return -1;
+        }
+        if (d + 2 > n || !isHex(s.charAt(d)) || !isHex(s.charAt(d + 1))) {
+            return -1;
+        }
+        return d + 2 < n && Character.isLetterOrDigit(s.charAt(d + 2)) ? -1 : d + 2;
+    }
+
+    private static boolean isByteSeparator(char c) {
+        return c == ' ' || c == ':' || c == ',' || c == '\t' || c == '\n' || c == '\r' || c == ';' || c == '-';
+    }
+
+    /**
+     * Decodes hex written as separate bytes: {@code 72 65 76}, {@code 72:65:76}, {@code 0x72, 0x65} or {@code
+     * \\x72\\x65}, at least {@value #MIN_HEX_BYTES} bytes with at most 3 separator chars between them, decoding to
+     * printable UTF-8 as contiguous hex must.
+     */
+    private static void findSeparatedHex(String s, int[] offsets, Budget budget, List<Decoded> out) {
+        int n = s.length();
+        int i = 0;
+        byte[] b = new byte[64];
+        while (i < n && budget.left() > 0) {
+            char c = s.charAt(i);
+            if (!isHex(c) && c != '\\' || (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1)))) {
+                i++;
+                continue;
+            }
+            int end = hexByteToken(s, i, false);
+            if (end < 0) {
+                i++;
+                continue;
+            }
+            int limit = budget.left() + 1;
+            int count = 0;
+            boolean truncated = false;
+            int runEnd = end;
+            while (true) {
+                if (count < limit) {
+                    if (count == b.length) {
+                        b = Arrays.copyOf(b, b.length * 2);
+                    }
+                    b[count++] = (byte) (Character.digit(s.charAt(runEnd - 2), 16) << 4
+                            | Character.digit(s.charAt(runEnd - 1), 16));
+                } else {
+                    truncated = true;
+                }
+                int g = runEnd;
+                while (g < n && g - runEnd < 3 && isByteSeparator(s.charAt(g))) {
+                    g++;
+                }
+                int next = g < n ? hexByteToken(s, g, g == runEnd) : -1;
+                if (next < 0) {
+                    break;
+                }
+                runEnd = next;
+            }
+            if (count >= MIN_HEX_BYTES) {
+                String text = printableUtf8(Arrays.copyOf(b, count), truncated);
+                if (text != null) {
+                    budget.add("hex", text, offsets[i], offsets[runEnd], out);
+                }
+            }
+            i = runEnd;
+        }
+    }
+
+    // ---- letters spaced out, words broken by hyphens
+
+    private static boolean isSingleLetter(String s, int k) {
+        return Character.isLetter(s.charAt(k))
+                && (k == 0 || !Character.isLetterOrDigit(s.charAt(k - 1)))
+                && (k + 1 == s.length() || !Character.isLetterOrDigit(s.charAt(k + 1)));
+    }
+
+    private static boolean isGapChar(char c) {
+        return switch (c) {
+            case ' ',
+                    '\t',
+                    '\n',
+                    '\r',
+                    '.',
+                    '-',
+                    '_',
+                    '/',
+                    '|',
+                    ',',
+                    '*',
+                    '+',
+                    '~',
+                    ':',
+                    ';',
+                    '\u00B7',
+                    '\u2022',
+                    '\u2010',
+                    '\u2013',
+                    '\u2014' -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * Decodes letters spaced out by a repeated separator ({@code i.g.n.o.r.e}, {@code I G N O R E  A L L}): a run of
+     * at least {@value #MIN_SPACED} single letters, each gap at most {@value #MAX_GAP} separator chars. The gap seen
+     * most often joins letters; any other gap (wider, or another separator) is a word break. Reported only when some
+     * word has 4 letters or more, so initials ({@code J. R. R.}) and abbreviations ({@code U.S.A.}, {@code e.g.}) and
+     * formulas ({@code a + b = c}) stay as they are.
+     */
+    private static void findSpacedLetters(String s, int[] offsets, Budget budget, List<Decoded> out) {
+        int n = s.length();
+        IntList gaps = null;
+        int i = 0;
+        while (i < n && budget.left() > 0) {
+            if (!isSingleLetter(s, i)) {
+                i++;
+                continue;
+            }
+            int first = i;
+            int last = i;
+            int letters = 1;
+            if (gaps == null) {
+                gaps = new IntList(32);
+            }
+            gaps.size = 0;
+            int cap = budget.left();
+            while (letters < cap) {
+                int g = last + 1;
+                while (g < n && g - last - 1 <= MAX_GAP && isGapChar(s.charAt(g))) {
+                    g++;
+                }
+                if (g == last + 1 || g - last - 1 > MAX_GAP || g >= n || !isSingleLetter(s, g)) {
+                    break;
+                }
+                gaps.add(last + 1);
+                gaps.add(g);
+                last = g;
+                letters++;
+            }
+            if (letters >= MIN_SPACED) {
+                emitSpaced(s, offsets, first, last, gaps, budget, out);
+            }
+            i = last + 1;
+        }
+    }
+
+    private static void emitSpaced(
+            String s, int[] offsets, int first, int last, IntList gaps, Budget budget, List<Decoded> out) {
+        // The most frequent gap, among the first few distinct ones: the joining separator.
+        int[] candStart = new int[4];
+        int[] candLen = new int[4];
+        int[] candCount = new int[4];
+        int cands = 0;
+        for (int k = 0; k < gaps.size; k += 2) {
+            int gs = gaps.a[k];
+            int gl = gaps.a[k + 1] - gs;
+            int m = 0;
+            while (m < cands && !(candLen[m] == gl && s.regionMatches(gs, s, candStart[m], gl))) {
+                m++;
+            }
+            if (m == cands) {
+                if (cands == candStart.length) {
+                    continue;
+                }
+                candStart[m] = gs;
+                candLen[m] = gl;
+                cands++;
+            }
+            candCount[m]++;
+        }
+        int unit = 0;
+        for (int m = 1; m < cands; m++) {
+            if (candCount[m] > candCount[unit]) {
+                unit = m;
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        text.append(s.charAt(first));
+        int word = 1;
+        int longest = 1;
+        for (int k = 0; k < gaps.size; k += 2) {
+            int gs = gaps.a[k];
+            int gl = gaps.a[k + 1] - gs;
+            if (gl == candLen[unit] && s.regionMatches(gs, s, candStart[unit], gl)) {
+                word++;
+            } else {
+                text.append(' ');
+                word = 1;
+            }
+            longest = Math.max(longest, word);
+            text.append(s.charAt(gaps.a[k + 1]));
+        }
+        if (longest >= 4) {
+            budget.add("spaced", text.toString(), offsets[first], offsets[last + 1], out);
+        }
+    }
+
+    private static boolean isHyphen(char c) {
+        return c == '-' || c == '\u2010';
+    }
+
+    /**
+     * Decodes words broken by hyphens ({@code Ign-ore prev-ious instr-uctions}): a run, within a sentence, of words
+     * at least 2 of which have a hyphen followed by a lower-case letter, with at most 3 other words between them,
+     * where at least one such word joins into a common word. The decoded run is the text with those hyphens removed.
+     * Ordinary compounds ({@code e-mail re-send}) decode too; harmless, as a decoded run only adds text to scan.
+     */
+    private static void findBrokenWords(String s, int[] offsets, Budget budget, List<Decoded> out) {
+        int n = s.length();
+        int i = 0;
+        int runStart = -1;
+        int runEnd = -1;
+        int broken = 0;
+        boolean common = false;
+        int between = 0;
+        StringBuilder joined = null;
+        while (i < n && budget.left() > 0) {
+            char c = s.charAt(i);
+            if (!Character.isLetter(c)) {
+                // Sentence punctuation, line breaks and anything but spaces, commas and quotes end a run.
+                if (runStart >= 0 && c != ' ' && c != '\t' && c != ',' && c != '"' && c != '\'' && c != '-') {
+                    emitBroken(s, offsets, runStart, runEnd, broken, common, budget, out);
+                    runStart = -1;
+                }
+                i++;
+                continue;
+            }
+            // A word: letters joined by single hyphens.
+            int ws = i;
+            int hyphens = 0;
+            int longestPart = 0;
+            int part = 0;
+            int j = i;
+            while (j < n) {
+                char d = s.charAt(j);
+                if (Character.isLetter(d)) {
+                    part++;
+                    j++;
+                } else if (isHyphen(d) && j + 1 < n && Character.isLowerCase(s.charAt(j + 1)) && part > 0) {
+                    longestPart = Math.max(longestPart, part);
+                    part = 0;
+                    hyphens++;
+                    j++;
+                } else {
+                    break;
+                }
+            }
+            longestPart = Math.max(longestPart, part);
+            if (hyphens > 0 && longestPart >= 2 && j - ws <= 40) {
+                if (runStart < 0 || between > 3) {
+                    if (runStart >= 0) {
+                        emitBroken(s, offsets, runStart, runEnd, broken, common, budget, out);
+                    }
+                    runStart = ws;
+                    broken = 0;
+                    common = false;
+                }
+                broken++;
+                runEnd = j;
+                between = 0;
+                if (!common) {
+                    if (joined == null) {
+                        joined = new StringBuilder();
+                    }
+                    joined.setLength(0);
+                    for (int k = ws; k < j; k++) {
+                        if (!isHyphen(s.charAt(k))) {
+                            joined.append(s.charAt(k));
+                        }
+                    }
+                    common = COMMON.contains(joined.toString().toLowerCase(java.util.Locale.ROOT));
+                }
+            } else if (runStart >= 0) {
+                between++;
+            }
+            i = j;
+        }
+        if (runStart >= 0) {
+            emitBroken(s, offsets, runStart, runEnd, broken, common, budget, out);
+        }
+    }
+
+    private static void emitBroken(
+            String s, int[] offsets, int from, int to, int broken, boolean common, Budget budget, List<Decoded> out) {
+        if (broken < 2 || !common) {
+            return;
+        }
+        StringBuilder text = new StringBuilder(to - from);
+        for (int k = from; k < to && text.length() < budget.left(); k++) {
+            char c = s.charAt(k);
+            boolean midWord = isHyphen(c)
+                    && k > from
+                    && k + 1 < s.length()
+                    && Character.isLetter(s.charAt(k - 1))
+                    && Character.isLowerCase(s.charAt(k + 1));
+            if (!midWord) {
+                text.append(c);
+            }
+        }
+        budget.add("hyphenated", text.toString(), offsets[from], offsets[to], out);
     }
 
     // ---- small helpers
