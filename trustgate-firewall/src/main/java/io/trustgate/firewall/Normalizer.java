@@ -226,9 +226,6 @@ public final class Normalizer {
         int[] offsets = offs.toArray();
         findEncoded(norm, offsets, budget, decoded);
         findWordCodes(norm, offsets, budget, decoded);
-        findSeparatedHex(norm, offsets, budget, decoded);
-        findSpacedLetters(norm, offsets, budget, decoded);
-        findBrokenWords(norm, offsets, budget, decoded);
         return new ScanText(text, norm, offsets, decoded, stage);
     }
 
@@ -659,6 +656,9 @@ public final class Normalizer {
         }
         findRot13(s, t, offsets, budget, out);
         findLeet(s, t, offsets, budget, out);
+        findSeparatedHex(s, t, offsets, budget, out);
+        findSpacedLetters(s, t, offsets, budget, out);
+        findBrokenWords(s, t, offsets, budget, out);
     }
 
     private static boolean isAsciiWord(String s, int from, int to) {
@@ -876,171 +876,166 @@ public final class Normalizer {
         return best;
     }
 
-    // ---- hex written as separate bytes
+    // ---- hex written as separate bytes, letters spaced out, words broken by hyphens: over the same tokens
 
-    /** The index after a byte token at {@code i} ({@code 72}, {@code 0x72}, {@code \\x72}); -1 when none starts there. */
-    private static int hexByteToken(String s, int i, boolean needPrefix) {
-        int n = s.length();
-        int d = i;
-        if (i + 1 < n
-                && (s.charAt(i) == '0' && (s.charAt(i + 1) | 0x20) == 'x'
-                        || s.charAt(i) == '\\' && s.charAt(i + 1) == 'x')) {
-            d = i + 2;
-        } else if (needPrefix) {
-            return -1;
+    /** The byte a token spells ({@code 72}, {@code 0x72}, or {@code x72} after a backslash); -1 when none. */
+    private static int byteOf(String s, Tokens t, int k) {
+        int a = t.start[k];
+        int d;
+        switch (t.end[k] - a) {
+            case 2 -> d = a;
+            case 3 -> {
+                if (s.charAt(a) != 'x' || a == 0 || s.charAt(a - 1) != '\\') {
+                    return -1;
+                }
+                d = a + 1;
+            }
+            case 4 -> {
+                if (s.charAt(a) != '0' || (s.charAt(a + 1) | 0x20) != 'x') {
+                    return -1;
+                }
+                d = a + 2;
+            }
+            default -> {
+                return -1;
+            }
         }
-        if (d + 2 > n || !isHex(s.charAt(d)) || !isHex(s.charAt(d + 1))) {
-            return -1;
-        }
-        return d + 2 < n && Character.isLetterOrDigit(s.charAt(d + 2)) ? -1 : d + 2;
+        char h = s.charAt(d);
+        char l = s.charAt(d + 1);
+        return isHex(h) && isHex(l) ? Character.digit(h, 16) << 4 | Character.digit(l, 16) : -1;
     }
 
-    private static boolean isByteSeparator(char c) {
-        return c == ' ' || c == ':' || c == ',' || c == '\t' || c == '\n' || c == '\r' || c == ';' || c == '-';
+    /** Whether {@code [from, to)} separates bytes: 1 to 4 chars of spaces, {@code : , ; -} or a backslash. */
+    private static boolean isByteGap(String s, int from, int to) {
+        if (to - from > 4) {
+            return false;
+        }
+        for (int k = from; k < to; k++) {
+            switch (s.charAt(k)) {
+                case ' ', ':', ',', ';', '-', '\t', '\n', '\r', '\\' -> {}
+                default -> {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**
-     * Decodes hex written as separate bytes: {@code 72 65 76}, {@code 72:65:76}, {@code 0x72, 0x65} or {@code
-     * \\x72\\x65}, at least {@value #MIN_HEX_BYTES} bytes with at most 3 separator chars between them, decoding to
-     * printable UTF-8 as contiguous hex must.
+     * Decodes hex written as separate bytes ({@code 72 65 76}, {@code 72:65:76}, {@code 0x72, 0x65}, {@code
+     * \\x72\\x65}): a run of at least {@value #MIN_HEX_BYTES} byte tokens that decodes to printable UTF-8, as
+     * contiguous hex must. MAC addresses (6 bytes) are too short; IPv6 groups and UUIDs are not bytes; timestamps and
+     * fingerprints do not decode to printable text.
      */
-    private static void findSeparatedHex(String s, int[] offsets, Budget budget, List<Decoded> out) {
-        int n = s.length();
-        int i = 0;
-        byte[] b = new byte[64];
-        while (i < n && budget.left() > 0) {
-            char c = s.charAt(i);
-            if (!isHex(c) && c != '\\' || (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1)))) {
-                i++;
+    private static void findSeparatedHex(String s, Tokens t, int[] offsets, Budget budget, List<Decoded> out) {
+        byte[] b = null;
+        int k = 0;
+        while (k < t.size && budget.left() > 0) {
+            if (byteOf(s, t, k) < 0) {
+                k++;
                 continue;
             }
-            int end = hexByteToken(s, i, false);
-            if (end < 0) {
-                i++;
-                continue;
+            int last = k;
+            while (last + 1 < t.size && isByteGap(s, t.end[last], t.start[last + 1]) && byteOf(s, t, last + 1) >= 0) {
+                last++;
             }
-            int limit = budget.left() + 1;
-            int count = 0;
-            boolean truncated = false;
-            int runEnd = end;
-            while (true) {
-                if (count < limit) {
-                    if (count == b.length) {
-                        b = Arrays.copyOf(b, b.length * 2);
-                    }
-                    b[count++] = (byte) (Character.digit(s.charAt(runEnd - 2), 16) << 4
-                            | Character.digit(s.charAt(runEnd - 1), 16));
-                } else {
-                    truncated = true;
-                }
-                int g = runEnd;
-                while (g < n && g - runEnd < 3 && isByteSeparator(s.charAt(g))) {
-                    g++;
-                }
-                int next = g < n ? hexByteToken(s, g, g == runEnd) : -1;
-                if (next < 0) {
-                    break;
-                }
-                runEnd = next;
-            }
+            int count = last - k + 1;
             if (count >= MIN_HEX_BYTES) {
-                String text = printableUtf8(Arrays.copyOf(b, count), truncated);
+                int keep = Math.min(count, budget.left() + 1);
+                if (b == null || b.length < keep) {
+                    b = new byte[Math.max(keep, 64)];
+                }
+                for (int m = 0; m < keep; m++) {
+                    b[m] = (byte) byteOf(s, t, k + m);
+                }
+                String text = printableUtf8(Arrays.copyOf(b, keep), keep < count);
                 if (text != null) {
-                    budget.add("hex", text, offsets[i], offsets[runEnd], out);
+                    int from = t.end[k] - t.start[k] == 3 ? t.start[k] - 1 : t.start[k]; // the backslash of \\x72
+                    budget.add("hex", text, offsets[from], offsets[t.end[last]], out);
                 }
             }
-            i = runEnd;
+            k = last + 1;
         }
     }
 
-    // ---- letters spaced out, words broken by hyphens
-
-    private static boolean isSingleLetter(String s, int k) {
-        return Character.isLetter(s.charAt(k))
-                && (k == 0 || !Character.isLetterOrDigit(s.charAt(k - 1)))
-                && (k + 1 == s.length() || !Character.isLetterOrDigit(s.charAt(k + 1)));
+    private static boolean isSingleLetter(String s, Tokens t, int k) {
+        return t.end[k] - t.start[k] == 1 && Character.isLetter(s.charAt(t.start[k]));
     }
 
-    private static boolean isGapChar(char c) {
-        return switch (c) {
-            case ' ',
-                    '\t',
-                    '\n',
-                    '\r',
-                    '.',
-                    '-',
-                    '_',
-                    '/',
-                    '|',
-                    ',',
-                    '*',
-                    '+',
-                    '~',
-                    ':',
-                    ';',
-                    '\u00B7',
-                    '\u2022',
-                    '\u2010',
-                    '\u2013',
-                    '\u2014' -> true;
-            default -> false;
-        };
+    /** Whether {@code [from, to)} can space out letters: 1 to {@value #MAX_GAP} chars of spaces and punctuation. */
+    private static boolean isLetterGap(String s, int from, int to) {
+        if (to - from > MAX_GAP) {
+            return false;
+        }
+        for (int k = from; k < to; k++) {
+            switch (s.charAt(k)) {
+                case ' ',
+                        '\t',
+                        '\n',
+                        '\r',
+                        '.',
+                        '-',
+                        '_',
+                        '/',
+                        '|',
+                        ',',
+                        '*',
+                        '+',
+                        '~',
+                        ':',
+                        ';',
+                        '\u00B7',
+                        '\u2022',
+                        '\u2010',
+                        '\u2013',
+                        '\u2014' -> {}
+                default -> {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**
      * Decodes letters spaced out by a repeated separator ({@code i.g.n.o.r.e}, {@code I G N O R E  A L L}): a run of
-     * at least {@value #MIN_SPACED} single letters, each gap at most {@value #MAX_GAP} separator chars. The gap seen
-     * most often joins letters; any other gap (wider, or another separator) is a word break. Reported only when some
-     * word has 4 letters or more, so initials ({@code J. R. R.}) and abbreviations ({@code U.S.A.}, {@code e.g.}) and
-     * formulas ({@code a + b = c}) stay as they are.
+     * at least {@value #MIN_SPACED} single letters, each gap at most {@value #MAX_GAP} chars of spaces and punctuation.
+     * The gap seen most often joins letters; any other gap (wider, or another separator) is a word break. Reported
+     * only when some word has 4 letters or more, so initials ({@code J. R. R.}), abbreviations ({@code U.S.A. e.g.
+     * i.e.}) and formulas ({@code a + b = c}) stay as they are.
      */
-    private static void findSpacedLetters(String s, int[] offsets, Budget budget, List<Decoded> out) {
-        int n = s.length();
-        IntList gaps = null;
-        int i = 0;
-        while (i < n && budget.left() > 0) {
-            if (!isSingleLetter(s, i)) {
-                i++;
+    private static void findSpacedLetters(String s, Tokens t, int[] offsets, Budget budget, List<Decoded> out) {
+        int k = 0;
+        while (k < t.size && budget.left() > 0) {
+            if (!isSingleLetter(s, t, k)) {
+                k++;
                 continue;
             }
-            int first = i;
-            int last = i;
-            int letters = 1;
-            if (gaps == null) {
-                gaps = new IntList(32);
-            }
-            gaps.size = 0;
+            int last = k;
             int cap = budget.left();
-            while (letters < cap) {
-                int g = last + 1;
-                while (g < n && g - last - 1 <= MAX_GAP && isGapChar(s.charAt(g))) {
-                    g++;
-                }
-                if (g == last + 1 || g - last - 1 > MAX_GAP || g >= n || !isSingleLetter(s, g)) {
-                    break;
-                }
-                gaps.add(last + 1);
-                gaps.add(g);
-                last = g;
-                letters++;
+            while (last + 1 < t.size
+                    && last - k + 1 < cap
+                    && isSingleLetter(s, t, last + 1)
+                    && isLetterGap(s, t.end[last], t.start[last + 1])) {
+                last++;
             }
-            if (letters >= MIN_SPACED) {
-                emitSpaced(s, offsets, first, last, gaps, budget, out);
+            if (last - k + 1 >= MIN_SPACED) {
+                emitSpaced(s, t, offsets, k, last, budget, out);
             }
-            i = last + 1;
+            k = last + 1;
         }
     }
 
     private static void emitSpaced(
-            String s, int[] offsets, int first, int last, IntList gaps, Budget budget, List<Decoded> out) {
-        // The most frequent gap, among the first few distinct ones: the joining separator.
+            String s, Tokens t, int[] offsets, int first, int last, Budget budget, List<Decoded> out) {
+        // The joining separator: the most frequent gap among the first few distinct ones.
         int[] candStart = new int[4];
         int[] candLen = new int[4];
         int[] candCount = new int[4];
         int cands = 0;
-        for (int k = 0; k < gaps.size; k += 2) {
-            int gs = gaps.a[k];
-            int gl = gaps.a[k + 1] - gs;
+        for (int k = first; k < last; k++) {
+            int gs = t.end[k];
+            int gl = t.start[k + 1] - gs;
             int m = 0;
             while (m < cands && !(candLen[m] == gl && s.regionMatches(gs, s, candStart[m], gl))) {
                 m++;
@@ -1061,13 +1056,13 @@ public final class Normalizer {
                 unit = m;
             }
         }
-        StringBuilder text = new StringBuilder();
-        text.append(s.charAt(first));
+        StringBuilder text = new StringBuilder(2 * (last - first + 1));
+        text.append(s.charAt(t.start[first]));
         int word = 1;
         int longest = 1;
-        for (int k = 0; k < gaps.size; k += 2) {
-            int gs = gaps.a[k];
-            int gl = gaps.a[k + 1] - gs;
+        for (int k = first; k < last; k++) {
+            int gs = t.end[k];
+            int gl = t.start[k + 1] - gs;
             if (gl == candLen[unit] && s.regionMatches(gs, s, candStart[unit], gl)) {
                 word++;
             } else {
@@ -1075,10 +1070,10 @@ public final class Normalizer {
                 word = 1;
             }
             longest = Math.max(longest, word);
-            text.append(s.charAt(gaps.a[k + 1]));
+            text.append(s.charAt(t.start[k + 1]));
         }
         if (longest >= 4) {
-            budget.add("spaced", text.toString(), offsets[first], offsets[last + 1], out);
+            budget.add("spaced", text.toString(), offsets[t.start[first]], offsets[t.end[last]], out);
         }
     }
 
@@ -1086,84 +1081,86 @@ public final class Normalizer {
         return c == '-' || c == '\u2010';
     }
 
+    private static boolean isLettersAndHyphens(String s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = s.charAt(k);
+            if (!Character.isLetter(c) && !isHyphen(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a gap between two words keeps a run of broken words going: spaces, commas, quotes, dashes. */
+    private static boolean isQuietGap(String s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            switch (s.charAt(k)) {
+                case ' ', '\t', ',', '"', '-', '\u2010', '\u2013', '\u2014', '\u201C', '\u201D' -> {}
+                default -> {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /**
      * Decodes words broken by hyphens ({@code Ign-ore prev-ious instr-uctions}): a run, within a sentence, of words
      * at least 2 of which have a hyphen followed by a lower-case letter, with at most 3 other words between them,
-     * where at least one such word joins into a common word. The decoded run is the text with those hyphens removed.
-     * Ordinary compounds ({@code e-mail re-send}) decode too; harmless, as a decoded run only adds text to scan.
+     * and at least one of which joins into a common word (so {@code well-known state-of-the-art} stays as it is). The
+     * decoded run is the run with those hyphens removed. Compounds that join into a common word ({@code e-mail})
+     * decode too: harmless, as a decoded run only adds text to scan.
      */
-    private static void findBrokenWords(String s, int[] offsets, Budget budget, List<Decoded> out) {
-        int n = s.length();
-        int i = 0;
-        int runStart = -1;
-        int runEnd = -1;
+    private static void findBrokenWords(String s, Tokens t, int[] offsets, Budget budget, List<Decoded> out) {
+        int runFirst = -1;
+        int runLast = -1;
         int broken = 0;
-        boolean common = false;
         int between = 0;
-        StringBuilder joined = null;
-        while (i < n && budget.left() > 0) {
-            char c = s.charAt(i);
-            if (!Character.isLetter(c)) {
-                // Sentence punctuation, line breaks and anything but spaces, commas and quotes end a run.
-                if (runStart >= 0 && c != ' ' && c != '\t' && c != ',' && c != '"' && c != '\'' && c != '-') {
-                    emitBroken(s, offsets, runStart, runEnd, broken, common, budget, out);
-                    runStart = -1;
-                }
-                i++;
-                continue;
+        boolean common = false;
+        int k = 0;
+        while (k < t.size && budget.left() > 0) {
+            // A word: tokens joined by single hyphens, each after the first starting in lower case.
+            int m = k;
+            int longest = t.end[k] - t.start[k];
+            while (m + 1 < t.size
+                    && t.start[m + 1] - t.end[m] == 1
+                    && isHyphen(s.charAt(t.end[m]))
+                    && Character.isLowerCase(s.charAt(t.start[m + 1]))) {
+                m++;
+                longest = Math.max(longest, t.end[m] - t.start[m]);
             }
-            // A word: letters joined by single hyphens.
-            int ws = i;
-            int hyphens = 0;
-            int longestPart = 0;
-            int part = 0;
-            int j = i;
-            while (j < n) {
-                char d = s.charAt(j);
-                if (Character.isLetter(d)) {
-                    part++;
-                    j++;
-                } else if (isHyphen(d) && j + 1 < n && Character.isLowerCase(s.charAt(j + 1)) && part > 0) {
-                    longestPart = Math.max(longestPart, part);
-                    part = 0;
-                    hyphens++;
-                    j++;
-                } else {
-                    break;
-                }
+            if (runFirst >= 0 && !isQuietGap(s, t.end[k - 1], t.start[k])) {
+                emitBroken(s, offsets, t.start[runFirst], t.end[runLast], broken, common, budget, out);
+                runFirst = -1;
             }
-            longestPart = Math.max(longestPart, part);
-            if (hyphens > 0 && longestPart >= 2 && j - ws <= 40) {
-                if (runStart < 0 || between > 3) {
-                    if (runStart >= 0) {
-                        emitBroken(s, offsets, runStart, runEnd, broken, common, budget, out);
-                    }
-                    runStart = ws;
+            int from = t.start[k];
+            int to = t.end[m];
+            if (m > k && longest >= 2 && to - from <= 40 && isLettersAndHyphens(s, from, to)) {
+                if (runFirst < 0) {
+                    runFirst = k;
                     broken = 0;
                     common = false;
                 }
                 broken++;
-                runEnd = j;
+                runLast = m;
                 between = 0;
                 if (!common) {
-                    if (joined == null) {
-                        joined = new StringBuilder();
-                    }
-                    joined.setLength(0);
-                    for (int k = ws; k < j; k++) {
-                        if (!isHyphen(s.charAt(k))) {
-                            joined.append(s.charAt(k));
+                    StringBuilder joined = new StringBuilder(to - from);
+                    for (int c = from; c < to; c++) {
+                        if (!isHyphen(s.charAt(c))) {
+                            joined.append(s.charAt(c));
                         }
                     }
-                    common = COMMON.contains(joined.toString().toLowerCase(java.util.Locale.ROOT));
+                    common = COMMON.contains(joined.toString());
                 }
-            } else if (runStart >= 0) {
-                between++;
+            } else if (runFirst >= 0 && ++between > 3) {
+                emitBroken(s, offsets, t.start[runFirst], t.end[runLast], broken, common, budget, out);
+                runFirst = -1;
             }
-            i = j;
+            k = m + 1;
         }
-        if (runStart >= 0) {
-            emitBroken(s, offsets, runStart, runEnd, broken, common, budget, out);
+        if (runFirst >= 0) {
+            emitBroken(s, offsets, t.start[runFirst], t.end[runLast], broken, common, budget, out);
         }
     }
 
@@ -1177,7 +1174,7 @@ public final class Normalizer {
             char c = s.charAt(k);
             boolean midWord = isHyphen(c)
                     && k > from
-                    && k + 1 < s.length()
+                    && k + 1 < to
                     && Character.isLetter(s.charAt(k - 1))
                     && Character.isLowerCase(s.charAt(k + 1));
             if (!midWord) {
