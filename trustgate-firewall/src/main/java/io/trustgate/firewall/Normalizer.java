@@ -33,21 +33,35 @@ import java.util.Set;
  *       composition across clusters (conjoining Hangul jamo written as separate L, V, T letters stay separate), and
  *       clusters of more than 16 code points are cut (hostile stacks of marks).
  *   <li>Folds confusable homoglyphs (a compact table of 131 Cyrillic, Greek, Armenian, Latin-extension, Cherokee and
- *       Lisu look-alikes of ASCII letters; NFKC already folds fullwidth and mathematical alphanumerics). A word is
- *       folded when it mixes Latin letters with look-alikes ({@code іgnоrе}) or consists of look-alikes only; other
- *       Cyrillic or Greek words are left as they are. Folding is one char for one char, so offsets do not move.
+ *       Lisu look-alikes of ASCII letters; NFKC already folds fullwidth and mathematical alphanumerics), and 41 small
+ *       capitals and IPA letters to the lower-case Latin letter they pass for ({@code ɪɢɴᴏʀᴇ ᴀʟʟ}, U+1D00-U+1D22,
+ *       {@code ʙ ɢ ʜ ʟ ɴ ʀ ꜰ ꜱ}, {@code ɛ ɨ ɱ ɲ ʂ}...). NFKC maps superscript and modifier letters to ASCII or to
+ *       these letters ({@code ᶦ -> ɪ}), so {@code ᶦᵍⁿᵒʳᵉ} folds too. A word is folded when it mixes Latin letters with
+ *       look-alikes ({@code іgnоrе}) or consists of look-alikes only; other Cyrillic or Greek words, and IPA words
+ *       without Latin letters, are left as they are. Folding is one char for one char, so offsets do not move.
  *   <li>Finds encoded runs in the normalised text and decodes them for detection only: base64 (standard and URL-safe,
- *       at least 16 chars, decoding to printable UTF-8), hex (at least 16 digits, even, printable), rot13 (a run of
- *       words whose rot13 form has many more common English words than the original) and leetspeak (tokens mixing
- *       letters with {@code 0 1 3 4 5 7 @ $} that decode to common words).
+ *       at least 16 chars, decoding to printable UTF-8), hex (at least 16 digits, even, printable; or at least 8
+ *       bytes written apart, {@code 72 65 76}, {@code 72:65:76}, {@code 0x72, 0x65}, {@code \x72\x65}, also reported as
+ *       {@code hex}), rot13 (a run of words whose rot13 form has many more common English words than the original),
+ *       leetspeak (tokens mixing letters with {@code 0 1 3 4 5 7 @ $} that decode to common words), {@code spaced}
+ *       (at least 6 single letters spaced out by one repeated separator, {@code i.g.n.o.r.e}, {@code I G N O R E  A L
+ *       L}, {@code i-g-n-o-r-e}, a wider or different gap read as a word break, some word of 4 letters or more) and
+ *       {@code hyphenated} (a run with at least 2 words broken by hyphens before a lower-case letter, one of which
+ *       joins into a common word: {@code Ign-ore prev-ious instr-uctions}, decoded with those hyphens removed). The
+ *       last four work over one shared tokenisation of the text.
  * </ol>
  *
  * <p>Case is kept: scanners decide whether to lower-case. Cost: linear in the text, about 2 µs per 100 chars once
- * warm (a 2 KB prompt took 35-50 µs on a busy 2-core machine: rough, see {@code NormalizerTest}). Decoded output is
- * capped at {@link #MAX_DECODED_CHARS} chars in all, so a hostile 4 MiB prompt costs the linear passes only, about
- * 0.1-0.4 s there ({@code NormalizerFuzzTest}), never quadratic work. Not caught: encodings nested in encodings (base64 of
- * hex), hex written with separators ({@code 69 67 6e}), base64 broken by whitespace, other ciphers than rot13, and
- * homoglyphs outside the table.
+ * warm (a 2 KB prompt took 35-50 µs on a busy 2-core machine: rough, see {@code NormalizerTest}; the spaced, hyphenated
+ * and separated-hex decoders added about 3 µs, 8%, to it, measured in CPU time). Decoded output is capped at
+ * {@link #MAX_DECODED_CHARS} chars in all, so a hostile 4 MiB prompt costs the linear passes only, about 0.1-0.5 s
+ * there ({@code NormalizerFuzzTest}), never quadratic work. False decodes on ordinary text: about 0.5-0.8 new decoded
+ * runs per million chars of JDK comments and Debian documentation, mostly alphabets and lists of single letters
+ * ({@code A B C ... Z}, {@code a, b, C, D}) and compounds that join into common words ({@code e-mail}): harmless, as
+ * a decoded run only adds text for the scanners to match. Not caught: encodings nested in encodings (base64 of hex),
+ * base64 broken by whitespace, other ciphers than rot13, reversed or scrambled text, Morse, escapes other than
+ * {@code \xNN} (Unicode escapes, percent-encoding), letters spaced out by varying separators or grouped two by two,
+ * words broken by spaces ({@code ign ore}) or by hyphens into uncommon words, and homoglyphs outside the tables.
  */
 public final class Normalizer {
     /** The most chars of decoded text kept for one input, all runs together. */
@@ -923,7 +937,7 @@ public final class Normalizer {
 
     /**
      * Decodes hex written as separate bytes ({@code 72 65 76}, {@code 72:65:76}, {@code 0x72, 0x65}, {@code
-     * \\x72\\x65}): a run of at least {@value #MIN_HEX_BYTES} byte tokens that decodes to printable UTF-8, as
+     * \x72\x65}): a run of at least {@value #MIN_HEX_BYTES} byte tokens that decodes to printable UTF-8, as
      * contiguous hex must. MAC addresses (6 bytes) are too short; IPv6 groups and UUIDs are not bytes; timestamps and
      * fingerprints do not decode to printable text.
      */
@@ -950,7 +964,7 @@ public final class Normalizer {
                 }
                 String text = printableUtf8(Arrays.copyOf(b, keep), keep < count);
                 if (text != null) {
-                    int from = t.end[k] - t.start[k] == 3 ? t.start[k] - 1 : t.start[k]; // the backslash of \\x72
+                    int from = t.end[k] - t.start[k] == 3 ? t.start[k] - 1 : t.start[k]; // the backslash of \x72
                     budget.add("hex", text, offsets[from], offsets[t.end[last]], out);
                 }
             }
