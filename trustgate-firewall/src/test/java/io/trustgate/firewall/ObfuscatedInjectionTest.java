@@ -2,12 +2,21 @@ package io.trustgate.firewall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trustgate.api.Category;
 import io.trustgate.api.Finding;
 import io.trustgate.api.ScanText;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -75,5 +84,41 @@ class ObfuscatedInjectionTest {
             default -> hexBytes(payload, "", form);
         };
         assertFlagged(attack);
+    }
+
+    /**
+     * The held-out probe set ({@code injection/heldout-probe.jsonl}): prints what the heuristics flag per kind and how
+     * many texts got one of the new decoded runs; none of its benign texts may get one.
+     */
+    @Test
+    void newDecodersLeaveEveryBenignHeldOutProbeAlone() throws IOException {
+        Set<String> newKinds = Set.of("spaced", "hyphenated", "hex");
+        Map<String, int[]> byKind = new TreeMap<>();
+        List<String> benignDecoded = new ArrayList<>();
+        try (InputStream in = getClass().getResourceAsStream("/injection/heldout-probe.jsonl")) {
+            assertThat(in).isNotNull();
+            ObjectMapper json = new ObjectMapper();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode row = json.readTree(line);
+                String category = row.get("category").asText();
+                String kind = category.substring(0, category.lastIndexOf('-'));
+                ScanText t = NORMALIZER.normalize(row.get("text").asText(), ScanText.Stage.INPUT);
+                boolean decoded = t.decoded().stream().anyMatch(d -> newKinds.contains(d.encoding()));
+                int[] c = byKind.computeIfAbsent(kind, k -> new int[3]);
+                c[0]++;
+                c[1] += SCANNER.score(t) >= InjectionHeuristicsCorpusTest.THRESHOLD ? 1 : 0;
+                c[2] += decoded ? 1 : 0;
+                if (decoded && !row.get("label").asBoolean()) {
+                    benignDecoded.add(category);
+                }
+            }
+        }
+        System.out.println(
+                "Held-out probe: kind, texts, flagged by injection-heuristics at 0.5, with a new decoded run");
+        byKind.forEach((k, c) -> System.out.printf("  %-18s %4d %4d %4d%n", k, c[0], c[1], c[2]));
+        assertThat(benignDecoded).isEmpty();
     }
 }
