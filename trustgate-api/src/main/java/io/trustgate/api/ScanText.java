@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * A text as scanners see it: the original, its normalised form (Unicode NFKC, invisible characters removed,
  * homoglyphs folded) with an offset map back to the original, and the decoded forms of any encoded runs it carries
- * (base64, hex, rot13, leetspeak), each with the span of the original it came from.
+ * (base64, hex, rot13, leetspeak, Unicode tags, spaced-out letters, hyphen-broken words), each with the span of the
+ * original it came from.
  *
  * @param original the text as received
  * @param normalized the normalised text
@@ -51,7 +52,8 @@ public record ScanText(String original, String normalized, int[] offsets, List<D
     /**
      * A decoded run of the text.
      *
-     * @param encoding {@code base64}, {@code hex}, {@code rot13} or {@code leetspeak}
+     * @param encoding {@code base64}, {@code hex}, {@code rot13}, {@code leetspeak}, {@code unicode-tags}, {@code
+     *     spaced} or {@code hyphenated}
      * @param text the decoded text
      * @param start start of the encoded run in the original
      * @param end end (exclusive) of the encoded run in the original

@@ -33,21 +33,35 @@ import java.util.Set;
  *       composition across clusters (conjoining Hangul jamo written as separate L, V, T letters stay separate), and
  *       clusters of more than 16 code points are cut (hostile stacks of marks).
  *   <li>Folds confusable homoglyphs (a compact table of 131 Cyrillic, Greek, Armenian, Latin-extension, Cherokee and
- *       Lisu look-alikes of ASCII letters; NFKC already folds fullwidth and mathematical alphanumerics). A word is
- *       folded when it mixes Latin letters with look-alikes ({@code іgnоrе}) or consists of look-alikes only; other
- *       Cyrillic or Greek words are left as they are. Folding is one char for one char, so offsets do not move.
+ *       Lisu look-alikes of ASCII letters; NFKC already folds fullwidth and mathematical alphanumerics), and 41 small
+ *       capitals and IPA letters to the lower-case Latin letter they pass for ({@code ɪɢɴᴏʀᴇ ᴀʟʟ}, U+1D00-U+1D22,
+ *       {@code ʙ ɢ ʜ ʟ ɴ ʀ ꜰ ꜱ}, {@code ɛ ɨ ɱ ɲ ʂ}...). NFKC maps superscript and modifier letters to ASCII or to
+ *       these letters ({@code ᶦ -> ɪ}), so {@code ᶦᵍⁿᵒʳᵉ} folds too. A word is folded when it mixes Latin letters with
+ *       look-alikes ({@code іgnоrе}) or consists of look-alikes only; other Cyrillic or Greek words, and IPA words
+ *       without Latin letters, are left as they are. Folding is one char for one char, so offsets do not move.
  *   <li>Finds encoded runs in the normalised text and decodes them for detection only: base64 (standard and URL-safe,
- *       at least 16 chars, decoding to printable UTF-8), hex (at least 16 digits, even, printable), rot13 (a run of
- *       words whose rot13 form has many more common English words than the original) and leetspeak (tokens mixing
- *       letters with {@code 0 1 3 4 5 7 @ $} that decode to common words).
+ *       at least 16 chars, decoding to printable UTF-8), hex (at least 16 digits, even, printable; or at least 8
+ *       bytes written apart, {@code 72 65 76}, {@code 72:65:76}, {@code 0x72, 0x65}, {@code \x72\x65}, also reported as
+ *       {@code hex}), rot13 (a run of words whose rot13 form has many more common English words than the original),
+ *       leetspeak (tokens mixing letters with {@code 0 1 3 4 5 7 @ $} that decode to common words), {@code spaced}
+ *       (at least 6 single letters spaced out by one repeated separator, {@code i.g.n.o.r.e}, {@code I G N O R E  A L
+ *       L}, {@code i-g-n-o-r-e}, a wider or different gap read as a word break, some word of 4 letters or more) and
+ *       {@code hyphenated} (a run with at least 2 words broken by hyphens before a lower-case letter, one of which
+ *       joins into a common word: {@code Ign-ore prev-ious instr-uctions}, decoded with those hyphens removed). The
+ *       last four work over one shared tokenisation of the text.
  * </ol>
  *
  * <p>Case is kept: scanners decide whether to lower-case. Cost: linear in the text, about 2 µs per 100 chars once
- * warm (a 2 KB prompt took 35-50 µs on a busy 2-core machine: rough, see {@code NormalizerTest}). Decoded output is
- * capped at {@link #MAX_DECODED_CHARS} chars in all, so a hostile 4 MiB prompt costs the linear passes only, about
- * 0.1-0.4 s there ({@code NormalizerFuzzTest}), never quadratic work. Not caught: encodings nested in encodings (base64 of
- * hex), hex written with separators ({@code 69 67 6e}), base64 broken by whitespace, other ciphers than rot13, and
- * homoglyphs outside the table.
+ * warm (a 2 KB prompt took 35-50 µs on a busy 2-core machine: rough, see {@code NormalizerTest}; the spaced, hyphenated
+ * and separated-hex decoders added about 3 µs, 8%, to it, measured in CPU time). Decoded output is capped at
+ * {@link #MAX_DECODED_CHARS} chars in all, so a hostile 4 MiB prompt costs the linear passes only, about 0.1-0.5 s
+ * there ({@code NormalizerFuzzTest}), never quadratic work. False decodes on ordinary text: about 0.5-0.8 new decoded
+ * runs per million chars of JDK comments and Debian documentation, mostly alphabets and lists of single letters
+ * ({@code A B C ... Z}, {@code a, b, C, D}) and compounds that join into common words ({@code e-mail}): harmless, as
+ * a decoded run only adds text for the scanners to match. Not caught: encodings nested in encodings (base64 of hex),
+ * base64 broken by whitespace, other ciphers than rot13, reversed or scrambled text, Morse, escapes other than
+ * {@code \xNN} (Unicode escapes, percent-encoding), letters spaced out by varying separators or grouped two by two,
+ * words broken by spaces ({@code ign ore}) or by hyphens into uncommon words, and homoglyphs outside the tables.
  */
 public final class Normalizer {
     /** The most chars of decoded text kept for one input, all runs together. */
@@ -55,6 +69,9 @@ public final class Normalizer {
 
     private static final int MAX_CLUSTER = 16;
     private static final int MIN_ENCODED = 16;
+    private static final int MIN_HEX_BYTES = 8;
+    private static final int MIN_SPACED = 6;
+    private static final int MAX_GAP = 6;
 
     /** NFKC of each BMP char that NFKC changes; {@code null} where NFKC leaves it alone. */
     private static final String[] BMP_NFKC = new String[0x10000];
@@ -112,6 +129,25 @@ public final class Normalizer {
         }
         for (int k = 0; k < from.length(); k++) {
             FOLD[from.charAt(k)] = to.charAt(k);
+        }
+        // Small capitals and IPA letters that pass for Latin ones ("ɪɢɴᴏʀᴇ ᴀʟʟ"), folded to lower case. NFKC maps
+        // most superscript and modifier letters to ASCII already, and the rest (ᶦ ᶫ ᶰ ᶸ ᵋ ᶤ ᶶ ᶬ ᶮ ᶯ ᶩ ᶳ ᶼ ᶹ ʱ) to
+        // these letters, which is why this runs after NFKC. Left out: small capitals that look like no Latin letter
+        // (reversed and turned R and N, open O, AE, OE, OU, ethel).
+        String smallFrom = ""
+                // ᴀ ᴃ ᴄ ᴅ ᴆ ᴇ ᴊ ᴋ ᴌ ᴍ ᴏ ᴘ ᴛ ᴜ ᴠ ᴡ ᴢ ᵻ ᵾ
+                + "\u1D00\u1D03\u1D04\u1D05\u1D06\u1D07\u1D0A\u1D0B\u1D0C\u1D0D\u1D0F\u1D18\u1D1B\u1D1C\u1D20\u1D21"
+                + "\u1D22\u1D7B\u1D7E"
+                // ʙ ɢ ʛ ʜ ʟ ɴ ʀ ꜰ ꜱ ꞯ Ɪ
+                + "\u0299\u0262\u029B\u029C\u029F\u0274\u0280\uA730\uA731\uA7AF\uA7AE"
+                // IPA: ɛ ɨ ʉ ɱ ɲ ɳ ɭ ʂ ʐ ʋ ɦ
+                + "\u025B\u0268\u0289\u0271\u0272\u0273\u026D\u0282\u0290\u028B\u0266";
+        String smallTo = "" + "abcddejklmoptuvwz" + "iu" + "bgghlnrfsqI" + "eiumnnlszvh";
+        if (smallFrom.length() != smallTo.length()) {
+            throw new AssertionError("small capitals: " + smallFrom.length() + " sources, " + smallTo.length());
+        }
+        for (int k = 0; k < smallFrom.length(); k++) {
+            FOLD[smallFrom.charAt(k)] = smallTo.charAt(k);
         }
     }
 
@@ -634,6 +670,9 @@ public final class Normalizer {
         }
         findRot13(s, t, offsets, budget, out);
         findLeet(s, t, offsets, budget, out);
+        findSeparatedHex(s, t, offsets, budget, out);
+        findSpacedLetters(s, t, offsets, budget, out);
+        findBrokenWords(s, t, offsets, budget, out);
     }
 
     private static boolean isAsciiWord(String s, int from, int to) {
@@ -849,6 +888,314 @@ public final class Normalizer {
             }
         }
         return best;
+    }
+
+    // ---- hex written as separate bytes, letters spaced out, words broken by hyphens: over the same tokens
+
+    /** The byte a token spells ({@code 72}, {@code 0x72}, or {@code x72} after a backslash); -1 when none. */
+    private static int byteOf(String s, Tokens t, int k) {
+        int a = t.start[k];
+        int d;
+        switch (t.end[k] - a) {
+            case 2 -> d = a;
+            case 3 -> {
+                if (s.charAt(a) != 'x' || a == 0 || s.charAt(a - 1) != '\\') {
+                    return -1;
+                }
+                d = a + 1;
+            }
+            case 4 -> {
+                if (s.charAt(a) != '0' || (s.charAt(a + 1) | 0x20) != 'x') {
+                    return -1;
+                }
+                d = a + 2;
+            }
+            default -> {
+                return -1;
+            }
+        }
+        char h = s.charAt(d);
+        char l = s.charAt(d + 1);
+        return isHex(h) && isHex(l) ? Character.digit(h, 16) << 4 | Character.digit(l, 16) : -1;
+    }
+
+    /** Whether {@code [from, to)} separates bytes: 1 to 4 chars of spaces, {@code : , ; -} or a backslash. */
+    private static boolean isByteGap(String s, int from, int to) {
+        if (to - from > 4) {
+            return false;
+        }
+        for (int k = from; k < to; k++) {
+            switch (s.charAt(k)) {
+                case ' ', ':', ',', ';', '-', '\t', '\n', '\r', '\\' -> {}
+                default -> {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Decodes hex written as separate bytes ({@code 72 65 76}, {@code 72:65:76}, {@code 0x72, 0x65}, {@code
+     * \x72\x65}): a run of at least {@value #MIN_HEX_BYTES} byte tokens that decodes to printable UTF-8, as
+     * contiguous hex must. MAC addresses (6 bytes) are too short; IPv6 groups and UUIDs are not bytes; timestamps and
+     * fingerprints do not decode to printable text.
+     */
+    private static void findSeparatedHex(String s, Tokens t, int[] offsets, Budget budget, List<Decoded> out) {
+        byte[] b = null;
+        int k = 0;
+        while (k < t.size && budget.left() > 0) {
+            if (byteOf(s, t, k) < 0) {
+                k++;
+                continue;
+            }
+            int last = k;
+            while (last + 1 < t.size && isByteGap(s, t.end[last], t.start[last + 1]) && byteOf(s, t, last + 1) >= 0) {
+                last++;
+            }
+            int count = last - k + 1;
+            if (count >= MIN_HEX_BYTES) {
+                int keep = Math.min(count, budget.left() + 1);
+                if (b == null || b.length < keep) {
+                    b = new byte[Math.max(keep, 64)];
+                }
+                for (int m = 0; m < keep; m++) {
+                    b[m] = (byte) byteOf(s, t, k + m);
+                }
+                String text = printableUtf8(Arrays.copyOf(b, keep), keep < count);
+                if (text != null) {
+                    int from = t.end[k] - t.start[k] == 3 ? t.start[k] - 1 : t.start[k]; // the backslash of \x72
+                    budget.add("hex", text, offsets[from], offsets[t.end[last]], out);
+                }
+            }
+            k = last + 1;
+        }
+    }
+
+    private static boolean isSingleLetter(String s, Tokens t, int k) {
+        return t.end[k] - t.start[k] == 1 && Character.isLetter(s.charAt(t.start[k]));
+    }
+
+    /** Whether {@code [from, to)} can space out letters: 1 to {@value #MAX_GAP} chars of spaces and punctuation. */
+    private static boolean isLetterGap(String s, int from, int to) {
+        if (to - from > MAX_GAP) {
+            return false;
+        }
+        for (int k = from; k < to; k++) {
+            switch (s.charAt(k)) {
+                case ' ',
+                        '\t',
+                        '\n',
+                        '\r',
+                        '.',
+                        '-',
+                        '_',
+                        '/',
+                        '|',
+                        ',',
+                        '*',
+                        '+',
+                        '~',
+                        ':',
+                        ';',
+                        '\u00B7',
+                        '\u2022',
+                        '\u2010',
+                        '\u2013',
+                        '\u2014' -> {}
+                default -> {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Decodes letters spaced out by a repeated separator ({@code i.g.n.o.r.e}, {@code I G N O R E  A L L}): a run of
+     * at least {@value #MIN_SPACED} single letters, each gap at most {@value #MAX_GAP} chars of spaces and punctuation.
+     * The gap seen most often joins letters; any other gap (wider, or another separator) is a word break. Reported
+     * only when some word has 4 letters or more, so initials ({@code J. R. R.}), abbreviations ({@code U.S.A. e.g.
+     * i.e.}) and formulas ({@code a + b = c}) stay as they are.
+     */
+    private static void findSpacedLetters(String s, Tokens t, int[] offsets, Budget budget, List<Decoded> out) {
+        int k = 0;
+        while (k < t.size && budget.left() > 0) {
+            if (!isSingleLetter(s, t, k)) {
+                k++;
+                continue;
+            }
+            int last = k;
+            int cap = budget.left();
+            while (last + 1 < t.size
+                    && last - k + 1 < cap
+                    && isSingleLetter(s, t, last + 1)
+                    && isLetterGap(s, t.end[last], t.start[last + 1])) {
+                last++;
+            }
+            if (last - k + 1 >= MIN_SPACED) {
+                emitSpaced(s, t, offsets, k, last, budget, out);
+            }
+            k = last + 1;
+        }
+    }
+
+    private static void emitSpaced(
+            String s, Tokens t, int[] offsets, int first, int last, Budget budget, List<Decoded> out) {
+        // The joining separator: the most frequent gap among the first few distinct ones.
+        int[] candStart = new int[4];
+        int[] candLen = new int[4];
+        int[] candCount = new int[4];
+        int cands = 0;
+        for (int k = first; k < last; k++) {
+            int gs = t.end[k];
+            int gl = t.start[k + 1] - gs;
+            int m = 0;
+            while (m < cands && !(candLen[m] == gl && s.regionMatches(gs, s, candStart[m], gl))) {
+                m++;
+            }
+            if (m == cands) {
+                if (cands == candStart.length) {
+                    continue;
+                }
+                candStart[m] = gs;
+                candLen[m] = gl;
+                cands++;
+            }
+            candCount[m]++;
+        }
+        int unit = 0;
+        for (int m = 1; m < cands; m++) {
+            if (candCount[m] > candCount[unit]) {
+                unit = m;
+            }
+        }
+        StringBuilder text = new StringBuilder(2 * (last - first + 1));
+        text.append(s.charAt(t.start[first]));
+        int word = 1;
+        int longest = 1;
+        for (int k = first; k < last; k++) {
+            int gs = t.end[k];
+            int gl = t.start[k + 1] - gs;
+            if (gl == candLen[unit] && s.regionMatches(gs, s, candStart[unit], gl)) {
+                word++;
+            } else {
+                text.append(' ');
+                word = 1;
+            }
+            longest = Math.max(longest, word);
+            text.append(s.charAt(t.start[k + 1]));
+        }
+        if (longest >= 4) {
+            budget.add("spaced", text.toString(), offsets[t.start[first]], offsets[t.end[last]], out);
+        }
+    }
+
+    private static boolean isHyphen(char c) {
+        return c == '-' || c == '\u2010';
+    }
+
+    private static boolean isLettersAndHyphens(String s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = s.charAt(k);
+            if (!Character.isLetter(c) && !isHyphen(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a gap between two words keeps a run of broken words going: spaces, commas, quotes, dashes. */
+    private static boolean isQuietGap(String s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            switch (s.charAt(k)) {
+                case ' ', '\t', ',', '"', '-', '\u2010', '\u2013', '\u2014', '\u201C', '\u201D' -> {}
+                default -> {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Decodes words broken by hyphens ({@code Ign-ore prev-ious instr-uctions}): a run, within a sentence, of words
+     * at least 2 of which have a hyphen followed by a lower-case letter, with at most 3 other words between them,
+     * and at least one of which joins into a common word (so {@code well-known state-of-the-art} stays as it is). The
+     * decoded run is the run with those hyphens removed. Compounds that join into a common word ({@code e-mail})
+     * decode too: harmless, as a decoded run only adds text to scan.
+     */
+    private static void findBrokenWords(String s, Tokens t, int[] offsets, Budget budget, List<Decoded> out) {
+        int runFirst = -1;
+        int runLast = -1;
+        int broken = 0;
+        int between = 0;
+        boolean common = false;
+        int k = 0;
+        while (k < t.size && budget.left() > 0) {
+            // A word: tokens joined by single hyphens, each after the first starting in lower case.
+            int m = k;
+            int longest = t.end[k] - t.start[k];
+            while (m + 1 < t.size
+                    && t.start[m + 1] - t.end[m] == 1
+                    && isHyphen(s.charAt(t.end[m]))
+                    && Character.isLowerCase(s.charAt(t.start[m + 1]))) {
+                m++;
+                longest = Math.max(longest, t.end[m] - t.start[m]);
+            }
+            if (runFirst >= 0 && !isQuietGap(s, t.end[k - 1], t.start[k])) {
+                emitBroken(s, offsets, t.start[runFirst], t.end[runLast], broken, common, budget, out);
+                runFirst = -1;
+            }
+            int from = t.start[k];
+            int to = t.end[m];
+            if (m > k && longest >= 2 && to - from <= 40 && isLettersAndHyphens(s, from, to)) {
+                if (runFirst < 0) {
+                    runFirst = k;
+                    broken = 0;
+                    common = false;
+                }
+                broken++;
+                runLast = m;
+                between = 0;
+                if (!common) {
+                    StringBuilder joined = new StringBuilder(to - from);
+                    for (int c = from; c < to; c++) {
+                        if (!isHyphen(s.charAt(c))) {
+                            joined.append(s.charAt(c));
+                        }
+                    }
+                    common = COMMON.contains(joined.toString());
+                }
+            } else if (runFirst >= 0 && ++between > 3) {
+                emitBroken(s, offsets, t.start[runFirst], t.end[runLast], broken, common, budget, out);
+                runFirst = -1;
+            }
+            k = m + 1;
+        }
+        if (runFirst >= 0) {
+            emitBroken(s, offsets, t.start[runFirst], t.end[runLast], broken, common, budget, out);
+        }
+    }
+
+    private static void emitBroken(
+            String s, int[] offsets, int from, int to, int broken, boolean common, Budget budget, List<Decoded> out) {
+        if (broken < 2 || !common) {
+            return;
+        }
+        StringBuilder text = new StringBuilder(to - from);
+        for (int k = from; k < to && text.length() < budget.left(); k++) {
+            char c = s.charAt(k);
+            boolean midWord = isHyphen(c)
+                    && k > from
+                    && k + 1 < to
+                    && Character.isLetter(s.charAt(k - 1))
+                    && Character.isLowerCase(s.charAt(k + 1));
+            if (!midWord) {
+                text.append(c);
+            }
+        }
+        budget.add("hyphenated", text.toString(), offsets[from], offsets[to], out);
     }
 
     // ---- small helpers

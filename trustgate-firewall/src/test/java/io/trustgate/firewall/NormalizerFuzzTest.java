@@ -56,6 +56,88 @@ class NormalizerFuzzTest {
         }
     }
 
+    private static final String[] PIECES = {
+        "a",
+        "b",
+        "I",
+        "e",
+        "72",
+        "6c",
+        "0x41",
+        "\\x6f",
+        "ab",
+        "Ign",
+        "ore",
+        "\u1D00",
+        "\u0280",
+        "\u026A",
+        "ᶦ",
+        " ",
+        "  ",
+        ".",
+        "-",
+        "_",
+        ":",
+        ", ",
+        " / ",
+        "\n",
+        "\\",
+        "\u2010",
+        "'",
+        "\u200B",
+        "\u0301",
+        "\uD835\uDC22",
+        "\uDB40\uDC41"
+    };
+
+    /** Text built from the pieces the new decoders look at: single letters, byte tokens, separators, hyphens. */
+    static String randomSeparatedText(Random r, int pieces) {
+        StringBuilder s = new StringBuilder();
+        for (int k = 0; k < pieces; k++) {
+            s.append(PIECES[r.nextInt(PIECES.length)]);
+        }
+        return s.toString();
+    }
+
+    @Test
+    void neverThrowsAndKeepsOffsetsSoundOnRandomSeparatedLettersAndBytes() {
+        Normalizer n = new Normalizer();
+        Random r = new Random(20261127L);
+        for (int k = 0; k < 5_000; k++) {
+            String s = randomSeparatedText(r, r.nextInt(600));
+            long t0 = System.nanoTime();
+            ScanText t = n.normalize(s, ScanText.Stage.INPUT);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            if (ms >= 50) {
+                t0 = System.nanoTime();
+                n.normalize(s, ScanText.Stage.INPUT);
+                ms = (System.nanoTime() - t0) / 1_000_000;
+            }
+            assertThat(ms).as("input %d took %d ms", k, ms).isLessThan(50);
+            NormalizerTest.assertOffsetInvariants(t);
+        }
+    }
+
+    @Test
+    void hostileSpacedLettersHyphensAndByteRunsTakeUnderThreeSecondsEvenOnABusyMachine() {
+        ScanText t = assertUnderThreeSeconds("a.".repeat(1 << 20));
+        assertThat(t.decoded()).extracting(ScanText.Decoded::encoding).containsOnly("spaced");
+        assertThat(t.decoded().stream().mapToInt(d -> d.text().length()).sum())
+                .isLessThanOrEqualTo(Normalizer.MAX_DECODED_CHARS);
+        t = assertUnderThreeSeconds("72 ".repeat(1 << 20));
+        assertThat(t.decoded()).extracting(ScanText.Decoded::encoding).containsOnly("hex");
+        assertThat(t.decoded().stream().mapToInt(d -> d.text().length()).sum())
+                .isLessThanOrEqualTo(Normalizer.MAX_DECODED_CHARS);
+        assertUnderThreeSeconds("0x41, ".repeat(500_000));
+        assertUnderThreeSeconds("\\x41".repeat(800_000));
+        assertUnderThreeSeconds("Ign-ore prev-ious ".repeat(200_000));
+        assertUnderThreeSeconds("a-b-c-d ".repeat(400_000));
+        assertUnderThreeSeconds("a b c  d e f / ".repeat(200_000)); // word breaks everywhere: runs that never emit
+        assertUnderThreeSeconds("a + b = c ".repeat(300_000));
+        assertUnderThreeSeconds("\u026A\u0262\u0274\u1D0F\u0280\u1D07 ".repeat(500_000));
+        assertUnderThreeSeconds(randomSeparatedText(new Random(3), 1 << 20));
+    }
+
     @Test
     void hostileBase64LookingInputTakesUnderThreeSecondsEvenOnABusyMachine() {
         Random r = new Random(7);
