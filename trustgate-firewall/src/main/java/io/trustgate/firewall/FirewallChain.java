@@ -126,7 +126,9 @@ public final class FirewallChain {
             List<Finding> found;
             try {
                 found = rule.scanner().scan(scanText, context);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) {
+                // a scanner's fault (a regex that recursed too deep on hostile input included) fails that scanner
+                // alone; the stack is unwound by now, so the others run as usual
                 failed.add(rule.scanner().name());
                 continue;
             }

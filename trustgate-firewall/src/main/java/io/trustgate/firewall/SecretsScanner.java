@@ -461,11 +461,17 @@ public final class SecretsScanner implements Scanner {
                 "GCP_SERVICE_ACCOUNT_KEY",
                 SPECIFIC,
                 List.of("\"private_key\""),
-                "\"private_key\"[ \\t]*:[ \\t]*\"(-----BEGIN [A-Z ]{0,20}PRIVATE KEY-----(?:[^\"\\\\]|\\\\.){40,8000}?"
-                        + "-----END [A-Z ]{0,20}PRIVATE KEY-----(?:\\\\n)?)\"",
+                // the JSON string as an unrolled possessive loop: a lazy (char|escape) loop recursed once per char and
+                // overflowed the stack on a real 1.7 KB key
+                "\"private_key\"[ \\t]*:[ \\t]*\"(-----BEGIN [A-Z ]{0,20}PRIVATE KEY-----[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+)\"",
                 0,
                 8200,
-                group1("GCP_SERVICE_ACCOUNT_KEY", 0.95, v -> true)));
+                group1(
+                        "GCP_SERVICE_ACCOUNT_KEY",
+                        0.95,
+                        v -> v.length() >= 80
+                                && v.length() <= 8200
+                                && PEM_END.matcher(v).find())));
         // Azure storage account keys: 64 random bytes, base64 (88 chars), after AccountKey= in a connection string.
         r.add(rule(
                 "AZURE_STORAGE_ACCOUNT_KEY",

@@ -39,6 +39,19 @@ class FirewallChainTest {
         }
     }
 
+    /** A scanner whose regex recursed too deep. */
+    record Overflowing() implements Scanner {
+        @Override
+        public String name() {
+            return "overflowing";
+        }
+
+        @Override
+        public List<Finding> scan(ScanText text) {
+            throw new StackOverflowError();
+        }
+    }
+
     static String mask(String text, List<Finding> fs) {
         StringBuilder b = new StringBuilder(text);
         for (int i = fs.size() - 1; i >= 0; i--) {
@@ -98,6 +111,17 @@ class FirewallChainTest {
         Verdict v = c.scan("evil", ScanText.Stage.INPUT);
         assertThat(v).isInstanceOf(Verdict.Block.class);
         assertThat(v.failedScanners()).containsExactly("broken");
+    }
+
+    @Test
+    void aScannerThatOverflowsTheStackFailsAloneInsteadOfTheRequest() {
+        FirewallChain c = new FirewallChain(
+                List.of(new FirewallChain.Rule(new Overflowing(), Action.BLOCK, 0), rule("evil", Action.BLOCK, 0, 1)),
+                ScanText::plain,
+                FirewallChainTest::mask);
+        Verdict v = c.scan("evil", ScanText.Stage.INPUT);
+        assertThat(v).isInstanceOf(Verdict.Block.class);
+        assertThat(v.failedScanners()).containsExactly("overflowing");
     }
 
     @Test

@@ -205,6 +205,36 @@ class SecretsScannerCorpusTest {
     }
 
     @Test
+    void aRealSizeServiceAccountKeyIsFoundOnASmallStack() throws Exception {
+        // a 1.7 KB PKCS#8 body, escaped as in a key file; the rule's regex once recursed per char and overflowed
+        Random r = new Random(7);
+        StringBuilder body = new StringBuilder();
+        for (int line = 0; line < 26; line++) {
+            body.append(rnd(r, B64, 64)).append("\\n");
+        }
+        String key = "-----BEGIN PRIVATE KEY-----\\n" + body + "-----END PRIVATE KEY-----\\n";
+        String json = "{\"type\": \"service_account\", \"private_key_id\": \"abc\", \"private_key\": \"" + key
+                + "\", \"client_email\": \"svc@proj.iam.gserviceaccount.com\"}";
+        List<Finding> found = new java.util.ArrayList<>();
+        Throwable[] failure = new Throwable[1];
+        Thread t = new Thread(
+                null,
+                () -> {
+                    try {
+                        found.addAll(SCANNER.scan(ScanText.plain(json, ScanText.Stage.INPUT)));
+                    } catch (Throwable e) {
+                        failure[0] = e;
+                    }
+                },
+                "small-stack",
+                256 * 1024);
+        t.start();
+        t.join();
+        assertThat(failure[0]).isNull();
+        assertThat(found).anySatisfy(f -> assertThat(f.type()).isEqualTo("GCP_SERVICE_ACCOUNT_KEY"));
+    }
+
+    @Test
     void installationDefaultCredentialsScoreBelowTheDefaultThreshold() {
         var f = SCANNER.scan(
                 ScanText.plain("DATABASE_URL=postgres://postgres:postgres@localhost:5432/dev", ScanText.Stage.INPUT));
