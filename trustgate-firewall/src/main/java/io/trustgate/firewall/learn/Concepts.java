@@ -8,11 +8,11 @@ import java.util.Map;
  * Concept features for {@link HashedNgrams}: which of eleven broad concepts a text touches (a harmful topic, a
  * fictional or hypothetical frame, a pretext such as "for research purposes", a compliance demand, a persona, an
  * "unrestricted" claim, an override, an extraction target, an address to an AI, a task verb, pressure: stakes,
- * urgency or an emotional appeal), and every pair of them. A linear model
- * over n-grams can only add evidence; it cannot say "a harmful topic <em>inside</em> a fictional frame", which is
- * what scenario jailbreaks are, while either alone is ordinary (crime novels, plain harmful questions that the model
- * refuses anyway). The pair features give the linear model that conjunction, learned from data like any other
- * weight. The word lists are broad on purpose: they name concepts, not attack phrasings.
+ * urgency or an emotional appeal), and every pair of them. A linear model over n-grams can only add evidence; it
+ * cannot say "a harmful topic <em>inside</em> a fictional frame", which is what scenario jailbreaks are, while either
+ * alone is ordinary (crime novels, plain harmful questions that the model refuses anyway). The pair features give the
+ * linear model that conjunction, learned from data like any other weight. The word lists are broad on purpose: they
+ * name concepts, not attack phrasings.
  *
  * <p>Cost: one hash look-up per word and per word pair, during the n-gram pass that hashes them anyway.
  *
