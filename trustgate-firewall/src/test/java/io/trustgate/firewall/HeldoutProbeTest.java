@@ -106,7 +106,7 @@ class HeldoutProbeTest {
         List<Scanner> c = List.of(new InjectionClassifierScanner());
         Rates en = rates(c, true);
         Rates other = rates(c, false);
-        assertThat(en.recall()).as("English " + en).isGreaterThanOrEqualTo(0.62);
+        assertThat(en.recall()).as("English " + en).isGreaterThanOrEqualTo(0.68);
         assertThat(other.recall()).as("other languages " + other).isGreaterThanOrEqualTo(0.28);
         assertThat(en.fpRate()).as("English " + en).isLessThanOrEqualTo(0.06);
         assertThat(other.fpRate()).as("other languages " + other).isLessThanOrEqualTo(0.02);
@@ -119,7 +119,7 @@ class HeldoutProbeTest {
         Rates other = rates(h, false);
         assertThat(en.fpRate()).as("English " + en).isLessThanOrEqualTo(0.04);
         assertThat(other.fpRate()).as("other languages " + other).isLessThanOrEqualTo(0.02);
-        assertThat(en.recall()).as("English " + en).isGreaterThanOrEqualTo(0.30);
-        assertThat(other.recall()).as("other languages " + other).isGreaterThanOrEqualTo(0.15);
+        assertThat(en.recall()).as("English " + en).isGreaterThanOrEqualTo(0.35);
+        assertThat(other.recall()).as("other languages " + other).isGreaterThanOrEqualTo(0.25);
     }
 }

@@ -5,20 +5,21 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Concept features for {@link HashedNgrams}: which of ten broad concepts a text touches (a harmful topic, a fictional
- * or hypothetical frame, a pretext such as "for research purposes", a compliance demand, a persona, an "unrestricted"
- * claim, an override, an extraction target, an address to an AI, a task verb), and every pair of them. A linear model
- * over n-grams can only add evidence; it cannot say "a harmful topic <em>inside</em> a fictional frame", which is
- * what scenario jailbreaks are, while either alone is ordinary (crime novels, plain harmful questions that the model
- * refuses anyway). The pair features give the linear model that conjunction, learned from data like any other
- * weight. The word lists are broad on purpose: they name concepts, not attack phrasings.
+ * Concept features for {@link HashedNgrams}: which of eleven broad concepts a text touches (a harmful topic, a
+ * fictional or hypothetical frame, a pretext such as "for research purposes", a compliance demand, a persona, an
+ * "unrestricted" claim, an override, an extraction target, an address to an AI, a task verb, pressure: stakes,
+ * urgency or an emotional appeal), and every pair of them. A linear model over n-grams can only add evidence; it
+ * cannot say "a harmful topic <em>inside</em> a fictional frame", which is what scenario jailbreaks are, while either
+ * alone is ordinary (crime novels, plain harmful questions that the model refuses anyway). The pair features give the
+ * linear model that conjunction, learned from data like any other weight. The word lists are broad on purpose: they
+ * name concepts, not attack phrasings.
  *
  * <p>Cost: one hash look-up per word and per word pair, during the n-gram pass that hashes them anyway.
  *
  * <p>Limits: English only; a concept missed by its word list (a harmful topic in other words) gives no pair.
  */
 final class Concepts {
-    static final int COUNT = 10;
+    static final int COUNT = 11;
 
     private static final String[][] WORDS = {
         // 0 harmful topic
@@ -30,25 +31,29 @@ final class Concepts {
                     + " extortion stalk stalking harass harassment defamatory defame racist sexist propaganda"
                     + " disinformation misinformation illegal illegally evade evading smuggle smuggling trafficking exploit"
                     + " tamper tampering cheat cheating manipulate manipulating porn pornography abuse napalm toxin"
-                    + " pathogen anthrax untraceable unauthorized lethal",
+                    + " pathogen anthrax untraceable unauthorized lethal terrorist terrorism genocide rape sabotage"
+                    + " skimmer explicit gambling extremist kidnap kidnapping assassinate torture arson hostage overdose"
+                    + " undetectable undetected",
             "fake news|identity theft|self harm|without consent|getting caught|nerve gas|hate speech"
         },
         // 1 fictional or hypothetical frame
         {
             "fiction fictional hypothetical hypothetically novel movie film script screenplay story roleplay imagine"
-                    + " pretend character characters game simulation scenario fantasy villain protagonist",
+                    + " pretend character characters game simulation scenario fantasy villain protagonist writer book"
+                    + " chapter scene thriller heist dystopian",
             "role play|thought experiment|parallel universe|alternate reality|in a world"
         },
         // 2 pretext
         {
             "purely solely educational academic research theoretical theoretically awareness",
             "educational purposes|research purposes|learning purposes|real life|be used|informational purposes"
+                    + "|fictional reasons|actually used|no harm|purely fictional"
         },
         // 3 compliance demand
         {
             "disclaimer disclaimers refuse refusal refusing apologize apologise",
             "begin your|start your|begin with|sure here|never refuse|not refuse|no warnings|without warnings"
-                    + "|in character|step by|detailed guide|specific steps|must not|cannot refuse"
+                    + "|in character|step by|detailed guide|specific steps|must not|cannot refuse|begin by|replying with"
         },
         // 4 persona
         {"persona", "you are|act as|from now|now on|pretend to|role of|you will|as an|play the"},
@@ -72,7 +77,12 @@ final class Concepts {
         // 8 an AI addressed
         {"ai assistant chatbot bot llm gpt chatgpt", "language model"},
         // 9 task verb
-        {"write tell say reply respond answer translate include add recommend output print mention insert send", ""}
+        {"write tell say reply respond answer translate include add recommend output print mention insert send", ""},
+        // 10 pressure: stakes, urgency, an emotional appeal (the persuasion around a scenario jailbreak)
+        {
+            "deadline homeless evicted desperate desperately urgent urgently starve starving dying lives",
+            "only hope|last chance|will lose|will die|my family|my children|two children|be fired|your help"
+        }
     };
 
     /** Open-addressing tables (keys, masks), sized to stay under a quarter full: no boxing on the scan path. */
