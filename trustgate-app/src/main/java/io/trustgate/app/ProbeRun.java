@@ -258,8 +258,7 @@ final class ProbeRun {
             }
             ProbeSet.Counts c0 = first.get(g);
             boolean attack = c0.attacks() > 0;
-            b.append(String.format(
-                    Locale.ROOT, "  %-22s %5d", g.substring(5), attack ? c0.attacks() : c0.benign()));
+            b.append(String.format(Locale.ROOT, "  %-22s %5d", g.substring(5), attack ? c0.attacks() : c0.benign()));
             for (Map<String, ProbeSet.Counts> t : tallies.values()) {
                 ProbeSet.Counts c = t.get(g);
                 b.append(String.format(Locale.ROOT, " %12.3f", attack ? c.recall() : c.fpRate()));

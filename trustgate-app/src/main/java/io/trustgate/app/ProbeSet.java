@@ -94,7 +94,9 @@ final class ProbeSet {
                 continue;
             }
             JsonNode n = Json.MAPPER.readTree(s);
-            if (!n.path("text").isTextual() || !n.path("label").isBoolean() || !n.path("category").isTextual()) {
+            if (!n.path("text").isTextual()
+                    || !n.path("label").isBoolean()
+                    || !n.path("category").isTextual()) {
                 throw new IOException(file + " line " + line + ": need {\"text\": string, \"label\": boolean,"
                         + " \"category\": string}");
             }

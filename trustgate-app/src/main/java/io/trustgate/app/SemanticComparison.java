@@ -51,7 +51,11 @@ final class SemanticComparison {
     }
 
     static void run(
-            Path datasets, java.util.Optional<Path> grammar, Path cacheFile, java.util.Optional<Path> probe, PrintWriter w)
+            Path datasets,
+            java.util.Optional<Path> grammar,
+            Path cacheFile,
+            java.util.Optional<Path> probe,
+            PrintWriter w)
             throws IOException {
         List<ProbeSet.Item> probeItems =
                 probe.isPresent() ? ProbeSet.read(probe.get()) : List.of(); // read first: a bad file fails fast

@@ -132,7 +132,8 @@ final class TrainCommand implements Callable<Integer> {
             return Optional.empty();
         }
         if (!Files.isRegularFile(probe)) {
-            throw new CliException("probe file not found: " + probe.toAbsolutePath().normalize(), 2);
+            throw new CliException(
+                    "probe file not found: " + probe.toAbsolutePath().normalize(), 2);
         }
         return Optional.of(probe);
     }

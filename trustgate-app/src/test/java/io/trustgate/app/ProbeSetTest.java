@@ -95,7 +95,9 @@ class ProbeSetTest {
         // two benign texts (98, 99) may be flagged; one more would break the target
         assertThat(c.get("all").flagged()).isEqualTo(2);
         assertThat(c.get("all").caught()).isEqualTo(2);
-        assertThat(ProbeSet.tally(items, ProbeSet.flags(scores, Math.nextDown(t))).get("all").fpRate())
+        assertThat(ProbeSet.tally(items, ProbeSet.flags(scores, Math.nextDown(t)))
+                        .get("all")
+                        .fpRate())
                 .isGreaterThan(0.02);
         assertThat(ProbeSet.oracleThreshold(items, scores, 0)).isGreaterThan(99);
     }
@@ -173,13 +175,14 @@ class ProbeSetTest {
         for (String m : List.of("n-grams", "embeddings", "stacked", "mean probability")) {
             assertThat(r.flags().get(m))
                     .as(m)
-                    .containsExactly(ProbeSet.flags(r.scores().get(m), r.thresholds().get(m)));
+                    .containsExactly(
+                            ProbeSet.flags(r.scores().get(m), r.thresholds().get(m)));
         }
         assertThat(r.flags().get("OR (n-grams, embeddings)"))
                 .containsExactly(ProbeSet.or(r.flags().get("n-grams"), r.flags().get("embeddings")));
         // the n-gram score is the full model's margin of the normalised text, as the scanner scores it
-        double full = ngrams.train(i -> true)
-                .margin(ProbeRun.views(probe).get(0).get(0));
+        double full =
+                ngrams.train(i -> true).margin(ProbeRun.views(probe).get(0).get(0));
         assertThat(r.scores().get("n-grams")[0]).isGreaterThanOrEqualTo(full);
         // the English override says "ignore" and "secret": the keyword embedder's head must rank it above benign text
         assertThat(r.scores().get("embeddings")[0]).isGreaterThan(r.scores().get("embeddings")[2]);
