@@ -50,7 +50,15 @@ final class SemanticComparison {
         return out;
     }
 
-    static void run(Path datasets, java.util.Optional<Path> grammar, Path cacheFile, PrintWriter w) throws IOException {
+    static void run(
+            Path datasets,
+            java.util.Optional<Path> grammar,
+            Path cacheFile,
+            java.util.Optional<Path> probe,
+            PrintWriter w)
+            throws IOException {
+        List<ProbeSet.Item> probeItems =
+                probe.isPresent() ? ProbeSet.read(probe.get()) : List.of(); // read first: a bad file fails fast
         List<Sample> samples = TrainingData.injection(datasets, grammar);
         long t0 = System.nanoTime();
         CrossSource ngrams = new CrossSource(
@@ -59,6 +67,7 @@ final class SemanticComparison {
         w.printf(Locale.ROOT, "n-grams: featurized and the folds trained in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         w.flush();
         double[] m2;
+        CrossSource dense;
         try (EmbeddingCache cache = new EmbeddingCache(Embedder.miniLm(), cacheFile)) {
             int cached = cache.size();
             long t1 = System.nanoTime();
@@ -74,7 +83,7 @@ final class SemanticComparison {
                     cacheFile,
                     (System.nanoTime() - t1) / 1e9);
             long t2 = System.nanoTime();
-            CrossSource dense = CrossSource.dense(cache.dimensions(), denseTrainer(), samples, vectors);
+            dense = CrossSource.dense(cache.dimensions(), denseTrainer(), samples, vectors);
             m2 = dense.outOfFold(Sample::source);
             w.printf(
                     Locale.ROOT,
@@ -96,9 +105,11 @@ final class SemanticComparison {
                 "macro FP (B*)",
                 "max FP (B*)",
                 "per positive source (recall)"));
+        Map<String, Double> thresholds = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, double[]> e : models.entrySet()) {
             double[] m = e.getValue();
             double thr = threshold(samples, m, 0.02, null);
+            thresholds.put(e.getKey(), thr);
             CrossSource.Evaluation ev = ngrams.evaluate(
                     "injection, " + e.getKey() + ": leave-one-source-out, threshold for 2% mean FP on the benign"
                             + " sources",
@@ -141,6 +152,18 @@ final class SemanticComparison {
         w.println("summary at 2% mean FP (B*: each benign source left out of the threshold choice):");
         w.println(summary);
         w.flush();
+        if (probe.isPresent()) {
+            ProbeRun pr = new ProbeRun(
+                    samples,
+                    ngrams,
+                    dense,
+                    m1,
+                    m2,
+                    thresholds.get("n-grams"),
+                    thresholds.get("embeddings"),
+                    thresholds.get("stacked n-grams + embeddings"));
+            pr.score(probe.get(), probeItems, Embedder.miniLm(), w);
+        }
     }
 
     static TreeSet<String> negativeSources(List<Sample> samples) {

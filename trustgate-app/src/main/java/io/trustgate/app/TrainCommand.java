@@ -41,7 +41,7 @@ import picocli.CommandLine.Parameters;
  * <pre>
  * trustgate train injection [--datasets DIR] [--out FILE] [--json]
  * trustgate train toxicity  [--datasets DIR] [--out FILE] [--json]
- * trustgate train injection --compare [--datasets DIR] [--embedding-cache FILE]
+ * trustgate train injection --compare [--datasets DIR] [--embedding-cache FILE] [--probe FILE]
  * </pre>
  *
  * <p>{@code --datasets} defaults to {@code ../shared/datasets} (the layout its README describes; the sources read are
@@ -58,7 +58,8 @@ import picocli.CommandLine.Parameters;
  * labelled source, so it reports a stratified 5-fold split of it (with each benign extra-negative source held out
  * as its own fold) and a split by comment length (short half against long half), and takes the operating point from
  * the 5-fold scores with a mean false-positive rate target of 5%. {@code --compare} runs {@link SemanticComparison}
- * instead (n-grams, MiniLM embeddings and their stacked combination in the same protocol) and writes no weights.
+ * instead (n-grams, MiniLM embeddings and their stacked combination in the same protocol) and writes no weights;
+ * {@code --probe FILE} adds a held-out test set scored by each model fitted on every sample ({@link ProbeRun}).
  * Exit code 2 when the datasets are missing.
  */
 @Command(
@@ -116,8 +117,26 @@ final class TrainCommand implements Callable<Integer> {
             description = "Where --compare keeps the training texts' embeddings. Default: ${DEFAULT-VALUE}.")
     Path embeddingCache;
 
+    @Option(
+            names = "--probe",
+            paramLabel = "FILE",
+            description = "with --compare: also fit each model on every training sample and score this held-out"
+                    + " JSONL test set ({\"text\",\"label\",\"category\"}) at the training operating points.")
+    Path probe;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    private Optional<Path> probeFile() {
+        if (probe == null) {
+            return Optional.empty();
+        }
+        if (!Files.isRegularFile(probe)) {
+            throw new CliException(
+                    "probe file not found: " + probe.toAbsolutePath().normalize(), 2);
+        }
+        return Optional.of(probe);
+    }
 
     /**
      * What training gives: the evaluations (the first chose the operating point) and the model.
@@ -175,11 +194,15 @@ final class TrainCommand implements Callable<Integer> {
                 ? out
                 : Path.of("trustgate-firewall/src/main/resources/io/trustgate/firewall/models/" + name + ".bin");
         PrintWriter w = spec.commandLine().getOut();
+        if (probe != null && !compare) {
+            throw new CliException("--probe needs --compare", 2);
+        }
         if (compare) {
             if (!name.equals("injection")) {
                 throw new CliException("--compare is for injection only", 2);
             }
-            SemanticComparison.run(datasets, publicOnly ? Optional.empty() : Optional.of(grammar), embeddingCache, w);
+            SemanticComparison.run(
+                    datasets, publicOnly ? Optional.empty() : Optional.of(grammar), embeddingCache, probeFile(), w);
             return 0;
         }
         long t0 = System.nanoTime();
