@@ -89,6 +89,10 @@ public final class InjectionHeuristicsScanner implements Scanner {
     record Rule(
             String type, Category category, double weight, Kind kind, List<String> anchors, Pattern pattern, int min) {}
 
+    /** The guarded secret of a password game or a system prompt: "the secret word", "your access code". */
+    static final String SECRET = "(?:(?:secret|hidden|admin|magic)\\W+)?(?:password|passphrase|pass\\W?code|passcode|"
+            + "secret\\W+(?:word|key|code|phrase)|access\\W+code|code\\W?word|pin(?:\\W+code)?|flag)\\b";
+
     static final String FILL = "(?:[\\w'’-]+[\\s,]+){0,4}?";
     /** {@link #FILL} for languages with accented letters, which {@code \\w} does not match. */
     static final String FILL_U = "(?:[\\p{L}\\p{N}'’-]+[\\s,]+){0,4}?";
@@ -426,6 +430,77 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     "how",
                     "instructions",
                     "prompt"),
+            // the guarded secret itself (Gandalf / Tensor Trust games, a password in the system prompt): asked for
+            // outright, or through a transformation that is meant not to count as telling it
+            rule(
+                    "SECRET_EXTRACTION",
+                    PI,
+                    0.6,
+                    "(?:spell|reverse|write|say|tell|give|print|encode|translate|reveal|show|share|leak|type|list|"
+                            + "output|repeat)\\W+(?:[\\w'’-]+\\W+){0,4}?(?:the|your)\\W+" + SECRET
+                            + "(?!\\W+(?:requirements?|polic(?:y|ies)|rules|reset|manager|field|strength|length|"
+                            + "for\\W+(?:my|our|a|an)\\b|of\\W+(?:my|our|a|an)\\b))",
+                    "spell",
+                    "reverse",
+                    "write",
+                    "say",
+                    "tell",
+                    "give",
+                    "print",
+                    "encode",
+                    "translate",
+                    "reveal",
+                    "show",
+                    "share",
+                    "leak",
+                    "type",
+                    "list",
+                    "output",
+                    "repeat"),
+            rule(
+                    "SECRET_EXTRACTION",
+                    PI,
+                    0.6,
+                    // "the password backwards", "the secret word with dashes between the letters"
+                    "(?:password|passphrase|pass\\W?code|passcode|secret\\W+(?:word|key|code|phrase)|access\\W+code|"
+                            + "code\\W?word)\\W+(?:[\\w'’-]+\\W+){0,6}?(?:backwards|in\\W+reverse|reversed|letter\\W+by\\W+"
+                            + "letter|one\\W+letter|with\\W+(?:dashes|spaces|hyphens|dots)|in\\W+base64|in\\W+hex|as\\W+an?\\W+"
+                            + "(?:acrostic|riddle|poem)|in\\W+morse|in\\W+the\\W+nato)",
+                    "password",
+                    "passphrase",
+                    "passcode",
+                    "pass code",
+                    "secret word",
+                    "secret key",
+                    "secret code",
+                    "secret phrase",
+                    "access code",
+                    "codeword",
+                    "code word"),
+            rule(
+                    "SECRET_EXTRACTION",
+                    PI,
+                    0.6,
+                    // properties of the secret instead of the secret: length, letters, rhymes, a hint
+                    "(?:how\\W+many\\W+(?:letters|characters|chars)|(?:first|last|second|third)\\W+(?:letter|character|"
+                            + "char)s?|what\\W+(?:does\\W+)?(?:it\\W+)?rhymes?\\W+with|(?:a|one|any)\\W+hint\\W+(?:about|for|on)"
+                            + "|which\\W+(?:letters|vowels))\\W+(?:[\\w'’-]+\\W+){0,4}?(?:the|your)\\W+" + SECRET,
+                    "how many",
+                    "first",
+                    "last",
+                    "second",
+                    "third",
+                    "what",
+                    "a hint",
+                    "one hint",
+                    "any hint",
+                    "which"),
+            rule(
+                    "SECRET_EXTRACTION",
+                    PI,
+                    0.5,
+                    "what(?:'s|’s|\\W+is)\\W+(?:the|your)\\W+" + SECRET + "\\W*[?.!]?\\s*(?:$|\\n)",
+                    "what"),
             // fake role and system tags
             rule(
                     "FAKE_ROLE_TAG",
@@ -927,6 +1002,8 @@ public final class InjectionHeuristicsScanner implements Scanner {
             "security",
             // a question about what an attack string does, asked in another language or about a chatbot
             "chatbot",
+            "ctf",
+            "capture the flag",
             "angriff",
             "ataque",
             "attaque",
