@@ -89,9 +89,26 @@ public final class InjectionHeuristicsScanner implements Scanner {
     record Rule(
             String type, Category category, double weight, Kind kind, List<String> anchors, Pattern pattern, int min) {}
 
-    /** The guarded secret of a password game or a system prompt: "the secret word", "your access code". */
-    static final String SECRET = "(?:(?:secret|hidden|admin|magic)\\W+)?(?:password|passphrase|pass\\W?code|passcode|"
-            + "secret\\W+(?:word|key|code|phrase)|access\\W+code|code\\W?word|pin(?:\\W+code)?|flag)\\b";
+    /** The guarded secret of a password game or a system prompt, by name: "password", "secret word", "access code". */
+    static final String SECRET_NOUN = "(?:password|passphrase|pass\\W?code|passcode|secret\\W+(?:word|key|code|phrase)|"
+            + "access\\W+code|code\\W?word|pin(?:\\W+code)?|flag)\\b";
+
+    /** The words a {@link #SECRET_NOUN} starts with: the anchors of its rules. */
+    static final String[] SECRET_ANCHORS = {
+        "password",
+        "passphrase",
+        "passcode",
+        "pass code",
+        "secret word",
+        "secret key",
+        "secret code",
+        "secret phrase",
+        "access code",
+        "codeword",
+        "code word",
+        "pin",
+        "flag"
+    };
 
     static final String FILL = "(?:[\\w'’-]+[\\s,]+){0,4}?";
     /** {@link #FILL} for languages with accented letters, which {@code \\w} does not match. */
@@ -314,7 +331,7 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     0.7,
                     "(?:reveal|print|repeat|output|show|display|tell|share|leak|dump|give"
                             + "|write|list|recite|copy|paste|return|provide|spell|see|encode|translate|summari[sz]e|rot13|base64)"
-                            + "\\W+(?:[\\w'’-]+\\W+){0,5}?(?:(?<!\\b(?:its|our|my|their|his|her|a|an)\\W)system\\W+(?:prompt|message|instructions|configuration)|"
+                            + "\\W+(?:[\\w'’-]+\\W+){0,5}?(?:system(?<!\\b(?:its|our|my|their|his|her|a|an)\\Wsystem)\\W+(?:prompt|message|instructions|configuration)|"
                             + "(?:this|the)\\W+(?:entire|whole|full)\\W+conversation|your\\W+(?:(?:initial|original|hidden|"
                             + "secret|full|exact|first|complete|system|current|starting|setup|startup)\\W+)*(?:instructions|prompt|rules|guidelines|configuration|directives)|"
                             + "the\\W+(?:(?:initial|original|hidden|secret|full|exact|first|complete)\\W+)+(?:instructions|"
@@ -431,76 +448,42 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     "instructions",
                     "prompt"),
             // the guarded secret itself (Gandalf / Tensor Trust games, a password in the system prompt): asked for
-            // outright, or through a transformation that is meant not to count as telling it
+            // outright, through a transformation meant not to count as telling it, or through its properties. The
+            // rules are anchored on the secret's name, rare in ordinary text, and look back for the request, so that
+            // common verbs ("list the three risks") cost nothing.
             rule(
                     "SECRET_EXTRACTION",
                     PI,
                     0.6,
-                    "(?:spell|reverse|write|say|tell|give|print|encode|translate|reveal|show|share|leak|type|list|"
-                            + "output|repeat)\\W+(?:[\\w'’-]+\\W+){0,4}?(?:the|your)\\W+" + SECRET
+                    // asked for ("spell the password"), or transformed within one clause ("the password backwards",
+                    // "the secret word with dashes between the letters"): one signal, however many of the two it holds
+                    "(?:(?<=(?:spell|reverse|write|say|tell|give|print|encode|translate|reveal|show|share|leak|type|list|"
+                            + "output|repeat)\\W[^.!?\\n]{0,60}?\\b(?:the|your)\\W{1,3}(?:(?:secret|hidden|"
+                            + "admin|magic)\\W{1,3})?)" + SECRET_NOUN
                             + "(?!\\W+(?:requirements?|polic(?:y|ies)|rules|reset|manager|field|strength|length|"
-                            + "for\\W+(?:my|our|a|an)\\b|of\\W+(?:my|our|a|an)\\b))",
-                    "spell",
-                    "reverse",
-                    "write",
-                    "say",
-                    "tell",
-                    "give",
-                    "print",
-                    "encode",
-                    "translate",
-                    "reveal",
-                    "show",
-                    "share",
-                    "leak",
-                    "type",
-                    "list",
-                    "output",
-                    "repeat"),
-            rule(
-                    "SECRET_EXTRACTION",
-                    PI,
-                    0.6,
-                    // "the password backwards", "the secret word with dashes between the letters"
-                    "(?:password|passphrase|pass\\W?code|passcode|secret\\W+(?:word|key|code|phrase)|access\\W+code|"
-                            + "code\\W?word)\\W+(?:[\\w'’-]+\\W+){0,6}?(?:backwards|in\\W+reverse|reversed|letter\\W+by\\W+"
+                            + "for\\W+(?:my|our|a|an)\\b|of\\W+(?:my|our|a|an)\\b))"
+                            + "|" + SECRET_NOUN
+                            + "[ \\t,:]+(?:[\\w'’-]+[ \\t,]+){0,6}?(?:backwards|in\\W+reverse|reversed|letter\\W+by\\W+"
                             + "letter|one\\W+letter|with\\W+(?:dashes|spaces|hyphens|dots)|in\\W+base64|in\\W+hex|as\\W+an?\\W+"
-                            + "(?:acrostic|riddle|poem)|in\\W+morse|in\\W+the\\W+nato)",
-                    "password",
-                    "passphrase",
-                    "passcode",
-                    "pass code",
-                    "secret word",
-                    "secret key",
-                    "secret code",
-                    "secret phrase",
-                    "access code",
-                    "codeword",
-                    "code word"),
+                            + "(?:acrostic|riddle|poem)|in\\W+morse|in\\W+the\\W+nato))",
+                    SECRET_ANCHORS),
             rule(
                     "SECRET_EXTRACTION",
                     PI,
                     0.6,
                     // properties of the secret instead of the secret: length, letters, rhymes, a hint
-                    "(?:how\\W+many\\W+(?:letters|characters|chars)|(?:first|last|second|third)\\W+(?:letter|character|"
-                            + "char)s?|what\\W+(?:does\\W+)?(?:it\\W+)?rhymes?\\W+with|(?:a|one|any)\\W+hint\\W+(?:about|for|on)"
-                            + "|which\\W+(?:letters|vowels))\\W+(?:[\\w'’-]+\\W+){0,4}?(?:the|your)\\W+" + SECRET,
-                    "how many",
-                    "first",
-                    "last",
-                    "second",
-                    "third",
-                    "what",
-                    "a hint",
-                    "one hint",
-                    "any hint",
-                    "which"),
+                    "(?<=(?:how\\W{1,3}many\\W{1,3}(?:letters|characters|chars)|(?:first|last|second|third)\\W{1,3}"
+                            + "(?:letter|character|char)s?|rhymes?\\W{1,3}with|(?:a|one|any)\\W{1,3}hint\\W{1,3}(?:about|for"
+                            + "|on)|which\\W{1,3}(?:letters|vowels))\\W[^.!?\\n]{0,60}?\\b(?:the|your)"
+                            + "\\W{1,3}(?:(?:secret|hidden|admin|magic)\\W{1,3})?)" + SECRET_NOUN,
+                    SECRET_ANCHORS),
             rule(
                     "SECRET_EXTRACTION",
                     PI,
                     0.5,
-                    "what(?:'s|’s|\\W+is)\\W+(?:the|your)\\W+" + SECRET + "\\W*[?.!]?\\s*(?:$|\\n)",
-                    "what"),
+                    "(?<=what(?:'s|’s|\\W{1,3}is)\\W{1,3}(?:the|your)\\W{1,3}(?:(?:secret|hidden|admin|magic)\\W{1,3})?)"
+                            + SECRET_NOUN + "\\W*[?.!]?\\s*(?:$|\\n)",
+                    SECRET_ANCHORS),
             // fake role and system tags
             rule(
                     "FAKE_ROLE_TAG",
@@ -1134,6 +1117,7 @@ public final class InjectionHeuristicsScanner implements Scanner {
                         Matcher m = matchers[r];
                         if (m == null) {
                             m = rule.pattern().matcher(text);
+                            m.useTransparentBounds(true); // look-behinds see the words before the anchor
                             matchers[r] = m;
                         }
                         m.region(s, Math.min(n, s + WINDOW));
@@ -1192,9 +1176,7 @@ public final class InjectionHeuristicsScanner implements Scanner {
     public List<Finding> scan(ScanText text) {
         String norm = text.normalized();
         Hits hits = match(norm);
-        boolean addressed =
-                YOU.containsAny(norm) || SECOND_PERSON_OTHER.matcher(norm).find();
-        double damp = addressed ? 1.0 : 0.5;
+        double damp = -1; // looked up once, and only when a jailbreak rule fired: most texts never need the pass
         int meta = -1; // looked up once, and only for a quoted hit: most texts never need the pass
         int origLen = text.original().length();
 
@@ -1210,6 +1192,12 @@ public final class InjectionHeuristicsScanner implements Scanner {
             }
             Rule rule = RULES.get(r);
             int c = rule.category() == PI ? 0 : 1;
+            if (rule.category() == JB && damp < 0) {
+                damp = YOU.containsAny(norm)
+                                || SECOND_PERSON_OTHER.matcher(norm).find()
+                        ? 1.0
+                        : 0.5;
+            }
             double w = rule.weight() * (rule.category() == JB ? damp : 1.0);
             if (quoted(norm, hits.start[r], hits.end[r])) {
                 if (meta < 0) {
@@ -1269,7 +1257,7 @@ public final class InjectionHeuristicsScanner implements Scanner {
             b--;
         }
         if (b < 0 || QUOTES.indexOf(text.charAt(b)) < 0) {
-            return false;
+            return insideDoubleQuotes(text, start, end);
         }
         for (int i = end; i < Math.min(text.length(), end + 40); i++) {
             char ch = text.charAt(i);
@@ -1282,6 +1270,39 @@ public final class InjectionHeuristicsScanner implements Scanner {
         }
         return false;
     }
+
+    /**
+     * Whether a hit lies inside a double-quoted stretch of its line (an odd number of double quotes before it, one
+     * after it): rules anchored on a noun ("the flag" in {@code "spell the flag backwards"}) start inside the quote.
+     * Single quotes are not counted: they are apostrophes as often.
+     */
+    private static boolean insideDoubleQuotes(String text, int start, int end) {
+        int open = 0;
+        for (int i = start - 1; i >= 0 && start - i <= 200; i--) {
+            char ch = text.charAt(i);
+            if (ch == '\n') {
+                break;
+            }
+            if (DOUBLE_QUOTES.indexOf(ch) >= 0) {
+                open++;
+            }
+        }
+        if (open % 2 == 0) {
+            return false;
+        }
+        for (int i = end; i < Math.min(text.length(), end + 60); i++) {
+            char ch = text.charAt(i);
+            if (ch == '\n') {
+                return false;
+            }
+            if (DOUBLE_QUOTES.indexOf(ch) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String DOUBLE_QUOTES = "\"“”«»`";
 
     /** The highest score of the findings for a text (0 when none): what the evaluation thresholds. */
     double score(ScanText text) {
