@@ -20,7 +20,7 @@ import java.util.List;
  * than their exact phrases. Reports one whole-text finding (span 0,0), category {@code PROMPT_INJECTION}, whose score
  * is the calibrated probability, the highest over the text's windows (1,536 chars, half overlapping, so an
  * injection buried in a long document competes with one window, not with all of it), over its paragraphs scored
- * alone, and over the normaliser's decoded runs (base64, hex, rot13, leetspeak, Unicode tags). The calibration puts
+ * alone, and over the normaliser's decoded runs (base64, hex, rot13, leetspeak, Unicode tags, spaced-out letters, hyphen-broken words). The calibration puts
  * the measured operating point at 0.5: a rule's {@code threshold: 0.5} is what the documented figures were measured
  * at.
  *

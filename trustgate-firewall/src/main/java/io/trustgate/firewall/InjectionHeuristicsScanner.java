@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * instructions"). Each rule that fires is one signal with a weight; the signals of a category combine into a score
  * {@code 1 - prod(1 - w)} capped at {@value #MAX_SCORE}. Every rule counts once, however often it fires. A text that
  * never addresses "you" has its jailbreak weights halved (an article that discusses jailbreaks in the third person). Decoded
- * runs of the shared normaliser (base64, hex, rot13, leetspeak, Unicode tags) are scanned with the same rules; an
+ * runs of the shared normaliser (base64, hex, rot13, leetspeak, Unicode tags, spaced-out letters, hyphen-broken words) are scanned with the same rules; an
  * override found in one is a strong signal of its own, reported on the encoded span. A finding is reported per
  * category when its score reaches {@value #REPORT_FLOOR}, on the span of its strongest signal; the chain's threshold
  * (0.5 was measured, see {@code InjectionHeuristicsEvalTest}) decides what blocks.

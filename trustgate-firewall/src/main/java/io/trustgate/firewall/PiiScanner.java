@@ -47,11 +47,15 @@ import java.util.regex.Pattern;
  *
  * <p><b>Limits:</b> names in lower case, all caps or uncased scripts, and surnames alone without a title, are missed;
  * organisations and places named like people ({@code Christian Dior}) are reported as persons. Phone numbers are
- * found only in the configured regions' national formats or in international {@code +CC} format; a bare digit run
- * with no separator counts as a phone number only after a phone keyword. A bare 9-digit SSN needs an SSN keyword
- * nearby. Dates of birth need a birth keyword within about 40 chars; month names in English, German and French only.
- * IBANs must be upper case. A four-part version number after "version" or "v" is not taken as an IP address, any other
- * valid dotted quad is. E-mail addresses inside a URL's user-info ({@code https://user:pw@host}) and scp-style git
+ * found only in the configured regions' national formats or in international {@code +CC} format; a national number
+ * must be valid (libphonenumber's VALID) unless a phone keyword precedes it, a {@code +CC} number or one after a keyword
+ * need only fit its plan's lengths (POSSIBLE), and a bare digit run with no separator counts only after a keyword. A bare
+ * 9-digit SSN needs an SSN keyword nearby. Dates of birth need a birth keyword within about 40 chars (English, German,
+ * French, Spanish, Italian, Portuguese, Dutch) or a table column headed as one ({@code dob}, {@code birth_date}); month
+ * names in those languages. In delimited tables a header names birth-date and phone columns. IBANs must be upper case.
+ * A dotted quad is not an IP address after "version" or "v", after a version word earlier on its line (upgraded,
+ * firmware, dependency) with no address word there, or when it is loopback, unspecified, broadcast or a network with
+ * its prefix ({@code 10.0.0.0/16}). E-mail addresses inside a URL's user-info ({@code https://user:pw@host}) and scp-style git
  * remotes ({@code git@host:org/repo}) are not reported: the first is a credential (the secrets scanner's job), the
  * second is not a person's address. Values spelled out or split over lines are missed.
  */
