@@ -942,6 +942,30 @@ public final class PiiScanner implements Scanner {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern HEADER_CELL = Pattern.compile("[\\p{L}][\\p{L}\\d _.#-]{0,40}");
     private static final int MAX_TABLE_ROWS = 10_000;
+    private static final int MAX_HEADER_CHARS = 400;
+    /** The stems of {@link #BIRTH_COLUMN} and {@link #PHONE_COLUMN} names, for a cheap first look. */
+    private static final KeywordAutomaton COLUMN_WORDS = new KeywordAutomaton(List.of(
+            "dob",
+            "d.o.b",
+            "birth",
+            "born",
+            "geburt",
+            "geb.",
+            "naissance",
+            "nacimiento",
+            "nascita",
+            "geboorte",
+            "nascimento",
+            "phone",
+            "tel",
+            "mobile",
+            "cell",
+            "fax",
+            "handy",
+            "portable",
+            "movil",
+            "cellulare",
+            "mobiel"));
 
     /**
      * Delimited text (CSV, TSV, pipes) whose header names a birth-date or phone column: the dates and numbers in that
@@ -953,13 +977,22 @@ public final class PiiScanner implements Scanner {
         if (nl < 0) {
             return;
         }
+        // one automaton pass finds the lines that could be a header; prose lines with commas are never split
+        java.util.BitSet candidates = new java.util.BitSet();
+        COLUMN_WORDS.forEachMatch(s, (a, start, end) -> candidates.set(start));
+        if (candidates.isEmpty()) {
+            return;
+        }
         int lineStart = 0;
         while (lineStart < s.length()) {
             int lineEnd = s.indexOf('\n', lineStart);
             if (lineEnd < 0) {
                 lineEnd = s.length();
             }
-            char delim = delimiter(s, lineStart, lineEnd);
+            int hit = candidates.nextSetBit(lineStart);
+            char delim = hit >= 0 && hit < lineEnd && lineEnd - lineStart <= MAX_HEADER_CHARS
+                    ? delimiter(s, lineStart, lineEnd)
+                    : 0;
             if (delim != 0) {
                 List<int[]> cells = cells(s, lineStart, lineEnd, delim);
                 int birth = -1;
@@ -1052,14 +1085,23 @@ public final class PiiScanner implements Scanner {
 
     /** The line's delimiter: the first of tab, semicolon, pipe, comma that occurs in it, or 0. */
     private static char delimiter(String s, int from, int to) {
-        for (char d : new char[] {'\t', ';', '|', ','}) {
-            int i = s.indexOf(d, from);
-            if (i >= 0 && i < to) {
-                return d;
+        char found = 0;
+        int rank = 4;
+        for (int i = from; i < to; i++) { // one pass over the line, not one search per delimiter to the text's end
+            int r = DELIMITERS.indexOf(s.charAt(i));
+            if (r >= 0 && r < rank) {
+                rank = r;
+                found = DELIMITERS.charAt(r);
+                if (r == 0) {
+                    break;
+                }
             }
         }
-        return 0;
+        return found;
     }
+
+    /** Delimiters in order of preference. */
+    private static final String DELIMITERS = "\t;|,";
 
     /** The cells of a line, trimmed, as start/end pairs (no quoting: a quoted delimiter ends a cell). */
     private static List<int[]> cells(String s, int from, int to, char delim) {
