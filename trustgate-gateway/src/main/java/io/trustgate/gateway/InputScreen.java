@@ -81,6 +81,7 @@ final class InputScreen {
             Set<Category> disregarded,
             RedactionSession session) {
         Verdict v = chain.scan(text, ScanText.Stage.INPUT, disregarded, ScanContext.NONE, session);
+        logFailures(v, where);
         findings.addAll(v.findings());
         return switch (v) {
             case Verdict.Allow a -> null;
@@ -88,6 +89,18 @@ final class InputScreen {
             case Verdict.Block b -> throw blocked(b.cause(), where);
         };
     }
+
+    /**
+     * A scanner that threw is left out of the verdict and the request goes on (the others still ran); operators
+     * must see it, so it is logged by scanner name and place, never with the text.
+     */
+    static void logFailures(Verdict v, String where) {
+        if (!v.failedScanners().isEmpty()) {
+            LOG.warn("firewall scanner(s) {} failed on {}; their verdict is missing", v.failedScanners(), where);
+        }
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InputScreen.class);
 
     static TrustgateException blocked(Finding cause, String where) {
         return violation("request", cause, where);

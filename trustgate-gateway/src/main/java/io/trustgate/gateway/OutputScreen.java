@@ -132,6 +132,7 @@ final class OutputScreen {
         String out = text;
         if (!chain.isEmpty()) {
             Verdict v = chain.scan(text, ScanText.Stage.OUTPUT, Set.of(), context);
+            InputScreen.logFailures(v, where);
             found.addAll(v.findings());
             out = switch (v) {
                 case Verdict.Allow a -> text;
