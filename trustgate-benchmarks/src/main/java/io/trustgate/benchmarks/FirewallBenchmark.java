@@ -34,6 +34,8 @@ public class FirewallBenchmark {
     private String prompt;
     private io.trustgate.api.Scanner injectionClassifier;
     private ScanText normalizedPrompt;
+    private io.trustgate.api.Scanner pii;
+    private ScanText proseLines;
 
     @Setup
     public void setUp() {
@@ -53,6 +55,12 @@ public class FirewallBenchmark {
         injectionClassifier = Scanners.create("injection-classifier");
         normalizedPrompt = Scanners.normalizer().normalize(prompt, ScanText.Stage.INPUT);
         injectionClassifier.scan(normalizedPrompt); // loads the weights outside the measurement
+        pii = Scanners.create("pii");
+        StringBuilder lines = new StringBuilder();
+        while (lines.length() < 2000) {
+            lines.append("We met on Monday, reviewed the plan, agreed on owners, and set a date.\n");
+        }
+        proseLines = Scanners.normalizer().normalize(lines.toString(), ScanText.Stage.INPUT);
         if (!(chain.scan(prompt, ScanText.Stage.INPUT) instanceof Verdict.Redact)) {
             throw new IllegalStateException("the benchmark prompt should be redacted once");
         }
@@ -61,6 +69,21 @@ public class FirewallBenchmark {
     @Benchmark
     public Verdict defaultChain2KbPrompt() {
         return chain.scan(prompt, ScanText.Stage.INPUT);
+    }
+
+    /** The shared normaliser alone on the same prompt: the part of the chain every scanner shares. */
+    @Benchmark
+    public ScanText normalizer2KbPrompt() {
+        return Scanners.normalizer().normalize(prompt, ScanText.Stage.INPUT);
+    }
+
+    /**
+     * PII on 2 KB of short prose lines with commas: the text a table detector must pass over cheaply, since any line
+     * with a delimiter could be a table's header.
+     */
+    @Benchmark
+    public List<io.trustgate.api.Finding> pii2KbProseLines() {
+        return pii.scan(proseLines);
     }
 
     /** The learned injection classifier alone on the same prompt, already normalised (the chain shares that work). */
