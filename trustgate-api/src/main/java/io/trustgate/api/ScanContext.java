@@ -13,15 +13,64 @@ import java.util.Optional;
  * @param canaries canary tokens the gateway put into the system prompt; a response containing one leaks it
  * @param responseSchema the JSON schema the client asked the answer to follow ({@code response_format}), as JSON
  *     text; or {@code {}} when the client asked only for a JSON object
+ * @param source who wrote the text: an input text from a tool (a web page, a file, an e-mail the application
+ *     fetched) is data, so an instruction in it aimed at the model is an indirect injection, where the same words
+ *     from the user are an ordinary request
  */
-public record ScanContext(Optional<String> systemPrompt, List<String> canaries, Optional<String> responseSchema) {
+public record ScanContext(
+        Optional<String> systemPrompt, List<String> canaries, Optional<String> responseSchema, Source source) {
     /** Nothing known about the exchange. */
-    public static final ScanContext NONE = new ScanContext(Optional.empty(), List.of(), Optional.empty());
+    public static final ScanContext NONE =
+            new ScanContext(Optional.empty(), List.of(), Optional.empty(), Source.UNSPECIFIED);
+
+    /** Who wrote a scanned text, as the chat request's message roles say. */
+    public enum Source {
+        /** Not known (the CLI without a role, a stream's output). */
+        UNSPECIFIED,
+        /** The operator: system and developer messages. */
+        OPERATOR,
+        /** The end user. */
+        USER,
+        /** An earlier answer of the model, sent back as history. */
+        ASSISTANT,
+        /** A tool or function result: third-party content that the model should treat as data. */
+        TOOL;
+
+        /**
+         * The source of a chat message role ({@code system}, {@code developer}, {@code user}, {@code assistant},
+         * {@code tool}, {@code function}); {@link #UNSPECIFIED} for any other.
+         */
+        public static Source ofRole(String role) {
+            return switch (role) {
+                case "system", "developer" -> OPERATOR;
+                case "user" -> USER;
+                case "assistant" -> ASSISTANT;
+                case "tool", "function" -> TOOL;
+                default -> UNSPECIFIED;
+            };
+        }
+    }
 
     public ScanContext {
         Objects.requireNonNull(systemPrompt, "systemPrompt");
         Objects.requireNonNull(responseSchema, "responseSchema");
+        Objects.requireNonNull(source, "source");
         canaries = List.copyOf(canaries);
+    }
+
+    /** A context whose source is not known. */
+    public ScanContext(Optional<String> systemPrompt, List<String> canaries, Optional<String> responseSchema) {
+        this(systemPrompt, canaries, responseSchema, Source.UNSPECIFIED);
+    }
+
+    /** A context with nothing known but who wrote the text. */
+    public static ScanContext of(Source source) {
+        return source == Source.UNSPECIFIED ? NONE : NONE.withSource(source);
+    }
+
+    /** This context for a text of another source. */
+    public ScanContext withSource(Source source) {
+        return new ScanContext(systemPrompt, canaries, responseSchema, source);
     }
 
     /** A context with only a system prompt (the CLI's {@code system} field). */
@@ -34,6 +83,6 @@ public record ScanContext(Optional<String> systemPrompt, List<String> canaries, 
         // never the prompt itself
         return "ScanContext[systemPrompt="
                 + systemPrompt.map(s -> s.length() + " chars").orElse("none") + ", canaries=" + canaries.size()
-                + ", responseSchema=" + responseSchema.isPresent() + "]";
+                + ", responseSchema=" + responseSchema.isPresent() + ", source=" + source + "]";
     }
 }

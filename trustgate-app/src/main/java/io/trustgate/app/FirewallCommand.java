@@ -81,7 +81,8 @@ final class FirewallCommand extends GroupCommand {
                     + " print one JSON line per input: verdict, findings (scanner, category, type, score, start, end)"
                     + " and the redacted text. Matched text is never printed apart from the redacted input itself."
                     + " At the output stage a JSONL line may carry a \"system\" field: the system prompt the text"
-                    + " must not leak.")
+                    + " must not leak. A JSONL line may carry a \"role\" field (system, developer, user, assistant,"
+                    + " tool): a tool result is also checked for instructions planted for the model.")
     static final class Scan implements Callable<Integer> {
         @Mixin
         StateOptions state;
@@ -151,6 +152,18 @@ final class FirewallCommand extends GroupCommand {
             return 0;
         }
 
+        /** The source of a chat role given on the command line or in a JSONL line. */
+        static io.trustgate.api.ScanContext.Source source(JsonNode role, String where) {
+            io.trustgate.api.ScanContext.Source s = role.isTextual()
+                    ? io.trustgate.api.ScanContext.Source.ofRole(role.asText())
+                    : io.trustgate.api.ScanContext.Source.UNSPECIFIED;
+            if (s == io.trustgate.api.ScanContext.Source.UNSPECIFIED) {
+                throw new CliException(
+                        where + ": role must be one of system, developer, user, assistant, tool; was " + role, 2);
+            }
+            return s;
+        }
+
         static ObjectNode scanLine(FirewallChain chain, String line, ScanText.Stage stage, int lineNumber) {
             String text = line;
             io.trustgate.api.ScanContext context = io.trustgate.api.ScanContext.NONE;
@@ -162,6 +175,9 @@ final class FirewallCommand extends GroupCommand {
                         if (n.path("system").isTextual()) {
                             context = io.trustgate.api.ScanContext.ofSystemPrompt(
                                     n.path("system").asText());
+                        }
+                        if (n.has("role")) {
+                            context = context.withSource(source(n.path("role"), "line " + lineNumber));
                         }
                     }
                 } catch (IOException notJson) {
@@ -257,6 +273,14 @@ final class FirewallCommand extends GroupCommand {
         List<String> options = new ArrayList<>();
 
         @Option(
+                names = "--role",
+                paramLabel = "ROLE",
+                description = "Scan every text as a message of this chat role (system, developer, user, assistant,"
+                        + " tool); tool: as a tool result, where instructions planted for the model are injections."
+                        + " Default: none given.")
+        String role;
+
+        @Option(
                 names = "--any-type",
                 description = "Span data: a predicted span matches a gold span it overlaps whatever their types (for"
                         + " datasets that name types differently from the scanner); recall is then per gold type,"
@@ -274,6 +298,10 @@ final class FirewallCommand extends GroupCommand {
             EvalChain ec = EvalChain.resolve(scanners, thresholds, options, java.util.Optional.ofNullable(stage));
             FirewallChain chain = ec.chain();
             ScanText.Stage st = ec.stage();
+            io.trustgate.api.ScanContext context = role == null
+                    ? io.trustgate.api.ScanContext.NONE
+                    : io.trustgate.api.ScanContext.of(
+                            Scan.source(Json.MAPPER.getNodeFactory().textNode(role), "--role"));
             EvalDataset.Data data = EvalDataset.read(input, format);
             ObjectNode head = Json.MAPPER.createObjectNode();
             head.put("scanner", ec.names());
@@ -281,13 +309,16 @@ final class FirewallCommand extends GroupCommand {
                     "threshold",
                     ec.several() ? ec.defaultThreshold() : ec.members().get(0).threshold());
             head.put("stage", st.name().toLowerCase(Locale.ROOT));
+            if (role != null) {
+                head.put("role", role);
+            }
             head.put("input", input.toString());
             head.put("format", data.format());
             head.put("mode", data.spanMode() ? "spans" : "classifier");
             head.put("skipped", data.skipped());
             PrintWriter out = spec.commandLine().getOut();
             if (data.spanMode()) {
-                FirewallEval.SpanResult r = FirewallEval.spans(chain, st, data.spanned(), anyType);
+                FirewallEval.SpanResult r = FirewallEval.spans(chain, st, data.spanned(), anyType, context);
                 if (json) {
                     out.println(Json.MAPPER
                             .valueToTree(FirewallEval.spanJson(head, r))
@@ -296,7 +327,7 @@ final class FirewallCommand extends GroupCommand {
                     FirewallEval.printSpans(out, head, r);
                 }
             } else {
-                FirewallEval.ClassifierResult r = FirewallEval.classify(chain, st, data.labelled());
+                FirewallEval.ClassifierResult r = FirewallEval.classify(chain, st, data.labelled(), context);
                 if (json) {
                     out.println(FirewallEval.classifierJson(head, r).toString());
                 } else {

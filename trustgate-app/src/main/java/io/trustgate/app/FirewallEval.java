@@ -3,6 +3,7 @@ package io.trustgate.app;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trustgate.api.Finding;
+import io.trustgate.api.ScanContext;
 import io.trustgate.api.ScanText;
 import io.trustgate.api.Verdict;
 import io.trustgate.firewall.FirewallChain;
@@ -87,6 +88,12 @@ final class FirewallEval {
             Map<String, Counts> byCategory, Counts overall, long[] nanos, int failures, List<MemberCounts> members) {}
 
     static ClassifierResult classify(FirewallChain chain, ScanText.Stage stage, List<EvalDataset.Labelled> data) {
+        return classify(chain, stage, data, ScanContext.NONE);
+    }
+
+    /** Scores the texts as messages of the context's source (a tool result, say). */
+    static ClassifierResult classify(
+            FirewallChain chain, ScanText.Stage stage, List<EvalDataset.Labelled> data, ScanContext context) {
         warmUp(chain, stage, data.stream().map(EvalDataset.Labelled::text).toList());
         Map<String, Counts> by = new TreeMap<>();
         Counts all = new Counts();
@@ -97,7 +104,7 @@ final class FirewallEval {
         int i = 0;
         for (EvalDataset.Labelled l : data) {
             long t0 = System.nanoTime();
-            Verdict v = chain.scan(l.text(), stage);
+            Verdict v = chain.scan(l.text(), stage, Set.of(), context);
             nanos[i++] = System.nanoTime() - t0;
             failures += v.failedScanners().isEmpty() ? 0 : 1;
             boolean predicted = !v.findings().isEmpty();
@@ -171,6 +178,15 @@ final class FirewallEval {
      */
     static SpanResult spans(
             FirewallChain chain, ScanText.Stage stage, List<EvalDataset.Spanned> data, boolean anyType) {
+        return spans(chain, stage, data, anyType, ScanContext.NONE);
+    }
+
+    static SpanResult spans(
+            FirewallChain chain,
+            ScanText.Stage stage,
+            List<EvalDataset.Spanned> data,
+            boolean anyType,
+            ScanContext context) {
         warmUp(chain, stage, data.stream().map(EvalDataset.Spanned::text).toList());
         Map<String, SpanCounts> by = new TreeMap<>();
         long[] nanos = new long[data.size()];
@@ -181,7 +197,7 @@ final class FirewallEval {
         int i = 0;
         for (EvalDataset.Spanned s : data) {
             long t0 = System.nanoTime();
-            Verdict v = chain.scan(s.text(), stage);
+            Verdict v = chain.scan(s.text(), stage, Set.of(), context);
             nanos[i++] = System.nanoTime() - t0;
             failures += v.failedScanners().isEmpty() ? 0 : 1;
             for (MemberSpans m : members) {
@@ -509,6 +525,9 @@ final class FirewallEval {
             b.append(", threshold ").append(head.get("threshold").asText());
         }
         b.append(", stage ").append(head.get("stage").asText());
+        if (head.has("role")) {
+            b.append(", role ").append(head.get("role").asText());
+        }
         b.append(", format ").append(head.get("format").asText());
         b.append(", mode ").append(head.get("mode").asText());
         if (head.path("skipped").asInt() > 0) {

@@ -3,6 +3,7 @@ package io.trustgate.app;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trustgate.api.Finding;
+import io.trustgate.api.ScanContext;
 import io.trustgate.api.ScanText;
 import io.trustgate.api.Scanner;
 import io.trustgate.firewall.Scanners;
@@ -285,14 +286,17 @@ final class TrainCommand implements Callable<Integer> {
         // the default chain's heuristics and the classifier together, as a chain with both rules blocking would act
         Scanner heuristics = Scanners.create("injection-heuristics");
         double[] either = r.margins().clone();
+        double[] eitherAsTool = r.margins().clone();
+        ScanContext tool = ScanContext.of(ScanContext.Source.TOOL);
         for (int i = 0; i < either.length; i++) {
-            ScanText t = Scanners.normalizer().normalize(samples.get(i).text(), ScanText.Stage.INPUT);
-            double h = heuristics.scan(t).stream()
-                    .mapToDouble(Finding::score)
-                    .max()
-                    .orElse(0);
-            if (h >= 0.5) {
+            Sample s = samples.get(i);
+            ScanText t = Scanners.normalizer().normalize(s.text(), ScanText.Stage.INPUT);
+            if (maxScore(heuristics.scan(t)) >= 0.5) {
                 either[i] = Double.POSITIVE_INFINITY;
+            }
+            boolean document = !s.genre().isEmpty();
+            if (maxScore(heuristics.scan(t, document ? tool : ScanContext.NONE)) >= 0.5) {
+                eitherAsTool[i] = Double.POSITIVE_INFINITY;
             }
         }
         evaluations.add(cs.evaluate(
@@ -301,9 +305,20 @@ final class TrainCommand implements Callable<Integer> {
                 either,
                 r.scale(),
                 r.bias()));
+        evaluations.add(cs.evaluate(
+                "injection: as the previous table, but the documents (BIPIA's e-mails, tables and code answers, the"
+                        + " grammar's document families) scanned as tool results, where the heuristics' document rules"
+                        + " also run (written after reading BIPIA's attacks: not an unseen-source figure for BIPIA)",
+                eitherAsTool,
+                r.scale(),
+                r.bias()));
         String curve = "trade-off, leave-one-source-out scores (each target: the lowest threshold meeting it)\n"
                 + cs.tradeOff(r.margins(), 0.01, 0.02, 0.05, 0.10, 0.15);
         return new Outcome(cs.counts(), evaluations, r.probabilityThreshold(), r.model(), curve);
+    }
+
+    private static double maxScore(List<Finding> findings) {
+        return findings.stream().mapToDouble(Finding::score).max().orElse(0);
     }
 
     /** Trains the toxicity model (see the class comment). */

@@ -2,6 +2,7 @@ package io.trustgate.firewall;
 
 import io.trustgate.api.Category;
 import io.trustgate.api.Finding;
+import io.trustgate.api.ScanContext;
 import io.trustgate.api.ScanText;
 import io.trustgate.api.Scanner;
 import java.util.ArrayList;
@@ -954,8 +955,285 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     "you're",
                     "you shall"));
 
-    private static final KeywordAutomaton AUTOMATON;
-    private static final int[][] RULES_OF_ANCHOR;
+    /** What the model writes back, as an instruction to the model names it. */
+    static final String OUTPUT_NOUN =
+            "(?:final\\W+)?(?:responses?|answers?|outputs?|summar(?:y|ies)|translations?|completions?)\\b";
+
+    /**
+     * What the model writes back, in words that e-mails also use for the recipient's answer ("please include your
+     * order number in your reply"): weaker signals.
+     */
+    static final String MAIL_NOUN = "(?:repl(?:y|ies)|messages?)\\b";
+
+    /** Verbs that change what the model writes: the anchors of {@code RESPONSE_DIRECTIVE}. */
+    static final String[] EDIT_VERBS = {
+        "add",
+        "include",
+        "insert",
+        "append",
+        "integrate",
+        "incorporate",
+        "embed",
+        "mention",
+        "modify",
+        "change",
+        "alter",
+        "rewrite",
+        "rephrase",
+        "format",
+        "translate",
+        "convert",
+        "replace",
+        "substitute",
+        "enhance",
+        "augment",
+        "end",
+        "start",
+        "begin",
+        "conclude",
+        "prefix",
+        "preface",
+        "finish",
+        "encode",
+        "spell",
+        "render",
+        "use",
+        "remove",
+        "group",
+        "combine",
+        "misspell",
+        "scramble",
+        "jumble",
+        "reverse",
+        "promote",
+        "recommend",
+        "suggest",
+        "tell",
+        "urge",
+        "encourage",
+        "invite",
+        "emphasize",
+        "emphasise",
+        "stress",
+        "highlight",
+        "tease",
+        "hint",
+        "offer",
+        "express",
+        "introduce",
+        "rearrange",
+        "put",
+        "place",
+        "make sure",
+        "ensure",
+        "state",
+        "say",
+        "claim",
+        "link",
+        "advertise",
+        "praise",
+        "warn",
+        "remind",
+        "provide",
+        "present",
+        "write",
+        "respond",
+        "anagram",
+        "inject",
+        "slip",
+        "weave",
+        "blend",
+        "meld"
+    };
+
+    /** Verbs whose object is the answer itself: "modify your answer", "scramble your reply". */
+    static final String[] REWRITE_VERBS = {
+        "modify", "alter", "change", "enhance", "augment", "rewrite", "rephrase", "format", "translate", "convert",
+        "encode", "end", "start", "begin", "conclude", "finish", "misspell", "scramble", "jumble", "reverse",
+        "render", "anagram", "sign", "prefix", "preface", "spice up", "tailor", "adapt", "structure"
+    };
+
+    /**
+     * Rules that run only on a tool result (a fetched page, a file, an e-mail: data the application hands the model,
+     * OpenAI's {@code tool} role). There, a sentence that tells the model what to put in its answer is an indirect
+     * injection (BIPIA's threat, Yi et al. 2023; Greshake et al. 2023), while from the user the same sentence is an
+     * ordinary request ("use bullet points in your answer"), so these rules would be false alarms on prompts.
+     */
+    static final List<Rule> DOCUMENT_RULES = List.of(
+            // "add X to your response", "scramble the letters of your reply"
+            editRule(0.6, OUTPUT_NOUN),
+            editRule(0.4, MAIL_NOUN),
+            // "modify your answer to...", "render your reply in..."
+            rewriteRule(0.6, OUTPUT_NOUN),
+            rewriteRule(0.4, MAIL_NOUN),
+            // "provide your response without any spaces", "write your answer backwards"
+            mannerRule(0.6, OUTPUT_NOUN),
+            mannerRule(0.4, MAIL_NOUN),
+            // "In your response, suggest..."
+            rule(
+                    "INDIRECT_INSTRUCTION",
+                    PI,
+                    0.6,
+                    "(?:(?<=\\b(?:in|within|throughout|to|into)\\W)|(?<=^)|(?<=[\\n.!?]\\s))your\\W+" + OUTPUT_NOUN
+                            + "\\s*[,:]",
+                    "your"),
+            // a note addressed to the model: "Note to the AI:", "If you are a language model, ..."
+            rule(
+                    "INDIRECT_INSTRUCTION",
+                    PI,
+                    0.6,
+                    "(?:note|message|instructions?|attention|reminder|important|notice|request|hint|p\\.?s\\.?)\\W+"
+                            + "(?:to|for)\\W+(?:the\\W+|any\\W+|all\\W+|every\\W+)?(?:ai|assistant|llm|language\\W+model|"
+                            + "chatbot|bot|model|gpt|chatgpt|claude|gemini|copilot|agent)s?\\b",
+                    "note",
+                    "message",
+                    "instruction",
+                    "attention",
+                    "reminder",
+                    "important",
+                    "notice",
+                    "request",
+                    "hint",
+                    "p.s",
+                    "ps"),
+            rule(
+                    "INDIRECT_INSTRUCTION",
+                    PI,
+                    0.6,
+                    "if\\W+you\\W+are\\W+(?:an?\\W+)?(?:ai|assistant|llm|(?:large\\W+)?language\\W+model|chatbot|bot|"
+                            + "gpt|chatgpt|claude|gemini|copilot|agent|automated)\\b",
+                    "if you are"),
+            rule(
+                    "INDIRECT_INSTRUCTION",
+                    PI,
+                    0.6,
+                    "(?:hey|hi|hello|ok|okay|attention)\\W+(?:ai|assistant|chatgpt|gpt|claude|gemini|copilot|bot|llm|"
+                            + "agent)\\b",
+                    "hey",
+                    "hi",
+                    "hello",
+                    "ok",
+                    "okay",
+                    "attention"),
+            // code planted for the model's answer: "incorporate the following code into your solution"
+            rule(
+                    "PLANTED_CODE",
+                    PI,
+                    0.35,
+                    "(?:following|subsequent|below|next)\\W+(?:[\\w-]+\\W+)?(?:code|snippet|excerpt|block|section|"
+                            + "lines?|script)\\b[^\\n]{0,80}?\\byour\\W+(?:code|codebase|implementation|solution|"
+                            + "program|script|project|answer|response|reply|algorithm|application|app|function|work|"
+                            + "logic|elucidation|explanation)\\b",
+                    "following",
+                    "subsequent",
+                    "below",
+                    "next"),
+            rule(
+                    "PLANTED_CODE",
+                    PI,
+                    0.35,
+                    "your\\W+(?:code|codebase|implementation|solution|program|script|answer|response|algorithm)\\W+"
+                            + "(?:[\\w-]+\\W+){0,8}?(?:following|subsequent|below)\\W+(?:[\\w-]+\\W+)?(?:code|snippet|"
+                            + "excerpt|block|section|lines?|script)\\b",
+                    "your"),
+            // code that sends data out or fetches a program, with code that reads what is private or runs what it
+            // fetched: either alone is common in tutorials (an API call, an environment variable, which is why
+            // os.environ is not on the list), both together with planted code are not
+            rule(
+                    "HAZARDOUS_CODE",
+                    PI,
+                    0.2,
+                    null,
+                    "requests.post",
+                    "requests.put",
+                    "urlretrieve",
+                    "socket.socket",
+                    "ftplib",
+                    "ftp(",
+                    "storbinary",
+                    "smtplib",
+                    "sendmail",
+                    "yagmail",
+                    ".sendall(",
+                    ".sendto(",
+                    "curl -",
+                    "wget "),
+            rule(
+                    "HAZARDOUS_CODE",
+                    PI,
+                    0.2,
+                    null,
+                    "psutil",
+                    "cookies.txt",
+                    "cookiejar",
+                    "/etc/passwd",
+                    "/etc/shadow",
+                    "id_rsa",
+                    ".ssh/",
+                    "driverquery",
+                    "usb.core",
+                    "sounddevice",
+                    "pynput",
+                    "keylogger",
+                    "pyperclip",
+                    "contacts.csv",
+                    "getpass",
+                    "bluetooth",
+                    "exec(open",
+                    "chmod +x",
+                    "nohup",
+                    "| sh",
+                    "| bash"),
+            rule(
+                    "HAZARDOUS_CODE",
+                    PI,
+                    0.35,
+                    null,
+                    "of=/dev/sd",
+                    "rm -rf /",
+                    "systemctl stop",
+                    "mkfs",
+                    "os.remove(\"/",
+                    "os.remove('/",
+                    "shutil.rmtree(\"/",
+                    "shutil.rmtree('/",
+                    "fork bomb",
+                    "cryptominer",
+                    "cryptomine",
+                    "xmrig"),
+            // "utilize the following code section:" without "your": weak alone, strong with hazardous code
+            rule(
+                    "PLANTED_CODE",
+                    PI,
+                    0.25,
+                    "(?:use|utili[sz]e|include|integrate|incorporate|add|insert|embed|merge|fuse|blend|meld|weave|"
+                            + "absorb|enlist|deploy|employ|leverage|inject|apply|implement|adopt)\\W+(?:[\\w-]+\\W+){0,3}?"
+                            + "(?:following|subsequent|below)\\W+(?:[\\w-]+\\W+)?(?:code|snippet|excerpt|block|section|"
+                            + "lines?|script)\\b(?![^\\n]{0,80}?\\byour\\W)",
+                    "use",
+                    "utilize",
+                    "utilise",
+                    "include",
+                    "integrate",
+                    "incorporate",
+                    "add",
+                    "insert",
+                    "embed",
+                    "merge",
+                    "fuse",
+                    "blend",
+                    "meld",
+                    "weave",
+                    "absorb",
+                    "enlist",
+                    "deploy",
+                    "employ",
+                    "leverage",
+                    "inject",
+                    "apply",
+                    "implement",
+                    "adopt"));
+
     private static final KeywordAutomaton YOU = new KeywordAutomaton(List.of("you"));
     /** "You" in the other languages the rules know, as whole words (a jailbreak text addresses the model). */
     private static final Pattern SECOND_PERSON_OTHER = Pattern.compile(
@@ -1004,33 +1282,42 @@ public final class InjectionHeuristicsScanner implements Scanner {
 
     private static final String QUOTES = "\"'“”‘’`«»";
 
-    static {
-        List<String> anchors = new ArrayList<>();
-        List<List<Integer>> owners = new ArrayList<>();
-        for (int r = 0; r < RULES.size(); r++) {
-            for (String a : RULES.get(r).anchors()) {
-                String lower = a.toLowerCase(Locale.ROOT);
-                int idx = anchors.indexOf(lower);
-                if (idx < 0) {
-                    idx = anchors.size();
-                    anchors.add(lower);
-                    owners.add(new ArrayList<>());
+    /** A list of rules with the automaton of their anchors and, per anchor, the rules it starts. */
+    record RuleSet(List<Rule> rules, KeywordAutomaton automaton, int[][] rulesOfAnchor) {
+        static RuleSet of(List<Rule> rules) {
+            List<String> anchors = new ArrayList<>();
+            List<List<Integer>> owners = new ArrayList<>();
+            for (int r = 0; r < rules.size(); r++) {
+                for (String a : rules.get(r).anchors()) {
+                    String lower = a.toLowerCase(Locale.ROOT);
+                    int idx = anchors.indexOf(lower);
+                    if (idx < 0) {
+                        idx = anchors.size();
+                        anchors.add(lower);
+                        owners.add(new ArrayList<>());
+                    }
+                    owners.get(idx).add(r);
                 }
-                owners.get(idx).add(r);
             }
-        }
-        // non-ASCII anchors (emoji) cannot go in the automaton: map them to an ASCII stand-in that never matches
-        List<String> ascii = new ArrayList<>();
-        for (String a : anchors) {
-            ascii.add(a.chars().allMatch(c -> c < 128) ? a : "\u0001never\u0001" + ascii.size());
-        }
-        AUTOMATON = new KeywordAutomaton(ascii);
-        RULES_OF_ANCHOR = new int[anchors.size()][];
-        for (int i = 0; i < anchors.size(); i++) {
-            RULES_OF_ANCHOR[i] =
-                    owners.get(i).stream().mapToInt(Integer::intValue).toArray();
+            // non-ASCII anchors (emoji) cannot go in the automaton: map them to an ASCII stand-in that never matches
+            List<String> ascii = new ArrayList<>();
+            for (String a : anchors) {
+                ascii.add(a.chars().allMatch(c -> c < 128) ? a : "\u0001never\u0001" + ascii.size());
+            }
+            int[][] rulesOfAnchor = new int[anchors.size()][];
+            for (int i = 0; i < anchors.size(); i++) {
+                rulesOfAnchor[i] =
+                        owners.get(i).stream().mapToInt(Integer::intValue).toArray();
+            }
+            return new RuleSet(List.copyOf(rules), new KeywordAutomaton(ascii), rulesOfAnchor);
         }
     }
+
+    /** The rules for every text. */
+    static final RuleSet ALL = RuleSet.of(RULES);
+
+    /** The rules only for a tool result (see {@link #DOCUMENT_RULES}). */
+    static final RuleSet DOCUMENT = RuleSet.of(DOCUMENT_RULES);
 
     private static Rule rule(String type, Category c, double w, String regex, String... anchors) {
         return new Rule(type, c, w, Kind.PLAIN, List.of(anchors), compile(regex), 0);
@@ -1048,6 +1335,50 @@ public final class InjectionHeuristicsScanner implements Scanner {
         return new Rule(type, c, w, Kind.COUNT, List.of(anchors), null, min);
     }
 
+    /**
+     * Anchored on "your", as the noun after it is rare and most verbs are common words: the verb and the preposition
+     * are looked for behind, only where "your" + the noun stands.
+     */
+    private static Rule editRule(double weight, String noun) {
+        return rule(
+                "INDIRECT_INSTRUCTION",
+                PI,
+                weight,
+                "(?=your\\W+" + noun + ")"
+                        // the preposition first: a cheap test that fails at most "your answer"s
+                        + "(?<=\\b(?:to|in|into|within|throughout|of|from)\\W{1,3})"
+                        + "(?<=\\b(?:" + String.join("|", EDIT_VERBS)
+                        + ")\\b[^\\n!?;]{0,60}?\\b(?:to|in|into|within|throughout|of|from|"
+                        + "at\\W{1,3}the\\W{1,3}(?:end|start|beginning|top|bottom)\\W{1,3}of)\\W{1,3})your\\W+" + noun,
+                "your");
+    }
+
+    private static Rule rewriteRule(double weight, String noun) {
+        return rule(
+                "INDIRECT_INSTRUCTION",
+                PI,
+                weight,
+                "(?:" + String.join("|", REWRITE_VERBS) + ")\\W+your\\W+" + noun,
+                REWRITE_VERBS);
+    }
+
+    private static Rule mannerRule(double weight, String noun) {
+        return rule(
+                "INDIRECT_INSTRUCTION",
+                PI,
+                weight,
+                "(?:provide|give|write|deliver|present|compose|output)\\W+your\\W+" + noun
+                        + "\\W+(?:using|without|backwards|in\\W+(?:reverse|all\\W+caps|capital|upper|pig|"
+                        + "anagram\\w*|[\\w-]+ed\\b))",
+                "provide",
+                "give",
+                "write",
+                "deliver",
+                "present",
+                "compose",
+                "output");
+    }
+
     private static Pattern compile(String regex) {
         return regex == null ? null : Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
@@ -1061,10 +1392,17 @@ public final class InjectionHeuristicsScanner implements Scanner {
 
     /** What one pass found: per rule, whether it fired and where (in the scanned text's own offsets). */
     static final class Hits {
-        final boolean[] fired = new boolean[RULES.size()];
-        final int[] start = new int[RULES.size()];
-        final int[] end = new int[RULES.size()];
-        final int[] counts = new int[RULES.size()];
+        final boolean[] fired;
+        final int[] start;
+        final int[] end;
+        final int[] counts;
+
+        Hits(int rules) {
+            fired = new boolean[rules];
+            start = new int[rules];
+            end = new int[rules];
+            counts = new int[rules];
+        }
 
         boolean any() {
             for (boolean f : fired) {
@@ -1077,12 +1415,17 @@ public final class InjectionHeuristicsScanner implements Scanner {
     }
 
     static Hits match(String text) {
-        Hits hits = new Hits();
-        Matcher[] matchers = new Matcher[RULES.size()];
+        return match(ALL, text);
+    }
+
+    static Hits match(RuleSet set, String text) {
+        List<Rule> rules = set.rules();
+        Hits hits = new Hits(rules.size());
+        Matcher[] matchers = new Matcher[rules.size()];
         int n = text.length();
-        AUTOMATON.forEachMatch(text, (a, s, e) -> {
-            for (int r : RULES_OF_ANCHOR[a]) {
-                Rule rule = RULES.get(r);
+        set.automaton().forEachMatch(text, (a, s, e) -> {
+            for (int r : set.rulesOfAnchor()[a]) {
+                Rule rule = rules.get(r);
                 if (hits.fired[r]) {
                     continue;
                 }
@@ -1134,8 +1477,8 @@ public final class InjectionHeuristicsScanner implements Scanner {
             lock = text.indexOf("\uD83D\uDD12");
         }
         if (lock >= 0) {
-            for (int r = 0; r < RULES.size(); r++) {
-                if (RULES.get(r).anchors().contains("🔓")) {
+            for (int r = 0; r < rules.size(); r++) {
+                if (rules.get(r).anchors().contains("🔓")) {
                     fire(hits, r, lock, lock + 2);
                 }
             }
@@ -1174,49 +1517,27 @@ public final class InjectionHeuristicsScanner implements Scanner {
 
     @Override
     public List<Finding> scan(ScanText text) {
-        String norm = text.normalized();
-        Hits hits = match(norm);
-        double damp = -1; // looked up once, and only when a jailbreak rule fired: most texts never need the pass
-        int meta = -1; // looked up once, and only for a quoted hit: most texts never need the pass
-        int origLen = text.original().length();
+        return scan(text, ScanContext.NONE);
+    }
 
+    /** Scans a text; a tool result ({@link ScanContext.Source#TOOL}) is also checked with the document rules. */
+    @Override
+    public List<Finding> scan(ScanText text, ScanContext context) {
+        String norm = text.normalized();
         Category[] cats = {PI, JB};
-        double[] keep = {1.0, 1.0};
-        double[] best = {0, 0};
-        int[] bestStart = new int[2];
-        int[] bestEnd = new int[2];
-        String[] bestType = new String[2];
-        for (int r = 0; r < RULES.size(); r++) {
-            if (!hits.fired[r]) {
-                continue;
-            }
-            Rule rule = RULES.get(r);
-            int c = rule.category() == PI ? 0 : 1;
-            if (rule.category() == JB && damp < 0) {
-                damp = YOU.containsAny(norm)
-                                || SECOND_PERSON_OTHER.matcher(norm).find()
-                        ? 1.0
-                        : 0.5;
-            }
-            double w = rule.weight() * (rule.category() == JB ? damp : 1.0);
-            if (quoted(norm, hits.start[r], hits.end[r])) {
-                if (meta < 0) {
-                    meta = META.containsAny(norm) ? 1 : 0;
-                }
-                if (meta == 1) {
-                    w *= 0.5;
-                }
-            }
-            keep[c] *= 1 - w;
-            if (w > best[c]) {
-                best[c] = w;
-                bestStart[c] = text.toOriginal(hits.start[r]);
-                bestEnd[c] = text.toOriginal(hits.end[r]);
-                bestType[c] = rule.type();
-            }
+        Score acc = new Score();
+        acc.add(ALL, match(ALL, norm), text);
+        if (context.source() == ScanContext.Source.TOOL) {
+            acc.add(DOCUMENT, match(DOCUMENT, norm), text);
         }
+        double[] keep = acc.keep;
+        double[] best = acc.best;
+        int[] bestStart = acc.bestStart;
+        int[] bestEnd = acc.bestEnd;
+        String[] bestType = acc.bestType;
+        int origLen = text.original().length();
         for (ScanText.Decoded d : text.decoded()) {
-            Hits dh = match(d.text());
+            Hits dh = match(ALL, d.text());
             double strongest = 0;
             int cat = 0;
             for (int r = 0; r < RULES.size(); r++) {
@@ -1245,6 +1566,51 @@ public final class InjectionHeuristicsScanner implements Scanner {
             }
         }
         return findings;
+    }
+
+    /** The signals of one text, per category (prompt injection, jailbreak): their combined weight and the strongest. */
+    private static final class Score {
+        final double[] keep = {1.0, 1.0};
+        final double[] best = {0, 0};
+        final int[] bestStart = new int[2];
+        final int[] bestEnd = new int[2];
+        final String[] bestType = new String[2];
+        private double damp =
+                -1; // looked up once, and only when a jailbreak rule fired: most texts never need the pass
+        private int meta = -1; // looked up once, and only for a quoted hit: most texts never need the pass
+
+        void add(RuleSet set, Hits hits, ScanText text) {
+            String norm = text.normalized();
+            for (int r = 0; r < set.rules().size(); r++) {
+                if (!hits.fired[r]) {
+                    continue;
+                }
+                Rule rule = set.rules().get(r);
+                int c = rule.category() == PI ? 0 : 1;
+                if (rule.category() == JB && damp < 0) {
+                    damp = YOU.containsAny(norm)
+                                    || SECOND_PERSON_OTHER.matcher(norm).find()
+                            ? 1.0
+                            : 0.5;
+                }
+                double w = rule.weight() * (rule.category() == JB ? damp : 1.0);
+                if (quoted(norm, hits.start[r], hits.end[r])) {
+                    if (meta < 0) {
+                        meta = META.containsAny(norm) ? 1 : 0;
+                    }
+                    if (meta == 1) {
+                        w *= 0.5;
+                    }
+                }
+                keep[c] *= 1 - w;
+                if (w > best[c]) {
+                    best[c] = w;
+                    bestStart[c] = text.toOriginal(hits.start[r]);
+                    bestEnd[c] = text.toOriginal(hits.end[r]);
+                    bestType[c] = rule.type();
+                }
+            }
+        }
     }
 
     /**

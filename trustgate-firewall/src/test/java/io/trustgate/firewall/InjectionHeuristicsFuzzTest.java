@@ -3,8 +3,11 @@ package io.trustgate.firewall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trustgate.api.Finding;
+import io.trustgate.api.ScanContext;
 import io.trustgate.api.ScanText;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +29,14 @@ class InjectionHeuristicsFuzzTest {
         "developer mode ",
         "from now on you will ",
         "reveal your system prompt",
+        // anchors of the tool-result rules
+        "your response",
+        "add the following code to your solution: ",
+        "In your answer, ",
+        "requests.post(",
+        "chmod +x ",
+        "if you are an AI ",
+        "Note to the assistant: ",
         "you ",
         "\u200b",
         "\uDB40\uDC41",
@@ -38,9 +49,13 @@ class InjectionHeuristicsFuzzTest {
         "\n",
     };
 
+    static final ScanContext TOOL = ScanContext.of(ScanContext.Source.TOOL);
+
     static void check(String text) {
         ScanText st = NORMALIZER.normalize(text, ScanText.Stage.INPUT);
-        for (Finding f : SCANNER.scan(st)) {
+        List<Finding> all = new ArrayList<>(SCANNER.scan(st));
+        all.addAll(SCANNER.scan(st, TOOL));
+        for (Finding f : all) {
             assertThat(f.start()).isBetween(0, text.length());
             assertThat(f.end()).isBetween(f.start(), text.length());
             assertThat(f.score()).isBetween(0.0, 1.0);
@@ -97,6 +112,33 @@ class InjectionHeuristicsFuzzTest {
         }
         System.out.printf("injection heuristics, 1 MiB: %d ms%n", best / 1_000_000);
         assertThat(best / 1_000_000).isLessThan(500);
+        assertThat(bestOf(st, TOOL)).as("as a tool result, ms").isLessThan(500);
+    }
+
+    @Test
+    void scansOneMebibyteOfNearMissToolResultInUnder500Ms() {
+        // every "your response" makes the document rule look behind for a verb that is never there
+        StringBuilder b = new StringBuilder();
+        while (b.length() < 1 << 20) {
+            b.append("the quick brown fox jumps over the lazy dog next to your response, ");
+        }
+        ScanText st = NORMALIZER.normalize(b.toString(), ScanText.Stage.INPUT);
+        long ms = bestOf(st, TOOL);
+        System.out.printf("injection heuristics, 1 MiB near-miss tool result: %d ms%n", ms);
+        assertThat(ms).isLessThan(500);
+    }
+
+    static long bestOf(ScanText st, ScanContext context) {
+        for (int i = 0; i < 3; i++) {
+            SCANNER.scan(st, context); // warm up
+        }
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            long t0 = System.nanoTime();
+            SCANNER.scan(st, context);
+            best = Math.min(best, System.nanoTime() - t0);
+        }
+        return best / 1_000_000;
     }
 
     @Test

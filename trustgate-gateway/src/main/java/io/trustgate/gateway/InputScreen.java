@@ -48,9 +48,17 @@ final class InputScreen {
             }
             String role = m.path("role").asText();
             Set<Category> disregarded = role.equals("system") || role.equals("developer") ? OPERATOR : Set.of();
+            // a tool result is data: scanners that know indirect injection judge it as such
+            ScanContext context = ScanContext.of(ScanContext.Source.ofRole(role));
             if (content.isTextual()) {
-                String redacted =
-                        check(chain, content.asText(), "messages[" + i + "].content", findings, disregarded, session);
+                String redacted = check(
+                        chain,
+                        content.asText(),
+                        "messages[" + i + "].content",
+                        findings,
+                        disregarded,
+                        context,
+                        session);
                 if (redacted != null) {
                     ((ObjectNode) m).put("content", redacted);
                 }
@@ -60,8 +68,8 @@ final class InputScreen {
                     JsonNode part = parts.get(j);
                     if (part.path("text").isTextual()) {
                         String where = "messages[" + i + "].content[" + j + "].text";
-                        String redacted =
-                                check(chain, part.path("text").asText(), where, findings, disregarded, session);
+                        String redacted = check(
+                                chain, part.path("text").asText(), where, findings, disregarded, context, session);
                         if (redacted != null) {
                             ((ObjectNode) part).put("text", redacted);
                         }
@@ -79,8 +87,9 @@ final class InputScreen {
             String where,
             List<Finding> findings,
             Set<Category> disregarded,
+            ScanContext context,
             RedactionSession session) {
-        Verdict v = chain.scan(text, ScanText.Stage.INPUT, disregarded, ScanContext.NONE, session);
+        Verdict v = chain.scan(text, ScanText.Stage.INPUT, disregarded, context, session);
         logFailures(v, where);
         findings.addAll(v.findings());
         return switch (v) {
