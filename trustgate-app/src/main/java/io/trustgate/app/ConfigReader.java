@@ -69,7 +69,7 @@ final class ConfigReader {
     private static final List<String> TIER_AUDIT_KEYS = List.of("capture");
     private static final List<String> FIREWALL_KEYS =
             List.of("input", "output", "canary", "stream-holdback", "stream-lookbehind");
-    private static final List<String> RULE_KEYS = List.of("scanner", "action", "threshold");
+    private static final List<String> RULE_KEYS = List.of("scanner", "action", "threshold", "on-failure");
     private static final List<String> SERVER_KEYS =
             List.of("host", "port", "max-request-bytes", "event-loops", "admin-token", "default-tier");
     private static final List<String> PROVIDER_KEYS = List.of(
@@ -704,7 +704,7 @@ final class ConfigReader {
     }
 
     /**
-     * A firewall chain: a list of {scanner, action, threshold, and the scanner's own options}; absent means no
+     * A firewall chain: a list of {scanner, action, threshold, on-failure, and the scanner's own options}; absent means no
      * scanner at that stage. Each scanner is built once here so that a bad option is reported at its line.
      */
     private List<TrustgateConfig.ScannerRule> scannerRules(
@@ -735,6 +735,12 @@ final class ConfigReader {
                     io.trustgate.api.Action.BLOCK,
                     t -> ConfigValues.enumValue(t, io.trustgate.api.Action.class));
             Field<Double> threshold = field(r, "threshold", 0.5, ConfigValues::fraction);
+            // fail closed for block rules, open for the others, unless the rule says otherwise
+            Field<io.trustgate.firewall.FirewallChain.OnFailure> onFailure = field(
+                    r,
+                    "on-failure",
+                    io.trustgate.firewall.FirewallChain.OnFailure.defaultFor(action.get()),
+                    t -> ConfigValues.enumValue(t, io.trustgate.firewall.FirewallChain.OnFailure.class));
             if (!r.has("scanner")) {
                 problem(r.line, r.path("scanner"), "required: one of " + known);
                 continue;
@@ -777,7 +783,10 @@ final class ConfigReader {
                 problem(r.line, r.path, "scanner " + show(scanner.get()) + ": " + e.getMessage());
                 continue;
             }
-            construct(r, () -> new TrustgateConfig.ScannerRule(scanner.get(), action.get(), threshold.get(), options))
+            construct(
+                            r,
+                            () -> new TrustgateConfig.ScannerRule(
+                                    scanner.get(), action.get(), threshold.get(), options, onFailure.get()))
                     .ifPresent(out::add);
         }
         return out;

@@ -1,6 +1,7 @@
 package io.trustgate.app;
 
 import io.trustgate.api.Tier;
+import io.trustgate.firewall.FirewallChain;
 import io.trustgate.gateway.GatewayConfig;
 import io.trustgate.gateway.ProviderConfig;
 import io.trustgate.registry.ModelEntry;
@@ -176,12 +177,19 @@ public record TrustgateConfig(
      * @param action block, redact, anonymize or flag
      * @param threshold findings scoring below it are ignored
      * @param options the scanner's own options (the rule's other keys), already validated by the scanner
+     * @param onFailure what the scanner's failure does: block (fail closed, the default of block rules) or allow
+     *     (fail open, the default of redact, anonymize and flag rules); see {@link FirewallChain.OnFailure}
      */
     public record ScannerRule(
-            String scanner, io.trustgate.api.Action action, double threshold, Map<String, Object> options) {
+            String scanner,
+            io.trustgate.api.Action action,
+            double threshold,
+            Map<String, Object> options,
+            FirewallChain.OnFailure onFailure) {
         public ScannerRule {
             Objects.requireNonNull(scanner, "scanner");
             Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(onFailure, "onFailure");
             if (io.trustgate.firewall.Scanners.spec(scanner).isEmpty()) {
                 throw new IllegalArgumentException("scanner '" + scanner + "' does not exist");
             }
@@ -189,6 +197,12 @@ public record TrustgateConfig(
                 throw new IllegalArgumentException("threshold must be in [0, 1], was " + threshold);
             }
             options = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
+        }
+
+        /** A rule with the default failure behaviour of its action. */
+        public ScannerRule(
+                String scanner, io.trustgate.api.Action action, double threshold, Map<String, Object> options) {
+            this(scanner, action, threshold, options, FirewallChain.OnFailure.defaultFor(action));
         }
 
         static ScannerRule of(String scanner, io.trustgate.api.Action action) {

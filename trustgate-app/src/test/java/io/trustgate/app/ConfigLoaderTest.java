@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trustgate.api.Tier;
+import io.trustgate.firewall.FirewallChain;
 import io.trustgate.gateway.ProviderConfig;
 import io.trustgate.registry.ModelEntry;
 import java.io.IOException;
@@ -178,6 +179,37 @@ class ConfigLoaderTest {
             assertThat(x.line()).isEqualTo(5);
             assertThat(x.key()).isEqualTo("firewall.input[2].threshold");
         });
+    }
+
+    @Test
+    void onFailureDefaultsToBlockForBlockRulesAndAllowForTheOthers() {
+        TrustgateConfig c = parse("firewall:\n  input:\n    - {scanner: secrets, action: block}\n"
+                + "    - {scanner: pii, action: redact}\n    - {scanner: invisible-text, action: flag}\n"
+                + "    - {scanner: injection-heuristics, action: block, on-failure: allow}\n"
+                + "    - {scanner: token-limit, action: flag, on-failure: block, max-tokens: 10}\n");
+        assertThat(c.firewall().input())
+                .extracting(TrustgateConfig.ScannerRule::onFailure)
+                .containsExactly(
+                        FirewallChain.OnFailure.BLOCK,
+                        FirewallChain.OnFailure.ALLOW,
+                        FirewallChain.OnFailure.ALLOW,
+                        FirewallChain.OnFailure.ALLOW,
+                        FirewallChain.OnFailure.BLOCK);
+        assertThat(c.firewall().input().get(4).options())
+                .as("on-failure is a rule key, not a scanner option")
+                .containsOnlyKeys("max-tokens");
+        assertThat(TrustgateConfig.FirewallSettings.DEFAULTS.input())
+                .filteredOn(r -> r.action() == io.trustgate.api.Action.BLOCK)
+                .extracting(TrustgateConfig.ScannerRule::onFailure)
+                .containsOnly(FirewallChain.OnFailure.BLOCK);
+    }
+
+    @Test
+    void badOnFailureValueIsReportedWithTheKeyAndTheAllowedValues() {
+        ConfigProblem p = only("firewall:\n  output:\n    - {scanner: secrets, action: block, on-failure: open}\n");
+        assertThat(p.line()).isEqualTo(3);
+        assertThat(p.key()).isEqualTo("firewall.output[0].on-failure");
+        assertThat(p.message()).contains("block, allow").contains("'open'");
     }
 
     @Test

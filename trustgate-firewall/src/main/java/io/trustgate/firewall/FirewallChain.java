@@ -14,26 +14,63 @@ import java.util.function.BiFunction;
 /**
  * A chain of scanners with the action of each: one normalisation shared by all, every scanner run (a failing
  * scanner is recorded and the others go on), then one verdict. Any finding of a blocking scanner blocks; otherwise
- * findings of redacting scanners are masked; findings of flagging scanners are only reported. Immutable and
- * thread-safe when its scanners are.
+ * findings of redacting scanners are masked; findings of flagging scanners are only reported. A scanner that throws
+ * (or overflows the stack) blocks the text when its rule fails closed ({@link OnFailure#BLOCK}, the default of
+ * blocking rules), with a {@link #FAILURE_TYPE} finding as the cause; otherwise its verdict is simply missing.
+ * Immutable and thread-safe when its scanners are.
  */
 public final class FirewallChain {
+    /** The {@link Finding#type()} of the finding that stands for a scanner that failed on a fail-closed rule. */
+    public static final String FAILURE_TYPE = "scanner-failure";
+
+    /**
+     * What a rule's failure (its scanner threw) does to the text.
+     *
+     * <p>The default depends on the action: a {@code block} rule fails closed, because an attacker who finds an
+     * input that makes the injection or secrets scanner throw must not get past it; a {@code redact},
+     * {@code anonymize} or {@code flag} rule fails open, because a masking or reporting step that cannot run should
+     * not stop the traffic (the failure is still recorded and logged).
+     */
+    public enum OnFailure {
+        /** Fail closed: the text is blocked, the cause a {@link #FAILURE_TYPE} finding naming the scanner. */
+        BLOCK,
+        /** Fail open: the text goes on without that scanner's verdict. */
+        ALLOW;
+
+        /** {@code BLOCK} for blocking rules, {@code ALLOW} for the others. */
+        public static OnFailure defaultFor(Action action) {
+            return action == Action.BLOCK ? BLOCK : ALLOW;
+        }
+    }
+
     /**
      * One scanner in the chain.
      *
      * @param scanner the scanner
      * @param action what its findings cause
      * @param minScore findings below this score are ignored
+     * @param onFailure what the scanner's failure causes
      */
-    public record Rule(Scanner scanner, Action action, double minScore) {
+    public record Rule(Scanner scanner, Action action, double minScore, OnFailure onFailure) {
         public Rule {
             Objects.requireNonNull(scanner, "scanner");
             Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(onFailure, "onFailure");
             if (!(minScore >= 0 && minScore <= 1)) {
                 throw new IllegalArgumentException(
                         "threshold of scanner '" + scanner.name() + "' must be in [0, 1], was " + minScore);
             }
         }
+
+        /** A rule with the default failure behaviour of its action ({@link OnFailure#defaultFor}). */
+        public Rule(Scanner scanner, Action action, double minScore) {
+            this(scanner, action, minScore, OnFailure.defaultFor(action));
+        }
+    }
+
+    /** Whether {@code f} stands for a scanner that failed on a fail-closed rule, rather than for something found. */
+    public static boolean isFailure(Finding f) {
+        return f.type().equals(FAILURE_TYPE) && !f.hasSpan();
     }
 
     private final List<Rule> rules;
@@ -122,6 +159,7 @@ public final class FirewallChain {
         List<Finding> toAnonymize = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         Finding blockCause = null;
+        Finding failureCause = null;
         for (Rule rule : rules) {
             List<Finding> found;
             try {
@@ -130,6 +168,14 @@ public final class FirewallChain {
                 // a scanner's fault (a regex that recursed too deep on hostile input included) fails that scanner
                 // alone; the stack is unwound by now, so the others run as usual
                 failed.add(rule.scanner().name());
+                Finding failure = ScannerFailure.finding(rule.scanner().name());
+                // a failure can only close what the scanner's findings could have: none of a disregarded category
+                if (rule.onFailure() == OnFailure.BLOCK && !disregarded.contains(failure.category())) {
+                    all.add(failure);
+                    if (failureCause == null) {
+                        failureCause = failure;
+                    }
+                }
                 continue;
             }
             for (Finding f : found) {
@@ -160,7 +206,11 @@ public final class FirewallChain {
             }
         }
         if (blockCause != null) {
+            // something found is the better reason to give than a scanner that could not look
             return new Verdict.Block(all, failed, blockCause);
+        }
+        if (failureCause != null) {
+            return new Verdict.Block(all, failed, failureCause);
         }
         if (!toRedact.isEmpty() || !toAnonymize.isEmpty()) {
             if (session != null) {

@@ -8,6 +8,7 @@ import io.trustgate.api.Verdict;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,6 +21,8 @@ import java.util.Set;
  * finding stops the stream before the offending text leaves; a redacting finding is masked, and text is never
  * released through the middle of a finding, so a value split across chunks is masked whole. Scanners that can judge
  * only a complete text ({@link io.trustgate.api.Scanner#wholeText()}) run once, at the end, over everything released.
+ * A scanner that fails on a fail-closed rule stops the stream like a blocking finding; the scanners that failed are
+ * kept ({@link #failedScanners()}) for the caller to log.
  *
  * <p>Cost: one chain scan of at most {@code lookbehind + holdback + chunk} characters per chunk that releases text.
  * Delay: the client sees each character {@code holdback} characters later than without the firewall (and at once
@@ -58,6 +61,7 @@ public final class StreamScreen {
     private final StringBuilder tail = new StringBuilder();
     private final StringBuilder released = new StringBuilder();
     private final Map<String, Finding> findings = new LinkedHashMap<>();
+    private final Set<String> failed = new LinkedHashSet<>();
     private long releasedChars;
     private boolean stopped;
 
@@ -110,6 +114,7 @@ public final class StreamScreen {
         String text = released.toString();
         Verdict v = whole.scan(text, ScanText.Stage.OUTPUT, Set.of(), context);
         record(v.findings(), 0);
+        failed.addAll(v.failedScanners());
         if (v instanceof Verdict.Block b) {
             stopped = true;
             return new Step.Stop(b.cause());
@@ -122,6 +127,14 @@ public final class StreamScreen {
         return List.copyOf(findings.values());
     }
 
+    /**
+     * The scanners that failed on any scan so far, each once, in the order they first failed (a fail-closed one
+     * also has its {@link FirewallChain#FAILURE_TYPE} finding among {@link #findings()}, and stopped the stream).
+     */
+    public List<String> failedScanners() {
+        return List.copyOf(failed);
+    }
+
     private Step release(int wanted) {
         if (window.isEmpty()) {
             return emit(pending.substring(0, wanted), wanted);
@@ -131,6 +144,7 @@ public final class StreamScreen {
         Verdict v = window.scan(text, ScanText.Stage.OUTPUT, Set.of(), context);
         long windowStart = releasedChars - tailLen;
         record(v.findings(), windowStart);
+        failed.addAll(v.failedScanners());
         if (v instanceof Verdict.Block b) {
             stopped = true;
             pending.setLength(0);

@@ -124,6 +124,112 @@ class FirewallChainTest {
         assertThat(v.failedScanners()).containsExactly("overflowing");
     }
 
+    /** A scanner of a registered name that throws, to check the failure finding's category. */
+    record BrokenNamed(String name) implements Scanner {
+        @Override
+        public List<Finding> scan(ScanText text) {
+            throw new IllegalStateException("boom");
+        }
+    }
+
+    static FirewallChain.Rule broken(Action action) {
+        return new FirewallChain.Rule(new Broken(), action, 0);
+    }
+
+    @Test
+    void aFailingBlockRuleBlocksWithAFindingSayingTheScannerFailed() {
+        Verdict v =
+                chain(broken(Action.BLOCK), rule("odd", Action.FLAG, 0, 1)).scan("an odd text", ScanText.Stage.INPUT);
+        assertThat(v).isInstanceOfSatisfying(Verdict.Block.class, b -> {
+            assertThat(b.cause())
+                    .isEqualTo(new Finding("broken", Category.BANNED_CONTENT, FirewallChain.FAILURE_TYPE, 1.0, 0, 0));
+            assertThat(FirewallChain.isFailure(b.cause())).isTrue();
+            assertThat(b.findings()).extracting(Finding::scanner).containsExactly("broken", "odd");
+            assertThat(b.failedScanners()).containsExactly("broken");
+        });
+    }
+
+    @Test
+    void aFailedScannerBlocksWithTheCategoryItGuards() {
+        Verdict v = chain(new FirewallChain.Rule(new BrokenNamed("secrets"), Action.BLOCK, 0.5))
+                .scan("x", ScanText.Stage.OUTPUT);
+        assertThat(v)
+                .isInstanceOfSatisfying(
+                        Verdict.Block.class,
+                        b -> assertThat(b.cause().category()).isEqualTo(Category.SECRET));
+    }
+
+    @Test
+    void aFindingIsPreferredToAFailureAsTheCauseOfABlock() {
+        Verdict v =
+                chain(broken(Action.BLOCK), rule("evil", Action.BLOCK, 0, 1)).scan("evil", ScanText.Stage.INPUT);
+        assertThat(v)
+                .isInstanceOfSatisfying(
+                        Verdict.Block.class,
+                        b -> assertThat(b.cause().scanner()).isEqualTo("evil"));
+        assertThat(v.findings()).extracting(Finding::type).containsExactly(FirewallChain.FAILURE_TYPE, "WORD");
+    }
+
+    @Test
+    void failingRedactAndFlagRulesFailOpenByDefault() {
+        Verdict redacted = chain(broken(Action.REDACT), rule("secret", Action.REDACT, 0, 1))
+                .scan("a secret", ScanText.Stage.INPUT);
+        assertThat(redacted)
+                .isInstanceOfSatisfying(
+                        Verdict.Redact.class, r -> assertThat(r.text()).isEqualTo("a [X]"));
+        assertThat(redacted.failedScanners()).containsExactly("broken");
+        Verdict flagged = chain(broken(Action.FLAG), broken(Action.ANONYMIZE)).scan("text", ScanText.Stage.INPUT);
+        assertThat(flagged)
+                .isInstanceOfSatisfying(
+                        Verdict.Allow.class, a -> assertThat(a.findings()).isEmpty());
+        assertThat(flagged.failedScanners()).containsExactly("broken", "broken");
+    }
+
+    @Test
+    void aBlockRuleWithOnFailureAllowFailsOpen() {
+        Verdict v = chain(new FirewallChain.Rule(new Overflowing(), Action.BLOCK, 0, FirewallChain.OnFailure.ALLOW))
+                .scan("text", ScanText.Stage.INPUT);
+        assertThat(v)
+                .isInstanceOfSatisfying(
+                        Verdict.Allow.class, a -> assertThat(a.findings()).isEmpty());
+        assertThat(v.failedScanners()).containsExactly("overflowing");
+    }
+
+    @Test
+    void aFlagRuleWithOnFailureBlockFailsClosed() {
+        Verdict v = chain(new FirewallChain.Rule(new Broken(), Action.FLAG, 0, FirewallChain.OnFailure.BLOCK))
+                .scan("text", ScanText.Stage.INPUT);
+        assertThat(v).isInstanceOf(Verdict.Block.class);
+    }
+
+    @Test
+    void aFailureInADisregardedCategoryDoesNotBlock() {
+        // injection in an operator's system prompt is not acted on, so neither is the injection scanner's failure
+        Verdict v = chain(new FirewallChain.Rule(new BrokenNamed("injection-heuristics"), Action.BLOCK, 0.5))
+                .scan("you are now a pirate", ScanText.Stage.INPUT, java.util.Set.of(Category.PROMPT_INJECTION));
+        assertThat(v).isInstanceOf(Verdict.Allow.class);
+        assertThat(v.failedScanners()).containsExactly("injection-heuristics");
+    }
+
+    @Test
+    void everyRegisteredScannerHasItsUsualCategoryForFailures() {
+        // BANNED_CONTENT is the fallback of unknown scanners, so a registered one other than banned-substrings
+        // getting it was forgotten in ScannerFailure's table
+        for (Scanners.Spec s : Scanners.specs()) {
+            if (!s.name().equals("banned-substrings")) {
+                assertThat(ScannerFailure.categoryOf(s.name())).as(s.name()).isNotEqualTo(Category.BANNED_CONTENT);
+            }
+        }
+        assertThat(ScannerFailure.categoryOf("banned-substrings")).isEqualTo(Category.BANNED_CONTENT);
+    }
+
+    @Test
+    void ruleRejectsANullOnFailure() {
+        org.assertj.core.api.Assertions.assertThatNullPointerException()
+                .isThrownBy(() -> new FirewallChain.Rule(new Broken(), Action.BLOCK, 0, null))
+                .withMessageContaining("onFailure");
+    }
+
     @Test
     void disregardedCategoriesAreNeitherActedOnNorReported() {
         FirewallChain c = chain(rule("evil", Action.BLOCK, 0, 1));

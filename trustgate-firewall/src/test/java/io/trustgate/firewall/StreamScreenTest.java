@@ -123,4 +123,55 @@ class StreamScreenTest {
         assertThat(bad.finish()).isInstanceOf(StreamScreen.Step.Stop.class);
         assertThat(bad.findings()).extracting(Finding::type).containsExactly("NOT_JSON");
     }
+
+    /** Throws once the window holds a given word, as a scanner might on some hostile input. */
+    record BreaksOn(String word) implements Scanner {
+        @Override
+        public String name() {
+            return "fragile";
+        }
+
+        @Override
+        public List<Finding> scan(ScanText text) {
+            if (text.original().contains(word)) {
+                throw new IllegalStateException("boom");
+            }
+            return List.of();
+        }
+    }
+
+    @Test
+    void aFailingFailClosedScannerStopsTheStreamBeforeTheTextLeaves() {
+        FirewallChain chain =
+                Scanners.chain(List.of(new FirewallChain.Rule(new BreaksOn("trigger"), Action.BLOCK, 0.5)));
+        StreamScreen screen = new StreamScreen(chain, ScanContext.NONE, 16, 32);
+        StringBuilder out = new StringBuilder();
+        StreamScreen.Step last = null;
+        for (String piece : List.of("all fine so far, ", "then a trig", "ger and more", " text after it")) {
+            last = screen.push(piece);
+            if (last instanceof StreamScreen.Step.Emit e) {
+                out.append(e.text());
+            } else {
+                break;
+            }
+        }
+        assertThat(last).isInstanceOfSatisfying(StreamScreen.Step.Stop.class, s -> {
+            assertThat(FirewallChain.isFailure(s.cause())).isTrue();
+            assertThat(s.cause().scanner()).isEqualTo("fragile");
+        });
+        assertThat(out.toString()).doesNotContain("trig");
+        assertThat(screen.failedScanners()).containsExactly("fragile");
+        assertThat(screen.findings()).extracting(Finding::type).containsExactly(FirewallChain.FAILURE_TYPE);
+    }
+
+    @Test
+    void aFailingFailOpenScannerIsRecordedOnceAndTheStreamGoesOn() {
+        FirewallChain chain = Scanners.chain(List.of(new FirewallChain.Rule(new BreaksOn("e"), Action.REDACT, 0.5)));
+        StreamScreen screen = new StreamScreen(chain, ScanContext.NONE, 4, 8);
+        String text = "every piece here fails the scanner";
+        String out = stream(screen, text, new int[] {3, 5});
+        assertThat(out).isEqualTo(text);
+        assertThat(screen.failedScanners()).containsExactly("fragile");
+        assertThat(screen.findings()).isEmpty();
+    }
 }

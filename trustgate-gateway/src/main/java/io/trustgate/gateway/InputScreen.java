@@ -100,12 +100,31 @@ final class InputScreen {
     }
 
     /**
-     * A scanner that threw is left out of the verdict and the request goes on (the others still ran); operators
-     * must see it, so it is logged by scanner name and place, never with the text.
+     * A scanner that threw is left out of the verdict and the request goes on (the others still ran), unless its
+     * rule fails closed ({@code on-failure: block}), when the verdict blocks; operators must see either, so it is
+     * logged by scanner name and place, never with the text.
      */
     static void logFailures(Verdict v, String where) {
-        if (!v.failedScanners().isEmpty()) {
-            LOG.warn("firewall scanner(s) {} failed on {}; their verdict is missing", v.failedScanners(), where);
+        if (v.failedScanners().isEmpty()) {
+            return;
+        }
+        List<String> closed = v.findings().stream()
+                .filter(FirewallChain::isFailure)
+                .map(Finding::scanner)
+                .distinct()
+                .toList();
+        logFailures(v.failedScanners(), closed, where);
+    }
+
+    /** Logs that the scanners {@code failed} failed on {@code where}; {@code closed} are those whose rule blocked. */
+    static void logFailures(List<String> failed, List<String> closed, String where) {
+        List<String> open =
+                failed.stream().filter(n -> !closed.contains(n)).distinct().toList();
+        if (!open.isEmpty()) {
+            LOG.warn("firewall scanner(s) {} failed on {}; their verdict is missing", open, where);
+        }
+        if (!closed.isEmpty()) {
+            LOG.warn("firewall scanner(s) {} failed on {}; their rules fail closed, so it is blocked", closed, where);
         }
     }
 
@@ -120,6 +139,16 @@ final class InputScreen {
      * id), the scanner and where, never the matched text.
      */
     static TrustgateException violation(String subject, Finding cause, String where) {
+        if (FirewallChain.isFailure(cause)) {
+            // say that nothing was found: the scanner could not look, and its rule does not let that through
+            return new TrustgateException(
+                    ErrorKind.INVALID_REQUEST,
+                    "The " + subject + " was blocked by the firewall: scanner '" + cause.scanner() + "' failed on "
+                            + where + " and its rule fails closed (on-failure: block), so the " + subject
+                            + " could not be checked for " + cause.category() + ".",
+                    where,
+                    "content_policy_violation");
+        }
         return new TrustgateException(
                 ErrorKind.INVALID_REQUEST,
                 "The " + subject + " was blocked by the firewall: " + cause.category()

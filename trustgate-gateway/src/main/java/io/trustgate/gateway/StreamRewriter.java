@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trustgate.api.Finding;
 import io.trustgate.api.ScanContext;
+import io.trustgate.firewall.FirewallChain;
 import io.trustgate.firewall.RedactionSession;
 import io.trustgate.firewall.StreamScreen;
 import io.trustgate.firewall.StreamingRestorer;
@@ -11,9 +12,11 @@ import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Rewrites a streamed answer (OpenAI {@code chat.completion.chunk} events) through the output firewall: each
@@ -39,6 +42,7 @@ final class StreamRewriter {
     private final Map<Integer, StreamingRestorer> restorers = new HashMap<>();
     private final SseParser parser;
     private final List<Finding> findings = new ArrayList<>();
+    private final Set<String> loggedFailures = new HashSet<>();
     private Buffer out;
     private Stopped stopped;
     private String template; // the last content chunk, as the shape of a synthetic flush chunk
@@ -177,6 +181,7 @@ final class StreamRewriter {
                     i -> new StreamScreen(
                             policy.output(), context, policy.streamHoldback(), policy.streamLookbehind()));
             StreamScreen.Step step = piece.isEmpty() ? new StreamScreen.Step.Emit("") : screen.push(piece);
+            logFailures(screen, index);
             StringBuilder released = new StringBuilder();
             if (!collect(step, released, index)) {
                 return null;
@@ -184,6 +189,7 @@ final class StreamRewriter {
             if (last) {
                 screens.remove(index);
                 boolean ok = collect(screen.finish(), released, index);
+                logFailures(screen, index);
                 findings.addAll(screen.findings());
                 if (!ok) {
                     return null;
@@ -200,6 +206,29 @@ final class StreamRewriter {
             }
         }
         return text;
+    }
+
+    /**
+     * Logs each scanner that failed on this stream once, by name and place, never with the text: the window is
+     * scanned per chunk, so logging every failed scan would repeat one failure hundreds of times.
+     */
+    private void logFailures(StreamScreen screen, int index) {
+        List<String> fresh = new ArrayList<>();
+        for (String name : screen.failedScanners()) {
+            if (loggedFailures.add(name)) {
+                fresh.add(name);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return;
+        }
+        List<String> closed = screen.findings().stream()
+                .filter(FirewallChain::isFailure)
+                .map(Finding::scanner)
+                .filter(fresh::contains)
+                .distinct()
+                .toList();
+        InputScreen.logFailures(fresh, closed, "choices[" + index + "].delta.content of a streamed answer");
     }
 
     private boolean collect(StreamScreen.Step step, StringBuilder released, int index) {
@@ -224,7 +253,9 @@ final class StreamRewriter {
             StreamScreen screen = screens.remove(index);
             if (screen != null) {
                 StringBuilder released = new StringBuilder();
-                if (!collect(screen.finish(), released, index)) {
+                StreamScreen.Step step = screen.finish();
+                logFailures(screen, index);
+                if (!collect(step, released, index)) {
                     return;
                 }
                 findings.addAll(screen.findings());
