@@ -1,11 +1,13 @@
 package io.trustgate.benchmarks;
 
 import io.trustgate.api.Action;
+import io.trustgate.api.ScanContext;
 import io.trustgate.api.ScanText;
 import io.trustgate.api.Verdict;
 import io.trustgate.firewall.FirewallChain;
 import io.trustgate.firewall.Scanners;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -36,6 +38,7 @@ public class FirewallBenchmark {
     private ScanText normalizedPrompt;
     private io.trustgate.api.Scanner pii;
     private ScanText proseLines;
+    private String toolResult;
 
     @Setup
     public void setUp() {
@@ -61,6 +64,17 @@ public class FirewallBenchmark {
             lines.append("We met on Monday, reviewed the plan, agreed on owners, and set a date.\n");
         }
         proseLines = Scanners.normalizer().normalize(lines.toString(), ScanText.Stage.INPUT);
+        StringBuilder doc = new StringBuilder();
+        String paragraph = "To install the client, add the following line to your configuration file and restart"
+                + " the service. Your answers to the survey help us improve the documentation. If the upload"
+                + " fails, check your network settings and send your reply to the support team.\n";
+        while (doc.length() < 2000) {
+            doc.append(paragraph);
+        }
+        toolResult = doc.toString();
+        if (!(chain.scan(toolResult, ScanText.Stage.INPUT, Set.of(), TOOL) instanceof Verdict.Allow)) {
+            throw new IllegalStateException("the benchmark tool result should pass");
+        }
         if (!(chain.scan(prompt, ScanText.Stage.INPUT) instanceof Verdict.Redact)) {
             throw new IllegalStateException("the benchmark prompt should be redacted once");
         }
@@ -69,6 +83,23 @@ public class FirewallBenchmark {
     @Benchmark
     public Verdict defaultChain2KbPrompt() {
         return chain.scan(prompt, ScanText.Stage.INPUT);
+    }
+
+    private static final ScanContext TOOL = ScanContext.of(ScanContext.Source.TOOL);
+
+    /**
+     * The default chain on 2 KB of documentation returned by a tool, dense with near misses of the tool-result rules
+     * ("add the following line to your configuration", "your answers", "your reply"); they run on tool results only.
+     */
+    @Benchmark
+    public Verdict defaultChain2KbToolResult() {
+        return chain.scan(toolResult, ScanText.Stage.INPUT, Set.of(), TOOL);
+    }
+
+    /** The same documentation as a user message: the tool-result rules do not run. */
+    @Benchmark
+    public Verdict defaultChain2KbDocumentAsUserMessage() {
+        return chain.scan(toolResult, ScanText.Stage.INPUT);
     }
 
     /** The shared normaliser alone on the same prompt: the part of the chain every scanner shares. */

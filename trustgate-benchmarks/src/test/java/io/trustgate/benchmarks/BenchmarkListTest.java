@@ -37,6 +37,8 @@ class BenchmarkListTest {
                             "io.trustgate.benchmarks.FirewallBenchmark.injectionClassifier2KbPrompt",
                             "io.trustgate.benchmarks.FirewallBenchmark.normalizer2KbPrompt",
                             "io.trustgate.benchmarks.FirewallBenchmark.pii2KbProseLines",
+                            "io.trustgate.benchmarks.FirewallBenchmark.defaultChain2KbToolResult",
+                            "io.trustgate.benchmarks.FirewallBenchmark.defaultChain2KbDocumentAsUserMessage",
                             "io.trustgate.benchmarks.RatingsBenchmark.fitArena",
                             "io.trustgate.benchmarks.RatingsBenchmark.fitArenaExact",
                             "io.trustgate.benchmarks.RatingsBenchmark.readAndFitArena",

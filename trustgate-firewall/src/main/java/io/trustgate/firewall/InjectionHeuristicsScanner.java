@@ -30,15 +30,23 @@ import java.util.regex.Pattern;
  * category when its score reaches {@value #REPORT_FLOOR}, on the span of its strongest signal; the chain's threshold
  * (0.5 was measured, see {@code InjectionHeuristicsEvalTest}) decides what blocks.
  *
+ * <p><b>Tool results.</b> When the context says the text is a tool result ({@link ScanContext.Source#TOOL}: a page, a
+ * file, an e-mail the application fetched), a second rule set ({@link #DOCUMENT_RULES}, its own automaton) also runs:
+ * instructions aimed at the model's answer, notes addressed to the model, code planted for the answer together with
+ * code that exfiltrates or runs what it fetched. From a user those words are ordinary requests, so these rules never
+ * run on other messages (decision 011).
+ *
  * <p><b>Cost.</b> One automaton pass (a table look-up per char) plus regex work proportional to anchor hits, each
  * rule tried until it first fires; a 2 KB prompt takes 50-65 us (p99 70-90 us), 1 MiB of anchor-dense random
- * text 20-30 ms (see {@code InjectionHeuristicsFuzzTest}; measured here, 2 cores). Thread-safe; no I/O.
+ * text 20-30 ms (see {@code InjectionHeuristicsFuzzTest}; measured here, 2 cores). A tool result costs one more
+ * automaton pass: about 50 us more per 1 KB document, and 1 MiB crafted to hit the answer rule at every line about
+ * 0.3 s. Thread-safe; no I/O.
  *
  * <p><b>Limits.</b> Only the phrasings written here are known (English; instruction overrides also in German, French,
  * Spanish, Italian, Portuguese, Dutch and Polish, and requests for the prompt in the first five): paraphrases, other
  * languages, novel attacks and
- * instructions that look like ordinary tasks (most of BIPIA's indirect payloads, PAIR's role-play scenarios) are
- * missed; the learned {@code injection-classifier} is the second, independent signal. Fake role tags are flagged
+ * instructions that look like ordinary tasks (PAIR's role-play scenarios; in a user message, also BIPIA's indirect
+ * payloads; in a tool result, a planted question such as "What is the capital of Brazil?") are missed; the learned {@code injection-classifier} is the second, independent signal. Fake role tags are flagged
  * wherever they occur, also in a system message that legitimately uses them.
  */
 public final class InjectionHeuristicsScanner implements Scanner {
