@@ -1091,8 +1091,9 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     PI,
                     0.6,
                     "(?:note|message|instructions?|attention|reminder|important|notice|request|hint|p\\.?s\\.?)\\W+"
-                            + "(?:to|for)\\W+(?:the\\W+|any\\W+|all\\W+|every\\W+)?(?:ai|assistant|llm|language\\W+model|"
-                            + "chatbot|bot|model|gpt|chatgpt|claude|gemini|copilot|agent)s?\\b",
+                            // not "agent" or "model" alone: a support ticket's "note to the agent" is for a person
+                            + "(?:to|for)\\W+(?:the\\W+|any\\W+|all\\W+|every\\W+)?(?:ai(?:\\W+(?:model|agent))?|"
+                            + "assistant|llm|language\\W+model|chatbot|bot|gpt|chatgpt|claude|gemini|copilot)s?\\b",
                     "note",
                     "message",
                     "instruction",
@@ -1115,8 +1116,7 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     "INDIRECT_INSTRUCTION",
                     PI,
                     0.6,
-                    "(?:hey|hi|hello|ok|okay|attention)\\W+(?:ai|assistant|chatgpt|gpt|claude|gemini|copilot|bot|llm|"
-                            + "agent)\\b",
+                    "(?:hey|hi|hello|ok|okay|attention)\\W+(?:ai|assistant|chatgpt|gpt|claude|gemini|copilot|bot|llm)\\b",
                     "hey",
                     "hi",
                     "hello",
