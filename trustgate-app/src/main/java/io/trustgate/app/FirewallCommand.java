@@ -104,11 +104,22 @@ final class FirewallCommand extends GroupCommand {
                         + " configuration; default: the top-level firewall.")
         String context;
 
+        @Option(
+                names = "--role",
+                paramLabel = "ROLE",
+                description = "Scan every line as a message of this chat role (system, developer, user, assistant,"
+                        + " tool), unless the line has a \"role\" field; tool: as a tool result, where instructions"
+                        + " planted for the model are injections.")
+        String role;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
+            io.trustgate.api.ScanContext.Source defaultSource = role == null
+                    ? io.trustgate.api.ScanContext.Source.UNSPECIFIED
+                    : source(Json.MAPPER.getNodeFactory().textNode(role), "--role");
             ScanText.Stage st = switch (stage.toLowerCase(Locale.ROOT)) {
                 case "input" -> ScanText.Stage.INPUT;
                 case "output" -> ScanText.Stage.OUTPUT;
@@ -145,7 +156,7 @@ final class FirewallCommand extends GroupCommand {
                     if (line.isBlank()) {
                         continue;
                     }
-                    out.println(Json.MAPPER.writeValueAsString(scanLine(chain, line, st, n)));
+                    out.println(Json.MAPPER.writeValueAsString(scanLine(chain, line, st, n, defaultSource)));
                 }
             }
             out.flush();
@@ -165,8 +176,17 @@ final class FirewallCommand extends GroupCommand {
         }
 
         static ObjectNode scanLine(FirewallChain chain, String line, ScanText.Stage stage, int lineNumber) {
+            return scanLine(chain, line, stage, lineNumber, io.trustgate.api.ScanContext.Source.UNSPECIFIED);
+        }
+
+        static ObjectNode scanLine(
+                FirewallChain chain,
+                String line,
+                ScanText.Stage stage,
+                int lineNumber,
+                io.trustgate.api.ScanContext.Source defaultSource) {
             String text = line;
-            io.trustgate.api.ScanContext context = io.trustgate.api.ScanContext.NONE;
+            io.trustgate.api.ScanContext context = io.trustgate.api.ScanContext.of(defaultSource);
             if (line.stripLeading().startsWith("{")) {
                 try {
                     JsonNode n = Json.MAPPER.readTree(line);
@@ -174,7 +194,8 @@ final class FirewallCommand extends GroupCommand {
                         text = n.path("text").asText();
                         if (n.path("system").isTextual()) {
                             context = io.trustgate.api.ScanContext.ofSystemPrompt(
-                                    n.path("system").asText());
+                                            n.path("system").asText())
+                                    .withSource(defaultSource);
                         }
                         if (n.has("role")) {
                             context = context.withSource(source(n.path("role"), "line " + lineNumber));

@@ -46,6 +46,23 @@ class FirewallRoleTest {
     }
 
     @Test
+    void scanRoleOptionAppliesToLinesWithoutARoleOfTheirOwn() throws Exception {
+        Path in = dir.resolve("docs.jsonl");
+        Files.writeString(
+                in,
+                "{\"text\": \"" + PLANTED + "\"}\n" + "{\"text\": \"" + PLANTED + "\", \"role\": \"user\"}\n"
+                        + PLANTED.replace("\\n", " ") + "\n");
+        CliTest.Result r = CliTest.run(
+                "firewall", "scan", "--role", "tool", "--data-dir", dir.toString(), "--input", in.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().lines().map(l -> l.contains("\"verdict\":\"block\"")).toList())
+                .containsExactly(true, false, true);
+        assertThat(CliTest.run("firewall", "scan", "--role", "admin", "--input", in.toString())
+                        .code())
+                .isEqualTo(2);
+    }
+
+    @Test
     void scanRejectsAnUnknownRoleNamingTheLine() throws Exception {
         Path in = dir.resolve("bad.jsonl");
         Files.writeString(in, "{\"text\": \"hi\"}\n{\"text\": \"hi\", \"role\": \"boss\"}\n");
