@@ -44,11 +44,12 @@ import java.util.regex.Pattern;
  * on every line about 0.3 s. Thread-safe; no I/O.
  *
  * <p><b>Limits.</b> Only the phrasings written here are known (English; instruction overrides also in German, French,
- * Spanish, Italian, Portuguese, Dutch and Polish, and requests for the prompt in the first five): paraphrases, other
- * languages, novel attacks and
+ * Spanish, Italian, Portuguese, Dutch and Polish, notes to an AI reader in the first six, and requests for the prompt
+ * in the first five; the tool-result rules in English only): paraphrases, other languages, novel attacks and
  * instructions that look like ordinary tasks (PAIR's role-play scenarios; in a user message, also BIPIA's indirect
- * payloads; in a tool result, a planted question such as "What is the capital of Brazil?") are missed; the learned {@code injection-classifier} is the second, independent signal. Fake role tags are flagged
- * wherever they occur, also in a system message that legitimately uses them.
+ * payloads; in a tool result, a planted question such as "What is the capital of Brazil?") are missed; the learned
+ * {@code injection-classifier} is the second, independent signal. Fake role tags are flagged wherever they occur,
+ * also in a system message that legitimately uses them.
  */
 public final class InjectionHeuristicsScanner implements Scanner {
     static final String NAME = "injection-heuristics";
@@ -125,6 +126,31 @@ public final class InjectionHeuristicsScanner implements Scanner {
     static final String FILL_U = "(?:[\\p{L}\\p{N}'’-]+[\\s,]+){0,4}?";
     /** A word boundary made of non-letters, for the same languages. */
     static final String SEP = "[^\\p{L}\\p{N}]+";
+
+    /** "AI" in the languages of the override rules, as a word or the head of a compound ("KI-Assistent"). */
+    static final String AI_WORD = "(?:ki|ia|ai|llm|chatbot|sprachmodell|assistent\\p{L}*|asistente|assistente)";
+
+    /**
+     * The AI a note is addressed to: "KI-Assistenten", "assistants IA", "revisores de IA", "AI-assistenten"; a bare
+     * "assistants" is a person (an office memo), and "KI-Nutzer" (AI users) is not the AI.
+     */
+    static final String AI_READER = "(?:\\p{L}+" + SEP + "(?:(?:de|di|da)" + SEP + ")?)?(?:ki|ia|ai|llm|chatbots?|"
+            + "sprachmodell\\p{L}*)(?:-(?:assistent|reviewer|modell|system|agent|helfer|leser)\\p{L}*)?(?![\\p{L}-])";
+
+    /** Articles and quantifiers before the addressee of a note. */
+    static final String DETERMINER =
+            "(?:die|den|alle|jede[nrs]?|les?|la|l'|los|las|el|os|as|gli|i|de|qualquer|cualquier|qualsiasi|toutes?)";
+
+    /** "This", "these", "my" in the languages of the override rules. */
+    static final String DEMONSTRATIVE = "(?:diese\\p{L}*|dies|das|ce|cet|cette|ces|ceci|esto|este|esta|estos|estas|"
+            + "esse|essa|isto|isso|questo|questa|questi|queste|dit|deze|mein\\p{L}*|mon|ma|mes|mi|mis|il\\W+mio)";
+
+    /** Verbs of an AI that reads or processes a text, in the languages of the override rules. */
+    static final String READ_VERB = "(?:liest|lesen|zusammenfasst|zusammenfassen|übersetzt|verarbeitet|verarbeiten|"
+            + "analysiert|prüft|auswertet|bewertet|lisent|lit|résument|résume|traduit|traduisent|analysent|analyse|"
+            + "traitent|traite|lea|lean|lee|leen|resuma|resuman|traduzca|analice|procese|leggono|legge|riassume|"
+            + "riassumono|traduce|analizza|elabora|lezen|leest|samenvat|samenvatten|vertaalt|verwerkt|lê|leem|lerem|"
+            + "resume|resumem|traduz|analisa)";
 
     static final String OBJ = "(?:instructions?|prompts?|rules|directions|directives|guidelines|guidance|context|"
             + "commands|orders|programming|constraints|restrictions|polic(?:y|ies)|training|safeguards|filters|"
@@ -311,6 +337,85 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     0.45,
                     "dear\\W+(?:ai|llm|gpt|chatgpt|assistant|chatbot|bot|model)\\b",
                     "dear"),
+            // the same address to an AI reader in the other languages of the override rules: "Hinweis an
+            // KI-Assistenten", "Note aux assistants IA", "Nota per gli assistenti IA", "Bericht voor AI-assistenten"
+            rule(
+                    "INSTRUCTION_OVERRIDE",
+                    PI,
+                    0.6,
+                    "(?:hinweis|nachricht|anweisung(?:en)?|wichtig|note|message|avis|instructions?|important|nota|"
+                            + "mensaje|mensagem|aviso|instrucciones|instruções|istruzioni|messaggio|avviso|bericht|"
+                            + "notitie|opmerking|instructies|belangrijk)" + SEP
+                            + "(?:an|für|aux?|pour|para|per|voor|aan|a|à|às|ai|agli|alle)" + SEP + "(?:" + DETERMINER
+                            + SEP + ")?" + AI_READER,
+                    "hinweis",
+                    "nachricht",
+                    "anweisung",
+                    "wichtig",
+                    "note",
+                    "message",
+                    "avis",
+                    "instruction",
+                    "important",
+                    "nota",
+                    "mensaje",
+                    "mensagem",
+                    "aviso",
+                    "instrucciones",
+                    "instru",
+                    "istruzioni",
+                    "messaggio",
+                    "avviso",
+                    "bericht",
+                    "notitie",
+                    "opmerking",
+                    "instructies",
+                    "belangrijk"),
+            rule(
+                    "INSTRUCTION_OVERRIDE",
+                    PI,
+                    0.6,
+                    "(?:aten\\p{L}+|atten\\p{L}+|achtung)" + SEP + "(?:(?:assistenti|assistants?|asistentes?|"
+                            + "assistentes?)" + SEP + ")?(?:ia|ki)(?![\\p{L}-])",
+                    "aten",
+                    "atten",
+                    "achtung"),
+            // "KI-Assistenten, die diese Nachricht lesen", "assistants IA qui lisent ce message": a demonstrative
+            // object, so that "eine KI, die PDFs zusammenfasst" (an AI that summarises PDFs) is not one
+            rule(
+                    "INSTRUCTION_OVERRIDE",
+                    PI,
+                    0.6,
+                    "(?:ki|ia|ai)(?:-\\p{L}+)?" + SEP + "(?:\\p{L}+" + SEP + ")?(?:die|der|welche|qui|que|che)" + SEP
+                            + "(?:(?:\\p{L}+" + SEP + "){0,3}?" + DEMONSTRATIVE + SEP + "(?:\\p{L}+" + SEP + "){0,2}?"
+                            + READ_VERB + "|(?:\\p{L}+" + SEP + "){0,2}?" + READ_VERB + SEP + "(?:\\p{L}+" + SEP
+                            + ")?" + DEMONSTRATIVE + ")(?![\\p{L}])",
+                    "ki",
+                    "ia",
+                    "ai"),
+            // "Falls du ein KI-Assistent bist", "si vous êtes une IA", "se sei un'IA", "als je een AI bent"
+            rule(
+                    "INSTRUCTION_OVERRIDE",
+                    PI,
+                    0.6,
+                    "(?:(?:falls|wenn)" + SEP + "(?:du|sie)" + SEP + "(?:ein|eine)" + SEP + AI_WORD + "(?:-\\p{L}+)?"
+                            + SEP + "(?:\\p{L}+" + SEP + ")?(?:bist|sind)|als" + SEP + "je" + SEP + "een" + SEP
+                            + AI_WORD + "(?:-\\p{L}+)?" + SEP + "bent|si" + SEP + "(?:tu" + SEP + "es|vous" + SEP
+                            + "êtes|eres)" + SEP + "(?:un|une|una)" + SEP + AI_WORD + "|se" + SEP + "(?:sei|você" + SEP
+                            + "é|voce" + SEP + "e|és)" + SEP + "(?:una|uma|um|un'|un)" + "(?:" + SEP + ")?" + AI_WORD
+                            + ")(?![\\p{L}])",
+                    "falls du",
+                    "falls sie",
+                    "wenn du",
+                    "wenn sie",
+                    "si tu",
+                    "si vous",
+                    "si eres",
+                    "se sei",
+                    "se voc",
+                    "se voce",
+                    "se es",
+                    "als je een"),
             // system prompt extraction
             rule(
                     "PROMPT_EXTRACTION",

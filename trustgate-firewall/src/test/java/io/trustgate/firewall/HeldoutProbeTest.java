@@ -122,6 +122,7 @@ class HeldoutProbeTest {
         assertThat(en.fpRate()).as("English " + en).isLessThanOrEqualTo(0.045);
         assertThat(other.fpRate()).as("other languages " + other).isLessThanOrEqualTo(0.02);
         assertThat(en.recall()).as("English " + en).isGreaterThanOrEqualTo(0.40);
-        assertThat(other.recall()).as("other languages " + other).isGreaterThanOrEqualTo(0.25);
+        // 57/155 once notes to an AI reader were known in six more languages ("Hinweis an KI-Assistenten")
+        assertThat(other.recall()).as("other languages " + other).isGreaterThanOrEqualTo(0.35);
     }
 }
