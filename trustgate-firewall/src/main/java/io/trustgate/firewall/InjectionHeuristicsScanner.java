@@ -127,6 +127,12 @@ public final class InjectionHeuristicsScanner implements Scanner {
     /** A word boundary made of non-letters, for the same languages. */
     static final String SEP = "[^\\p{L}\\p{N}]+";
 
+    /** Instructions and rules in French, Spanish, Italian and Portuguese: what an override discards. */
+    static final String ROMANCE_RULES =
+            "(?:instructions?|consignes?|règles|directives|ordres|instrucciones|indicaciones|"
+                    + "reglas|órdenes|directrices|istruzioni|regole|indicazioni|direttive|instruções|regras|orientações|"
+                    + "diretrizes)";
+
     /** "AI" in the languages of the override rules, as a word or the head of a compound ("KI-Assistent"). */
     static final String AI_WORD = "(?:ki|ia|ai|llm|chatbot|sprachmodell|assistent\\p{L}*|asistente|assistente)";
 
@@ -266,12 +272,13 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     "(?:ignore[sz]?|oublie[sz]?|ne\\s+(?:tiens|tenez)\\s+pas\\s+compte\\s+d[eu']s?|ignora|olvida|olvide|"
                             + "olvídate\\s+de|no\\s+sigas|descarta|dimentica|trascura|non\\s+seguire(?:\\s+più)?|esqueça|"
                             + "desconsidere)" + SEP + FILL_U
-                            + "(?:instructions?|consignes?|règles|directives|ordres|instrucciones|indicaciones|reglas|"
-                            + "órdenes|directrices|istruzioni|regole|indicazioni|direttive|instruções|regras|orientações|"
-                            + "diretrizes)" + SEP
+                            // "your" before the noun ("ignora le tue istruzioni", "olvida tus reglas"), or "previous"
+                            // after it
+                            + "(?:(?:tes|vos|tus|sus|tue|tuas|suas|vossas)" + SEP + ROMANCE_RULES + "|" + ROMANCE_RULES
+                            + SEP
                             + "(?:précédent|antérieur|ci-dessus|initial|d'origine|du\\s+système|anterior|previa|de\\s+arriba|"
                             + "del\\s+sistema|original|precedent|di\\s+sopra|iniziali|di\\s+sistema|acima|iniciais|"
-                            + "do\\s+sistema|originais)",
+                            + "do\\s+sistema|originais))",
                     "ignore",
                     "oublie",
                     "ne tiens pas",
@@ -293,9 +300,11 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     0.8,
                     // Dutch and Polish put "previous" first, as English does
                     "(?:negeer|vergeet|volg\\s+niet|zignoruj|ignoruj|zapomnij\\s+o)" + SEP + FILL_U
-                            + "(?:vorige|eerdere|bovenstaande|voorgaande|oorspronkelijke|alle|poprzedni|wcześniejsz|"
+                            + "(?:vorige|eerdere|bovenstaande|voorgaande|oorspronkelijke|alle|je|jouw|uw|poprzedni|wcześniejsz|"
                             + "powyższ|wszystki)[\\p{L}]*" + SEP + FILL_U
-                            + "(?:instructies|regels|opdrachten|aanwijzingen|instrukcj|polece|zasad|reguł)",
+                            + "(?:instructies|regels|opdrachten|aanwijzingen|instrukcj|polece|zasad|reguł)"
+                            // "negeer je regels niet" is the opposite
+                            + "(?![\\p{L}]*\\s+niet\\b)",
                     "negeer",
                     "vergeet",
                     "volg niet",
@@ -492,7 +501,16 @@ public final class InjectionHeuristicsScanner implements Scanner {
                             + "consignes|instrucciones|istruzioni|instruções)"
                             + "|(?:das|den|le|la|el|il|a|o)" + SEP
                             + "(?:geheime[nr]?\\s+(?:passwort|schlüssel)|mot\\s+de\\s+passe"
-                            + "\\s+secret|contraseña\\s+secreta|password\\s+segreta|senha\\s+secreta))",
+                            + "\\s+secret|contraseña\\s+secreta|password\\s+segreta|senha\\s+secreta)"
+                            // the system prompt by name, "il prompt di sistema", "las instrucciones del sistema"
+                            + "|(?:das|den|le|la|las|les|el|il|le|o|as|os)" + SEP
+                            + "(?:prompt|istruzioni|instrucciones|"
+                            + "instructions|instruções|anweisungen|consignes)" + SEP + "(?:di|de|du|del|do|des)" + SEP
+                            + "(?:sistema|système|systems?)(?![\\p{L}])(?!\\s+(?:operativ\\p{L}*|operacional|d.exploitation))"
+                            // the password itself, not the password of something ("la contraseña del wifi")
+                            + "|(?:das|le|la|el|il|a|o)" + SEP + "(?:passwort|kennwort|mot\\s+de\\s+passe|contraseña|"
+                            + "password|senha)(?![\\p{L}])(?!\\s*(?:de|del|du|des|di|della|do|da|für|von|zum|zur|"
+                            + "vom)\\b))",
                     "zeig",
                     "gib",
                     "verrat",
@@ -1431,6 +1449,8 @@ public final class InjectionHeuristicsScanner implements Scanner {
             "mitigat",
             "red team",
             "red-team",
+            "penetration",
+            "pentest",
             "security",
             // a question about what an attack string does, asked in another language or about a chatbot
             "chatbot",

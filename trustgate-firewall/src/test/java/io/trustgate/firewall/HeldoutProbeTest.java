@@ -122,8 +122,8 @@ class HeldoutProbeTest {
         assertThat(en.fpRate()).as("English " + en).isLessThanOrEqualTo(0.045);
         assertThat(other.fpRate()).as("other languages " + other).isLessThanOrEqualTo(0.02);
         assertThat(en.recall()).as("English " + en).isGreaterThanOrEqualTo(0.40);
-        // 63/155 once notes to an AI reader ("Hinweis an KI-Assistenten"), "repeat the words above" and transformed
-        // passwords were known in more languages
-        assertThat(other.recall()).as("other languages " + other).isGreaterThanOrEqualTo(0.38);
+        // 69/155 once notes to an AI reader ("Hinweis an KI-Assistenten"), "repeat the words above", transformed
+        // passwords and "your rules" were known in more languages
+        assertThat(other.recall()).as("other languages " + other).isGreaterThanOrEqualTo(0.42);
     }
 }
