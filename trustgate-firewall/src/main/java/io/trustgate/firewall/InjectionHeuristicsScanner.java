@@ -1830,8 +1830,9 @@ public final class InjectionHeuristicsScanner implements Scanner {
 
     /**
      * Whether a hit lies inside a double-quoted stretch of its line (an odd number of double quotes before it, one
-     * after it): rules anchored on a noun ("the flag" in {@code "spell the flag backwards"}) start inside the quote.
-     * Single quotes are not counted: they are apostrophes as often.
+     * after it, within a quoted passage's length): rules anchored on a noun ("the flag" in {@code "spell the flag
+     * backwards"}) start inside the quote, and a report quotes whole sentences around the attack it cites. Single
+     * quotes are not counted: they are apostrophes as often.
      */
     private static boolean insideDoubleQuotes(String text, int start, int end) {
         int open = 0;
@@ -1847,7 +1848,7 @@ public final class InjectionHeuristicsScanner implements Scanner {
         if (open % 2 == 0) {
             return false;
         }
-        for (int i = end; i < Math.min(text.length(), end + 60); i++) {
+        for (int i = end; i < Math.min(text.length(), end + 200); i++) {
             char ch = text.charAt(i);
             if (ch == '\n') {
                 return false;
