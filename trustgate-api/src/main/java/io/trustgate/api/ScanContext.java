@@ -63,9 +63,18 @@ public record ScanContext(
         this(systemPrompt, canaries, responseSchema, Source.UNSPECIFIED);
     }
 
+    /** One context per source with nothing else known: the gateway asks for one per message. */
+    private static final ScanContext[] OF_SOURCE = new ScanContext[Source.values().length];
+
+    static {
+        for (Source s : Source.values()) {
+            OF_SOURCE[s.ordinal()] = s == Source.UNSPECIFIED ? NONE : NONE.withSource(s);
+        }
+    }
+
     /** A context with nothing known but who wrote the text. */
     public static ScanContext of(Source source) {
-        return source == Source.UNSPECIFIED ? NONE : NONE.withSource(source);
+        return OF_SOURCE[source.ordinal()];
     }
 
     /** This context for a text of another source. */

@@ -1594,19 +1594,6 @@ public final class InjectionHeuristicsScanner implements Scanner {
             end = new int[rules];
             counts = new int[rules];
         }
-
-        boolean any() {
-            for (boolean f : fired) {
-                if (f) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
-
-    static Hits match(String text) {
-        return match(ALL, text);
     }
 
     static Hits match(RuleSet set, String text) {

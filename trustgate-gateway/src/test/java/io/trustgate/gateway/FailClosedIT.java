@@ -104,34 +104,6 @@ class FailClosedIT {
                 + M.getNodeFactory().textNode(text) + "}]}";
     }
 
-    /** The concatenated delta contents of an SSE body, whether it ended with [DONE], and its error event. */
-    record Streamed(String content, boolean done, JsonNode error) {}
-
-    static Streamed parse(String sse) throws Exception {
-        StringBuilder content = new StringBuilder();
-        boolean done = false;
-        JsonNode error = null;
-        for (String event : sse.split("\n\n")) {
-            if (!event.startsWith("data: ")) {
-                continue;
-            }
-            String data = event.substring(6);
-            if (data.equals("[DONE]")) {
-                done = true;
-                continue;
-            }
-            JsonNode n = M.readTree(data);
-            if (n.has("error")) {
-                error = n.get("error");
-                continue;
-            }
-            for (JsonNode c : n.path("choices")) {
-                content.append(c.path("delta").path("content").asText(""));
-            }
-        }
-        return new Streamed(content.toString(), done, error);
-    }
-
     private List<String> warnings() {
         return log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
@@ -171,7 +143,7 @@ class FailClosedIT {
         HttpResponse<String> r =
                 h.post("/v1/chat/completions", h.key("k"), chat(FILLER + TRIGGER + " and more after it", true));
         assertThat(r.statusCode()).isEqualTo(200);
-        Streamed s = parse(r.body());
+        OutputFirewallIT.Streamed s = OutputFirewallIT.parse(r.body());
         assertThat(s.content()).startsWith("This answer starts").doesNotContain("more after it");
         assertThat(s.done()).isFalse();
         assertThat(s.error().path("code").asText()).isEqualTo("content_policy_violation");
@@ -189,7 +161,7 @@ class FailClosedIT {
         gateway(output(fragile(Action.REDACT, FirewallChain.OnFailure.ALLOW)));
         String text = FILLER + TRIGGER + " and more after it, " + FILLER;
         HttpResponse<String> r = h.post("/v1/chat/completions", h.key("k"), chat(text, true));
-        Streamed s = parse(r.body());
+        OutputFirewallIT.Streamed s = OutputFirewallIT.parse(r.body());
         assertThat(s.done()).isTrue();
         assertThat(s.error()).isNull();
         assertThat(s.content()).isEqualTo(text);

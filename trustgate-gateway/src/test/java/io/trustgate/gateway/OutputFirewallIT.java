@@ -82,9 +82,10 @@ class OutputFirewallIT {
     }
 
     /** The concatenated delta contents of an SSE body, and whether it ended with [DONE] or an error event. */
+    /** The concatenated delta contents of an SSE body, whether it ended with [DONE], and its error event. */
     record Streamed(String content, boolean done, JsonNode error) {}
 
-    private static Streamed parse(String sse) throws Exception {
+    static Streamed parse(String sse) throws Exception {
         StringBuilder content = new StringBuilder();
         boolean done = false;
         JsonNode error = null;
