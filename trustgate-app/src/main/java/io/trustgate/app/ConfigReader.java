@@ -69,7 +69,10 @@ final class ConfigReader {
     private static final List<String> TIER_AUDIT_KEYS = List.of("capture");
     private static final List<String> FIREWALL_KEYS =
             List.of("input", "output", "canary", "stream-holdback", "stream-lookbehind");
-    private static final List<String> RULE_KEYS = List.of("scanner", "action", "threshold", "on-failure");
+    /** The chat roles a firewall rule may be limited to. */
+    private static final List<String> ROLE_NAMES = List.of("system", "developer", "user", "assistant", "tool");
+
+    private static final List<String> RULE_KEYS = List.of("scanner", "action", "threshold", "on-failure", "roles");
     private static final List<String> SERVER_KEYS =
             List.of("host", "port", "max-request-bytes", "event-loops", "admin-token", "default-tier");
     private static final List<String> PROVIDER_KEYS = List.of(
@@ -704,7 +707,7 @@ final class ConfigReader {
     }
 
     /**
-     * A firewall chain: a list of {scanner, action, threshold, on-failure, and the scanner's own options}; absent means no
+     * A firewall chain: a list of {scanner, action, threshold, on-failure, roles, and the scanner's own options}; absent means no
      * scanner at that stage. Each scanner is built once here so that a bad option is reported at its line.
      */
     private List<TrustgateConfig.ScannerRule> scannerRules(
@@ -741,8 +744,33 @@ final class ConfigReader {
                     "on-failure",
                     io.trustgate.firewall.FirewallChain.OnFailure.defaultFor(action.get()),
                     t -> ConfigValues.enumValue(t, io.trustgate.firewall.FirewallChain.OnFailure.class));
+            // which messages the rule scans, by chat role; every message when absent
+            java.util.Set<io.trustgate.api.ScanContext.Source> roles =
+                    java.util.EnumSet.noneOf(io.trustgate.api.ScanContext.Source.class);
+            Optional<List<Scalar>> roleList = list(r, "roles");
+            boolean rolesOk = true;
+            if (roleList.isEmpty()) {
+                roles.addAll(io.trustgate.firewall.FirewallChain.Rule.ALL_SOURCES);
+            } else if (roleList.get().isEmpty()) {
+                problem(r.keyLine("roles"), r.path("roles"), "must name at least one of " + ROLE_NAMES);
+                rolesOk = false;
+            } else {
+                for (Scalar role : roleList.get()) {
+                    io.trustgate.api.ScanContext.Source source =
+                            io.trustgate.api.ScanContext.Source.ofRole(role.text());
+                    if (source == io.trustgate.api.ScanContext.Source.UNSPECIFIED) {
+                        problem(role.line(), r.path("roles"), role.shown() + " is not a role; roles: " + ROLE_NAMES);
+                        rolesOk = false;
+                    } else {
+                        roles.add(source);
+                    }
+                }
+            }
             if (!r.has("scanner")) {
                 problem(r.line, r.path("scanner"), "required: one of " + known);
+                continue;
+            }
+            if (!rolesOk) {
                 continue;
             }
             if (!known.contains(scanner.get())) {
@@ -786,7 +814,7 @@ final class ConfigReader {
             construct(
                             r,
                             () -> new TrustgateConfig.ScannerRule(
-                                    scanner.get(), action.get(), threshold.get(), options, onFailure.get()))
+                                    scanner.get(), action.get(), threshold.get(), options, onFailure.get(), roles))
                     .ifPresent(out::add);
         }
         return out;

@@ -185,11 +185,16 @@ public record TrustgateConfig(
             io.trustgate.api.Action action,
             double threshold,
             Map<String, Object> options,
-            FirewallChain.OnFailure onFailure) {
+            FirewallChain.OnFailure onFailure,
+            java.util.Set<io.trustgate.api.ScanContext.Source> roles) {
         public ScannerRule {
             Objects.requireNonNull(scanner, "scanner");
             Objects.requireNonNull(action, "action");
             Objects.requireNonNull(onFailure, "onFailure");
+            roles = java.util.Set.copyOf(roles);
+            if (roles.isEmpty()) {
+                throw new IllegalArgumentException("roles must name at least one role");
+            }
             if (io.trustgate.firewall.Scanners.spec(scanner).isEmpty()) {
                 throw new IllegalArgumentException("scanner '" + scanner + "' does not exist");
             }
@@ -197,6 +202,16 @@ public record TrustgateConfig(
                 throw new IllegalArgumentException("threshold must be in [0, 1], was " + threshold);
             }
             options = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
+        }
+
+        /** A rule for every role. */
+        public ScannerRule(
+                String scanner,
+                io.trustgate.api.Action action,
+                double threshold,
+                Map<String, Object> options,
+                FirewallChain.OnFailure onFailure) {
+            this(scanner, action, threshold, options, onFailure, FirewallChain.Rule.ALL_SOURCES);
         }
 
         /** A rule with the default failure behaviour of its action. */

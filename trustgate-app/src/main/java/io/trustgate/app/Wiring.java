@@ -105,7 +105,7 @@ public final class Wiring {
         List<FirewallChain.Rule> out = new ArrayList<>();
         for (TrustgateConfig.ScannerRule r : rules) {
             Scanner s = Scanners.create(r.scanner(), new ScannerOptions(r.options()));
-            out.add(new FirewallChain.Rule(s, r.action(), r.threshold(), r.onFailure()));
+            out.add(new FirewallChain.Rule(s, r.action(), r.threshold(), r.onFailure(), r.roles()));
         }
         return Scanners.chain(out);
     }

@@ -205,6 +205,31 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void rolesLimitARuleToMessagesOfThoseRoles() {
+        TrustgateConfig c =
+                parse("firewall:\n  input:\n    - {scanner: secrets, action: block, roles: [user, system]}\n"
+                        + "    - {scanner: pii, action: redact}\n");
+        assertThat(c.firewall().input().get(0).roles())
+                .containsExactlyInAnyOrder(
+                        io.trustgate.api.ScanContext.Source.USER, io.trustgate.api.ScanContext.Source.OPERATOR);
+        assertThat(c.firewall().input().get(0).options())
+                .as("roles is a rule key")
+                .isEmpty();
+        assertThat(c.firewall().input().get(1).roles()).isEqualTo(FirewallChain.Rule.ALL_SOURCES);
+    }
+
+    @Test
+    void anUnknownOrEmptyRoleListIsReportedAtItsLine() {
+        ConfigProblem p = only("firewall:\n  input:\n    - {scanner: secrets, action: block, roles: [user, boss]}\n");
+        assertThat(p.line()).isEqualTo(3);
+        assertThat(p.key()).isEqualTo("firewall.input[0].roles");
+        assertThat(p.message()).contains("boss").contains("tool");
+        ConfigProblem empty = only("firewall:\n  input:\n    - {scanner: secrets, action: block, roles: []}\n");
+        assertThat(empty.key()).isEqualTo("firewall.input[0].roles");
+        assertThat(empty.message()).contains("at least one");
+    }
+
+    @Test
     void badOnFailureValueIsReportedWithTheKeyAndTheAllowedValues() {
         ConfigProblem p = only("firewall:\n  output:\n    - {scanner: secrets, action: block, on-failure: open}\n");
         assertThat(p.line()).isEqualTo(3);

@@ -63,6 +63,30 @@ class FirewallRoleTest {
     }
 
     @Test
+    void aRuleLimitedToUserMessagesLeavesToolResultsAlone() throws Exception {
+        Path config = dir.resolve("roles.yaml");
+        Files.writeString(config, "firewall:\n  input:\n    - {scanner: secrets, action: block, roles: [user]}\n");
+        Path in = dir.resolve("keys.jsonl");
+        String key = "ghp_aB3dE5gH7jK9mN1pQ3sT5vX7zA9cE1gI3kM5";
+        Files.writeString(
+                in,
+                "{\"text\": \"my key " + key + "\", \"role\": \"user\"}\n" + "{\"text\": \"key " + key
+                        + " from the repo\", \"role\": \"tool\"}\n");
+        CliTest.Result r = CliTest.run(
+                "firewall",
+                "scan",
+                "--config",
+                config.toString(),
+                "--data-dir",
+                dir.toString(),
+                "--input",
+                in.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().lines().map(l -> l.contains("\"verdict\":\"block\"")).toList())
+                .containsExactly(true, false);
+    }
+
+    @Test
     void scanRejectsAnUnknownRoleNamingTheLine() throws Exception {
         Path in = dir.resolve("bad.jsonl");
         Files.writeString(in, "{\"text\": \"hi\"}\n{\"text\": \"hi\", \"role\": \"boss\"}\n");

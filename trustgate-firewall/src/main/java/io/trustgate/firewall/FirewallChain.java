@@ -9,6 +9,7 @@ import io.trustgate.api.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -50,21 +51,42 @@ public final class FirewallChain {
      * @param action what its findings cause
      * @param minScore findings below this score are ignored
      * @param onFailure what the scanner's failure causes
+     * @param sources the message sources the rule scans (the chat roles it applies to); a text whose source is not
+     *     known ({@link ScanContext.Source#UNSPECIFIED}: a response, the CLI without a role) is scanned by every rule
      */
-    public record Rule(Scanner scanner, Action action, double minScore, OnFailure onFailure) {
+    public record Rule(
+            Scanner scanner, Action action, double minScore, OnFailure onFailure, Set<ScanContext.Source> sources) {
+        /** Every source: a rule that applies to all messages. */
+        public static final Set<ScanContext.Source> ALL_SOURCES =
+                java.util.Collections.unmodifiableSet(java.util.EnumSet.allOf(ScanContext.Source.class));
+
         public Rule {
             Objects.requireNonNull(scanner, "scanner");
             Objects.requireNonNull(action, "action");
             Objects.requireNonNull(onFailure, "onFailure");
+            sources = Set.copyOf(sources);
+            if (sources.isEmpty()) {
+                throw new IllegalArgumentException("roles of scanner '" + scanner.name() + "' must not be empty");
+            }
             if (!(minScore >= 0 && minScore <= 1)) {
                 throw new IllegalArgumentException(
                         "threshold of scanner '" + scanner.name() + "' must be in [0, 1], was " + minScore);
             }
         }
 
+        /** A rule for every message source. */
+        public Rule(Scanner scanner, Action action, double minScore, OnFailure onFailure) {
+            this(scanner, action, minScore, onFailure, ALL_SOURCES);
+        }
+
         /** A rule with the default failure behaviour of its action ({@link OnFailure#defaultFor}). */
         public Rule(Scanner scanner, Action action, double minScore) {
             this(scanner, action, minScore, OnFailure.defaultFor(action));
+        }
+
+        /** Whether the rule scans a text of this source. */
+        public boolean appliesTo(ScanContext.Source source) {
+            return source == ScanContext.Source.UNSPECIFIED || sources.contains(source);
         }
     }
 
@@ -161,6 +183,9 @@ public final class FirewallChain {
         Finding blockCause = null;
         Finding failureCause = null;
         for (Rule rule : rules) {
+            if (!rule.appliesTo(context.source())) {
+                continue;
+            }
             List<Finding> found;
             try {
                 found = rule.scanner().scan(scanText, context);

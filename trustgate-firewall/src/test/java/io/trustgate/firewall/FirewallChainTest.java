@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.trustgate.api.Action;
 import io.trustgate.api.Category;
 import io.trustgate.api.Finding;
+import io.trustgate.api.ScanContext;
 import io.trustgate.api.ScanText;
 import io.trustgate.api.Scanner;
 import io.trustgate.api.Verdict;
@@ -92,6 +93,31 @@ class FirewallChainTest {
         assertThat(v)
                 .isInstanceOfSatisfying(
                         Verdict.Allow.class, a -> assertThat(a.findings()).hasSize(1));
+    }
+
+    @Test
+    void aRuleLimitedToSomeRolesSkipsTheOthersButScansTextOfUnknownSource() {
+        FirewallChain c = chain(new FirewallChain.Rule(
+                new WordScanner("evil", "evil", Category.BANNED_CONTENT, 1),
+                Action.BLOCK,
+                0,
+                FirewallChain.OnFailure.BLOCK,
+                java.util.Set.of(ScanContext.Source.USER)));
+        assertThat(c.scan("evil", ScanText.Stage.INPUT, java.util.Set.of(), ScanContext.of(ScanContext.Source.USER)))
+                .isInstanceOf(Verdict.Block.class);
+        assertThat(c.scan("evil", ScanText.Stage.INPUT, java.util.Set.of(), ScanContext.of(ScanContext.Source.TOOL)))
+                .isInstanceOfSatisfying(
+                        Verdict.Allow.class, a -> assertThat(a.findings()).isEmpty());
+        assertThat(c.scan("evil", ScanText.Stage.INPUT)).isInstanceOf(Verdict.Block.class);
+        assertThat(rule("x", Action.FLAG, 0, 1).sources()).isEqualTo(FirewallChain.Rule.ALL_SOURCES);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FirewallChain.Rule(
+                        new WordScanner("x", "x", Category.BANNED_CONTENT, 1),
+                        Action.FLAG,
+                        0,
+                        FirewallChain.OnFailure.ALLOW,
+                        java.util.Set.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("roles");
     }
 
     @Test
