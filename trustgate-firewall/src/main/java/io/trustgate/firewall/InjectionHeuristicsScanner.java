@@ -808,6 +808,35 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     "bypass",
                     "remove",
                     "lack"),
+            // "you no longer have any rules", "you don't have restrictions anymore"
+            rule(
+                    "NO_RESTRICTIONS",
+                    JB,
+                    0.45,
+                    "(?<=you\\W{1,3})(?:no\\W+longer|don'?t|do\\W+not|never)\\W+have\\W+(?:any\\W+)?(?:\\w+\\W+)?"
+                            + "(?:rules|restrictions|limitations|limits|filters|guidelines|boundaries|morals|ethics)",
+                    "no longer",
+                    "don't",
+                    "dont",
+                    "do not",
+                    "never"),
+            // a named persona set up in one breath: "You are Paco, a guy who...", "Eres Paco, un tío que...": weak
+            // alone (a role prompt names its character too), a jailbreak with "no rules" beside it
+            rule(
+                    "PERSONA",
+                    JB,
+                    0.3,
+                    "(?:you\\W+are|you're|du\\W+bist|tu\\W+es|eres|sei|você\\W+é|je\\W+bent)\\W+"
+                            + "(?-i:\\p{Lu}\\p{Ll}+)(?:\\W(?-i:\\p{Lu}\\p{Ll}+))?\\s*,\\s*(?:an?|ein|eine|un|une|una|uno|"
+                            + "um|uma|een)\\b",
+                    "you are",
+                    "you're",
+                    "du bist",
+                    "tu es",
+                    "eres",
+                    "sei",
+                    "voc",
+                    "je bent"),
             rule(
                     "NO_RESTRICTIONS",
                     JB,
