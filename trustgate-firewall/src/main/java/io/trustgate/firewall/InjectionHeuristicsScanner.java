@@ -346,6 +346,30 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     0.45,
                     "dear\\W+(?:ai|llm|gpt|chatgpt|assistant|chatbot|bot|model)\\b",
                     "dear"),
+            // an override addressed to the assistant by handle inside a pasted thread: "@assistant ignore the summary"
+            rule(
+                    "INSTRUCTION_OVERRIDE",
+                    PI,
+                    0.8,
+                    "@(?:assistant|ai|bot|claude|gpt|chatgpt|copilot|gemini|llm)\\b\\W+(?:please\\W+)?(?:ignore|disregard|"
+                            + "forget|override|skip|drop)\\b",
+                    "@"),
+            // hidden text to be decoded and then obeyed: "ROT13 this and do what it says", "decode it and follow it"
+            rule(
+                    "INSTRUCTION_OVERRIDE",
+                    PI,
+                    0.6,
+                    "(?:decode|decipher|decrypt|unscramble|reverse|rot13|un-?rot13)\\b[^.!?\\n]{0,80}?\\b(?:and|then)\\W+"
+                            + "(?:\\w+\\W+){0,2}?(?:follow|obey|execute|carry\\W+out|do\\W+(?:it|that|this|what\\W+it\\W+"
+                            + "says)|act\\W+on|comply\\W+with)\\b",
+                    "decode",
+                    "decipher",
+                    "decrypt",
+                    "unscramble",
+                    "reverse",
+                    "rot13",
+                    "un-rot13",
+                    "unrot13"),
             // the same address to an AI reader in the other languages of the override rules: "Hinweis an
             // KI-Assistenten", "Note aux assistants IA", "Nota per gli assistenti IA", "Bericht voor AI-assistenten"
             rule(
@@ -454,7 +478,8 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     PI,
                     0.7,
                     "(?:reveal|print|repeat|output|show|display|tell|share|leak|dump|give"
-                            + "|write|list|recite|copy|paste|return|provide|spell|see|encode|translate|summari[sz]e|rot13|base64)"
+                            + "|write|list|recite|copy|paste|return|provide|spell|see|encode|translate|summari[sz]e|rot13|base64"
+                            + "|format|reformat|convert|export|serialize|serialise|restate|paraphrase|quote)"
                             + "\\W+(?:[\\w'’-]+\\W+){0,5}?(?:system(?<!\\b(?:its|our|my|their|his|her|a|an)\\Wsystem)\\W+(?:prompt|message|instructions|configuration)|"
                             + "(?:this|the)\\W+(?:entire|whole|full)\\W+conversation|your\\W+(?:(?:initial|original|hidden|"
                             + "secret|full|exact|first|complete|system|current|starting|setup|startup)\\W+)*(?:instructions|prompt|rules|guidelines|configuration|directives)|"
@@ -485,7 +510,16 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     "translate",
                     "summari",
                     "rot13",
-                    "base64"),
+                    "base64",
+                    "format",
+                    "reformat",
+                    "convert",
+                    "export",
+                    "serialize",
+                    "serialise",
+                    "restate",
+                    "paraphrase",
+                    "quote"),
             rule(
                     "PROMPT_EXTRACTION",
                     PI,
