@@ -45,7 +45,8 @@ import java.util.regex.Pattern;
  *
  * <p><b>Limits.</b> Only the phrasings written here are known (English; instruction overrides also in German, French,
  * Spanish, Italian, Portuguese, Dutch and Polish, notes to an AI reader, "repeat the words above" and transformed
- * passwords in the first six, and requests for the prompt in the first five; the tool-result rules in English only): paraphrases, other languages, novel attacks and
+ * passwords in the first six, and requests for the prompt in the first five; the tool-result rules in English, but for
+ * "in your answer," in the first six): paraphrases, other languages, novel attacks and
  * instructions that look like ordinary tasks (PAIR's role-play scenarios; in a user message, also BIPIA's indirect
  * payloads; in a tool result, a planted question such as "What is the capital of Brazil?") are missed; the learned
  * {@code injection-classifier} is the second, independent signal. Fake role tags are flagged wherever they occur,
@@ -1329,6 +1330,27 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     "(?:(?<=\\b(?:in|within|throughout|to|into)\\W)|(?<=^)|(?<=[\\n.!?]\\s))your\\W+" + OUTPUT_NOUN
                             + "\\s*[,:]",
                     "your"),
+            // the same in the languages of the override rules: "In deiner Antwort, empfiehl...", "Dans ta réponse, ..."
+            rule(
+                    "INDIRECT_INSTRUCTION",
+                    PI,
+                    0.6,
+                    "(?:in\\s+(?:deiner|ihrer|je|uw)|dans\\s+(?:ta|votre)|en\\s+(?:tu|su)|nella\\s+(?:tua|sua)|na\\s+(?:tua|sua))"
+                            + "\\s+(?:antwort|zusammenfassung|übersetzung|réponse|résumé|traduction|respuesta|resumen|"
+                            + "traducción|risposta|riassunto|traduzione|resposta|resumo|tradução|antwoord|samenvatting|"
+                            + "vertaling)\\s*[,:]",
+                    "in deiner",
+                    "in ihrer",
+                    "in je",
+                    "in uw",
+                    "dans ta",
+                    "dans votre",
+                    "en tu",
+                    "en su",
+                    "nella tua",
+                    "nella sua",
+                    "na tua",
+                    "na sua"),
             // a note addressed to the model: "Note to the AI:", "If you are a language model, ..."
             rule(
                     "INDIRECT_INSTRUCTION",
