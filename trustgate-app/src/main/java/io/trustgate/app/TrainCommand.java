@@ -291,11 +291,13 @@ final class TrainCommand implements Callable<Integer> {
         for (int i = 0; i < either.length; i++) {
             Sample s = samples.get(i);
             ScanText t = Scanners.normalizer().normalize(s.text(), ScanText.Stage.INPUT);
-            if (maxScore(heuristics.scan(t)) >= 0.5) {
+            double plain = maxScore(heuristics.scan(t));
+            if (plain >= 0.5) {
                 either[i] = Double.POSITIVE_INFINITY;
             }
-            boolean document = !s.genre().isEmpty();
-            if (maxScore(heuristics.scan(t, document ? tool : ScanContext.NONE)) >= 0.5) {
+            // only documents read differently as tool results; everything else scores as it did above
+            double asTool = s.genre().isEmpty() ? plain : maxScore(heuristics.scan(t, tool));
+            if (asTool >= 0.5) {
                 eitherAsTool[i] = Double.POSITIVE_INFINITY;
             }
         }
