@@ -165,20 +165,24 @@ final class TrainCommand implements Callable<Integer> {
                 d.seed());
     }
 
-    /** The injection model's features: n-grams and concept pairs ({@code -Dtrustgate.train.concepts=false}: none). */
+    /**
+     * The injection model's features: n-grams, concept pairs and English glosses ({@code
+     * -Dtrustgate.train.concepts=false}, {@code -Dtrustgate.train.gloss=false}: without them).
+     */
     static HashedNgrams featurizer() {
         return featurizer(true);
     }
 
-    static HashedNgrams featurizer(boolean conceptsByDefault) {
+    /** The features of a model: the injection model's ({@code true}) or the toxicity model's (no concepts, no gloss). */
+    static HashedNgrams featurizer(boolean injection) {
         HashedNgrams d = HashedNgrams.DEFAULT;
         return new HashedNgrams(
                 Integer.getInteger("trustgate.train.charMin", d.charMin()),
                 Integer.getInteger("trustgate.train.charMax", d.charMax()),
                 d.wordMax(),
                 d.bucketBits(),
-                Boolean.parseBoolean(
-                        System.getProperty("trustgate.train.concepts", Boolean.toString(conceptsByDefault))));
+                Boolean.parseBoolean(System.getProperty("trustgate.train.concepts", Boolean.toString(injection))),
+                Boolean.parseBoolean(System.getProperty("trustgate.train.gloss", Boolean.toString(injection))));
     }
 
     @Override

@@ -30,11 +30,12 @@ import java.util.List;
  * are loaded once per process, on first use.
  *
  * <p><b>Limits.</b> It learns the techniques it was shown. With each public source held out in turn, at the operating
- * point (2% mean false positives on held-out benign sources), it caught DAN, JBC and random-search prompts, 84% of
- * in-the-wild jailbreaks, 56% of system-prompt extraction prompts, 35% of PAIR's persuasion stories and none of
+ * point (2% mean false positives on held-out benign sources), it caught DAN, JBC and random-search prompts, 85% of
+ * in-the-wild jailbreaks, 59% of system-prompt extraction prompts, 42% of PAIR's persuasion stories and none of
  * BIPIA's indirect payloads (ordinary requests planted in documents): see {@code docs/firewall-classifiers.md}.
- * Role prompts are its hardest benign texts. English mostly; overrides and extraction in seven other languages were
- * in the corpus. A short instruction inside a long window is diluted. It cannot tell a jailbreak from an injection,
+ * Role prompts are its hardest benign texts. Learned mostly from English; the corpus has attacks in eight other
+ * languages, and words of nine languages also count as their English glosses, so English weights reach them word by
+ * word (half the English recall on an independently written set). A short instruction inside a long window is diluted. It cannot tell a jailbreak from an injection,
  * nor an operator's legitimate persona prompt from an attacker's, and a text that discusses attacks at length may
  * score high. An adaptive attacker with the weights can find a bypass; it is a second signal, not a proof.
  */

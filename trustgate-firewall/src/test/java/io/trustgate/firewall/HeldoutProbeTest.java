@@ -107,9 +107,11 @@ class HeldoutProbeTest {
         Rates en = rates(c, true);
         Rates other = rates(c, false);
         assertThat(en.recall()).as("English " + en).isGreaterThanOrEqualTo(0.68);
-        assertThat(other.recall()).as("other languages " + other).isGreaterThanOrEqualTo(0.28);
+        // English glosses (training/gloss) took other languages from 46 to 79 of 155 attacks, and their false
+        // positives from 2 to 4 of 152 (questions that quote an attack)
+        assertThat(other.recall()).as("other languages " + other).isGreaterThanOrEqualTo(0.49);
         assertThat(en.fpRate()).as("English " + en).isLessThanOrEqualTo(0.06);
-        assertThat(other.fpRate()).as("other languages " + other).isLessThanOrEqualTo(0.02);
+        assertThat(other.fpRate()).as("other languages " + other).isLessThanOrEqualTo(0.03);
     }
 
     @Test

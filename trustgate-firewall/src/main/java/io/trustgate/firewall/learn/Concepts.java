@@ -16,7 +16,7 @@ import java.util.Map;
  *
  * <p>Cost: one hash look-up per word and per word pair, during the n-gram pass that hashes them anyway.
  *
- * <p>Limits: English only; a concept missed by its word list (a harmful topic in other words) gives no pair.
+ * <p>Limits: English word lists (other languages reach them through {@link Gloss}); a concept missed by its word list (a harmful topic in other words) gives no pair.
  */
 final class Concepts {
     static final int COUNT = 11;

@@ -18,11 +18,15 @@ package io.trustgate.firewall.learn;
  * @param wordMax longest word n-gram (0 for none, at most 2)
  * @param bucketBits log2 of the dimension, 10 to 24
  * @param concepts whether to add {@link Concepts} features: each concept the text touches and each pair of them
+ * @param gloss whether to add the word features of a foreign word's English {@link Gloss} (and its concepts)
  */
-public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits, boolean concepts)
+public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits, boolean concepts, boolean gloss)
         implements Featurizer {
-    /** The configuration of the shipped models: char 1..5-grams, word 1..2-grams, 2^18 buckets, concept pairs. */
-    public static final HashedNgrams DEFAULT = new HashedNgrams(1, 5, 2, 18, true);
+    /**
+     * The configuration of the shipped injection model: char 1..5-grams, word 1..2-grams, 2^18 buckets, concept
+     * pairs, English glosses.
+     */
+    public static final HashedNgrams DEFAULT = new HashedNgrams(1, 5, 2, 18, true, true);
 
     static final int FNV_PRIME = 0x01000193;
     static final int WORD_SEED = 0x2545F491;
@@ -34,9 +38,14 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
      */
     static final float CONCEPT_VALUE = 0.5f;
 
-    /** Without concept features. */
+    /** Without concept features and glosses. */
     public HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits) {
-        this(charMin, charMax, wordMax, bucketBits, false);
+        this(charMin, charMax, wordMax, bucketBits, false, false);
+    }
+
+    /** Without glosses. */
+    public HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits, boolean concepts) {
+        this(charMin, charMax, wordMax, bucketBits, concepts, false);
     }
 
     private static final ThreadLocal<Counter> COUNTER = ThreadLocal.withInitial(Counter::new);
@@ -93,6 +102,9 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
         int seen = 0;
         int wordHash = 0;
         int prevWord = 0;
+        // the previous word in English when it had a gloss, else the word itself; and whether it had one
+        int prevEnglish = 0;
+        boolean prevGlossed = false;
         boolean inWord = false;
         boolean havePrev = false;
         boolean lastSpace = true;
@@ -118,7 +130,37 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
                 }
                 counter.add(mix(wordHash ^ 0x5BD1E995) & mask);
                 if (wordMax >= 2 && havePrev) {
-                    counter.add(mix(prevWord * 0x9E3779B1 + wordHash + 0x27D4EB2F) & mask);
+                    counter.add(bigram(prevWord, wordHash) & mask);
+                }
+                if (gloss) {
+                    int[] en = Gloss.english(wordHash);
+                    if (en.length > 0) {
+                        int prev = prevEnglish;
+                        boolean hasPrev = havePrev;
+                        for (int e : en) {
+                            counter.add(mix(e ^ 0x5BD1E995) & mask);
+                            if (wordMax >= 2 && hasPrev) {
+                                counter.add(bigram(prev, e) & mask);
+                            }
+                            if (concepts) {
+                                counter.concepts |= Concepts.word(e) | (hasPrev ? Concepts.pair(prev, e) : 0);
+                            }
+                            prev = e;
+                            hasPrev = true;
+                        }
+                        prevEnglish = prev;
+                        prevGlossed = true;
+                    } else {
+                        // "ignorez tout": the bigram of the gloss and this word; two plain words have theirs above
+                        if (prevGlossed && wordMax >= 2) {
+                            counter.add(bigram(prevEnglish, wordHash) & mask);
+                        }
+                        if (concepts && prevGlossed) {
+                            counter.concepts |= Concepts.pair(prevEnglish, wordHash);
+                        }
+                        prevEnglish = wordHash;
+                        prevGlossed = false;
+                    }
                 }
                 prevWord = wordHash;
                 havePrev = true;
@@ -138,6 +180,11 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
                 }
             }
         }
+    }
+
+    /** The hash of a word bigram, before masking. */
+    private static int bigram(int first, int second) {
+        return mix(first * 0x9E3779B1 + second + 0x27D4EB2F);
     }
 
     /** Murmur3's finaliser: spreads the FNV state over all 32 bits before masking. */

@@ -27,7 +27,7 @@ import java.util.zip.GZIPOutputStream;
  * paragraph scored alone ({@link #segments}), for the instruction planted as a paragraph of its own.
  *
  * <p><b>File format</b> (gzip of, big-endian): magic {@code TGLM}; int version (1); UTF featurizer name
- * ({@code hashed-ngrams}); int charMin, charMax, wordMax, bucketBits; int window, stride; float intercept, scale,
+ * ({@code hashed-ngrams}, {@code +concepts}, {@code +gloss:DIGEST}); int charMin, charMax, wordMax, bucketBits; int window, stride; float intercept, scale,
  * bias, threshold; int count of metadata entries, then that many UTF key and value pairs (sorted by key); int
  * dimension; one IEEE float16 weight per feature. The score of a text is {@code sigmoid(scale * (intercept + w.x) +
  * bias)}; {@code threshold} is the score at which the trainer's evaluation measured the figures in the metadata.
@@ -242,13 +242,23 @@ public final class LinearModel {
         }
     }
 
+    private static final String GLOSS = "+gloss:";
+
+    /**
+     * The featurizer's name in the file: {@code hashed-ngrams}, then {@code +concepts} and {@code +gloss:DIGEST} (the
+     * glossary the weights were trained with) when they are on.
+     */
+    private static String kind(HashedNgrams f) {
+        return "hashed-ngrams" + (f.concepts() ? "+concepts" : "") + (f.gloss() ? GLOSS + Gloss.digest() : "");
+    }
+
     /** Writes the model in the file format above. */
     public void write(OutputStream out) throws IOException {
         GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16);
         DataOutputStream d = new DataOutputStream(gz);
         d.writeInt(MAGIC);
         d.writeInt(VERSION);
-        d.writeUTF(featurizer.concepts() ? "hashed-ngrams+concepts" : "hashed-ngrams");
+        d.writeUTF(kind(featurizer));
         d.writeInt(featurizer.charMin());
         d.writeInt(featurizer.charMax());
         d.writeInt(featurizer.wordMax());
@@ -294,11 +304,18 @@ public final class LinearModel {
             throw new IOException("unsupported model version " + version + ", this build reads " + VERSION);
         }
         String kind = d.readUTF();
-        if (!kind.equals("hashed-ngrams") && !kind.equals("hashed-ngrams+concepts")) {
+        boolean concepts = kind.startsWith("hashed-ngrams+concepts");
+        boolean gloss = kind.startsWith(GLOSS, concepts ? "hashed-ngrams+concepts".length() : "hashed-ngrams".length());
+        if (!kind.equals("hashed-ngrams")
+                && !kind.equals("hashed-ngrams+concepts")
+                && !(gloss && kind.endsWith(GLOSS + Gloss.digest()))) {
+            if (gloss) {
+                throw new IOException("the model was trained with another glossary (" + kind + "), this build has "
+                        + Gloss.digest() + ": retrain it (trustgate train)");
+            }
             throw new IOException("unknown featurizer '" + kind + "'");
         }
-        HashedNgrams f = new HashedNgrams(
-                d.readInt(), d.readInt(), d.readInt(), d.readInt(), kind.equals("hashed-ngrams+concepts"));
+        HashedNgrams f = new HashedNgrams(d.readInt(), d.readInt(), d.readInt(), d.readInt(), concepts, gloss);
         int window = d.readInt();
         int stride = d.readInt();
         float intercept = d.readFloat();
