@@ -165,6 +165,9 @@ class NormalizerFuzzTest {
         assertUnderThreeSeconds("a" + "\u0301".repeat(1 << 20));
         assertUnderThreeSeconds("vtaber nyy cerivbhf ".repeat(200_000));
         assertUnderThreeSeconds("1gn0r3 4ll pr3v10us ".repeat(200_000));
+        assertUnderThreeSeconds("snoitcurtsni suoiverp lla erongi ".repeat(120_000)); // one 4 MB segment backwards
+        assertUnderThreeSeconds("\"tpmorp metsys\" \"laever\" ".repeat(150_000)); // many small runs, decoded together
+        assertUnderThreeSeconds("N3g33r j3 r3g3ls. Ig-no-rie-re vor-he-ri-ge. ".repeat(90_000));
         assertUnderThreeSeconds("\uD835\uDC22".repeat(1 << 20));
         assertUnderThreeSeconds("\uDB40\uDC41".repeat(1 << 20));
         assertUnderThreeSeconds("\u0456gn\u043Er\u0435 ".repeat(500_000));

@@ -40,7 +40,7 @@ import java.util.TreeMap;
  * <p>Limits: word by word, without the sentence: word order and compounds the glossary does not list are lost, and a
  * form with two senses gets the one the glossary chose. Nine languages; others get nothing.
  */
-final class Gloss {
+public final class Gloss {
     static final String[] LANGUAGES = {"de", "nl", "fr", "es", "it", "pt", "pl", "ru", "tr"};
     static final String DIR = "/io/trustgate/firewall/gloss/";
 
@@ -50,6 +50,7 @@ final class Gloss {
     private static final int[][] VALUES = new int[1 << BITS][];
     private static final int SIZE;
     private static final String DIGEST;
+    private static final Set<String> WORDS;
 
     static {
         Map<String, String> forms = load();
@@ -83,6 +84,14 @@ final class Gloss {
         }
         SIZE = forms.size();
         DIGEST = HexFormat.of().formatHex(sha.digest(), 0, 6);
+        Set<String> words = new HashSet<>();
+        for (String lang : LANGUAGES) {
+            for (String form : read(lang + ".tsv", true).keySet()) {
+                words.add(form);
+                words.add(stripAccents(form));
+            }
+        }
+        WORDS = Set.copyOf(words);
     }
 
     private Gloss() {}
@@ -96,6 +105,15 @@ final class Gloss {
             }
         }
         return NONE;
+    }
+
+    /**
+     * Every word form of the glossary's languages, lower case, with and without accents, English look-alikes and
+     * ambiguous forms included: words of those languages, for telling a decoded text from noise (the normaliser's
+     * leetspeak and hyphen decoders), not translations.
+     */
+    public static Set<String> words() {
+        return WORDS;
     }
 
     /** How many forms the table holds. */
