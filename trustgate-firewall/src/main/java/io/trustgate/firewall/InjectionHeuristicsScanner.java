@@ -33,8 +33,10 @@ import java.util.regex.Pattern;
  * <p><b>Tool results.</b> When the context says the text is a tool result ({@link ScanContext.Source#TOOL}: a page, a
  * file, an e-mail the application fetched), a second rule set ({@link #DOCUMENT_RULES}, its own automaton) also runs:
  * instructions aimed at the model's answer, notes addressed to the model, code planted for the answer together with
- * code that exfiltrates or runs what it fetched. From a user those words are ordinary requests, so these rules never
- * run on other messages (decision 011).
+ * code that exfiltrates or runs what it fetched. From a user those words are ordinary requests, so these rules do not
+ * run on the user's own words (decision 011). They do run on a document the user pasted after a short request that
+ * names it ("Summarize this email:" then the e-mail; {@link #pastedDocument}), up to a short closing paragraph, which
+ * is the user again ("In your answer, use bullet points.").
  *
  * <p><b>Cost.</b> One automaton pass (a table look-up per char) plus regex work proportional to anchor hits, each
  * rule tried until it first fires; a 2 KB prompt takes 50-65 us (p99 70-90 us), 1 MiB of anchor-dense random
@@ -47,8 +49,10 @@ import java.util.regex.Pattern;
  * Spanish, Italian, Portuguese, Dutch and Polish, notes to an AI reader, "repeat the words above" and transformed
  * passwords in the first six, and requests for the prompt in the first five; the tool-result rules in English, but for
  * "in your answer," in the first six): paraphrases, other languages, novel attacks and
- * instructions that look like ordinary tasks (PAIR's role-play scenarios; in a user message, also BIPIA's indirect
- * payloads; in a tool result, a planted question such as "What is the capital of Brazil?") are missed; the learned
+ * instructions that look like ordinary tasks (PAIR's role-play scenarios; in a user message, also most of BIPIA's
+ * indirect payloads, since most of its documents come without a request that names them; in a tool result, a planted
+ * question such as "What is the capital of Brazil?") are missed; a pasted document without a request that names it,
+ * or an instruction planted in its short last paragraph, gets the general rules only; the learned
  * {@code injection-classifier} is the second, independent signal. Fake role tags are flagged wherever they occur,
  * also in a system message that legitimately uses them.
  */
@@ -1783,15 +1787,144 @@ public final class InjectionHeuristicsScanner implements Scanner {
         return scan(text, ScanContext.NONE);
     }
 
-    /** Scans a text; a tool result ({@link ScanContext.Source#TOOL}) is also checked with the document rules. */
+    /** The longest request before a pasted document, and the shortest document after it, in chars. */
+    static final int MAX_LEAD = 300;
+
+    static final int MIN_DOCUMENT = 60;
+
+    /**
+     * What a short request names when it hands over a document: a document noun, in English and the six languages
+     * of the overrides ("this email:", "diese E-Mail", "ce mail", "este e-mail", "questo annuncio", "deze mail").
+     */
+    private static final Pattern DOCUMENT_NOUN = Pattern.compile(
+            "(?iu)\\b(?:e-?mails?|mails?|messages?|documents?|docs?|texts?|articles?|(?:web ?)?pages?|websites?"
+                    + "|tickets?|threads?|chats?|conversations?|transcripts?|reviews?|cvs?|resumes?|résumés?|letters?"
+                    + "|invites?|invitations?|posts?|comments?|files?|code|snippets?|diffs?|prs?|pull requests?"
+                    + "|readmes?|logs?|outputs?|results?|json|yaml|xml|csv|config|tables?|reports?|pdfs?|papers?"
+                    + "|notes?|memos?|contracts?|descriptions?|listings?|ads?|announcements?|newsletters?"
+                    + "|passages?|paragraphs?|excerpts?|content|records?|forms?|calendar"
+                    // German
+                    + "|nachrichten?|dokumente?s?|artikel|seiten?|bewertung(?:en)?|lebenslauf|briefe?s?|datei(?:en)?"
+                    + "|berichte?s?|tabellen?|kommentare?|protokolle?s?|ausgabe|inhalte?s?|anzeigen?"
+                    + "|stellenanzeigen?|kundenbriefe?s?|rechnung(?:en)?|produktbewertungen"
+                    // French
+                    + "|courriels?|textes?|avis|lettres?|fichiers?|rapports?|tableaux?|commentaires?|annonces?"
+                    + "|contenus?|factures?|extraits?"
+                    // Spanish
+                    + "|correos?|mensajes?|documentos?|textos?|artículos?|páginas?|reseñas?|currículums?|cartas?"
+                    + "|archivos?|códigos?|informes?|tablas?|comentarios?|anuncios?|contenidos?|facturas?"
+                    // Italian
+                    + "|messaggio|messaggi|testi|testo|articoli|articolo|pagine|pagina|recension[ei]|curriculum"
+                    + "|lettere|lettera|codice|rapporti|rapporto|tabelle|tabella|commenti|commento|annunci|annuncio"
+                    + "|contenuti|contenuto|fatture|fattura"
+                    // Portuguese
+                    + "|mensage(?:m|ns)|artigos?|avaliaç(?:ão|ões)|currículos?|arquivos?|ficheiros?|relatórios?"
+                    + "|comentários?|anúncios?|conteúdos?|trechos?|faturas?"
+                    // Dutch
+                    + "|berichten|bericht|tekst(?:en)?|recensies?|brieven|bestand(?:en)?|rapporten|tabel(?:len)?"
+                    + "|opmerkingen|advertenties?|inhoud|factu(?:ur|ren))\\b");
+
+    /**
+     * Where a document pasted into a user message begins, or -1: the message opens with a short request (at most
+     * {@link #MAX_LEAD} chars, ended by a blank line, or by a line break after a colon or before a fence: three
+     * backticks, three dashes, three double quotes or a tag) that names a document ({@link #DOCUMENT_NOUN}), and at
+     * least {@link #MIN_DOCUMENT} chars follow, or that is followed by a fenced block (three backticks, three double
+     * quotes, a tag). A colon alone is not enough: "Task:" or "Here is what I need:" is followed by the user's own
+     * words as often. "Summarize this email:" then a pasted
+     * e-mail is data handed to the model, as a tool result is, so the document rules read what follows; the request
+     * itself is the user's own and they skip it.
+     */
+    static int pastedDocument(String s) {
+        int n = s.length();
+        int end = -1;
+        for (int i = 0; i < Math.min(n, MAX_LEAD + 1); i++) {
+            if (s.charAt(i) != '\n') {
+                continue;
+            }
+            int j = i + 1;
+            while (j < n && (s.charAt(j) == ' ' || s.charAt(j) == '\t' || s.charAt(j) == '\r')) {
+                j++;
+            }
+            int b = i - 1;
+            while (b >= 0 && Character.isWhitespace(s.charAt(b))) {
+                b--;
+            }
+            boolean blank = j < n && s.charAt(j) == '\n';
+            boolean colon = b >= 0 && s.charAt(b) == ':';
+            boolean fence = s.startsWith("```", j)
+                    || s.startsWith("---", j)
+                    || s.startsWith("\"\"\"", j)
+                    || s.startsWith("<", j);
+            if (blank || colon || fence) {
+                end = b + 1;
+                break;
+            }
+        }
+        if (end < 8) {
+            return -1;
+        }
+        int doc = end;
+        while (doc < n && Character.isWhitespace(s.charAt(doc))) {
+            doc++;
+        }
+        if (n - doc < MIN_DOCUMENT) {
+            return -1;
+        }
+        // a fenced block (code, a quoted text, a tagged document) is a document whatever the request calls it
+        boolean fenced = s.startsWith("```", doc) || s.startsWith("\"\"\"", doc) || s.startsWith("<", doc);
+        return fenced || DOCUMENT_NOUN.matcher(s).region(0, end).find() ? doc : -1;
+    }
+
+    /** The longest closing paragraph taken for the user's own words after a pasted document, in chars. */
+    static final int MAX_CLOSING = 200;
+
+    /**
+     * Where the pasted document that begins at {@code doc} ends: before a closing paragraph of at most {@link
+     * #MAX_CLOSING} chars after a blank line ("In your answer, use bullet points."), which is the user talking again;
+     * else at the end of the text. An instruction planted in a document's own last short paragraph is then left to
+     * the general rules (notes to an AI reader, overrides): the price of not blocking every user who asks for a
+     * format after pasting a text.
+     */
+    static int pastedDocumentEnd(String s, int doc) {
+        int end = s.length();
+        while (end > doc && Character.isWhitespace(s.charAt(end - 1))) {
+            end--;
+        }
+        int blank = s.lastIndexOf("\n\n", end - 1);
+        if (blank > doc + MIN_DOCUMENT && end - blank <= MAX_CLOSING) {
+            return blank;
+        }
+        return end;
+    }
+
+    /** Hits found in {@code text.substring(offset)}, moved to the offsets of the whole text. */
+    private static Hits shift(Hits hits, int offset) {
+        for (int r = 0; r < hits.fired.length; r++) {
+            hits.start[r] += offset;
+            hits.end[r] += offset;
+        }
+        return hits;
+    }
+
+    /**
+     * Scans a text; a tool result ({@link ScanContext.Source#TOOL}) is also checked with the document rules, and so is
+     * a document pasted into a user message ({@link #pastedDocument}).
+     */
     @Override
     public List<Finding> scan(ScanText text, ScanContext context) {
         String norm = text.normalized();
         Category[] cats = {PI, JB};
         Score acc = new Score();
         acc.add(ALL, match(ALL, norm), text);
-        if (context.source() == ScanContext.Source.TOOL) {
+        ScanContext.Source source = context.source();
+        if (source == ScanContext.Source.TOOL) {
             acc.add(DOCUMENT, match(DOCUMENT, norm), text);
+        } else if (source == ScanContext.Source.USER || source == ScanContext.Source.UNSPECIFIED) {
+            int doc = pastedDocument(norm);
+            if (doc >= 0) {
+                int end = pastedDocumentEnd(norm, doc);
+                acc.add(DOCUMENT, shift(match(DOCUMENT, norm.substring(doc, end)), doc), text);
+            }
         }
         double[] keep = acc.keep;
         double[] best = acc.best;

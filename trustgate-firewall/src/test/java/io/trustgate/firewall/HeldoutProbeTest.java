@@ -123,7 +123,8 @@ class HeldoutProbeTest {
         // false positive, a CTF organiser's question that quotes three attacks
         assertThat(en.fpRate()).as("English " + en).isLessThanOrEqualTo(0.045);
         assertThat(other.fpRate()).as("other languages " + other).isLessThanOrEqualTo(0.02);
-        assertThat(en.recall()).as("English " + en).isGreaterThanOrEqualTo(0.44);
+        // 78/156 once documents pasted after a request that names them got the document rules
+        assertThat(en.recall()).as("English " + en).isGreaterThanOrEqualTo(0.48);
         // 69/155 once notes to an AI reader ("Hinweis an KI-Assistenten"), "repeat the words above", transformed
         // passwords and "your rules" were known in more languages; 78/155 once leetspeak and hyphen-broken words
         // decoded in those languages and text written backwards decoded
