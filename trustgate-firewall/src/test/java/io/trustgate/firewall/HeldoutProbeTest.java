@@ -127,7 +127,8 @@ class HeldoutProbeTest {
         assertThat(en.recall()).as("English " + en).isGreaterThanOrEqualTo(0.48);
         // 69/155 once notes to an AI reader ("Hinweis an KI-Assistenten"), "repeat the words above", transformed
         // passwords and "your rules" were known in more languages; 78/155 once leetspeak and hyphen-broken words
-        // decoded in those languages and text written backwards decoded
-        assertThat(other.recall()).as("other languages " + other).isGreaterThanOrEqualTo(0.48);
+        // decoded in those languages and text written backwards decoded; 84/155 once "Wie lautet das Passwort?" was
+        // known in six languages
+        assertThat(other.recall()).as("other languages " + other).isGreaterThanOrEqualTo(0.52);
     }
 }
