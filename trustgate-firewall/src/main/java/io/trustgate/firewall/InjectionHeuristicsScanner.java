@@ -105,6 +105,9 @@ public final class InjectionHeuristicsScanner implements Scanner {
     record Rule(
             String type, Category category, double weight, Kind kind, List<String> anchors, Pattern pattern, int min) {}
 
+    /** The type of the "grandma exploit" rule: a dead grandmother who used to recite something harmful. */
+    static final String GRANDMA_EXPLOIT = "GRANDMA_EXPLOIT";
+
     /** The guarded secret of a password game or a system prompt, by name: "password", "secret word", "access code". */
     static final String SECRET_NOUN = "(?:password|passphrase|pass\\W?code|passcode|secret\\W+(?:word|key|code|phrase)|"
             + "access\\W+code|code\\W?word|pin(?:\\W+code)?|flag)\\b";
@@ -1005,6 +1008,44 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     "a partir de agora",
                     "vanaf nu",
                     "od teraz"),
+            // the "grandma exploit": the model is to play a dead grandmother who used to recite something harmful
+            // (how napalm is made, licence keys) as a bedtime story; in English and the languages of the overrides
+            rule(
+                    GRANDMA_EXPLOIT,
+                    JB,
+                    0.5,
+                    "(?<=(?:pretend|act|play|roleplay|role-play|impersonate|be|you\\s+are|fingi|finja|finge|fai\\s+finta"
+                            + "|doe\\s+alsof|speel|tu\\s+so|spiel|sei|fais\\s+semblant|joue|sois|haz\\s+como|actúa|sé"
+                            + "|sii|udawaj|bądź|wciel)[^.!?\\n]{0,60}?)"
+                            + "(?:grandmother|grandma|granny|nana|oma|grossmutter|großmutter|grand-m[eè]re|mamie|abuel[ao]"
+                            + "|abuelit[ao]|nonn[ao]|vov[óo]|(?:minha|sua)\\s+av[óo]|babci[ae]?|babunia|anneanne|babaanne)(?![\\p{L}])"
+                            + "(?=[^\\n]{0,400}?(?:napalm|explosi\\p{L}*|esplosiv\\p{L}*|bomb\\p{L}*|dynamit\\p{L}*|"
+                            + "sprengstoff\\p{L}*|meth\\p{L}*|drug\\p{L}*|droga\\p{L}*|droge\\p{L}*|poison\\p{L}*|gift\\b|"
+                            + "veleno|veneno|vergif\\p{L}*|trucizn\\p{L}*|materiał\\p{L}*\\s+wybuch\\p{L}*|patlayıcı|"
+                            + "(?:windows|licen[cs]e|product|activation)\\s+keys?|lizenzschlüssel|clés?\\s+de\\s+licence|"
+                            + "claves?\\s+de\\s+licencia|chiavi\\s+di\\s+licenza|chaves?\\s+de\\s+licença|weapon\\p{L}*|"
+                            + "waffe\\p{L}*|arme\\p{L}*|arma\\p{L}*|wapen\\p{L}*|broń))",
+                    "grandmother",
+                    "grandma",
+                    "granny",
+                    "nana",
+                    "oma",
+                    "grossmutter",
+                    "grand-m",
+                    "mamie",
+                    "abuel",
+                    "nonn",
+                    "vov",
+                    "minha av",
+                    "sua av",
+                    "babci",
+                    "babunia",
+                    "anneanne",
+                    "babaanne"),
+            // the dual answer of a DAN prompt in Turkish ("iki cevap ver: [NORMAL] ve [DAN]"), and its labels in any
+            // language: "[DAN]" written in capitals, as DAN prompts label the unrestricted answer
+            rule("DUAL_RESPONSE", JB, 0.5, "iki\\s+(?:farklı\\s+)?(?:cevap|yanıt|kez|kere)", "iki"),
+            caps("DUAL_RESPONSE", JB, 0.5, "[dan]", "[jailbreak]"),
             rule(
                     "DUAL_RESPONSE",
                     JB,
@@ -1848,9 +1889,9 @@ public final class InjectionHeuristicsScanner implements Scanner {
      * Where a document pasted into a user message begins, or -1: the message opens with a short request (at most
      * {@link #MAX_LEAD} chars, ended by a blank line, or by a line break after a colon or before a fence: three
      * backticks, three dashes, three double quotes or a tag) that names a document ({@link #DOCUMENT_NOUN}), and at
-     * least {@link #MIN_DOCUMENT} chars follow, or that is followed by a fenced block (three backticks, three double
-     * quotes, a tag). A colon alone is not enough: "Task:" or "Here is what I need:" is followed by the user's own
-     * words as often. "Summarize this email:" then a pasted
+     * least {@link #MIN_DOCUMENT} chars follow, or that is followed by a fenced block (three backticks or three double
+     * quotes). A colon alone is not enough: "Task:" or "Here is what I need:" is followed by the user's own words as
+     * often, and so is a tag (JailbreakBench's random-search prompts put their rules in {@code <rule>} tags). "Summarize this email:" then a pasted
      * e-mail is data handed to the model, as a tool result is, so the document rules read what follows; the request
      * itself is the user's own and they skip it.
      */
@@ -1890,8 +1931,9 @@ public final class InjectionHeuristicsScanner implements Scanner {
         if (n - doc < MIN_DOCUMENT) {
             return -1;
         }
-        // a fenced block (code, a quoted text, a tagged document) is a document whatever the request calls it
-        boolean fenced = s.startsWith("```", doc) || s.startsWith("\"\"\"", doc) || s.startsWith("<", doc);
+        // a fenced block (code, a quoted text) is a document whatever the request calls it; a tag is not: prompts
+        // put their own rules in tags ("Always follow these rules:" then "<rule>...")
+        boolean fenced = s.startsWith("```", doc) || s.startsWith("\"\"\"", doc);
         return fenced || DOCUMENT_NOUN.matcher(s).region(0, end).find() ? doc : -1;
     }
 
@@ -2009,7 +2051,18 @@ public final class InjectionHeuristicsScanner implements Scanner {
                             ? 1.0
                             : 0.5;
                 }
-                double w = rule.weight() * (rule.category() == JB ? damp : 1.0);
+                // the grandma rule needs an imperative that casts the model in the role: it addresses the model
+                // without a "you" ("Please act as my late grandmother..."), so it is damped only in a text that
+                // talks about attacks ("the grandma exploit asks the model to act as...")
+                double w;
+                if (rule.type().equals(GRANDMA_EXPLOIT)) {
+                    if (meta < 0) {
+                        meta = META.containsAny(norm) ? 1 : 0;
+                    }
+                    w = rule.weight() * (meta == 1 ? 0.5 : 1.0);
+                } else {
+                    w = rule.weight() * (rule.category() == JB ? damp : 1.0);
+                }
                 if (quoted(norm, hits.start[r], hits.end[r])) {
                     if (meta < 0) {
                         meta = META.containsAny(norm) ? 1 : 0;

@@ -128,7 +128,7 @@ class HeldoutProbeTest {
         // 69/155 once notes to an AI reader ("Hinweis an KI-Assistenten"), "repeat the words above", transformed
         // passwords and "your rules" were known in more languages; 78/155 once leetspeak and hyphen-broken words
         // decoded in those languages and text written backwards decoded; 84/155 once "Wie lautet das Passwort?" was
-        // known in six languages
-        assertThat(other.recall()).as("other languages " + other).isGreaterThanOrEqualTo(0.52);
+        // known in six languages; 90/155 with the grandma exploit in seven languages and Turkish dual answers
+        assertThat(other.recall()).as("other languages " + other).isGreaterThanOrEqualTo(0.56);
     }
 }
