@@ -101,12 +101,24 @@ public final class InjectionHeuristicsScanner implements Scanner {
      * @param anchors literals one of which starts every match
      * @param pattern a regex tried at an anchor hit, or {@code null}
      * @param min for {@link Kind#COUNT}, the number of hits needed
+     * @param addressing whether a match addresses the model by itself (an imperative that casts it in a role), so that
+     *     a jailbreak rule's weight is not halved in a text without "you"; it is halved in a text that talks about
+     *     attacks instead
      */
     record Rule(
-            String type, Category category, double weight, Kind kind, List<String> anchors, Pattern pattern, int min) {}
-
-    /** The type of the "grandma exploit" rule: a dead grandmother who used to recite something harmful. */
-    static final String GRANDMA_EXPLOIT = "GRANDMA_EXPLOIT";
+            String type,
+            Category category,
+            double weight,
+            Kind kind,
+            List<String> anchors,
+            Pattern pattern,
+            int min,
+            boolean addressing) {
+        /** This rule, marked as one whose match addresses the model. */
+        Rule asAddressing() {
+            return new Rule(type, category, weight, kind, anchors, pattern, min, true);
+        }
+    }
 
     /** The guarded secret of a password game or a system prompt, by name: "password", "secret word", "access code". */
     static final String SECRET_NOUN = "(?:password|passphrase|pass\\W?code|passcode|secret\\W+(?:word|key|code|phrase)|"
@@ -1011,37 +1023,38 @@ public final class InjectionHeuristicsScanner implements Scanner {
             // the "grandma exploit": the model is to play a dead grandmother who used to recite something harmful
             // (how napalm is made, licence keys) as a bedtime story; in English and the languages of the overrides
             rule(
-                    GRANDMA_EXPLOIT,
-                    JB,
-                    0.5,
-                    "(?<=(?:pretend|act|play|roleplay|role-play|impersonate|be|you\\s+are|fingi|finja|finge|fai\\s+finta"
-                            + "|doe\\s+alsof|speel|tu\\s+so|spiel|sei|fais\\s+semblant|joue|sois|haz\\s+como|actúa|sé"
-                            + "|sii|udawaj|bądź|wciel)[^.!?\\n]{0,60}?)"
-                            + "(?:grandmother|grandma|granny|nana|oma|grossmutter|großmutter|grand-m[eè]re|mamie|abuel[ao]"
-                            + "|abuelit[ao]|nonn[ao]|vov[óo]|(?:minha|sua)\\s+av[óo]|babci[ae]?|babunia|anneanne|babaanne)(?![\\p{L}])"
-                            + "(?=[^\\n]{0,400}?(?:napalm|explosi\\p{L}*|esplosiv\\p{L}*|bomb\\p{L}*|dynamit\\p{L}*|"
-                            + "sprengstoff\\p{L}*|meth\\p{L}*|drug\\p{L}*|droga\\p{L}*|droge\\p{L}*|poison\\p{L}*|gift\\b|"
-                            + "veleno|veneno|vergif\\p{L}*|trucizn\\p{L}*|materiał\\p{L}*\\s+wybuch\\p{L}*|patlayıcı|"
-                            + "(?:windows|licen[cs]e|product|activation)\\s+keys?|lizenzschlüssel|clés?\\s+de\\s+licence|"
-                            + "claves?\\s+de\\s+licencia|chiavi\\s+di\\s+licenza|chaves?\\s+de\\s+licença|weapon\\p{L}*|"
-                            + "waffe\\p{L}*|arme\\p{L}*|arma\\p{L}*|wapen\\p{L}*|broń))",
-                    "grandmother",
-                    "grandma",
-                    "granny",
-                    "nana",
-                    "oma",
-                    "grossmutter",
-                    "grand-m",
-                    "mamie",
-                    "abuel",
-                    "nonn",
-                    "vov",
-                    "minha av",
-                    "sua av",
-                    "babci",
-                    "babunia",
-                    "anneanne",
-                    "babaanne"),
+                            "GRANDMA_EXPLOIT",
+                            JB,
+                            0.5,
+                            "(?<=(?:pretend|act|play|roleplay|role-play|impersonate|be|you\\s+are|fingi|finja|finge|fai\\s+finta"
+                                    + "|doe\\s+alsof|speel|tu\\s+so|spiel|sei|fais\\s+semblant|joue|sois|haz\\s+como|actúa|sé"
+                                    + "|sii|udawaj|bądź|wciel)[^.!?\\n]{0,60}?)"
+                                    + "(?:grandmother|grandma|granny|nana|oma|grossmutter|großmutter|grand-m[eè]re|mamie|abuel[ao]"
+                                    + "|abuelit[ao]|nonn[ao]|vov[óo]|(?:minha|sua)\\s+av[óo]|babci[ae]?|babunia|anneanne|babaanne)(?![\\p{L}])"
+                                    + "(?=[^\\n]{0,400}?(?:napalm|explosi\\p{L}*|esplosiv\\p{L}*|bomb\\p{L}*|dynamit\\p{L}*|"
+                                    + "sprengstoff\\p{L}*|meth\\p{L}*|drug\\p{L}*|droga\\p{L}*|droge\\p{L}*|poison\\p{L}*|gift\\b|"
+                                    + "veleno|veneno|vergif\\p{L}*|trucizn\\p{L}*|materiał\\p{L}*\\s+wybuch\\p{L}*|patlayıcı|"
+                                    + "(?:windows|licen[cs]e|product|activation)\\s+keys?|lizenzschlüssel|clés?\\s+de\\s+licence|"
+                                    + "claves?\\s+de\\s+licencia|chiavi\\s+di\\s+licenza|chaves?\\s+de\\s+licença|weapon\\p{L}*|"
+                                    + "waffe\\p{L}*|arme\\p{L}*|arma\\p{L}*|wapen\\p{L}*|broń))",
+                            "grandmother",
+                            "grandma",
+                            "granny",
+                            "nana",
+                            "oma",
+                            "grossmutter",
+                            "grand-m",
+                            "mamie",
+                            "abuel",
+                            "nonn",
+                            "vov",
+                            "minha av",
+                            "sua av",
+                            "babci",
+                            "babunia",
+                            "anneanne",
+                            "babaanne")
+                    .asAddressing(),
             // the dual answer of a DAN prompt in Turkish ("iki cevap ver: [NORMAL] ve [DAN]"), and its labels in any
             // language: "[DAN]" written in capitals, as DAN prompts label the unrestricted answer
             rule("DUAL_RESPONSE", JB, 0.5, "iki\\s+(?:farklı\\s+)?(?:cevap|yanıt|kez|kere)", "iki"),
@@ -1661,19 +1674,19 @@ public final class InjectionHeuristicsScanner implements Scanner {
     static final RuleSet DOCUMENT = RuleSet.of(DOCUMENT_RULES);
 
     private static Rule rule(String type, Category c, double w, String regex, String... anchors) {
-        return new Rule(type, c, w, Kind.PLAIN, List.of(anchors), compile(regex), 0);
+        return new Rule(type, c, w, Kind.PLAIN, List.of(anchors), compile(regex), 0, false);
     }
 
     private static Rule caps(String type, Category c, double w, String... anchors) {
-        return new Rule(type, c, w, Kind.CAPS, List.of(anchors), null, 0);
+        return new Rule(type, c, w, Kind.CAPS, List.of(anchors), null, 0, false);
     }
 
     private static Rule lineStart(String type, Category c, double w, String regex, String... anchors) {
-        return new Rule(type, c, w, Kind.LINE_START, List.of(anchors), compile(regex), 0);
+        return new Rule(type, c, w, Kind.LINE_START, List.of(anchors), compile(regex), 0, false);
     }
 
     private static Rule count(String type, Category c, double w, int min, String... anchors) {
-        return new Rule(type, c, w, Kind.COUNT, List.of(anchors), null, min);
+        return new Rule(type, c, w, Kind.COUNT, List.of(anchors), null, min, false);
     }
 
     /**
@@ -2051,11 +2064,10 @@ public final class InjectionHeuristicsScanner implements Scanner {
                             ? 1.0
                             : 0.5;
                 }
-                // the grandma rule needs an imperative that casts the model in the role: it addresses the model
-                // without a "you" ("Please act as my late grandmother..."), so it is damped only in a text that
-                // talks about attacks ("the grandma exploit asks the model to act as...")
+                // a rule whose match addresses the model ("Please act as my late grandmother...") needs no "you";
+                // it is damped only in a text that talks about attacks ("the grandma exploit asks the model to...")
                 double w;
-                if (rule.type().equals(GRANDMA_EXPLOIT)) {
+                if (rule.addressing()) {
                     if (meta < 0) {
                         meta = META.containsAny(norm) ? 1 : 0;
                     }

@@ -716,7 +716,7 @@ public final class Normalizer {
      * read backwards are words of some language too.
      */
     private static void findReversed(String s, Tokens t, int[] offsets, Budget budget, List<Decoded> out) {
-        List<int[]> candidates = new ArrayList<>();
+        List<int[]> candidates = null; // most texts have none: nothing is allocated for them
         int total = 0;
         int k = 0;
         while (k < t.size) {
@@ -744,10 +744,16 @@ public final class Normalizer {
                 }
             }
             if (hits > 0 && hits * 2 >= unknown && hitChars >= 6) {
+                if (candidates == null) {
+                    candidates = new ArrayList<>();
+                }
                 candidates.add(new int[] {t.start[first], t.end[last], hitChars});
                 total += hitChars;
             }
             k = segmentEnd;
+        }
+        if (candidates == null) {
+            return;
         }
         boolean together = candidates.size() > 1 && total >= 16;
         List<String> runs = new ArrayList<>();

@@ -53,7 +53,8 @@ public final class Gloss {
     private static final Set<String> WORDS;
 
     static {
-        Map<String, String> forms = load();
+        Map<String, Map<String, String>> tables = tables();
+        Map<String, String> forms = load(tables);
         if (forms.size() * 2 > KEYS.length) {
             throw new IllegalStateException("gloss table too small for " + forms.size() + " forms");
         }
@@ -85,8 +86,8 @@ public final class Gloss {
         SIZE = forms.size();
         DIGEST = HexFormat.of().formatHex(sha.digest(), 0, 6);
         Set<String> words = new HashSet<>();
-        for (String lang : LANGUAGES) {
-            for (String form : read(lang + ".tsv", true).keySet()) {
+        for (Map<String, String> table : tables.values()) {
+            for (String form : table.keySet()) {
                 words.add(form);
                 words.add(stripAccents(form));
             }
@@ -138,12 +139,24 @@ public final class Gloss {
      * (Portuguese "bom" is "good", Dutch "bom" is "bomb") gets the sense most of them give, and none on a tie.
      */
     static Map<String, String> load() {
+        return load(tables());
+    }
+
+    /** Each language's table as written, read once. */
+    private static Map<String, Map<String, String>> tables() {
+        Map<String, Map<String, String>> out = new TreeMap<>();
+        for (String lang : LANGUAGES) {
+            out.put(lang, read(lang + ".tsv", true));
+        }
+        return out;
+    }
+
+    private static Map<String, String> load(Map<String, Map<String, String>> tables) {
         Set<String> english =
                 new HashSet<>(read("english-collisions.txt", false).keySet());
         Map<String, Map<String, Integer>> votes = new HashMap<>();
-        for (String lang : LANGUAGES) {
+        for (Map<String, String> forms : tables.values()) {
             // one vote per language and form; a form typed without its accents gets the accented form's sense
-            Map<String, String> forms = read(lang + ".tsv", true);
             Map<String, String> spelled = new HashMap<>(forms);
             forms.forEach((form, to) -> spelled.putIfAbsent(stripAccents(form), to));
             spelled.forEach((form, to) -> {

@@ -24,17 +24,22 @@ class GlossTest {
     static final HashedNgrams GLOSS = new HashedNgrams(1, 5, 2, 16, true, true);
     static final HashedNgrams PLAIN = new HashedNgrams(1, 5, 2, 16, true, false);
 
-    static String english(String word) {
-        int[] en = Gloss.english(Concepts.wordHash(word));
-        Map<Integer, String> names = new HashMap<>();
+    /** The English words of the glossary by their hash, to print what a gloss says. */
+    static final Map<Integer, String> NAMES = new HashMap<>();
+
+    static {
         for (String w : Gloss.load().values()) {
             for (String part : w.split(" ")) {
-                names.put(Concepts.wordHash(part), part);
+                NAMES.put(Concepts.wordHash(part), part);
             }
         }
+    }
+
+    static String english(String word) {
+        int[] en = Gloss.english(Concepts.wordHash(word));
         List<String> out = new ArrayList<>();
         for (int h : en) {
-            out.add(names.get(h));
+            out.add(NAMES.get(h));
         }
         return String.join(" ", out);
     }
