@@ -47,7 +47,9 @@ import java.util.regex.Pattern;
  *
  * <p><b>Limits.</b> Only the phrasings written here are known (English; instruction overrides also in German, French,
  * Spanish, Italian, Portuguese, Dutch and Polish, notes to an AI reader, "repeat the words above" and transformed
- * passwords in the first six, and requests for the prompt in the first five; the tool-result rules in English, but for
+ * passwords, "what is the password?" and the grandma exploit in the first six, and requests for the prompt in the
+ * first five (the normaliser decodes leetspeak, hyphen-broken words and reversed text in those languages and three
+ * more); the tool-result rules in English, but for
  * "in your answer," in the first six): paraphrases, other languages, novel attacks and
  * instructions that look like ordinary tasks (PAIR's role-play scenarios; in a user message, also most of BIPIA's
  * indirect payloads, since most of its documents come without a request that names them; in a tool result, a planted
@@ -1386,9 +1388,10 @@ public final class InjectionHeuristicsScanner implements Scanner {
 
     /**
      * Rules that run only on a tool result (a fetched page, a file, an e-mail: data the application hands the model,
-     * OpenAI's {@code tool} role). There, a sentence that tells the model what to put in its answer is an indirect
-     * injection (BIPIA's threat, Yi et al. 2023; Greshake et al. 2023), while from the user the same sentence is an
-     * ordinary request ("use bullet points in your answer"), so these rules would be false alarms on prompts.
+     * OpenAI's {@code tool} role) and on a document pasted into a user message ({@link #pastedDocument}). There, a
+     * sentence that tells the model what to put in its answer is an indirect injection (BIPIA's threat, Yi et al.
+     * 2023; Greshake et al. 2023), while from the user the same sentence is an ordinary request ("use bullet points in
+     * your answer"), so these rules would be false alarms on the user's own words.
      */
     static final List<Rule> DOCUMENT_RULES = List.of(
             // "add X to your response", "scramble the letters of your reply"
