@@ -50,10 +50,12 @@ import java.util.Set;
  *       L}, {@code i-g-n-o-r-e}, a wider or different gap read as a word break, some word of 4 letters or more) and
  *       {@code hyphenated} (a run with at least 2 words broken by hyphens before a lower-case letter, one of which
  *       joins into a common word: {@code Ign-ore prev-ious instr-uctions}, decoded with those hyphens removed) and
- *       {@code reversed} (text written backwards whose reversed tokens are words, {@code snoitcurtsni suoiverp}). The
+ *       {@code reversed} (text written backwards whose reversed tokens are words, {@code snoitcurtsni suoiverp}) and
+ *       {@code misspelled} (at least two words of a sentence one letter away from a common English word of 6 letters
+ *       or more, {@code Ignor all previus instructons}; an added last letter is an inflection, not a typo). The
  *       leetspeak and hyphen decoders and the reversed one know words of English and of the nine languages of the
  *       injection classifier's glossary ({@code N3g33r j3 r3g3ls}, {@code Ig-no-rie-re vor-he-ri-ge}); rot13
- *       English only. The last five work over one shared tokenisation of the text.
+ *       English only. The last six work over one shared tokenisation of the text.
  * </ol>
  *
  * <p>Case is kept: scanners decide whether to lower-case. Cost: linear in the text, about 2 µs per 100 chars once
@@ -702,6 +704,7 @@ public final class Normalizer {
         findSpacedLetters(s, t, offsets, budget, out);
         findBrokenWords(s, t, offsets, budget, out);
         findReversed(s, t, offsets, budget, out);
+        findTypos(s, t, offsets, budget, out);
     }
 
     /**
@@ -776,6 +779,153 @@ public final class Normalizer {
             int[] firstRun = candidates.get(0);
             int[] lastRun = candidates.get(candidates.size() - 1);
             budget.add("reversed", all.toString(), offsets[firstRun[0]], offsets[lastRun[1]], out);
+        }
+    }
+
+    // ---- misspelled words: one letter left out, added, changed or swapped
+
+    /** The English words of {@link #COMMON} of 6 letters or more: the words a typo decoder corrects towards. */
+    private static final String[] TYPO_WORDS = COMMON.words().stream()
+            .filter(w -> w.length() >= 6 && w.chars().allMatch(c -> c >= 'a' && c <= 'z'))
+            .sorted()
+            .toArray(String[]::new);
+
+    private static final int TYPO_BITS = 14;
+    /** Hashes of the typo words themselves, and of every string one deletion away from one, to the word's index. */
+    private static final long[] TYPO_EXACT_KEYS = new long[1 << TYPO_BITS];
+
+    private static final int[] TYPO_EXACT_VALUES = new int[1 << TYPO_BITS];
+    private static final long[] TYPO_DELETION_KEYS = new long[1 << TYPO_BITS];
+    private static final int[] TYPO_DELETION_VALUES = new int[1 << TYPO_BITS];
+    private static final long TYPO_PRIME = 1_000_003L;
+
+    static {
+        Arrays.fill(TYPO_EXACT_KEYS, 0L);
+        Arrays.fill(TYPO_DELETION_KEYS, 0L);
+        for (int w = 0; w < TYPO_WORDS.length; w++) {
+            String word = TYPO_WORDS[w];
+            typoPut(TYPO_EXACT_KEYS, TYPO_EXACT_VALUES, typoHash(word, 0, word.length(), -1), w);
+            for (int i = 0; i < word.length(); i++) {
+                String shorter = word.substring(0, i) + word.substring(i + 1);
+                // "prompts" less its "s" is a word of its own, not a typo of "prompts"
+                if (!COMMON_ANY_LANGUAGE.contains(shorter)) {
+                    typoPut(TYPO_DELETION_KEYS, TYPO_DELETION_VALUES, typoHash(word, 0, word.length(), i), w);
+                }
+            }
+        }
+    }
+
+    /** Adds a key; a key two words share gets -1 (ambiguous: no correction). Keys are never 0. */
+    private static void typoPut(long[] keys, int[] values, long key, int word) {
+        int slot = (int) (key ^ (key >>> 29)) & (keys.length - 1);
+        while (keys[slot] != 0L && keys[slot] != key) {
+            slot = (slot + 1) & (keys.length - 1);
+        }
+        if (keys[slot] == key) {
+            values[slot] = values[slot] == word ? word : -1;
+        } else {
+            keys[slot] = key;
+            values[slot] = word;
+        }
+    }
+
+    private static int typoGet(long[] keys, int[] values, long key) {
+        for (int slot = (int) (key ^ (key >>> 29)) & (keys.length - 1);
+                keys[slot] != 0L;
+                slot = (slot + 1) & (keys.length - 1)) {
+            if (keys[slot] == key) {
+                return values[slot];
+            }
+        }
+        return -1;
+    }
+
+    /** The hash of {@code s[from, to)} lower-cased, without the char at {@code skip} (none when -1). */
+    private static long typoHash(String s, int from, int to, int skip) {
+        long h = 7;
+        for (int k = from; k < to; k++) {
+            if (k - from != skip) {
+                char c = s.charAt(k);
+                h = h * TYPO_PRIME + (c >= 'A' && c <= 'Z' ? c + 32 : c);
+            }
+        }
+        // murmur3's finaliser spreads the last letter over all bits; 0 marks an empty slot
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return h == 0 ? 1 : h;
+    }
+
+    /**
+     * The word of {@link #TYPO_WORDS} that the ASCII token {@code s[from, to)} misspells by one letter, or -1: a letter
+     * left out ({@code previus}, {@code Ignor}), one added but not at the end ({@code insttructions}; an added last
+     * letter is an inflection, {@code ignored}), or one changed or two swapped ({@code ingore}). A token that is a
+     * word of any of the ten languages is no typo.
+     */
+    private static int typo(String s, int from, int to) {
+        int n = to - from;
+        if (n < 5 || n > 16 || !isAsciiWord(s, from, to) || COMMON_ANY_LANGUAGE.contains(s, from, to, false)) {
+            return -1;
+        }
+        int w = typoGet(TYPO_DELETION_KEYS, TYPO_DELETION_VALUES, typoHash(s, from, to, -1));
+        if (w >= 0) {
+            return w;
+        }
+        for (int i = 0; i < n; i++) {
+            long h = typoHash(s, from, to, i);
+            w = i < n - 1 ? typoGet(TYPO_EXACT_KEYS, TYPO_EXACT_VALUES, h) : -1;
+            if (w < 0) {
+                w = typoGet(TYPO_DELETION_KEYS, TYPO_DELETION_VALUES, h);
+            }
+            if (w >= 0 && TYPO_WORDS[w].length() >= n - 1) {
+                return w;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Decodes misspelled words ({@code Ignor all previus instructons}): a segment in which at least two tokens are
+     * one letter away from a word of 6 letters or more of {@link #COMMON}, and they are at least half of its tokens of
+     * 5 letters or more that are words of no language, is decoded from the first such token to the last with the
+     * words put right. Misspelling defeats phrase matching as well as encodings do, and costs the attacker nothing.
+     */
+    private static void findTypos(String s, Tokens t, int[] offsets, Budget budget, List<Decoded> out) {
+        int k = 0;
+        while (k < t.size && budget.left() > 0) {
+            int segmentEnd = k + 1;
+            while (segmentEnd < t.size && !t.breakBefore[segmentEnd]) {
+                segmentEnd++;
+            }
+            int first = -1;
+            int last = -1;
+            int fixed = 0;
+            int unknown = 0;
+            for (int m = k; m < segmentEnd; m++) {
+                int from = t.start[m];
+                int to = t.end[m];
+                if (to - from < 5 || COMMON_ANY_LANGUAGE.contains(s, from, to, false)) {
+                    continue;
+                }
+                unknown++;
+                if (typo(s, from, to) >= 0) {
+                    fixed++;
+                    first = first < 0 ? m : first;
+                    last = m;
+                }
+            }
+            if (fixed >= 2 && fixed * 2 >= unknown) {
+                StringBuilder text = new StringBuilder();
+                for (int m = first; m <= last; m++) {
+                    if (m > first) {
+                        text.append(s, t.end[m - 1], t.start[m]);
+                    }
+                    int w = typo(s, t.start[m], t.end[m]);
+                    text.append(w >= 0 ? TYPO_WORDS[w] : s.substring(t.start[m], t.end[m]));
+                }
+                budget.add("misspelled", text.toString(), offsets[t.start[first]], offsets[t.end[last]], out);
+            }
+            k = segmentEnd;
         }
     }
 
