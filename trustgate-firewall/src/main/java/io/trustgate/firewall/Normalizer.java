@@ -656,6 +656,15 @@ public final class Normalizer {
         boolean[] breakBefore = new boolean[16];
         int size;
 
+        /** The index after the last token of the segment (the run of tokens with no break before them) at {@code k}. */
+        int segmentEnd(int k) {
+            int end = k + 1;
+            while (end < size && !breakBefore[end]) {
+                end++;
+            }
+            return end;
+        }
+
         void add(int s, int e, boolean brk) {
             if (size == start.length) {
                 start = Arrays.copyOf(start, size * 2);
@@ -723,10 +732,7 @@ public final class Normalizer {
         int total = 0;
         int k = 0;
         while (k < t.size) {
-            int segmentEnd = k + 1;
-            while (segmentEnd < t.size && !t.breakBefore[segmentEnd]) {
-                segmentEnd++;
-            }
+            int segmentEnd = t.segmentEnd(k);
             int first = -1;
             int last = -1;
             int hitChars = 0;
@@ -893,10 +899,7 @@ public final class Normalizer {
     private static void findTypos(String s, Tokens t, int[] offsets, Budget budget, List<Decoded> out) {
         int k = 0;
         while (k < t.size && budget.left() > 0) {
-            int segmentEnd = k + 1;
-            while (segmentEnd < t.size && !t.breakBefore[segmentEnd]) {
-                segmentEnd++;
-            }
+            int segmentEnd = t.segmentEnd(k);
             int first = -1;
             int last = -1;
             int fixed = 0;
