@@ -30,6 +30,10 @@ import java.util.regex.Pattern;
  * category when its score reaches {@value #REPORT_FLOOR}, on the span of its strongest signal; the chain's threshold
  * (0.5 was measured, see {@code InjectionHeuristicsEvalTest}) decides what blocks.
  *
+ * <p><b>Scenario jailbreaks.</b> A harmful goal asked for in operational detail inside a frame (fiction, a pretext,
+ * pressure, a ban on warnings, a forced opening) is one more jailbreak signal, from {@link ScenarioJailbreak}; it does
+ * not run on tool results.
+ *
  * <p><b>Tool results.</b> When the context says the text is a tool result ({@link ScanContext.Source#TOOL}: a page, a
  * file, an e-mail the application fetched), a second rule set ({@link #DOCUMENT_RULES}, its own automaton) also runs:
  * instructions aimed at the model's answer, notes addressed to the model, code planted for the answer together with
@@ -51,7 +55,8 @@ import java.util.regex.Pattern;
  * first five (the normaliser decodes leetspeak, hyphen-broken words and reversed text in those languages and three
  * more); the tool-result rules in English, but for
  * "in your answer," in the first six): paraphrases, other languages, novel attacks and
- * instructions that look like ordinary tasks (PAIR's role-play scenarios; in a user message, also most of BIPIA's
+ * instructions that look like ordinary tasks (PAIR's role-play scenarios that name their goal in other words than the
+ * scenario cues; in a user message, also most of BIPIA's
  * indirect payloads, since most of its documents come without a request that names them; in a tool result, a planted
  * question such as "What is the capital of Brazil?") are missed; a pasted document without a request that names it,
  * or an instruction planted in its short last paragraph, gets the general rules only; the learned
@@ -68,6 +73,9 @@ public final class InjectionHeuristicsScanner implements Scanner {
     private static final int WINDOW = 160;
 
     private static final double DECODED_WEIGHT = 0.9;
+
+    /** The finding type of {@link ScenarioJailbreak}. */
+    static final String SCENARIO = "SCENARIO_JAILBREAK";
 
     private static final Category PI = Category.PROMPT_INJECTION;
     private static final Category JB = Category.JAILBREAK;
@@ -1995,6 +2003,12 @@ public final class InjectionHeuristicsScanner implements Scanner {
         Score acc = new Score();
         acc.add(ALL, match(ALL, norm), text);
         ScanContext.Source source = context.source();
+        if (source != ScanContext.Source.TOOL) {
+            // a scenario jailbreak is the user's own framing; a fetched page about a crime novel is not one
+            ScenarioJailbreak.find(norm)
+                    .ifPresent(h ->
+                            acc.signal(1, h.weight(), text.toOriginal(h.start()), text.toOriginal(h.end()), SCENARIO));
+        }
         if (source == ScanContext.Source.TOOL) {
             acc.add(DOCUMENT, match(DOCUMENT, norm), text);
         } else if (source == ScanContext.Source.USER || source == ScanContext.Source.UNSPECIFIED) {
@@ -2052,6 +2066,17 @@ public final class InjectionHeuristicsScanner implements Scanner {
         private double damp =
                 -1; // looked up once, and only when a jailbreak rule fired: most texts never need the pass
         private int meta = -1; // looked up once, and only for a quoted hit: most texts never need the pass
+
+        /** One signal found outside the rules (a scenario jailbreak), with its span in the original text. */
+        void signal(int c, double w, int start, int end, String type) {
+            keep[c] *= 1 - w;
+            if (w > best[c]) {
+                best[c] = w;
+                bestStart[c] = start;
+                bestEnd[c] = end;
+                bestType[c] = type;
+            }
+        }
 
         void add(RuleSet set, Hits hits, ScanText text) {
             String norm = text.normalized();

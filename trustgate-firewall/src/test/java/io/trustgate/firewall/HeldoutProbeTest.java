@@ -46,19 +46,26 @@ class HeldoutProbeTest {
 
     static List<Probe> probes;
 
+    /** The JSON objects of a JSONL file of this module's test resources. */
+    static List<JsonNode> jsonLines(String path) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of(path), StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                out.add(json.readTree(line));
+            }
+        }
+        return out;
+    }
+
     @BeforeAll
     static void load() throws IOException {
-        ObjectMapper json = new ObjectMapper();
         probes = new ArrayList<>();
-        for (String line : Files.readAllLines(
-                Path.of("src/test/resources/injection/heldout-probe.jsonl"), StandardCharsets.UTF_8)) {
-            if (!line.isBlank()) {
-                JsonNode n = json.readTree(line);
-                probes.add(new Probe(
-                        n.get("text").asText(),
-                        n.get("label").asBoolean(),
-                        n.get("category").asText()));
-            }
+        for (JsonNode n : jsonLines("src/test/resources/injection/heldout-probe.jsonl")) {
+            probes.add(new Probe(
+                    n.get("text").asText(),
+                    n.get("label").asBoolean(),
+                    n.get("category").asText()));
         }
     }
 
@@ -123,12 +130,14 @@ class HeldoutProbeTest {
         // false positive, a CTF organiser's question that quotes three attacks
         assertThat(en.fpRate()).as("English " + en).isLessThanOrEqualTo(0.045);
         assertThat(other.fpRate()).as("other languages " + other).isLessThanOrEqualTo(0.02);
-        // 78/156 once documents pasted after a request that names them got the document rules
-        assertThat(en.recall()).as("English " + en).isGreaterThanOrEqualTo(0.48);
+        // 78/156 once documents pasted after a request that names them got the document rules; 89/156 with the
+        // scenario jailbreaks (ScenarioJailbreak)
+        assertThat(en.recall()).as("English " + en).isGreaterThanOrEqualTo(0.55);
         // 69/155 once notes to an AI reader ("Hinweis an KI-Assistenten"), "repeat the words above", transformed
         // passwords and "your rules" were known in more languages; 78/155 once leetspeak and hyphen-broken words
         // decoded in those languages and text written backwards decoded; 84/155 once "Wie lautet das Passwort?" was
-        // known in six languages; 90/155 with the grandma exploit in seven languages and Turkish dual answers
-        assertThat(other.recall()).as("other languages " + other).isGreaterThanOrEqualTo(0.56);
+        // known in six languages; 90/155 with the grandma exploit in seven languages and Turkish dual answers; 96/155
+        // with the scenario jailbreaks
+        assertThat(other.recall()).as("other languages " + other).isGreaterThanOrEqualTo(0.6);
     }
 }

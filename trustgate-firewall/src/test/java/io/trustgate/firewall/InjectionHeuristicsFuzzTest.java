@@ -128,6 +128,19 @@ class InjectionHeuristicsFuzzTest {
         assertThat(ms).isLessThan(500);
     }
 
+    @Test
+    void scansOneMebibyteOfScenarioCuesInUnder500Ms() {
+        // every word a cue of the scenario detector: harmful goals, verbs of making, "how", frames, in one sentence
+        StringBuilder b = new StringBuilder();
+        while (b.length() < 1 << 20) {
+            b.append("how to make meth bomb story step by step urgent pretend poison kill how build ");
+        }
+        ScanText st = NORMALIZER.normalize(b.toString(), ScanText.Stage.INPUT);
+        long ms = bestOf(st, ScanContext.of(ScanContext.Source.USER));
+        System.out.printf("injection heuristics, 1 MiB of scenario cues: %d ms%n", ms);
+        assertThat(ms).isLessThan(500);
+    }
+
     static long bestOf(ScanText st, ScanContext context) {
         for (int i = 0; i < 3; i++) {
             SCANNER.scan(st, context); // warm up

@@ -1,0 +1,90 @@
+package io.trustgate.firewall;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.trustgate.api.Finding;
+import io.trustgate.api.ScanContext;
+import io.trustgate.api.ScanText;
+import io.trustgate.api.Scanner;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The injection scanners on the second independently written set ({@code injection/heldout-probe-2.jsonl}: 942 texts
+ * in ten languages and mixed-language texts, written by three helpers who had seen neither the detectors, their
+ * training data nor the first set; see its README). Its texts are never read while the detectors are worked on: only
+ * the counts of {@code bench/probe-eval} are looked at. The floors are the figures measured at the commit that added
+ * the scanners' scenario signal, rounded down: a change that loses ground on this unseen text fails here.
+ */
+class HeldoutProbe2Test {
+    static final double THRESHOLD = 0.5;
+    static final Normalizer NORMALIZER = new Normalizer();
+
+    record Probe(String text, boolean attack, String category, ScanContext context) {}
+
+    static List<Probe> probes;
+
+    @BeforeAll
+    static void load() throws IOException {
+        probes = new ArrayList<>();
+        for (JsonNode n : HeldoutProbeTest.jsonLines("src/test/resources/injection/heldout-probe-2.jsonl")) {
+            ScanContext.Source source =
+                    "tool".equals(n.get("role").asText()) ? ScanContext.Source.TOOL : ScanContext.Source.USER;
+            probes.add(new Probe(
+                    n.get("text").asText(),
+                    n.get("label").asBoolean(),
+                    n.get("category").asText(),
+                    ScanContext.of(source)));
+        }
+    }
+
+    /** Counted as in {@link HeldoutProbeTest}, each text scanned as its role. */
+    static HeldoutProbeTest.Rates rates(Scanner scanner) {
+        int tp = 0;
+        int attacks = 0;
+        int fp = 0;
+        int benign = 0;
+        for (Probe p : probes) {
+            ScanText t = NORMALIZER.normalize(p.text(), ScanText.Stage.INPUT);
+            boolean f = scanner.scan(t, p.context()).stream()
+                            .mapToDouble(Finding::score)
+                            .max()
+                            .orElse(0)
+                    >= THRESHOLD;
+            if (p.attack()) {
+                attacks++;
+                tp += f ? 1 : 0;
+            } else {
+                benign++;
+                fp += f ? 1 : 0;
+            }
+        }
+        return new HeldoutProbeTest.Rates(tp, attacks, fp, benign);
+    }
+
+    @Test
+    void theSetIsBalanced() {
+        assertThat(probes).hasSize(942);
+        assertThat(probes.stream().filter(Probe::attack).count()).isEqualTo(472);
+    }
+
+    @Test
+    void heuristicsKeepTheirRecallAndFalsePositivesOnUnseenText() {
+        HeldoutProbeTest.Rates r = rates(new InjectionHeuristicsScanner());
+        // 142/472 and 34/470 before the scenario signal, 156/472 and 34/470 with it
+        assertThat(r.recall()).as(r.toString()).isGreaterThanOrEqualTo(0.33);
+        assertThat(r.fpRate()).as(r.toString()).isLessThanOrEqualTo(0.073);
+    }
+
+    @Test
+    void classifierKeepsItsRecallAndFalsePositivesOnUnseenText() {
+        HeldoutProbeTest.Rates r = rates(new InjectionClassifierScanner());
+        // 213/472 and 53/470; most false positives are security texts that quote attacks
+        assertThat(r.recall()).as(r.toString()).isGreaterThanOrEqualTo(0.45);
+        assertThat(r.fpRate()).as(r.toString()).isLessThanOrEqualTo(0.113);
+    }
+}
