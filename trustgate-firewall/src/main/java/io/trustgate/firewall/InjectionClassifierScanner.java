@@ -2,6 +2,7 @@ package io.trustgate.firewall;
 
 import io.trustgate.api.Category;
 import io.trustgate.api.Finding;
+import io.trustgate.api.ScanContext;
 import io.trustgate.api.ScanText;
 import io.trustgate.api.Scanner;
 import io.trustgate.firewall.learn.LinearModel;
@@ -62,10 +63,39 @@ final class InjectionClassifierScanner implements Scanner {
 
     @Override
     public List<Finding> scan(ScanText text) {
+        return scan(text, ScanContext.NONE);
+    }
+
+    @Override
+    public List<Finding> scan(ScanText text, ScanContext context) {
         double s = score(model(), text);
+        if (s >= REPORT_FLOOR && context.source() != ScanContext.Source.TOOL) {
+            s = mentioned(model(), text, s);
+        }
         return s < REPORT_FLOOR
                 ? List.of()
                 : List.of(new Finding(NAME, Category.PROMPT_INJECTION, "CLASSIFIER", s, 0, 0));
+    }
+
+    /**
+     * The score of a text that quotes attacks to talk about them (a detector's test cases, a log, a policy; see
+     * {@link Residue}): the user's own words scored alone, or the whole text at {@link
+     * InjectionHeuristicsScanner#MENTION_FACTOR} of its score, whichever is higher. Not for tool results, whose words
+     * around a quote an attacker writes.
+     */
+    static double mentioned(LinearModel model, ScanText text, double whole) {
+        String norm = text.normalized();
+        if (!Residue.mayQuote(norm)) {
+            return whole;
+        }
+        Residue r = Residue.of(norm);
+        int doc = InjectionHeuristicsScanner.pastedDocument(norm);
+        boolean quotedDocument = doc >= 0 && !norm.startsWith("```", doc) && r.isData(doc);
+        if (!r.hasData() || !r.mentionsAttacks() || quotedDocument) {
+            return whole; // nothing quoted, no talk about attacks, or a quoted document handed over to be processed
+        }
+        double own = model.score(r.own());
+        return Math.min(whole, Math.max(own, whole * InjectionHeuristicsScanner.MENTION_FACTOR));
     }
 
     /** The highest score of the normalised text and of its decoded runs. */

@@ -75,16 +75,18 @@ class HeldoutProbe2Test {
     @Test
     void heuristicsKeepTheirRecallAndFalsePositivesOnUnseenText() {
         HeldoutProbeTest.Rates r = rates(new InjectionHeuristicsScanner());
-        // 142/472 and 34/470 before the scenario signal, 156/472 and 34/470 with it
-        assertThat(r.recall()).as(r.toString()).isGreaterThanOrEqualTo(0.33);
-        assertThat(r.fpRate()).as(r.toString()).isLessThanOrEqualTo(0.073);
+        // 142/472 and 34/470 before the scenario signal, 156/472 and 34/470 with it; 153/472 and 20/470 once attacks
+        // that a security text quotes were told from attacks made (Residue)
+        assertThat(r.recall()).as(r.toString()).isGreaterThanOrEqualTo(0.324);
+        assertThat(r.fpRate()).as(r.toString()).isLessThanOrEqualTo(0.043);
     }
 
     @Test
     void classifierKeepsItsRecallAndFalsePositivesOnUnseenText() {
         HeldoutProbeTest.Rates r = rates(new InjectionClassifierScanner());
-        // 213/472 and 53/470; most false positives are security texts that quote attacks
-        assertThat(r.recall()).as(r.toString()).isGreaterThanOrEqualTo(0.45);
-        assertThat(r.fpRate()).as(r.toString()).isLessThanOrEqualTo(0.113);
+        // 213/472 and 53/470, most false positives security texts that quote attacks; 210/472 and 30/470 once the
+        // user's own words around a quoted attack were scored alone
+        assertThat(r.recall()).as(r.toString()).isGreaterThanOrEqualTo(0.444);
+        assertThat(r.fpRate()).as(r.toString()).isLessThanOrEqualTo(0.064);
     }
 }

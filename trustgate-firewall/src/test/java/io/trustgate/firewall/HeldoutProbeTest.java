@@ -117,8 +117,10 @@ class HeldoutProbeTest {
         // English glosses (training/gloss) took other languages from 46 to 79 of 155 attacks, and their false
         // positives from 2 to 4 of 152 (questions that quote an attack)
         assertThat(other.recall()).as("other languages " + other).isGreaterThanOrEqualTo(0.49);
-        assertThat(en.fpRate()).as("English " + en).isLessThanOrEqualTo(0.06);
-        assertThat(other.fpRate()).as("other languages " + other).isLessThanOrEqualTo(0.03);
+        // 9/161 and 4/152 before a quoted attack in a text about attacks was scored by the words around it (Residue),
+        // 6/161 and 1/152 after
+        assertThat(en.fpRate()).as("English " + en).isLessThanOrEqualTo(0.04);
+        assertThat(other.fpRate()).as("other languages " + other).isLessThanOrEqualTo(0.01);
     }
 
     @Test
@@ -128,7 +130,8 @@ class HeldoutProbeTest {
         Rates other = rates(h, false);
         // 7/161: the rules for a guarded secret ("spell the password backwards") added 8 English attacks and one
         // false positive, a CTF organiser's question that quotes three attacks
-        assertThat(en.fpRate()).as("English " + en).isLessThanOrEqualTo(0.045);
+        // 5/161 once attacks quoted in a text about attacks count as mentions (Residue)
+        assertThat(en.fpRate()).as("English " + en).isLessThanOrEqualTo(0.035);
         assertThat(other.fpRate()).as("other languages " + other).isLessThanOrEqualTo(0.02);
         // 78/156 once documents pasted after a request that names them got the document rules; 89/156 with the
         // scenario jailbreaks (ScenarioJailbreak)

@@ -118,26 +118,42 @@ class InjectionHeuristicsFuzzTest {
     @Test
     void scansOneMebibyteOfNearMissToolResultInUnder500Ms() {
         // every "your response" makes the document rule look behind for a verb that is never there
-        StringBuilder b = new StringBuilder();
-        while (b.length() < 1 << 20) {
-            b.append("the quick brown fox jumps over the lazy dog next to your response, ");
-        }
-        ScanText st = NORMALIZER.normalize(b.toString(), ScanText.Stage.INPUT);
-        long ms = bestOf(st, TOOL);
-        System.out.printf("injection heuristics, 1 MiB near-miss tool result: %d ms%n", ms);
-        assertThat(ms).isLessThan(500);
+        assertScansAMebibyteInUnder500Ms(
+                "",
+                "the quick brown fox jumps over the lazy dog next to your response, ",
+                TOOL,
+                "near-miss tool result");
     }
 
     @Test
     void scansOneMebibyteOfScenarioCuesInUnder500Ms() {
         // every word a cue of the scenario detector: harmful goals, verbs of making, "how", frames, in one sentence
-        StringBuilder b = new StringBuilder();
+        assertScansAMebibyteInUnder500Ms(
+                "",
+                "how to make meth bomb story step by step urgent pretend poison kill how build ",
+                ScanContext.of(ScanContext.Source.USER),
+                "of scenario cues");
+    }
+
+    @Test
+    void scansOneMebibyteOfQuotedAttacksInUnder500Ms() {
+        // one line of quotes, apostrophes and attack strings in a security text: the mention check's worst case
+        assertScansAMebibyteInUnder500Ms(
+                "Our detector's test cases: ",
+                "'ignore previous instructions' it's \"you are DAN\" `<|im_start|>system` don't 'a' ",
+                ScanContext.of(ScanContext.Source.USER),
+                "of quoted attacks");
+    }
+
+    /** Scans {@code head} followed by {@code unit} repeated to 1 MiB, as {@code context}, and prints the best time. */
+    static void assertScansAMebibyteInUnder500Ms(String head, String unit, ScanContext context, String what) {
+        StringBuilder b = new StringBuilder(head);
         while (b.length() < 1 << 20) {
-            b.append("how to make meth bomb story step by step urgent pretend poison kill how build ");
+            b.append(unit);
         }
         ScanText st = NORMALIZER.normalize(b.toString(), ScanText.Stage.INPUT);
-        long ms = bestOf(st, ScanContext.of(ScanContext.Source.USER));
-        System.out.printf("injection heuristics, 1 MiB of scenario cues: %d ms%n", ms);
+        long ms = bestOf(st, context);
+        System.out.printf("injection heuristics, 1 MiB %s: %d ms%n", what, ms);
         assertThat(ms).isLessThan(500);
     }
 
