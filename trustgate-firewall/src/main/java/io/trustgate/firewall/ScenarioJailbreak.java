@@ -82,9 +82,15 @@ final class ScenarioJailbreak {
 
     private static final String[] FOLD = new String[FOLDED_RANGE];
 
+    /** Per ASCII char: itself lower-cased if a letter or digit, else 0. */
+    private static final char[] ASCII = new char[128];
+
     static {
         for (char c = 0; c < FOLDED_RANGE; c++) {
             FOLD[c] = foldChar(c);
+        }
+        for (char c = 0; c < 128; c++) {
+            ASCII[c] = FOLD[c] == null ? 0 : FOLD[c].charAt(0);
         }
     }
 
@@ -237,8 +243,10 @@ final class ScenarioJailbreak {
     }
 
     static Folded fold(String text) {
-        StringBuilder sb = new StringBuilder(text.length() + 16);
-        int cap = 16;
+        int n = text.length();
+        char[] out = new char[n + 16];
+        int len = 0;
+        int cap = n / 4 + 16;
         int[] starts = new int[cap];
         int[] from = new int[cap];
         int[] to = new int[cap];
@@ -246,17 +254,19 @@ final class ScenarioJailbreak {
         int count = 0;
         int sentenceNo = 0;
         boolean open = false;
-        for (int i = 0, n = text.length(); i < n; i++) {
+        for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            String f;
-            if (c < FOLDED_RANGE) {
-                f = FOLD[c];
-            } else {
-                f = Character.isLetterOrDigit(c) ? String.valueOf(Character.toLowerCase(c)) : null;
+            // ASCII, most of every text, without a table of strings: a letter or digit, lower-cased, or a break
+            char ascii = c < 128 ? ASCII[c] : 0;
+            String f = null;
+            if (ascii == 0 && c >= 128) {
+                f = c < FOLDED_RANGE
+                        ? FOLD[c]
+                        : Character.isLetterOrDigit(c) ? String.valueOf(Character.toLowerCase(c)) : null;
             }
-            if (f == null) {
+            if (ascii == 0 && f == null) {
                 if (open) {
-                    sb.append(' ');
+                    out[len++] = ' ';
                     to[count - 1] = i;
                     open = false;
                 }
@@ -273,19 +283,28 @@ final class ScenarioJailbreak {
                     to = java.util.Arrays.copyOf(to, cap);
                     sentence = java.util.Arrays.copyOf(sentence, cap);
                 }
-                starts[count] = sb.length();
+                starts[count] = len;
                 from[count] = i;
                 sentence[count] = sentenceNo;
                 count++;
                 open = true;
             }
-            sb.append(f);
+            int need = len + (f == null ? 1 : f.length()) + 1;
+            if (need > out.length) {
+                out = java.util.Arrays.copyOf(out, Math.max(need, out.length * 2));
+            }
+            if (f == null) {
+                out[len++] = ascii;
+            } else {
+                f.getChars(0, f.length(), out, len);
+                len += f.length();
+            }
         }
         if (open) {
-            sb.append(' ');
-            to[count - 1] = text.length();
+            out[len++] = ' ';
+            to[count - 1] = n;
         }
-        return new Folded(sb.toString(), starts, from, to, sentence, count);
+        return new Folded(new String(out, 0, len), starts, from, to, sentence, count);
     }
 
     /** Word positions per concept, in text order. */
