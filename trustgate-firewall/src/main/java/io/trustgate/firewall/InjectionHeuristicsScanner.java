@@ -30,6 +30,11 @@ import java.util.regex.Pattern;
  * category when its score reaches {@value #REPORT_FLOOR}, on the span of its strongest signal; the chain's threshold
  * (0.5 was measured, see {@code InjectionHeuristicsEvalTest}) decides what blocks.
  *
+ * <p><b>Mentions.</b> A hit in quoted text or data (quotation marks, code, log lines; {@link Residue}) of a text
+ * whose own words talk about attacks, without asking the model to act on the quote, is an attack mentioned, not made (a
+ * detector's test case, a WAF log line, a policy that lists what it forbids): the strongest such hit counts once, at
+ * {@value #MENTION_FACTOR} of its weight. Not in tool results, whose words around a quote an attacker writes.
+ *
  * <p><b>Scenario jailbreaks.</b> A harmful goal asked for in operational detail inside a frame (fiction, a pretext,
  * pressure, a ban on warnings, a forced opening) is one more jailbreak signal, from {@link ScenarioJailbreak}; it does
  * not run on tool results.
