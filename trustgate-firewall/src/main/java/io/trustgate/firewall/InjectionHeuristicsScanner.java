@@ -2059,28 +2059,27 @@ public final class InjectionHeuristicsScanner implements Scanner {
             }
             if (strongest >= 0.4) {
                 // an encoded payload quoted in a test or a log line: mentioned, like a plain one
-                double w = DECODED_WEIGHT;
+                boolean mentioned = false;
                 if (acc.mentions && origLen > 0 && Residue.mayQuote(text.original())) {
                     if (originalResidue == null) {
                         originalResidue = Residue.of(text.original());
                     }
                     Residue r = originalResidue;
-                    if (r.isData(Math.max(0, Math.min(d.start(), origLen - 1)))
+                    mentioned = r.isData(Math.max(0, Math.min(d.start(), origLen - 1)))
                             && r.hasData()
                             && r.mentionsAttacks()
-                            && !handedOver(text.original(), r, d.start())) {
-                        w *= MENTION_FACTOR;
-                        acc.mention[cat] = Math.max(acc.mention[cat], w);
-                    }
+                            && !handedOver(text.original(), r, d.start());
                 }
-                if (w == DECODED_WEIGHT) {
+                double w = DECODED_WEIGHT;
+                if (mentioned) {
+                    w *= MENTION_FACTOR;
+                    acc.mention[cat] = Math.max(acc.mention[cat], w);
+                } else {
                     keep[cat] *= 1 - w;
                 }
-                if (w >= best[cat]) {
-                    best[cat] = w;
-                    bestStart[cat] = Math.max(0, Math.min(d.start(), origLen));
-                    bestEnd[cat] = Math.max(bestStart[cat], Math.min(d.end(), origLen));
-                    bestType[cat] = "DECODED_INJECTION";
+                if (w >= best[cat]) { // a decoded attack names its encoded span rather than an equal plain hit
+                    int s = Math.max(0, Math.min(d.start(), origLen));
+                    acc.take(cat, w, s, Math.max(s, Math.min(d.end(), origLen)), "DECODED_INJECTION");
                 }
             }
         }
@@ -2148,12 +2147,21 @@ public final class InjectionHeuristicsScanner implements Scanner {
         /** One signal found outside the rules (a scenario jailbreak), with its span in the original text. */
         void signal(int c, double w, int start, int end, String type) {
             keep[c] *= 1 - w;
+            strongest(c, w, start, end, type);
+        }
+
+        /** Keeps the strongest signal of a category, whose span and type the finding reports. */
+        void strongest(int c, double w, int start, int end, String type) {
             if (w > best[c]) {
-                best[c] = w;
-                bestStart[c] = start;
-                bestEnd[c] = end;
-                bestType[c] = type;
+                take(c, w, start, end, type);
             }
+        }
+
+        void take(int c, double w, int start, int end, String type) {
+            best[c] = w;
+            bestStart[c] = start;
+            bestEnd[c] = end;
+            bestType[c] = type;
         }
 
         void add(RuleSet set, Hits hits, ScanText text) {
@@ -2189,12 +2197,7 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     // leaves room under the threshold for a weak signal in the user's own words ("system prompt")
                     w *= MENTION_FACTOR;
                     mention[c] = Math.max(mention[c], w);
-                    if (w > best[c]) {
-                        best[c] = w;
-                        bestStart[c] = text.toOriginal(hits.start[r]);
-                        bestEnd[c] = text.toOriginal(hits.end[r]);
-                        bestType[c] = rule.type();
-                    }
+                    strongest(c, w, text.toOriginal(hits.start[r]), text.toOriginal(hits.end[r]), rule.type());
                     continue;
                 }
                 if (quoted(norm, hits.start[r], hits.end[r])) {
@@ -2207,12 +2210,7 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     }
                 }
                 keep[c] *= 1 - w;
-                if (w > best[c]) {
-                    best[c] = w;
-                    bestStart[c] = text.toOriginal(hits.start[r]);
-                    bestEnd[c] = text.toOriginal(hits.end[r]);
-                    bestType[c] = rule.type();
-                }
+                strongest(c, w, text.toOriginal(hits.start[r]), text.toOriginal(hits.end[r]), rule.type());
             }
         }
     }

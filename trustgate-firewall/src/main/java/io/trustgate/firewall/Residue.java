@@ -1,8 +1,10 @@
 package io.trustgate.firewall;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The user's own words in a text, told apart from what the text quotes: passages in quotation marks or backticks,
@@ -35,9 +37,9 @@ final class Residue {
      * Words of a text about attacks, their detection and the tools around them, in the rules' languages: the words
      * with which the heuristics halve a quoted attack, and more.
      */
-    private static final KeywordAutomaton MENTION = new KeywordAutomaton(java.util.stream.Stream.concat(
+    private static final KeywordAutomaton MENTION = new KeywordAutomaton(Stream.concat(
                     InjectionHeuristicsScanner.META_WORDS.stream(),
-                    java.util.stream.Stream.of(
+                    Stream.of(
                             "malicious",
                             "payload",
                             "test",
@@ -296,7 +298,7 @@ final class Residue {
         for (int open = text.indexOf("```"); open >= 0; ) {
             int close = text.indexOf("```", open + 3);
             int end = close < 0 ? n : close + 3;
-            java.util.Arrays.fill(data, open, end, true);
+            Arrays.fill(data, open, end, true);
             open = close < 0 ? -1 : text.indexOf("```", end);
         }
         for (int line = 0; line < n; ) {
@@ -305,7 +307,7 @@ final class Residue {
                 eol = n;
             }
             if (DATA_LINE.matcher(text).region(line, eol).lookingAt()) {
-                java.util.Arrays.fill(data, line, eol, true);
+                Arrays.fill(data, line, eol, true);
             } else {
                 quotes(text, line, eol, data);
             }
@@ -345,7 +347,7 @@ final class Residue {
             char c = text.charAt(i);
             if (open >= 0) {
                 if (c == closer || (closer == '"' && c == '”')) {
-                    java.util.Arrays.fill(data, open, i + 1, true);
+                    Arrays.fill(data, open, i + 1, true);
                     open = -1;
                 }
                 continue;
@@ -374,7 +376,7 @@ final class Residue {
                     if (!before && after) {
                         int close = closingSingleQuote(text, i + 1, to);
                         if (close > 0) {
-                            java.util.Arrays.fill(data, i, close + 1, true);
+                            Arrays.fill(data, i, close + 1, true);
                             i = close;
                         }
                     }

@@ -7,9 +7,11 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A detector of scenario and persuasion jailbreaks: a harmful goal asked for in operational detail and wrapped in a
@@ -278,10 +280,10 @@ final class ScenarioJailbreak {
             if (!open) {
                 if (count == cap) {
                     cap *= 2;
-                    starts = java.util.Arrays.copyOf(starts, cap);
-                    from = java.util.Arrays.copyOf(from, cap);
-                    to = java.util.Arrays.copyOf(to, cap);
-                    sentence = java.util.Arrays.copyOf(sentence, cap);
+                    starts = Arrays.copyOf(starts, cap);
+                    from = Arrays.copyOf(from, cap);
+                    to = Arrays.copyOf(to, cap);
+                    sentence = Arrays.copyOf(sentence, cap);
                 }
                 starts[count] = len;
                 from[count] = i;
@@ -291,7 +293,7 @@ final class ScenarioJailbreak {
             }
             int need = len + (f == null ? 1 : f.length()) + 1;
             if (need > out.length) {
-                out = java.util.Arrays.copyOf(out, Math.max(need, out.length * 2));
+                out = Arrays.copyOf(out, Math.max(need, out.length * 2));
             }
             if (f == null) {
                 out[len++] = ascii;
@@ -317,7 +319,7 @@ final class ScenarioJailbreak {
             if (a == null) {
                 a = at[concept] = new int[8];
             } else if (size[concept] == a.length) {
-                a = at[concept] = java.util.Arrays.copyOf(a, a.length * 2);
+                a = at[concept] = Arrays.copyOf(a, a.length * 2);
             }
             a[size[concept]++] = word;
         }
@@ -372,7 +374,7 @@ final class ScenarioJailbreak {
     }
 
     /** The strongest scenario jailbreak in a text, if any; its span is in the text's own offsets. */
-    static java.util.Optional<Hit> find(String text) {
+    static Optional<Hit> find(String text) {
         Folded f = fold(text);
         String words = f.words();
         Positions pos = new Positions();
@@ -395,13 +397,13 @@ final class ScenarioJailbreak {
             }
         });
         if (!pos.any(HARM) && !pos.any(HARM_OBJ) && !pos.any(HARM_ACT)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         // matches arrive in order of their end offsets, so a concept's positions may be slightly out of order when
         // cues of different lengths overlap; sort them once
         for (int c = 0; c < CONCEPTS.size(); c++) {
             if (pos.at[c] != null) {
-                java.util.Arrays.sort(pos.at[c], 0, pos.size[c]);
+                Arrays.sort(pos.at[c], 0, pos.size[c]);
             }
         }
         Hit best = null;
@@ -440,7 +442,7 @@ final class ScenarioJailbreak {
                 }
             }
         }
-        return java.util.Optional.ofNullable(best);
+        return Optional.ofNullable(best);
     }
 
     /** The concepts the cues found at the start of a text name, as the detector reads them: for tests. */

@@ -3,9 +3,7 @@ package io.trustgate.firewall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trustgate.api.Finding;
 import io.trustgate.api.ScanContext;
-import io.trustgate.api.ScanText;
 import io.trustgate.api.Scanner;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -21,9 +19,6 @@ import org.junit.jupiter.api.Test;
  * the scanners' scenario signal, rounded down: a change that loses ground on this unseen text fails here.
  */
 class HeldoutProbe2Test {
-    static final double THRESHOLD = 0.5;
-    static final Normalizer NORMALIZER = new Normalizer();
-
     record Probe(String text, boolean attack, String category, ScanContext context) {}
 
     static List<Probe> probes;
@@ -44,26 +39,8 @@ class HeldoutProbe2Test {
 
     /** Counted as in {@link HeldoutProbeTest}, each text scanned as its role. */
     static HeldoutProbeTest.Rates rates(Scanner scanner) {
-        int tp = 0;
-        int attacks = 0;
-        int fp = 0;
-        int benign = 0;
-        for (Probe p : probes) {
-            ScanText t = NORMALIZER.normalize(p.text(), ScanText.Stage.INPUT);
-            boolean f = scanner.scan(t, p.context()).stream()
-                            .mapToDouble(Finding::score)
-                            .max()
-                            .orElse(0)
-                    >= THRESHOLD;
-            if (p.attack()) {
-                attacks++;
-                tp += f ? 1 : 0;
-            } else {
-                benign++;
-                fp += f ? 1 : 0;
-            }
-        }
-        return new HeldoutProbeTest.Rates(tp, attacks, fp, benign);
+        return HeldoutProbeTest.tally(
+                probes, Probe::attack, p -> HeldoutProbeTest.flags(scanner, p.text(), p.context()));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trustgate.api.Finding;
+import io.trustgate.api.ScanContext;
 import io.trustgate.api.ScanText;
 import io.trustgate.api.Scanner;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -80,16 +82,23 @@ class HeldoutProbeTest {
     }
 
     static Rates rates(List<Scanner> scanners, boolean english) {
+        return tally(
+                probes.stream()
+                        .filter(p -> p.category().endsWith("-en") == english)
+                        .toList(),
+                Probe::attack,
+                p -> flagged(scanners, p.text()));
+    }
+
+    /** Recall on the attacks and false positives on the rest of labelled items, as {@code flagged} judges them. */
+    static <T> Rates tally(List<T> items, Predicate<T> attack, Predicate<T> flagged) {
         int tp = 0;
         int attacks = 0;
         int fp = 0;
         int benign = 0;
-        for (Probe p : probes) {
-            if (p.category().endsWith("-en") != english) {
-                continue;
-            }
-            boolean f = flagged(scanners, p.text());
-            if (p.attack()) {
+        for (T item : items) {
+            boolean f = flagged.test(item);
+            if (attack.test(item)) {
                 attacks++;
                 tp += f ? 1 : 0;
             } else {
@@ -98,6 +107,16 @@ class HeldoutProbeTest {
             }
         }
         return new Rates(tp, attacks, fp, benign);
+    }
+
+    /** Whether a scanner's highest score on a text, scanned as coming from {@code context}, reaches the threshold. */
+    static boolean flags(Scanner scanner, String text, ScanContext context) {
+        ScanText t = NORMALIZER.normalize(text, ScanText.Stage.INPUT);
+        return scanner.scan(t, context).stream()
+                        .mapToDouble(Finding::score)
+                        .max()
+                        .orElse(0)
+                >= THRESHOLD;
     }
 
     @Test

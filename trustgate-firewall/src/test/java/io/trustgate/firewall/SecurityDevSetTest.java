@@ -3,9 +3,7 @@ package io.trustgate.firewall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trustgate.api.Finding;
 import io.trustgate.api.ScanContext;
-import io.trustgate.api.ScanText;
 import io.trustgate.api.Scanner;
 import java.io.IOException;
 import java.util.List;
@@ -26,23 +24,11 @@ class SecurityDevSetTest {
         rows = HeldoutProbeTest.jsonLines("src/test/resources/injection/security-dev.jsonl");
     }
 
-    static int[] counts(Scanner scanner) {
-        int caught = 0;
-        int blocked = 0;
-        for (JsonNode n : rows) {
-            ScanText t = HeldoutProbeTest.NORMALIZER.normalize(n.get("text").asText(), ScanText.Stage.INPUT);
-            boolean f = scanner.scan(t, ScanContext.of(ScanContext.Source.USER)).stream()
-                            .mapToDouble(Finding::score)
-                            .max()
-                            .orElse(0)
-                    >= HeldoutProbeTest.THRESHOLD;
-            if (n.get("label").asBoolean()) {
-                caught += f ? 1 : 0;
-            } else {
-                blocked += f ? 1 : 0;
-            }
-        }
-        return new int[] {caught, blocked};
+    static HeldoutProbeTest.Rates rates(Scanner scanner) {
+        return HeldoutProbeTest.tally(
+                rows,
+                n -> n.get("label").asBoolean(),
+                n -> HeldoutProbeTest.flags(scanner, n.get("text").asText(), ScanContext.of(ScanContext.Source.USER)));
     }
 
     @Test
@@ -54,17 +40,17 @@ class SecurityDevSetTest {
 
     @Test
     void heuristicsPassMostSecurityTextsAndCatchTheDisguisedAttacks() {
-        int[] c = counts(new InjectionHeuristicsScanner());
+        HeldoutProbeTest.Rates r = rates(new InjectionHeuristicsScanner());
         // before quoted attacks could be mentions: 116 of 242 security texts blocked, 68 of 125 attacks caught
-        assertThat(c[1]).as("security texts blocked").isLessThanOrEqualTo(44);
-        assertThat(c[0]).as("disguised attacks caught").isGreaterThanOrEqualTo(67);
+        assertThat(r.fp()).as("security texts blocked").isLessThanOrEqualTo(44);
+        assertThat(r.tp()).as("disguised attacks caught").isGreaterThanOrEqualTo(67);
     }
 
     @Test
     void classifierPassesMostSecurityTextsAndCatchesTheDisguisedAttacks() {
-        int[] c = counts(new InjectionClassifierScanner());
+        HeldoutProbeTest.Rates r = rates(new InjectionClassifierScanner());
         // before: 143 of 242 blocked, 83 of 125 caught
-        assertThat(c[1]).as("security texts blocked").isLessThanOrEqualTo(64);
-        assertThat(c[0]).as("disguised attacks caught").isGreaterThanOrEqualTo(77);
+        assertThat(r.fp()).as("security texts blocked").isLessThanOrEqualTo(64);
+        assertThat(r.tp()).as("disguised attacks caught").isGreaterThanOrEqualTo(77);
     }
 }
