@@ -45,11 +45,16 @@ class TracingOffTest {
             perRequest.run();
         }
         long tid = Thread.currentThread().threadId();
-        long before = THREADS.getThreadAllocatedBytes(tid);
-        for (int i = 0; i < 1_000_000; i++) {
-            perRequest.run();
+        // the fewest bytes of three rounds: a JIT recompilation under load allocates a few KB once (33 KB was seen on
+        // a busy machine), while one object per request would show in every round
+        long allocated = Long.MAX_VALUE;
+        for (int round = 0; round < 3; round++) {
+            long before = THREADS.getThreadAllocatedBytes(tid);
+            for (int i = 0; i < 1_000_000; i++) {
+                perRequest.run();
+            }
+            allocated = Math.min(allocated, THREADS.getThreadAllocatedBytes(tid) - before);
         }
-        long allocated = THREADS.getThreadAllocatedBytes(tid) - before;
         // A million simulated requests; a single object per request would be >= 16 MB.
         assertThat(allocated)
                 .as("bytes allocated by 1,000,000 requests' tracing calls")
