@@ -41,8 +41,8 @@ import java.util.Optional;
  * for a harmful procedure in detail inside a frame is flagged however benign its purpose: that is the pattern.
  */
 final class ScenarioJailbreak {
-    /** A finding: its weight, the span of the harmful goal (in the scanned text's offsets) and the frames counted. */
-    record Hit(double weight, int start, int end, int frames) {}
+    /** A finding: its weight and the span of the harmful goal, in the scanned text's offsets. */
+    record Hit(double weight, int start, int end) {}
 
     /** The largest distance, in words, between the harmful goal and a frame or a demand for detail. */
     static final int WINDOW = 80;
@@ -407,13 +407,13 @@ final class ScenarioJailbreak {
             }
         }
         Hit best = null;
+        int[] sn = f.sentence();
         for (int kind : new int[] {HARM, HARM_OBJ, HARM_ACT}) {
             for (int i = 0; i < pos.size[kind]; i++) {
                 int p = pos.at[kind][i];
                 // a harmful goal is asked for when the text wants detail or asks how to make it; naming it is not
                 // enough ("a story about a chemist who refuses to make drugs"), nor is "how" alone ("how does
                 // ransomware get in?", "how do detectives catch someone who built explosives?")
-                int[] sn = f.sentence();
                 boolean wantsDetail = pos.within(DETAIL, p - WINDOW, p + WINDOW) || pos.howToMake(p, p - 8, p + 8, sn);
                 boolean operational = switch (kind) {
                     case HARM -> wantsDetail;
@@ -438,7 +438,7 @@ final class ScenarioJailbreak {
                     w *= 0.5;
                 }
                 if (best == null || w > best.weight()) {
-                    best = new Hit(w, f.from()[p], f.to()[p], frames);
+                    best = new Hit(w, f.from()[p], f.to()[p]);
                 }
             }
         }
