@@ -8,6 +8,7 @@ import io.trustgate.api.Scanner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -1722,10 +1723,52 @@ public final class InjectionHeuristicsScanner implements Scanner {
                 "(?=your\\W+" + noun + ")"
                         // the preposition first: a cheap test that fails at most "your answer"s
                         + "(?<=\\b(?:to|in|into|within|throughout|of|from)\\W{1,3})"
-                        + "(?<=\\b(?:" + String.join("|", EDIT_VERBS)
-                        + ")\\b[^\\n!?;]{0,60}?\\b(?:to|in|into|within|throughout|of|from|"
+                        + "(?<=\\b" + trie(EDIT_VERBS)
+                        + "\\b[^\\n!?;]{0,60}?\\b(?:to|in|into|within|throughout|of|from|"
                         + "at\\W{1,3}the\\W{1,3}(?:end|start|beginning|top|bottom)\\W{1,3}of)\\W{1,3})your\\W+" + noun,
                 "your");
+    }
+
+    /**
+     * The words as one regex alternation factored by prefix ({@code (?:a(?:dd|ppend)|...)}): Java tries the
+     * branches of an alternation one by one, so a flat list of 80 verbs inside a look-behind costs 80 attempts at every
+     * position it tries, and the trie fails after one or two chars. Letters and spaces only.
+     */
+    static String trie(String... words) {
+        TreeMap<Character, Object> root = new TreeMap<>();
+        for (String w : words) {
+            TreeMap<Character, Object> node = root;
+            for (char c : w.toCharArray()) {
+                if (!Character.isLetter(c) && c != ' ') {
+                    throw new IllegalArgumentException("letters and spaces only: " + w);
+                }
+                @SuppressWarnings("unchecked")
+                TreeMap<Character, Object> next =
+                        (TreeMap<Character, Object>) node.computeIfAbsent(c, k -> new TreeMap<>());
+                node = next;
+            }
+            node.put('\0', Boolean.TRUE); // end of a word
+        }
+        return trie(root);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String trie(TreeMap<Character, Object> node) {
+        List<String> branches = new ArrayList<>();
+        boolean end = false;
+        for (var e : node.entrySet()) {
+            if (e.getKey() == '\0') {
+                end = true;
+            } else {
+                branches.add(e.getKey() + trie((TreeMap<Character, Object>) e.getValue()));
+            }
+        }
+        if (branches.isEmpty()) {
+            return "";
+        }
+        // a word that ends where longer ones go on ("end", "ending") makes the rest optional
+        String alt = branches.size() == 1 && !end ? branches.get(0) : "(?:" + String.join("|", branches) + ")";
+        return end ? (branches.size() == 1 ? "(?:" + branches.get(0) + ")?" : alt + "?") : alt;
     }
 
     private static Rule rewriteRule(double weight, String noun) {
@@ -2024,10 +2067,13 @@ public final class InjectionHeuristicsScanner implements Scanner {
         // in a tool result the words around a quote are the document's, which an attacker writes: no mentions there
         Score acc = new Score(context.source() != ScanContext.Source.TOOL);
         acc.add(ALL, match(ALL, norm), text);
+        // the text as bare words, shared by the Russian and Turkish rules and the scenario cues
+        ScenarioJailbreak.Folded folded = ScenarioJailbreak.fold(norm);
+        acc.add(FoldedRules.SET, FoldedRules.match(folded), text);
         ScanContext.Source source = context.source();
         if (source != ScanContext.Source.TOOL) {
             // a scenario jailbreak is the user's own framing; a fetched page about a crime novel is not one
-            ScenarioJailbreak.find(norm)
+            ScenarioJailbreak.find(folded)
                     .ifPresent(h ->
                             acc.signal(1, h.weight(), text.toOriginal(h.start()), text.toOriginal(h.end()), SCENARIO));
         }
@@ -2183,7 +2229,7 @@ public final class InjectionHeuristicsScanner implements Scanner {
                 double w;
                 if (rule.addressing()) {
                     if (meta < 0) {
-                        meta = META.containsAny(norm) ? 1 : 0;
+                        meta = META.containsAny(norm) || FoldedRules.talksAboutAttacks(norm) ? 1 : 0;
                     }
                     w = rule.weight() * (meta == 1 ? 0.5 : 1.0);
                 } else {
@@ -2191,7 +2237,7 @@ public final class InjectionHeuristicsScanner implements Scanner {
                 }
                 // the document rules look for instructions planted for the model's answer: quoted or not, they are
                 // aimed at the reader, so only the general rules' hits can be mentions
-                if (set == ALL && mentioned(text, hits.start[r])) {
+                if (set != DOCUMENT && mentioned(text, hits.start[r])) {
                     // an attack mentioned, not made (a test case, a log line, a policy quoting it): the rules that
                     // fire on quoted text are one piece of evidence, so the strongest counts once, at a weight that
                     // leaves room under the threshold for a weak signal in the user's own words ("system prompt")
@@ -2202,7 +2248,7 @@ public final class InjectionHeuristicsScanner implements Scanner {
                 }
                 if (quoted(norm, hits.start[r], hits.end[r])) {
                     if (meta < 0) {
-                        meta = META.containsAny(norm) ? 1 : 0;
+                        meta = META.containsAny(norm) || FoldedRules.talksAboutAttacks(norm) ? 1 : 0;
                     }
                     // quoted in a text about attacks counts half, unless the user asks the model to act on the quote
                     if (meta == 1 && !usesQuote(text)) {

@@ -486,7 +486,9 @@ public final class Normalizer {
             if (start < i) {
                 latin = true;
             }
-            if (foldable > 0 && (latin || foldable == letters)) {
+            // a word of look-alikes only ("у", "сор", "Не") is folded unless a word next to it is written in its own
+            // script ("У тебя", "Не обращай"): in Russian text it is Russian, not a disguised English word
+            if (foldable > 0 && (latin || (foldable == letters && !nativeNeighbour(s, i, end)))) {
                 for (int k = i; k < end; k++) {
                     char f = FOLD[s.charAt(k)];
                     if (f != 0) {
@@ -496,6 +498,40 @@ public final class Normalizer {
             }
             i = Math.max(end, i + 1);
         }
+    }
+
+    /** How far, in chars, {@link #nativeNeighbour} looks for the words before and after a word. */
+    private static final int NEIGHBOUR_REACH = 24;
+
+    /**
+     * Whether the word before or after {@code [start, end)} (within {@link #NEIGHBOUR_REACH} chars, on the same line)
+     * has a letter beyond Latin that no homoglyph folds: a word of a real Cyrillic or Greek text.
+     */
+    private static boolean nativeNeighbour(CharBuf s, int start, int end) {
+        for (int k = start - 1; k >= 0 && start - k <= NEIGHBOUR_REACH; k--) {
+            int script = script(s.charAt(k));
+            if (script != 0) {
+                if (script > 0) {
+                    return true;
+                }
+                break;
+            }
+        }
+        for (int k = end; k < s.length() && k - end <= NEIGHBOUR_REACH; k++) {
+            int script = script(s.charAt(k));
+            if (script != 0) {
+                return script > 0;
+            }
+        }
+        return false;
+    }
+
+    /** 1 for a letter beyond Latin that no homoglyph folds, -1 for a Latin letter or a line break, else 0. */
+    private static int script(char c) {
+        if (c == '\n' || isLatinLetter(c)) {
+            return -1;
+        }
+        return Character.isLetter(c) && c >= 0x370 && FOLD[c] == 0 ? 1 : 0;
     }
 
     private static boolean isLatinLetter(char c) {

@@ -325,7 +325,9 @@ final class Residue {
         }
         String residue = own.toString();
         boolean use = asksToUse(residue);
-        boolean mentions = letters >= MIN_RESIDUE_LETTERS && MENTION.containsAny(residue) && !use;
+        boolean mentions = letters >= MIN_RESIDUE_LETTERS
+                && (MENTION.containsAny(residue) || FoldedRules.talksAboutAttacks(residue))
+                && !use;
         return new Residue(data, residue, countLetters(text) - letters >= MIN_DATA_LETTERS, mentions, use);
     }
 

@@ -186,7 +186,7 @@ final class ScenarioJailbreak {
     }
 
     /** Russian letters in Latin ones (a simple scheme: what matters is that the cue file uses the same). */
-    private static String cyrillic(char l) {
+    static String cyrillic(char l) {
         return switch (l) {
             case 'а' -> "a";
             case 'б' -> "b";
@@ -375,7 +375,11 @@ final class ScenarioJailbreak {
 
     /** The strongest scenario jailbreak in a text, if any; its span is in the text's own offsets. */
     static Optional<Hit> find(String text) {
-        Folded f = fold(text);
+        return find(fold(text));
+    }
+
+    /** As {@link #find(String)}, for a text already folded. */
+    static Optional<Hit> find(Folded f) {
         String words = f.words();
         Positions pos = new Positions();
         CUES.forEachMatch(words, (k, s, e) -> {

@@ -126,6 +126,23 @@ class InjectionHeuristicsFuzzTest {
     }
 
     @Test
+    void theVerbTrieMatchesExactlyTheListedVerbs() {
+        // the look-behind's verbs were a flat alternation; the trie must accept the same words and nothing else
+        java.util.regex.Pattern trie =
+                java.util.regex.Pattern.compile(InjectionHeuristicsScanner.trie(InjectionHeuristicsScanner.EDIT_VERBS));
+        java.util.Set<String> verbs = java.util.Set.of(InjectionHeuristicsScanner.EDIT_VERBS);
+        for (String v : verbs) {
+            assertThat(trie.matcher(v).matches()).as(v).isTrue();
+            for (int cut = 1; cut < v.length(); cut++) {
+                String prefix = v.substring(0, cut);
+                assertThat(trie.matcher(prefix).matches()).as(prefix).isEqualTo(verbs.contains(prefix));
+            }
+            assertThat(trie.matcher(v + "x").matches()).as(v + "x").isFalse();
+        }
+        assertThat(InjectionHeuristicsScanner.trie("end", "ending", "emit")).isEqualTo("e(?:mit|nd(?:ing)?)");
+    }
+
+    @Test
     void scansOneMebibyteOfScenarioCuesInUnder500Ms() {
         // every word a cue of the scenario detector: harmful goals, verbs of making, "how", frames, in one sentence
         assertScansAMebibyteInUnder500Ms(
