@@ -40,7 +40,7 @@ import picocli.CommandLine.Parameters;
  * datasets, prints how it does on sources it was not trained on, and writes the weights.
  *
  * <pre>
- * trustgate train injection [--datasets DIR] [--out FILE] [--json]
+ * trustgate train injection [--datasets DIR] [--grammar FILE] [--written DIR] [--out FILE] [--json]
  * trustgate train toxicity  [--datasets DIR] [--out FILE] [--json]
  * trustgate train injection --compare [--datasets DIR] [--embedding-cache FILE] [--probe FILE]
  * </pre>
@@ -96,6 +96,14 @@ final class TrainCommand implements Callable<Integer> {
             defaultValue = "training/injection.grammar",
             description = "injection only: the synthetic corpus's grammar. Default: ${DEFAULT-VALUE}.")
     Path grammar;
+
+    @Option(
+            names = "--written",
+            paramLabel = "DIR",
+            defaultValue = "training/corpus",
+            description = "injection only: the hand-written texts (*.jsonl, one source per file). Default:"
+                    + " ${DEFAULT-VALUE}.")
+    Path written;
 
     @Option(
             names = "--public-only",
@@ -212,6 +220,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         Optional<Path> corpus = Optional.empty();
+        Optional<Path> hand = Optional.empty();
         if (name.equals("injection") && !publicOnly) {
             if (!Files.isRegularFile(grammar)) {
                 throw new CliException(
@@ -219,9 +228,17 @@ final class TrainCommand implements Callable<Integer> {
                                 + " (run from the repository root, give --grammar FILE, or --public-only)",
                         2);
             }
+            if (!Files.isDirectory(written)) {
+                throw new CliException(
+                        "hand-written corpus not found: "
+                                + written.toAbsolutePath().normalize()
+                                + " (run from the repository root, give --written DIR, or --public-only)",
+                        2);
+            }
             corpus = Optional.of(grammar);
+            hand = Optional.of(written);
         }
-        Outcome o = name.equals("injection") ? injection(datasets, corpus) : toxicity(datasets);
+        Outcome o = name.equals("injection") ? injection(datasets, corpus, hand) : toxicity(datasets);
         byte[] bytes = o.model().toBytes();
         if (target.toAbsolutePath().getParent() != null) {
             Files.createDirectories(target.toAbsolutePath().getParent());
@@ -256,7 +273,12 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Trains the injection model (see the class comment). */
     static Outcome injection(Path datasets, Optional<Path> grammar) throws IOException {
-        List<Sample> samples = TrainingData.injection(datasets, grammar);
+        return injection(datasets, grammar, Optional.empty());
+    }
+
+    /** Trains the injection model, with the hand-written texts of {@code written} when given. */
+    static Outcome injection(Path datasets, Optional<Path> grammar, Optional<Path> written) throws IOException {
+        List<Sample> samples = TrainingData.injection(datasets, grammar, written);
         CrossSource cs = new CrossSource(featurizer(), WINDOW, STRIDE, trainer(), samples);
         CrossSource.Result r = cs.run(
                 "injection: leave-one-source-out (each row scored by a model trained without its source)",
@@ -278,12 +300,25 @@ final class TrainCommand implements Callable<Integer> {
         List<Evaluation> evaluations = new ArrayList<>(List.of(r.evaluation(), knownSources));
         if (grammar.isPresent()) {
             // every public attack source held out at once: their rows are scored by a model that saw no public attack
-            double[] unseen = cs.outOfFold(s ->
-                    s.positive() && !s.source().startsWith(TrainingData.SYNTHETIC) ? "public-attacks" : s.source());
+            double[] unseen = cs.outOfFold(s -> s.positive()
+                            && !s.source().startsWith(TrainingData.SYNTHETIC)
+                            && !s.source().startsWith(TrainingData.WRITTEN)
+                    ? "public-attacks"
+                    : s.source());
             evaluations.add(cs.evaluate(
                     "injection: all public attack sources held out together (their rows: a model trained on the"
                             + " synthetic attacks only), every other source held out in turn; same operating point",
                     unseen,
+                    r.scale(),
+                    r.bias()));
+        }
+        if (written.isPresent()) {
+            // every hand-written source held out at once: what the model makes of them without any of them
+            double[] noHand = cs.outOfFold(s -> s.source().startsWith(TrainingData.WRITTEN) ? "written" : s.source());
+            evaluations.add(cs.evaluate(
+                    "injection: all hand-written sources held out together (their rows: a model that saw none of"
+                            + " them), every other source held out in turn; same operating point",
+                    noHand,
                     r.scale(),
                     r.bias()));
         }

@@ -33,6 +33,9 @@ import java.util.stream.Stream;
  * plain harmful requests (AdvBench, HarmBench, Do-Not-Answer, XSTest's unsafe prompts). The harmful requests are
  * negatives on purpose: they are what a jailbreak wraps, not the wrapper, and learning them as positives would make
  * the classifier a topic filter that also fires on the goals alone.
+ *
+ * <p>Besides these, the synthetic corpus of {@code training/injection.grammar} and the hand-written texts of {@code
+ * training/corpus} (README there): one source per file, so that each author is held out against the others.
  */
 final class TrainingData {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,11 +65,23 @@ final class TrainingData {
     /** Prefix of the sources written by the grammar. */
     static final String SYNTHETIC = "synthetic-";
 
+    /** Prefix of the sources written by hand ({@code training/corpus/NAME.jsonl} is source {@code written-NAME}). */
+    static final String WRITTEN = "written-";
+
     /**
      * The injection samples: the synthetic corpus written by {@code grammar} (when given; its sources are named
      * {@code synthetic-FAMILY}) first, then the public datasets.
      */
     static List<Sample> injection(Path root, Optional<Path> grammar) throws IOException {
+        return injection(root, grammar, Optional.empty());
+    }
+
+    /**
+     * As {@link #injection(Path, Optional)}, and then the hand-written texts of every {@code *.jsonl} file in {@code
+     * written} (one JSON object per line: {@code text}, {@code label} true for an attack, optional {@code role}
+     * {@code user} or {@code tool}), each file one source: one author, held out whole.
+     */
+    static List<Sample> injection(Path root, Optional<Path> grammar, Optional<Path> written) throws IOException {
         TrainingData d = new TrainingData(root);
         if (grammar.isPresent()) {
             Grammar g;
@@ -80,7 +95,43 @@ final class TrainingData {
             }
         }
         d.injectionSamples();
+        if (written.isPresent()) {
+            d.written(written.get());
+        }
         return List.copyOf(d.samples);
+    }
+
+    private void written(Path dir) throws IOException {
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = list.filter(p -> p.getFileName().toString().endsWith(".jsonl"))
+                    .sorted()
+                    .toList();
+        }
+        for (Path f : files) {
+            String name = f.getFileName().toString();
+            String source = WRITTEN + name.substring(0, name.length() - ".jsonl".length());
+            int n = 0;
+            for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                n++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode j;
+                try {
+                    j = JSON.readTree(line);
+                } catch (IOException e) {
+                    throw new CliException(f + ":" + n + ": not a JSON object", 2);
+                }
+                if (!j.path("text").isTextual() || !j.path("label").isBoolean()) {
+                    throw new CliException(f + ":" + n + ": needs a string \"text\" and a boolean \"label\"", 2);
+                }
+                // tool results share a genre, so holding out one author's benign tool results also holds out the
+                // attacks planted in tool results: the model must not learn "tool result" as a class
+                String genre = j.path("role").asText("user").equals("tool") ? "tool" : "";
+                add(j.get("text").asText(), j.get("label").asBoolean(), source, genre);
+            }
+        }
     }
 
     /** The toxicity samples: Surge AI's comments, plus benign prompts as extra negatives. */

@@ -53,8 +53,9 @@ class HeldoutProbe2Test {
     void heuristicsKeepTheirRecallAndFalsePositivesOnUnseenText() {
         HeldoutProbeTest.Rates r = rates(new InjectionHeuristicsScanner());
         // 142/472 and 34/470 before the scenario signal, 156/472 and 34/470 with it; 153/472 and 20/470 once attacks
-        // that a security text quotes were told from attacks made (Residue)
-        assertThat(r.recall()).as(r.toString()).isGreaterThanOrEqualTo(0.324);
+        // that a security text quotes were told from attacks made (Residue); 157/472 and 20/470 with the Russian and
+        // Turkish rules (FoldedRules)
+        assertThat(r.recall()).as(r.toString()).isGreaterThanOrEqualTo(0.332);
         assertThat(r.fpRate()).as(r.toString()).isLessThanOrEqualTo(0.043);
     }
 
@@ -62,8 +63,9 @@ class HeldoutProbe2Test {
     void classifierKeepsItsRecallAndFalsePositivesOnUnseenText() {
         HeldoutProbeTest.Rates r = rates(new InjectionClassifierScanner());
         // 213/472 and 53/470, most false positives security texts that quote attacks; 210/472 and 30/470 once the
-        // user's own words around a quoted attack were scored alone
-        assertThat(r.recall()).as(r.toString()).isGreaterThanOrEqualTo(0.444);
-        assertThat(r.fpRate()).as(r.toString()).isLessThanOrEqualTo(0.064);
+        // user's own words around a quoted attack were scored alone; 355/472 and 15/470 with the hand-written training
+        // corpus (training/corpus: written to a brief close to this set's, by other helpers, so partly in its style)
+        assertThat(r.recall()).as(r.toString()).isGreaterThanOrEqualTo(0.752);
+        assertThat(r.fpRate()).as(r.toString()).isLessThanOrEqualTo(0.032);
     }
 }
