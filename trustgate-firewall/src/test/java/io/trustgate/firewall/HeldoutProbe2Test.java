@@ -25,22 +25,31 @@ class HeldoutProbe2Test {
 
     @BeforeAll
     static void load() throws IOException {
-        probes = new ArrayList<>();
-        for (JsonNode n : HeldoutProbeTest.jsonLines("src/test/resources/injection/heldout-probe-2.jsonl")) {
+        probes = read("src/test/resources/injection/heldout-probe-2.jsonl");
+    }
+
+    /** A set of {@code {"text", "label", "category", "role"}} lines, each with the context its role gives. */
+    static List<Probe> read(String path) throws IOException {
+        List<Probe> out = new ArrayList<>();
+        for (JsonNode n : HeldoutProbeTest.jsonLines(path)) {
             ScanContext.Source source =
                     "tool".equals(n.get("role").asText()) ? ScanContext.Source.TOOL : ScanContext.Source.USER;
-            probes.add(new Probe(
+            out.add(new Probe(
                     n.get("text").asText(),
                     n.get("label").asBoolean(),
                     n.get("category").asText(),
                     ScanContext.of(source)));
         }
+        return out;
     }
 
     /** Counted as in {@link HeldoutProbeTest}, each text scanned as its role. */
     static HeldoutProbeTest.Rates rates(Scanner scanner) {
-        return HeldoutProbeTest.tally(
-                probes, Probe::attack, p -> HeldoutProbeTest.flags(scanner, p.text(), p.context()));
+        return rates(probes, scanner);
+    }
+
+    static HeldoutProbeTest.Rates rates(List<Probe> set, Scanner scanner) {
+        return HeldoutProbeTest.tally(set, Probe::attack, p -> HeldoutProbeTest.flags(scanner, p.text(), p.context()));
     }
 
     @Test
