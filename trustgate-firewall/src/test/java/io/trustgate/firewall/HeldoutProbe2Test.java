@@ -73,8 +73,10 @@ class HeldoutProbe2Test {
         HeldoutProbeTest.Rates r = rates(new InjectionClassifierScanner());
         // 213/472 and 53/470, most false positives security texts that quote attacks; 210/472 and 30/470 once the
         // user's own words around a quoted attack were scored alone; 355/472 and 15/470 with the hand-written training
-        // corpus (training/corpus: written to a brief close to this set's, by other helpers, so partly in its style)
-        assertThat(r.recall()).as(r.toString()).isGreaterThanOrEqualTo(0.752);
-        assertThat(r.fpRate()).as(r.toString()).isLessThanOrEqualTo(0.032);
+        // corpus's first six files (training/corpus: written to a brief close to this set's, by other helpers, so
+        // partly
+        // in its style), 357/472 and 12/470 with all of them
+        assertThat(r.recall()).as(r.toString()).isGreaterThanOrEqualTo(0.756);
+        assertThat(r.fpRate()).as(r.toString()).isLessThanOrEqualTo(0.026);
     }
 }

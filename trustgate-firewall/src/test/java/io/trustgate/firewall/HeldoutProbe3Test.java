@@ -42,8 +42,8 @@ class HeldoutProbe3Test {
     void classifierKeepsItsRecallAndFalsePositivesOnUnseenText() {
         HeldoutProbeTest.Rates r = HeldoutProbe2Test.rates(probes, new InjectionClassifierScanner());
         // 271/450 and 15/450 when the set was added; the classifier before the hand-written corpus (c38c5cc): 181/450
-        // and 30/450
-        assertThat(r.recall()).as(r.toString()).isGreaterThanOrEqualTo(0.602);
+        // and 30/450; 278/450 and 15/450 with the corpus's second six files
+        assertThat(r.recall()).as(r.toString()).isGreaterThanOrEqualTo(0.617);
         assertThat(r.fpRate()).as(r.toString()).isLessThanOrEqualTo(0.034);
     }
 }
