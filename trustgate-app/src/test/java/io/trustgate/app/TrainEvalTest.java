@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Trains both classifiers from {@code ../shared/datasets} as {@code trustgate train} does, prints the cross-source
  * tables, and checks that the result is byte for byte the committed weights (training is deterministic, so a
  * difference means the code or the data changed without the weights being retrained). Skipped when the datasets are
- * absent (a user's clone has no {@code ../shared}); {@code -Dtrustgate.datasets=DIR} points elsewhere. About four
+ * absent (a user's clone has no {@code ../shared}); {@code -Dtrustgate.datasets=DIR} points elsewhere. About five
  * minutes on two cores.
  */
 class TrainEvalTest {
