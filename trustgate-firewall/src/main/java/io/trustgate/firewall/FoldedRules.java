@@ -5,7 +5,6 @@ import io.trustgate.firewall.InjectionHeuristicsScanner.Hits;
 import io.trustgate.firewall.InjectionHeuristicsScanner.Kind;
 import io.trustgate.firewall.InjectionHeuristicsScanner.Rule;
 import io.trustgate.firewall.InjectionHeuristicsScanner.RuleSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -213,33 +212,35 @@ final class FoldedRules {
                     "последняя буква",
                     "вторая буква",
                     "третья буква"),
-            addressing(rule(
-                    "NO_RESTRICTIONS",
-                    JB,
-                    0.6,
-                    // a persona without limits, not "вы будете пользоваться сервисом без ограничений"
-                    "(?:(?:теперь|отныне) (?:ты|вы)|(?:ты|вы) (?:теперь|отныне|с этого момента|будешь|будете|являешься"
-                            + "|станешь)) "
-                            + words(3)
-                            + "(?:ии|ai|ассистент|бот|модель|нейросеть|персонаж|версия|чат ?бот|собеседник|помощник|дан"
-                            + "|dan)[a-z]* без (?:каких либо |всяких |любых |никаких )?(?:ограничени|цензур|фильтр|правил"
-                            + "|морал|запрет|этик)"
-                            + "|(?:ты|вы) " + words(2) + "свободн[a-z]* от (?:всех |любых |каких либо )?(?:ограничени"
-                            + "|правил|цензур|фильтр|инструкц)"
-                            // not "у вас не будет никаких ограничений по трафику"
-                            + "|у (?:тебя|вас) (?:теперь |больше |отныне |сейчас )?(?:нет|не будет|не осталось)"
-                            + " (?:никаких |больше |любых |каких либо )?(?:ограничени|правил|фильтр|цензур|запрет|моральн"
-                            + "|этическ)[a-z]*+(?! (?:по|в|на) )"
-                            + "|(?:ты|вы) больше не (?:следуешь|подчиняешься|ассистент|ии|чат ?бот|модель"
-                            + "|(?:связан|ограничен)[a-z]* (?:правилами|ограничениями|инструкциями|политик|openai|этик"
-                            + "|никакими|фильтр|цензур)|(?:обязан|должен|должны)[a-z]* (?:соблюдать|следовать"
-                            + "|подчиняться))",
-                    "ты",
-                    "вы",
-                    "теперь",
-                    "отныне",
-                    "у тебя",
-                    "у вас")),
+            rule(
+                            "NO_RESTRICTIONS",
+                            JB,
+                            0.6,
+                            // a persona without limits, not "вы будете пользоваться сервисом без ограничений"
+                            "(?:(?:теперь|отныне) (?:ты|вы)|(?:ты|вы) (?:теперь|отныне|с этого момента|будешь|будете|являешься"
+                                    + "|станешь)) "
+                                    + words(3)
+                                    + "(?:ии|ai|ассистент|бот|модель|нейросеть|персонаж|версия|чат ?бот|собеседник|помощник|дан"
+                                    + "|dan)[a-z]* без (?:каких либо |всяких |любых |никаких )?(?:ограничени|цензур|фильтр|правил"
+                                    + "|морал|запрет|этик)"
+                                    + "|(?:ты|вы) " + words(2)
+                                    + "свободн[a-z]* от (?:всех |любых |каких либо )?(?:ограничени"
+                                    + "|правил|цензур|фильтр|инструкц)"
+                                    // not "у вас не будет никаких ограничений по трафику"
+                                    + "|у (?:тебя|вас) (?:теперь |больше |отныне |сейчас )?(?:нет|не будет|не осталось)"
+                                    + " (?:никаких |больше |любых |каких либо )?(?:ограничени|правил|фильтр|цензур|запрет|моральн"
+                                    + "|этическ)[a-z]*+(?! (?:по|в|на) )"
+                                    + "|(?:ты|вы) больше не (?:следуешь|подчиняешься|ассистент|ии|чат ?бот|модель"
+                                    + "|(?:связан|ограничен)[a-z]* (?:правилами|ограничениями|инструкциями|политик|openai|этик"
+                                    + "|никакими|фильтр|цензур)|(?:обязан|должен|должны)[a-z]* (?:соблюдать|следовать"
+                                    + "|подчиняться))",
+                            "ты",
+                            "вы",
+                            "теперь",
+                            "отныне",
+                            "у тебя",
+                            "у вас")
+                    .asAddressing(),
             rule(
                     "NO_RESTRICTIONS",
                     JB,
@@ -253,38 +254,41 @@ final class FoldedRules {
                     "модель",
                     "нейросеть",
                     "чат"),
-            addressing(rule(
-                    "PERSONA",
-                    JB,
-                    0.6,
-                    "(?:включи|активируй|перейди в|войди в)(?:те)? режим[a-z]* (?:бога|без ограничени|без цензуры"
-                            + "|без фильтр|dan|дан|jailbreak|джейлбрейк)"
-                            + "|(?:отвечай|отвечайте|говори|говорите|пиши|пишите|веди себя) (?:как|в роли|от лица|словно) "
-                            + words(2) + "(?:dan|дан|злой|злого|неограниченн|беспринципн|ии без|модель без|бот без)"
-                            + "|(?:(?:теперь|отныне) (?:ты|вы)|(?:ты|вы) (?:теперь|отныне|будешь|будете|являешься))"
-                            + " (?:[a-z]+ )?(?:dan|dude|stan|aim|дан)(?: |$)",
-                    "включи",
-                    "активируй",
-                    "перейди в",
-                    "войди в",
-                    "отвечай",
-                    "говори",
-                    "пиши",
-                    "веди себя",
-                    "ты",
-                    "вы",
-                    "теперь",
-                    "отныне")),
-            addressing(rule(
-                    "DUAL_RESPONSE",
-                    JB,
-                    0.6,
-                    "(?:дай|давай|пиши|отвечай)(?:те)? (?:мне )?(?:два|2) (?:ответа|варианта)[a-z]* " + words(6)
-                            + "(?:dan|дан|без ограничени|без цензуры|без фильтр|jailbreak|джейлбрейк|злой|свободн)",
-                    "дай",
-                    "давай",
-                    "пиши",
-                    "отвечай")),
+            rule(
+                            "PERSONA",
+                            JB,
+                            0.6,
+                            "(?:включи|активируй|перейди в|войди в)(?:те)? режим[a-z]* (?:бога|без ограничени|без цензуры"
+                                    + "|без фильтр|dan|дан|jailbreak|джейлбрейк)"
+                                    + "|(?:отвечай|отвечайте|говори|говорите|пиши|пишите|веди себя) (?:как|в роли|от лица|словно) "
+                                    + words(2)
+                                    + "(?:dan|дан|злой|злого|неограниченн|беспринципн|ии без|модель без|бот без)"
+                                    + "|(?:(?:теперь|отныне) (?:ты|вы)|(?:ты|вы) (?:теперь|отныне|будешь|будете|являешься))"
+                                    + " (?:[a-z]+ )?(?:dan|dude|stan|aim|дан)(?: |$)",
+                            "включи",
+                            "активируй",
+                            "перейди в",
+                            "войди в",
+                            "отвечай",
+                            "говори",
+                            "пиши",
+                            "веди себя",
+                            "ты",
+                            "вы",
+                            "теперь",
+                            "отныне")
+                    .asAddressing(),
+            rule(
+                            "DUAL_RESPONSE",
+                            JB,
+                            0.6,
+                            "(?:дай|давай|пиши|отвечай)(?:те)? (?:мне )?(?:два|2) (?:ответа|варианта)[a-z]* " + words(6)
+                                    + "(?:dan|дан|без ограничени|без цензуры|без фильтр|jailbreak|джейлбрейк|злой|свободн)",
+                            "дай",
+                            "давай",
+                            "пиши",
+                            "отвечай")
+                    .asAddressing(),
             // a document that speaks to the AI reading it
             rule(
                     "INSTRUCTION_OVERRIDE",
@@ -396,20 +400,22 @@ final class FoldedRules {
                     "sifre",
                     "parola",
                     "gizli"),
-            addressing(rule(
-                    "NO_RESTRICTIONS",
-                    JB,
-                    0.6,
-                    "(?:artik|bundan sonra|sen|siz) " + words(4) + "(?:sansursuz|filtresiz|kisitlamasiz|sinirsiz"
-                            + "|kuralsiz|ahlaksiz|etik kurallari olmayan|hicbir kurali olmayan|hicbir siniri olmayan"
-                            + "|sinirlamasiz) (?:bir )?" + TR_AI
-                            + "|hicbir (?:kural|sinir|kisitlama|filtre|sansur|etik kural|yasak|sinirlama)(?:in|un|iniz"
-                            + "|unuz|larin|lerin) (?:yok|kalmadi|olmayacak)",
-                    "artik",
-                    "bundan sonra",
-                    "sen",
-                    "siz",
-                    "hicbir")),
+            rule(
+                            "NO_RESTRICTIONS",
+                            JB,
+                            0.6,
+                            "(?:artik|bundan sonra|sen|siz) " + words(4)
+                                    + "(?:sansursuz|filtresiz|kisitlamasiz|sinirsiz"
+                                    + "|kuralsiz|ahlaksiz|etik kurallari olmayan|hicbir kurali olmayan|hicbir siniri olmayan"
+                                    + "|sinirlamasiz) (?:bir )?" + TR_AI
+                                    + "|hicbir (?:kural|sinir|kisitlama|filtre|sansur|etik kural|yasak|sinirlama)(?:in|un|iniz"
+                                    + "|unuz|larin|lerin) (?:yok|kalmadi|olmayacak)",
+                            "artik",
+                            "bundan sonra",
+                            "sen",
+                            "siz",
+                            "hicbir")
+                    .asAddressing(),
             rule(
                     "NO_RESTRICTIONS",
                     JB,
@@ -420,23 +426,24 @@ final class FoldedRules {
                     "kisitlamasiz",
                     "kuralsiz",
                     "ahlaksiz"),
-            addressing(rule(
-                    "PERSONA",
-                    JB,
-                    0.6,
-                    "(?:dan|dude|stan|aim) (?:gibi|olarak) (?:davran|cevap|yanit|konus|hareket)"
-                            + "|(?:tanri|dan|sinirsiz|sansursuz|kisitlamasiz|jailbreak|kotu) mod(?:u|una|unda|unu)? "
-                            + "(?:[a-z]+ ){0,2}?(?:aktif|acik|etkin|devrede|gec|gir|calis|baslat)",
-                    "dan",
-                    "dude",
-                    "stan",
-                    "aim",
-                    "tanri",
-                    "sinirsiz",
-                    "sansursuz",
-                    "kisitlamasiz",
-                    "jailbreak",
-                    "kotu")),
+            rule(
+                            "PERSONA",
+                            JB,
+                            0.6,
+                            "(?:dan|dude|stan|aim) (?:gibi|olarak) (?:davran|cevap|yanit|konus|hareket)"
+                                    + "|(?:tanri|dan|sinirsiz|sansursuz|kisitlamasiz|jailbreak|kotu) mod(?:u|una|unda|unu)? "
+                                    + "(?:[a-z]+ ){0,2}?(?:aktif|acik|etkin|devrede|gec|gir|calis|baslat)",
+                            "dan",
+                            "dude",
+                            "stan",
+                            "aim",
+                            "tanri",
+                            "sinirsiz",
+                            "sansursuz",
+                            "kisitlamasiz",
+                            "jailbreak",
+                            "kotu")
+                    .asAddressing(),
             rule(
                     "INSTRUCTION_OVERRIDE",
                     PI,
@@ -527,24 +534,31 @@ final class FoldedRules {
 
     /** Whether a text (or a text's own words) uses the words of {@link #META_RU} or {@link #META_TR}. */
     static boolean talksAboutAttacks(String text) {
-        if (META_TR.containsAny(text)) {
+        return META_TR.containsAny(text) || (!isAscii(text) && talksAboutAttacks(text, ScenarioJailbreak.fold(text)));
+    }
+
+    /** As {@link #talksAboutAttacks(String)}, for a text already folded into {@code folded}. */
+    static boolean talksAboutAttacks(String text, ScenarioJailbreak.Folded folded) {
+        String words = folded.words();
+        if (META_TR.containsAny(words)) {
             return true;
         }
-        boolean cyrillic = false;
-        boolean other = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c >= 0x0400 && c <= 0x04FF) {
-                cyrillic = true;
-                break;
+                return META_RU.containsAny(words);
             }
-            other |= c >= 128;
         }
-        if (!cyrillic && !other) {
-            return false;
+        return false;
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 128) {
+                return false;
+            }
         }
-        String words = ScenarioJailbreak.fold(text).words();
-        return META_TR.containsAny(words) || (cyrillic && META_RU.containsAny(words));
+        return true;
     }
 
     /** The rules' hits in a folded text, their spans moved to the offsets of the text that was folded. */
@@ -571,10 +585,6 @@ final class FoldedRules {
         return new Rule(type, c, w, Kind.PLAIN, List.of(folded), Pattern.compile(ru(regex)), 0, false);
     }
 
-    private static Rule addressing(Rule r) {
-        return r.asAddressing();
-    }
-
     /** Cyrillic letters of a pattern or anchor in the fold's Latin spelling ("ё" as "e", "ь" dropped). */
     static String ru(String s) {
         StringBuilder b = new StringBuilder(s.length() + 8);
@@ -599,10 +609,6 @@ final class FoldedRules {
 
     /** The word stems of a Turkish alternation {@code (?:a|b|c)}, as anchors. */
     private static String[] tr(String alternation) {
-        List<String> out = new ArrayList<>();
-        for (String a : alternation.substring(3, alternation.length() - 1).split("\\|")) {
-            out.add(a);
-        }
-        return out.toArray(String[]::new);
+        return alternation.substring(3, alternation.length() - 1).split("\\|");
     }
 }

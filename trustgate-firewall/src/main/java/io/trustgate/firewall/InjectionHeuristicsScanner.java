@@ -2065,10 +2065,11 @@ public final class InjectionHeuristicsScanner implements Scanner {
         String norm = text.normalized();
         Category[] cats = {PI, JB};
         // in a tool result the words around a quote are the document's, which an attacker writes: no mentions there
-        Score acc = new Score(context.source() != ScanContext.Source.TOOL);
-        acc.add(ALL, match(ALL, norm), text);
-        // the text as bare words, shared by the Russian and Turkish rules and the scenario cues
+        // the text as bare words, shared by the Russian and Turkish rules, their words about attacks and the scenario
+        // cues
         ScenarioJailbreak.Folded folded = ScenarioJailbreak.fold(norm);
+        Score acc = new Score(context.source() != ScanContext.Source.TOOL, folded);
+        acc.add(ALL, match(ALL, norm), text);
         acc.add(FoldedRules.SET, FoldedRules.match(folded), text);
         ScanContext.Source source = context.source();
         if (source != ScanContext.Source.TOOL) {
@@ -2146,8 +2147,12 @@ public final class InjectionHeuristicsScanner implements Scanner {
         /** Whether a quoted attack can count as mentioned: not in a tool result. */
         private final boolean mentions;
 
-        Score(boolean mentions) {
+        /** The scanned text folded into words. */
+        private final ScenarioJailbreak.Folded folded;
+
+        Score(boolean mentions, ScenarioJailbreak.Folded folded) {
             this.mentions = mentions;
+            this.folded = folded;
         }
 
         final double[] keep = {1.0, 1.0};
@@ -2229,7 +2234,7 @@ public final class InjectionHeuristicsScanner implements Scanner {
                 double w;
                 if (rule.addressing()) {
                     if (meta < 0) {
-                        meta = META.containsAny(norm) || FoldedRules.talksAboutAttacks(norm) ? 1 : 0;
+                        meta = META.containsAny(norm) || FoldedRules.talksAboutAttacks(norm, folded) ? 1 : 0;
                     }
                     w = rule.weight() * (meta == 1 ? 0.5 : 1.0);
                 } else {
@@ -2248,7 +2253,7 @@ public final class InjectionHeuristicsScanner implements Scanner {
                 }
                 if (quoted(norm, hits.start[r], hits.end[r])) {
                     if (meta < 0) {
-                        meta = META.containsAny(norm) || FoldedRules.talksAboutAttacks(norm) ? 1 : 0;
+                        meta = META.containsAny(norm) || FoldedRules.talksAboutAttacks(norm, folded) ? 1 : 0;
                     }
                     // quoted in a text about attacks counts half, unless the user asks the model to act on the quote
                     if (meta == 1 && !usesQuote(text)) {
