@@ -50,8 +50,9 @@ class SecurityDevSetTest {
     void classifierPassesMostSecurityTextsAndCatchesTheDisguisedAttacks() {
         HeldoutProbeTest.Rates r = rates(new InjectionClassifierScanner());
         // before: 143 of 242 blocked, 83 of 125 caught; 64 and 77 with mentions (Residue); 34 and 90 with the
-        // hand-written training corpus's first six files (training/corpus), 32 and 94 with all of them
-        assertThat(r.fp()).as("security texts blocked").isLessThanOrEqualTo(32);
-        assertThat(r.tp()).as("disguised attacks caught").isGreaterThanOrEqualTo(94);
+        // hand-written training corpus's first six files (training/corpus), 32 and 94 with all of them (33 and 95 with
+        // the third batch)
+        assertThat(r.fp()).as("security texts blocked").isLessThanOrEqualTo(33);
+        assertThat(r.tp()).as("disguised attacks caught").isGreaterThanOrEqualTo(95);
     }
 }
