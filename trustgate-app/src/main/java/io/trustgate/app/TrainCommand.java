@@ -271,12 +271,7 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Trains the injection model (see the class comment). */
-    static Outcome injection(Path datasets, Optional<Path> grammar) throws IOException {
-        return injection(datasets, grammar, Optional.empty());
-    }
-
-    /** Trains the injection model, with the hand-written texts of {@code written} when given. */
+    /** Trains the injection model (see the class comment), with the hand-written texts of {@code written} when given. */
     static Outcome injection(Path datasets, Optional<Path> grammar, Optional<Path> written) throws IOException {
         List<Sample> samples = TrainingData.injection(datasets, grammar, written);
         CrossSource cs = new CrossSource(featurizer(), WINDOW, STRIDE, trainer(), samples);

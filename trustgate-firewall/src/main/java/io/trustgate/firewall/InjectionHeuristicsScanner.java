@@ -2195,6 +2195,14 @@ public final class InjectionHeuristicsScanner implements Scanner {
             return residue.asksToUseQuote();
         }
 
+        /** Whether the text has words about attacks ({@link #META_WORDS}, or their Russian and Turkish kin). */
+        boolean talksAboutAttacks(String norm) {
+            if (meta < 0) {
+                meta = META.containsAny(norm) || FoldedRules.talksAboutAttacks(norm, folded) ? 1 : 0;
+            }
+            return meta == 1;
+        }
+
         /** One signal found outside the rules (a scenario jailbreak), with its span in the original text. */
         void signal(int c, double w, int start, int end, String type) {
             keep[c] *= 1 - w;
@@ -2233,10 +2241,7 @@ public final class InjectionHeuristicsScanner implements Scanner {
                 // it is damped only in a text that talks about attacks ("the grandma exploit asks the model to...")
                 double w;
                 if (rule.addressing()) {
-                    if (meta < 0) {
-                        meta = META.containsAny(norm) || FoldedRules.talksAboutAttacks(norm, folded) ? 1 : 0;
-                    }
-                    w = rule.weight() * (meta == 1 ? 0.5 : 1.0);
+                    w = rule.weight() * (talksAboutAttacks(norm) ? 0.5 : 1.0);
                 } else {
                     w = rule.weight() * (rule.category() == JB ? damp : 1.0);
                 }
@@ -2252,11 +2257,8 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     continue;
                 }
                 if (quoted(norm, hits.start[r], hits.end[r])) {
-                    if (meta < 0) {
-                        meta = META.containsAny(norm) || FoldedRules.talksAboutAttacks(norm, folded) ? 1 : 0;
-                    }
                     // quoted in a text about attacks counts half, unless the user asks the model to act on the quote
-                    if (meta == 1 && !usesQuote(text)) {
+                    if (talksAboutAttacks(norm) && !usesQuote(text)) {
                         w *= 0.5;
                     }
                 }

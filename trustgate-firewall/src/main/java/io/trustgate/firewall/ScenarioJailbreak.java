@@ -373,12 +373,7 @@ final class ScenarioJailbreak {
         }
     }
 
-    /** The strongest scenario jailbreak in a text, if any; its span is in the text's own offsets. */
-    static Optional<Hit> find(String text) {
-        return find(fold(text));
-    }
-
-    /** As {@link #find(String)}, for a text already folded. */
+    /** The strongest scenario jailbreak in a text folded by {@link #fold}, if any; its span is in the text's offsets. */
     static Optional<Hit> find(Folded f) {
         String words = f.words();
         Positions pos = new Positions();
