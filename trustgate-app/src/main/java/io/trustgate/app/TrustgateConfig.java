@@ -150,16 +150,38 @@ public record TrustgateConfig(
                 source, s, providers, models, tiers, firewall, tierFirewalls, audit, tierCapture, tracing);
     }
 
+    /** The default chain's classifier threshold on user messages (chosen in decision 015). */
+    public static final double DEFAULT_CLASSIFIER_THRESHOLD = 0.65;
+
+    /** The default chain's classifier threshold on tool results (decision 015). */
+    public static final double DEFAULT_CLASSIFIER_DATA_THRESHOLD = 0.9;
+
     /**
      * The default input chain (no {@code firewall} section): smuggled invisible text, prompt injection and
      * jailbreaks (outside the operator's own system messages) and secrets block; PII is redacted before it goes
-     * upstream.
+     * upstream. Injection has two independent signals, both blocking: the heuristics on every message, and the
+     * learned classifier at {@value #DEFAULT_CLASSIFIER_THRESHOLD} on what the user writes and at
+     * {@value #DEFAULT_CLASSIFIER_DATA_THRESHOLD} on tool results, which are documents rather than requests and where
+     * its false alarms on ordinary prose cost more. The model's own earlier answers are left to the heuristics: the
+     * classifier reads a refusal that names the harm it refuses as an attack (decision 015).
      */
     public static final List<ScannerRule> DEFAULT_INPUT_FIREWALL = List.of(
             ScannerRule.of("invisible-text", io.trustgate.api.Action.BLOCK),
             ScannerRule.of("injection-heuristics", io.trustgate.api.Action.BLOCK),
+            classifierRule(DEFAULT_CLASSIFIER_THRESHOLD, io.trustgate.api.ScanContext.Source.USER),
+            classifierRule(DEFAULT_CLASSIFIER_DATA_THRESHOLD, io.trustgate.api.ScanContext.Source.TOOL),
             ScannerRule.of("secrets", io.trustgate.api.Action.BLOCK),
             ScannerRule.of("pii", io.trustgate.api.Action.REDACT));
+
+    private static ScannerRule classifierRule(double threshold, io.trustgate.api.ScanContext.Source... roles) {
+        return new ScannerRule(
+                "injection-classifier",
+                io.trustgate.api.Action.BLOCK,
+                threshold,
+                Map.of(),
+                FirewallChain.OnFailure.BLOCK,
+                java.util.Set.of(roles));
+    }
 
     /**
      * The default output chain: secrets a model repeats or makes up are masked before they reach the client, and so

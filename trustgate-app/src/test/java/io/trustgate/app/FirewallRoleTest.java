@@ -12,7 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The chat role on the command line: a {@code role} field in {@code firewall scan} lines and {@code firewall eval
- * --role}. The same planted instruction is an ordinary request from the user and an injection in a tool result.
+ * --role}. To the heuristics, the same planted instruction is an ordinary request from the user and an injection in a
+ * tool result. (The default chain's classifier blocks it in a user message too, so these tests run the heuristics
+ * alone.)
  */
 class FirewallRoleTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -22,6 +24,12 @@ class FirewallRoleTest {
     @TempDir
     Path dir;
 
+    private String heuristicsOnly() throws java.io.IOException {
+        Path config = dir.resolve("heuristics.yaml");
+        Files.writeString(config, "firewall:\n  input:\n    - {scanner: injection-heuristics, action: block}\n");
+        return config.toString();
+    }
+
     @Test
     void scanJudgesAToolResultByTheToolRules() throws Exception {
         Path in = dir.resolve("in.jsonl");
@@ -30,7 +38,15 @@ class FirewallRoleTest {
                 "{\"text\": \"" + PLANTED + "\", \"role\": \"user\"}\n"
                         + "{\"text\": \"" + PLANTED + "\", \"role\": \"tool\"}\n"
                         + "{\"text\": \"" + PLANTED + "\"}\n");
-        CliTest.Result r = CliTest.run("firewall", "scan", "--data-dir", dir.toString(), "--input", in.toString());
+        CliTest.Result r = CliTest.run(
+                "firewall",
+                "scan",
+                "--config",
+                heuristicsOnly(),
+                "--data-dir",
+                dir.toString(),
+                "--input",
+                in.toString());
         assertThat(r.code()).as(r.err()).isZero();
         List<String> verdicts = r.out()
                 .lines()
@@ -53,7 +69,16 @@ class FirewallRoleTest {
                 "{\"text\": \"" + PLANTED + "\"}\n" + "{\"text\": \"" + PLANTED + "\", \"role\": \"user\"}\n"
                         + PLANTED.replace("\\n", " ") + "\n");
         CliTest.Result r = CliTest.run(
-                "firewall", "scan", "--role", "tool", "--data-dir", dir.toString(), "--input", in.toString());
+                "firewall",
+                "scan",
+                "--config",
+                heuristicsOnly(),
+                "--role",
+                "tool",
+                "--data-dir",
+                dir.toString(),
+                "--input",
+                in.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out().lines().map(l -> l.contains("\"verdict\":\"block\"")).toList())
                 .containsExactly(true, false, true);

@@ -21,9 +21,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The default input chain (normaliser, invisible-text, injection heuristics, secrets, PII) on a 2 KB prompt: ordinary prose with one
- * email to redact, the case a chat request usually is; and the learned injection classifier alone on it. Sample mode, so
- * JMH prints p50 and p99 per call.
+ * The default input chain (normaliser, invisible-text, injection heuristics, the injection classifier, secrets, PII: the
+ * rules of {@code TrustgateConfig.DEFAULT_INPUT_FIREWALL}) on a 2 KB prompt: ordinary prose with one email to redact,
+ * the case a chat request usually is; the same chain without the classifier (the default before decision 015); and
+ * the learned injection classifier alone on it. Sample mode, so JMH prints p50 and p99 per call.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -40,13 +41,24 @@ public class FirewallBenchmark {
     private ScanText proseLines;
     private String toolResult;
 
+    private FirewallChain withoutClassifier;
+
     @Setup
     public void setUp() {
+        // mirrors TrustgateConfig.DEFAULT_INPUT_FIREWALL (the app module, which benchmarks do not depend on)
+        FirewallChain.Rule invisible = new FirewallChain.Rule(Scanners.create("invisible-text"), Action.BLOCK, 0.5);
+        FirewallChain.Rule heuristics =
+                new FirewallChain.Rule(Scanners.create("injection-heuristics"), Action.BLOCK, 0.5);
+        FirewallChain.Rule secrets = new FirewallChain.Rule(Scanners.create("secrets"), Action.BLOCK, 0.5);
+        FirewallChain.Rule redactPii = new FirewallChain.Rule(Scanners.create("pii"), Action.REDACT, 0.5);
         chain = Scanners.chain(List.of(
-                new FirewallChain.Rule(Scanners.create("invisible-text"), Action.BLOCK, 0.5),
-                new FirewallChain.Rule(Scanners.create("injection-heuristics"), Action.BLOCK, 0.5),
-                new FirewallChain.Rule(Scanners.create("secrets"), Action.BLOCK, 0.5),
-                new FirewallChain.Rule(Scanners.create("pii"), Action.REDACT, 0.5)));
+                invisible,
+                heuristics,
+                classifier(0.65, ScanContext.Source.USER),
+                classifier(0.9, ScanContext.Source.TOOL),
+                secrets,
+                redactPii));
+        withoutClassifier = Scanners.chain(List.of(invisible, heuristics, secrets, redactPii));
         StringBuilder b = new StringBuilder();
         String sentence = "Please summarise the quarterly report for the board and list the three main risks, "
                 + "with one sentence on each and a suggested owner. ";
@@ -75,16 +87,33 @@ public class FirewallBenchmark {
         if (!(chain.scan(toolResult, ScanText.Stage.INPUT, Set.of(), TOOL) instanceof Verdict.Allow)) {
             throw new IllegalStateException("the benchmark tool result should pass");
         }
-        if (!(chain.scan(prompt, ScanText.Stage.INPUT) instanceof Verdict.Redact)) {
+        if (!(chain.scan(prompt, ScanText.Stage.INPUT, Set.of(), USER) instanceof Verdict.Redact)) {
             throw new IllegalStateException("the benchmark prompt should be redacted once");
         }
     }
 
-    @Benchmark
-    public Verdict defaultChain2KbPrompt() {
-        return chain.scan(prompt, ScanText.Stage.INPUT);
+    private static FirewallChain.Rule classifier(double threshold, ScanContext.Source source) {
+        return new FirewallChain.Rule(
+                Scanners.create("injection-classifier"),
+                Action.BLOCK,
+                threshold,
+                FirewallChain.OnFailure.BLOCK,
+                Set.of(source));
     }
 
+    /** A user message, as the gateway scans one: the classifier's user rule runs, its tool-result rule does not. */
+    @Benchmark
+    public Verdict defaultChain2KbPrompt() {
+        return chain.scan(prompt, ScanText.Stage.INPUT, Set.of(), USER);
+    }
+
+    /** The default chain before decision 015: heuristics only. */
+    @Benchmark
+    public Verdict defaultChainWithoutClassifier2KbPrompt() {
+        return withoutClassifier.scan(prompt, ScanText.Stage.INPUT, Set.of(), USER);
+    }
+
+    private static final ScanContext USER = ScanContext.of(ScanContext.Source.USER);
     private static final ScanContext TOOL = ScanContext.of(ScanContext.Source.TOOL);
 
     /**
@@ -99,7 +128,7 @@ public class FirewallBenchmark {
     /** The same documentation as a user message: the tool-result rules do not run. */
     @Benchmark
     public Verdict defaultChain2KbDocumentAsUserMessage() {
-        return chain.scan(toolResult, ScanText.Stage.INPUT);
+        return chain.scan(toolResult, ScanText.Stage.INPUT, Set.of(), USER);
     }
 
     /** The shared normaliser alone on the same prompt: the part of the chain every scanner shares. */

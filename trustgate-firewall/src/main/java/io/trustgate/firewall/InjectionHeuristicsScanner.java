@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  *
  * <p><b>Scenario jailbreaks.</b> A harmful goal asked for in operational detail inside a frame (fiction, a pretext,
  * pressure, a ban on warnings, a forced opening) is one more jailbreak signal, from {@link ScenarioJailbreak}; it does
- * not run on tool results.
+ * not run on tool results, nor on the model's earlier answers (a refusal names the harm it refuses).
  *
  * <p><b>Tool results.</b> When the context says the text is a tool result ({@link ScanContext.Source#TOOL}: a page, a
  * file, an e-mail the application fetched), a second rule set ({@link #DOCUMENT_RULES}, its own automaton) also runs:
@@ -2072,8 +2072,9 @@ public final class InjectionHeuristicsScanner implements Scanner {
         acc.add(ALL, match(ALL, norm), text);
         acc.add(FoldedRules.SET, FoldedRules.match(folded), text);
         ScanContext.Source source = context.source();
-        if (source != ScanContext.Source.TOOL) {
-            // a scenario jailbreak is the user's own framing; a fetched page about a crime novel is not one
+        if (source != ScanContext.Source.TOOL && source != ScanContext.Source.ASSISTANT) {
+            // a scenario jailbreak is the user's own framing; a fetched page about a crime novel is not one, nor is the
+            // model's earlier answer (a refusal names the harm it refuses: "I cannot tell you how to make a bomb")
             ScenarioJailbreak.find(folded)
                     .ifPresent(h ->
                             acc.signal(1, h.weight(), text.toOriginal(h.start()), text.toOriginal(h.end()), SCENARIO));
