@@ -28,6 +28,7 @@ class BenchmarkListTest {
                             "io.trustgate.benchmarks.KeyLookupBenchmark.findByHashUncached",
                             "io.trustgate.benchmarks.ErrorTableBenchmark.invalidRequestBody",
                             "io.trustgate.benchmarks.FirewallBenchmark.defaultChain2KbPrompt",
+                            "io.trustgate.benchmarks.FirewallBenchmark.defaultChainWithoutClassifier2KbPrompt",
                             "io.trustgate.benchmarks.StreamScreenBenchmark.pushOneTokenSizedChunk",
                             "io.trustgate.benchmarks.EmbeddingBenchmark.embed2KbPrompt",
                             "io.trustgate.benchmarks.EmbeddingBenchmark.windows2KbPrompt",
