@@ -154,7 +154,7 @@ public record TrustgateConfig(
     public static final double DEFAULT_CLASSIFIER_THRESHOLD = 0.65;
 
     /** The default chain's classifier threshold on tool results (decision 015). */
-    public static final double DEFAULT_CLASSIFIER_DATA_THRESHOLD = 0.9;
+    public static final double DEFAULT_CLASSIFIER_DATA_THRESHOLD = 0.75;
 
     /**
      * The default input chain (no {@code firewall} section): smuggled invisible text, prompt injection and

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The built-in input chain ({@link TrustgateConfig#DEFAULT_INPUT_FIREWALL}: the heuristics everywhere, the classifier
- * at 0.65 on user messages and 0.9 on tool results) on the firewall module's labelled sets, as the gateway scans them:
+ * at 0.65 on user messages and 0.75 on tool results) on the firewall module's labelled sets, as the gateway scans them:
  * each text as one message of its set's role (user when none is given). What counts is a block with a prompt-injection
  * or jailbreak finding among the reasons. The floors are the figures measured when the classifier joined the chain
  * (decision 015; {@code bench/probe-eval FILE}, column "default chain"), so a change that loses recall or adds false
@@ -82,26 +82,35 @@ class DefaultChainInjectionTest {
 
     @Test
     void secondSet() throws IOException {
-        // 335/472 and 22/470 when the classifier joined (heuristics alone: 157/472 and 20/470)
+        // 337/472 and 22/470 when the classifier joined (heuristics alone: 157/472 and 20/470)
         Counts c = count("heldout-probe-2.jsonl");
-        assertThat(c.caught()).as(c.toString()).isGreaterThanOrEqualTo(335);
+        assertThat(c.caught()).as(c.toString()).isGreaterThanOrEqualTo(337);
         assertThat(c.flagged()).as(c.toString()).isLessThanOrEqualTo(22);
     }
 
     @Test
     void thirdSet() throws IOException {
-        // 258/450 and 27/450 when the classifier joined (heuristics alone: 118/450 and 21/450)
+        // 267/450 and 28/450 when the classifier joined (heuristics alone: 118/450 and 21/450)
         Counts c = count("heldout-probe-3.jsonl");
-        assertThat(c.caught()).as(c.toString()).isGreaterThanOrEqualTo(258);
-        assertThat(c.flagged()).as(c.toString()).isLessThanOrEqualTo(27);
+        assertThat(c.caught()).as(c.toString()).isGreaterThanOrEqualTo(267);
+        assertThat(c.flagged()).as(c.toString()).isLessThanOrEqualTo(28);
+    }
+
+    @Test
+    void toolResults() throws IOException {
+        // the development set the tool-result threshold was chosen on: 200/372 and 28/372 at 0.75 (heuristics alone:
+        // 109/372 and 23/372; at 0.9, 140/372 and 24/372)
+        Counts c = count("tool-dev.jsonl");
+        assertThat(c.caught()).as(c.toString()).isGreaterThanOrEqualTo(200);
+        assertThat(c.flagged()).as(c.toString()).isLessThanOrEqualTo(28);
     }
 
     @Test
     void assistantAnswers() throws IOException {
-        // what assistants write, pasted into user messages, and attacks that wrap or imitate it: 329/394 and
+        // what assistants write, pasted into user messages, and attacks that wrap or imitate it: 331/394 and
         // 70/1141 when the classifier joined (heuristics alone: 111/394 and 23/1141)
         Counts c = count("assistant-answers.jsonl");
-        assertThat(c.caught()).as(c.toString()).isGreaterThanOrEqualTo(329);
+        assertThat(c.caught()).as(c.toString()).isGreaterThanOrEqualTo(331);
         assertThat(c.flagged()).as(c.toString()).isLessThanOrEqualTo(70);
     }
 }

@@ -55,7 +55,7 @@ public class FirewallBenchmark {
                 invisible,
                 heuristics,
                 classifier(0.65, ScanContext.Source.USER),
-                classifier(0.9, ScanContext.Source.TOOL),
+                classifier(0.75, ScanContext.Source.TOOL),
                 secrets,
                 redactPii));
         withoutClassifier = Scanners.chain(List.of(invisible, heuristics, secrets, redactPii));
