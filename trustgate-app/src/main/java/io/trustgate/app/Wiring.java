@@ -83,11 +83,31 @@ public final class Wiring {
                 config.audit().capture(), config.tierCapture(), config.audit().captureMaxChars());
     }
 
-    /** The firewall of every tier: the top-level one, and the tiers' own where they declare one. */
+    /**
+     * The firewall of every tier: the top-level one, and the tiers' own where they declare one. Every chain has
+     * scanned a short text once when this returns, so that loading the normaliser's tables, the rule automata and the
+     * models (a second or more for the MiniLM scanners) happens before the gateway listens, not in the first request.
+     */
     public static Firewalls firewalls(TrustgateConfig config) {
         Map<String, Firewalls.Policy> byTier = new LinkedHashMap<>();
         config.tierFirewalls().forEach((tier, settings) -> byTier.put(tier, policy(settings)));
-        return new Firewalls(policy(config.firewall()), byTier);
+        Firewalls.Policy top = policy(config.firewall());
+        warmUp(top);
+        byTier.values().forEach(Wiring::warmUp);
+        return new Firewalls(top, byTier);
+    }
+
+    private static void warmUp(Firewalls.Policy p) {
+        // one message per source a rule may be limited to, so that every rule's scanner runs once
+        for (io.trustgate.api.ScanContext.Source source : io.trustgate.api.ScanContext.Source.values()) {
+            p.input()
+                    .scan(
+                            "Warm-up: please summarise this note.",
+                            io.trustgate.api.ScanText.Stage.INPUT,
+                            java.util.Set.of(),
+                            io.trustgate.api.ScanContext.of(source));
+        }
+        p.output().scan("Warm-up: here is the summary.", io.trustgate.api.ScanText.Stage.OUTPUT);
     }
 
     /** The firewall of one tier (until contexts exist, the tier is what a firewall is configured for). */
