@@ -98,15 +98,8 @@ public final class Wiring {
     }
 
     private static void warmUp(Firewalls.Policy p) {
-        // one message per source a rule may be limited to, so that every rule's scanner runs once
-        for (io.trustgate.api.ScanContext.Source source : io.trustgate.api.ScanContext.Source.values()) {
-            p.input()
-                    .scan(
-                            "Warm-up: please summarise this note.",
-                            io.trustgate.api.ScanText.Stage.INPUT,
-                            java.util.Set.of(),
-                            io.trustgate.api.ScanContext.of(source));
-        }
+        // a text of unknown source is read by every rule, whatever roles it is limited to
+        p.input().scan("Warm-up: please summarise this note.", io.trustgate.api.ScanText.Stage.INPUT);
         p.output().scan("Warm-up: here is the summary.", io.trustgate.api.ScanText.Stage.OUTPUT);
     }
 
