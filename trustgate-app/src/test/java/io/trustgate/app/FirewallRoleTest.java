@@ -24,6 +24,20 @@ class FirewallRoleTest {
     @TempDir
     Path dir;
 
+    /** The JSON lines a command printed. */
+    private static List<JsonNode> lines(CliTest.Result r) {
+        return r.out()
+                .lines()
+                .map(l -> {
+                    try {
+                        return JSON.readTree(l);
+                    } catch (java.io.IOException e) {
+                        throw new AssertionError(e);
+                    }
+                })
+                .toList();
+    }
+
     private String heuristicsOnly() throws java.io.IOException {
         Path config = dir.resolve("heuristics.yaml");
         Files.writeString(config, "firewall:\n  input:\n    - {scanner: injection-heuristics, action: block}\n");
@@ -48,16 +62,8 @@ class FirewallRoleTest {
                 "--input",
                 in.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        List<String> verdicts = r.out()
-                .lines()
-                .map(l -> {
-                    try {
-                        return JSON.readTree(l).path("verdict").asText();
-                    } catch (java.io.IOException e) {
-                        throw new AssertionError(e);
-                    }
-                })
-                .toList();
+        List<String> verdicts =
+                lines(r).stream().map(l -> l.path("verdict").asText()).toList();
         assertThat(verdicts).containsExactly("allow", "block", "allow");
     }
 
@@ -149,16 +155,7 @@ class FirewallRoleTest {
                 "--input",
                 in.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        List<JsonNode> out = r.out()
-                .lines()
-                .map(l -> {
-                    try {
-                        return JSON.readTree(l);
-                    } catch (java.io.IOException e) {
-                        throw new AssertionError(e);
-                    }
-                })
-                .toList();
+        List<JsonNode> out = lines(r);
         assertThat(out.get(0).path("verdict").asText()).isEqualTo("allow");
         assertThat(out.get(0).path("findings"))
                 .extracting(f -> f.path("scanner").asText())
