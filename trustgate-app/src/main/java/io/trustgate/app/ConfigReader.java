@@ -72,7 +72,8 @@ final class ConfigReader {
     /** The chat roles a firewall rule may be limited to. */
     private static final List<String> ROLE_NAMES = List.of("system", "developer", "user", "assistant", "tool");
 
-    private static final List<String> RULE_KEYS = List.of("scanner", "action", "threshold", "on-failure", "roles");
+    private static final List<String> RULE_KEYS = List.of(
+            "scanner", "action", "threshold", "on-failure", "roles", "corroborated-by", "corroboration-threshold");
     private static final List<String> SERVER_KEYS =
             List.of("host", "port", "max-request-bytes", "event-loops", "admin-token", "default-tier");
     private static final List<String> PROVIDER_KEYS = List.of(
@@ -707,7 +708,8 @@ final class ConfigReader {
     }
 
     /**
-     * A firewall chain: a list of {scanner, action, threshold, on-failure, roles, and the scanner's own options}; absent means no
+     * A firewall chain: a list of {scanner, action, threshold, on-failure, roles, corroborated-by,
+     * corroboration-threshold, and the scanner's own options}; absent means no
      * scanner at that stage. Each scanner is built once here so that a bad option is reported at its line.
      */
     private List<TrustgateConfig.ScannerRule> scannerRules(
@@ -766,6 +768,28 @@ final class ConfigReader {
                     }
                 }
             }
+            // a second scanner that must agree before the rule acts (decision 016)
+            Field<String> corroboratedBy = string(r, "corroborated-by", "");
+            Field<Double> corroborationThreshold = field(r, "corroboration-threshold", 0.5, ConfigValues::fraction);
+            Optional<TrustgateConfig.Corroboration> corroboration = Optional.empty();
+            if (r.has("corroborated-by")) {
+                if (!known.contains(corroboratedBy.get())) {
+                    problem(
+                            corroboratedBy.line,
+                            r.path("corroborated-by"),
+                            show(corroboratedBy.get()) + " is not one of the " + key + " scanners"
+                                    + suggestion(corroboratedBy.get(), known) + ": " + known);
+                    continue;
+                }
+                corroboration = Optional.of(
+                        new TrustgateConfig.Corroboration(corroboratedBy.get(), corroborationThreshold.get()));
+            } else if (r.has("corroboration-threshold")) {
+                problem(
+                        r.keyLine("corroboration-threshold"),
+                        r.path("corroboration-threshold"),
+                        "needs corroborated-by: the scanner whose score it applies to");
+                continue;
+            }
             if (!r.has("scanner")) {
                 problem(r.line, r.path("scanner"), "required: one of " + known);
                 continue;
@@ -811,10 +835,17 @@ final class ConfigReader {
                 problem(r.line, r.path, "scanner " + show(scanner.get()) + ": " + e.getMessage());
                 continue;
             }
+            Optional<TrustgateConfig.Corroboration> corroborationOf = corroboration;
             construct(
                             r,
                             () -> new TrustgateConfig.ScannerRule(
-                                    scanner.get(), action.get(), threshold.get(), options, onFailure.get(), roles))
+                                    scanner.get(),
+                                    action.get(),
+                                    threshold.get(),
+                                    options,
+                                    onFailure.get(),
+                                    roles,
+                                    corroborationOf))
                     .ifPresent(out::add);
         }
         return out;

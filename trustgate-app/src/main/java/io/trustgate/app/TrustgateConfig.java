@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -150,26 +151,39 @@ public record TrustgateConfig(
                 source, s, providers, models, tiers, firewall, tierFirewalls, audit, tierCapture, tracing);
     }
 
-    /** The default chain's classifier threshold on user messages (chosen in decision 015). */
+    /**
+     * The default chain's classifier threshold on user messages (chosen in decision 015) and on tool results (0.75
+     * in decision 015, 0.65 since decision 016).
+     */
     public static final double DEFAULT_CLASSIFIER_THRESHOLD = 0.65;
 
-    /** The default chain's classifier threshold on tool results (decision 015). */
-    public static final double DEFAULT_CLASSIFIER_DATA_THRESHOLD = 0.75;
+    /** The classifier score at which the default chain's injection heuristics may block (decision 016). */
+    public static final double DEFAULT_HEURISTICS_CORROBORATION = 0.4;
 
     /**
      * The default input chain (no {@code firewall} section): smuggled invisible text, prompt injection and
      * jailbreaks (outside the operator's own system messages) and secrets block; PII is redacted before it goes
-     * upstream. Injection has two independent signals, both blocking: the heuristics on every message, and the
-     * learned classifier at {@value #DEFAULT_CLASSIFIER_THRESHOLD} on what the user writes and at
-     * {@value #DEFAULT_CLASSIFIER_DATA_THRESHOLD} on tool results, which are documents rather than requests and where
-     * its false alarms on ordinary prose cost more. The model's own earlier answers are left to the heuristics: the
-     * classifier reads a refusal that names the harm it refuses as an attack (decision 015).
+     * upstream. Injection has two independent signals. The learned classifier blocks at
+     * {@value #DEFAULT_CLASSIFIER_THRESHOLD} on what the user writes and on tool results (decisions 015 and 016). The heuristics read every message, and block only where the classifier
+     * scores the text at least {@value #DEFAULT_HEURISTICS_CORROBORATION}: their hits on texts the classifier finds
+     * plainly benign were mostly security texts and documents that quote attacks (decision 016), so there they are
+     * reported, not acted on. The model's own earlier answers are not scored by the classifier's rules: it reads a
+     * refusal that names the harm it refuses as an attack (decision 015).
      */
     public static final List<ScannerRule> DEFAULT_INPUT_FIREWALL = List.of(
             ScannerRule.of("invisible-text", io.trustgate.api.Action.BLOCK),
-            ScannerRule.of("injection-heuristics", io.trustgate.api.Action.BLOCK),
-            classifierRule(DEFAULT_CLASSIFIER_THRESHOLD, io.trustgate.api.ScanContext.Source.USER),
-            classifierRule(DEFAULT_CLASSIFIER_DATA_THRESHOLD, io.trustgate.api.ScanContext.Source.TOOL),
+            new ScannerRule(
+                    "injection-heuristics",
+                    io.trustgate.api.Action.BLOCK,
+                    0.5,
+                    Map.of(),
+                    FirewallChain.OnFailure.BLOCK,
+                    FirewallChain.Rule.ALL_SOURCES,
+                    Optional.of(new Corroboration("injection-classifier", DEFAULT_HEURISTICS_CORROBORATION))),
+            classifierRule(
+                    DEFAULT_CLASSIFIER_THRESHOLD,
+                    io.trustgate.api.ScanContext.Source.USER,
+                    io.trustgate.api.ScanContext.Source.TOOL),
             ScannerRule.of("secrets", io.trustgate.api.Action.BLOCK),
             ScannerRule.of("pii", io.trustgate.api.Action.REDACT));
 
@@ -201,6 +215,9 @@ public record TrustgateConfig(
      * @param options the scanner's own options (the rule's other keys), already validated by the scanner
      * @param onFailure what the scanner's failure does: block (fail closed, the default of block rules) or allow
      *     (fail open, the default of redact, anonymize and flag rules); see {@link FirewallChain.OnFailure}
+     * @param roles the chat roles whose messages the rule scans
+     * @param corroboration the scanner that must agree before the findings cause the action (keys
+     *     {@code corroborated-by} and {@code corroboration-threshold}); see {@link FirewallChain.Corroboration}
      */
     public record ScannerRule(
             String scanner,
@@ -208,11 +225,13 @@ public record TrustgateConfig(
             double threshold,
             Map<String, Object> options,
             FirewallChain.OnFailure onFailure,
-            java.util.Set<io.trustgate.api.ScanContext.Source> roles) {
+            java.util.Set<io.trustgate.api.ScanContext.Source> roles,
+            Optional<Corroboration> corroboration) {
         public ScannerRule {
             Objects.requireNonNull(scanner, "scanner");
             Objects.requireNonNull(action, "action");
             Objects.requireNonNull(onFailure, "onFailure");
+            Objects.requireNonNull(corroboration, "corroboration");
             roles = java.util.Set.copyOf(roles);
             if (roles.isEmpty()) {
                 throw new IllegalArgumentException("roles must name at least one role");
@@ -224,6 +243,17 @@ public record TrustgateConfig(
                 throw new IllegalArgumentException("threshold must be in [0, 1], was " + threshold);
             }
             options = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
+        }
+
+        /** A rule that acts on its own findings. */
+        public ScannerRule(
+                String scanner,
+                io.trustgate.api.Action action,
+                double threshold,
+                Map<String, Object> options,
+                FirewallChain.OnFailure onFailure,
+                java.util.Set<io.trustgate.api.ScanContext.Source> roles) {
+            this(scanner, action, threshold, options, onFailure, roles, Optional.empty());
         }
 
         /** A rule for every role. */
@@ -244,6 +274,25 @@ public record TrustgateConfig(
 
         static ScannerRule of(String scanner, io.trustgate.api.Action action) {
             return new ScannerRule(scanner, action, 0.5, Map.of());
+        }
+    }
+
+    /**
+     * The scanner whose agreement a rule needs before it acts, as configured by {@code corroborated-by} (run with
+     * its default options) and {@code corroboration-threshold}.
+     *
+     * @param scanner the corroborating scanner's name
+     * @param threshold the lowest score of its findings that counts as agreement
+     */
+    public record Corroboration(String scanner, double threshold) {
+        public Corroboration {
+            Objects.requireNonNull(scanner, "scanner");
+            if (io.trustgate.firewall.Scanners.spec(scanner).isEmpty()) {
+                throw new IllegalArgumentException("scanner '" + scanner + "' does not exist");
+            }
+            if (!(threshold >= 0 && threshold <= 1)) {
+                throw new IllegalArgumentException("threshold must be in [0, 1], was " + threshold);
+            }
         }
     }
 

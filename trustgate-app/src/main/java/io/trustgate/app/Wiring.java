@@ -115,10 +115,22 @@ public final class Wiring {
 
     /** A chain of these rules; scanners were validated when the configuration was read. */
     static FirewallChain chain(List<TrustgateConfig.ScannerRule> rules) {
+        // one instance per scanner and options, so that the chain runs it once per text however many rules name it
+        java.util.Map<java.util.List<Object>, Scanner> made = new java.util.HashMap<>();
+        java.util.function.BiFunction<String, java.util.Map<String, Object>, Scanner> scanner =
+                (name, options) -> made.computeIfAbsent(
+                        java.util.List.of(name, options), k -> Scanners.create(name, new ScannerOptions(options)));
         List<FirewallChain.Rule> out = new ArrayList<>();
         for (TrustgateConfig.ScannerRule r : rules) {
-            Scanner s = Scanners.create(r.scanner(), new ScannerOptions(r.options()));
-            out.add(new FirewallChain.Rule(s, r.action(), r.threshold(), r.onFailure(), r.roles()));
+            out.add(new FirewallChain.Rule(
+                    scanner.apply(r.scanner(), r.options()),
+                    r.action(),
+                    r.threshold(),
+                    r.onFailure(),
+                    r.roles(),
+                    r.corroboration()
+                            .map(c -> new FirewallChain.Corroboration(
+                                    scanner.apply(c.scanner(), java.util.Map.of()), c.threshold()))));
         }
         return Scanners.chain(out);
     }

@@ -230,6 +230,48 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void corroboratedByNamesTheScannerThatMustAgree() {
+        TrustgateConfig c = parse("firewall:\n  input:\n"
+                + "    - {scanner: injection-heuristics, action: block, corroborated-by: injection-classifier,\n"
+                + "       corroboration-threshold: 0.3}\n"
+                + "    - {scanner: secrets, action: block, corroborated-by: pii}\n");
+        assertThat(c.firewall().input())
+                .extracting(TrustgateConfig.ScannerRule::corroboration)
+                .containsExactly(
+                        java.util.Optional.of(new TrustgateConfig.Corroboration("injection-classifier", 0.3)),
+                        java.util.Optional.of(new TrustgateConfig.Corroboration("pii", 0.5)));
+        assertThat(c.firewall().input().get(0).options())
+                .as("corroboration keys are rule keys, not scanner options")
+                .isEmpty();
+        FirewallChain chain = Wiring.chain(c.firewall().input());
+        assertThat(chain.rules().get(0).corroboration().orElseThrow().scanner().name())
+                .isEqualTo("injection-classifier");
+    }
+
+    @Test
+    void aBadCorroborationIsReportedAtItsKey() {
+        ConfigProblem unknown = only(
+                "firewall:\n  input:\n    - {scanner: secrets, action: block, corroborated-by: injection-classifer}\n");
+        assertThat(unknown.key()).isEqualTo("firewall.input[0].corroborated-by");
+        assertThat(unknown.message()).contains("injection-classifier");
+        ConfigProblem wrongStage =
+                only("firewall:\n  input:\n    - {scanner: secrets, action: block, corroborated-by: refusal}\n");
+        assertThat(wrongStage.message()).contains("not one of the input scanners");
+        ConfigProblem alone =
+                only("firewall:\n  input:\n    - {scanner: secrets, action: block, corroboration-threshold: 0.4}\n");
+        assertThat(alone.key()).isEqualTo("firewall.input[0].corroboration-threshold");
+        assertThat(alone.message()).contains("needs corroborated-by");
+        ConfigProblem range = only("firewall:\n  input:\n    - {scanner: secrets, action: block,"
+                + " corroborated-by: pii, corroboration-threshold: 1.5}\n");
+        assertThat(range.key()).isEqualTo("firewall.input[0].corroboration-threshold");
+    }
+
+    @Test
+    void theExampleSpellsOutTheBuiltInInputChain() throws IOException {
+        assertThat(parse(example()).firewall().input()).isEqualTo(TrustgateConfig.DEFAULT_INPUT_FIREWALL);
+    }
+
+    @Test
     void badOnFailureValueIsReportedWithTheKeyAndTheAllowedValues() {
         ConfigProblem p = only("firewall:\n  output:\n    - {scanner: secrets, action: block, on-failure: open}\n");
         assertThat(p.line()).isEqualTo(3);

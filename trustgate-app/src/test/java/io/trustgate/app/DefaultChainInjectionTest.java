@@ -18,11 +18,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The built-in input chain ({@link TrustgateConfig#DEFAULT_INPUT_FIREWALL}: the heuristics everywhere, the classifier
- * at 0.65 on user messages and 0.75 on tool results) on the firewall module's labelled sets, as the gateway scans them:
+ * The built-in input chain ({@link TrustgateConfig#DEFAULT_INPUT_FIREWALL}: the classifier at 0.65 on user messages
+ * and tool results, the heuristics on every message, blocking where the classifier scores at least 0.4) on the
+ * firewall module's labelled sets, as the gateway scans them:
  * each text as one message of its set's role (user when none is given). What counts is a block with a prompt-injection
- * or jailbreak finding among the reasons. The floors are the figures measured when the classifier joined the chain
- * (decision 015; {@code bench/probe-eval FILE}, column "default chain"), so a change that loses recall or adds false
+ * or jailbreak finding among the reasons. The floors are the figures measured when the heuristics became corroborated
+ * (decision 016; {@code bench/probe-eval FILE}, column "default chain"), so a change that loses recall or adds false
  * alarms through the real default configuration fails here, not only in one scanner's test.
  */
 class DefaultChainInjectionTest {
@@ -70,47 +71,70 @@ class DefaultChainInjectionTest {
         assertThat(TrustgateConfig.DEFAULT_INPUT_FIREWALL)
                 .extracting(TrustgateConfig.ScannerRule::scanner)
                 .contains("injection-heuristics", "injection-classifier");
+        assertThat(TrustgateConfig.DEFAULT_INPUT_FIREWALL)
+                .filteredOn(r -> r.scanner().equals("injection-heuristics"))
+                .extracting(TrustgateConfig.ScannerRule::corroboration)
+                .containsExactly(java.util.Optional.of(new TrustgateConfig.Corroboration(
+                        "injection-classifier", TrustgateConfig.DEFAULT_HEURISTICS_CORROBORATION)));
+    }
+
+    @Test
+    void theClassifierRunsOncePerMessageThoughTwoRulesNameIt() {
+        // the corroboration and the classifier's own rule share one instance, so the chain scores a text once
+        FirewallChain.Rule heuristics = chain.rules().stream()
+                .filter(r -> r.scanner().name().equals("injection-heuristics"))
+                .findFirst()
+                .orElseThrow();
+        FirewallChain.Rule classifier = chain.rules().stream()
+                .filter(r -> r.scanner().name().equals("injection-classifier"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(heuristics.corroboration().orElseThrow().scanner()).isSameAs(classifier.scanner());
     }
 
     @Test
     void firstSet() throws IOException {
-        // 259/311 and 6/313 when the classifier joined (heuristics alone: 188/311 and 6/313)
+        // 242/311 and 4/313 with corroborated heuristics; 259/311 and 6/313 when the classifier joined (decision 015);
+        // heuristics alone: 188/311 and 6/313. This set is where most heuristic rules were written.
         Counts c = count("heldout-probe.jsonl");
-        assertThat(c.caught()).as(c.toString()).isGreaterThanOrEqualTo(259);
-        assertThat(c.flagged()).as(c.toString()).isLessThanOrEqualTo(6);
+        assertThat(c.caught()).as(c.toString()).isGreaterThanOrEqualTo(242);
+        assertThat(c.flagged()).as(c.toString()).isLessThanOrEqualTo(4);
     }
 
     @Test
     void secondSet() throws IOException {
-        // 337/472 and 22/470 when the classifier joined (heuristics alone: 157/472 and 20/470)
+        // 327/472 and 5/470 with corroborated heuristics; 337/472 and 22/470 when the classifier joined; heuristics
+        // alone: 157/472 and 20/470
         Counts c = count("heldout-probe-2.jsonl");
-        assertThat(c.caught()).as(c.toString()).isGreaterThanOrEqualTo(337);
-        assertThat(c.flagged()).as(c.toString()).isLessThanOrEqualTo(22);
+        assertThat(c.caught()).as(c.toString()).isGreaterThanOrEqualTo(327);
+        assertThat(c.flagged()).as(c.toString()).isLessThanOrEqualTo(5);
     }
 
     @Test
     void thirdSet() throws IOException {
-        // 267/450 and 28/450 when the classifier joined (heuristics alone: 118/450 and 21/450)
+        // 264/450 and 16/450 with corroborated heuristics; 267/450 and 28/450 when the classifier joined; heuristics
+        // alone: 118/450 and 21/450
         Counts c = count("heldout-probe-3.jsonl");
-        assertThat(c.caught()).as(c.toString()).isGreaterThanOrEqualTo(267);
-        assertThat(c.flagged()).as(c.toString()).isLessThanOrEqualTo(28);
+        assertThat(c.caught()).as(c.toString()).isGreaterThanOrEqualTo(264);
+        assertThat(c.flagged()).as(c.toString()).isLessThanOrEqualTo(16);
     }
 
     @Test
     void toolResults() throws IOException {
-        // the development set the tool-result threshold was chosen on: 200/372 and 28/372 at 0.75 (heuristics alone:
-        // 109/372 and 23/372; at 0.9, 140/372 and 24/372)
+        // the development set the tool-result threshold was chosen on: 233/372 and 23/372 at 0.65 with corroborated
+        // heuristics (decision 016); 200/372 and 28/372 at 0.75 (decision 015); heuristics alone: 109/372 and 23/372
         Counts c = count("tool-dev.jsonl");
-        assertThat(c.caught()).as(c.toString()).isGreaterThanOrEqualTo(200);
-        assertThat(c.flagged()).as(c.toString()).isLessThanOrEqualTo(28);
+        assertThat(c.caught()).as(c.toString()).isGreaterThanOrEqualTo(233);
+        assertThat(c.flagged()).as(c.toString()).isLessThanOrEqualTo(23);
     }
 
     @Test
     void assistantAnswers() throws IOException {
         // what assistants write, pasted into user messages, and attacks that wrap or imitate it: 331/394 and
-        // 70/1141 when the classifier joined (heuristics alone: 111/394 and 23/1141)
+        // 50/1141 with corroborated heuristics; 331/394 and 70/1141 when the classifier joined; heuristics alone:
+        // 111/394 and 23/1141
         Counts c = count("assistant-answers.jsonl");
         assertThat(c.caught()).as(c.toString()).isGreaterThanOrEqualTo(331);
-        assertThat(c.flagged()).as(c.toString()).isLessThanOrEqualTo(70);
+        assertThat(c.flagged()).as(c.toString()).isLessThanOrEqualTo(50);
     }
 }

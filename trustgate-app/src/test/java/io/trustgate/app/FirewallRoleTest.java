@@ -132,8 +132,9 @@ class FirewallRoleTest {
                         - {scanner: invisible-text, action: block}
                         - {scanner: injection-heuristics, action: flag}
                         - {scanner: injection-classifier, action: flag, roles: [user]}
-                        - {scanner: injection-heuristics, action: block, roles: [tool]}
-                        - {scanner: injection-classifier, action: block, threshold: 0.75, roles: [tool]}
+                        - {scanner: injection-heuristics, action: block, roles: [tool],
+                           corroborated-by: injection-classifier, corroboration-threshold: 0.4}
+                        - {scanner: injection-classifier, action: block, threshold: 0.65, roles: [tool]}
                         - {scanner: secrets, action: block}
                         - {scanner: pii, action: redact}
                 """);

@@ -47,18 +47,32 @@ public class FirewallBenchmark {
     public void setUp() {
         // mirrors TrustgateConfig.DEFAULT_INPUT_FIREWALL (the app module, which benchmarks do not depend on)
         FirewallChain.Rule invisible = new FirewallChain.Rule(Scanners.create("invisible-text"), Action.BLOCK, 0.5);
-        FirewallChain.Rule heuristics =
-                new FirewallChain.Rule(Scanners.create("injection-heuristics"), Action.BLOCK, 0.5);
+        io.trustgate.api.Scanner classifier = Scanners.create("injection-classifier");
+        FirewallChain.Rule heuristics = new FirewallChain.Rule(
+                Scanners.create("injection-heuristics"),
+                Action.BLOCK,
+                0.5,
+                FirewallChain.OnFailure.BLOCK,
+                FirewallChain.Rule.ALL_SOURCES,
+                java.util.Optional.of(new FirewallChain.Corroboration(classifier, 0.4)));
         FirewallChain.Rule secrets = new FirewallChain.Rule(Scanners.create("secrets"), Action.BLOCK, 0.5);
         FirewallChain.Rule redactPii = new FirewallChain.Rule(Scanners.create("pii"), Action.REDACT, 0.5);
         chain = Scanners.chain(List.of(
                 invisible,
                 heuristics,
-                classifier(0.65, ScanContext.Source.USER),
-                classifier(0.75, ScanContext.Source.TOOL),
+                new FirewallChain.Rule(
+                        classifier,
+                        Action.BLOCK,
+                        0.65,
+                        FirewallChain.OnFailure.BLOCK,
+                        Set.of(ScanContext.Source.USER, ScanContext.Source.TOOL)),
                 secrets,
                 redactPii));
-        withoutClassifier = Scanners.chain(List.of(invisible, heuristics, secrets, redactPii));
+        withoutClassifier = Scanners.chain(List.of(
+                invisible,
+                new FirewallChain.Rule(Scanners.create("injection-heuristics"), Action.BLOCK, 0.5),
+                secrets,
+                redactPii));
         StringBuilder b = new StringBuilder();
         String sentence = "Please summarise the quarterly report for the board and list the three main risks, "
                 + "with one sentence on each and a suggested owner. ";
@@ -92,16 +106,7 @@ public class FirewallBenchmark {
         }
     }
 
-    private static FirewallChain.Rule classifier(double threshold, ScanContext.Source source) {
-        return new FirewallChain.Rule(
-                Scanners.create("injection-classifier"),
-                Action.BLOCK,
-                threshold,
-                FirewallChain.OnFailure.BLOCK,
-                Set.of(source));
-    }
-
-    /** A user message, as the gateway scans one: the classifier's user rule runs, its tool-result rule does not. */
+    /** A user message, as the gateway scans one. */
     @Benchmark
     public Verdict defaultChain2KbPrompt() {
         return chain.scan(prompt, ScanText.Stage.INPUT, Set.of(), USER);

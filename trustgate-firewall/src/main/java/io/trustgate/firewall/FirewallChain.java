@@ -17,8 +17,9 @@ import java.util.function.BiFunction;
  * scanner is recorded and the others go on), then one verdict. Any finding of a blocking scanner blocks; otherwise
  * findings of redacting scanners are masked; findings of flagging scanners are only reported. A scanner that throws
  * (or overflows the stack) blocks the text when its rule fails closed ({@link OnFailure#BLOCK}, the default of
- * blocking rules), with a {@link #FAILURE_TYPE} finding as the cause; otherwise its verdict is simply missing.
- * Immutable and thread-safe when its scanners are.
+ * blocking rules), with a {@link #FAILURE_TYPE} finding as the cause; otherwise its verdict is simply missing. A rule
+ * may need a second scanner's agreement before it acts ({@link Corroboration}); without it, its findings are reported
+ * only. Immutable and thread-safe when its scanners are.
  */
 public final class FirewallChain {
     /** The {@link Finding#type()} of the finding that stands for a scanner that failed on a fail-closed rule. */
@@ -45,6 +46,27 @@ public final class FirewallChain {
     }
 
     /**
+     * A second scanner whose agreement a rule needs before it acts: the rule's findings cause its action only when
+     * {@code scanner} scores the same text at least {@code minScore}; otherwise they are reported, as a flag rule's
+     * would be. It lets a cheap, broad signal (phrase heuristics) block only where an independent one (the learned
+     * classifier) does not find the text plainly benign (decision 016). The second scanner runs only when the rule
+     * has something to act on, and at most once per text: a rule of the chain with the same scanner instance reuses
+     * its result. When it fails, the rule acts alone, so that a failure never opens a blocking rule.
+     *
+     * @param scanner the corroborating scanner
+     * @param minScore the lowest score of its findings that counts as agreement
+     */
+    public record Corroboration(Scanner scanner, double minScore) {
+        public Corroboration {
+            Objects.requireNonNull(scanner, "scanner");
+            if (!(minScore >= 0 && minScore <= 1)) {
+                throw new IllegalArgumentException("corroboration threshold of scanner '" + scanner.name()
+                        + "' must be in [0, 1], was " + minScore);
+            }
+        }
+    }
+
+    /**
      * One scanner in the chain.
      *
      * @param scanner the scanner
@@ -53,9 +75,15 @@ public final class FirewallChain {
      * @param onFailure what the scanner's failure causes
      * @param sources the message sources the rule scans (the chat roles it applies to); a text whose source is not
      *     known ({@link ScanContext.Source#UNSPECIFIED}: a response, the CLI without a role) is scanned by every rule
+     * @param corroboration the scanner that must agree before the findings cause the action, if any
      */
     public record Rule(
-            Scanner scanner, Action action, double minScore, OnFailure onFailure, Set<ScanContext.Source> sources) {
+            Scanner scanner,
+            Action action,
+            double minScore,
+            OnFailure onFailure,
+            Set<ScanContext.Source> sources,
+            java.util.Optional<Corroboration> corroboration) {
         /** Every source: a rule that applies to all messages. */
         public static final Set<ScanContext.Source> ALL_SOURCES =
                 java.util.Collections.unmodifiableSet(java.util.EnumSet.allOf(ScanContext.Source.class));
@@ -64,6 +92,7 @@ public final class FirewallChain {
             Objects.requireNonNull(scanner, "scanner");
             Objects.requireNonNull(action, "action");
             Objects.requireNonNull(onFailure, "onFailure");
+            Objects.requireNonNull(corroboration, "corroboration");
             sources = Set.copyOf(sources);
             if (sources.isEmpty()) {
                 throw new IllegalArgumentException("roles of scanner '" + scanner.name() + "' must not be empty");
@@ -72,6 +101,12 @@ public final class FirewallChain {
                 throw new IllegalArgumentException(
                         "threshold of scanner '" + scanner.name() + "' must be in [0, 1], was " + minScore);
             }
+        }
+
+        /** A rule that acts on its own findings. */
+        public Rule(
+                Scanner scanner, Action action, double minScore, OnFailure onFailure, Set<ScanContext.Source> sources) {
+            this(scanner, action, minScore, onFailure, sources, java.util.Optional.empty());
         }
 
         /** A rule for every message source. */
@@ -96,6 +131,12 @@ public final class FirewallChain {
     }
 
     private final List<Rule> rules;
+    /**
+     * Whether a scanner's result may be needed twice on one text (a corroboration, or one scanner instance in two
+     * rules, such as one classifier with a threshold per role): only then are results kept for reuse.
+     */
+    private final boolean reuses;
+
     private final BiFunction<String, ScanText.Stage, ScanText> normalizer;
     private final BiFunction<String, List<Finding>, String> redactor;
 
@@ -109,6 +150,10 @@ public final class FirewallChain {
             BiFunction<String, ScanText.Stage, ScanText> normalizer,
             BiFunction<String, List<Finding>, String> redactor) {
         this.rules = List.copyOf(rules);
+        java.util.Set<Scanner> distinct = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        this.rules.forEach(r -> distinct.add(r.scanner()));
+        this.reuses = distinct.size() < this.rules.size()
+                || this.rules.stream().anyMatch(r -> r.corroboration().isPresent());
         this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
         this.redactor = Objects.requireNonNull(redactor, "redactor");
     }
@@ -182,17 +227,28 @@ public final class FirewallChain {
         List<String> failed = new ArrayList<>();
         Finding blockCause = null;
         Finding failureCause = null;
+        // results of scanners by instance, so that none runs twice on one text;
+        // an empty value stands for a scanner that threw
+        java.util.Map<Scanner, java.util.Optional<List<Finding>>> ran =
+                reuses ? new java.util.IdentityHashMap<>() : null;
         for (Rule rule : rules) {
             if (!rule.appliesTo(context.source())) {
                 continue;
             }
-            List<Finding> found;
-            try {
-                found = rule.scanner().scan(scanText, context);
-            } catch (RuntimeException | StackOverflowError e) {
+            java.util.Optional<List<Finding>> result = ran == null ? null : ran.get(rule.scanner());
+            boolean reused = result != null;
+            if (!reused) {
+                result = run(rule.scanner(), scanText, context);
+                if (ran != null) {
+                    ran.put(rule.scanner(), result);
+                }
+            }
+            if (result.isEmpty()) {
                 // a scanner's fault (a regex that recursed too deep on hostile input included) fails that scanner
                 // alone; the stack is unwound by now, so the others run as usual
-                failed.add(rule.scanner().name());
+                if (!reused) {
+                    failed.add(rule.scanner().name()); // a corroboration that ran it first has recorded it
+                }
                 Finding failure = ScannerFailure.finding(rule.scanner().name());
                 // a failure can only close what the scanner's findings could have: none of a disregarded category
                 if (rule.onFailure() == OnFailure.BLOCK && !disregarded.contains(failure.category())) {
@@ -203,12 +259,20 @@ public final class FirewallChain {
                 }
                 continue;
             }
+            List<Finding> found = result.get();
+            Action action = rule.action();
+            if (rule.corroboration().isPresent()
+                    && action != Action.FLAG
+                    && found.stream().anyMatch(f -> f.score() >= rule.minScore() && !disregarded.contains(f.category()))
+                    && !corroborated(rule.corroboration().get(), scanText, context, ran, failed)) {
+                action = Action.FLAG; // reported, not acted on
+            }
             for (Finding f : found) {
                 if (f.score() < rule.minScore() || disregarded.contains(f.category())) {
                     continue;
                 }
                 all.add(f);
-                switch (rule.action()) {
+                switch (action) {
                     case BLOCK -> {
                         if (blockCause == null) {
                             blockCause = f;
@@ -247,5 +311,33 @@ public final class FirewallChain {
             return new Verdict.Redact(all, failed, redactor.apply(text, both));
         }
         return new Verdict.Allow(all, failed);
+    }
+
+    /** Runs one scanner; empty when it threw (or overflowed the stack on hostile input). */
+    private static java.util.Optional<List<Finding>> run(Scanner scanner, ScanText text, ScanContext context) {
+        try {
+            return java.util.Optional.of(scanner.scan(text, context));
+        } catch (RuntimeException | StackOverflowError e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Whether the corroborating scanner agrees; true when it failed, so that its fault never opens a rule. */
+    private static boolean corroborated(
+            Corroboration c,
+            ScanText text,
+            ScanContext context,
+            java.util.Map<Scanner, java.util.Optional<List<Finding>>> ran,
+            List<String> failed) {
+        java.util.Optional<List<Finding>> result = ran.get(c.scanner());
+        if (result == null) {
+            result = run(c.scanner(), text, context);
+            ran.put(c.scanner(), result);
+            if (result.isEmpty()) {
+                failed.add(c.scanner().name());
+            }
+        }
+        return result.map(fs -> fs.stream().anyMatch(f -> f.score() >= c.minScore()))
+                .orElse(true);
     }
 }

@@ -265,6 +265,139 @@ class FirewallChainTest {
                         Verdict.Allow.class, a -> assertThat(a.findings()).isEmpty());
     }
 
+    /** A whole-text score, counting how often it was asked (a stand-in for the learned classifier). */
+    static final class Scoring implements Scanner {
+        final double score;
+        final java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+
+        Scoring(double score) {
+            this.score = score;
+        }
+
+        @Override
+        public String name() {
+            return "scoring";
+        }
+
+        @Override
+        public List<Finding> scan(ScanText text) {
+            calls.incrementAndGet();
+            return List.of(new Finding("scoring", Category.PROMPT_INJECTION, "SCORE", score, 0, 0));
+        }
+    }
+
+    static FirewallChain.Rule corroborated(String word, Action action, Scanner by, double minScore) {
+        return new FirewallChain.Rule(
+                new WordScanner(word, word, Category.PROMPT_INJECTION, 0.9),
+                action,
+                0.5,
+                FirewallChain.OnFailure.defaultFor(action),
+                FirewallChain.Rule.ALL_SOURCES,
+                java.util.Optional.of(new FirewallChain.Corroboration(by, minScore)));
+    }
+
+    @Test
+    void anUncorroboratedFindingIsReportedButNotActedOn() {
+        Scoring low = new Scoring(0.2);
+        Verdict v = chain(corroborated("ignore", Action.BLOCK, low, 0.4)).scan("ignore it", ScanText.Stage.INPUT);
+        assertThat(v)
+                .isInstanceOfSatisfying(
+                        Verdict.Allow.class,
+                        a -> assertThat(a.findings())
+                                .extracting(Finding::scanner)
+                                .as(
+                                        "the finding is kept, as a flag rule's; the corroborator's own finding is not a rule's")
+                                .containsExactly("ignore"));
+        assertThat(low.calls).hasValue(1);
+    }
+
+    @Test
+    void aCorroboratedFindingBlocks() {
+        Verdict v = chain(corroborated("ignore", Action.BLOCK, new Scoring(0.4), 0.4))
+                .scan("ignore it", ScanText.Stage.INPUT);
+        assertThat(v)
+                .isInstanceOfSatisfying(
+                        Verdict.Block.class,
+                        b -> assertThat(b.cause().scanner()).isEqualTo("ignore"));
+    }
+
+    @Test
+    void aCorroboratedRedactionRedactsAndAnUncorroboratedOneDoesNot() {
+        assertThat(chain(corroborated("card", Action.REDACT, new Scoring(0.9), 0.4))
+                        .scan("my card", ScanText.Stage.INPUT))
+                .isInstanceOfSatisfying(
+                        Verdict.Redact.class, r -> assertThat(r.text()).isEqualTo("my [X]"));
+        assertThat(chain(corroborated("card", Action.REDACT, new Scoring(0.1), 0.4))
+                        .scan("my card", ScanText.Stage.INPUT))
+                .isInstanceOf(Verdict.Allow.class);
+    }
+
+    @Test
+    void theCorroboratorRunsOnlyWhenTheRuleHasSomethingToActOn() {
+        Scoring by = new Scoring(0.9);
+        chain(corroborated("ignore", Action.BLOCK, by, 0.4)).scan("nothing here", ScanText.Stage.INPUT);
+        chain(corroborated("ignore", Action.FLAG, by, 0.4)).scan("ignore it", ScanText.Stage.INPUT);
+        chain(corroborated("ignore", Action.BLOCK, by, 0.4))
+                .scan("ignore it", ScanText.Stage.INPUT, java.util.Set.of(Category.PROMPT_INJECTION));
+        assertThat(by.calls)
+                .as("no finding, a flag rule, a disregarded category: nothing to corroborate")
+                .hasValue(0);
+    }
+
+    @Test
+    void aScannerThatIsAlsoARuleRunsOncePerText() {
+        Scoring by = new Scoring(0.7);
+        FirewallChain c = chain(
+                corroborated("ignore", Action.BLOCK, by, 0.4),
+                new FirewallChain.Rule(
+                        by,
+                        Action.BLOCK,
+                        0.65,
+                        FirewallChain.OnFailure.BLOCK,
+                        java.util.Set.of(ScanContext.Source.USER)),
+                new FirewallChain.Rule(
+                        by,
+                        Action.BLOCK,
+                        0.8,
+                        FirewallChain.OnFailure.BLOCK,
+                        java.util.Set.of(ScanContext.Source.TOOL)));
+        Verdict v = c.scan("ignore it", ScanText.Stage.INPUT, java.util.Set.of(), ScanContext.NONE);
+        assertThat(by.calls)
+                .as("corroborator, then two rules of unknown source: one scan")
+                .hasValue(1);
+        assertThat(v)
+                .isInstanceOfSatisfying(
+                        Verdict.Block.class,
+                        b -> assertThat(b.findings())
+                                .extracting(Finding::scanner)
+                                .containsExactly("ignore", "scoring"));
+    }
+
+    @Test
+    void aFailingCorroboratorLeavesTheRuleToActAloneAndIsRecordedOnce() {
+        FirewallChain c = chain(
+                corroborated("ignore", Action.BLOCK, new Broken(), 0.4),
+                new FirewallChain.Rule(new Broken(), Action.FLAG, 0.5));
+        Broken broken = new Broken();
+        FirewallChain shared = chain(
+                corroborated("ignore", Action.BLOCK, broken, 0.4), new FirewallChain.Rule(broken, Action.FLAG, 0.5));
+        assertThat(c.scan("ignore it", ScanText.Stage.INPUT))
+                .isInstanceOfSatisfying(
+                        Verdict.Block.class,
+                        b -> assertThat(b.cause().scanner()).isEqualTo("ignore"));
+        assertThat(shared.scan("ignore it", ScanText.Stage.INPUT)).isInstanceOfSatisfying(Verdict.Block.class, b -> {
+            assertThat(b.cause().scanner()).isEqualTo("ignore");
+            assertThat(b.failedScanners()).containsExactly("broken");
+        });
+    }
+
+    @Test
+    void aCorroborationThresholdOutsideZeroToOneIsRefused() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new FirewallChain.Corroboration(new Scoring(0), 1.5))
+                .withMessageContaining("corroboration threshold of scanner 'scoring'");
+    }
+
     @Test
     void exhaustiveSwitchOverTheVerdict() {
         Verdict v = chain().scan("anything", ScanText.Stage.OUTPUT);
