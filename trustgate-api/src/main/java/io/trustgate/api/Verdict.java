@@ -10,32 +10,53 @@ import java.util.Objects;
 public sealed interface Verdict {
     List<Finding> findings();
 
+    /**
+     * The action each finding caused, in the order of {@link #findings()}: its rule's action, or {@link Action#FLAG}
+     * for a finding that was only reported (a flag rule's, or a rule's whose corroborating scanner did not agree).
+     * A fail-closed scanner failure counts as {@link Action#BLOCK}.
+     */
+    List<Action> actions();
+
     /** Scanners that threw; the others still ran ("failure" is collected, not fatal). */
     List<String> failedScanners();
 
     /** Nothing to block or redact (findings, if any, were only flagged). */
-    record Allow(List<Finding> findings, List<String> failedScanners) implements Verdict {
+    record Allow(List<Finding> findings, List<Action> actions, List<String> failedScanners) implements Verdict {
         public Allow {
             findings = List.copyOf(findings);
+            actions = sameSize(findings, actions);
             failedScanners = List.copyOf(failedScanners);
         }
     }
 
     /** Go on with {@code text}, in which the findings of redacting scanners were replaced by placeholders. */
-    record Redact(List<Finding> findings, List<String> failedScanners, String text) implements Verdict {
+    record Redact(List<Finding> findings, List<Action> actions, List<String> failedScanners, String text)
+            implements Verdict {
         public Redact {
             findings = List.copyOf(findings);
+            actions = sameSize(findings, actions);
             failedScanners = List.copyOf(failedScanners);
             Objects.requireNonNull(text, "text");
         }
     }
 
     /** Stop: {@code cause} is the first finding of a blocking scanner. */
-    record Block(List<Finding> findings, List<String> failedScanners, Finding cause) implements Verdict {
+    record Block(List<Finding> findings, List<Action> actions, List<String> failedScanners, Finding cause)
+            implements Verdict {
         public Block {
             findings = List.copyOf(findings);
+            actions = sameSize(findings, actions);
             failedScanners = List.copyOf(failedScanners);
             Objects.requireNonNull(cause, "cause");
         }
+    }
+
+    private static List<Action> sameSize(List<Finding> findings, List<Action> actions) {
+        List<Action> copy = List.copyOf(actions);
+        if (copy.size() != findings.size()) {
+            throw new IllegalArgumentException(
+                    "one action per finding: " + copy.size() + " actions for " + findings.size() + " findings");
+        }
+        return copy;
     }
 }

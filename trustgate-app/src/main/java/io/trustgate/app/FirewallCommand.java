@@ -78,7 +78,7 @@ final class FirewallCommand extends GroupCommand {
             name = "scan",
             mixinStandardHelpOptions = true,
             description = "Scan lines of text (JSONL with a \"text\" field, or plain lines) with the configured chain;"
-                    + " print one JSON line per input: verdict, findings (scanner, category, type, score, start, end)"
+                    + " print one JSON line per input: verdict, findings (scanner, category, type, score, start, end, action)"
                     + " and the redacted text. Matched text is never printed apart from the redacted input itself."
                     + " At the output stage a JSONL line may carry a \"system\" field: the system prompt the text"
                     + " must not leak. A JSONL line may carry a \"role\" field (system, developer, user, assistant,"
@@ -216,14 +216,17 @@ final class FirewallCommand extends GroupCommand {
                         case Verdict.Block b -> "block";
                     });
             ArrayNode fs = o.putArray("findings");
-            for (Finding f : v.findings()) {
+            for (int i = 0; i < v.findings().size(); i++) {
+                Finding f = v.findings().get(i);
                 fs.addObject()
                         .put("scanner", f.scanner())
                         .put("category", f.category().name())
                         .put("type", f.type())
                         .put("score", f.score())
                         .put("start", f.start())
-                        .put("end", f.end());
+                        .put("end", f.end())
+                        // what it caused: a block rule's finding its corroborator did not agree with is a flag
+                        .put("action", v.actions().get(i).name().toLowerCase(java.util.Locale.ROOT));
             }
             if (!v.failedScanners().isEmpty()) {
                 ArrayNode failed = o.putArray("failed_scanners");

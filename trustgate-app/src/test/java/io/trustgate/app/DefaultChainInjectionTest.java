@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * and tool results, the heuristics on every message, blocking where the classifier scores at least 0.4) on the
  * firewall module's labelled sets, as the gateway scans them:
  * each text as one message of its set's role (user when none is given). What counts is a block with a prompt-injection
- * or jailbreak finding among the reasons. The floors are the figures measured when the heuristics became corroborated
+ * or jailbreak finding among the reasons whose action was block (a heuristic finding the classifier did not
+ * corroborate is only a flag). The floors are the figures measured when the heuristics became corroborated
  * (decision 016; {@code bench/probe-eval FILE}, column "default chain"), so a change that loses recall or adds false
  * alarms through the real default configuration fails here, not only in one scanner's test.
  */
@@ -51,10 +52,12 @@ class DefaultChainInjectionTest {
             JsonNode n = JSON.readTree(line);
             ScanContext.Source source = ScanContext.Source.ofRole(n.path("role").asText("user"));
             Verdict v = chain.scan(n.get("text").asText(), ScanText.Stage.INPUT, Set.of(), ScanContext.of(source));
-            boolean blocked = v instanceof Verdict.Block
-                    && v.findings().stream()
-                            .anyMatch(f ->
-                                    f.category() == Category.PROMPT_INJECTION || f.category() == Category.JAILBREAK);
+            boolean blocked = false;
+            for (int i = 0; i < v.findings().size(); i++) {
+                Category c = v.findings().get(i).category();
+                blocked |= v.actions().get(i) == io.trustgate.api.Action.BLOCK
+                        && (c == Category.PROMPT_INJECTION || c == Category.JAILBREAK);
+            }
             if (n.get("label").asBoolean()) {
                 attacks++;
                 caught += blocked ? 1 : 0;

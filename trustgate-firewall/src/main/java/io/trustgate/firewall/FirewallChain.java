@@ -218,10 +218,11 @@ public final class FirewallChain {
             ScanContext context,
             RedactionSession session) {
         if (rules.isEmpty()) {
-            return new Verdict.Allow(List.of(), List.of());
+            return new Verdict.Allow(List.of(), List.of(), List.of());
         }
         ScanText scanText = normalizer.apply(text, stage);
         List<Finding> all = new ArrayList<>();
+        List<Action> actions = new ArrayList<>(); // what each of all caused
         List<Finding> toRedact = new ArrayList<>();
         List<Finding> toAnonymize = new ArrayList<>();
         List<String> failed = new ArrayList<>();
@@ -253,6 +254,7 @@ public final class FirewallChain {
                 // a failure can only close what the scanner's findings could have: none of a disregarded category
                 if (rule.onFailure() == OnFailure.BLOCK && !disregarded.contains(failure.category())) {
                     all.add(failure);
+                    actions.add(Action.BLOCK);
                     if (failureCause == null) {
                         failureCause = failure;
                     }
@@ -272,6 +274,7 @@ public final class FirewallChain {
                     continue;
                 }
                 all.add(f);
+                actions.add(action);
                 switch (action) {
                     case BLOCK -> {
                         if (blockCause == null) {
@@ -296,21 +299,21 @@ public final class FirewallChain {
         }
         if (blockCause != null) {
             // something found is the better reason to give than a scanner that could not look
-            return new Verdict.Block(all, failed, blockCause);
+            return new Verdict.Block(all, actions, failed, blockCause);
         }
         if (failureCause != null) {
-            return new Verdict.Block(all, failed, failureCause);
+            return new Verdict.Block(all, actions, failed, failureCause);
         }
         if (!toRedact.isEmpty() || !toAnonymize.isEmpty()) {
             if (session != null) {
-                return new Verdict.Redact(all, failed, session.apply(text, toRedact, toAnonymize));
+                return new Verdict.Redact(all, actions, failed, session.apply(text, toRedact, toAnonymize));
             }
             // Without a session nothing can be restored: anonymised spans are masked.
             List<Finding> both = new ArrayList<>(toRedact);
             both.addAll(toAnonymize);
-            return new Verdict.Redact(all, failed, redactor.apply(text, both));
+            return new Verdict.Redact(all, actions, failed, redactor.apply(text, both));
         }
-        return new Verdict.Allow(all, failed);
+        return new Verdict.Allow(all, actions, failed);
     }
 
     /** Runs one scanner; empty when it threw (or overflowed the stack on hostile input). */

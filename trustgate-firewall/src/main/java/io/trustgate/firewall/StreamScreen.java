@@ -55,12 +55,14 @@ public final class StreamScreen {
     private final ScanContext context;
     private final int holdback;
     private final int lookbehind;
-    private final Map<String, Action> actionOf = new HashMap<>();
     private final RedactionSession masks = new RedactionSession();
     private final StringBuilder pending = new StringBuilder();
     private final StringBuilder tail = new StringBuilder();
     private final StringBuilder released = new StringBuilder();
     private final Map<String, Finding> findings = new LinkedHashMap<>();
+    /** What each finding of {@link #findings} caused, by the same key (the stronger, when seen twice). */
+    private final Map<String, Action> acted = new HashMap<>();
+
     private final Set<String> failed = new LinkedHashSet<>();
     private long releasedChars;
     private boolean stopped;
@@ -81,9 +83,6 @@ public final class StreamScreen {
         this.whole = chain.select(r -> r.scanner().wholeText());
         this.holdback = holdback;
         this.lookbehind = lookbehind;
-        for (FirewallChain.Rule r : chain.rules()) {
-            actionOf.merge(r.scanner().name(), r.action(), StreamScreen::stronger);
-        }
     }
 
     private static Action stronger(Action a, Action b) {
@@ -113,7 +112,7 @@ public final class StreamScreen {
         }
         String text = released.toString();
         Verdict v = whole.scan(text, ScanText.Stage.OUTPUT, Set.of(), context);
-        record(v.findings(), 0);
+        record(v, 0);
         failed.addAll(v.failedScanners());
         if (v instanceof Verdict.Block b) {
             stopped = true;
@@ -125,6 +124,11 @@ public final class StreamScreen {
     /** Every finding so far (deduplicated; spans relative to the released text). */
     public List<Finding> findings() {
         return List.copyOf(findings.values());
+    }
+
+    /** The action each finding of {@link #findings()} caused, in the same order (see {@link Verdict#actions()}). */
+    public List<Action> actions() {
+        return findings.keySet().stream().map(acted::get).toList();
     }
 
     /**
@@ -143,7 +147,7 @@ public final class StreamScreen {
         String text = tail + pending.toString();
         Verdict v = window.scan(text, ScanText.Stage.OUTPUT, Set.of(), context);
         long windowStart = releasedChars - tailLen;
-        record(v.findings(), windowStart);
+        record(v, windowStart);
         failed.addAll(v.failedScanners());
         if (v instanceof Verdict.Block b) {
             stopped = true;
@@ -153,8 +157,9 @@ public final class StreamScreen {
         // Never release through the middle of a span to redact: hold it back whole.
         int cut = wanted;
         List<Finding> toMask = new ArrayList<>();
-        for (Finding f : v.findings()) {
-            Action a = actionOf.getOrDefault(f.scanner(), Action.FLAG);
+        for (int i = 0; i < v.findings().size(); i++) {
+            Finding f = v.findings().get(i);
+            Action a = v.actions().get(i); // a finding its rule only reported is not masked
             if ((a != Action.REDACT && a != Action.ANONYMIZE) || !f.hasSpan()) {
                 continue;
             }
@@ -196,10 +201,14 @@ public final class StreamScreen {
         return new Step.Emit(out);
     }
 
-    private void record(List<Finding> found, long offset) {
-        for (Finding f : found) {
+    private void record(Verdict v, long offset) {
+        for (int i = 0; i < v.findings().size(); i++) {
+            Finding f = v.findings().get(i);
+            Action action = v.actions().get(i);
             if (!f.hasSpan()) {
-                findings.merge(f.scanner() + '\0' + f.type(), f, (a, b) -> a.score() >= b.score() ? a : b);
+                String key = f.scanner() + '\0' + f.type();
+                findings.merge(key, f, (a, b) -> a.score() >= b.score() ? a : b);
+                acted.merge(key, action, StreamScreen::stronger);
                 continue;
             }
             long s = Math.max(0, offset + f.start());
@@ -207,7 +216,9 @@ public final class StreamScreen {
             Finding abs = new Finding(
                     f.scanner(), f.category(), f.type(), f.score(), (int) Math.min(Integer.MAX_VALUE, s), (int)
                             Math.min(Integer.MAX_VALUE, e));
-            findings.putIfAbsent(f.scanner() + '\0' + f.type() + '\0' + s, abs);
+            String key = f.scanner() + '\0' + f.type() + '\0' + s;
+            findings.putIfAbsent(key, abs);
+            acted.merge(key, action, StreamScreen::stronger);
         }
     }
 }

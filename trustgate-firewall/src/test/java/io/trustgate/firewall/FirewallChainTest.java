@@ -308,6 +308,7 @@ class FirewallChainTest {
                                 .as(
                                         "the finding is kept, as a flag rule's; the corroborator's own finding is not a rule's")
                                 .containsExactly("ignore"));
+        assertThat(v.actions()).containsExactly(Action.FLAG);
         assertThat(low.calls).hasValue(1);
     }
 
@@ -319,6 +320,21 @@ class FirewallChainTest {
                 .isInstanceOfSatisfying(
                         Verdict.Block.class,
                         b -> assertThat(b.cause().scanner()).isEqualTo("ignore"));
+        assertThat(v.actions()).containsExactly(Action.BLOCK);
+    }
+
+    @Test
+    void eachFindingCarriesTheActionItCaused() {
+        Verdict v = chain(
+                        rule("mail", Action.REDACT, 0, 1),
+                        rule("note", Action.FLAG, 0, 1),
+                        new FirewallChain.Rule(new Broken(), Action.BLOCK, 0.5))
+                .scan("a mail and a note", ScanText.Stage.INPUT);
+        assertThat(v.findings()).extracting(Finding::scanner).containsExactly("mail", "note", "broken");
+        assertThat(v.actions()).containsExactly(Action.REDACT, Action.FLAG, Action.BLOCK);
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new Verdict.Allow(v.findings(), List.of(Action.FLAG), List.of()))
+                .withMessageContaining("one action per finding");
     }
 
     @Test

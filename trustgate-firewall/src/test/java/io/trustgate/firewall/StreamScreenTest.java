@@ -41,6 +41,28 @@ class StreamScreenTest {
     }
 
     @Test
+    void aRedactionItsCorroboratorDoesNotAgreeWithIsReportedNotMasked() {
+        // the secrets rule redacts only where pii also finds something
+        FirewallChain.Rule corroborated = new FirewallChain.Rule(
+                Scanners.create("secrets"),
+                Action.REDACT,
+                0.5,
+                FirewallChain.OnFailure.ALLOW,
+                FirewallChain.Rule.ALL_SOURCES,
+                java.util.Optional.of(new FirewallChain.Corroboration(Scanners.create("pii"), 0.5)));
+        String alone = "Your key is " + KEY + " and it works. ".repeat(3);
+        StreamScreen screen = new StreamScreen(Scanners.chain(List.of(corroborated)), ScanContext.NONE, 16, 32);
+        assertThat(stream(screen, alone, new int[] {5})).isEqualTo(alone);
+        assertThat(screen.findings()).extracting(Finding::type).contains("AWS_ACCESS_KEY_ID");
+        assertThat(screen.actions()).containsOnly(Action.FLAG);
+
+        String withMail = "Mail jane.doe@example.com the key " + KEY + " now, please. ".repeat(2);
+        StreamScreen agreed = new StreamScreen(Scanners.chain(List.of(corroborated)), ScanContext.NONE, 32, 64);
+        assertThat(stream(agreed, withMail, new int[] {5})).doesNotContain(KEY);
+        assertThat(agreed.actions()).contains(Action.REDACT);
+    }
+
+    @Test
     void keySplitAcrossManyChunksIsMaskedWholeWhateverTheChunking() {
         String text = "Here is the config you asked for: aws_access_key_id = " + KEY
                 + " and that is all. Keep it safe, and rotate it every ninety days as policy requires.";

@@ -63,7 +63,7 @@ final class ChatExchange {
     private boolean finished;
     private ModelEntry serving;
     /** Every firewall finding of the request and its answer, for the audit event. */
-    private final List<io.trustgate.api.Finding> findings = new ArrayList<>();
+    private final Screened findings = new Screened();
     /** The providers called, in order (more than one when retries or fallbacks happened). */
     private final List<String> tried = new ArrayList<>();
     /** A stream's closing [DONE], written only once the request's audit event is durable. */
@@ -356,7 +356,7 @@ final class ChatExchange {
             answer(reply, reply.body());
             return;
         }
-        List<io.trustgate.api.Finding> found = findings;
+        Screened found = findings;
         if (reply.body().length() <= COUNT_OFF_LOOP_CHARS) {
             io.vertx.core.buffer.Buffer screened;
             try {

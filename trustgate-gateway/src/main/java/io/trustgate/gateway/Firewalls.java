@@ -64,18 +64,6 @@ public record Firewalls(Policy defaults, Map<String, Policy> byTier) {
             }
         }
 
-        /** The action this firewall takes on the scanner's findings (input rules first); FLAG when it has none. */
-        public io.trustgate.api.Action actionOf(String scanner) {
-            for (FirewallChain chain : java.util.List.of(input, output)) {
-                for (FirewallChain.Rule r : chain.rules()) {
-                    if (r.scanner().name().equals(scanner)) {
-                        return r.action();
-                    }
-                }
-            }
-            return io.trustgate.api.Action.FLAG;
-        }
-
         /** Only an input chain (tests and simple set-ups). */
         public static Policy input(FirewallChain input) {
             return new Policy(input, FirewallChain.none(), false, DEFAULT_HOLDBACK, DEFAULT_LOOKBEHIND);

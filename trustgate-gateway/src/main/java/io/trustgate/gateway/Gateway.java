@@ -259,18 +259,18 @@ public final class Gateway implements AutoCloseable {
      * is durable, so that a caller that answers only then never answers a request whose event a crash could lose;
      * it fails when the audit log cannot take the event (then the caller answers 503 instead).
      */
-    Future<Void> record(String endpoint, UsageRecord r, List<io.trustgate.api.Finding> findings, List<String> route) {
+    Future<Void> record(String endpoint, UsageRecord r, Screened findings, List<String> route) {
         return record(endpoint, r, findings, route, io.trustgate.api.audit.CapturedContent.NONE, 0);
     }
 
     /**
-     * As {@link #record(String, UsageRecord, List, List)}, with the prompt and completion text the tier's mode keeps
+     * As {@link #record(String, UsageRecord, Screened, List)}, with the prompt and completion text the tier's mode keeps
      * and the time spent waiting for upstreams (for the latency the gateway adds).
      */
     Future<Void> record(
             String endpoint,
             UsageRecord r,
-            List<io.trustgate.api.Finding> findings,
+            Screened findings,
             List<String> route,
             io.trustgate.api.audit.CapturedContent content,
             long upstreamNanos) {
@@ -291,8 +291,7 @@ public final class Gateway implements AutoCloseable {
                     .addKeyValue("findings", findings.size())
                     .log("request");
         }
-        Firewalls.Policy policy = firewalls.forTier(r.tier());
-        metrics.request(endpoint, r, upstreamNanos, findings, policy::actionOf);
+        metrics.request(endpoint, r, upstreamNanos, findings.findings(), findings.actions());
         io.trustgate.api.audit.AuditEvent.Builder b = io.trustgate.api.audit.AuditEvent.builder(
                         io.trustgate.api.audit.AuditEvent.Kind.API_REQUEST, r.time())
                 .requestId(r.requestId())
@@ -309,7 +308,7 @@ public final class Gateway implements AutoCloseable {
                 .status(r.status())
                 .errorCode(r.errorCode())
                 .content(content);
-        for (io.trustgate.api.Finding f : findings) {
+        for (io.trustgate.api.Finding f : findings.findings()) {
             b.finding(io.trustgate.api.audit.AuditFinding.of(f));
         }
         return audited(b.build());
@@ -337,7 +336,7 @@ public final class Gateway implements AutoCloseable {
                         0),
                 0,
                 List.of(),
-                s -> io.trustgate.api.Action.FLAG);
+                List.of());
         return audited(io.trustgate.api.audit.AuditEvent.builder(io.trustgate.api.audit.AuditEvent.Kind.API_REQUEST, at)
                 .requestId(requestId)
                 .latencyMs((System.nanoTime() - startNanos) / 1_000_000)

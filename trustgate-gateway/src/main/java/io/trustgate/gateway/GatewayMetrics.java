@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -130,15 +129,10 @@ public final class GatewayMetrics {
     }
 
     /**
-     * One finished API request: its count, latency, tokens, cost, findings (with the action the tier's firewall
-     * took for each scanner) and, for refusals by limits or budgets, the reason.
+     * One finished API request: its count, latency, tokens, cost, findings (each with the action it caused, given in
+     * {@code actions} in the same order) and, for refusals by limits or budgets, the reason.
      */
-    void request(
-            String endpoint,
-            UsageRecord r,
-            long upstreamNanos,
-            List<Finding> found,
-            Function<String, Action> actionOf) {
+    void request(String endpoint, UsageRecord r, long upstreamNanos, List<Finding> found, List<Action> actions) {
         requests.computeIfAbsent(
                         new RequestKey(endpoint, r.status(), r.modelServed(), r.provider()),
                         k -> Counter.builder("trustgate.requests")
@@ -175,12 +169,13 @@ public final class GatewayMetrics {
                                     .register(registry))
                     .increment(r.costMicros() / 1e6);
         }
-        for (Finding f : found) {
+        for (int i = 0; i < found.size(); i++) {
+            Finding f = found.get(i);
             findings.computeIfAbsent(
                             new FindingKey(
                                     f.scanner(),
                                     f.category().name().toLowerCase(java.util.Locale.ROOT),
-                                    actionOf.apply(f.scanner()).name().toLowerCase(java.util.Locale.ROOT)),
+                                    actions.get(i).name().toLowerCase(java.util.Locale.ROOT)),
                             k -> Counter.builder("trustgate.firewall.findings")
                                     .description("Firewall findings by scanner, category and action")
                                     .tag("scanner", k.scanner())

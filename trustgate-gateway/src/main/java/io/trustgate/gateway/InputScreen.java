@@ -31,10 +31,10 @@ final class InputScreen {
     private InputScreen() {}
 
     /**
-     * Screens the request body in place, adding every finding to {@code findings} (those of a blocked message
-     * included, before the block is thrown); returns whether anything was found.
+     * Screens the request body in place, adding every finding to {@code findings} with its action (those of a
+     * blocked message included, before the block is thrown); returns whether anything was found.
      */
-    static boolean screen(FirewallChain chain, ObjectNode body, RedactionSession session, List<Finding> findings) {
+    static boolean screen(FirewallChain chain, ObjectNode body, RedactionSession session, Screened findings) {
         int before = findings.size();
         if (chain.isEmpty()) {
             return false;
@@ -85,13 +85,13 @@ final class InputScreen {
             FirewallChain chain,
             String text,
             String where,
-            List<Finding> findings,
+            Screened findings,
             Set<Category> disregarded,
             ScanContext context,
             RedactionSession session) {
         Verdict v = chain.scan(text, ScanText.Stage.INPUT, disregarded, context, session);
         logFailures(v, where);
-        findings.addAll(v.findings());
+        findings.add(v);
         return switch (v) {
             case Verdict.Allow a -> null;
             case Verdict.Redact r -> r.text();

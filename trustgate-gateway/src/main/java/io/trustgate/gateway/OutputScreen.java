@@ -67,7 +67,7 @@ final class OutputScreen {
 
     /** The answer's body after screening and restoring; throws when blocked. */
     static Buffer screen(
-            FirewallChain chain, ScanContext context, RedactionSession session, Buffer body, List<Finding> found) {
+            FirewallChain chain, ScanContext context, RedactionSession session, Buffer body, Screened found) {
         JsonNode root;
         try {
             root = Json.parse(body);
@@ -128,12 +128,12 @@ final class OutputScreen {
             RedactionSession session,
             String text,
             String where,
-            List<Finding> found) {
+            Screened found) {
         String out = text;
         if (!chain.isEmpty()) {
             Verdict v = chain.scan(text, ScanText.Stage.OUTPUT, Set.of(), context);
             InputScreen.logFailures(v, where);
-            found.addAll(v.findings());
+            found.add(v);
             out = switch (v) {
                 case Verdict.Allow a -> text;
                 case Verdict.Redact r -> r.text();

@@ -444,7 +444,6 @@ final class RequestHandler implements Handler<HttpServerRequest> {
                                         200,
                                         "",
                                         1),
-                                List.of(),
                                 List.of(entry.provider()))
                         .onComplete(rec -> {
                             if (rec.failed()) {
@@ -472,7 +471,6 @@ final class RequestHandler implements Handler<HttpServerRequest> {
                                         ErrorTable.status(e.kind()),
                                         ErrorTable.code(e),
                                         1),
-                                List.of(),
                                 List.of(entry.provider()))
                         .onComplete(rec -> send(resp, rec.succeeded() ? e : Gateway.auditUnavailable()));
             }
@@ -480,10 +478,9 @@ final class RequestHandler implements Handler<HttpServerRequest> {
     }
 
     /** Records the request, and tells its span what the record says. */
-    private io.vertx.core.Future<Void> traced(
-            Span span, String endpoint, UsageRecord r, List<io.trustgate.api.Finding> findings, List<String> route) {
-        gw.tracing.recorded(span, r, findings.size());
-        return gw.record(endpoint, r, findings, route);
+    private io.vertx.core.Future<Void> traced(Span span, String endpoint, UsageRecord r, List<String> route) {
+        gw.tracing.recorded(span, r, 0); // embeddings are not screened: no findings
+        return gw.record(endpoint, r, new Screened(), route);
     }
 
     static UsageRecord record(

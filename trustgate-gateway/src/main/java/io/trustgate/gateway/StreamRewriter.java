@@ -41,7 +41,7 @@ final class StreamRewriter {
     private final Map<Integer, StreamScreen> screens = new HashMap<>();
     private final Map<Integer, StreamingRestorer> restorers = new HashMap<>();
     private final SseParser parser;
-    private final List<Finding> findings = new ArrayList<>();
+    private final Screened findings = new Screened();
     private final Set<String> loggedFailures = new HashSet<>();
     private Buffer out;
     private Stopped stopped;
@@ -80,10 +80,11 @@ final class StreamRewriter {
         return result();
     }
 
-    /** Every output finding so far. */
-    List<Finding> findings() {
-        List<Finding> all = new ArrayList<>(findings);
-        screens.values().forEach(s -> all.addAll(s.findings()));
+    /** Every output finding so far, with its action. */
+    Screened findings() {
+        Screened all = new Screened();
+        all.add(findings.findings(), findings.actions());
+        screens.values().forEach(s -> all.add(s.findings(), s.actions()));
         return all;
     }
 
@@ -190,7 +191,7 @@ final class StreamRewriter {
                 screens.remove(index);
                 boolean ok = collect(screen.finish(), released, index);
                 logFailures(screen, index);
-                findings.addAll(screen.findings());
+                findings.add(screen.findings(), screen.actions());
                 if (!ok) {
                     return null;
                 }
@@ -258,7 +259,7 @@ final class StreamRewriter {
                 if (!collect(step, released, index)) {
                     return;
                 }
-                findings.addAll(screen.findings());
+                findings.add(screen.findings(), screen.actions());
                 text = released.toString();
             }
             StreamingRestorer r = restorers.remove(index);

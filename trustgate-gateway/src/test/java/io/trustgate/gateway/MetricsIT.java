@@ -44,10 +44,15 @@ class MetricsIT {
     }
 
     private GatewayHarness gateway(io.trustgate.api.audit.AuditSink audit) {
+        return gateway(
+                audit,
+                Scanners.chain(List.of(
+                        new FirewallChain.Rule(Scanners.create("secrets"), Action.BLOCK, 0.5),
+                        new FirewallChain.Rule(Scanners.create("pii"), Action.REDACT, 0.5))));
+    }
+
+    private GatewayHarness gateway(io.trustgate.api.audit.AuditSink audit, FirewallChain in) {
         upstream = new FakeOpenAiServer(vertx, "k");
-        FirewallChain in = Scanners.chain(List.of(
-                new FirewallChain.Rule(Scanners.create("secrets"), Action.BLOCK, 0.5),
-                new FirewallChain.Rule(Scanners.create("pii"), Action.REDACT, 0.5)));
         h = new GatewayHarness()
                 .provider(GatewayHarness.openai("up", upstream, "k"))
                 .model("m", "up", "m-up")
@@ -107,6 +112,30 @@ class MetricsIT {
         HttpResponse<String> text = h.get("/metrics", "");
         assertThat(text.statusCode()).isEqualTo(200);
         assertThat(text.headers().firstValue("content-type").orElse("")).startsWith("text/plain");
+    }
+
+    @Test
+    void aFindingIsCountedUnderTheActionItCausedNotUnderItsRulesAction() throws Exception {
+        // secrets block only where pii also finds something: a key alone is reported, a key next to an e-mail blocks
+        FirewallChain in = Scanners.chain(List.of(new FirewallChain.Rule(
+                Scanners.create("secrets"),
+                Action.BLOCK,
+                0.5,
+                FirewallChain.OnFailure.BLOCK,
+                FirewallChain.Rule.ALL_SOURCES,
+                java.util.Optional.of(new FirewallChain.Corroboration(Scanners.create("pii"), 0.5)))));
+        gateway(io.trustgate.api.audit.AuditSink.discarding(), in);
+        String key = h.key("k");
+        String token = "ghp_aB3dE5gH7jK9mN1pQ3sT5vX7zA9cE1gI3kM5";
+        assertThat(h.post("/v1/chat/completions", key, chat("key " + token)).statusCode())
+                .isEqualTo(200);
+        assertThat(h.post("/v1/chat/completions", key, chat("key " + token + " for jane.doe@example.com"))
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(count("trustgate.firewall.findings", "scanner", "secrets", "action", "flag"))
+                .isEqualTo(1);
+        assertThat(count("trustgate.firewall.findings", "scanner", "secrets", "action", "block"))
+                .isEqualTo(1);
     }
 
     @Test
