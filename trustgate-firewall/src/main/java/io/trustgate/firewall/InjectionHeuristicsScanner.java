@@ -95,7 +95,7 @@ public final class InjectionHeuristicsScanner implements Scanner {
     };
 
     private static final String SEND_VERB = "(?:" + String.join("|", SEND_VERBS) + ")";
-    private static final String FILLER = "(?:[\\w'’-]+\\W+){0,6}?";
+    private static final String FILLER = "(?:[\\w'’-]++\\W++){0,6}?";
     private static final String DESTINATION =
             "(?:to|at|into)\\W+(?:https?://|[\\w.-]+@[\\w-]+\\.|this\\W+(?:url|link" + "|address|endpoint|webhook))";
 
@@ -371,7 +371,7 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     "INSTRUCTION_OVERRIDE",
                     PI,
                     0.6,
-                    "(?:ai|llms?|gpts?|language\\W+models?)\\W+(?:[\\w-]+\\W+){0,2}?(?:reading|processing|parsing|"
+                    "(?:ai|llms?|gpts?|language\\W+models?)\\W+(?:[\\w-]++\\W++){0,2}?(?:reading|processing|parsing|"
                             + "summari[sz]ing|reviewing|screening|analy[sz]ing|evaluating|ranking|indexing|that\\W+"
                             + "(?:reads?|process(?:es)?|summari[sz]es?|reviews?|screens?|sees?))\\W+(?:this|these|the\\W+"
                             + "following|my)\\b",
@@ -519,7 +519,7 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     "(?:reveal|print|repeat|output|show|display|tell|share|leak|dump|give"
                             + "|write|list|recite|copy|paste|return|provide|spell|see|encode|translate|summari[sz]e|rot13|base64"
                             + "|format|reformat|convert|export|serialize|serialise|restate|paraphrase|quote)"
-                            + "\\W+(?:[\\w'’-]+\\W+){0,5}?(?:system(?<!\\b(?:its|our|my|their|his|her|a|an)\\Wsystem)\\W+(?:prompt|message|instructions|configuration)|"
+                            + "\\W+(?:[\\w'’-]++\\W++){0,5}?(?:system(?<!\\b(?:its|our|my|their|his|her|a|an)\\Wsystem)\\W+(?:prompt|message|instructions|configuration)|"
                             + "(?:this|the)\\W+(?:entire|whole|full)\\W+conversation|your\\W+(?:(?:initial|original|hidden|"
                             + "secret|full|exact|first|complete|system|current|starting|setup|startup)\\W+)*(?:instructions|prompt|rules|guidelines|configuration|directives)|"
                             + "the\\W+(?:(?:initial|original|hidden|secret|full|exact|first|complete)\\W+)+(?:instructions|"
@@ -733,7 +733,7 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     PI,
                     0.7,
                     "(?<=\\br[ée]p[éèe]t[a-zé]{0,3}\\W[^.!?\\n]{0,40}?)(?:mots|texte|phrases)\\W+"
-                            + "(?:\\p{L}+\\W+){0,3}?(?:au-dessus|ci-dessus|précédent\\p{L}*)",
+                            + "(?:\\p{L}++\\W++){0,3}?(?:au-dessus|ci-dessus|précédent\\p{L}*)",
                     "mots",
                     "texte",
                     "phrases"),
@@ -1492,7 +1492,7 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     "PLANTED_CODE",
                     PI,
                     0.35,
-                    "(?:following|subsequent|below|next)\\W+(?:[\\w-]+\\W+)?(?:code|snippet|excerpt|block|section|"
+                    "(?:following|subsequent|below|next)\\W+(?:[\\w-]++\\W++)?(?:code|snippet|excerpt|block|section|"
                             + "lines?|script)\\b[^\\n]{0,80}?\\byour\\W+(?:code|codebase|implementation|solution|"
                             + "program|script|project|answer|response|reply|algorithm|application|app|function|work|"
                             + "logic|elucidation|explanation)\\b",
@@ -1505,7 +1505,7 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     PI,
                     0.35,
                     "your\\W+(?:code|codebase|implementation|solution|program|script|answer|response|algorithm)\\W+"
-                            + "(?:[\\w-]+\\W+){0,8}?(?:following|subsequent|below)\\W+(?:[\\w-]+\\W+)?(?:code|snippet|"
+                            + "(?:[\\w-]++\\W++){0,8}?(?:following|subsequent|below)\\W+(?:[\\w-]++\\W++)?(?:code|snippet|"
                             + "excerpt|block|section|lines?|script)\\b",
                     "your"),
             // code that sends data out or fetches a program, with code that reads what is private or runs what it
@@ -1579,8 +1579,8 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     PI,
                     0.25,
                     "(?:use|utili[sz]e|include|integrate|incorporate|add|insert|embed|merge|fuse|blend|meld|weave|"
-                            + "absorb|enlist|deploy|employ|leverage|inject|apply|implement|adopt)\\W+(?:[\\w-]+\\W+){0,3}?"
-                            + "(?:following|subsequent|below)\\W+(?:[\\w-]+\\W+)?(?:code|snippet|excerpt|block|section|"
+                            + "absorb|enlist|deploy|employ|leverage|inject|apply|implement|adopt)\\W+(?:[\\w-]++\\W++){0,3}?"
+                            + "(?:following|subsequent|below)\\W+(?:[\\w-]++\\W++)?(?:code|snippet|excerpt|block|section|"
                             + "lines?|script)\\b(?![^\\n]{0,80}?\\byour\\W)",
                     "use",
                     "utilize",
