@@ -123,6 +123,15 @@ class DefaultChainInjectionTest {
     }
 
     @Test
+    void fourthSet() throws IOException {
+        // 272/450 and 7/450 at its first count, written after decision 016 was fixed (decision 015's chain, from the
+        // same count's scores: 265/450 and 18/450; heuristics alone: 134/450 and 17/450)
+        Counts c = count("heldout-probe-4.jsonl");
+        assertThat(c.caught()).as(c.toString()).isGreaterThanOrEqualTo(272);
+        assertThat(c.flagged()).as(c.toString()).isLessThanOrEqualTo(7);
+    }
+
+    @Test
     void toolResults() throws IOException {
         // the development set the tool-result threshold was chosen on: 233/372 and 23/372 at 0.65 with corroborated
         // heuristics (decision 016); 200/372 and 28/372 at 0.75 (decision 015); heuristics alone: 109/372 and 23/372
