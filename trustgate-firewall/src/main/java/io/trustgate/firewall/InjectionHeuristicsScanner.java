@@ -53,7 +53,10 @@ import java.util.regex.Pattern;
  * text 20-30 ms (see {@code InjectionHeuristicsFuzzTest}; measured here, 2 cores). A tool result costs one more
  * automaton pass: the default chain on 2 KB of documentation takes p50 about 40 us more than on the same text as a
  * user message (JMH {@code FirewallBenchmark.defaultChain2KbToolResult}), and 1 MiB crafted to hit the answer rule
- * on every line about 0.3 s. Thread-safe; no I/O.
+ * on every line about 0.3 s. One rule's regex may read at most {@link #READS_PER_ATTEMPT} chars at one anchor (the
+ * largest attempt on the repository's labelled sets reads about 13,000); past that the scan throws, so that a rule
+ * that backtracks exponentially fails the scanner (closed, for a blocking rule) instead of holding an event loop.
+ * Thread-safe; no I/O.
  *
  * <p><b>Limits.</b> Only the phrasings written here are known (English; instruction overrides also in German, French,
  * Spanish, Italian, Portuguese, Dutch and Polish, notes to an AI reader, "repeat the words above" and transformed
@@ -1823,10 +1826,58 @@ public final class InjectionHeuristicsScanner implements Scanner {
         }
     }
 
+    /**
+     * Character reads one rule's regex may make at one anchor. A linear match reads its window (160 chars) a few
+     * times per alternative; a match that backtracks exponentially reads billions. The rules are written not to
+     * (possessive word loops, {@code InjectionRuleBacktrackingTest}), and this bounds the harm of one that slips
+     * through: about a millisecond of reads, then the scanner fails, and a blocking rule fails closed.
+     */
+    static final long READS_PER_ATTEMPT = 1_000_000;
+
+    /** The text as the rules' regexes read it: counts the reads of one attempt and stops it past its budget. */
+    static final class Budgeted implements CharSequence {
+        private final String text;
+        private long left;
+
+        Budgeted(String text) {
+            this.text = text;
+        }
+
+        /** Starts an attempt with a fresh budget. */
+        void attempt(long reads) {
+            left = reads;
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (--left < 0) {
+                throw new IllegalStateException("an injection rule read past its budget of " + READS_PER_ATTEMPT
+                        + " characters at one anchor; the text is not judged");
+            }
+            return text.charAt(index);
+        }
+
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return text.subSequence(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
     static Hits match(RuleSet set, String text) {
         List<Rule> rules = set.rules();
         Hits hits = new Hits(rules.size());
         Matcher[] matchers = new Matcher[rules.size()];
+        Budgeted budgeted = new Budgeted(text);
         int n = text.length();
         set.automaton().forEachMatch(text, (a, s, e) -> {
             for (int r : set.rulesOfAnchor()[a]) {
@@ -1864,11 +1915,12 @@ public final class InjectionHeuristicsScanner implements Scanner {
                         }
                         Matcher m = matchers[r];
                         if (m == null) {
-                            m = rule.pattern().matcher(text);
+                            m = rule.pattern().matcher(budgeted);
                             m.useTransparentBounds(true); // look-behinds see the words before the anchor
                             matchers[r] = m;
                         }
                         m.region(s, Math.min(n, s + WINDOW));
+                        budgeted.attempt(READS_PER_ATTEMPT);
                         if (m.lookingAt()) {
                             fire(hits, r, s, m.end());
                         }

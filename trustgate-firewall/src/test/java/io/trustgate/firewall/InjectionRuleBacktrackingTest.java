@@ -81,4 +81,23 @@ class InjectionRuleBacktrackingTest {
         }
         assertThat(slow).as("rules that backtracked for over 0.5 s").isEmpty();
     }
+
+    @Test
+    void aRegexThatBacktracksPastItsBudgetStopsAtOnce() {
+        // the word loop as it was before it was made possessive stands for a rule that slips through
+        InjectionHeuristicsScanner.Budgeted text = new InjectionHeuristicsScanner.Budgeted("show " + "'".repeat(80));
+        Matcher m = java.util.regex.Pattern.compile("show\\W+(?:[\\w'’-]+\\W+){0,6}?prompt")
+                .matcher(text);
+        text.attempt(InjectionHeuristicsScanner.READS_PER_ATTEMPT);
+        long start = System.nanoTime();
+        org.assertj.core.api.Assertions.assertThatIllegalStateException()
+                .isThrownBy(m::lookingAt)
+                .withMessageContaining("read past its budget")
+                .withMessageNotContaining("show");
+        assertThat(System.nanoTime() - start).as("nanoseconds").isLessThan(2_000_000_000L);
+        // the largest attempt on the repository's seven labelled sets read 13,247 characters
+        text.attempt(InjectionHeuristicsScanner.READS_PER_ATTEMPT);
+        assertThat(java.util.regex.Pattern.compile("show '{10,}").matcher(text).lookingAt())
+                .isTrue();
+    }
 }
