@@ -781,6 +781,18 @@ final class ConfigReader {
                                     + suggestion(corroboratedBy.get(), known) + ": " + known);
                     continue;
                 }
+                try {
+                    // it runs with its default options, so it must have them all
+                    io.trustgate.firewall.Scanners.create(
+                            corroboratedBy.get(), new io.trustgate.firewall.ScannerOptions(Map.of()));
+                } catch (RuntimeException e) {
+                    problem(
+                            corroboratedBy.line,
+                            r.path("corroborated-by"),
+                            show(corroboratedBy.get()) + " cannot corroborate: it runs with its default options, and "
+                                    + e.getMessage());
+                    continue;
+                }
                 corroboration = Optional.of(
                         new TrustgateConfig.Corroboration(corroboratedBy.get(), corroborationThreshold.get()));
             } else if (r.has("corroboration-threshold")) {

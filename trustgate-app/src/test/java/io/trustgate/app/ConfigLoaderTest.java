@@ -257,6 +257,10 @@ class ConfigLoaderTest {
         ConfigProblem wrongStage =
                 only("firewall:\n  input:\n    - {scanner: secrets, action: block, corroborated-by: refusal}\n");
         assertThat(wrongStage.message()).contains("not one of the input scanners");
+        ConfigProblem needsOptions = only(
+                "firewall:\n  input:\n    - {scanner: secrets, action: block, corroborated-by: banned-substrings}\n");
+        assertThat(needsOptions.key()).isEqualTo("firewall.input[0].corroborated-by");
+        assertThat(needsOptions.message()).contains("cannot corroborate");
         ConfigProblem alone =
                 only("firewall:\n  input:\n    - {scanner: secrets, action: block, corroboration-threshold: 0.4}\n");
         assertThat(alone.key()).isEqualTo("firewall.input[0].corroboration-threshold");

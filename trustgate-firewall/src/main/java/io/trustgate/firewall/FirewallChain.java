@@ -7,8 +7,12 @@ import io.trustgate.api.ScanText;
 import io.trustgate.api.Scanner;
 import io.trustgate.api.Verdict;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -83,7 +87,7 @@ public final class FirewallChain {
             double minScore,
             OnFailure onFailure,
             Set<ScanContext.Source> sources,
-            java.util.Optional<Corroboration> corroboration) {
+            Optional<Corroboration> corroboration) {
         /** Every source: a rule that applies to all messages. */
         public static final Set<ScanContext.Source> ALL_SOURCES =
                 java.util.Collections.unmodifiableSet(java.util.EnumSet.allOf(ScanContext.Source.class));
@@ -106,7 +110,7 @@ public final class FirewallChain {
         /** A rule that acts on its own findings. */
         public Rule(
                 Scanner scanner, Action action, double minScore, OnFailure onFailure, Set<ScanContext.Source> sources) {
-            this(scanner, action, minScore, onFailure, sources, java.util.Optional.empty());
+            this(scanner, action, minScore, onFailure, sources, Optional.empty());
         }
 
         /** A rule for every message source. */
@@ -150,7 +154,7 @@ public final class FirewallChain {
             BiFunction<String, ScanText.Stage, ScanText> normalizer,
             BiFunction<String, List<Finding>, String> redactor) {
         this.rules = List.copyOf(rules);
-        java.util.Set<Scanner> distinct = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<Scanner> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
         this.rules.forEach(r -> distinct.add(r.scanner()));
         this.reuses = distinct.size() < this.rules.size()
                 || this.rules.stream().anyMatch(r -> r.corroboration().isPresent());
@@ -230,13 +234,12 @@ public final class FirewallChain {
         Finding failureCause = null;
         // results of scanners by instance, so that none runs twice on one text;
         // an empty value stands for a scanner that threw
-        java.util.Map<Scanner, java.util.Optional<List<Finding>>> ran =
-                reuses ? new java.util.IdentityHashMap<>() : null;
+        Map<Scanner, Optional<List<Finding>>> ran = reuses ? new IdentityHashMap<>() : null;
         for (Rule rule : rules) {
             if (!rule.appliesTo(context.source())) {
                 continue;
             }
-            java.util.Optional<List<Finding>> result = ran == null ? null : ran.get(rule.scanner());
+            Optional<List<Finding>> result = ran == null ? null : ran.get(rule.scanner());
             boolean reused = result != null;
             if (!reused) {
                 result = run(rule.scanner(), scanText, context);
@@ -317,11 +320,11 @@ public final class FirewallChain {
     }
 
     /** Runs one scanner; empty when it threw (or overflowed the stack on hostile input). */
-    private static java.util.Optional<List<Finding>> run(Scanner scanner, ScanText text, ScanContext context) {
+    private static Optional<List<Finding>> run(Scanner scanner, ScanText text, ScanContext context) {
         try {
-            return java.util.Optional.of(scanner.scan(text, context));
+            return Optional.of(scanner.scan(text, context));
         } catch (RuntimeException | StackOverflowError e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -330,9 +333,9 @@ public final class FirewallChain {
             Corroboration c,
             ScanText text,
             ScanContext context,
-            java.util.Map<Scanner, java.util.Optional<List<Finding>>> ran,
+            Map<Scanner, Optional<List<Finding>>> ran,
             List<String> failed) {
-        java.util.Optional<List<Finding>> result = ran.get(c.scanner());
+        Optional<List<Finding>> result = ran.get(c.scanner());
         if (result == null) {
             result = run(c.scanner(), text, context);
             ran.put(c.scanner(), result);
