@@ -1834,50 +1834,18 @@ public final class InjectionHeuristicsScanner implements Scanner {
      */
     static final long READS_PER_ATTEMPT = 1_000_000;
 
-    /** The text as the rules' regexes read it: counts the reads of one attempt and stops it past its budget. */
-    static final class Budgeted implements CharSequence {
-        private final String text;
-        private long left;
-
-        Budgeted(String text) {
-            this.text = text;
-        }
-
-        /** Starts an attempt with a fresh budget. */
-        void attempt(long reads) {
-            left = reads;
-        }
-
-        @Override
-        public char charAt(int index) {
-            if (--left < 0) {
-                throw new IllegalStateException("an injection rule read past its budget of " + READS_PER_ATTEMPT
-                        + " characters at one anchor; the text is not judged");
-            }
-            return text.charAt(index);
-        }
-
-        @Override
-        public int length() {
-            return text.length();
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return text.subSequence(start, end);
-        }
-
-        @Override
-        public String toString() {
-            return text;
-        }
+    /** Why a scan stopped when a rule ran out of reads; it names no text. */
+    static IllegalStateException overBudget() {
+        return new IllegalStateException("an injection rule read past its budget of " + READS_PER_ATTEMPT
+                + " characters at one anchor; the text is not judged");
     }
 
     static Hits match(RuleSet set, String text) {
         List<Rule> rules = set.rules();
         Hits hits = new Hits(rules.size());
         Matcher[] matchers = new Matcher[rules.size()];
-        Budgeted budgeted = new Budgeted(text);
+        ReadBudget budget = new ReadBudget(READS_PER_ATTEMPT, InjectionHeuristicsScanner::overBudget);
+        CharSequence charged = budget.charged(text);
         int n = text.length();
         set.automaton().forEachMatch(text, (a, s, e) -> {
             for (int r : set.rulesOfAnchor()[a]) {
@@ -1915,12 +1883,12 @@ public final class InjectionHeuristicsScanner implements Scanner {
                         }
                         Matcher m = matchers[r];
                         if (m == null) {
-                            m = rule.pattern().matcher(budgeted);
+                            m = rule.pattern().matcher(charged);
                             m.useTransparentBounds(true); // look-behinds see the words before the anchor
                             matchers[r] = m;
                         }
                         m.region(s, Math.min(n, s + WINDOW));
-                        budgeted.attempt(READS_PER_ATTEMPT);
+                        budget.reset(READS_PER_ATTEMPT);
                         if (m.lookingAt()) {
                             fire(hits, r, s, m.end());
                         }

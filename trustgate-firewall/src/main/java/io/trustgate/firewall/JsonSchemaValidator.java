@@ -174,13 +174,10 @@ final class JsonSchemaValidator {
 
     /** One validation, with its budget. */
     private final class Run {
-        private int steps;
+        private final ReadBudget budget = new ReadBudget(MAX_STEPS, TooCostly::new);
 
         private void spend(int n) {
-            steps += n;
-            if (steps > MAX_STEPS) {
-                throw new TooCostly();
-            }
+            budget.spend(n);
         }
 
         boolean valid(JsonNode schema, JsonNode doc, int depth) {
@@ -379,7 +376,7 @@ final class JsonSchemaValidator {
 
         private boolean find(Pattern p, String s) {
             spend(1);
-            return p.matcher(new Budgeted(s)).find();
+            return p.matcher(budget.charged(s)).find();
         }
 
         private boolean numberValid(JsonNode schema, BigDecimal n) {
@@ -474,38 +471,6 @@ final class JsonSchemaValidator {
                 case "null" -> doc.isNull();
                 default -> false;
             };
-        }
-
-        /** A char sequence that charges each read to the budget: a catastrophic regex runs out instead of hanging. */
-        private final class Budgeted implements CharSequence {
-            private final String s;
-
-            Budgeted(String s) {
-                this.s = s;
-            }
-
-            @Override
-            public int length() {
-                return s.length();
-            }
-
-            @Override
-            public char charAt(int index) {
-                if (++steps > MAX_STEPS) {
-                    throw new TooCostly();
-                }
-                return s.charAt(index);
-            }
-
-            @Override
-            public CharSequence subSequence(int start, int end) {
-                return s.subSequence(start, end);
-            }
-
-            @Override
-            public String toString() {
-                return s;
-            }
         }
     }
 }
