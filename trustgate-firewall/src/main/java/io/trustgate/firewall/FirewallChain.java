@@ -7,7 +7,6 @@ import io.trustgate.api.ScanText;
 import io.trustgate.api.Scanner;
 import io.trustgate.api.Verdict;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,10 +135,14 @@ public final class FirewallChain {
 
     private final List<Rule> rules;
     /**
-     * Whether a scanner's result may be needed twice on one text (a corroboration, or one scanner instance in two
-     * rules, such as one classifier with a threshold per role): only then are results kept for reuse.
+     * Where each rule's scanner, and then each corroborating scanner, keeps its result during one scan: one slot per
+     * distinct scanner instance. Empty unless a result may be needed twice on one text (a corroboration, or one scanner
+     * instance in two rules, such as one classifier with a threshold per role).
      */
-    private final boolean reuses;
+    private final int[] slotOfRule;
+
+    private final int[] slotOfCorroboration;
+    private final int slots;
 
     private final BiFunction<String, ScanText.Stage, ScanText> normalizer;
     private final BiFunction<String, List<Finding>, String> redactor;
@@ -154,10 +157,24 @@ public final class FirewallChain {
             BiFunction<String, ScanText.Stage, ScanText> normalizer,
             BiFunction<String, List<Finding>, String> redactor) {
         this.rules = List.copyOf(rules);
-        Set<Scanner> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
-        this.rules.forEach(r -> distinct.add(r.scanner()));
-        this.reuses = distinct.size() < this.rules.size()
-                || this.rules.stream().anyMatch(r -> r.corroboration().isPresent());
+        Map<Scanner, Integer> slotOf = new IdentityHashMap<>();
+        int[] ofRule = new int[this.rules.size()];
+        int[] ofCorroboration = new int[this.rules.size()];
+        boolean corroborates = false;
+        for (int i = 0; i < ofRule.length; i++) {
+            Rule r = this.rules.get(i);
+            ofRule[i] = slotOf.computeIfAbsent(r.scanner(), k -> slotOf.size());
+        }
+        for (int i = 0; i < ofCorroboration.length; i++) {
+            Optional<Corroboration> c = this.rules.get(i).corroboration();
+            corroborates |= c.isPresent();
+            ofCorroboration[i] = c.map(x -> slotOf.computeIfAbsent(x.scanner(), k -> slotOf.size()))
+                    .orElse(-1);
+        }
+        boolean reuses = corroborates || slotOf.size() < this.rules.size();
+        this.slotOfRule = reuses ? ofRule : new int[0];
+        this.slotOfCorroboration = reuses ? ofCorroboration : new int[0];
+        this.slots = reuses ? slotOf.size() : 0;
         this.normalizer = Objects.requireNonNull(normalizer, "normalizer");
         this.redactor = Objects.requireNonNull(redactor, "redactor");
     }
@@ -234,17 +251,19 @@ public final class FirewallChain {
         Finding failureCause = null;
         // results of scanners by instance, so that none runs twice on one text;
         // an empty value stands for a scanner that threw
-        Map<Scanner, Optional<List<Finding>>> ran = reuses ? new IdentityHashMap<>() : null;
-        for (Rule rule : rules) {
+        @SuppressWarnings("unchecked")
+        Optional<List<Finding>>[] ran = slots == 0 ? null : new Optional[slots];
+        for (int i = 0; i < rules.size(); i++) {
+            Rule rule = rules.get(i);
             if (!rule.appliesTo(context.source())) {
                 continue;
             }
-            Optional<List<Finding>> result = ran == null ? null : ran.get(rule.scanner());
+            Optional<List<Finding>> result = ran == null ? null : ran[slotOfRule[i]];
             boolean reused = result != null;
             if (!reused) {
                 result = run(rule.scanner(), scanText, context);
                 if (ran != null) {
-                    ran.put(rule.scanner(), result);
+                    ran[slotOfRule[i]] = result;
                 }
             }
             if (result.isEmpty()) {
@@ -269,7 +288,8 @@ public final class FirewallChain {
             if (rule.corroboration().isPresent()
                     && action != Action.FLAG
                     && found.stream().anyMatch(f -> f.score() >= rule.minScore() && !disregarded.contains(f.category()))
-                    && !corroborated(rule.corroboration().get(), scanText, context, ran, failed)) {
+                    && !corroborated(
+                            rule.corroboration().get(), slotOfCorroboration[i], scanText, context, ran, failed)) {
                 action = Action.FLAG; // reported, not acted on
             }
             for (Finding f : found) {
@@ -331,14 +351,15 @@ public final class FirewallChain {
     /** Whether the corroborating scanner agrees; true when it failed, so that its fault never opens a rule. */
     private static boolean corroborated(
             Corroboration c,
+            int slot,
             ScanText text,
             ScanContext context,
-            Map<Scanner, Optional<List<Finding>>> ran,
+            Optional<List<Finding>>[] ran,
             List<String> failed) {
-        Optional<List<Finding>> result = ran.get(c.scanner());
+        Optional<List<Finding>> result = ran[slot];
         if (result == null) {
             result = run(c.scanner(), text, context);
-            ran.put(c.scanner(), result);
+            ran[slot] = result;
             if (result.isEmpty()) {
                 failed.add(c.scanner().name());
             }
