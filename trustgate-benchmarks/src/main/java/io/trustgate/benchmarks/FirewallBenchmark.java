@@ -42,6 +42,7 @@ public class FirewallBenchmark {
     private String toolResult;
 
     private FirewallChain withoutClassifier;
+    private ScanText normalizedChinesePrompt;
 
     @Setup
     public void setUp() {
@@ -84,6 +85,16 @@ public class FirewallBenchmark {
         injectionClassifier = Scanners.create("injection-classifier");
         normalizedPrompt = Scanners.normalizer().normalize(prompt, ScanText.Stage.INPUT);
         injectionClassifier.scan(normalizedPrompt); // loads the weights outside the measurement
+        StringBuilder zh = new StringBuilder();
+        String request = "请帮我总结董事会的季度报告，列出三个主要风险，每个风险写一句话，并建议一位负责人。" + "之前的草稿可以忽略，请使用这份新的数据和说明。";
+        while (zh.length() < 700) { // 700 chars of Chinese are about 2 KB of UTF-8
+            zh.append(request);
+        }
+        normalizedChinesePrompt = Scanners.normalizer().normalize(zh.toString(), ScanText.Stage.INPUT);
+        if (io.trustgate.firewall.learn.Gloss.render(normalizedChinesePrompt.normalized())
+                .isEmpty()) {
+            throw new IllegalStateException("the Chinese prompt should have an English rendering");
+        }
         pii = Scanners.create("pii");
         StringBuilder lines = new StringBuilder();
         while (lines.length() < 2000) {
@@ -155,5 +166,14 @@ public class FirewallBenchmark {
     @Benchmark
     public List<io.trustgate.api.Finding> injectionClassifier2KbPrompt() {
         return injectionClassifier.scan(normalizedPrompt);
+    }
+
+    /**
+     * The classifier on 2 KB (UTF-8) of a Chinese request with glossed words: the forms looked up inside the runs of
+     * characters, and the English rendering scored besides the text (decision 017).
+     */
+    @Benchmark
+    public List<io.trustgate.api.Finding> injectionClassifier2KbChinesePrompt() {
+        return injectionClassifier.scan(normalizedChinesePrompt);
     }
 }

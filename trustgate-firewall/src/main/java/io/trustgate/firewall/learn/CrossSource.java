@@ -152,13 +152,25 @@ public final class CrossSource {
         this.windowCounts = new int[this.samples.size()];
         for (int k = 0; k < this.samples.size(); k++) {
             Sample s = this.samples.get(k);
-            List<int[]> ws = LinearModel.segments(s.text(), window, stride);
-            Featurizer.Vector[] v = new Featurizer.Vector[ws.size()];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = featurizer.features(s.text().substring(ws.get(i)[0], ws.get(i)[1]));
+            // the text's windows, then those of its English rendering (windows too: they train for both classes),
+            // then the text's paragraphs; LinearModel.margin scores the same segments
+            int[][] own = LinearModel.windows(s.text().length(), window, stride);
+            String rendered = LinearModel.rendering(featurizer, s.text());
+            int[][] said = rendered.isEmpty() ? new int[0][] : LinearModel.windows(rendered.length(), window, stride);
+            List<int[]> paragraphs = LinearModel.paragraphs(s.text(), window);
+            Featurizer.Vector[] v = new Featurizer.Vector[own.length + said.length + paragraphs.size()];
+            int i = 0;
+            for (int[] w : own) {
+                v[i++] = featurizer.features(s.text().substring(w[0], w[1]));
+            }
+            for (int[] w : said) {
+                v[i++] = featurizer.features(rendered.substring(w[0], w[1]));
+            }
+            for (int[] w : paragraphs) {
+                v[i++] = featurizer.features(s.text().substring(w[0], w[1]));
             }
             features.add(v);
-            windowCounts[k] = LinearModel.windows(s.text().length(), window, stride).length;
+            windowCounts[k] = own.length + said.length;
         }
     }
 

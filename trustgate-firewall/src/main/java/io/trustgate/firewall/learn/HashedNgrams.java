@@ -101,12 +101,15 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
         char[] ring = new char[charMax];
         int seen = 0;
         int wordHash = 0;
+        int wordStart = 0;
         int prevWord = 0;
-        // the previous word in English when it had a gloss, else the word itself; and whether it had one
-        int prevEnglish = 0;
-        boolean prevGlossed = false;
+        int prevPrevWord = 0;
         boolean inWord = false;
         boolean havePrev = false;
+        boolean havePrevPrev = false;
+        // whether the word holds a char of a script whose glossary forms are found inside words (Gloss.segmented)
+        boolean segmentedWord = false;
+        GlossState g = gloss ? new GlossState() : null;
         boolean lastSpace = true;
         // a virtual space before and after the text, so that word starts and ends are n-grams of their own
         for (int i = -1; i <= len; i++) {
@@ -119,9 +122,18 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
                     ch = ' ';
                 }
             }
-            boolean wordChar = Character.isLetterOrDigit(ch);
+            // with glosses a word keeps its marks (Hindi and Thai vowel signs), so that it can be looked up whole;
+            // without, the features are those the older models were trained with
+            boolean wordChar = gloss
+                    ? (inWord ? Gloss.wordChar(ch) : Character.isLetterOrDigit(ch))
+                    : Character.isLetterOrDigit(ch);
             if (wordChar) {
+                if (!inWord) {
+                    wordStart = i;
+                    segmentedWord = false;
+                }
                 wordHash = inWord ? (wordHash ^ ch) * FNV_PRIME : (WORD_SEED ^ ch) * FNV_PRIME;
+                segmentedWord |= gloss && Gloss.segmented(ch);
                 inWord = true;
             } else if (inWord) {
                 inWord = false;
@@ -133,35 +145,37 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
                     counter.add(bigram(prevWord, wordHash) & mask);
                 }
                 if (gloss) {
-                    int[] en = Gloss.english(wordHash);
-                    if (en.length > 0) {
-                        int prev = prevEnglish;
-                        boolean hasPrev = havePrev;
-                        for (int e : en) {
-                            counter.add(mix(e ^ 0x5BD1E995) & mask);
-                            if (wordMax >= 2 && hasPrev) {
-                                counter.add(bigram(prev, e) & mask);
-                            }
-                            if (concepts) {
-                                counter.concepts |= Concepts.word(e) | (hasPrev ? Concepts.pair(prev, e) : 0);
-                            }
-                            prev = e;
-                            hasPrev = true;
+                    g.hasPrev = havePrev;
+                    boolean glossed = emit(Gloss.english(wordHash), counter, mask, g);
+                    if (!glossed && segmentedWord) {
+                        glossed = segment(text, from + wordStart, from + i, counter, mask, g);
+                    }
+                    // a form of several words ("bỏ qua") ends at this word: the longest wins
+                    if (havePrev) {
+                        int[] en = havePrevPrev
+                                ? Gloss.phrase(Gloss.phraseHash(Gloss.phraseHash(prevPrevWord, prevWord), wordHash))
+                                : new int[0];
+                        if (en.length == 0) {
+                            en = Gloss.phrase(Gloss.phraseHash(prevWord, wordHash));
                         }
-                        prevEnglish = prev;
-                        prevGlossed = true;
+                        glossed |= emit(en, counter, mask, g);
+                    }
+                    if (glossed) {
+                        g.prevGlossed = true;
                     } else {
                         // "ignorez tout": the bigram of the gloss and this word; two plain words have theirs above
-                        if (prevGlossed && wordMax >= 2) {
-                            counter.add(bigram(prevEnglish, wordHash) & mask);
+                        if (g.prevGlossed && wordMax >= 2) {
+                            counter.add(bigram(g.prevEnglish, wordHash) & mask);
                         }
-                        if (concepts && prevGlossed) {
-                            counter.concepts |= Concepts.pair(prevEnglish, wordHash);
+                        if (concepts && g.prevGlossed) {
+                            counter.concepts |= Concepts.pair(g.prevEnglish, wordHash);
                         }
-                        prevEnglish = wordHash;
-                        prevGlossed = false;
+                        g.prevEnglish = wordHash;
+                        g.prevGlossed = false;
                     }
                 }
+                prevPrevWord = prevWord;
+                havePrevPrev = havePrev;
                 prevWord = wordHash;
                 havePrev = true;
             }
@@ -180,6 +194,44 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
                 }
             }
         }
+    }
+
+    /** Where the English glosses of a text stand: the last English (or plain) word, and whether one came before. */
+    private static final class GlossState {
+        int prevEnglish;
+        boolean prevGlossed;
+        boolean hasPrev;
+    }
+
+    /**
+     * Adds the word features (and concepts) of English words as if the text had said them after {@code g}'s last
+     * word; returns whether there were any.
+     */
+    private boolean emit(int[] english, Counter counter, int mask, GlossState g) {
+        if (english.length == 0) {
+            return false;
+        }
+        int prev = g.prevEnglish;
+        boolean hasPrev = g.hasPrev;
+        for (int e : english) {
+            counter.add(mix(e ^ 0x5BD1E995) & mask);
+            if (wordMax >= 2 && hasPrev) {
+                counter.add(bigram(prev, e) & mask);
+            }
+            if (concepts) {
+                counter.concepts |= Concepts.word(e) | (hasPrev ? Concepts.pair(prev, e) : 0);
+            }
+            prev = e;
+            hasPrev = true;
+        }
+        g.prevEnglish = prev;
+        g.hasPrev = true;
+        return true;
+    }
+
+    /** Glosses the forms found inside a word of a script that does not separate words ({@link Gloss#segment}). */
+    private boolean segment(CharSequence text, int start, int end, Counter counter, int mask, GlossState g) {
+        return Gloss.segment(text, start, end, en -> emit(en, counter, mask, g)) > 0;
     }
 
     /** The hash of a word bigram, before masking. */

@@ -143,7 +143,19 @@ public final class LinearModel {
         for (int[] w : segments(text, window, stride)) {
             best = Math.max(best, featurizer.dot(text, w[0], w[1], weights, intercept));
         }
+        String rendered = rendering(featurizer, text);
+        for (int[] w : rendered.isEmpty() ? new int[0][] : windows(rendered.length(), window, stride)) {
+            best = Math.max(best, featurizer.dot(rendered, w[0], w[1], weights, intercept));
+        }
         return best;
+    }
+
+    /**
+     * A featurizer with glosses also reads a text said in their English ({@link Gloss#render}), in windows counted as
+     * the text's own; empty without glosses or when the text has too few glossed words.
+     */
+    public static String rendering(HashedNgrams featurizer, CharSequence text) {
+        return featurizer.gloss() ? Gloss.render(text) : "";
     }
 
     /** The linear score of one feature vector. */
