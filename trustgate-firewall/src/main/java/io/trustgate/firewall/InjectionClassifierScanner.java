@@ -21,7 +21,9 @@ import java.util.List;
  * than their exact phrases. Reports one whole-text finding (span 0,0), category {@code PROMPT_INJECTION}, whose score
  * is the calibrated probability, the highest over the text's windows (1,536 chars, half overlapping, so an
  * injection buried in a long document competes with one window, not with all of it), over its paragraphs scored
- * alone, and over the normaliser's decoded runs (base64, hex, rot13, leetspeak, Unicode tags, spaced-out letters, hyphen-broken words). The calibration puts
+ * alone, over the normaliser's decoded runs (base64, hex, rot13, leetspeak, Unicode tags, spaced-out letters,
+ * hyphen-broken words), and, for a text with at least three words of the glossary's 22 languages, over its word-by-word
+ * English rendering (decision 017). The calibration puts
  * the measured operating point at 0.5: a rule's {@code threshold: 0.5} is what the documented figures were measured
  * at.
  *
@@ -34,9 +36,10 @@ import java.util.List;
  * point (2% mean false positives on held-out benign sources), it caught DAN, JBC and random-search prompts, 85% of
  * in-the-wild jailbreaks, 59% of system-prompt extraction prompts, 42% of PAIR's persuasion stories and none of
  * BIPIA's indirect payloads (ordinary requests planted in documents): see {@code docs/firewall-classifiers.md}.
- * Role prompts are its hardest benign texts. Learned mostly from English; the corpus has attacks in eight other
- * languages, and words of nine languages also count as their English glosses, so English weights reach them word by
- * word (half the English recall on an independently written set). A short instruction inside a long window is diluted. It cannot tell a jailbreak from an injection,
+ * Role prompts are its hardest benign texts. Learned mostly from English; the corpus has attacks in 31 other
+ * languages, and words of 22 languages also count as their English glosses, so English weights reach them word by
+ * word (on an independently written set, 0.60 of the other languages' attacks against 0.66 of the English ones at the
+ * default chain's threshold). A short instruction inside a long window is diluted. It cannot tell a jailbreak from an injection,
  * nor an operator's legitimate persona prompt from an attacker's, and a text that discusses attacks at length may
  * score high. An adaptive attacker with the weights can find a bypass; it is a second signal, not a proof.
  */
