@@ -221,7 +221,18 @@ public final class Gloss {
      * features the gloss adds to a text whose characters it has never seen. Word order and grammar are lost.
      */
     public static String render(CharSequence text) {
+        // most texts, English ones all, have too few glossed words: count them first, and say the text only if needed
+        if (walk(text, null) < RENDER_MIN) {
+            return "";
+        }
         StringBuilder out = new StringBuilder(text.length());
+        walk(text, out);
+        return out.toString().strip();
+    }
+
+    /** The glossed forms of a text, counted; said into {@code out} unless it is null. */
+    private static int walk(CharSequence text, StringBuilder out) {
+        Consumer<int[]> sink = out == null ? e -> {} : e -> say(e, out);
         int glossed = 0;
         int n = text.length();
         int prev = 0;
@@ -250,21 +261,21 @@ public final class Gloss {
             int found = 0;
             int[] en = english(h);
             if (en.length > 0) {
-                say(en, out);
+                sink.accept(en);
                 found++;
             } else if (seg) {
-                found += segment(text, start, i, e -> say(e, out));
+                found += segment(text, start, i, sink);
             }
             if (have >= 1) {
                 int[] ph = have >= 2 ? phrase(phraseHash(phraseHash(prevPrev, prev), h)) : NONE;
                 ph = ph.length > 0 ? ph : phrase(phraseHash(prev, h));
                 if (ph.length > 0) {
-                    say(ph, out);
+                    sink.accept(ph);
                     found++;
                 }
             }
             glossed += found;
-            if (found == 0 && ascii) {
+            if (found == 0 && ascii && out != null) {
                 for (int k = start; k < i; k++) {
                     out.append(Character.toLowerCase(text.charAt(k)));
                 }
@@ -274,7 +285,7 @@ public final class Gloss {
             prev = h;
             have++;
         }
-        return glossed >= RENDER_MIN ? out.toString().strip() : "";
+        return glossed;
     }
 
     private static void say(int[] english, StringBuilder out) {
