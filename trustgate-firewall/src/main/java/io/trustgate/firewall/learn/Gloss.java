@@ -79,7 +79,7 @@ public final class Gloss {
     static final int RENDER_MIN = 3;
 
     static {
-        Map<String, Map<String, String>> tables = tables();
+        Map<String, Map<String, String>> tables = tables(LANGUAGES);
         Map<String, String> forms = load(tables);
         MessageDigest sha;
         try {
@@ -130,12 +130,24 @@ public final class Gloss {
      * The English word hashes of a form of several words (Vietnamese "bỏ qua"), given the hashes of its words in
      * order ({@link #phraseHash(int, int)}); empty when none.
      */
-    static int[] phrase(int phraseHash) {
+    private static int[] phrase(int phraseHash) {
         return PHRASE_TABLE.get(phraseHash);
     }
 
+    /**
+     * The English of the longest form of several words that ends with {@code word}, given the words before it (how
+     * many there are, up to two); empty when none.
+     */
+    static int[] phraseEndingAt(int before, int prevPrev, int prev, int word) {
+        if (before < 1) {
+            return NONE;
+        }
+        int[] three = before >= 2 ? phrase(phraseHash(phraseHash(prevPrev, prev), word)) : NONE;
+        return three.length > 0 ? three : phrase(phraseHash(prev, word));
+    }
+
     /** The key of two consecutive words; chain it for three: {@code phraseHash(phraseHash(a, b), c)}. */
-    static int phraseHash(int first, int second) {
+    private static int phraseHash(int first, int second) {
         return HashedNgrams.mix(first * 0x9E3779B1 + second + 0x165667B1);
     }
 
@@ -266,13 +278,10 @@ public final class Gloss {
             } else if (seg) {
                 found += segment(text, start, i, sink);
             }
-            if (have >= 1) {
-                int[] ph = have >= 2 ? phrase(phraseHash(phraseHash(prevPrev, prev), h)) : NONE;
-                ph = ph.length > 0 ? ph : phrase(phraseHash(prev, h));
-                if (ph.length > 0) {
-                    sink.accept(ph);
-                    found++;
-                }
+            int[] ph = phraseEndingAt(have, prevPrev, prev, h);
+            if (ph.length > 0) {
+                sink.accept(ph);
+                found++;
             }
             glossed += found;
             if (found == 0 && ascii && out != null) {
@@ -322,16 +331,12 @@ public final class Gloss {
      * that one of the first nine languages lists gets the sense they give it, or none, whatever the later ones say.
      */
     static Map<String, String> load() {
-        return load(tables(LANGUAGES));
+        return load(LANGUAGES);
     }
 
     /** {@link #load()} with only some of the languages. */
     static Map<String, String> load(String... languages) {
         return load(tables(languages));
-    }
-
-    private static Map<String, Map<String, String>> tables() {
-        return tables(LANGUAGES);
     }
 
     /** Each language's table as written. */

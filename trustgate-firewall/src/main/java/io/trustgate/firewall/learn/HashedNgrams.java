@@ -151,15 +151,8 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
                         glossed = segment(text, from + wordStart, from + i, counter, mask, g);
                     }
                     // a form of several words ("bỏ qua") ends at this word: the longest wins
-                    if (havePrev) {
-                        int[] en = havePrevPrev
-                                ? Gloss.phrase(Gloss.phraseHash(Gloss.phraseHash(prevPrevWord, prevWord), wordHash))
-                                : new int[0];
-                        if (en.length == 0) {
-                            en = Gloss.phrase(Gloss.phraseHash(prevWord, wordHash));
-                        }
-                        glossed |= emit(en, counter, mask, g);
-                    }
+                    int before = havePrevPrev ? 2 : havePrev ? 1 : 0;
+                    glossed |= emit(Gloss.phraseEndingAt(before, prevPrevWord, prevWord, wordHash), counter, mask, g);
                     if (glossed) {
                         g.prevGlossed = true;
                     } else {
