@@ -175,7 +175,8 @@ final class TrainCommand implements Callable<Integer> {
 
     /**
      * The injection model's features: n-grams, concept pairs and English glosses ({@code
-     * -Dtrustgate.train.concepts=false}, {@code -Dtrustgate.train.gloss=false}: without them).
+     * -Dtrustgate.train.concepts=false}, {@code -Dtrustgate.train.gloss=false}: without them; {@code
+     * -Dtrustgate.train.bucketBits=N}: 2^N hash buckets).
      */
     static HashedNgrams featurizer() {
         return featurizer(true);
@@ -188,7 +189,7 @@ final class TrainCommand implements Callable<Integer> {
                 Integer.getInteger("trustgate.train.charMin", d.charMin()),
                 Integer.getInteger("trustgate.train.charMax", d.charMax()),
                 d.wordMax(),
-                d.bucketBits(),
+                Integer.getInteger("trustgate.train.bucketBits", d.bucketBits()),
                 Boolean.parseBoolean(System.getProperty("trustgate.train.concepts", Boolean.toString(injection))),
                 Boolean.parseBoolean(System.getProperty("trustgate.train.gloss", Boolean.toString(injection))));
     }
