@@ -182,14 +182,23 @@ final class TrainCommand implements Callable<Integer> {
         return featurizer(true);
     }
 
-    /** The features of a model: the injection model's ({@code true}) or the toxicity model's (no concepts, no gloss). */
+    /**
+     * The toxicity model's hash buckets: 2^18. The injection model has 2^20 since decision 018 ({@link
+     * HashedNgrams#DEFAULT}); the toxicity model was not retrained then.
+     */
+    static final int TOXICITY_BUCKET_BITS = 18;
+
+    /**
+     * The features of a model: the injection model's ({@code true}) or the toxicity model's (no concepts, no gloss,
+     * fewer buckets).
+     */
     static HashedNgrams featurizer(boolean injection) {
         HashedNgrams d = HashedNgrams.DEFAULT;
         return new HashedNgrams(
                 Integer.getInteger("trustgate.train.charMin", d.charMin()),
                 Integer.getInteger("trustgate.train.charMax", d.charMax()),
                 d.wordMax(),
-                Integer.getInteger("trustgate.train.bucketBits", d.bucketBits()),
+                Integer.getInteger("trustgate.train.bucketBits", injection ? d.bucketBits() : TOXICITY_BUCKET_BITS),
                 Boolean.parseBoolean(System.getProperty("trustgate.train.concepts", Boolean.toString(injection))),
                 Boolean.parseBoolean(System.getProperty("trustgate.train.gloss", Boolean.toString(injection))));
     }

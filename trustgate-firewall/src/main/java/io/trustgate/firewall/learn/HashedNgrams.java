@@ -23,10 +23,10 @@ package io.trustgate.firewall.learn;
 public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits, boolean concepts, boolean gloss)
         implements Featurizer {
     /**
-     * The configuration of the shipped injection model: char 1..5-grams, word 1..2-grams, 2^18 buckets, concept
-     * pairs, English glosses.
+     * The configuration of the shipped injection model: char 1..5-grams, word 1..2-grams, 2^20 buckets (2^18 before
+     * decision 018), concept pairs, English glosses.
      */
-    public static final HashedNgrams DEFAULT = new HashedNgrams(1, 5, 2, 18, true, true);
+    public static final HashedNgrams DEFAULT = new HashedNgrams(1, 5, 2, 20, true, true);
 
     static final int FNV_PRIME = 0x01000193;
     static final int WORD_SEED = 0x2545F491;
