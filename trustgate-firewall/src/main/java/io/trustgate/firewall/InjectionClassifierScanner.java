@@ -29,16 +29,16 @@ import java.util.List;
  *
  * <p><b>Cost.</b> Linear in the text: about 10 hash-and-count steps per char plus one multiply-add per distinct
  * n-gram, no allocation per call; a 2 KB prompt takes about 120 us (p99 160 us; JMH
- * {@code FirewallBenchmark.injectionClassifier2KbPrompt}, 2 busy cores). The weights (a 472 KB file, 1 MB in memory)
- * are loaded once per process, on first use.
+ * {@code FirewallBenchmark.injectionClassifier2KbPrompt}, 2 busy cores; 190-310 us on the slower machine of decision
+ * 018). The weights (2^20 buckets: a 1.9 MB file, 4 MB in memory) are loaded once per process, on first use.
  *
  * <p><b>Limits.</b> It learns the techniques it was shown. With each public source held out in turn, at the operating
  * point (2% mean false positives on held-out benign sources), it caught DAN, JBC and random-search prompts, 85% of
- * in-the-wild jailbreaks, 59% of system-prompt extraction prompts, 42% of PAIR's persuasion stories and none of
+ * in-the-wild jailbreaks, 67% of system-prompt extraction prompts, 53% of PAIR's persuasion stories and none of
  * BIPIA's indirect payloads (ordinary requests planted in documents): see {@code docs/firewall-classifiers.md}.
  * Role prompts are its hardest benign texts. Learned mostly from English; the corpus has attacks in 31 other
  * languages, and words of 22 languages also count as their English glosses, so English weights reach them word by
- * word (on an independently written set, 0.60 of the other languages' attacks against 0.66 of the English ones at the
+ * word (on an independently written set, 0.67 of the other languages' attacks against 0.74 of the English ones at the
  * default chain's threshold). A short instruction inside a long window is diluted. It cannot tell a jailbreak from an injection,
  * nor an operator's legitimate persona prompt from an attacker's, and a text that discusses attacks at length may
  * score high. An adaptive attacker with the weights can find a bypass; it is a second signal, not a proof.
