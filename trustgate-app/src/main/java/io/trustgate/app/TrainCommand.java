@@ -40,16 +40,18 @@ import picocli.CommandLine.Parameters;
  * datasets, prints how it does on sources it was not trained on, and writes the weights.
  *
  * <pre>
- * trustgate train injection [--datasets DIR] [--grammar FILE] [--written DIR] [--out FILE] [--json]
- * trustgate train toxicity  [--datasets DIR] [--out FILE] [--json]
+ * trustgate train injection [--datasets DIR] [--grammar FILE] [--written DIR] [--out FILE] [--check] [--json]
+ * trustgate train toxicity  [--datasets DIR] [--out FILE] [--check] [--json]
  * trustgate train injection --compare [--datasets DIR] [--embedding-cache FILE] [--probe FILE]
  * </pre>
  *
  * <p>{@code --datasets} defaults to {@code ../shared/datasets} (the layout its README describes; the sources read are
  * listed in {@link TrainingData}). {@code --out} defaults to the model's resource in the source tree,
  * {@code trustgate-firewall/src/main/resources/io/trustgate/firewall/models/NAME.bin}, so that running the command
- * from the repository root reproduces the committed file byte for byte: training is single-threaded with a fixed
- * seed, and the file holds no time or path. {@code --json} prints the evaluation as one JSON object instead of
+ * from the repository root reproduces the committed file byte for byte: each model is trained on one thread with a
+ * fixed seed (the cross-source folds train side by side, one per thread, which changes nothing in them), and the file
+ * holds no time or path; {@code --check} trains and compares with that file instead of writing it (exit code 1 when
+ * they differ). {@code --json} prints the evaluation as one JSON object instead of
  * tables.
  *
  * <p>What it does. Injection: every source (attack or benign) is held out in turn and scored by a model trained on
@@ -114,6 +116,12 @@ final class TrainCommand implements Callable<Integer> {
     boolean json;
 
     @Option(
+            names = "--check",
+            description = "Train as usual, but compare the result with the existing weights (--out, or the model's"
+                    + " resource in the source tree) instead of writing them; exit code 1 when they differ.")
+    boolean check;
+
+    @Option(
             names = "--compare",
             description = "injection only: compare n-grams, MiniLM embeddings and their stacked combination across"
                     + " sources (prints tables, writes no weights; embeddings are cached in --embedding-cache).")
@@ -174,6 +182,19 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /**
+     * How many folds train at once: the processors, or {@code -Dtrustgate.train.threads=N}. The weights do not depend
+     * on it; memory does (16 MB per thread at 2^20 buckets).
+     */
+    static int threads() {
+        int n = Integer.getInteger(
+                "trustgate.train.threads", Runtime.getRuntime().availableProcessors());
+        if (n < 1) {
+            throw new CliException("trustgate.train.threads must be at least 1, was " + n, 2);
+        }
+        return n;
+    }
+
+    /**
      * The injection model's features: n-grams, concept pairs and English glosses ({@code
      * -Dtrustgate.train.concepts=false}, {@code -Dtrustgate.train.gloss=false}: without them; {@code
      * -Dtrustgate.train.bucketBits=N}: 2^N hash buckets).
@@ -220,6 +241,15 @@ final class TrainCommand implements Callable<Integer> {
         if (probe != null && !compare) {
             throw new CliException("--probe needs --compare", 2);
         }
+        if (check && compare) {
+            throw new CliException("--check and --compare do not go together", 2);
+        }
+        if (check && !Files.isRegularFile(target)) {
+            throw new CliException(
+                    "--check: no weights to compare with at "
+                            + target.toAbsolutePath().normalize(),
+                    2);
+        }
         if (compare) {
             if (!name.equals("injection")) {
                 throw new CliException("--compare is for injection only", 2);
@@ -250,13 +280,19 @@ final class TrainCommand implements Callable<Integer> {
         }
         Outcome o = name.equals("injection") ? injection(datasets, corpus, hand) : toxicity(datasets);
         byte[] bytes = o.model().toBytes();
-        if (target.toAbsolutePath().getParent() != null) {
-            Files.createDirectories(target.toAbsolutePath().getParent());
+        boolean same = true;
+        if (check) {
+            byte[] existing = Files.readAllBytes(target);
+            same = java.util.Arrays.equals(existing, bytes);
+        } else {
+            if (target.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(target.toAbsolutePath().getParent());
+            }
+            Files.write(target, bytes);
         }
-        Files.write(target, bytes);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         if (json) {
-            w.println(Json.MAPPER.writeValueAsString(toJson(name, o, target, bytes, ms)));
+            w.println(Json.MAPPER.writeValueAsString(toJson(name, o, target, bytes, ms, same)));
         } else {
             w.println("samples per source and label:");
             o.samples().forEach((k, v) -> w.printf(Locale.ROOT, "  %-40s %6d%n", k, v));
@@ -269,22 +305,33 @@ final class TrainCommand implements Callable<Integer> {
                     Locale.ROOT,
                     "operating point: Platt probability %.4f, scored as 0.5 by the model (use threshold: 0.5)%n",
                     o.probabilityThreshold());
-            w.printf(
-                    Locale.ROOT,
-                    "wrote %s (%d bytes, sha256 %s) in %.1f s%n",
-                    target,
-                    bytes.length,
-                    sha256(bytes),
-                    ms / 1000.0);
+            if (check) {
+                w.printf(
+                        Locale.ROOT,
+                        "%s %s (trained: %d bytes, sha256 %s) in %.1f s%n",
+                        same ? "reproduces" : "DIFFERS FROM",
+                        target,
+                        bytes.length,
+                        sha256(bytes),
+                        ms / 1000.0);
+            } else {
+                w.printf(
+                        Locale.ROOT,
+                        "wrote %s (%d bytes, sha256 %s) in %.1f s%n",
+                        target,
+                        bytes.length,
+                        sha256(bytes),
+                        ms / 1000.0);
+            }
         }
         w.flush();
-        return 0;
+        return same ? 0 : 1;
     }
 
     /** Trains the injection model (see the class comment), with the hand-written texts of {@code written} when given. */
     static Outcome injection(Path datasets, Optional<Path> grammar, Optional<Path> written) throws IOException {
         List<Sample> samples = TrainingData.injection(datasets, grammar, written);
-        CrossSource cs = new CrossSource(featurizer(), WINDOW, STRIDE, trainer(), samples);
+        CrossSource cs = new CrossSource(featurizer(), WINDOW, STRIDE, trainer(), samples, threads());
         CrossSource.Result r = cs.run(
                 "injection: leave-one-source-out (each row scored by a model trained without its source)",
                 Sample::source,
@@ -370,7 +417,7 @@ final class TrainCommand implements Callable<Integer> {
     /** Trains the toxicity model (see the class comment). */
     static Outcome toxicity(Path datasets) throws IOException {
         List<Sample> samples = TrainingData.toxicity(datasets);
-        CrossSource cs = new CrossSource(featurizer(false), WINDOW, STRIDE, trainer(), samples);
+        CrossSource cs = new CrossSource(featurizer(false), WINDOW, STRIDE, trainer(), samples, threads());
         Map<Sample, String> kfold = stratifiedFolds(samples, 5);
         CrossSource.Result r = cs.run(
                 "toxicity: stratified 5-fold on surge-ai; each extra-negative source held out as its own fold",
@@ -438,7 +485,7 @@ final class TrainCommand implements Callable<Integer> {
         return lengths[lengths.length / 2];
     }
 
-    private static ObjectNode toJson(String name, Outcome o, Path target, byte[] bytes, long ms) {
+    private ObjectNode toJson(String name, Outcome o, Path target, byte[] bytes, long ms, boolean same) {
         ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("model", name);
         ObjectNode counts = n.putObject("samples");
@@ -465,7 +512,10 @@ final class TrainCommand implements Callable<Integer> {
         }
         n.put("trade_off", o.tradeOff());
         n.put("probability_threshold", o.probabilityThreshold());
-        n.put("out", target.toString());
+        n.put(check ? "checked" : "out", target.toString());
+        if (check) {
+            n.put("reproduces", same);
+        }
         n.put("bytes", bytes.length);
         n.put("sha256", sha256(bytes));
         n.put("millis", ms);

@@ -12,7 +12,8 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * Training with evaluation across sources (not thread-safe: one instance per training run): every sample is scored by a model that never saw its fold (its source,
+ * Training with evaluation across sources (one instance per training run; it trains its folds on several threads
+ * itself, and the results do not depend on how many): every sample is scored by a model that never saw its fold (its source,
  * for leave-one-source-out), the out-of-fold scores calibrate the model (Platt scaling) and choose its operating
  * point, and the final model is trained on everything with that calibration. What the figures measure is how the
  * classifier does on a source it was not trained on, which is what a deployment meets; a random split would mostly
@@ -140,17 +141,35 @@ public final class CrossSource {
     /** Per sample, how many of its segments are windows (the rest are paragraphs). */
     private final int[] windowCounts;
 
-    /** Featurizes every sample once (the expensive part shared by all folds). */
+    /** How many folds train at once. */
+    private final int parallelism;
+
+    /** Featurizes every sample once, and trains folds on as many threads as there are processors. */
     public CrossSource(HashedNgrams featurizer, int window, int stride, Trainer trainer, List<Sample> samples) {
+        this(featurizer, window, stride, trainer, samples, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Featurizes every sample once (the expensive part shared by all folds); {@code parallelism} folds train at once
+     * (each holds two doubles per hash bucket while it trains: 16 MB at 2^20 buckets). The results do not depend on
+     * it.
+     */
+    public CrossSource(
+            HashedNgrams featurizer, int window, int stride, Trainer trainer, List<Sample> samples, int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
+        }
+        this.parallelism = parallelism;
         this.featurizer = Objects.requireNonNull(featurizer, "featurizer");
         this.dimension = featurizer.dimension();
         this.window = window;
         this.stride = stride;
         this.trainer = Objects.requireNonNull(trainer, "trainer");
         this.samples = List.copyOf(samples);
-        this.features = new ArrayList<>(this.samples.size());
+        Featurizer.Vector[][] vectors = new Featurizer.Vector[this.samples.size()][];
         this.windowCounts = new int[this.samples.size()];
-        for (int k = 0; k < this.samples.size(); k++) {
+        // each sample's vectors go to its own slot, so featurizing side by side keeps the order
+        inParallel(parallelism, this.samples.size(), k -> {
             Sample s = this.samples.get(k);
             // the text's windows, then those of its English rendering (windows too: they train for both classes),
             // then the text's paragraphs; LinearModel.margin scores the same segments
@@ -169,12 +188,14 @@ public final class CrossSource {
             for (int[] w : paragraphs) {
                 v[i++] = featurizer.features(s.text().substring(w[0], w[1]));
             }
-            features.add(v);
+            vectors[k] = v;
             windowCounts[k] = own.length + said.length;
-        }
+        });
+        this.features = java.util.Arrays.asList(vectors);
     }
 
     private CrossSource(int dimension, Trainer trainer, List<Sample> samples, List<Featurizer.Vector[]> features) {
+        this.parallelism = Runtime.getRuntime().availableProcessors();
         this.featurizer = null;
         this.dimension = dimension;
         this.window = 0;
@@ -282,7 +303,16 @@ public final class CrossSource {
             fold[i] = foldOf.apply(samples.get(i));
         }
         double[] margins = new double[samples.size()];
-        for (String f : new TreeSet<>(java.util.Arrays.asList(fold))) {
+        List<String> folds = new ArrayList<>(new TreeSet<>(java.util.Arrays.asList(fold)));
+        // the folds are independent, and each writes only its own samples' margins: running them side by side gives
+        // the same margins as one after another
+        inParallel(parallelism, folds.size(), k -> foldMargins(folds.get(k), fold, byGenre, margins));
+        return margins;
+    }
+
+    /** Trains without fold {@code f} and scores fold {@code f}'s samples into {@code margins}. */
+    private void foldMargins(String f, String[] fold, boolean byGenre, double[] margins) {
+        {
             java.util.Set<String> genres = new java.util.HashSet<>();
             for (int i = 0; i < fold.length; i++) {
                 Sample s = samples.get(i);
@@ -305,7 +335,51 @@ public final class CrossSource {
                 }
             }
         }
-        return margins;
+    }
+
+    /**
+     * Runs {@code task} for 0 to {@code n - 1} on up to {@code parallelism} threads, and returns when all are done;
+     * after a failure no new task starts, and the first failure is rethrown.
+     */
+    static void inParallel(int parallelism, int n, java.util.function.IntConsumer task) {
+        int threads = Math.min(parallelism, n);
+        if (threads <= 1) {
+            for (int k = 0; k < n; k++) {
+                task.accept(k);
+            }
+            return;
+        }
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        Runnable worker = () -> {
+            for (int k = next.getAndIncrement(); k < n && failure.get() == null; k = next.getAndIncrement()) {
+                try {
+                    task.accept(k);
+                } catch (RuntimeException | Error e) {
+                    failure.compareAndSet(null, e);
+                }
+            }
+        };
+        List<Thread> started = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            started.add(Thread.ofPlatform().name("cross-source-" + t).start(worker));
+        }
+        try {
+            for (Thread t : started) {
+                t.join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while training folds", e);
+        }
+        Throwable e = failure.get();
+        if (e instanceof RuntimeException r) {
+            throw r;
+        }
+        if (e instanceof Error r) {
+            throw r;
+        }
     }
 
     /** The highest window margin of sample {@code i}. */

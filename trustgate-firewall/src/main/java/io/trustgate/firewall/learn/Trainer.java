@@ -44,8 +44,9 @@ public record Trainer(int epochs, double learningRate, double l2, long seed) {
 
     /** The fitted weights, with the intercept appended at index {@code dimension}. */
     private double[] weights(int dim, List<Example> examples) {
-        double[] w = new double[dim + 1];
-        double[] g2 = new double[dim];
+        // weight f at [2f] and its AdaGrad sum at [2f + 1]: an update reads and writes both, and side by side they
+        // share a cache line (with 2^20 buckets the two separate arrays cost a miss each); same arithmetic, same bits
+        double[] wg = new double[2 * dim];
         double b = 0;
         double b2 = 0;
         int n = examples.size();
@@ -68,18 +69,23 @@ public record Trainer(int epochs, double learningRate, double l2, long seed) {
                 float[] val = e.x().values();
                 double z = b;
                 for (int q = 0; q < idx.length; q++) {
-                    z += w[idx[q]] * val[q];
+                    z += wg[2 * idx[q]] * val[q];
                 }
                 double g = (LinearModel.sigmoid(z) - (e.positive() ? 1 : 0)) * e.weight();
                 for (int q = 0; q < idx.length; q++) {
-                    int f = idx[q];
-                    double grad = g * val[q] + l2 * w[f];
-                    g2[f] += grad * grad;
-                    w[f] -= learningRate * grad / Math.sqrt(g2[f] + eps);
+                    int f = 2 * idx[q];
+                    double grad = g * val[q] + l2 * wg[f];
+                    double sum = wg[f + 1] + grad * grad;
+                    wg[f + 1] = sum;
+                    wg[f] -= learningRate * grad / Math.sqrt(sum + eps);
                 }
                 b2 += g * g;
                 b -= learningRate * g / Math.sqrt(b2 + eps);
             }
+        }
+        double[] w = new double[dim + 1];
+        for (int f = 0; f < dim; f++) {
+            w[f] = wg[2 * f];
         }
         w[dim] = b;
         return w;

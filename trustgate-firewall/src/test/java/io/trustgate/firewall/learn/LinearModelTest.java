@@ -150,4 +150,40 @@ class LinearModelTest {
         assertThat(r.evaluation().macroRecall()).isGreaterThan(0.8);
         assertThat(r.scale()).isPositive().isFinite();
     }
+
+    @Test
+    void foldsTrainedSideBySideGiveTheSameMarginsAndModelAsOneAfterAnother() {
+        List<CrossSource.Sample> data = new ArrayList<>(synthetic(8, 240));
+        // several folds of each label, so that several models train at once
+        java.util.function.Function<CrossSource.Sample, String> folds =
+                s -> s.source() + Math.floorMod(s.text().hashCode(), 5);
+        Trainer trainer = new Trainer(3, 0.2, 1e-4, 1);
+        CrossSource one = new CrossSource(SMALL, 512, 256, trainer, data, 1);
+        CrossSource four = new CrossSource(SMALL, 512, 256, trainer, data, 4);
+        assertThat(four.outOfFold(folds)).containsExactly(one.outOfFold(folds));
+        assertThat(four.run("ten folds", folds, 0.05, Map.of()).model().toBytes())
+                .isEqualTo(one.run("ten folds", folds, 0.05, Map.of()).model().toBytes());
+        assertThatThrownBy(() -> new CrossSource(SMALL, 512, 256, trainer, data, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("parallelism");
+    }
+
+    @Test
+    void aFailingTaskFailsTheWholeRunAndStopsTheRest() {
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        // each task takes a millisecond, so without the stop the other thread would run about 100 of them
+        assertThatThrownBy(() -> CrossSource.inParallel(2, 200, k -> {
+                    if (k == 3) {
+                        throw new IllegalStateException("fold 3 failed");
+                    }
+                    java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                    done.incrementAndGet();
+                }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("fold 3 failed");
+        assertThat(done.get()).isLessThan(50);
+        int[] seen = new int[50];
+        CrossSource.inParallel(3, seen.length, k -> seen[k]++);
+        assertThat(seen).containsOnly(1);
+    }
 }
