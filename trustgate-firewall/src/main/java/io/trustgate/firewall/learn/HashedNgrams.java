@@ -50,6 +50,33 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
 
     private static final ThreadLocal<Counter> COUNTER = ThreadLocal.withInitial(Counter::new);
 
+    /** Per ASCII char: {@code Character.toLowerCase}, with whitespace folded to a space as {@link #count} does. */
+    private static final char[] ASCII_LOWER = new char[0x80];
+
+    /** Per ASCII char (already lowered): {@code Character.isLetterOrDigit}; ASCII has no marks, so also {@code Gloss.wordChar}. */
+    private static final boolean[] ASCII_WORD = new boolean[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            char lower = Character.toLowerCase(c);
+            ASCII_LOWER[c] = Character.isWhitespace(lower) ? ' ' : lower;
+            ASCII_WORD[c] = Character.isLetterOrDigit(c) && Gloss.wordChar(c);
+        }
+    }
+
+    /** {@code 1 + ln(count)}, the value of an n-gram seen {@code count} times, for the counts most n-grams have. */
+    private static final double[] ONE_PLUS_LOG = new double[256];
+
+    static {
+        for (int c = 1; c < ONE_PLUS_LOG.length; c++) {
+            ONE_PLUS_LOG[c] = 1 + Math.log(c);
+        }
+    }
+
+    static double onePlusLog(int count) {
+        return count < ONE_PLUS_LOG.length ? ONE_PLUS_LOG[count] : 1 + Math.log(count);
+    }
+
     public HashedNgrams {
         if (charMin < 1 || charMax > 8 || charMin > charMax) {
             throw new IllegalArgumentException(
@@ -112,21 +139,26 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
         GlossState g = gloss ? new GlossState() : null;
         boolean lastSpace = true;
         // a virtual space before and after the text, so that word starts and ends are n-grams of their own
+        char[] chars = counter.chars(text, from, to);
         for (int i = -1; i <= len; i++) {
             char ch;
-            if (i < 0 || i == len) {
-                ch = ' ';
+            boolean wordChar;
+            char raw = i < 0 || i == len ? ' ' : chars[i];
+            if (raw < 0x80) {
+                // ASCII, most of what is scanned: the same answers as the Character calls below, from a table
+                ch = ASCII_LOWER[raw];
+                wordChar = ASCII_WORD[ch];
             } else {
-                ch = Character.toLowerCase(text.charAt(from + i));
+                ch = Character.toLowerCase(raw);
                 if (Character.isWhitespace(ch)) {
                     ch = ' ';
                 }
+                // with glosses a word keeps its marks (Hindi and Thai vowel signs), so that it can be looked up
+                // whole; without, the features are those the older models were trained with
+                wordChar = gloss
+                        ? (inWord ? Gloss.wordChar(ch) : Character.isLetterOrDigit(ch))
+                        : Character.isLetterOrDigit(ch);
             }
-            // with glosses a word keeps its marks (Hindi and Thai vowel signs), so that it can be looked up whole;
-            // without, the features are those the older models were trained with
-            boolean wordChar = gloss
-                    ? (inWord ? Gloss.wordChar(ch) : Character.isLetterOrDigit(ch))
-                    : Character.isLetterOrDigit(ch);
             if (wordChar) {
                 if (!inWord) {
                     wordStart = i;
@@ -244,40 +276,78 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
 
     /** An open-addressing count table reused per thread; clearing costs the entries used, not the capacity. */
     static final class Counter {
-        private int[] keys = new int[1 << 14];
-        private int[] counts = new int[1 << 14];
-        private int[] order = new int[1 << 13];
+        /** Slot {@code s}'s key at {@code [2s]} and its count at {@code [2s + 1]}: one cache line for both. */
+        private int[] table = newTable(1 << 14);
+
+        /**
+         * The slots in use, in the order their keys came. One longer than half the slots: the table grows after the
+         * add that takes it past half full, so that add needs a place here first (without it, 8,193 distinct
+         * n-grams in one window threw).
+         */
+        private int[] order = new int[(1 << 13) + 1];
+
         private int size;
         /** The concepts seen, as a bit mask. */
         int concepts;
+        /** The text being counted, copied out of its {@code CharSequence}. */
+        private char[] chars = new char[2048];
 
-        Counter() {
-            java.util.Arrays.fill(keys, -1);
+        private static int[] newTable(int slots) {
+            int[] t = new int[2 * slots];
+            for (int s = 0; s < t.length; s += 2) {
+                t[s] = -1;
+            }
+            return t;
+        }
+
+        /** {@code text[from, to)} in this counter's buffer, from index 0. */
+        char[] chars(CharSequence text, int from, int to) {
+            int len = to - from;
+            if (chars.length < len) {
+                chars = new char[Math.max(len, 2 * chars.length)];
+            }
+            if (text instanceof String s) {
+                s.getChars(from, to, chars, 0);
+            } else {
+                for (int i = 0; i < len; i++) {
+                    chars[i] = text.charAt(from + i);
+                }
+            }
+            return chars;
         }
 
         void clear() {
             for (int k = 0; k < size; k++) {
-                keys[order[k]] = -1;
-                counts[order[k]] = 0;
+                int s = 2 * order[k];
+                table[s] = -1;
+                table[s + 1] = 0;
             }
             size = 0;
             concepts = 0;
         }
 
+        private int key(int slot) {
+            return table[2 * slot];
+        }
+
+        private int count(int slot) {
+            return table[2 * slot + 1];
+        }
+
         void add(int key) {
-            int m = keys.length - 1;
+            int m = (table.length >> 1) - 1;
             int slot = mix(key * 0x9E3779B1) & m;
             while (true) {
-                int k = keys[slot];
+                int k = table[2 * slot];
                 if (k == key) {
-                    counts[slot]++;
+                    table[2 * slot + 1]++;
                     return;
                 }
                 if (k == -1) {
-                    keys[slot] = key;
-                    counts[slot] = 1;
+                    table[2 * slot] = key;
+                    table[2 * slot + 1] = 1;
                     order[size++] = slot;
-                    if (size * 2 > keys.length) {
+                    if (size * 4 > table.length) {
                         grow();
                     }
                     return;
@@ -287,21 +357,18 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
         }
 
         private void grow() {
-            int[] oldKeys = keys;
-            int[] oldCounts = counts;
+            int[] old = table;
             int[] oldOrder = order;
             int n = size;
-            keys = new int[oldKeys.length * 2];
-            counts = new int[oldKeys.length * 2];
-            order = new int[oldKeys.length];
-            java.util.Arrays.fill(keys, -1);
+            int slots = old.length; // twice the old number of slots
+            table = newTable(slots);
+            order = new int[slots / 2 + 1];
             size = 0;
             for (int k = 0; k < n; k++) {
                 int slot = oldOrder[k];
-                int key = oldKeys[slot];
-                int c = oldCounts[slot];
-                add(key);
-                counts[order[size - 1]] = c;
+                int c = old[2 * slot + 1];
+                add(old[2 * slot]);
+                table[2 * order[size - 1] + 1] = c;
             }
         }
 
@@ -343,18 +410,18 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
         double dot(float[] w, float intercept, int conceptMask) {
             double norm = 0;
             for (int k = 0; k < size; k++) {
-                double v = 1 + Math.log(counts[order[k]]);
+                double v = onePlusLog(count(order[k]));
                 norm += v * v;
             }
             float inv = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 1f;
             double z = intercept;
             for (int k = 0; k < size; k++) {
                 int slot = order[k];
-                float val = (float) (1 + Math.log(counts[slot]));
+                float val = (float) onePlusLog(count(slot));
                 if (norm > 0) {
                     val *= inv;
                 }
-                z += w[keys[slot]] * val;
+                z += w[key(slot)] * val;
             }
             if (conceptMask != 0) {
                 // the order of conceptKeys, so that the sum rounds as the training path's does; no allocation
@@ -379,8 +446,8 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
             double norm = 0;
             for (int k = 0; k < size; k++) {
                 int slot = order[k];
-                idx[k] = keys[slot];
-                double v = 1 + Math.log(counts[slot]);
+                idx[k] = key(slot);
+                double v = onePlusLog(count(slot));
                 val[k] = (float) v;
                 norm += v * v;
             }

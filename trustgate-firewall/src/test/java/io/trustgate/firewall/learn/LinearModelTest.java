@@ -186,4 +186,34 @@ class LinearModelTest {
         CrossSource.inParallel(3, seen.length, k -> seen[k]++);
         assertThat(seen).containsOnly(1);
     }
+
+    @Test
+    void aWindowWithMoreDistinctNgramsThanTheCountersFirstTableIsCounted() {
+        // 768 one-char words of random CJK: about 9,000 distinct features in one window of 1,536 chars, past the
+        // 8,192 at which the counter's first table grows (this text made the classifier fail before that was fixed)
+        Random r = new Random(3);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 768; i++) {
+            b.append((char) (0x4E00 + r.nextInt(20000))).append(' ');
+        }
+        String text = b.toString().strip();
+        HashedNgrams f = HashedNgrams.DEFAULT;
+        Featurizer.Vector v = f.features(text);
+        assertThat(v.indices().length).isGreaterThan(8192);
+        float[] w = new float[f.dimension()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (i % 7) / 7f - 0.4f;
+        }
+        LinearModel m = new LinearModel(f, 1536, 768, 0.1f, w, 1, 0, 0.5, Map.of());
+        assertThat(LinearModel.rendering(f, text))
+                .as("one char is too short to gloss")
+                .isEmpty();
+        assertThat(m.margin(text)).isEqualTo(m.margin(v));
+        // and a long text, counted whole, grows the table more than once
+        StringBuilder longer = new StringBuilder(text);
+        for (int i = 0; i < 3000; i++) {
+            longer.append(' ').append((char) (0x4E00 + r.nextInt(20000)));
+        }
+        assertThat(f.features(longer).indices()).hasSizeGreaterThan(16384);
+    }
 }
