@@ -34,6 +34,16 @@ class EmbedderTest {
     }
 
     @Test
+    void embedsTextWithNothingTheTokenizerKeepsAsTheZeroVector() {
+        // a lone combining mark, a Thai vowel sign, a zero-width space, control chars, a lone surrogate, U+FFFD, a
+        // private-use icon (copied web pages carry them): langchain4j refused each of these before
+        for (String t : List.of("\u0301", "\u0E34", "\u200B", "\u0001\u0002", "\uD800", "\uFFFD", "\uE000")) {
+            assertThat(embedder.embed(t)).as("U+%04X", (int) t.charAt(0)).containsOnly(0f);
+        }
+        assertThat(embedder.embed("\uD83D\uDE00")).as("an emoji is a token").isNotEqualTo(new float[384]);
+    }
+
+    @Test
     void cutsLongTextsIntoOverlappingWindowsThatCoverIt() {
         String sentence = "The quick brown fox jumps over the lazy dog near the river bank today. ";
         String text = sentence.repeat(40);
