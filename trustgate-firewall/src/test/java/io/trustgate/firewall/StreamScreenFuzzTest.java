@@ -27,27 +27,6 @@ class StreamScreenFuzzTest {
                 new FirewallChain.Rule(Scanners.create("invisible-text"), Action.FLAG, 0.5)));
     }
 
-    /** What the client sees, or null when the stream was stopped. */
-    static String stream(StreamScreen screen, String text, Random r) {
-        StringBuilder out = new StringBuilder();
-        int i = 0;
-        while (i < text.length()) {
-            int n = Math.min(text.length() - i, r.nextInt(4) == 0 ? 1 : 1 + r.nextInt(40));
-            StreamScreen.Step s = screen.push(text.substring(i, i + n));
-            i += n;
-            switch (s) {
-                case StreamScreen.Step.Emit e -> out.append(e.text());
-                case StreamScreen.Step.Stop stop -> {
-                    return null;
-                }
-            }
-        }
-        return switch (screen.finish()) {
-            case StreamScreen.Step.Emit e -> out.append(e.text()).toString();
-            case StreamScreen.Step.Stop stop -> null;
-        };
-    }
-
     @Test
     void randomTextsInRandomChunksStreamLosslesslyOrRedacted() {
         FirewallChain chain = chain();
@@ -63,7 +42,7 @@ class StreamScreenFuzzTest {
                 planted++;
             }
             StreamScreen screen = new StreamScreen(chain, ScanContext.NONE, 64, 128);
-            String out = stream(screen, text, r);
+            String out = StreamScreenTest.stream(screen, text, () -> r.nextInt(4) == 0 ? 1 : 1 + r.nextInt(40));
             assertThat(out).as("text %d was stopped; no rule blocks", k).isNotNull();
             if (!screen.actions().contains(Action.REDACT)) {
                 assertThat(out).as("text %d", k).isEqualTo(text);

@@ -20,11 +20,16 @@ class StreamScreenTest {
 
     /** Feeds the text in pieces of the given sizes; returns what the client would see, or null when stopped. */
     private static String stream(StreamScreen screen, String text, int[] sizes) {
+        int[] k = {0};
+        return stream(screen, text, () -> sizes[k[0]++ % sizes.length]);
+    }
+
+    /** Feeds the text in pieces of the sizes {@code nextSize} gives; what the client would see, or null when stopped. */
+    static String stream(StreamScreen screen, String text, java.util.function.IntSupplier nextSize) {
         StringBuilder out = new StringBuilder();
         int i = 0;
-        int k = 0;
         while (i < text.length()) {
-            int n = Math.min(sizes[k++ % sizes.length], text.length() - i);
+            int n = Math.min(nextSize.getAsInt(), text.length() - i);
             StreamScreen.Step s = screen.push(text.substring(i, i + n));
             i += n;
             switch (s) {
