@@ -42,7 +42,9 @@ import java.util.Set;
  *       look-alikes ({@code іgnоrе}) or consists of look-alikes only; other Cyrillic or Greek words, and IPA words
  *       without Latin letters, are left as they are. Folding is one char for one char, so offsets do not move.
  *   <li>Finds encoded runs in the normalised text and decodes them for detection only: base64 (standard and URL-safe,
- *       at least 16 chars, decoding to printable UTF-8), hex (at least 16 digits, even, printable; or at least 8
+ *       at least 16 chars, decoding to printable UTF-8), base32 (upper-case, at least 16 chars), percent-encoding,
+ *       {@code \u005CuXXXX} escapes and HTML character references (at least three escapes, each at most 24 chars from
+ *       the next, so {@code ignore%20all%20rules} and {@code &#105;&#103;...} alike; {@link #findEscapes}), hex (at least 16 digits, even, printable; or at least 8
  *       bytes written apart, {@code 72 65 76}, {@code 72:65:76}, {@code 0x72, 0x65}, {@code \x72\x65}, also reported as
  *       {@code hex}), rot13 (a run of words whose rot13 form has many more common English words than the original),
  *       leetspeak (tokens mixing letters with {@code 0 1 3 4 5 7 @ $} that decode to common words), {@code spaced}
@@ -67,8 +69,8 @@ import java.util.Set;
  * ({@code A B C ... Z}, {@code a, b, C, D}) and compounds that join into common words ({@code e-mail}): harmless, as
  * a decoded run only adds text for the scanners to match. Not caught: encodings nested in encodings (base64 of hex),
  * base64 broken by whitespace, other ciphers than rot13, scrambled text, reversed text of fewer than two words it
- * knows, Morse, escapes other than
- * {@code \xNN} (Unicode escapes, percent-encoding), letters spaced out by varying separators or grouped two by two,
+ * knows, Morse, binary (both of which the injection classifier scores high as they are, benign or not), letters spaced
+ * out by varying separators or grouped two by two,
  * words broken by spaces ({@code ign ore}) or by hyphens into uncommon words, and homoglyphs outside the tables.
  */
 public final class Normalizer {
@@ -269,6 +271,7 @@ public final class Normalizer {
         String norm = out.toString();
         int[] offsets = offs.toArray();
         findEncoded(norm, offsets, budget, decoded);
+        findEscapes(norm, offsets, budget, decoded);
         findWordCodes(norm, offsets, budget, decoded);
         return new ScanText(text, norm, offsets, decoded, stage);
     }
@@ -580,7 +583,14 @@ public final class Normalizer {
             if (body - i >= MIN_ENCODED) {
                 String text = null;
                 String encoding = null;
-                if (allHex && (body - i) % 2 == 0) {
+                if (isBase32(s, i, body)) {
+                    text = decodeBase32(s, i, body, budget.left());
+                    encoding = "base32";
+                    while (text != null && j < n && j - body < 6 && s.charAt(j) == '=') {
+                        j++; // base32 pads with up to six
+                    }
+                }
+                if (text == null && allHex && (body - i) % 2 == 0) {
                     text = decodeHex(s, i, body, budget.left());
                     encoding = "hex";
                 }
@@ -594,6 +604,247 @@ public final class Normalizer {
             }
             i = j;
         }
+    }
+
+    /** RFC 4648 base32: upper-case letters and the digits 2-7, in a length a whole number of bytes can have. */
+    private static boolean isBase32(String s, int from, int to) {
+        int r = (to - from) % 8;
+        if (r == 1 || r == 3 || r == 6) {
+            return false;
+        }
+        boolean letter = false;
+        for (int k = from; k < to; k++) {
+            char c = s.charAt(k);
+            if (!((c >= 'A' && c <= 'Z') || (c >= '2' && c <= '7'))) {
+                return false;
+            }
+            letter |= c >= 'A';
+        }
+        return letter;
+    }
+
+    private static String decodeBase32(String s, int from, int to, int limit) {
+        int end = Math.min(to, from + (limit / 5 + 2) * 8);
+        byte[] b = new byte[(end - from) * 5 / 8];
+        long buffer = 0;
+        int bits = 0;
+        int k = 0;
+        for (int q = from; q < end && k < b.length; q++) {
+            char c = s.charAt(q);
+            buffer = buffer << 5 | (c >= 'A' ? c - 'A' : c - '2' + 26);
+            bits += 5;
+            if (bits >= 8) {
+                b[k++] = (byte) (buffer >>> (bits - 8));
+                bits -= 8;
+            }
+        }
+        return printableUtf8(k == b.length ? b : Arrays.copyOf(b, k), end < to);
+    }
+
+    // ---- percent-encoding, backslash-u escapes, HTML character references
+
+    /** Escapes in one run before it is decoded: fewer are ordinary text ({@code 50%}, one {@code &amp;}). */
+    private static final int MIN_ESCAPES = 3;
+
+    /** Plain chars allowed between two escapes of one run: a long word ({@code ignore%20previous%20instructions}). */
+    private static final int MAX_ESCAPE_GAP = 24;
+
+    /**
+     * Decodes runs of escapes that a model reads as the chars they stand for: percent-encoding ({@code %69%67},
+     * UTF-8 bytes), {@code \u005CuXXXX} and {@code \u005Cu{X...}} escapes, and HTML character references ({@code
+     * &#105;}, {@code &#x69;}, {@code &amp;} and five other names). A run is at least {@value #MIN_ESCAPES} escapes
+     * with at most {@value #MAX_ESCAPE_GAP} plain chars between two of them, so both a fully escaped text and words
+     * joined by {@code %20} are read; the plain chars are kept. Reported as {@code percent}, {@code unicode-escape}
+     * or {@code html-entity}, the kind of its first escape. The decoded text must be mostly letters, as other
+     * decoded runs.
+     */
+    private static void findEscapes(String s, int[] offsets, Budget budget, List<Decoded> out) {
+        if (s.indexOf('%') < 0 && s.indexOf('\\') < 0 && s.indexOf('&') < 0) {
+            return; // most texts: one scan each for three chars
+        }
+        int n = s.length();
+        int i = 0;
+        while (i < n && budget.left() > 0) {
+            int first = escapeLength(s, i);
+            if (first == 0) {
+                i++;
+                continue;
+            }
+            int count = 1;
+            int end = i + first;
+            int j = end;
+            while (j < n && j - end <= MAX_ESCAPE_GAP) {
+                int len = escapeLength(s, j);
+                if (len > 0) {
+                    count++;
+                    j += len;
+                    end = j;
+                } else {
+                    j++;
+                }
+            }
+            if (count >= MIN_ESCAPES) {
+                // the run takes in the letters of the words its first and last escapes stand in
+                int from = i;
+                while (from > 0 && i - from < MAX_ESCAPE_GAP && Character.isLetterOrDigit(s.charAt(from - 1))) {
+                    from--;
+                }
+                int to = end;
+                while (to < n && to - end < MAX_ESCAPE_GAP && Character.isLetterOrDigit(s.charAt(to))) {
+                    to++;
+                }
+                String text = unescape(s, from, to);
+                if (text != null) {
+                    char kind = s.charAt(i);
+                    budget.add(
+                            kind == '%' ? "percent" : kind == '&' ? "html-entity" : "unicode-escape",
+                            text,
+                            offsets[from],
+                            offsets[to],
+                            out);
+                }
+                end = to;
+            }
+            i = end;
+        }
+    }
+
+    /** The named character references that are decoded: the five of XML and {@code nbsp}. */
+    private static final String[] ENTITY_NAMES = {"amp;", "lt;", "gt;", "quot;", "apos;", "nbsp;"};
+
+    private static final char[] ENTITY_CHARS = {'&', '<', '>', '"', '\'', ' '};
+
+    /** The length of the escape at {@code i}, or 0 when none starts there. */
+    private static int escapeLength(String s, int i) {
+        int n = s.length();
+        char c = s.charAt(i);
+        if (c == '%') {
+            return i + 2 < n && isHex(s.charAt(i + 1)) && isHex(s.charAt(i + 2)) ? 3 : 0;
+        }
+        if (c == '\\') {
+            if (i + 1 >= n || s.charAt(i + 1) != 'u') {
+                return 0;
+            }
+            if (i + 2 < n && s.charAt(i + 2) == '{') {
+                int k = i + 3;
+                while (k < n && k - i - 3 < 6 && isHex(s.charAt(k))) {
+                    k++;
+                }
+                return k > i + 3 && k < n && s.charAt(k) == '}' && codePointOf(s, i + 3, k, 16) >= 0 ? k + 1 - i : 0;
+            }
+            for (int k = i + 2; k < i + 6; k++) {
+                if (k >= n || !isHex(s.charAt(k))) {
+                    return 0;
+                }
+            }
+            return 6;
+        }
+        if (c == '&' && i + 1 < n) {
+            if (s.charAt(i + 1) == '#') {
+                boolean hex = i + 2 < n && (s.charAt(i + 2) == 'x' || s.charAt(i + 2) == 'X');
+                int from = hex ? i + 3 : i + 2;
+                int k = from;
+                while (k < n && k - from < (hex ? 6 : 7) && (hex ? isHex(s.charAt(k)) : isDigit(s.charAt(k)))) {
+                    k++;
+                }
+                if (k == from || codePointOf(s, from, k, hex ? 16 : 10) < 0) {
+                    return 0;
+                }
+                return (k < n && s.charAt(k) == ';' ? k + 1 : k) - i;
+            }
+            for (String name : ENTITY_NAMES) {
+                if (s.startsWith(name, i + 1)) {
+                    return name.length() + 1;
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** The code point written in {@code s[from, to)} in this radix, or -1 when it is none (or a surrogate). */
+    private static int codePointOf(String s, int from, int to, int radix) {
+        long v = 0;
+        for (int k = from; k < to; k++) {
+            v = v * radix + Character.digit(s.charAt(k), radix);
+        }
+        return v > Character.MAX_CODE_POINT || (v >= 0xD800 && v <= 0xDFFF) ? -1 : (int) v;
+    }
+
+    /** {@code s[from, to)} with its escapes decoded, or {@code null} when the result is not mostly letters. */
+    private static String unescape(String s, int from, int to) {
+        StringBuilder text = new StringBuilder(to - from);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        int k = from;
+        while (k < to) {
+            int len = escapeLength(s, k);
+            char c = s.charAt(k);
+            if (len > 0 && c == '%') {
+                bytes.write(Character.digit(s.charAt(k + 1), 16) << 4 | Character.digit(s.charAt(k + 2), 16));
+                k += len;
+                continue;
+            }
+            if (bytes.size() > 0) {
+                // percent-encoding is UTF-8 bytes; bytes that are not UTF-8 give U+FFFD, which counts as bad below
+                text.append(new String(bytes.toByteArray(), StandardCharsets.UTF_8));
+                bytes.reset();
+            }
+            if (len == 0) {
+                text.append(c);
+                k++;
+            } else if (c == '\\') {
+                // a surrogate pair is two escapes, each one char, and comes out whole
+                text.append(
+                        s.charAt(k + 2) == '{'
+                                ? Character.toString(codePointOf(s, k + 3, k + len - 1, 16))
+                                : String.valueOf((char) Integer.parseInt(s, k + 2, k + 6, 16)));
+                k += len;
+            } else if (s.charAt(k + 1) == '#') {
+                boolean hex = s.charAt(k + 2) == 'x' || s.charAt(k + 2) == 'X';
+                int digitsEnd = s.charAt(k + len - 1) == ';' ? k + len - 1 : k + len;
+                text.appendCodePoint(codePointOf(s, hex ? k + 3 : k + 2, digitsEnd, hex ? 16 : 10));
+                k += len;
+            } else {
+                for (int e = 0; e < ENTITY_NAMES.length; e++) {
+                    if (s.startsWith(ENTITY_NAMES[e], k + 1)) {
+                        text.append(ENTITY_CHARS[e]);
+                        break;
+                    }
+                }
+                k += len;
+            }
+        }
+        if (bytes.size() > 0) {
+            text.append(new String(bytes.toByteArray(), StandardCharsets.UTF_8));
+        }
+        String decoded = text.toString();
+        return mostlyLetters(decoded) ? decoded : null;
+    }
+
+    /** What every decoded run must be: at least 4 code points, nearly all printable, at least half letters. */
+    private static boolean mostlyLetters(String text) {
+        int total = 0;
+        int bad = 0;
+        int letters = 0;
+        for (int k = 0; k < text.length(); ) {
+            int cp = text.codePointAt(k);
+            total++;
+            int t = Character.getType(cp);
+            if (Character.isLetter(cp)) {
+                letters++;
+            } else if ((Character.isISOControl(cp) && cp != '\n' && cp != '\r' && cp != '\t')
+                    || t == Character.UNASSIGNED
+                    || t == Character.PRIVATE_USE
+                    || t == Character.SURROGATE
+                    || cp == 0xFFFD) {
+                bad++;
+            }
+            k += Character.charCount(cp);
+        }
+        return total >= 4 && bad * 20 <= total && letters * 2 >= total;
     }
 
     private static String decodeHex(String s, int from, int to, int limit) {
@@ -659,28 +910,7 @@ public final class Normalizer {
         } catch (CharacterCodingException e) {
             return null;
         }
-        int total = 0;
-        int bad = 0;
-        int letters = 0;
-        for (int k = 0; k < text.length(); ) {
-            int cp = text.codePointAt(k);
-            total++;
-            int t = Character.getType(cp);
-            if (Character.isLetter(cp)) {
-                letters++;
-            } else if ((Character.isISOControl(cp) && cp != '\n' && cp != '\r' && cp != '\t')
-                    || t == Character.UNASSIGNED
-                    || t == Character.PRIVATE_USE
-                    || t == Character.SURROGATE
-                    || cp == 0xFFFD) {
-                bad++;
-            }
-            k += Character.charCount(cp);
-        }
-        if (total < 4 || bad * 20 > total || letters * 2 < total) {
-            return null;
-        }
-        return text;
+        return mostlyLetters(text) ? text : null;
     }
 
     // ---- rot13 and leetspeak, over words

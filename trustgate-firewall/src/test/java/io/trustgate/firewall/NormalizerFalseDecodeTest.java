@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class NormalizerFalseDecodeTest {
     private static final Set<String> NEW_KINDS =
-            Set.of("spaced", "hyphenated", "hex", "reversed", "leetspeak", "misspelled");
+            Set.of("spaced", "hyphenated", "hex", "reversed", "leetspeak", "misspelled", "base32", "percent", "unicode-escape", "html-entity");
     private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
 
     static String jdkComments(Path srcZip, String module) throws IOException {
