@@ -27,8 +27,17 @@ import org.junit.jupiter.api.Test;
  * separated-hex decoders almost nothing to decode. Prints the runs per million chars and the first examples.
  */
 class NormalizerFalseDecodeTest {
-    private static final Set<String> NEW_KINDS =
-            Set.of("spaced", "hyphenated", "hex", "reversed", "leetspeak", "misspelled", "base32", "percent", "unicode-escape", "html-entity");
+    private static final Set<String> NEW_KINDS = Set.of(
+            "spaced",
+            "hyphenated",
+            "hex",
+            "reversed",
+            "leetspeak",
+            "misspelled",
+            "base32",
+            "percent",
+            "unicode-escape",
+            "html-entity");
     private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
 
     static String jdkComments(Path srcZip, String module) throws IOException {
