@@ -107,11 +107,12 @@ class DefaultChainInjectionTest {
 
     @Test
     void secondSet() throws IOException {
-        // 347/472 and 3/470 with decision 018's buckets and texts; 324/472 and 4/470 with decision 017's languages;
+        // 348/472 and 3/470 with the escape decoders (tenth session); 347/472 and 3/470 with decision 018's buckets
+        // and texts; 324/472 and 4/470 with decision 017's languages;
         // 327/472 and 5/470 with corroborated heuristics; 337/472 and 22/470 when the classifier joined; heuristics
         // alone: 157/472 and 20/470
         Counts c = count("heldout-probe-2.jsonl");
-        assertThat(c.caught()).as(c.toString()).isGreaterThanOrEqualTo(347);
+        assertThat(c.caught()).as(c.toString()).isGreaterThanOrEqualTo(348);
         assertThat(c.flagged()).as(c.toString()).isLessThanOrEqualTo(3);
     }
 
