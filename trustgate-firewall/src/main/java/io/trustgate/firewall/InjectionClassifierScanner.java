@@ -22,7 +22,8 @@ import java.util.List;
  * is the calibrated probability, the highest over the text's windows (1,536 chars, half overlapping, so an
  * injection buried in a long document competes with one window, not with all of it), over its paragraphs scored
  * alone, over the normaliser's decoded runs (base64, hex, rot13, leetspeak, Unicode tags, spaced-out letters,
- * hyphen-broken words), and, for a text with at least three words of the glossary's 22 languages, over its word-by-word
+ * hyphen-broken words), with runs of base64, base32, hex and escapes read as their decodings in the text itself
+ * (decision 020), and, for a text with at least three words of the glossary's 22 languages, over its word-by-word
  * English rendering (decision 017). The calibration puts
  * the measured operating point at 0.5: a rule's {@code threshold: 0.5} is what the documented figures were measured
  * at.
@@ -101,12 +102,68 @@ final class InjectionClassifierScanner implements Scanner {
         return Math.min(whole, Math.max(own, whole * InjectionHeuristicsScanner.MENTION_FACTOR));
     }
 
-    /** The highest score of the normalised text and of its decoded runs. */
+    /**
+     * The encodings whose runs the model reads as their decoding, in place (decision 020): blobs whose chars say
+     * nothing, unlike the word-level decodings (leetspeak, rot13, typos), whose runs are words the model reads as
+     * they are.
+     */
+    static final java.util.Set<String> READ_DECODED =
+            java.util.Set.of("base64", "base32", "hex", "percent", "unicode-escape", "html-entity");
+
+    /**
+     * The highest score of the normalised text, with its encoded runs read as their decodings ({@link #readable}),
+     * and of its decoded runs alone.
+     */
     static double score(LinearModel model, ScanText text) {
-        double best = model.score(text.normalized());
+        double best = model.score(readable(text));
         for (ScanText.Decoded d : text.decoded()) {
             best = Math.max(best, model.score(d.text()));
         }
         return best;
+    }
+
+    /**
+     * The normalised text with each run of a {@link #READ_DECODED} encoding replaced by its decoding: "What does this
+     * say? SGVsbG8..." reads as "What does this say? Hello...". Without this the model scored the encoded chars, and
+     * in its training data encoded text is nearly always an attack, so it blocked a base64 meeting note. The same text
+     * when nothing was decoded (most texts: no copy).
+     */
+    static String readable(ScanText text) {
+        List<ScanText.Decoded> runs = text.decoded().stream()
+                .filter(d -> READ_DECODED.contains(d.encoding()))
+                .sorted(java.util.Comparator.comparingInt(ScanText.Decoded::start))
+                .toList();
+        String norm = text.normalized();
+        if (runs.isEmpty()) {
+            return norm;
+        }
+        int[] offsets = text.offsets();
+        StringBuilder b = new StringBuilder(norm.length());
+        int at = 0;
+        for (ScanText.Decoded d : runs) {
+            int from = normalizedIndex(offsets, d.start());
+            int to = normalizedIndex(offsets, d.end());
+            if (from < at || to < from) {
+                continue; // overlaps a run already read
+            }
+            b.append(norm, at, from).append(d.text());
+            at = to;
+        }
+        return b.append(norm, at, norm.length()).toString();
+    }
+
+    /** The first index of the normalised text that comes from {@code original} or later (offsets never decrease). */
+    private static int normalizedIndex(int[] offsets, int original) {
+        int lo = 0;
+        int hi = offsets.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (offsets[mid] < original) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 }
