@@ -108,7 +108,7 @@ final class InjectionClassifierScanner implements Scanner {
      * they are.
      */
     static final java.util.Set<String> READ_DECODED =
-            java.util.Set.of("base64", "base32", "hex", "percent", "unicode-escape", "html-entity");
+            java.util.Set.of("base64", "base32", "hex", "percent", "unicode-escape", "html-entity", "binary", "morse");
 
     /**
      * The highest score of the normalised text, with its encoded runs read as their decodings ({@link #readable}),

@@ -272,6 +272,7 @@ public final class Normalizer {
         int[] offsets = offs.toArray();
         findEncoded(norm, offsets, budget, decoded);
         findEscapes(norm, offsets, budget, decoded);
+        findBinaryAndMorse(norm, offsets, budget, decoded);
         findWordCodes(norm, offsets, budget, decoded);
         return new ScanText(text, norm, offsets, decoded, stage);
     }
@@ -639,6 +640,171 @@ public final class Normalizer {
             }
         }
         return printableUtf8(k == b.length ? b : Arrays.copyOf(b, k), end < to);
+    }
+
+    // ---- binary and Morse
+
+    /** Decodes binary ({@link #findBinary}) and Morse ({@link #findMorse}) runs. */
+    private static void findBinaryAndMorse(String s, int[] offsets, Budget budget, List<Decoded> out) {
+        findBinary(s, offsets, budget, out);
+        findMorse(s, offsets, budget, out);
+    }
+
+    /** Groups of 8 binary digits in one run before it is decoded. */
+    private static final int MIN_BINARY_BYTES = 4;
+
+    /**
+     * Decodes bytes written in binary: at least {@value #MIN_BINARY_BYTES} groups of 8 digits separated by single
+     * spaces ({@code 01101001 01100111}), or one run of at least 32 digits, a multiple of 8, read as UTF-8.
+     */
+    private static void findBinary(String s, int[] offsets, Budget budget, List<Decoded> out) {
+        int n = s.length();
+        int i = 0;
+        while (i < n && budget.left() > 0) {
+            char c = s.charAt(i);
+            if ((c != '0' && c != '1') || (i > 0 && Character.isLetterOrDigit(s.charAt(i - 1)))) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < n && (s.charAt(j) == '0' || s.charAt(j) == '1')) {
+                j++;
+            }
+            boolean ends = j == n || !Character.isLetterOrDigit(s.charAt(j));
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            int end = i;
+            if (ends && j - i >= 8 * MIN_BINARY_BYTES && (j - i) % 8 == 0) {
+                for (int k = i; k < j; k += 8) {
+                    bytes.write(Integer.parseInt(s, k, k + 8, 2));
+                }
+                end = j;
+            } else if (ends && j - i == 8) {
+                // groups of 8 apart: take them while each is followed by one space and another group
+                int k = i;
+                while (true) {
+                    bytes.write(Integer.parseInt(s, k, k + 8, 2));
+                    end = k + 8;
+                    int next = k + 9;
+                    if (next + 8 > n
+                            || s.charAt(k + 8) != ' '
+                            || !isBits(s, next, next + 8)
+                            || (next + 8 < n && Character.isLetterOrDigit(s.charAt(next + 8)))) {
+                        break;
+                    }
+                    k = next;
+                }
+            }
+            if (bytes.size() >= MIN_BINARY_BYTES) {
+                String text = printableUtf8(bytes.toByteArray(), false);
+                if (text != null) {
+                    budget.add("binary", text, offsets[i], offsets[end], out);
+                }
+            }
+            i = Math.max(j, end);
+        }
+    }
+
+    private static boolean isBits(String s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (s.charAt(k) != '0' && s.charAt(k) != '1') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** International Morse: letters, digits and six punctuation marks, by code. */
+    private static final java.util.Map<String, Character> MORSE = morse();
+
+    private static java.util.Map<String, Character> morse() {
+        String[] codes = (".- -... -.-. -.. . ..-. --. .... .. .--- -.- .-.. -- -. --- .--. --.- .-. ... - ..- ...- .--"
+                        + " -..- -.-- --.. ----- .---- ..--- ...-- ....- ..... -.... --... ---.. ----. .-.-.- --..--"
+                        + " ..--.. -.-.-- .----. ---...")
+                .split(" ");
+        String chars = "abcdefghijklmnopqrstuvwxyz0123456789.,?!':";
+        java.util.Map<String, Character> m = new java.util.HashMap<>();
+        for (int k = 0; k < codes.length; k++) {
+            m.put(codes[k], chars.charAt(k));
+        }
+        return java.util.Map.copyOf(m);
+    }
+
+    /** Letters of one Morse run before it is decoded. */
+    private static final int MIN_MORSE_LETTERS = 6;
+
+    /** A dot or a dash of Morse, with the look-alikes people type: {@code '.'}, {@code '-'}, or 0 for neither. */
+    private static char morseSymbol(char c) {
+        return switch (c) {
+            case '.', '\u00B7', '\u2022', '\u2219' -> '.';
+            case '-', '_', '\u2212', '\u2013', '\u2014' -> '-';
+            default -> 0;
+        };
+    }
+
+    /**
+     * Decodes International Morse: at least {@value #MIN_MORSE_LETTERS} codes separated by one space, words by
+     * {@code /}, {@code |} or two spaces or more, every code a letter, digit or mark of the table, and at least one
+     * dot and one dash in the run (so that {@code ...} and {@code ---} rules are not read).
+     */
+    private static void findMorse(String s, int[] offsets, Budget budget, List<Decoded> out) {
+        int n = s.length();
+        int i = 0;
+        while (i < n && budget.left() > 0) {
+            if (morseSymbol(s.charAt(i)) == 0 || (i > 0 && !isMorseBoundary(s.charAt(i - 1)))) {
+                i++;
+                continue;
+            }
+            StringBuilder text = new StringBuilder();
+            StringBuilder code = new StringBuilder(8);
+            int letters = 0;
+            boolean dot = false;
+            boolean dash = false;
+            int end = i;
+            int k = i;
+            while (k < n) {
+                code.setLength(0);
+                int t = k;
+                while (t < n && morseSymbol(s.charAt(t)) != 0 && code.length() <= 6) {
+                    code.append(morseSymbol(s.charAt(t)));
+                    t++;
+                }
+                Character letter =
+                        code.isEmpty() || (t < n && !isMorseBoundary(s.charAt(t))) ? null : MORSE.get(code.toString());
+                if (letter == null) {
+                    break;
+                }
+                text.append(letter);
+                letters++;
+                dot |= code.indexOf(".") >= 0;
+                dash |= code.indexOf("-") >= 0;
+                end = t;
+                // the gap to the next code: one space within a word; a slash, a bar or more spaces between words
+                int g = t;
+                int spaces = 0;
+                boolean word = false;
+                while (g < n && (s.charAt(g) == ' ' || s.charAt(g) == '/' || s.charAt(g) == '|')) {
+                    spaces += s.charAt(g) == ' ' ? 1 : 0;
+                    word |= s.charAt(g) != ' ';
+                    g++;
+                }
+                if (g == t || g >= n || morseSymbol(s.charAt(g)) == 0 || g - t > 5) {
+                    break;
+                }
+                if (word || spaces >= 2) {
+                    text.append(' ');
+                }
+                k = g;
+            }
+            if (letters >= MIN_MORSE_LETTERS && dot && dash && mostlyLetters(text.toString())) {
+                budget.add("morse", text.toString(), offsets[i], offsets[end], out);
+            }
+            i = Math.max(end, i + 1);
+        }
+    }
+
+    /** Whether a Morse code may end (or begin) next to this char: whitespace, a word separator or punctuation. */
+    private static boolean isMorseBoundary(char c) {
+        return !Character.isLetterOrDigit(c) && morseSymbol(c) == 0;
     }
 
     // ---- percent-encoding, backslash-u escapes, HTML character references

@@ -37,7 +37,9 @@ class NormalizerFalseDecodeTest {
             "base32",
             "percent",
             "unicode-escape",
-            "html-entity");
+            "html-entity",
+            "binary",
+            "morse");
     private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
 
     static String jdkComments(Path srcZip, String module) throws IOException {
