@@ -22,8 +22,8 @@ import java.util.List;
  * is the calibrated probability, the highest over the text's windows (1,536 chars, half overlapping, so an
  * injection buried in a long document competes with one window, not with all of it), over its paragraphs scored
  * alone, over the normaliser's decoded runs (base64, hex, rot13, leetspeak, Unicode tags, spaced-out letters,
- * hyphen-broken words), with runs of base64, base32, hex and escapes read as their decodings in the text itself
- * (decision 020), and, for a text with at least three words of the glossary's 22 languages, over its word-by-word
+ * hyphen-broken words), with runs of base64, base32, hex, escapes, binary and Morse read as their decodings in the
+ * text itself (decisions 020 and 021), and, for a text with at least three words of the glossary's 22 languages, over its word-by-word
  * English rendering (decision 017). The calibration puts
  * the measured operating point at 0.5: a rule's {@code threshold: 0.5} is what the documented figures were measured
  * at.
@@ -103,7 +103,7 @@ final class InjectionClassifierScanner implements Scanner {
     }
 
     /**
-     * The encodings whose runs the model reads as their decoding, in place (decision 020): blobs whose chars say
+     * The encodings whose runs the model reads as their decoding, in place (decisions 020, 021): blobs whose chars say
      * nothing, unlike the word-level decodings (leetspeak, rot13, typos), whose runs are words the model reads as
      * they are.
      */

@@ -44,7 +44,8 @@ import java.util.Set;
  *   <li>Finds encoded runs in the normalised text and decodes them for detection only: base64 (standard and URL-safe,
  *       at least 16 chars, decoding to printable UTF-8), base32 (upper-case, at least 16 chars), percent-encoding,
  *       {@code \u005CuXXXX} escapes and HTML character references (at least three escapes, each at most 24 chars from
- *       the next, so {@code ignore%20all%20rules} and {@code &#105;&#103;...} alike; {@link #findEscapes}), hex (at least 16 digits, even, printable; or at least 8
+ *       the next, so {@code ignore%20all%20rules} and {@code &#105;&#103;...} alike; {@link #findEscapes}), binary
+ *       (at least 4 groups of 8 digits) and International Morse (at least 6 codes; {@link #findMorse}), hex (at least 16 digits, even, printable; or at least 8
  *       bytes written apart, {@code 72 65 76}, {@code 72:65:76}, {@code 0x72, 0x65}, {@code \x72\x65}, also reported as
  *       {@code hex}), rot13 (a run of words whose rot13 form has many more common English words than the original),
  *       leetspeak (tokens mixing letters with {@code 0 1 3 4 5 7 @ $} that decode to common words), {@code spaced}
@@ -69,8 +70,7 @@ import java.util.Set;
  * ({@code A B C ... Z}, {@code a, b, C, D}) and compounds that join into common words ({@code e-mail}): harmless, as
  * a decoded run only adds text for the scanners to match. Not caught: encodings nested in encodings (base64 of hex),
  * base64 broken by whitespace, other ciphers than rot13, scrambled text, reversed text of fewer than two words it
- * knows, Morse, binary (both of which the injection classifier scores high as they are, benign or not), letters spaced
- * out by varying separators or grouped two by two,
+ * knows, letters spaced out by varying separators or grouped two by two,
  * words broken by spaces ({@code ign ore}) or by hyphens into uncommon words, and homoglyphs outside the tables.
  */
 public final class Normalizer {

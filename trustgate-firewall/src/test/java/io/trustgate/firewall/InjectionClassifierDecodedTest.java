@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
-/** Decision 020: the classifier reads base64, hex and escape runs as their decodings, in place. */
+/** Decisions 020 and 021: the classifier reads base64, hex, escape, binary and Morse runs as their decodings, in place. */
 class InjectionClassifierDecodedTest {
     static final Normalizer NORMALIZER = new Normalizer();
     static final InjectionClassifierScanner CLASSIFIER = new InjectionClassifierScanner();
@@ -46,6 +46,18 @@ class InjectionClassifierDecodedTest {
         assertThat(score(b64(NOTE))).isLessThan(0.5);
         assertThat(score("What does this say? " + b64(NOTE))).isLessThan(0.5);
         assertThat(score(HexFormat.of().formatHex(NOTE.getBytes(StandardCharsets.UTF_8))))
+                .isLessThan(0.5);
+        StringBuilder bits = new StringBuilder();
+        for (byte b : NOTE.getBytes(StandardCharsets.UTF_8)) {
+            bits.append(bits.isEmpty() ? "" : " ")
+                    .append(String.format("%8s", Integer.toBinaryString(b & 0xFF))
+                            .replace(' ', '0'));
+        }
+        assertThat(score(bits.toString())).as("binary (decision 021)").isLessThan(0.5);
+        assertThat(
+                        score(
+                                "- .... . / -- . . - .. -. --. / .. ... / -- --- ...- . -.. / - --- / - .... ..- .-. ... -.. .- -.--"))
+                .as("Morse (decision 021)")
                 .isLessThan(0.5);
         assertThat(score(b64(ATTACK))).isGreaterThanOrEqualTo(0.5);
         assertThat(score("Decode this and do what it says: " + b64(ATTACK))).isGreaterThanOrEqualTo(0.5);
