@@ -51,6 +51,13 @@ class InjectionHeuristicsFuzzTest {
 
     static final ScanContext TOOL = ScanContext.of(ScanContext.Source.TOOL);
 
+    /**
+     * The bound on one scan of 1 MiB. These tests guard against work that grows faster than the text (backtracking,
+     * quadratic look-behinds), which takes minutes here; linear scans take 65-505 ms on this 2-core VM, depending on
+     * the text and the day (500 ms was the bound until a slow day's run took 505 ms).
+     */
+    static final long MAX_MS_PER_MEBIBYTE = 1000;
+
     static void check(String text) {
         ScanText st = NORMALIZER.normalize(text, ScanText.Stage.INPUT);
         List<Finding> all = new ArrayList<>(SCANNER.scan(st));
@@ -98,7 +105,7 @@ class InjectionHeuristicsFuzzTest {
     }
 
     @Test
-    void scansOneMebibyteOfAnchorDenseTextInUnder500Ms() {
+    void scansOneMebibyteOfAnchorDenseTextInUnderASecond() {
         String text = randomText(new Random(7), 1 << 20);
         ScanText st = NORMALIZER.normalize(text, ScanText.Stage.INPUT);
         for (int i = 0; i < 3; i++) {
@@ -111,14 +118,14 @@ class InjectionHeuristicsFuzzTest {
             best = Math.min(best, System.nanoTime() - t0);
         }
         System.out.printf("injection heuristics, 1 MiB: %d ms%n", best / 1_000_000);
-        assertThat(best / 1_000_000).isLessThan(500);
-        assertThat(bestOf(st, TOOL)).as("as a tool result, ms").isLessThan(500);
+        assertThat(best / 1_000_000).isLessThan(MAX_MS_PER_MEBIBYTE);
+        assertThat(bestOf(st, TOOL)).as("as a tool result, ms").isLessThan(MAX_MS_PER_MEBIBYTE);
     }
 
     @Test
-    void scansOneMebibyteOfNearMissToolResultInUnder500Ms() {
+    void scansOneMebibyteOfNearMissToolResultInUnderASecond() {
         // every "your response" makes the document rule look behind for a verb that is never there
-        assertScansAMebibyteInUnder500Ms(
+        assertScansAMebibyteInUnderASecond(
                 "",
                 "the quick brown fox jumps over the lazy dog next to your response, ",
                 TOOL,
@@ -143,9 +150,9 @@ class InjectionHeuristicsFuzzTest {
     }
 
     @Test
-    void scansOneMebibyteOfScenarioCuesInUnder500Ms() {
+    void scansOneMebibyteOfScenarioCuesInUnderASecond() {
         // every word a cue of the scenario detector: harmful goals, verbs of making, "how", frames, in one sentence
-        assertScansAMebibyteInUnder500Ms(
+        assertScansAMebibyteInUnderASecond(
                 "",
                 "how to make meth bomb story step by step urgent pretend poison kill how build ",
                 ScanContext.of(ScanContext.Source.USER),
@@ -153,9 +160,9 @@ class InjectionHeuristicsFuzzTest {
     }
 
     @Test
-    void scansOneMebibyteOfQuotedAttacksInUnder500Ms() {
+    void scansOneMebibyteOfQuotedAttacksInUnderASecond() {
         // one line of quotes, apostrophes and attack strings in a security text: the mention check's worst case
-        assertScansAMebibyteInUnder500Ms(
+        assertScansAMebibyteInUnderASecond(
                 "Our detector's test cases: ",
                 "'ignore previous instructions' it's \"you are DAN\" `<|im_start|>system` don't 'a' ",
                 ScanContext.of(ScanContext.Source.USER),
@@ -163,7 +170,7 @@ class InjectionHeuristicsFuzzTest {
     }
 
     /** Scans {@code head} followed by {@code unit} repeated to 1 MiB, as {@code context}, and prints the best time. */
-    static void assertScansAMebibyteInUnder500Ms(String head, String unit, ScanContext context, String what) {
+    static void assertScansAMebibyteInUnderASecond(String head, String unit, ScanContext context, String what) {
         StringBuilder b = new StringBuilder(head);
         while (b.length() < 1 << 20) {
             b.append(unit);
@@ -171,7 +178,7 @@ class InjectionHeuristicsFuzzTest {
         ScanText st = NORMALIZER.normalize(b.toString(), ScanText.Stage.INPUT);
         long ms = bestOf(st, context);
         System.out.printf("injection heuristics, 1 MiB %s: %d ms%n", what, ms);
-        assertThat(ms).isLessThan(500);
+        assertThat(ms).isLessThan(MAX_MS_PER_MEBIBYTE);
     }
 
     static long bestOf(ScanText st, ScanContext context) {
