@@ -129,11 +129,14 @@ final class InjectionClassifierScanner implements Scanner {
      * when nothing was decoded (most texts: no copy).
      */
     static String readable(ScanText text) {
+        String norm = text.normalized();
+        if (text.decoded().isEmpty()) {
+            return norm; // most texts: no stream set up on every scan
+        }
         List<ScanText.Decoded> runs = text.decoded().stream()
                 .filter(d -> READ_DECODED.contains(d.encoding()))
                 .sorted(java.util.Comparator.comparingInt(ScanText.Decoded::start))
                 .toList();
-        String norm = text.normalized();
         if (runs.isEmpty()) {
             return norm;
         }

@@ -272,7 +272,8 @@ public final class Normalizer {
         int[] offsets = offs.toArray();
         findEncoded(norm, offsets, budget, decoded);
         findEscapes(norm, offsets, budget, decoded);
-        findBinaryAndMorse(norm, offsets, budget, decoded);
+        findBinary(norm, offsets, budget, decoded);
+        findMorse(norm, offsets, budget, decoded);
         findWordCodes(norm, offsets, budget, decoded);
         return new ScanText(text, norm, offsets, decoded, stage);
     }
@@ -643,12 +644,6 @@ public final class Normalizer {
     }
 
     // ---- binary and Morse
-
-    /** Decodes binary ({@link #findBinary}) and Morse ({@link #findMorse}) runs. */
-    private static void findBinaryAndMorse(String s, int[] offsets, Budget budget, List<Decoded> out) {
-        findBinary(s, offsets, budget, out);
-        findMorse(s, offsets, budget, out);
-    }
 
     /** Groups of 8 binary digits in one run before it is decoded. */
     private static final int MIN_BINARY_BYTES = 4;

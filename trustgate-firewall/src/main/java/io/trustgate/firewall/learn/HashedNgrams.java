@@ -60,7 +60,7 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
         for (char c = 0; c < 0x80; c++) {
             char lower = Character.toLowerCase(c);
             ASCII_LOWER[c] = Character.isWhitespace(lower) ? ' ' : lower;
-            ASCII_WORD[c] = Character.isLetterOrDigit(c) && Gloss.wordChar(c);
+            ASCII_WORD[c] = Character.isLetterOrDigit(c);
         }
     }
 
