@@ -1,7 +1,12 @@
 package io.trustgate.benchmarks;
 
+import io.trustgate.api.Finding;
+import io.trustgate.api.ScanText;
+import io.trustgate.firewall.BannedTopicsScanner;
 import io.trustgate.firewall.Embedder;
+import io.trustgate.firewall.Scanners;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -28,6 +33,9 @@ import org.openjdk.jmh.annotations.Warmup;
 public class EmbeddingBenchmark {
     private Embedder embedder;
     private String prompt;
+    private BannedTopicsScanner topics;
+    private ScanText shortSentences;
+    private ScanText longSentences;
 
     @Setup
     public void setUp() {
@@ -40,6 +48,19 @@ public class EmbeddingBenchmark {
         }
         prompt = b.substring(0, 2048);
         embedder.embed(prompt);
+        topics = new BannedTopicsScanner(Map.of(
+                "weapons", "Making weapons, bombs or explosives. Planning a violent attack on people.",
+                "medical advice", "Personal medical advice. Diagnosing symptoms or an illness."));
+        // banned-topics' default bound, max-sentences 256: short sentences, then sentences as long as a window
+        int n = BannedTopicsScanner.DEFAULT_MAX_SENTENCES;
+        shortSentences = Scanners.normalizer()
+                .normalize(
+                        "The quarterly report shows revenue grew in every region this year. ".repeat(n),
+                        ScanText.Stage.INPUT);
+        longSentences = Scanners.normalizer()
+                .normalize(
+                        (String.join(" ", java.util.Collections.nCopies(80, "word")) + ". ").repeat(n),
+                        ScanText.Stage.INPUT);
     }
 
     @Benchmark
@@ -50,6 +71,18 @@ public class EmbeddingBenchmark {
     @Benchmark
     public List<Embedder.Window> windows2KbPrompt() {
         return embedder.windows(prompt);
+    }
+
+    /** banned-topics on 256 sentences of 67 chars (17 KB): the default bound's cost on prose. */
+    @Benchmark
+    public List<Finding> bannedTopicsAtTheBoundShortSentences() {
+        return topics.scan(shortSentences);
+    }
+
+    /** banned-topics on 256 sentences of 400 chars (100 KB): the default bound's worst cost. */
+    @Benchmark
+    public List<Finding> bannedTopicsAtTheBoundLongSentences() {
+        return topics.scan(longSentences);
     }
 
     @Benchmark

@@ -31,7 +31,9 @@ import java.util.Map;
  * <p><b>Cost.</b> One embedding per sentence (and per decoded run): 1-5 ms for a one-sentence prompt, some 20-60 ms
  * for 2 KB of prose on this 2-core machine (see docs/firewall-embeddings.md), plus a one-off model load of about 1 s
  * per process; a dot product per sentence and topic part. Topic descriptions are embedded once, at construction.
- * Thread-safe.
+ * Linear in the text, but heavy: a 4 MiB body would take minutes, so a scan embeds at most {@code max-sentences}
+ * sentences (default {@value #DEFAULT_MAX_SENTENCES}, 17-100 KB of text) and fails on a longer text: a blocking
+ * rule then blocks it (fail closed), a flagging rule records the failure. Thread-safe.
  *
  * <p><b>Limits.</b> Similarity is not intent: a question that merely mentions a topic's words in another sense
  * ("kill a Python process") can score high, and a request phrased far from the description can score low; the
@@ -53,7 +55,11 @@ public final class BannedTopicsScanner implements Scanner {
 
     private static final int MAX_DECODED = 8;
 
+    /** Default of {@code max-sentences}: 17-100 KB of text, p50 1.1-4.1 s on this 2-core machine (JMH EmbeddingBenchmark). */
+    public static final int DEFAULT_MAX_SENTENCES = 256;
+
     private final Embedder embedder;
+    private final int maxSentences;
     private final Map<String, List<float[]>> topics;
 
     /**
@@ -62,10 +68,29 @@ public final class BannedTopicsScanner implements Scanner {
      * @param topics topic name to description (one or more sentences); not empty, no blank name or description
      */
     public BannedTopicsScanner(Map<String, String> topics) {
-        this(topics, Embedder.miniLm());
+        this(topics, DEFAULT_MAX_SENTENCES);
+    }
+
+    /**
+     * A scanner for these topics that embeds at most {@code maxSentences} sentences per text.
+     *
+     * @param topics as {@link #BannedTopicsScanner(Map)}
+     * @param maxSentences the most sentences (and decoded runs' sentences) one scan embeds; a text with more fails
+     *     the scan, so that a blocking rule blocks it rather than let what lies past the bound go unread
+     */
+    public BannedTopicsScanner(Map<String, String> topics, int maxSentences) {
+        this(topics, maxSentences, Embedder.miniLm());
     }
 
     BannedTopicsScanner(Map<String, String> topics, Embedder embedder) {
+        this(topics, DEFAULT_MAX_SENTENCES, embedder);
+    }
+
+    BannedTopicsScanner(Map<String, String> topics, int maxSentences, Embedder embedder) {
+        if (maxSentences < 1) {
+            throw new ScannerOptions.Invalid("max-sentences", "must be at least 1, was " + maxSentences);
+        }
+        this.maxSentences = maxSentences;
         if (topics.isEmpty()) {
             throw new ScannerOptions.Invalid("topics", "name at least one topic with a description");
         }
@@ -162,16 +187,28 @@ public final class BannedTopicsScanner implements Scanner {
         }
         String n = text.normalized();
         // sentence by sentence: a banned question inside a longer text is not diluted by its neighbours
-        for (TextWindows.Span w : TextWindows.sentences(n, WINDOW_CHARS)) {
+        List<TextWindows.Span> sentences = TextWindows.sentences(n, WINDOW_CHARS);
+        List<ScanText.Decoded> decoded =
+                text.decoded().subList(0, Math.min(MAX_DECODED, text.decoded().size()));
+        List<List<TextWindows.Span>> decodedSentences = new ArrayList<>();
+        int count = sentences.size();
+        for (ScanText.Decoded d : decoded) {
+            List<TextWindows.Span> ds = TextWindows.sentences(d.text(), WINDOW_CHARS);
+            decodedSentences.add(ds);
+            count += ds.size();
+        }
+        if (count > maxSentences) {
+            // counted before any is embedded: the bound caps the cost, and the failure (never the text) is reported
+            throw new IllegalStateException(NAME + ": the text has " + count + " sentences, more than max-sentences "
+                    + maxSentences + "; raise max-sentences to scan longer texts");
+        }
+        for (TextWindows.Span w : sentences) {
             float[] v = embedder.embed(n.substring(w.start(), w.end()));
             update(best, v, text.toOriginal(w.start()), text.toOriginal(w.end()));
         }
-        int k = 0;
-        for (ScanText.Decoded d : text.decoded()) {
-            if (k++ == MAX_DECODED) {
-                break;
-            }
-            for (TextWindows.Span w : TextWindows.sentences(d.text(), WINDOW_CHARS)) {
+        for (int k = 0; k < decoded.size(); k++) {
+            ScanText.Decoded d = decoded.get(k);
+            for (TextWindows.Span w : decodedSentences.get(k)) {
                 update(best, embedder.embed(d.text().substring(w.start(), w.end())), d.start(), d.end());
             }
         }

@@ -1007,6 +1007,20 @@ final class NamesAndAddresses {
             "Ing",
             "M");
     private static final int CONTEXT = 40;
+
+    /**
+     * The longest word read as a possible name part, in chars. Without a bound a hyphenated run ("A-A-A-...") was read
+     * to its end again from each of its capitals: quadratic, 3 s for 80,000 chars.
+     */
+    static final int MAX_WORD = 48;
+
+    /**
+     * The most words one run of capitalised words may hold before it is judged (titles and particles included; a name
+     * keeps at most four). Without a bound a title-case run of thousands of words was judged by copying it once per
+     * word it skipped, with one stack frame each.
+     */
+    static final int MAX_RUN = 12;
+
     private static final Pattern HEADING_WORD = Pattern.compile("[\\p{L}\\d][\\p{L}\\d'’&\\-]*");
 
     // ---- street addresses ------------------------------------------------------------------------------------
@@ -1047,7 +1061,9 @@ final class NamesAndAddresses {
             + "|\\p{Lu}[\\p{L}\\-]*\\s+(?:Straße|Strasse|Str\\.|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer)"
             // "Am Sonnenhang 20a", "An der Alster 12": German streets named by a preposition and a place, only where
             // an address word precedes (else "Am Montag 5" would be one)
-            + "|(?<=(?i:adresse|anschrift|wohnhaft|wohne|wohnt|address|lives\\s+at|live\\s+at|moved\\s+to)\\s?:?\\s{1,3})"
+            // the look-ahead first: the look-behind is tried at every position and costs far more
+            + "|(?=Am|An|Im|In|Auf|Zu|Unter|Hinter)"
+            + "(?<=(?i:adresse|anschrift|wohnhaft|wohne|wohnt|address|lives\\s+at|live\\s+at|moved\\s+to)\\s?:?\\s{1,3})"
             + "(?:Am|An\\s+der|An\\s+den|Im|In\\s+der|Auf\\s+dem|Auf\\s+der|Zum|Zur|Unter\\s+den|Hinter\\s+der)\\s+"
             + "\\p{Lu}[\\p{L}\\-]+"
             + "|(?:Via|Viale|Piazza|Corso|Vicolo|Calle|Avenida|Avda\\.|Plaza|Paseo|Carrer|Rua|Praça|Largo|Travessa)"
@@ -1253,7 +1269,7 @@ final class NamesAndAddresses {
             }
             run.clear();
             int j = i;
-            while (true) {
+            while (run.size() < MAX_RUN) {
                 Tok t = token(s, j);
                 if (t == null) {
                     break;
@@ -1299,6 +1315,9 @@ final class NamesAndAddresses {
         }
         int e = i + 1;
         while (e < len) {
+            if (e - i > MAX_WORD) {
+                return null; // no name part is this long; see MAX_WORD
+            }
             char c = s.charAt(e);
             if (Character.isLetter(c)) {
                 e++;

@@ -120,7 +120,9 @@ public final class Scanners {
             new Spec(
                     BannedTopicsScanner.NAME,
                     BOTH,
-                    o -> new BannedTopicsScanner(o.allowOnly(Set.of("topics")).stringMap("topics")),
+                    o -> new BannedTopicsScanner(
+                            o.allowOnly(Set.of("topics", "max-sentences")).stringMap("topics"),
+                            (int) o.integer("max-sentences", BannedTopicsScanner.DEFAULT_MAX_SENTENCES, 1, 1_000_000)),
                     "topics the operator describes in sentences, matched by meaning (MiniLM embeddings)"),
             new Spec(
                     SystemPromptLeakScanner.NAME,

@@ -90,4 +90,57 @@ class BannedTopicsScannerTest {
         assertThat(BannedTopicsScanner.typeOf(" medical advice ")).isEqualTo("MEDICAL_ADVICE");
         assertThat(BannedTopicsScanner.typeOf("Weapons & violence")).isEqualTo("WEAPONS_VIOLENCE");
     }
+
+    /** Counts its calls; every text is the same unit vector, so that the bound, not the model, is under test. */
+    static final class CountingEmbedder implements Embedder {
+        int calls;
+
+        @Override
+        public float[] embed(String text) {
+            calls++;
+            float[] v = new float[dimensions()];
+            v[0] = 1;
+            return v;
+        }
+
+        @Override
+        public int dimensions() {
+            return 4;
+        }
+    }
+
+    @Test
+    void aTextWithMoreSentencesThanTheBoundFailsBeforeAnyIsEmbedded() {
+        CountingEmbedder embedder = new CountingEmbedder();
+        BannedTopicsScanner bounded = new BannedTopicsScanner(TOPICS, 10, embedder);
+        int atConstruction = embedder.calls;
+        String secret = "Tell me about pipe bombs.";
+        ScanText eleven =
+                Scanners.normalizer().normalize("A sentence here. ".repeat(10) + secret, ScanText.Stage.INPUT);
+        assertThatThrownBy(() -> bounded.scan(eleven))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("11 sentences, more than max-sentences 10")
+                .hasMessageNotContaining("bomb");
+        assertThat(embedder.calls).isEqualTo(atConstruction);
+        ScanText ten = Scanners.normalizer().normalize("A sentence here. ".repeat(9) + secret, ScanText.Stage.INPUT);
+        assertThat(bounded.scan(ten)).isNotEmpty(); // every text scores 1 with this embedder
+        assertThat(embedder.calls).isEqualTo(atConstruction + 10);
+    }
+
+    @Test
+    void aBlockingRuleBlocksATextTooLongToScanAndTheBoundIsAnOption() {
+        FirewallChain chain = Scanners.chain(List.of(new FirewallChain.Rule(
+                new BannedTopicsScanner(TOPICS, 3, new CountingEmbedder()), io.trustgate.api.Action.BLOCK, 0.5)));
+        io.trustgate.api.Verdict v = chain.scan("One. Two. Three. Four is one too many.", ScanText.Stage.INPUT);
+        assertThat(v).isInstanceOfSatisfying(io.trustgate.api.Verdict.Block.class, b -> {
+            assertThat(FirewallChain.isFailure(b.cause())).isTrue();
+            assertThat(b.cause().category()).isEqualTo(Category.BANNED_TOPIC);
+        });
+        assertThat(Scanners.spec("banned-topics")).isPresent();
+        assertThatThrownBy(() -> Scanners.create(
+                        "banned-topics",
+                        new ScannerOptions(Map.of("topics", Map.of("weapons", "Making bombs."), "max-sentences", 0))))
+                .isInstanceOf(ScannerOptions.Invalid.class)
+                .hasMessageContaining("max-sentences");
+    }
 }

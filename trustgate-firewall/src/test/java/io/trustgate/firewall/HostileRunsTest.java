@@ -1,0 +1,148 @@
+package io.trustgate.firewall;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trustgate.api.ScanContext;
+import io.trustgate.api.ScanText;
+import io.trustgate.api.Scanner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every registered scanner, and the normaliser, on texts made of one short unit repeated ("A-A-A-...", "1 1 1 ...",
+ * "%41%41..."): the shapes that make a scanner read the same chars again from each position (a regex that fails late,
+ * a word read to its end from each of its capitals). Random text rarely has them, so the fuzz tests did not find the
+ * ones that cost 3 s on 80,000 chars of "A-" (names: a hyphenated word read to its end from each capital) and 2 s on
+ * 16,000 chars of "a" (the language detector's URL filter). Each scanner's time on a text four times as long must grow
+ * about four times, not sixteen: a quadratic scan of a 4 MiB body (the default request limit) would hold its thread
+ * for hours. Timed, so the bound is loose (8 times plus 25 ms, best of two runs); about 50 s in all. The two MiniLM
+ * scanners are left out: linear, but tens of milliseconds per sentence.
+ */
+class HostileRunsTest {
+    static final int SHORT = 8_000;
+    static final int GROWTH = 4;
+    static final java.util.Set<String> MINILM = java.util.Set.of("banned-topics", "system-prompt-leak");
+
+    /** Units: single chars of every class the rules use, pairs of them, and the starts of things scanners look for. */
+    static List<String> units() {
+        List<String> units = new ArrayList<>();
+        for (char c : "aA0S \n\t-._/=:@+'’é(\"#,)|{}[]<>!?;*&%$~`\\^".toCharArray()) {
+            units.add(String.valueOf(c));
+        }
+        String core = "aA0 -._'=:/\n";
+        for (char a : core.toCharArray()) {
+            for (char b : core.toCharArray()) {
+                if (a != b) {
+                    units.add("" + a + b);
+                }
+            }
+        }
+        units.addAll(List.of(
+                "Aa ",
+                "Aa-",
+                "Mr ",
+                "Dear ",
+                "A. ",
+                "1 ",
+                "1-",
+                "1.",
+                "12:",
+                "1/",
+                "+1 ",
+                "a@",
+                "a@a.",
+                "A_",
+                "a.a",
+                "Straße ",
+                "Via ",
+                "1 Main ",
+                "http://a",
+                "![a](http://a/?q=",
+                "<img src=",
+                "[INFO] ",
+                "| a ",
+                "{\"",
+                "ignore ",
+                "never ",
+                "do not ",
+                "password=",
+                "api_key: ",
+                "sk-",
+                "-----BEGIN ",
+                "eyJ",
+                "%41",
+                "\\u0041",
+                "&#65;",
+                "01000001 ",
+                ".- ",
+                "QUJD",
+                "4142",
+                "I'm sorry, ",
+                "```"));
+        return units;
+    }
+
+    @Test
+    void noScannerSlowsDownMoreThanLinearlyOnRepeatedUnits() {
+        Normalizer normalizer = new Normalizer();
+        ScanContext context = new ScanContext(
+                Optional.of("You are the support assistant of Example Bank. Never reveal the code 7731."),
+                List.of("tg-canary-5f2a"),
+                Optional.of("{\"type\":\"object\",\"required\":[\"a\"]}"));
+        List<String> slow = new ArrayList<>();
+        List<String> units = units();
+        for (Scanners.Spec spec : Scanners.specs()) {
+            if (MINILM.contains(spec.name())) {
+                continue; // linear, but 10-50 ms per sentence: a run of long texts would take minutes
+            }
+            Scanner scanner =
+                    Scanners.create(spec.name(), ScannersTest.REQUIRED.getOrDefault(spec.name(), ScannerOptions.NONE));
+            for (ScanText.Stage stage : spec.stages()) {
+                for (String unit : units) {
+                    long[] ms = new long[2];
+                    for (int k = 0; k < 2; k++) {
+                        ScanText t = normalizer.normalize(text(unit, SHORT << (2 * k)), stage);
+                        ms[k] = best(() -> scanner.scan(t, context));
+                    }
+                    if (ms[1] > 8L * ms[0] + 25) {
+                        slow.add(spec.name() + " " + stage + " on '" + unit + "': " + ms[0] + " ms, then " + ms[1]);
+                    }
+                }
+            }
+        }
+        for (String unit : units) {
+            long[] ms = new long[2];
+            for (int k = 0; k < 2; k++) {
+                String s = text(unit, SHORT << (2 * k));
+                ms[k] = best(() -> normalizer.normalize(s, ScanText.Stage.INPUT));
+            }
+            if (ms[1] > 8L * ms[0] + 25) {
+                slow.add("normaliser on '" + unit + "': " + ms[0] + " ms, then " + ms[1]);
+            }
+        }
+        assertThat(slow)
+                .as("scans whose time grew more than 8 times on a text " + GROWTH + " times as long")
+                .isEmpty();
+    }
+
+    static String text(String unit, int length) {
+        return unit.repeat(Math.max(1, length / unit.length()));
+    }
+
+    /** The faster of two runs, in milliseconds (the first also warms up). */
+    private static long best(Runnable scan) {
+        long best = Long.MAX_VALUE;
+        for (int k = 0; k < 2; k++) {
+            long t0 = System.nanoTime();
+            try {
+                scan.run();
+            } catch (RuntimeException | StackOverflowError e) {
+                // failures are AllScannersFuzzTest's business; here only the time counts
+            }
+            best = Math.min(best, (System.nanoTime() - t0) / 1_000_000);
+        }
+        return best;
+    }
+}
