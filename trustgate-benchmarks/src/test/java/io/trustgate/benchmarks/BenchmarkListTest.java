@@ -33,6 +33,8 @@ class BenchmarkListTest {
                             "io.trustgate.benchmarks.EmbeddingBenchmark.embed2KbPrompt",
                             "io.trustgate.benchmarks.EmbeddingBenchmark.windows2KbPrompt",
                             "io.trustgate.benchmarks.EmbeddingBenchmark.embedShortPrompt",
+                            "io.trustgate.benchmarks.EmbeddingBenchmark.bannedTopicsAtTheBoundShortSentences",
+                            "io.trustgate.benchmarks.EmbeddingBenchmark.bannedTopicsAtTheBoundLongSentences",
                             "io.trustgate.benchmarks.AuditBenchmark.appendBatchOf1000",
                             "io.trustgate.benchmarks.AuditBenchmark.verify100kRecords",
                             "io.trustgate.benchmarks.FirewallBenchmark.injectionClassifier2KbPrompt",
