@@ -143,6 +143,15 @@ class DefaultChainInjectionTest {
     }
 
     @Test
+    void fifthSet() throws IOException {
+        // 295/450 and 5/450 at its first count, written after decision 022 (regulated-sector assistants, code agents,
+        // human-typed text)
+        Counts c = count("heldout-probe-5.jsonl");
+        assertThat(c.caught()).as(c.toString()).isGreaterThanOrEqualTo(295);
+        assertThat(c.flagged()).as(c.toString()).isLessThanOrEqualTo(5);
+    }
+
+    @Test
     void toolResults() throws IOException {
         // the development set the tool-result threshold was chosen on: 233/372 and 23/372 at 0.65 with corroborated
         // heuristics (decision 016); 200/372 and 28/372 at 0.75 (decision 015); heuristics alone: 109/372 and 23/372;
