@@ -43,6 +43,8 @@ public class FirewallBenchmark {
 
     private FirewallChain withoutClassifier;
     private ScanText normalizedChinesePrompt;
+    private String numberDense;
+    private String logPasswords;
 
     @Setup
     public void setUp() {
@@ -112,9 +114,26 @@ public class FirewallBenchmark {
         if (!(chain.scan(toolResult, ScanText.Stage.INPUT, Set.of(), TOOL) instanceof Verdict.Allow)) {
             throw new IllegalStateException("the benchmark tool result should pass");
         }
+        numberDense = "1 Main ".repeat(32_000 / 7);
+        logPasswords = "[INFO] password=".repeat(32_000 / 16);
         if (!(chain.scan(prompt, ScanText.Stage.INPUT, Set.of(), USER) instanceof Verdict.Redact)) {
             throw new IllegalStateException("the benchmark prompt should be redacted once");
         }
+    }
+
+    /**
+     * The default chain on 32,000 chars of "1 Main " repeated: a number after every capitalised word, the densest work
+     * of the street-address rules (linear, but the heaviest per char that HostileRunsTest's units found).
+     */
+    @Benchmark
+    public Verdict defaultChainNumberDense32k() {
+        return chain.scan(numberDense, ScanText.Stage.INPUT, Set.of(), USER);
+    }
+
+    /** The default chain on 32,000 chars of "[INFO] password=" repeated: the heaviest per char for the heuristics. */
+    @Benchmark
+    public Verdict defaultChainLogPasswords32k() {
+        return chain.scan(logPasswords, ScanText.Stage.INPUT, Set.of(), USER);
     }
 
     /** A user message, as the gateway scans one. */
