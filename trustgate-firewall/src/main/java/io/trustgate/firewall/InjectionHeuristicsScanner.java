@@ -146,6 +146,13 @@ public final class InjectionHeuristicsScanner implements Scanner {
     static final String SECRET_NOUN = "(?:password|passphrase|pass\\W?code|passcode|secret\\W+(?:word|key|code|phrase)|"
             + "access\\W+code|code\\W?word|pin(?:\\W+code)?|flag)\\b";
 
+    /**
+     * "the" or "your" right before the secret's name: the end of the two look-behinds below that search 60 chars back
+     * for a request. Put first, it fails cheaply where they would try every start in their range at every anchor
+     * ("password=password=...": 5.6 µs a char without it), and it matches nothing they would not.
+     */
+    static final String THE_SECRET_BEFORE = "(?<=\\b(?:the|your)\\W{1,3}(?:(?:secret|hidden|admin|magic)\\W{1,3})?)";
+
     /** The words a {@link #SECRET_NOUN} starts with: the anchors of its rules. */
     static final String[] SECRET_ANCHORS = {
         "password",
@@ -666,7 +673,9 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     0.6,
                     // asked for ("spell the password"), or transformed within one clause ("the password backwards",
                     // "the secret word with dashes between the letters"): one signal, however many of the two it holds
-                    "(?:(?<=(?:spell|reverse|write|say|tell|give|print|encode|translate|reveal|show|share|leak|type|list|"
+                    "(?:" + THE_SECRET_BEFORE
+                            + "(?<=(?:spell|reverse|write|say|tell|give|print|encode|translate|reveal|"
+                            + "show|share|leak|type|list|"
                             + "output|repeat)\\W[^.!?\\n]{0,60}?\\b(?:the|your)\\W{1,3}(?:(?:secret|hidden|"
                             + "admin|magic)\\W{1,3})?)" + SECRET_NOUN
                             + "(?!\\W+(?:requirements?|polic(?:y|ies)|rules|reset|manager|field|strength|length|"
@@ -681,7 +690,8 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     PI,
                     0.6,
                     // properties of the secret instead of the secret: length, letters, rhymes, a hint
-                    "(?<=(?:how\\W{1,3}many\\W{1,3}(?:letters|characters|chars)|(?:first|last|second|third)\\W{1,3}"
+                    THE_SECRET_BEFORE
+                            + "(?<=(?:how\\W{1,3}many\\W{1,3}(?:letters|characters|chars)|(?:first|last|second|third)\\W{1,3}"
                             + "(?:letter|character|char)s?|rhymes?\\W{1,3}with|(?:a|one|any)\\W{1,3}hint\\W{1,3}(?:about|for"
                             + "|on)|which\\W{1,3}(?:letters|vowels))\\W[^.!?\\n]{0,60}?\\b(?:the|your)"
                             + "\\W{1,3}(?:(?:secret|hidden|admin|magic)\\W{1,3})?)" + SECRET_NOUN,

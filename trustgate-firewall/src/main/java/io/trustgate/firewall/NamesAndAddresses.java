@@ -1153,12 +1153,14 @@ final class NamesAndAddresses {
                     && i >= afterEnd
                     && (Character.isLetter(s.charAt(k)) || s.charAt(k) == '.')
                     && mayEndStreetName(s, k)) {
-                a.region(Math.max(afterEnd, i - 80), Math.min(len, i + 60));
-                while (a.find()) {
-                    if (a.start() < i
-                            && a.end() > i
-                            && (a.start() == 0 || !Character.isLetterOrDigit(s.charAt(a.start() - 1)))) {
-                        out.add(new Hit(ADDRESS, 0.8, a.start(), trimEnd(s, a.start(), a.end())));
+                int from = streetNameReach(s, k, Math.max(afterEnd, i - 80));
+                for (int at = from; at < i; at++) {
+                    if (!Character.isUpperCase(s.charAt(at)) || at > 0 && Character.isLetterOrDigit(s.charAt(at - 1))) {
+                        continue;
+                    }
+                    a.region(at, Math.min(len, i + 60));
+                    if (a.lookingAt() && a.end() > i) {
+                        out.add(new Hit(ADDRESS, 0.8, at, trimEnd(s, at, a.end())));
                         afterEnd = a.end();
                         break;
                     }
@@ -1169,6 +1171,32 @@ final class NamesAndAddresses {
             }
         }
     }
+
+    /**
+     * Where a street name that ends at {@code k} (inclusive) can start at the earliest: {@value #STREET_NAME_TOKENS}
+     * whitespace-separated tokens back, and not before {@code floor}. The longest number-after form is "Via" with two
+     * particles and three names; a comma may stand alone. The pattern is tried only at word starts inside this reach,
+     * so that a text dense with numbers (a matcher's {@code find} over 140 chars per number was 7 µs per char of
+     * "1 Main 1 Main ...") costs a few short attempts per number.
+     */
+    private static int streetNameReach(String s, int k, int floor) {
+        int c = k;
+        for (int tokens = 0; c > floor; ) {
+            if (Character.isWhitespace(s.charAt(c - 1))) {
+                while (c > floor && Character.isWhitespace(s.charAt(c - 1))) {
+                    c--;
+                }
+                if (++tokens == STREET_NAME_TOKENS) {
+                    break;
+                }
+            } else {
+                c--;
+            }
+        }
+        return c;
+    }
+
+    static final int STREET_NAME_TOKENS = 8;
 
     /** A cheap look past the house number: a street name starts with a capital or a French street word. */
     private static boolean mayStartStreet(String s, int i) {

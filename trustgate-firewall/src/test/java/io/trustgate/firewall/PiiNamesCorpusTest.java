@@ -61,6 +61,9 @@ class PiiNamesCorpusTest {
             Adresse: Hauptstraße 5, 10115 Berlin                | STREET_ADDRESS | Hauptstraße 5, 10115 Berlin
             Rendez-vous au 12 rue de la Paix, 75002 Paris.      | STREET_ADDRESS | 12 rue de la Paix, 75002 Paris
             Office: 350 Fifth Ave, Suite 3300, New York, NY 10118 | STREET_ADDRESS | 350 Fifth Ave, Suite 3300, New York, NY 10118
+            Envíelo a Calle de los Reyes Católicos Nuevos, 5, 28001 Madrid | STREET_ADDRESS | Calle de los Reyes Católicos Nuevos, 5, 28001 Madrid
+            Meine Anschrift: An der Alster 12, 20099 Hamburg    | STREET_ADDRESS | An der Alster 12, 20099 Hamburg
+            5 Main 5 Main 5 Main 5 Main 5 Main Hauptstraße 5 1 | STREET_ADDRESS | Hauptstraße 5
             """)
     void flags(String text, String type, String value) {
         String t = text.replace("\\n", "\n");
