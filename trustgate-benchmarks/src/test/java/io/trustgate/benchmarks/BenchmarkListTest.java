@@ -30,6 +30,7 @@ class BenchmarkListTest {
                             "io.trustgate.benchmarks.FirewallBenchmark.defaultChain2KbPrompt",
                             "io.trustgate.benchmarks.FirewallBenchmark.defaultChainNumberDense32k",
                             "io.trustgate.benchmarks.FirewallBenchmark.defaultChainLogPasswords32k",
+                            "io.trustgate.benchmarks.FirewallBenchmark.defaultChainThePassword32k",
                             "io.trustgate.benchmarks.FirewallBenchmark.defaultChainWithoutClassifier2KbPrompt",
                             "io.trustgate.benchmarks.StreamScreenBenchmark.pushOneTokenSizedChunk",
                             "io.trustgate.benchmarks.EmbeddingBenchmark.embed2KbPrompt",
