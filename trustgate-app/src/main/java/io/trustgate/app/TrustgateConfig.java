@@ -152,10 +152,13 @@ public record TrustgateConfig(
     }
 
     /**
-     * The default chain's classifier threshold on user messages (chosen in decision 015) and on tool results (0.75
-     * in decision 015, 0.65 since decision 016).
+     * The default chain's classifier threshold on user messages and texts of unknown role: 0.65 from decision 015,
+     * 0.63 since decision 025 (the joint operating point of the model trained with the regulated-sector texts).
      */
-    public static final double DEFAULT_CLASSIFIER_THRESHOLD = 0.65;
+    public static final double DEFAULT_CLASSIFIER_THRESHOLD = 0.63;
+
+    /** The default chain's classifier threshold on tool results (0.75 in decision 015, 0.65 since decision 016). */
+    public static final double DEFAULT_TOOL_CLASSIFIER_THRESHOLD = 0.65;
 
     /** The classifier score at which the default chain's injection heuristics may block (decision 016). */
     public static final double DEFAULT_HEURISTICS_CORROBORATION = 0.4;
@@ -164,7 +167,8 @@ public record TrustgateConfig(
      * The default input chain (no {@code firewall} section): smuggled invisible text, prompt injection and
      * jailbreaks (outside the operator's own system messages) and secrets block; PII is redacted before it goes
      * upstream. Injection has two independent signals. The learned classifier blocks at
-     * {@value #DEFAULT_CLASSIFIER_THRESHOLD} on what the user writes and on tool results (decisions 015 and 016). The heuristics read every message, and block only where the classifier
+     * {@value #DEFAULT_CLASSIFIER_THRESHOLD} on what the user writes and at {@value #DEFAULT_TOOL_CLASSIFIER_THRESHOLD}
+     * on tool results (decisions 015, 016 and 025). The heuristics read every message, and block only where the classifier
      * scores the text at least {@value #DEFAULT_HEURISTICS_CORROBORATION}: their hits on texts the classifier finds
      * plainly benign were mostly security texts and documents that quote attacks (decision 016), so there they are
      * reported, not acted on. The model's own earlier answers are not scored by the classifier's rules: it reads a
@@ -180,10 +184,8 @@ public record TrustgateConfig(
                     FirewallChain.OnFailure.BLOCK,
                     FirewallChain.Rule.ALL_SOURCES,
                     Optional.of(new Corroboration("injection-classifier", DEFAULT_HEURISTICS_CORROBORATION))),
-            classifierRule(
-                    DEFAULT_CLASSIFIER_THRESHOLD,
-                    io.trustgate.api.ScanContext.Source.USER,
-                    io.trustgate.api.ScanContext.Source.TOOL),
+            classifierRule(DEFAULT_CLASSIFIER_THRESHOLD, io.trustgate.api.ScanContext.Source.USER),
+            classifierRule(DEFAULT_TOOL_CLASSIFIER_THRESHOLD, io.trustgate.api.ScanContext.Source.TOOL),
             ScannerRule.of("secrets", io.trustgate.api.Action.BLOCK),
             ScannerRule.of("pii", io.trustgate.api.Action.REDACT));
 
