@@ -140,8 +140,8 @@ public class FirewallBenchmark {
 
     /**
      * The default chain on 32,000 chars of "the password " repeated: each name of the secret passes the cheap check
-     * before the secret rules' 60-char look-behinds, so they try every start (the heuristics' heaviest unit since
-     * "password=" was made cheap).
+     * before the secret rules' 60-char look-behinds, which tried every start in their range at each name until they
+     * ran only where a request word is near (the heaviest unit of the heuristics after "password=" was made cheap).
      */
     @Benchmark
     public Verdict defaultChainThePassword32k() {

@@ -126,6 +126,10 @@ public final class InjectionHeuristicsScanner implements Scanner {
      * @param addressing whether a match addresses the model by itself (an imperative that casts it in a role), so that
      *     a jailbreak rule's weight is not halved in a text without "you"; it is halved in a text that talks about
      *     attacks instead
+     * @param context words of which one starts at most {@link #CONTEXT_REACH} chars before the anchor, with no sentence
+     *     end between, in every match of the pattern's look-behind part (empty: no such words)
+     * @param withoutContext the pattern to try where none of {@code context} is that close: the pattern without its
+     *     look-behind part, or {@code null} when the look-behind is all of it (the rule is then not tried at all)
      */
     record Rule(
             String type,
@@ -135,12 +139,61 @@ public final class InjectionHeuristicsScanner implements Scanner {
             List<String> anchors,
             Pattern pattern,
             int min,
-            boolean addressing) {
+            boolean addressing,
+            List<String> context,
+            Pattern withoutContext) {
+        Rule(
+                String type,
+                Category category,
+                double weight,
+                Kind kind,
+                List<String> anchors,
+                Pattern pattern,
+                int min,
+                boolean addressing) {
+            this(type, category, weight, kind, anchors, pattern, min, addressing, List.of(), null);
+        }
+
         /** This rule, marked as one whose match addresses the model. */
         Rule asAddressing() {
-            return new Rule(type, category, weight, kind, anchors, pattern, min, true);
+            return new Rule(type, category, weight, kind, anchors, pattern, min, true, context, withoutContext);
+        }
+
+        /**
+         * This rule, tried in full only where one of {@code words} starts at most {@link #CONTEXT_REACH} chars before
+         * the anchor, and elsewhere as {@code without} (a regex; {@code null}: not at all). The keyword pass finds the
+         * words, so a look-behind that would try every start in a long range at every anchor ("the password the
+         * password ...") is not run where it cannot match.
+         */
+        Rule withContext(String regexWithoutContext, String... words) {
+            return new Rule(
+                    type,
+                    category,
+                    weight,
+                    kind,
+                    anchors,
+                    pattern,
+                    min,
+                    addressing,
+                    List.of(words),
+                    regexWithoutContext == null ? null : compile(regexWithoutContext));
         }
     }
+
+    /**
+     * How far before an anchor a rule's context word may start: more than the longest look-behind of the rules that
+     * have one (about 100 chars: a request phrase, a 60-char gap, "the secret").
+     */
+    static final int CONTEXT_REACH = 128;
+
+    /**
+     * Chars after a context word where the look-behinds may still have more of their request phrase than the gap
+     * ({@code "s. with"} after "rhyme", {@code ". about"} after "hint", {@code "acters "} after "char"): at most 10.
+     */
+    static final int CLAUSE_SLACK_AFTER = 12;
+
+    /** Chars before an anchor that "the" or "your", the non-word chars after it and "secret" may take: at most 16. */
+    static final int CLAUSE_SLACK_BEFORE = 20;
 
     /** The guarded secret of a password game or a system prompt, by name: "password", "secret word", "access code". */
     static final String SECRET_NOUN = "(?:password|passphrase|pass\\W?code|passcode|secret\\W+(?:word|key|code|phrase)|"
@@ -152,6 +205,33 @@ public final class InjectionHeuristicsScanner implements Scanner {
      * ("password=password=...": 5.6 µs a char without it), and it matches nothing they would not.
      */
     static final String THE_SECRET_BEFORE = "(?<=\\b(?:the|your)\\W{1,3}(?:(?:secret|hidden|admin|magic)\\W{1,3})?)";
+
+    /** The verbs that ask for the guarded secret itself ("spell the password"), looked for before its name. */
+    static final String[] SECRET_REQUEST_VERBS = {
+        "spell",
+        "reverse",
+        "write",
+        "say",
+        "tell",
+        "give",
+        "print",
+        "encode",
+        "translate",
+        "reveal",
+        "show",
+        "share",
+        "leak",
+        "type",
+        "list",
+        "output",
+        "repeat"
+    };
+
+    /** The guarded secret transformed within one clause: "the password backwards", "the secret word in base64". */
+    static final String SECRET_TRANSFORMED = SECRET_NOUN
+            + "[ \\t,:]+(?:[\\w'’-]+[ \\t,]+){0,6}?(?:backwards|in\\W+reverse|reversed|letter\\W+by\\W+letter|one\\W+"
+            + "letter|with\\W+(?:dashes|spaces|hyphens|dots)|in\\W+base64|in\\W+hex|as\\W+an?\\W+(?:acrostic|riddle|poem)|"
+            + "in\\W+morse|in\\W+the\\W+nato)";
 
     /** The words a {@link #SECRET_NOUN} starts with: the anchors of its rules. */
     static final String[] SECRET_ANCHORS = {
@@ -668,34 +748,33 @@ public final class InjectionHeuristicsScanner implements Scanner {
             // rules are anchored on the secret's name, rare in ordinary text, and look back for the request, so that
             // common verbs ("list the three risks") cost nothing.
             rule(
-                    "SECRET_EXTRACTION",
-                    PI,
-                    0.6,
-                    // asked for ("spell the password"), or transformed within one clause ("the password backwards",
-                    // "the secret word with dashes between the letters"): one signal, however many of the two it holds
-                    "(?:" + THE_SECRET_BEFORE
-                            + "(?<=(?:spell|reverse|write|say|tell|give|print|encode|translate|reveal|"
-                            + "show|share|leak|type|list|"
-                            + "output|repeat)\\W[^.!?\\n]{0,60}?\\b(?:the|your)\\W{1,3}(?:(?:secret|hidden|"
-                            + "admin|magic)\\W{1,3})?)" + SECRET_NOUN
-                            + "(?!\\W+(?:requirements?|polic(?:y|ies)|rules|reset|manager|field|strength|length|"
-                            + "for\\W+(?:my|our|a|an)\\b|of\\W+(?:my|our|a|an)\\b))"
-                            + "|" + SECRET_NOUN
-                            + "[ \\t,:]+(?:[\\w'’-]+[ \\t,]+){0,6}?(?:backwards|in\\W+reverse|reversed|letter\\W+by\\W+"
-                            + "letter|one\\W+letter|with\\W+(?:dashes|spaces|hyphens|dots)|in\\W+base64|in\\W+hex|as\\W+an?\\W+"
-                            + "(?:acrostic|riddle|poem)|in\\W+morse|in\\W+the\\W+nato))",
-                    SECRET_ANCHORS),
+                            "SECRET_EXTRACTION",
+                            PI,
+                            0.6,
+                            // asked for ("spell the password"), or transformed within one clause ("the password
+                            // backwards", "the secret word with dashes between the letters"): one signal, however many
+                            // of the two it holds
+                            "(?:" + THE_SECRET_BEFORE
+                                    + "(?<=(?:" + String.join("|", SECRET_REQUEST_VERBS) + ")\\W[^.!?\\n]{0,60}?\\b"
+                                    + "(?:the|your)\\W{1,3}(?:(?:secret|hidden|admin|magic)\\W{1,3})?)" + SECRET_NOUN
+                                    + "(?!\\W+(?:requirements?|polic(?:y|ies)|rules|reset|manager|field|strength|"
+                                    + "length|for\\W+(?:my|our|a|an)\\b|of\\W+(?:my|our|a|an)\\b))"
+                                    + "|" + SECRET_TRANSFORMED + ")",
+                            SECRET_ANCHORS)
+                    .withContext(SECRET_TRANSFORMED, SECRET_REQUEST_VERBS),
             rule(
-                    "SECRET_EXTRACTION",
-                    PI,
-                    0.6,
-                    // properties of the secret instead of the secret: length, letters, rhymes, a hint
-                    THE_SECRET_BEFORE
-                            + "(?<=(?:how\\W{1,3}many\\W{1,3}(?:letters|characters|chars)|(?:first|last|second|third)\\W{1,3}"
-                            + "(?:letter|character|char)s?|rhymes?\\W{1,3}with|(?:a|one|any)\\W{1,3}hint\\W{1,3}(?:about|for"
-                            + "|on)|which\\W{1,3}(?:letters|vowels))\\W[^.!?\\n]{0,60}?\\b(?:the|your)"
-                            + "\\W{1,3}(?:(?:secret|hidden|admin|magic)\\W{1,3})?)" + SECRET_NOUN,
-                    SECRET_ANCHORS),
+                            "SECRET_EXTRACTION",
+                            PI,
+                            0.6,
+                            // properties of the secret instead of the secret: length, letters, rhymes, a hint
+                            THE_SECRET_BEFORE
+                                    + "(?<=(?:how\\W{1,3}many\\W{1,3}(?:letters|characters|chars)|(?:first|last|second|"
+                                    + "third)\\W{1,3}(?:letter|character|char)s?|rhymes?\\W{1,3}with|(?:a|one|any)\\W{1,3}"
+                                    + "hint\\W{1,3}(?:about|for|on)|which\\W{1,3}(?:letters|vowels))\\W[^.!?\\n]{0,60}?\\b"
+                                    + "(?:the|your)\\W{1,3}(?:(?:secret|hidden|admin|magic)\\W{1,3})?)" + SECRET_NOUN,
+                            SECRET_ANCHORS)
+                    // a word that every branch of the look-behind holds, at most 10 chars before its gap
+                    .withContext(null, "letter", "char", "rhyme", "hint", "vowel"),
             rule(
                     "SECRET_EXTRACTION",
                     PI,
@@ -1672,20 +1751,21 @@ public final class InjectionHeuristicsScanner implements Scanner {
     private static final String QUOTES = "\"'“”‘’`«»";
 
     /** A list of rules with the automaton of their anchors and, per anchor, the rules it starts. */
-    record RuleSet(List<Rule> rules, KeywordAutomaton automaton, int[][] rulesOfAnchor) {
+    /**
+     * Rules with the keyword automaton of their anchors and context words: {@code rulesOfAnchor[k]} are the rules
+     * keyword k is an anchor of, {@code contextOf[k]} those it is a context word of.
+     */
+    record RuleSet(List<Rule> rules, KeywordAutomaton automaton, int[][] rulesOfAnchor, int[][] contextOf) {
         static RuleSet of(List<Rule> rules) {
             List<String> anchors = new ArrayList<>();
             List<List<Integer>> owners = new ArrayList<>();
+            List<List<Integer>> contexts = new ArrayList<>();
             for (int r = 0; r < rules.size(); r++) {
                 for (String a : rules.get(r).anchors()) {
-                    String lower = a.toLowerCase(Locale.ROOT);
-                    int idx = anchors.indexOf(lower);
-                    if (idx < 0) {
-                        idx = anchors.size();
-                        anchors.add(lower);
-                        owners.add(new ArrayList<>());
-                    }
-                    owners.get(idx).add(r);
+                    owners.get(keyword(a, anchors, owners, contexts)).add(r);
+                }
+                for (String w : rules.get(r).context()) {
+                    contexts.get(keyword(w, anchors, owners, contexts)).add(r);
                 }
             }
             // non-ASCII anchors (emoji) cannot go in the automaton: map them to an ASCII stand-in that never matches
@@ -1694,11 +1774,27 @@ public final class InjectionHeuristicsScanner implements Scanner {
                 ascii.add(a.chars().allMatch(c -> c < 128) ? a : "\u0001never\u0001" + ascii.size());
             }
             int[][] rulesOfAnchor = new int[anchors.size()][];
+            int[][] contextOf = new int[anchors.size()][];
             for (int i = 0; i < anchors.size(); i++) {
                 rulesOfAnchor[i] =
                         owners.get(i).stream().mapToInt(Integer::intValue).toArray();
+                contextOf[i] =
+                        contexts.get(i).stream().mapToInt(Integer::intValue).toArray();
             }
-            return new RuleSet(List.copyOf(rules), new KeywordAutomaton(ascii), rulesOfAnchor);
+            return new RuleSet(List.copyOf(rules), new KeywordAutomaton(ascii), rulesOfAnchor, contextOf);
+        }
+
+        private static int keyword(
+                String word, List<String> keywords, List<List<Integer>> owners, List<List<Integer>> contexts) {
+            String lower = word.toLowerCase(Locale.ROOT);
+            int idx = keywords.indexOf(lower);
+            if (idx < 0) {
+                idx = keywords.size();
+                keywords.add(lower);
+                owners.add(new ArrayList<>());
+                contexts.add(new ArrayList<>());
+            }
+            return idx;
         }
     }
 
@@ -1827,12 +1923,17 @@ public final class InjectionHeuristicsScanner implements Scanner {
         final int[] start;
         final int[] end;
         final int[] counts;
+        final int[] lastContext; // start of the latest context word of each rule, or far before the text
+        final int[] lastContextEnd;
 
         Hits(int rules) {
             fired = new boolean[rules];
             start = new int[rules];
             end = new int[rules];
             counts = new int[rules];
+            lastContext = new int[rules];
+            java.util.Arrays.fill(lastContext, -2 * CONTEXT_REACH);
+            lastContextEnd = new int[rules];
         }
     }
 
@@ -1857,7 +1958,12 @@ public final class InjectionHeuristicsScanner implements Scanner {
         ReadBudget budget = new ReadBudget(READS_PER_ATTEMPT, InjectionHeuristicsScanner::overBudget);
         CharSequence charged = budget.charged(text);
         int n = text.length();
+        Matcher[] without = new Matcher[rules.size()];
         set.automaton().forEachMatch(text, (a, s, e) -> {
+            for (int r : set.contextOf()[a]) {
+                hits.lastContext[r] = s; // the automaton reports in order of end: before any anchor after it
+                hits.lastContextEnd[r] = e;
+            }
             for (int r : set.rulesOfAnchor()[a]) {
                 Rule rule = rules.get(r);
                 if (hits.fired[r]) {
@@ -1891,11 +1997,18 @@ public final class InjectionHeuristicsScanner implements Scanner {
                             }
                             continue;
                         }
-                        Matcher m = matchers[r];
+                        boolean inContext = rule.context().isEmpty()
+                                || hits.lastContext[r] >= s - CONTEXT_REACH
+                                        && sameClause(text, hits.lastContextEnd[r], s);
+                        if (!inContext && rule.withoutContext() == null) {
+                            continue;
+                        }
+                        Matcher[] cache = inContext ? matchers : without;
+                        Matcher m = cache[r];
                         if (m == null) {
-                            m = rule.pattern().matcher(charged);
+                            m = (inContext ? rule.pattern() : rule.withoutContext()).matcher(charged);
                             m.useTransparentBounds(true); // look-behinds see the words before the anchor
-                            matchers[r] = m;
+                            cache[r] = m;
                         }
                         m.region(s, Math.min(n, s + WINDOW));
                         budget.reset(READS_PER_ATTEMPT);
@@ -1919,6 +2032,23 @@ public final class InjectionHeuristicsScanner implements Scanner {
             }
         }
         return hits;
+    }
+
+    /**
+     * Whether no sentence end ({@code .!?} or a line break) lies between a context word that ends at {@code wordEnd}
+     * and the anchor at {@code anchor}, leaving out the chars next to each that the look-behinds may fill with any
+     * non-word char ({@code "rhymes. with"}, {@code "the... password"}): the look-behinds of the rules with context
+     * words read their request's gap within one clause ({@code [^.!?\n]{0,60}?}), so a full stop in that gap rules
+     * the word out.
+     */
+    private static boolean sameClause(String text, int wordEnd, int anchor) {
+        for (int i = Math.max(0, wordEnd + CLAUSE_SLACK_AFTER); i < anchor - CLAUSE_SLACK_BEFORE; i++) {
+            char c = text.charAt(i);
+            if (c == '.' || c == '!' || c == '?' || c == '\n') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void fire(Hits hits, int r, int s, int e) {
