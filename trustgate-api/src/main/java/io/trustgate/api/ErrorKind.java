@@ -27,6 +27,8 @@ public enum ErrorKind {
     UPSTREAM_TIMEOUT(true),
     /** No provider of the route can be tried now (every circuit breaker open). */
     UNAVAILABLE(true),
+    /** Trustgate itself is at capacity (every worker that screens long prompts busy, and its queue full). */
+    OVERLOADED(true),
     /** A bug in Trustgate: the request id leads to the log line. */
     INTERNAL(true);
 

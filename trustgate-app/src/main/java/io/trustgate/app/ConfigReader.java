@@ -74,8 +74,15 @@ final class ConfigReader {
 
     private static final List<String> RULE_KEYS = List.of(
             "scanner", "action", "threshold", "on-failure", "roles", "corroborated-by", "corroboration-threshold");
-    private static final List<String> SERVER_KEYS =
-            List.of("host", "port", "max-request-bytes", "event-loops", "admin-token", "default-tier");
+    private static final List<String> SERVER_KEYS = List.of(
+            "host",
+            "port",
+            "max-request-bytes",
+            "event-loops",
+            "admin-token",
+            "default-tier",
+            "scan-threads",
+            "scan-queue");
     private static final List<String> PROVIDER_KEYS = List.of(
             "kind",
             "base-url",
@@ -599,10 +606,19 @@ final class ConfigReader {
         Field<Integer> loops = integer(s, "event-loops", d.eventLoops());
         Field<Secret> token = secret(s, "admin-token", d.adminToken());
         Field<String> defaultTier = string(s, "default-tier", d.defaultTier());
+        Field<Integer> scanThreads = integer(s, "scan-threads", d.scanThreads());
+        Field<Integer> scanQueue = integer(s, "scan-queue", d.scanQueue());
         GatewayConfig config = construct(
                         s,
                         () -> new GatewayConfig(
-                                host.get(), port.get(), maxBytes.get(), loops.get(), token.get(), defaultTier.get()))
+                                host.get(),
+                                port.get(),
+                                maxBytes.get(),
+                                loops.get(),
+                                token.get(),
+                                defaultTier.get(),
+                                scanThreads.get(),
+                                scanQueue.get()))
                 .orElse(d);
         return new ServerRead(config, defaultTier, s.line);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trustgate.api.Tier;
 import io.trustgate.firewall.FirewallChain;
+import io.trustgate.gateway.GatewayConfig;
 import io.trustgate.gateway.ProviderConfig;
 import io.trustgate.registry.ModelEntry;
 import java.io.IOException;
@@ -749,6 +750,24 @@ class ConfigLoaderTest {
 
         ConfigProblem tooBig = only("server:\n  max-request-bytes: 2GiB\n");
         assertThat(tooBig.message()).contains("1 GiB");
+    }
+
+    @Test
+    void scanPool() {
+        GatewayConfig d = parse("server: {port: 9000}").server();
+        assertThat(d.scanThreads()).isZero();
+        assertThat(d.scanQueue()).isEqualTo(GatewayConfig.DEFAULT_SCAN_QUEUE);
+        assertThat(d.effectiveScanThreads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        GatewayConfig c = parse("server: {scan-threads: 3, scan-queue: 0}").server();
+        assertThat(c.scanThreads()).isEqualTo(3);
+        assertThat(c.scanQueue()).isZero();
+
+        ConfigProblem p = only("server:\n  scan-queue: -1\n");
+        assertThat(p.line()).isEqualTo(2);
+        assertThat(p.key()).isEqualTo("server.scan-queue");
+        assertThat(p.message()).contains("must be 0-100000, was -1");
+        ConfigProblem notANumber = only("server:\n  scan-threads: many\n");
+        assertThat(notANumber.key()).isEqualTo("server.scan-threads");
     }
 
     @Test

@@ -134,23 +134,37 @@ final class ChatExchange {
             return;
         }
         // A long prompt takes milliseconds to scan and tokenize: do it off the event loop so other requests are not
-        // held.
+        // held, on the scan workers, and only while they have room (ScanGate).
+        if (!gw.scanGate.tryEnter()) {
+            refuse(new TrustgateException(
+                    ErrorKind.OVERLOADED,
+                    "The gateway is busy screening other long requests; retry shortly.",
+                    "",
+                    "server_overloaded",
+                    java.time.Duration.ofSeconds(1),
+                    null));
+            return;
+        }
         resp.closeHandler(v -> clientGone = true);
-        gw.vertx().executeBlocking(() -> screenAndCount(encodingModel), false).onComplete(ar -> {
-            if (clientGone) {
-                refused(new TrustgateException(ErrorKind.INVALID_REQUEST, "client closed", "", "client_closed"));
-                return;
-            }
-            if (ar.failed()) {
-                refuse(ErrorTable.from(ar.cause()));
-                return;
-            }
-            try {
-                admit(ar.result(), worst);
-            } catch (RuntimeException e) {
-                RequestHandler.send(resp, ErrorTable.from(e));
-            }
-        });
+        gw.scanWorkers
+                .executeBlocking(() -> screenAndCount(encodingModel), false)
+                .onComplete(ar -> {
+                    gw.scanGate.exit();
+                    if (clientGone) {
+                        refused(new TrustgateException(
+                                ErrorKind.INVALID_REQUEST, "client closed", "", "client_closed"));
+                        return;
+                    }
+                    if (ar.failed()) {
+                        refuse(ErrorTable.from(ar.cause()));
+                        return;
+                    }
+                    try {
+                        admit(ar.result(), worst);
+                    } catch (RuntimeException e) {
+                        RequestHandler.send(resp, ErrorTable.from(e));
+                    }
+                });
     }
 
     /**
@@ -368,7 +382,8 @@ final class ChatExchange {
             answer(reply, screened);
             return;
         }
-        gw.vertx()
+        // the upstream has answered (and been paid): no admission here, the answer waits for a worker
+        gw.scanWorkers
                 .executeBlocking(
                         () -> OutputScreen.screen(firewall.output(), outputContext, redactions, reply.body(), found),
                         false)

@@ -31,7 +31,7 @@ public final class ErrorTable {
             case HEADERS_TOO_LARGE -> 431;
             case RATE_LIMITED -> 429;
             case UPSTREAM_FAILED -> 502;
-            case UNAVAILABLE -> 503;
+            case UNAVAILABLE, OVERLOADED -> 503;
             case UPSTREAM_TIMEOUT -> 504;
             case INTERNAL -> 500;
         };
@@ -46,7 +46,7 @@ public final class ErrorTable {
             case PERMISSION_DENIED -> "permission_error";
             case RATE_LIMITED -> "rate_limit_error";
             case UPSTREAM_FAILED, UPSTREAM_TIMEOUT, UNAVAILABLE -> "upstream_error";
-            case INTERNAL -> "server_error";
+            case INTERNAL, OVERLOADED -> "server_error";
         };
     }
 
@@ -64,6 +64,7 @@ public final class ErrorTable {
             case UPSTREAM_FAILED -> "upstream_error";
             case UPSTREAM_TIMEOUT -> "upstream_timeout";
             case UNAVAILABLE -> "service_unavailable";
+            case OVERLOADED -> "server_overloaded";
             case INTERNAL -> "internal_error";
         };
     }

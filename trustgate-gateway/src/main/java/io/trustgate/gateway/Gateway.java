@@ -52,6 +52,13 @@ public final class Gateway implements AutoCloseable {
     final Tracing tracing;
     final UsageRecorder usage;
     final Clock clock;
+    /**
+     * The workers that screen long prompts and answers (`server.scan-threads`), a pool apart from Vert.x's own, which
+     * health checks and the admin API use; and how many long prompts may hold or wait for one (`server.scan-queue`).
+     */
+    final io.vertx.core.WorkerExecutor scanWorkers;
+
+    final ScanGate scanGate;
     /** Trust decisions per context; off (nothing bound) until the app installs a snapshot. */
     final ContextGate contexts = new ContextGate();
 
@@ -119,6 +126,9 @@ public final class Gateway implements AutoCloseable {
                         .setDisableTCCL(true)
                         .setBlockedThreadCheckInterval(2)
                         .setBlockedThreadCheckIntervalUnit(TimeUnit.SECONDS));
+        this.scanWorkers = this.vertx.createSharedWorkerExecutor(
+                "trustgate-scan-" + Integer.toHexString(System.identityHashCode(this)), config.effectiveScanThreads());
+        this.scanGate = new ScanGate(config.effectiveScanThreads() + config.scanQueue());
         Map<String, Provider> ps = new HashMap<>();
         Map<String, ProviderConfig> pcs = new HashMap<>();
         Map<String, CircuitBreaker> bs = new HashMap<>();
@@ -419,6 +429,7 @@ public final class Gateway implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("server did not close cleanly: {}", e.toString());
         }
+        scanWorkers.close();
         usage.close();
         for (Provider p : providers.values()) {
             p.close();

@@ -12,12 +12,25 @@ import java.util.Objects;
  * @param eventLoops event-loop threads (0 = two per core)
  * @param adminToken credential of the admin API ({@code /admin/...}); empty disables that API
  * @param defaultTier the tier of keys created without one
+ * @param scanThreads worker threads that screen long prompts and answers (over 8K chars) off the event loops, a pool
+ *     of their own so that hostile long texts cannot take the threads of health checks and the admin API (0 = one per
+ *     core)
+ * @param scanQueue long prompts that may wait for one of those threads; a prompt that finds them all busy and the
+ *     queue full gets 503 {@code server_overloaded} at once, before any upstream call
  */
 public record GatewayConfig(
-        String host, int port, long maxRequestBytes, int eventLoops, Secret adminToken, String defaultTier) {
+        String host,
+        int port,
+        long maxRequestBytes,
+        int eventLoops,
+        Secret adminToken,
+        String defaultTier,
+        int scanThreads,
+        int scanQueue) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final long DEFAULT_MAX_REQUEST_BYTES = 4L * 1024 * 1024;
+    public static final int DEFAULT_SCAN_QUEUE = 32;
 
     public GatewayConfig {
         Objects.requireNonNull(host, "host");
@@ -38,6 +51,18 @@ public record GatewayConfig(
         if (!adminToken.isEmpty() && adminToken.reveal().length() < 16) {
             throw new IllegalArgumentException("admin-token must be at least 16 characters");
         }
+        if (scanThreads < 0 || scanThreads > 1024) {
+            throw new IllegalArgumentException("scan-threads must be 0-1024, was " + scanThreads);
+        }
+        if (scanQueue < 0 || scanQueue > 100_000) {
+            throw new IllegalArgumentException("scan-queue must be 0-100000, was " + scanQueue);
+        }
+    }
+
+    /** With the default scan pool (one thread per core, {@value #DEFAULT_SCAN_QUEUE} waiting). */
+    public GatewayConfig(
+            String host, int port, long maxRequestBytes, int eventLoops, Secret adminToken, String defaultTier) {
+        this(host, port, maxRequestBytes, eventLoops, adminToken, defaultTier, 0, DEFAULT_SCAN_QUEUE);
     }
 
     public static GatewayConfig defaults() {
@@ -45,6 +70,17 @@ public record GatewayConfig(
     }
 
     public GatewayConfig withListen(String newHost, int newPort) {
-        return new GatewayConfig(newHost, newPort, maxRequestBytes, eventLoops, adminToken, defaultTier);
+        return new GatewayConfig(
+                newHost, newPort, maxRequestBytes, eventLoops, adminToken, defaultTier, scanThreads, scanQueue);
+    }
+
+    /** A copy with this scan pool. */
+    public GatewayConfig withScanPool(int threads, int queue) {
+        return new GatewayConfig(host, port, maxRequestBytes, eventLoops, adminToken, defaultTier, threads, queue);
+    }
+
+    /** The scan threads the gateway starts: {@code scan-threads}, or one per core when it is 0. */
+    public int effectiveScanThreads() {
+        return scanThreads > 0 ? scanThreads : Runtime.getRuntime().availableProcessors();
     }
 }
