@@ -46,8 +46,8 @@ class HeldoutProbe3Test {
         // and 30/450; 278/450 and 15/450 with the corpus's second six files (318/450 and 16/450 with the third batch,
         // whose texts are in this set's six other languages; 309/450 and 17/450 with decision 017's languages; 330/450
         // and 18/450 with decision 018's buckets and texts; 329/450 and 18/450 when it read encoded runs as their
-        // decodings, decision 020)
-        assertThat(r.recall()).as(r.toString()).isGreaterThanOrEqualTo(0.731);
-        assertThat(r.fpRate()).as(r.toString()).isLessThanOrEqualTo(0.040);
+        // decodings, decision 020; 338/450 and 16/450 with the regulated-sector texts, decision 025)
+        assertThat(r.recall()).as(r.toString()).isGreaterThanOrEqualTo(0.751);
+        assertThat(r.fpRate()).as(r.toString()).isLessThanOrEqualTo(0.036);
     }
 }

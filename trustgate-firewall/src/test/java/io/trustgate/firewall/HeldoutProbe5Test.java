@@ -40,8 +40,9 @@ class HeldoutProbe5Test {
     @Test
     void classifierKeepsItsRecallAndFalsePositivesOnUnseenText() {
         HeldoutProbeTest.Rates r = HeldoutProbe2Test.rates(probes, new InjectionClassifierScanner());
-        // 329/450 and 8/450 at the first count (threshold 0.5)
-        assertThat(r.recall()).as(r.toString()).isGreaterThanOrEqualTo(0.731);
-        assertThat(r.fpRate()).as(r.toString()).isLessThanOrEqualTo(0.018);
+        // 329/450 and 8/450 at the first count (threshold 0.5); 337/450 and 6/450 at the second, with the
+        // regulated-sector texts (decision 025)
+        assertThat(r.recall()).as(r.toString()).isGreaterThanOrEqualTo(0.748);
+        assertThat(r.fpRate()).as(r.toString()).isLessThanOrEqualTo(0.014);
     }
 }
