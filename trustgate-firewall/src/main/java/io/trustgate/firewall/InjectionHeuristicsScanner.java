@@ -126,7 +126,7 @@ public final class InjectionHeuristicsScanner implements Scanner {
      * @param addressing whether a match addresses the model by itself (an imperative that casts it in a role), so that
      *     a jailbreak rule's weight is not halved in a text without "you"; it is halved in a text that talks about
      *     attacks instead
-     * @param context words of which one starts at most {@link #CONTEXT_REACH} chars before the anchor, with no sentence
+     * @param context words of which one ends at most {@link #CONTEXT_REACH} chars before the anchor, with no sentence
      *     end between, in every match of the pattern's look-behind part (empty: no such words)
      * @param withoutContext the pattern to try where none of {@code context} is that close: the pattern without its
      *     look-behind part, or {@code null} when the look-behind is all of it (the rule is then not tried at all)
@@ -160,7 +160,7 @@ public final class InjectionHeuristicsScanner implements Scanner {
         }
 
         /**
-         * This rule, tried in full only where one of {@code words} starts at most {@link #CONTEXT_REACH} chars before
+         * This rule, tried in full only where one of {@code words} ends at most {@link #CONTEXT_REACH} chars before
          * the anchor, and elsewhere as {@code without} (a regex; {@code null}: not at all). The keyword pass finds the
          * words, so a look-behind that would try every start in a long range at every anchor ("the password the
          * password ...") is not run where it cannot match.
@@ -1923,17 +1923,15 @@ public final class InjectionHeuristicsScanner implements Scanner {
         final int[] start;
         final int[] end;
         final int[] counts;
-        final int[] lastContext; // start of the latest context word of each rule, or far before the text
-        final int[] lastContextEnd;
+        final int[] lastContextEnd; // end of the latest context word of each rule, or far before the text
 
         Hits(int rules) {
             fired = new boolean[rules];
             start = new int[rules];
             end = new int[rules];
             counts = new int[rules];
-            lastContext = new int[rules];
-            java.util.Arrays.fill(lastContext, -2 * CONTEXT_REACH);
             lastContextEnd = new int[rules];
+            java.util.Arrays.fill(lastContextEnd, -2 * CONTEXT_REACH);
         }
     }
 
@@ -1961,8 +1959,7 @@ public final class InjectionHeuristicsScanner implements Scanner {
         Matcher[] without = new Matcher[rules.size()];
         set.automaton().forEachMatch(text, (a, s, e) -> {
             for (int r : set.contextOf()[a]) {
-                hits.lastContext[r] = s; // the automaton reports in order of end: before any anchor after it
-                hits.lastContextEnd[r] = e;
+                hits.lastContextEnd[r] = e; // the automaton reports in order of end: before any anchor after it
             }
             for (int r : set.rulesOfAnchor()[a]) {
                 Rule rule = rules.get(r);
@@ -1998,7 +1995,7 @@ public final class InjectionHeuristicsScanner implements Scanner {
                             continue;
                         }
                         boolean inContext = rule.context().isEmpty()
-                                || hits.lastContext[r] >= s - CONTEXT_REACH
+                                || hits.lastContextEnd[r] >= s - CONTEXT_REACH
                                         && sameClause(text, hits.lastContextEnd[r], s);
                         if (!inContext && rule.withoutContext() == null) {
                             continue;
