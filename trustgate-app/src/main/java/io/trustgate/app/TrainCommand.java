@@ -182,6 +182,24 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /**
+     * The injection model's trainer: {@link #trainer()} with decision 027's hidden layer, {@code
+     * -Dtrustgate.train.hidden=N} units over 2^{@code -Dtrustgate.train.hiddenBits} rows (0 units: a linear model), at
+     * base step {@code -Dtrustgate.train.hiddenRate}.
+     */
+    static Trainer injectionTrainer() {
+        Trainer d = Trainer.INJECTION;
+        return trainer()
+                .withHidden(
+                        Integer.getInteger("trustgate.train.hidden", INJECTION_HIDDEN_UNITS),
+                        Integer.getInteger("trustgate.train.hiddenBits", d.hiddenBits()),
+                        Double.parseDouble(
+                                System.getProperty("trustgate.train.hiddenRate", Double.toString(d.hiddenRate()))));
+    }
+
+    /** The hidden units of the shipped injection model (decision 027). */
+    static final int INJECTION_HIDDEN_UNITS = 0;
+
+    /**
      * How many folds train at once: the processors, or {@code -Dtrustgate.train.threads=N}. The weights do not depend
      * on it; memory does (16 MB per thread at 2^20 buckets).
      */
@@ -331,7 +349,7 @@ final class TrainCommand implements Callable<Integer> {
     /** Trains the injection model (see the class comment), with the hand-written texts of {@code written} when given. */
     static Outcome injection(Path datasets, Optional<Path> grammar, Optional<Path> written) throws IOException {
         List<Sample> samples = TrainingData.injection(datasets, grammar, written);
-        CrossSource cs = new CrossSource(featurizer(), WINDOW, STRIDE, trainer(), samples, threads());
+        CrossSource cs = new CrossSource(featurizer(), WINDOW, STRIDE, injectionTrainer(), samples, threads());
         CrossSource.Result r = cs.run(
                 "injection: leave-one-source-out (each row scored by a model trained without its source)",
                 Sample::source,

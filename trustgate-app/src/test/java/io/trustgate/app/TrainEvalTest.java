@@ -62,7 +62,7 @@ class TrainEvalTest {
                 TrainCommand.featurizer(),
                 TrainCommand.WINDOW,
                 TrainCommand.STRIDE,
-                TrainCommand.trainer(),
+                TrainCommand.injectionTrainer(),
                 samples,
                 TrainCommand.threads());
         Map<String, String> counts = new TreeMap<>();

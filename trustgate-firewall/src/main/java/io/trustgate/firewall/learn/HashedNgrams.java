@@ -115,6 +115,20 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
         return c.dot(weights, intercept, concepts ? dimension() - 1 : 0);
     }
 
+    /**
+     * As {@link #dot(CharSequence, int, int, float[], float)}, plus what {@code hidden} adds for the same features:
+     * the same number as {@link LinearModel#margin(Featurizer.Vector)} of the window's vector.
+     */
+    double dot(CharSequence text, int start, int end, float[] weights, float intercept, HiddenLayer hidden) {
+        Counter c = COUNTER.get();
+        c.clear();
+        count(text, start, end, c);
+        double[] a = c.activations(hidden);
+        hidden.start(a);
+        double z = c.dot(weights, intercept, concepts ? dimension() - 1 : 0, hidden, a);
+        return z + hidden.score(a);
+    }
+
     /** Adds every n-gram of the text to the counter. */
     void count(CharSequence text, Counter counter) {
         count(text, 0, text.length(), counter);
@@ -406,8 +420,26 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
             return mix(0x7AB00001 + i * 16 + j) & mask;
         }
 
+        /** A per-thread scratch array for a hidden layer's activations. */
+        private double[] activations = new double[0];
+
+        double[] activations(HiddenLayer h) {
+            if (activations.length != h.units()) {
+                activations = new double[h.units()];
+            }
+            return activations;
+        }
+
         /** What {@code intercept + w . toVector()} gives, with the same float roundings in the same order. */
         double dot(float[] w, float intercept, int conceptMask) {
+            return dot(w, intercept, conceptMask, null, null);
+        }
+
+        /**
+         * As {@link #dot(float[], float, int)}, also adding each feature to a hidden layer's activations {@code a}
+         * when {@code h} is not null.
+         */
+        double dot(float[] w, float intercept, int conceptMask, HiddenLayer h, double[] a) {
             double norm = 0;
             for (int k = 0; k < size; k++) {
                 double v = onePlusLog(count(order[k]));
@@ -422,6 +454,9 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
                     val *= inv;
                 }
                 z += w[key(slot)] * val;
+                if (h != null) {
+                    h.add(a, key(slot), val);
+                }
             }
             if (conceptMask != 0) {
                 // the order of conceptKeys, so that the sum rounds as the training path's does; no allocation
@@ -430,9 +465,15 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
                         continue;
                     }
                     z += w[conceptKey(i, conceptMask)] * CONCEPT_VALUE;
+                    if (h != null) {
+                        h.add(a, conceptKey(i, conceptMask), CONCEPT_VALUE);
+                    }
                     for (int j = i + 1; j < Concepts.COUNT; j++) {
                         if ((concepts & (1 << j)) != 0) {
                             z += w[pairKey(i, j, conceptMask)] * CONCEPT_VALUE;
+                            if (h != null) {
+                                h.add(a, pairKey(i, j, conceptMask), CONCEPT_VALUE);
+                            }
                         }
                     }
                 }

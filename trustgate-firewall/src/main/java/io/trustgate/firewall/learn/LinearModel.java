@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -36,7 +37,10 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class LinearModel {
     private static final int MAGIC = 0x54474C4D; // "TGLM"
+    /** Version 1: the linear weights only; version 2 adds a {@link HiddenLayer} after them. */
     private static final int VERSION = 1;
+
+    private static final int VERSION_HIDDEN = 2;
 
     private final HashedNgrams featurizer;
     private final int window;
@@ -47,6 +51,7 @@ public final class LinearModel {
     private final float threshold;
     private final Map<String, String> metadata;
     private final float[] weights;
+    private final Optional<HiddenLayer> hidden;
 
     /**
      * A model. Weights and numbers are rounded to what the file stores.
@@ -71,6 +76,26 @@ public final class LinearModel {
             double bias,
             double threshold,
             Map<String, String> metadata) {
+        this(featurizer, window, stride, intercept, weights, scale, bias, threshold, metadata, Optional.empty());
+    }
+
+    /**
+     * A model with a hidden layer beside its weights (decision 027), or without one.
+     *
+     * @param hidden the hidden layer, if any
+     */
+    public LinearModel(
+            HashedNgrams featurizer,
+            int window,
+            int stride,
+            double intercept,
+            float[] weights,
+            double scale,
+            double bias,
+            double threshold,
+            Map<String, String> metadata,
+            Optional<HiddenLayer> hidden) {
+        this.hidden = Objects.requireNonNull(hidden, "hidden");
         this.featurizer = Objects.requireNonNull(featurizer, "featurizer");
         if (window < 64 || stride < 1 || stride > window) {
             throw new IllegalArgumentException(
@@ -98,7 +123,13 @@ public final class LinearModel {
 
     /** This model with another calibration and operating point. */
     public LinearModel withCalibration(double scale, double bias, double threshold, Map<String, String> metadata) {
-        return new LinearModel(featurizer, window, stride, intercept, weights, scale, bias, threshold, metadata);
+        return new LinearModel(
+                featurizer, window, stride, intercept, weights, scale, bias, threshold, metadata, hidden);
+    }
+
+    /** The hidden layer beside the weights, if the model has one (decision 027). */
+    public Optional<HiddenLayer> hidden() {
+        return hidden;
     }
 
     public HashedNgrams featurizer() {
@@ -141,11 +172,11 @@ public final class LinearModel {
     public double margin(CharSequence text) {
         double best = Double.NEGATIVE_INFINITY;
         for (int[] w : segments(text, window, stride)) {
-            best = Math.max(best, featurizer.dot(text, w[0], w[1], weights, intercept));
+            best = Math.max(best, dot(text, w[0], w[1]));
         }
         String rendered = rendering(featurizer, text);
         for (int[] w : rendered.isEmpty() ? new int[0][] : windows(rendered.length(), window, stride)) {
-            best = Math.max(best, featurizer.dot(rendered, w[0], w[1], weights, intercept));
+            best = Math.max(best, dot(rendered, w[0], w[1]));
         }
         return best;
     }
@@ -158,7 +189,13 @@ public final class LinearModel {
         return featurizer.gloss() ? Gloss.render(text) : "";
     }
 
-    /** The linear score of one feature vector. */
+    private double dot(CharSequence text, int start, int end) {
+        return hidden.isPresent()
+                ? featurizer.dot(text, start, end, weights, intercept, hidden.get())
+                : featurizer.dot(text, start, end, weights, intercept);
+    }
+
+    /** The score before calibration of one feature vector: linear, plus the hidden layer's part when there is one. */
     public double margin(Featurizer.Vector x) {
         double z = intercept;
         int[] idx = x.indices();
@@ -166,7 +203,7 @@ public final class LinearModel {
         for (int k = 0; k < idx.length; k++) {
             z += weights[idx[k]] * val[k];
         }
-        return z;
+        return hidden.isPresent() ? z + hidden.get().score(x) : z;
     }
 
     /** The calibrated probability of a linear score. */
@@ -269,7 +306,7 @@ public final class LinearModel {
         GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16);
         DataOutputStream d = new DataOutputStream(gz);
         d.writeInt(MAGIC);
-        d.writeInt(VERSION);
+        d.writeInt(hidden.isPresent() ? VERSION_HIDDEN : VERSION);
         d.writeUTF(kind(featurizer));
         d.writeInt(featurizer.charMin());
         d.writeInt(featurizer.charMax());
@@ -289,6 +326,20 @@ public final class LinearModel {
         d.writeInt(weights.length);
         for (float w : weights) {
             d.writeShort(Float.floatToFloat16(w));
+        }
+        if (hidden.isPresent()) {
+            HiddenLayer h = hidden.get();
+            d.writeInt(h.bits());
+            d.writeInt(h.units());
+            for (int i = 0; i < h.rowCount(); i++) {
+                d.writeShort(Float.floatToFloat16(h.row(i)));
+            }
+            for (int j = 0; j < h.units(); j++) {
+                d.writeShort(Float.floatToFloat16(h.bias(j)));
+            }
+            for (int j = 0; j < h.units(); j++) {
+                d.writeShort(Float.floatToFloat16(h.out(j)));
+            }
         }
         d.flush();
         gz.finish();
@@ -312,8 +363,9 @@ public final class LinearModel {
             throw new IOException("not a Trustgate linear model (bad magic)");
         }
         int version = d.readInt();
-        if (version != VERSION) {
-            throw new IOException("unsupported model version " + version + ", this build reads " + VERSION);
+        if (version != VERSION && version != VERSION_HIDDEN) {
+            throw new IOException("unsupported model version " + version + ", this build reads " + VERSION + " and "
+                    + VERSION_HIDDEN);
         }
         String kind = d.readUTF();
         boolean concepts = kind.startsWith("hashed-ngrams+concepts");
@@ -350,7 +402,27 @@ public final class LinearModel {
         for (int i = 0; i < dim; i++) {
             w[i] = Float.float16ToFloat(d.readShort());
         }
-        return new LinearModel(f, window, stride, intercept, w, scale, bias, threshold, meta);
+        Optional<HiddenLayer> hidden = Optional.empty();
+        if (version == VERSION_HIDDEN) {
+            int bits = d.readInt();
+            int units = d.readInt();
+            if (bits < 8 || bits > 24 || units < 1 || units > 64) {
+                throw new IOException("bad hidden layer: 2^" + bits + " rows, " + units + " units");
+            }
+            float[] rows = halfs(d, (1 << bits) * units);
+            float[] hb = halfs(d, units);
+            float[] out = halfs(d, units);
+            hidden = Optional.of(new HiddenLayer(bits, units, rows, hb, out));
+        }
+        return new LinearModel(f, window, stride, intercept, w, scale, bias, threshold, meta, hidden);
+    }
+
+    private static float[] halfs(DataInputStream d, int n) throws IOException {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = Float.float16ToFloat(d.readShort());
+        }
+        return a;
     }
 
     /**
@@ -370,6 +442,7 @@ public final class LinearModel {
 
     @Override
     public String toString() {
-        return "LinearModel[" + featurizer + ", window=" + window + ", threshold=" + threshold + "]";
+        return "LinearModel[" + featurizer + ", window=" + window + ", threshold=" + threshold
+                + hidden.map(h -> ", " + h).orElse("") + "]";
     }
 }

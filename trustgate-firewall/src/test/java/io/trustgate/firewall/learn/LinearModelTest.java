@@ -101,6 +101,75 @@ class LinearModelTest {
         assertThat(back.toBytes()).isEqualTo(bytes);
     }
 
+    /** XOR over sparse vectors: a shared feature 0, and positive exactly when one of features 1 and 2 is present. */
+    static List<Trainer.Example> xor() {
+        List<Trainer.Example> ex = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            ex.add(new Trainer.Example(vector(0, 1), true, 1));
+            ex.add(new Trainer.Example(vector(0, 2), true, 1));
+            ex.add(new Trainer.Example(vector(0, 1, 2), false, 1));
+            ex.add(new Trainer.Example(vector(0), false, 1));
+        }
+        return ex;
+    }
+
+    static Featurizer.Vector vector(int... idx) {
+        float[] v = new float[idx.length];
+        java.util.Arrays.fill(v, 1f);
+        return new Featurizer.Vector(idx, v);
+    }
+
+    @Test
+    void aHiddenLayerLearnsAConjunctionNoLinearModelCan() {
+        // no linear score separates XOR; 4 hidden units must (decision 027: why the layer exists)
+        Trainer linear = new Trainer(40, 0.2, 1e-4, 7);
+        Trainer hidden = linear.withHidden(4, 8, 0.1);
+        LinearModel lm = linear.fit(SMALL, 512, 256, xor());
+        LinearModel hm = hidden.fit(SMALL, 512, 256, xor());
+        assertThat(lm.hidden()).isEmpty();
+        assertThat(hm.hidden()).isPresent();
+        List<Trainer.Example> four = xor().subList(0, 4);
+        long linearRight =
+                four.stream().filter(e -> lm.margin(e.x()) > 0 == e.positive()).count();
+        assertThat(linearRight).isLessThan(4);
+        for (Trainer.Example e : four) {
+            assertThat(hm.margin(e.x()) > 0).as("hidden layer on %s", e).isEqualTo(e.positive());
+        }
+        // a linear trainer's record text and files are those of the time before the layer
+        assertThat(linear.toString()).isEqualTo("Trainer[epochs=40, learningRate=0.2, l2=1.0E-4, seed=7]");
+    }
+
+    @Test
+    void aModelWithAHiddenLayerRoundTripsAndScoresAlikeOnBothPaths() throws IOException {
+        List<Trainer.Example> ex = new ArrayList<>();
+        for (CrossSource.Sample s : synthetic(4, 200)) {
+            ex.add(new Trainer.Example(SMALL.features(s.text()), s.positive(), 1));
+        }
+        LinearModel m = new Trainer(5, 0.2, 1e-4, 7)
+                .withHidden(8, 10, 0.05)
+                .fit(SMALL, 512, 256, ex)
+                .withCalibration(0.5, -0.25, 0.5, Map.of("model", "test"));
+        assertThat(m.hidden()).isPresent();
+        byte[] bytes = m.toBytes();
+        LinearModel back = LinearModel.read(new ByteArrayInputStream(bytes));
+        assertThat(back.hidden()).isEqualTo(m.hidden());
+        assertThat(back.toBytes()).isEqualTo(bytes);
+        StringBuilder b = new StringBuilder();
+        for (CrossSource.Sample s : synthetic(9, 120)) {
+            b.append(s.text()).append(b.length() % 3 == 0 ? "\n\n" : " ");
+        }
+        String text = b.toString();
+        double viaVectors = Double.NEGATIVE_INFINITY;
+        for (int[] w : LinearModel.segments(text, 512, 256)) {
+            viaVectors = Math.max(viaVectors, back.margin(SMALL.features(text.substring(w[0], w[1]))));
+        }
+        assertThat(back.margin(text)).isEqualTo(viaVectors);
+        // the layer counts: without it the same weights score differently
+        LinearModel without =
+                new LinearModel(SMALL, 512, 256, 0, new float[SMALL.dimension()], 1, 0, 0.5, Map.of(), m.hidden());
+        assertThat(without.margin(text)).isNotEqualTo(0.0);
+    }
+
     @Test
     void theScanningPathGivesExactlyTheTrainingPathsMargin() {
         LinearModel m = train(synthetic(8, 200));
