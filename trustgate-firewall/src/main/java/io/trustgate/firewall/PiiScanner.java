@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -81,8 +82,9 @@ public final class PiiScanner implements Scanner {
     private static final Pattern SSN_FORMATTED =
             Pattern.compile("(?<![\\d-])(\\d{3})([- ])(\\d{2})\\2(\\d{4})(?![\\d-])");
     private static final Pattern SSN_BARE = Pattern.compile("(?<![\\d-])(\\d{3})(\\d{2})(\\d{4})(?![\\d-])");
-    private static final Pattern SSN_KEYWORD =
-            Pattern.compile("\\b(?:ssn|ss#|social\\s+security|soc\\.?\\s*sec)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SSN_KEYWORD = Pattern.compile(
+            "\\b(?:ssn|ss#|social\\s+security|soc\\.?\\s*sec|social(?=\\s+(?:is|number|no\\b|#)))",
+            Pattern.CASE_INSENSITIVE);
     private static final String OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
     private static final Pattern IPV4 =
             Pattern.compile("(?<![\\d.])(?<!\\d\\.)" + OCTET + "(?:\\." + OCTET + "){3}(?!\\d|\\.\\d)");
@@ -91,7 +93,7 @@ public final class PiiScanner implements Scanner {
     /** Words before a dotted quad on its line that make it a version ("upgraded the agent from 8.15.17.185"). */
     private static final Pattern VERSION_CUE = Pattern.compile(
             "\\b(?:firmware|versions?|release|build|upgrad\\w*|updat\\w*|downgrad\\w*|bump\\w*|dependenc\\w*|package|"
-                    + "librar\\w*|driver|patch\\w*)\\b",
+                    + "librar\\w*|driver|patch\\w*|section|chapter|clause|paragraph|sec\\.)\\b",
             Pattern.CASE_INSENSITIVE);
     /** Words that make a dotted quad an address whatever else the line says. */
     private static final Pattern ADDRESS_CUE = Pattern.compile(
@@ -122,7 +124,8 @@ public final class PiiScanner implements Scanner {
             + "|novembre|décembre|decembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre"
             + "|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
             + "|januari|februari|maart|mei|augustus|oktober|janeiro|fevereiro|março|marco|maio|junho|julho|setembro"
-            + "|outubro|novembro|dezembro";
+            + "|outubro|novembro|dezembro|maj|augusti|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia"
+            + "|września|wrzesnia|października|pazdziernika|listopada|grudnia";
     private static final Pattern DATE = Pattern.compile(
             "(?<![\\w.])(?:"
                     + "(?<y1>\\d{4})-(?<m1>\\d{1,2})-(?<d1>\\d{1,2})"
@@ -130,12 +133,14 @@ public final class PiiScanner implements Scanner {
                     + "|(?<d3>\\d{1,2})(?:st|nd|rd|th|er|º|°)?\\.?\\s+(?:of\\s+|de\\s+)?(?<m3>" + MONTHS
                     + ")\\.?,?\\s+(?:de\\s+)?(?<y3>\\d{4})"
                     + "|(?<m4>" + MONTHS + ")\\.?\\s+(?<d4>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y4>\\d{4})"
+                    + "|(?<d5>\\d{1,2})(?<s5>[-/])(?<m5>" + MONTHS + ")\\k<s5>(?<y5>\\d{4})"
                     + ")(?![\\w])",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern BIRTH_KEYWORD = Pattern.compile(
             "(?<![\\p{L}])(?:born|dob|d\\.o\\.b\\.?|date[\\s_]+of[\\s_]+birth|birth[\\s_-]*date|birthdate|birthday|n[ée]e?"
                     + "|geboren|geburtsdatum|geburtstag|geb\\.|date\\s+de\\s+naissance|fecha\\s+de\\s+nacimiento|nacid[oa]"
-                    + "|data\\s+di\\s+nascita|(?-i:nat[oa])|data\\s+de\\s+nascimento|nascid[oa]|geboortedatum)(?![\\p{L}])",
+                    + "|data\\s+di\\s+nascita|(?-i:nat[oa])|data\\s+de\\s+nascimento|nascid[oa]|geboortedatum"
+                    + "|född|födelsedatum|födelsedag|urodzon[yaei]|data\\s+urodzenia)(?![\\p{L}])",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final int BIRTH_WINDOW = 40;
 
@@ -308,6 +313,7 @@ public final class PiiScanner implements Scanner {
             while (start > 0 && at - start < 64 && isLocalChar(s.charAt(start - 1))) {
                 start--;
             }
+            int runStart = start; // a run cut by the 64-char limit is no address
             // a local part never starts with a dot, and '/' or quotes before it are usually URL or path punctuation
             while (start < at && (s.charAt(start) == '.' || s.charAt(start) == '/' || s.charAt(start) == '\'')) {
                 start++;
@@ -322,8 +328,9 @@ public final class PiiScanner implements Scanner {
             if (start < at
                     && validLocal(s, start, at)
                     && validDomain(s.substring(at + 1, end))
-                    && !(start > 0 && isLocalChar(s.charAt(start - 1)))
+                    && !(runStart > 0 && isLocalChar(s.charAt(runStart - 1)))
                     && !inUrlUserInfo(s, start)
+                    && !messageIdHeader(s, start)
                     && !isScpGitRemote(s, start, at, end)) {
                 out.add(finding(EMAIL, 0.95, start, end));
             }
@@ -343,6 +350,26 @@ public final class PiiScanner implements Scanner {
         return true;
     }
 
+    /** The mail headers whose {@code <...@...>} values are message identifiers, not mailboxes. */
+    private static final Pattern MESSAGE_ID_HEADER =
+            Pattern.compile("(?i)^\\s*(?:message-id|in-reply-to|references|content-id)\\s*:");
+
+    /** Whether the address at {@code start} is inside {@code <>} on a Message-ID, In-Reply-To or References line. */
+    private static boolean messageIdHeader(String s, int start) {
+        if (start == 0 || s.charAt(start - 1) != '<') {
+            return false;
+        }
+        int line = start - 1;
+        while (line > 0 && start - line < 2000 && s.charAt(line - 1) != '\n') {
+            line--;
+        }
+        return MESSAGE_ID_HEADER.matcher(s).region(line, start).find();
+    }
+
+    /** Endings of image files named {@code name@2x.png}: never a top-level domain. */
+    private static final Set<String> FILE_ENDINGS =
+            Set.of("png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico", "tif", "tiff");
+
     private static boolean validDomain(String d) {
         String[] labels = d.split("\\.", -1);
         if (labels.length < 2) {
@@ -354,7 +381,7 @@ public final class PiiScanner implements Scanner {
             }
         }
         String tld = labels[labels.length - 1];
-        if (tld.length() < 2) {
+        if (tld.length() < 2 || FILE_ENDINGS.contains(tld.toLowerCase(Locale.ROOT))) {
             return false;
         }
         for (int i = 0; i < tld.length(); i++) {
@@ -754,7 +781,10 @@ public final class PiiScanner implements Scanner {
                 c = c.substring(0, c.length() - 1);
                 end--;
             }
-            if (isIpv6(c) && !c.equals("::1") && !c.equals("::")) { // loopback and unspecified name no device
+            boolean network =
+                    c.endsWith("::") && end + 1 < s.length() && s.charAt(end) == '/' && isDigit(s.charAt(end + 1));
+            // loopback and unspecified name no device; 2001:db8::/32 is a network, as 10.0.0.0/8 is
+            if (isIpv6(c) && !c.equals("::1") && !c.equals("::") && !network) {
                 out.add(finding(IP, 0.9, start, end));
             }
         }
@@ -891,7 +921,10 @@ public final class PiiScanner implements Scanner {
         "nascid",
         "nato",
         "nata",
-        "geboorte"
+        "geboorte",
+        "nascim",
+        "föd",
+        "urodz"
     };
 
     private static boolean mayHoldBirthKeyword(String s) {
@@ -915,6 +948,9 @@ public final class PiiScanner implements Scanner {
         }
         if (d.group("y3") != null) {
             return day(d.group("d3"));
+        }
+        if (d.group("y5") != null) {
+            return day(d.group("d5"));
         }
         return day(d.group("d4"));
     }
@@ -940,6 +976,8 @@ public final class PiiScanner implements Scanner {
             "(?:(?:phone|tel|telephone|mobile|cell|fax|telefon|handy|t[ée]l[ée]phone|portable|tel[ée]fono|m[óo]vil|"
                     + "cellulare|telefoonnummer|mobiel)(?:[ _-]?(?:number|no\\.?|nr\\.?|nummer|#))?)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern SSN_COLUMN =
+            Pattern.compile("(?:ssn|ss#|social[ _-]?security(?:[ _-]?(?:number|no\\.?|#))?)", Pattern.CASE_INSENSITIVE);
     private static final Pattern HEADER_CELL = Pattern.compile("[\\p{L}][\\p{L}\\d _.#-]{0,40}");
     private static final int MAX_TABLE_ROWS = 10_000;
     private static final int MAX_HEADER_CHARS = 400;
@@ -965,7 +1003,10 @@ public final class PiiScanner implements Scanner {
             "portable",
             "movil",
             "cellulare",
-            "mobiel"));
+            "mobiel",
+            "ssn",
+            "ss#",
+            "social"));
 
     /**
      * Delimited text (CSV, TSV, pipes) whose header names a birth-date or phone column: the dates and numbers in that
@@ -997,6 +1038,7 @@ public final class PiiScanner implements Scanner {
                 List<int[]> cells = cells(s, lineStart, lineEnd, delim);
                 int birth = -1;
                 int phone = -1;
+                int ssn = -1;
                 boolean header = true;
                 for (int i = 0; i < cells.size() && header; i++) {
                     String c = s.substring(cells.get(i)[0], cells.get(i)[1]);
@@ -1005,18 +1047,26 @@ public final class PiiScanner implements Scanner {
                         birth = i;
                     } else if (PHONE_COLUMN.matcher(c).matches()) {
                         phone = i;
+                    } else if (SSN_COLUMN.matcher(c).matches()) {
+                        ssn = i;
                     }
                 }
-                if (header && (birth >= 0 || phone >= 0)) {
-                    lineEnd = tableRows(s, lineEnd, delim, cells.size(), birth, phone, out);
+                if (header && (birth >= 0 || phone >= 0 || ssn >= 0)) {
+                    lineEnd = tableRows(s, lineEnd, delim, cells.size(), new int[] {birth, phone, ssn}, out);
                 }
             }
             lineStart = lineEnd + 1;
         }
     }
 
-    /** Reads the rows after a header; returns where the table ends. */
-    private int tableRows(String s, int from, char delim, int width, int birth, int phone, List<Finding> out) {
+    /**
+     * Reads the rows after a header whose birth-date, phone and SSN columns are {@code columns} (-1: none); returns
+     * where the table ends. A Markdown separator row ({@code |---|:--:|}) is skipped.
+     */
+    private int tableRows(String s, int from, char delim, int width, int[] columns, List<Finding> out) {
+        int birth = columns[0];
+        int phone = columns[1];
+        int ssn = columns[2];
         int lineStart = from + 1;
         int rows = 0;
         int end = from;
@@ -1028,6 +1078,22 @@ public final class PiiScanner implements Scanner {
             List<int[]> cells = cells(s, lineStart, lineEnd, delim);
             if (cells.size() != width) {
                 return end;
+            }
+            if (delim == '|' && separatorRow(s, cells)) {
+                end = lineEnd;
+                lineStart = lineEnd + 1;
+                continue;
+            }
+            if (ssn >= 0) {
+                int[] c = cells.get(ssn);
+                Matcher m = SSN_FORMATTED.matcher(s).region(c[0], c[1]);
+                Matcher b = SSN_BARE.matcher(s).region(c[0], c[1]);
+                boolean valid = m.matches()
+                        ? validSsn(m.group(1), m.group(3), m.group(4))
+                        : b.matches() && validSsn(b.group(1), b.group(2), b.group(3));
+                if (valid && !covered(out, c[0], c[1])) {
+                    out.add(finding(SSN, 0.8, c[0], c[1]));
+                }
             }
             if (birth >= 0) {
                 int[] c = cells.get(birth);
@@ -1047,6 +1113,22 @@ public final class PiiScanner implements Scanner {
             lineStart = lineEnd + 1;
         }
         return end;
+    }
+
+    /** Whether every cell is a Markdown alignment cell: dashes, with a colon at either end. */
+    private static boolean separatorRow(String s, List<int[]> cells) {
+        for (int[] c : cells) {
+            if (c[0] == c[1]) {
+                continue; // the border's empty cells
+            }
+            for (int i = c[0]; i < c[1]; i++) {
+                char ch = s.charAt(i);
+                if (ch != '-' && !(ch == ':' && (i == c[0] || i == c[1] - 1))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private boolean possiblePhone(String v) {
@@ -1121,6 +1203,13 @@ public final class PiiScanner implements Scanner {
                 a = i + 1;
             }
         }
+        // a Markdown row "| a | b |": the empty cells outside its borders are no columns
+        if (delim == '|'
+                && out.size() > 2
+                && out.get(0)[0] == out.get(0)[1]
+                && out.get(out.size() - 1)[0] == out.get(out.size() - 1)[1]) {
+            out = new ArrayList<>(out.subList(1, out.size() - 1));
+        }
         return out;
     }
 
@@ -1163,7 +1252,7 @@ public final class PiiScanner implements Scanner {
             return lastEnd;
         }
         int ws = Math.max(Math.max(0, w.start() - 8), Math.min(lastEnd, w.start()));
-        int we = Math.min(s.length(), w.end() + 8);
+        int we = windowEnd(s, w.start(), w.end());
         lastEnd = we;
         String window = s.substring(ws, we);
         boolean international = s.charAt(w.start()) == '+';
@@ -1187,6 +1276,43 @@ public final class PiiScanner implements Scanner {
             }
         }
         return lastEnd;
+    }
+
+    /** An extension after a number: "ext 4624", "Ext. 27", "x12", "#3". */
+    private static final Pattern EXTENSION =
+            Pattern.compile("\\s*(?:ext\\.?|extension|x|#)\\s*\\d{1,6}(?!\\d)", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Where the text given to libphonenumber for the run {@code [start, end)} ends: 8 chars on, but never inside a
+     * digit run or an extension (a cut "ext 46|24" made the whole number fail), and at a bracket the run opens and
+     * does not close ("+44 (0)7700 900342 (24h)": with the "(24" libphonenumber found nothing).
+     */
+    private static int windowEnd(String s, int start, int end) {
+        int open = -1;
+        for (int i = start + 1; i < end; i++) {
+            char c = s.charAt(i);
+            if (c == '(') {
+                open = i;
+            } else if (c == ')') {
+                open = -1;
+            }
+        }
+        if (open > start) {
+            int cut = open;
+            while (cut > start && Character.isWhitespace(s.charAt(cut - 1))) {
+                cut--;
+            }
+            return cut;
+        }
+        Matcher x = EXTENSION.matcher(s).region(end, Math.min(s.length(), end + 24));
+        if (x.lookingAt()) {
+            return Math.min(s.length(), x.end() + 1);
+        }
+        int we = Math.min(s.length(), end + 8);
+        while (we < s.length() && we - end < 24 && isDigit(s.charAt(we))) {
+            we++;
+        }
+        return we;
     }
 
     /**
@@ -1229,9 +1355,14 @@ public final class PiiScanner implements Scanner {
         }
         if (start > 0) {
             char p = s.charAt(start - 1);
-            if (Character.isLetterOrDigit(p) || p == '.' || p == '-' || p == '/' || p == ':' || p == '_') {
+            boolean uri = p == ':'
+                    && TEL_URI.matcher(s).region(Math.max(0, start - 7), start).find();
+            if (!uri && (Character.isLetterOrDigit(p) || p == '.' || p == '-' || p == '/' || p == ':' || p == '_')) {
                 return false;
             }
+        }
+        if (v.charAt(0) != '+' && idCueBefore(s, start)) {
+            return false;
         }
         if (end < s.length()) {
             char n = s.charAt(end);
@@ -1249,6 +1380,36 @@ public final class PiiScanner implements Scanner {
         }
         // a bare digit run is an order number as often as a phone number: ask for a phone keyword before it
         return keywordBefore(s, start);
+    }
+
+    /** The schemes of phone links: {@code tel:+39...}, {@code callto:}, {@code sms:}. */
+    private static final Pattern TEL_URI = Pattern.compile("(?i)(?<![\\p{L}])(?:tel|callto|sms):$");
+
+    /**
+     * Words that make the number after them a reference (a file, policy, tax, VAT or meter number) rather than a
+     * phone number, unless a word that names a phone is nearer.
+     */
+    private static final Pattern ID_CUE = Pattern.compile(
+            "(?<![\\p{L}])(?:n\\.\\s?º|nº|n\\.|no\\.|nr\\.|pratica|polizza|ap[óo]lice|policy|steuer\\p{L}*|vat|"
+                    + "reg\\.|meter|invoice|factura|fattura|fatura|rechnung|order|bestell\\p{L}*|ticket|case|claim|"
+                    + "aktenzeichen|zeichen|matr[íi]cula|iban|account|konto)(?![\\p{L}])",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** The words of {@link #PHONE_KEYWORD} that name a phone, not just a number or a way to reach someone. */
+    private static final Pattern PHONE_WORD = Pattern.compile(
+            "(?<![\\p{L}])(?:phone|tel|telephone|mobile|cell|fax|whatsapp|telefon|handy|t[ée]l[ée]phone|portable|mobil|"
+                    + "tel[ée]fono|m[óo]vil|cellulare|telefoonnummer|call|anrufen)(?![\\p{L}])",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    /** A reference cue in the 24 chars before {@code start}, and no phone word in the 30 ("Phone no." stays). */
+    private static boolean idCueBefore(String s, int start) {
+        Matcher id = ID_CUE.matcher(s).region(Math.max(0, start - 24), start);
+        id.useTransparentBounds(true);
+        if (!id.find()) {
+            return false;
+        }
+        Matcher phone = PHONE_WORD.matcher(s).region(Math.max(0, start - 30), start);
+        phone.useTransparentBounds(true);
+        return !phone.find();
     }
 
     /** A phone keyword within the 30 chars before {@code start}. */

@@ -48,8 +48,10 @@ import java.util.regex.Pattern;
  * Placeholder filtering is by word list ({@code example}, {@code changeme}, {@code xxxx}, {@code ${VAR}}, ...), so a
  * real key containing such a word is scored lower or missed. The Azure AD {@code Q~} shape is community-observed, not
  * vendor-documented. Nothing is verified against the provider. Documented sample values (AWS's {@code EXAMPLE} keys,
- * jwt.io's sample token, the test key of Stripe's API reference), Stripe publishable keys and installation defaults where the password equals the user
- * ({@code postgres:postgres}, scored 0.4) are not reported at the default threshold.
+ * jwt.io's sample token, the test keys of Stripe's docs, GitHub's example tokens, the Azurite emulator's account key),
+ * Stripe publishable keys and installation defaults where the password equals the user ({@code postgres:postgres},
+ * scored 0.4) are not reported at the default threshold. A generic name with a random-looking value that is not a
+ * secret (a CI cache key {@code key: deps-9378854cc04b19a5}) is still reported.
  */
 public final class SecretsScanner implements Scanner {
     /** Minimum Shannon entropy, bits per char, of a non-hex value in assignment context. */
@@ -244,6 +246,17 @@ public final class SecretsScanner implements Scanner {
     /** The test key Stripe's API reference shows to every reader. */
     private static final String STRIPE_DOCS_SAMPLE = "sk_test_4eC39HqLyjWDarjtT1zdp7dc";
 
+    /**
+     * Other values that vendors print in their documentation for every reader (reported at 0.4, below the default
+     * threshold): another Stripe test key of its docs, the example user-to-server and refresh tokens of GitHub's docs,
+     * and the account key of Azurite, Azure's local storage emulator, which is the same on every machine.
+     */
+    private static final Set<String> DOCUMENTED_SAMPLES = Set.of(
+            "sk_test_BQokikJOvBiI2HlWgH4olfQ2",
+            "ghu_16C7e42F292c6912E7710c838347Ae178B4a",
+            "ghr_1B4a2e77838347a7E420ce178F2E7c6912E169246c34E1ccbF66C46812d16D5B1A9Dc86A1498",
+            "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==");
+
     private final List<Rule> rules;
     private final KeywordAutomaton automaton;
     private final int[][] rulesOfKeyword;
@@ -410,6 +423,13 @@ public final class SecretsScanner implements Scanner {
         return new Rule(id, priority, keywords, Pattern.compile(regex), back, fwd, c);
     }
 
+    /** As {@link #group1}, scoring a {@link #DOCUMENTED_SAMPLES documented sample} 0.4. */
+    private static Check sampleAware(String type, double score, java.util.function.Predicate<String> ok) {
+        return (t, m) -> ok.test(m.group(1))
+                ? new Verdict(type, DOCUMENTED_SAMPLES.contains(m.group(1)) ? 0.4 : score, m.start(1), m.end(1))
+                : null;
+    }
+
     /** A check that accepts group 1 with a fixed type and score when {@code ok} holds for its text. */
     private static Check group1(String type, double score, java.util.function.Predicate<String> ok) {
         return (t, m) -> ok.test(m.group(1)) ? new Verdict(type, score, m.start(1), m.end(1)) : null;
@@ -480,7 +500,7 @@ public final class SecretsScanner implements Scanner {
                 "(?i:AccountKey=|--account-key[ =]+)['\"]?([A-Za-z0-9+/]{40,100}={0,2})",
                 0,
                 120,
-                group1("AZURE_STORAGE_ACCOUNT_KEY", 0.95, v -> !isPlaceholder(v) && entropy(v) >= ENTROPY)));
+                sampleAware("AZURE_STORAGE_ACCOUNT_KEY", 0.95, v -> !isPlaceholder(v) && entropy(v) >= ENTROPY)));
         // Azure Service Bus / Event Hubs SAS keys: 32 bytes base64 (44 chars) after SharedAccessKey=.
         r.add(rule(
                 "AZURE_SHARED_ACCESS_KEY",
@@ -530,7 +550,7 @@ public final class SecretsScanner implements Scanner {
                 "(?<![A-Za-z0-9_])(gh[pousr]_[A-Za-z0-9]{36}[A-Za-z0-9._-]{0,700}+)",
                 0,
                 760,
-                group1("GITHUB_TOKEN", 0.95, v -> !isPlaceholder(v) && entropy(v) >= HEX_ENTROPY)));
+                sampleAware("GITHUB_TOKEN", 0.95, v -> !isPlaceholder(v) && entropy(v) >= HEX_ENTROPY)));
         // GitHub fine-grained PATs: github_pat_, 22 alnum, _, 59 alnum.
         r.add(rule(
                 "GITHUB_FINE_GRAINED_PAT",
@@ -598,7 +618,8 @@ public final class SecretsScanner implements Scanner {
                     String type = live
                             ? (m.group(2).equals("rk") ? "STRIPE_RESTRICTED_KEY" : "STRIPE_SECRET_KEY")
                             : "STRIPE_TEST_KEY";
-                    return new Verdict(type, live ? 0.95 : 0.6, m.start(1), m.end(1));
+                    double score = DOCUMENTED_SAMPLES.contains(v) ? 0.4 : live ? 0.95 : 0.6;
+                    return new Verdict(type, score, m.start(1), m.end(1));
                 }));
         // Anthropic: sk-ant-api03-... (and admin01, oat01), base64url body.
         r.add(rule(
@@ -775,6 +796,67 @@ public final class SecretsScanner implements Scanner {
                 (t, m) -> isPlaceholderPassword(m.group(1))
                         ? null
                         : new Verdict("CONNECTION_STRING_PASSWORD", 0.9, m.start(1), m.end(1))));
+        // .netrc entries: machine HOST login USER password SECRET (whitespace-separated, often one per line).
+        r.add(rule(
+                "NETRC_PASSWORD",
+                STRUCTURAL,
+                List.of("machine"),
+                "(?<![\\w-])machine\\s+\\S{1,253}\\s+login\\s+\\S{1,128}\\s+password\\s+(\\S{4,256})",
+                0,
+                700,
+                (t, m) -> {
+                    String pw = m.group(1);
+                    return isPlaceholderPassword(pw) || looksLikeReference(pw) || distinct(pw) < 5
+                            ? null
+                            : new Verdict("NETRC_PASSWORD", 0.85, m.start(1), m.end(1));
+                }));
+        // XML elements holding a secret: <password>...</password> in Maven's settings.xml, <secret>, <apiKey>, ...
+        r.add(rule(
+                "XML_SECRET",
+                STRUCTURAL,
+                List.of("password>", "passwd>", "secret>", "token>", "apikey>", "api_key>", "passphrase>"),
+                "<((?i:[\\w.-]{0,40}(?:password|passwd|secret|token|apikey|api_key|passphrase)))>([^<>\\s]{6,512})</\\1>",
+                64,
+                600,
+                (t, m) -> {
+                    String v = m.group(2);
+                    if (isPlaceholder(v) || looksLikeReference(v) || isPlaceholderPassword(v) || distinct(v) < 5) {
+                        return null;
+                    }
+                    boolean random = v.length() >= 16 && isHighEntropy(v);
+                    return random || hasDigit(v) || hasSymbol(v)
+                            ? new Verdict("XML_SECRET", random ? 0.8 : 0.6, m.start(2), m.end(2))
+                            : null;
+                }));
+        // An AWS secret access key written near its access key id without a name ("access key AKIA...\nsecret
+        // e7PW..."): 40 chars of the key alphabet, high entropy, within 200 chars after the id.
+        r.add(rule(
+                "AWS_SECRET_NEAR_KEY_ID",
+                STRUCTURAL,
+                List.of("akia", "asia"),
+                "(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])[\\s\\S]{1,200}?(?<![A-Za-z0-9/+])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])",
+                0,
+                280,
+                (t, m) -> {
+                    String v = m.group(1);
+                    boolean mixed = v.chars().anyMatch(Character::isUpperCase)
+                            && v.chars().anyMatch(Character::isLowerCase)
+                            && hasDigit(v);
+                    return mixed && entropy(v) >= 4.2 && !v.contains("EXAMPLE")
+                            ? new Verdict("AWS_SECRET_ACCESS_KEY", 0.85, m.start(1), m.end(1))
+                            : null;
+                }));
+        // Go's MySQL DSN: user:password@tcp(host:port)/db (no scheme, so the URL rule does not see it).
+        r.add(rule(
+                "GO_DSN_PASSWORD",
+                STRUCTURAL,
+                List.of("@tcp(", "@unix("),
+                "(?<![\\w.-])[A-Za-z0-9_.-]{1,64}:([^\\s:@'\"`/]{1,256})@(?:tcp|unix)\\(",
+                330,
+                10,
+                (t, m) -> isPlaceholderPassword(m.group(1)) || looksLikeReference(m.group(1))
+                        ? null
+                        : new Verdict("CONNECTION_STRING_PASSWORD", 0.9, m.start(1), m.end(1))));
         // Assignments: name = value, name: value, "name": "value", name := value, name => value, Bearer headers.
         List<String> assignmentKeywords = List.of(
                 "key",
@@ -828,8 +910,13 @@ public final class SecretsScanner implements Scanner {
                 || isPlaceholder(value)
                 || looksLikeReference(value)
                 || value.startsWith("pk_")
-                || value.endsWith(JWT_IO_SAMPLE_SIGNATURE)) {
-            return null; // pk_live_/pk_test_: Stripe's publishable keys are meant to be public
+                || value.endsWith(JWT_IO_SAMPLE_SIGNATURE)
+                || value.contains("://")
+                || value.startsWith("arn:")
+                || sealed(text, m.start(), value)) {
+            // pk_live_/pk_test_: Stripe's publishable keys are meant to be public; a URL's own credentials have their
+            // rule, and an endpoint is no secret; an ARN names a resource; a sealed secret is encrypted to the cluster
+            return null;
         }
         if (value.length() >= 16 && isHighEntropy(value)) {
             return new Verdict("HIGH_ENTROPY_ASSIGNMENT", 0.7, m.start(3), m.end(3));
@@ -844,6 +931,18 @@ public final class SecretsScanner implements Scanner {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * Whether a long value sits under {@code encryptedData:} of a Bitnami SealedSecret: ciphertext only the cluster's
+     * controller can open, meant to be committed (its base64 starts "Ag", the format's version byte).
+     */
+    private static boolean sealed(CharSequence text, int start, String value) {
+        if (value.length() < 100 || !value.startsWith("Ag")) {
+            return false;
+        }
+        String before = text.subSequence(Math.max(0, start - 4000), start).toString();
+        return before.contains("encryptedData:") && before.contains("SealedSecret");
+    }
 
     /** Whether a value in assignment context is random enough to be a secret (see the class comment). */
     static boolean isHighEntropy(String v) {

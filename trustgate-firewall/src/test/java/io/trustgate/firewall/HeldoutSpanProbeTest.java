@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * ({@code heldout/}, see its README). Their first run found real faults (every PEM key longer than 200 chars missed,
  * version numbers taken for IP addresses, birth dates in tables and other languages missed); the fixes were written
  * after reading those misses, so these floors guard the fixes rather than measure unseen text: docs/firewall.md gives
- * the blind figures of the first run next to them.
+ * the blind figures of the first run next to them. The second sets ({@code heldout2/}, another author, another brief)
+ * were run blind once in the fourteenth session and fixed the same way; their floors are the figures after the fixes.
  */
 class HeldoutSpanProbeTest {
     static final double THRESHOLD = 0.5;
@@ -44,7 +45,9 @@ class HeldoutSpanProbeTest {
     static List<Text> read(String file) throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<Text> out = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of("src/test/resources/heldout/" + file), StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(
+                Path.of("src/test/resources/" + (file.contains("/") ? file : "heldout/" + file)),
+                StandardCharsets.UTF_8)) {
             if (line.isBlank()) {
                 continue;
             }
@@ -122,5 +125,43 @@ class HeldoutSpanProbeTest {
         assertThat(c.gold()).isEqualTo(205);
         assertThat(c.recall()).as("secrets " + c).isGreaterThanOrEqualTo(0.97);
         assertThat(c.precision()).as("secrets " + c).isGreaterThanOrEqualTo(0.97);
+    }
+
+    @Test
+    void secondPiiSetKeepsTheStructuredTypesAtTheGoal() throws IOException {
+        List<Text> texts = read("heldout2/pii/pii-probe-2.jsonl");
+        PiiScanner pii = new PiiScanner();
+        for (String type : List.of(
+                "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "IP_ADDRESS", "DATE_OF_BIRTH")) {
+            Counts c = count(pii, texts, Set.of(type), false);
+            assertThat(c.recall()).as(type + " recall " + c).isGreaterThanOrEqualTo(0.95);
+            assertThat(c.precision()).as(type + " precision " + c).isGreaterThanOrEqualTo(0.95);
+        }
+        // names and addresses were not worked on: these are their blind figures (152/164, 152/183; 50/55)
+        Counts person = count(pii, texts, Set.of("PERSON"), false);
+        Counts address = count(pii, texts, Set.of("STREET_ADDRESS"), false);
+        assertThat(person.recall()).as("PERSON " + person).isGreaterThanOrEqualTo(0.92);
+        assertThat(person.precision()).as("PERSON " + person).isGreaterThanOrEqualTo(0.83);
+        assertThat(address.recall()).as("STREET_ADDRESS " + address).isGreaterThanOrEqualTo(0.90);
+        assertThat(address.precision()).as("STREET_ADDRESS " + address).isGreaterThanOrEqualTo(0.99);
+    }
+
+    @Test
+    void secondSecretsSetIsFoundAndItsLookAlikesMostlyPass() throws IOException {
+        List<Text> texts = read("heldout2/secrets/secrets-probe-2.jsonl");
+        Set<String> all = new java.util.HashSet<>();
+        texts.forEach(t -> t.spans().forEach(s -> all.add(s.type())));
+        SecretsScanner secrets = new SecretsScanner();
+        Counts c = count(secrets, texts, all, true);
+        assertThat(c.gold()).isEqualTo(231);
+        assertThat(c.recall()).as("secrets " + c).isGreaterThanOrEqualTo(0.99);
+        assertThat(c.precision()).as("secrets " + c).isGreaterThanOrEqualTo(0.99);
+        // 143 texts hold only look-alikes; blind, 11 of them were flagged, after the fixes 2 (GitLab cache keys)
+        long flagged = texts.stream()
+                .filter(t -> t.spans().isEmpty())
+                .filter(t -> secrets.scan(NORMALIZER.normalize(t.text(), ScanText.Stage.INPUT)).stream()
+                        .anyMatch(f -> f.score() >= THRESHOLD))
+                .count();
+        assertThat(flagged).isLessThanOrEqualTo(2);
     }
 }

@@ -49,6 +49,15 @@ class PiiScannerCorpusTest {
             DOB: 04/12/1985                                  | DATE_OF_BIRTH | 04/12/1985
             born on March 3, 1990 in Ohio                    | DATE_OF_BIRTH | March 3, 1990
             geboren am 3. März 1990                          | DATE_OF_BIRTH | 3. März 1990
+            verified with DOB 11-MAY-1995. Thanks            | DATE_OF_BIRTH | 11-MAY-1995
+            Försäkrad, född 1962-12-30.                      | DATE_OF_BIRTH | 1962-12-30
+            Ubezpieczony urodzony 25 lipca 2005 r.           | DATE_OF_BIRTH | 25 lipca 2005
+            data de nascimento 14 de outubro de 1983, morada | DATE_OF_BIRTH | 14 de outubro de 1983
+            my social is 581342765, do you need it           | US_SSN        | 581342765
+            ('Siobhan Ro', 's.rodriguez@patients.example.org') | EMAIL_ADDRESS | s.rodriguez@patients.example.org
+            [Call us](tel:+390630648386) today               | PHONE_NUMBER  | +390630648386
+            Direct: +14035550168 ext 4624, Mobile            | PHONE_NUMBER  | +14035550168 ext 4624
+            Questions? Call +44 (0)7700 900342 (24h)         | PHONE_NUMBER  | +44 (0)7700 900342
             """)
     void flags(String text, String type, String value) {
         List<Finding> fs = scan(text);
@@ -75,7 +84,15 @@ class PiiScannerCorpusTest {
                 "Clone with git@github.com:example/repo.git please.",
                 "Connect to https://admin:hunter2@db.example.com/app",
                 "MAC address 00:1A:2B:3C:4D:5E; std::vector; 10:30:45",
-                "user@localhost and @alice"
+                "user@localhost and @alice",
+                // look-alikes of the second independent probe
+                "Message-ID: <01084142583902.87814@mail.example.net>",
+                "Replace logo@2x.png and icon@3x.png in the header.",
+                "Guest Wi-Fi 192.168.238.0/24, IPv6 prefix 2001:db8:31b5::/48",
+                "Deprecate API v1.2; see section 4.2.1.3 of the spec.",
+                "Meter reading 154621 kWh on meter no. 772 870 3341.",
+                "Steuernummer: 51/350/31969",
+                "Sede legale: 20121 Milano. Pratica n. 2025/310287"
             })
     void passes(String text) {
         assertThat(scan(text)).as(text).isEmpty();
