@@ -20,7 +20,8 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * A linear text classifier: a featurizer, a weight per feature, and a calibration that maps the linear score to a
- * probability. Immutable and thread-safe; load it once per process.
+ * probability; optionally with a small {@link HiddenLayer} beside the weights (decision 027, not in the shipped
+ * models). Immutable and thread-safe; load it once per process.
  *
  * <p>A text is scored in windows of {@link #window()} chars that overlap by half ({@link #stride()} apart), and its
  * score is the highest window's: an injection buried in a long benign document then competes with one window of
@@ -30,8 +31,11 @@ import java.util.zip.GZIPOutputStream;
  * <p><b>File format</b> (gzip of, big-endian): magic {@code TGLM}; int version (1); UTF featurizer name
  * ({@code hashed-ngrams}, {@code +concepts}, {@code +gloss:DIGEST}); int charMin, charMax, wordMax, bucketBits; int window, stride; float intercept, scale,
  * bias, threshold; int count of metadata entries, then that many UTF key and value pairs (sorted by key); int
- * dimension; one IEEE float16 weight per feature. The score of a text is {@code sigmoid(scale * (intercept + w.x) +
- * bias)}; {@code threshold} is the score at which the trainer's evaluation measured the figures in the metadata.
+ * dimension; one IEEE float16 weight per feature. Version 2 then holds a {@link HiddenLayer}: int bits, int units,
+ * {@code 2^bits * units} float16 row weights, {@code units} float16 biases, {@code units} float16 output weights. The
+ * score of a text is {@code sigmoid(scale * (intercept + w.x + hidden(x)) + bias)}, without {@code hidden(x)} in
+ * version 1 (a model without a layer is written as version 1, byte for byte as before the layer existed); {@code
+ * threshold} is the score at which the trainer's evaluation measured the figures in the metadata.
  * Weights are rounded to float16 when the model is made, so the model that is evaluated is the one that is saved.
  * Nothing in the file depends on the time or the machine, so training twice gives the same bytes.
  */
