@@ -33,7 +33,10 @@ public record Trainer(
     /** The parameters the shipped toxicity model was trained with: linear. */
     public static final Trainer DEFAULT = new Trainer(6, 0.2, 1e-4, 20261126L);
 
-    /** The injection model's: {@link #DEFAULT} with 8 hidden units over 2^18 rows (decision 027). */
+    /**
+     * Decision 027's candidate: {@link #DEFAULT} with 8 hidden units over 2^18 rows. Rejected: the shipped injection
+     * model is linear; this is the starting point of {@code -Dtrustgate.train.hidden}'s other parameters.
+     */
     public static final Trainer INJECTION = DEFAULT.withHidden(8, 18, 0.05);
 
     /** The standard deviation of the hidden rows' starting values. */
