@@ -101,6 +101,15 @@ class LinearModelTest {
         assertThat(back.toBytes()).isEqualTo(bytes);
     }
 
+    /** Over 2,000 chars of synthetic sentences, some paragraphs apart: several windows and paragraphs to score. */
+    static String longText() {
+        StringBuilder b = new StringBuilder();
+        for (CrossSource.Sample s : synthetic(9, 120)) {
+            b.append(s.text()).append(b.length() % 3 == 0 ? "\n\n" : " ");
+        }
+        return b.toString();
+    }
+
     /** XOR over sparse vectors: a shared feature 0, and positive exactly when one of features 1 and 2 is present. */
     static List<Trainer.Example> xor() {
         List<Trainer.Example> ex = new ArrayList<>();
@@ -154,11 +163,7 @@ class LinearModelTest {
         LinearModel back = LinearModel.read(new ByteArrayInputStream(bytes));
         assertThat(back.hidden()).isEqualTo(m.hidden());
         assertThat(back.toBytes()).isEqualTo(bytes);
-        StringBuilder b = new StringBuilder();
-        for (CrossSource.Sample s : synthetic(9, 120)) {
-            b.append(s.text()).append(b.length() % 3 == 0 ? "\n\n" : " ");
-        }
-        String text = b.toString();
+        String text = longText();
         double viaVectors = Double.NEGATIVE_INFINITY;
         for (int[] w : LinearModel.segments(text, 512, 256)) {
             viaVectors = Math.max(viaVectors, back.margin(SMALL.features(text.substring(w[0], w[1]))));
@@ -173,11 +178,7 @@ class LinearModelTest {
     @Test
     void theScanningPathGivesExactlyTheTrainingPathsMargin() {
         LinearModel m = train(synthetic(8, 200));
-        StringBuilder b = new StringBuilder();
-        for (CrossSource.Sample s : synthetic(9, 120)) {
-            b.append(s.text()).append(b.length() % 3 == 0 ? "\n\n" : " ");
-        }
-        String text = b.toString();
+        String text = longText();
         double viaVectors = Double.NEGATIVE_INFINITY;
         for (int[] w : LinearModel.segments(text, 512, 256)) {
             viaVectors = Math.max(viaVectors, m.margin(SMALL.features(text.substring(w[0], w[1]))));
