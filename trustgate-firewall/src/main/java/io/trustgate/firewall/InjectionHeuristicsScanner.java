@@ -6,6 +6,7 @@ import io.trustgate.api.ScanContext;
 import io.trustgate.api.ScanText;
 import io.trustgate.api.Scanner;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
@@ -141,7 +142,8 @@ public final class InjectionHeuristicsScanner implements Scanner {
             int min,
             boolean addressing,
             List<String> context,
-            Pattern withoutContext) {
+            Pattern withoutContext,
+            List<String> tail) {
         Rule(
                 String type,
                 Category category,
@@ -151,12 +153,12 @@ public final class InjectionHeuristicsScanner implements Scanner {
                 Pattern pattern,
                 int min,
                 boolean addressing) {
-            this(type, category, weight, kind, anchors, pattern, min, addressing, List.of(), null);
+            this(type, category, weight, kind, anchors, pattern, min, addressing, List.of(), null, List.of());
         }
 
         /** This rule, marked as one whose match addresses the model. */
         Rule asAddressing() {
-            return new Rule(type, category, weight, kind, anchors, pattern, min, true, context, withoutContext);
+            return new Rule(type, category, weight, kind, anchors, pattern, min, true, context, withoutContext, tail);
         }
 
         /**
@@ -176,7 +178,29 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     min,
                     addressing,
                     List.of(words),
-                    regexWithoutContext == null ? null : compile(regexWithoutContext));
+                    regexWithoutContext == null ? null : compile(regexWithoutContext),
+                    tail);
+        }
+
+        /**
+         * This rule, its regex tried only where one of {@code words} (ASCII, matched in any case) occurs within the
+         * {@value #WINDOW} chars from the anchor: every match must contain one of them outside a look-around. A rule
+         * whose anchors are common verbs ("show", "list", "write") is otherwise tried at most of them in ordinary
+         * prose and fails on its last word ("prompt", "instructions") almost every time.
+         */
+        Rule withTail(String... words) {
+            return new Rule(
+                    type,
+                    category,
+                    weight,
+                    kind,
+                    anchors,
+                    pattern,
+                    min,
+                    addressing,
+                    context,
+                    withoutContext,
+                    List.of(words));
         }
     }
 
@@ -603,105 +627,136 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     "systemprompt",
                     "system_prompt"),
             rule(
-                    "PROMPT_EXTRACTION",
-                    PI,
-                    0.7,
-                    "(?:reveal|print|repeat|output|show|display|tell|share|leak|dump|give"
-                            + "|write|list|recite|copy|paste|return|provide|spell|see|encode|translate|summari[sz]e|rot13|base64"
-                            + "|format|reformat|convert|export|serialize|serialise|restate|paraphrase|quote)"
-                            + "\\W+(?:[\\w'’-]++\\W++){0,5}?(?:system(?<!\\b(?:its|our|my|their|his|her|a|an)\\Wsystem)\\W+(?:prompt|message|instructions|configuration)|"
-                            + "(?:this|the)\\W+(?:entire|whole|full)\\W+conversation|your\\W+(?:(?:initial|original|hidden|"
-                            + "secret|full|exact|first|complete|system|current|starting|setup|startup)\\W+)*(?:instructions|prompt|rules|guidelines|configuration|directives)|"
-                            + "the\\W+(?:(?:initial|original|hidden|secret|full|exact|first|complete)\\W+)+(?:instructions|"
-                            + "prompt)|(?:text|everything|words|content|instructions)\\W+(?:above|before|at the (?:beginning|"
-                            + "start)))",
-                    "reveal",
-                    "print",
-                    "repeat",
-                    "output",
-                    "show",
-                    "display",
-                    "tell",
-                    "share",
-                    "leak",
-                    "dump",
-                    "give",
-                    "write",
-                    "list",
-                    "recite",
-                    "copy",
-                    "paste",
-                    "return",
-                    "provide",
-                    "spell",
-                    "see",
-                    "encode",
-                    "translate",
-                    "summari",
-                    "rot13",
-                    "base64",
-                    "format",
-                    "reformat",
-                    "convert",
-                    "export",
-                    "serialize",
-                    "serialise",
-                    "restate",
-                    "paraphrase",
-                    "quote"),
+                            "PROMPT_EXTRACTION",
+                            PI,
+                            0.7,
+                            "(?:reveal|print|repeat|output|show|display|tell|share|leak|dump|give"
+                                    + "|write|list|recite|copy|paste|return|provide|spell|see|encode|translate|summari[sz]e|rot13|base64"
+                                    + "|format|reformat|convert|export|serialize|serialise|restate|paraphrase|quote)"
+                                    + "\\W+(?:[\\w'’-]++\\W++){0,5}?(?:system(?<!\\b(?:its|our|my|their|his|her|a|an)\\Wsystem)\\W+(?:prompt|message|instructions|configuration)|"
+                                    + "(?:this|the)\\W+(?:entire|whole|full)\\W+conversation|your\\W+(?:(?:initial|original|hidden|"
+                                    + "secret|full|exact|first|complete|system|current|starting|setup|startup)\\W+)*(?:instructions|prompt|rules|guidelines|configuration|directives)|"
+                                    + "the\\W+(?:(?:initial|original|hidden|secret|full|exact|first|complete)\\W+)+(?:instructions|"
+                                    + "prompt)|(?:text|everything|words|content|instructions)\\W+(?:above|before|at the (?:beginning|"
+                                    + "start)))",
+                            "reveal",
+                            "print",
+                            "repeat",
+                            "output",
+                            "show",
+                            "display",
+                            "tell",
+                            "share",
+                            "leak",
+                            "dump",
+                            "give",
+                            "write",
+                            "list",
+                            "recite",
+                            "copy",
+                            "paste",
+                            "return",
+                            "provide",
+                            "spell",
+                            "see",
+                            "encode",
+                            "translate",
+                            "summari",
+                            "rot13",
+                            "base64",
+                            "format",
+                            "reformat",
+                            "convert",
+                            "export",
+                            "serialize",
+                            "serialise",
+                            "restate",
+                            "paraphrase",
+                            "quote")
+                    .withTail(
+                            "prompt",
+                            "message",
+                            "instructions",
+                            "configuration",
+                            "conversation",
+                            "rules",
+                            "guidelines",
+                            "directives",
+                            "above",
+                            "before",
+                            "beginning",
+                            "start"),
             rule(
-                    "PROMPT_EXTRACTION",
-                    PI,
-                    0.7,
-                    // the same request in German, French, Spanish, Italian and Portuguese: a verb of showing, the
-                    // model's own ("your") prompt or instructions, or a secret password
-                    "(?:zeig|gib|verrat|nenn|wiederhol|schreib|druck|sag|montre|donne|affiche|dis|dame|dime|revela|"
-                            + "repite|escribe|muestra|mostrami|dammi|rivela|ripeti|dimmi|scrivi|mostre|revele|repita|diga)"
-                            + "[\\p{L}-]*" + SEP + FILL_U
-                            + "(?:(?:dein|ihr|ton|votre|tes|vos|tu|tus|su|sus|il\\s+tuo|le\\s+tue|tuo|tue|seu|suas?|o\\s+seu|"
-                            + "as\\s+suas)[\\p{L}]*" + SEP + "(?:[\\p{L}]+" + SEP + ")?"
-                            + "(?:system\\W?prompt|systemanweisung|anweisung|instruktion|regeln|prompt|instructions|"
-                            + "consignes|instrucciones|istruzioni|instruções)"
-                            + "|(?:das|den|le|la|el|il|a|o)" + SEP
-                            + "(?:geheime[nr]?\\s+(?:passwort|schlüssel)|mot\\s+de\\s+passe"
-                            + "\\s+secret|contraseña\\s+secreta|password\\s+segreta|senha\\s+secreta)"
-                            // the system prompt by name, "il prompt di sistema", "las instrucciones del sistema"
-                            + "|(?:das|den|le|la|las|les|el|il|le|o|as|os)" + SEP
-                            + "(?:prompt|istruzioni|instrucciones|"
-                            + "instructions|instruções|anweisungen|consignes)" + SEP + "(?:di|de|du|del|do|des)" + SEP
-                            + "(?:sistema|système|systems?)(?![\\p{L}])(?!\\s+(?:operativ\\p{L}*|operacional|d.exploitation))"
-                            // the password itself, not the password of something ("la contraseña del wifi")
-                            + "|(?:das|le|la|el|il|a|o)" + SEP + "(?:passwort|kennwort|mot\\s+de\\s+passe|contraseña|"
-                            + "password|senha)(?![\\p{L}])(?!\\s*(?:de|del|du|des|di|della|do|da|für|von|zum|zur|"
-                            + "vom)\\b))",
-                    "zeig",
-                    "gib",
-                    "verrat",
-                    "nenn",
-                    "wiederhol",
-                    "schreib",
-                    "druck",
-                    "sag",
-                    "montre",
-                    "donne",
-                    "affiche",
-                    "dis",
-                    "dame",
-                    "dime",
-                    "revela",
-                    "repite",
-                    "escribe",
-                    "muestra",
-                    "mostrami",
-                    "dammi",
-                    "rivela",
-                    "ripeti",
-                    "dimmi",
-                    "scrivi",
-                    "mostre",
-                    "revele",
-                    "repita",
-                    "diga"),
+                            "PROMPT_EXTRACTION",
+                            PI,
+                            0.7,
+                            // the same request in German, French, Spanish, Italian and Portuguese: a verb of showing,
+                            // the
+                            // model's own ("your") prompt or instructions, or a secret password
+                            "(?:zeig|gib|verrat|nenn|wiederhol|schreib|druck|sag|montre|donne|affiche|dis|dame|dime|revela|"
+                                    + "repite|escribe|muestra|mostrami|dammi|rivela|ripeti|dimmi|scrivi|mostre|revele|repita|diga)"
+                                    + "[\\p{L}-]*" + SEP + FILL_U
+                                    + "(?:(?:dein|ihr|ton|votre|tes|vos|tu|tus|su|sus|il\\s+tuo|le\\s+tue|tuo|tue|seu|suas?|o\\s+seu|"
+                                    + "as\\s+suas)[\\p{L}]*" + SEP + "(?:[\\p{L}]+" + SEP + ")?"
+                                    + "(?:system\\W?prompt|systemanweisung|anweisung|instruktion|regeln|prompt|instructions|"
+                                    + "consignes|instrucciones|istruzioni|instruções)"
+                                    + "|(?:das|den|le|la|el|il|a|o)" + SEP
+                                    + "(?:geheime[nr]?\\s+(?:passwort|schlüssel)|mot\\s+de\\s+passe"
+                                    + "\\s+secret|contraseña\\s+secreta|password\\s+segreta|senha\\s+secreta)"
+                                    // the system prompt by name, "il prompt di sistema", "las instrucciones del
+                                    // sistema"
+                                    + "|(?:das|den|le|la|las|les|el|il|le|o|as|os)" + SEP
+                                    + "(?:prompt|istruzioni|instrucciones|"
+                                    + "instructions|instruções|anweisungen|consignes)" + SEP + "(?:di|de|du|del|do|des)"
+                                    + SEP
+                                    + "(?:sistema|système|systems?)(?![\\p{L}])(?!\\s+(?:operativ\\p{L}*|operacional|d.exploitation))"
+                                    // the password itself, not the password of something ("la contraseña del wifi")
+                                    + "|(?:das|le|la|el|il|a|o)" + SEP
+                                    + "(?:passwort|kennwort|mot\\s+de\\s+passe|contraseña|"
+                                    + "password|senha)(?![\\p{L}])(?!\\s*(?:de|del|du|des|di|della|do|da|für|von|zum|zur|"
+                                    + "vom)\\b))",
+                            "zeig",
+                            "gib",
+                            "verrat",
+                            "nenn",
+                            "wiederhol",
+                            "schreib",
+                            "druck",
+                            "sag",
+                            "montre",
+                            "donne",
+                            "affiche",
+                            "dis",
+                            "dame",
+                            "dime",
+                            "revela",
+                            "repite",
+                            "escribe",
+                            "muestra",
+                            "mostrami",
+                            "dammi",
+                            "rivela",
+                            "ripeti",
+                            "dimmi",
+                            "scrivi",
+                            "mostre",
+                            "revele",
+                            "repita",
+                            "diga")
+                    .withTail(
+                            "prompt",
+                            "anweisung",
+                            "instru", // instructions, instrucciones, instruções, instruktion
+                            "regeln",
+                            "consignes",
+                            "istruzioni",
+                            "geheim",
+                            "passe",
+                            "contrase",
+                            "password",
+                            "passwort",
+                            "kennwort",
+                            "senha"),
             rule(
                     "PROMPT_EXTRACTION",
                     PI,
@@ -1755,7 +1810,13 @@ public final class InjectionHeuristicsScanner implements Scanner {
      * Rules with the keyword automaton of their anchors and context words: {@code rulesOfAnchor[k]} are the rules
      * keyword k is an anchor of, {@code contextOf[k]} those it is a context word of.
      */
-    record RuleSet(List<Rule> rules, KeywordAutomaton automaton, int[][] rulesOfAnchor, int[][] contextOf) {
+    record RuleSet(
+            List<Rule> rules,
+            KeywordAutomaton automaton,
+            int[][] rulesOfAnchor,
+            int[][] contextOf,
+            KeywordAutomaton tails,
+            int[][] rulesOfTail) {
         static RuleSet of(List<Rule> rules) {
             List<String> anchors = new ArrayList<>();
             List<List<Integer>> owners = new ArrayList<>();
@@ -1781,7 +1842,32 @@ public final class InjectionHeuristicsScanner implements Scanner {
                 contextOf[i] =
                         contexts.get(i).stream().mapToInt(Integer::intValue).toArray();
             }
-            return new RuleSet(List.copyOf(rules), new KeywordAutomaton(ascii), rulesOfAnchor, contextOf);
+            List<String> tailWords = new ArrayList<>();
+            List<List<Integer>> tailOwners = new ArrayList<>();
+            for (int r = 0; r < rules.size(); r++) {
+                for (String w : rules.get(r).tail()) {
+                    String lower = w.toLowerCase(Locale.ROOT);
+                    int idx = tailWords.indexOf(lower);
+                    if (idx < 0) {
+                        idx = tailWords.size();
+                        tailWords.add(lower);
+                        tailOwners.add(new ArrayList<>());
+                    }
+                    tailOwners.get(idx).add(r);
+                }
+            }
+            int[][] rulesOfTail = new int[tailWords.size()][];
+            for (int i = 0; i < tailWords.size(); i++) {
+                rulesOfTail[i] =
+                        tailOwners.get(i).stream().mapToInt(Integer::intValue).toArray();
+            }
+            return new RuleSet(
+                    List.copyOf(rules),
+                    new KeywordAutomaton(ascii),
+                    rulesOfAnchor,
+                    contextOf,
+                    KeywordAutomaton.foldingLikeRegex(tailWords),
+                    rulesOfTail);
         }
 
         private static int keyword(
@@ -1936,6 +2022,66 @@ public final class InjectionHeuristicsScanner implements Scanner {
     }
 
     /**
+     * Where the tail words of a scan's rules ({@link Rule#withTail}) occur: found by one pass of {@link RuleSet#tails}
+     * over the whole text, at the first anchor of a rule that has them (most texts have none, and pay nothing).
+     */
+    private static final class Tails {
+        private int[][] starts; // per rule: the starts of its tail words, in order of their ends
+        private int[][] ends;
+        private int[] size;
+
+        /** Whether a tail word of rule {@code r} lies wholly in {@code [from, to)}. */
+        boolean near(RuleSet set, String text, int r, int from, int to) {
+            if (starts == null) {
+                find(set, text);
+            }
+            int[] e = ends[r];
+            int k = firstEndAfter(e, size[r], from);
+            for (; k < size[r] && e[k] <= to; k++) {
+                if (starts[r][k] >= from) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void find(RuleSet set, String text) {
+            int rules = set.rules().size();
+            starts = new int[rules][];
+            ends = new int[rules][];
+            size = new int[rules];
+            set.tails().forEachMatch(text, (w, s, e) -> {
+                for (int r : set.rulesOfTail()[w]) {
+                    if (starts[r] == null) {
+                        starts[r] = new int[8];
+                        ends[r] = new int[8];
+                    } else if (size[r] == starts[r].length) {
+                        starts[r] = Arrays.copyOf(starts[r], 2 * size[r]);
+                        ends[r] = Arrays.copyOf(ends[r], 2 * size[r]);
+                    }
+                    starts[r][size[r]] = s;
+                    ends[r][size[r]++] = e;
+                }
+            });
+        }
+
+        /** The index of the first of the sorted {@code ends[0, size)} that is greater than {@code from}. */
+        private static int firstEndAfter(int[] ends, int size, int from) {
+            int lo = 0;
+            int hi = size;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (ends[mid] <= from) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+    }
+
+    /**
      * Character reads one rule's regex may make at one anchor. A linear match reads its window (160 chars) a few
      * times per alternative; a match that backtracks exponentially reads billions. The rules are written not to
      * (possessive word loops, {@code InjectionRuleBacktrackingTest}), and this bounds the harm of one that slips
@@ -1957,6 +2103,7 @@ public final class InjectionHeuristicsScanner implements Scanner {
         CharSequence charged = budget.charged(text);
         int n = text.length();
         Matcher[] without = new Matcher[rules.size()];
+        Tails tails = new Tails();
         set.automaton().forEachMatch(text, (a, s, e) -> {
             for (int r : set.contextOf()[a]) {
                 hits.lastContextEnd[r] = e; // the automaton reports in order of end: before any anchor after it
@@ -1998,6 +2145,9 @@ public final class InjectionHeuristicsScanner implements Scanner {
                                 || hits.lastContextEnd[r] >= s - CONTEXT_REACH
                                         && sameClause(text, hits.lastContextEnd[r], s);
                         if (!inContext && rule.withoutContext() == null) {
+                            continue;
+                        }
+                        if (!rule.tail().isEmpty() && !tails.near(set, text, r, s, Math.min(n, s + WINDOW))) {
                             continue;
                         }
                         Matcher[] cache = inContext ? matchers : without;

@@ -19,6 +19,7 @@ final class KeywordAutomaton {
     private final String[] keywords;
     private final int[] delta; // state * ALPHABET + symbol -> next state
     private final int[][] out; // state -> keyword indexes ending there (fail chain included)
+    private final boolean foldLikeRegex;
 
     /** Receives one keyword occurrence: its index in the list given to the constructor and its span. */
     @FunctionalInterface
@@ -30,6 +31,21 @@ final class KeywordAutomaton {
     record Match(int keyword, int start, int end) {}
 
     KeywordAutomaton(List<String> keywords) {
+        this(keywords, false);
+    }
+
+    /**
+     * An automaton that also reads a non-ASCII char as the ASCII letter a case-insensitive Unicode regex would match it
+     * to: dotless {@code ı} and dotted {@code İ} as {@code i}, long {@code ſ} as {@code s}, the Kelvin sign as {@code
+     * k}. It finds at least every place where {@code Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE} finds a keyword,
+     * so a caller may skip a regex where it finds none.
+     */
+    static KeywordAutomaton foldingLikeRegex(List<String> keywords) {
+        return new KeywordAutomaton(keywords, true);
+    }
+
+    private KeywordAutomaton(List<String> keywords, boolean foldLikeRegex) {
+        this.foldLikeRegex = foldLikeRegex;
         this.keywords = new String[keywords.size()];
         List<int[]> gotoRows = new ArrayList<>();
         List<List<Integer>> outs = new ArrayList<>();
@@ -99,12 +115,21 @@ final class KeywordAutomaton {
         return row;
     }
 
-    private static int symbol(char c) {
+    private int symbol(char c) {
         if (c < ALPHABET) {
             return (c >= 'A' && c <= 'Z') ? c + 32 : c;
         }
         char l = Character.toLowerCase(c);
-        return l < ALPHABET ? l : 0;
+        if (l < ALPHABET) {
+            return l;
+        }
+        if (foldLikeRegex) {
+            char u = Character.toUpperCase(c);
+            if (u < ALPHABET) {
+                return (u >= 'A' && u <= 'Z') ? u + 32 : u;
+            }
+        }
+        return 0;
     }
 
     /** Calls {@code handler} for every occurrence of every keyword, in order of their end offsets. */

@@ -48,4 +48,38 @@ class KeywordAutomatonTest {
         assertThatThrownBy(() -> new KeywordAutomaton(List.of(""))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new KeywordAutomaton(List.of("clé"))).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void foldingLikeRegexFindsEveryCharACaseInsensitiveUnicodeRegexMatchesToALetter() {
+        var folding = KeywordAutomaton.foldingLikeRegex(List.of("s", "k", "i"));
+        var plain = new KeywordAutomaton(List.of("s", "k", "i"));
+        int folded = 0;
+        for (char c = 128; c < Character.MAX_VALUE; c++) {
+            if (Character.isSurrogate(c)) {
+                continue;
+            }
+            String one = String.valueOf(c);
+            for (char letter = 'a'; letter <= 'z'; letter++) {
+                boolean regex = java.util.regex.Pattern.compile(
+                                String.valueOf(letter),
+                                java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE)
+                        .matcher(one)
+                        .matches();
+                if (regex) {
+                    var auto = KeywordAutomaton.foldingLikeRegex(List.of(String.valueOf(letter)));
+                    assertThat(auto.containsAny(one))
+                            .as("U+%04X matches '%s' as a regex does", (int) c, letter)
+                            .isTrue();
+                    folded++;
+                }
+            }
+        }
+        // dotless and dotted i, long s, the Kelvin sign: the plain automaton misses the first and the third
+        assertThat(folded).isGreaterThanOrEqualTo(4);
+        assertThat(folding.containsAny("\u0131")).isTrue();
+        assertThat(folding.containsAny("\u017F")).isTrue();
+        assertThat(plain.containsAny("\u0131")).isFalse();
+        assertThat(plain.containsAny("\u017F")).isFalse();
+        assertThat(folding.containsAny("é")).isFalse();
+    }
 }

@@ -57,6 +57,47 @@ class RuleContextTest {
         assertThat(secretHits).isGreaterThanOrEqualTo(40);
     }
 
+    /**
+     * A rule's tail words ({@link InjectionHeuristicsScanner.Rule#withTail}) only skip work: the rules fire on the same
+     * texts as without them. A branch added to a rule's regex without a tail word of its own fails this on the texts
+     * that use it.
+     */
+    @Test
+    void tailWordsChangeNoHit() throws IOException {
+        InjectionHeuristicsScanner.RuleSet tailed = InjectionHeuristicsScanner.ALL;
+        assertThat(tailed.rules()).anySatisfy(r -> assertThat(r.tail()).isNotEmpty());
+        InjectionHeuristicsScanner.RuleSet untailed = InjectionHeuristicsScanner.RuleSet.of(tailed.rules().stream()
+                .map(r -> new InjectionHeuristicsScanner.Rule(
+                        r.type(),
+                        r.category(),
+                        r.weight(),
+                        r.kind(),
+                        r.anchors(),
+                        r.pattern(),
+                        r.min(),
+                        r.addressing(),
+                        r.context(),
+                        r.withoutContext(),
+                        List.of()))
+                .toList());
+        Normalizer normalizer = new Normalizer();
+        int tailHits = 0;
+        for (String raw : texts()) {
+            String text = normalizer.normalize(raw, ScanText.Stage.INPUT).normalized();
+            InjectionHeuristicsScanner.Hits expected = InjectionHeuristicsScanner.match(untailed, text);
+            InjectionHeuristicsScanner.Hits actual = InjectionHeuristicsScanner.match(tailed, text);
+            String label = raw.length() > 60 ? raw.substring(0, 60) : raw;
+            assertThat(actual.fired).as(label).isEqualTo(expected.fired);
+            assertThat(actual.start).as(label).isEqualTo(expected.start);
+            assertThat(actual.end).as(label).isEqualTo(expected.end);
+            for (int r = 0; r < actual.fired.length; r++) {
+                tailHits += actual.fired[r] && !tailed.rules().get(r).tail().isEmpty() ? 1 : 0;
+            }
+        }
+        // the rules with tail words did fire, so the comparison covered their full patterns
+        assertThat(tailHits).isGreaterThanOrEqualTo(100);
+    }
+
     static List<String> texts() throws IOException {
         List<String> texts = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
