@@ -109,7 +109,9 @@ public final class PiiScanner implements Scanner {
             "(?<![\\p{L}])(?:phone|tel|telephone|call|mobile|cell|fax|whatsapp|sms|text|contact|telefon|handy|"
                     + "t[ée]l[ée]phone|portable|mobil|ph|ring|reach|n[úu]mero|tel[ée]fono|m[óo]vil|cellulare|telefono|"
                     + "telefoonnummer|nummer|rappeler|appeler|joindre|ll[áa]m\\p{L}*|chiam\\p{L}*|bel|bellen|"
-                    + "anrufen|erreichbar|(?-i:[TMPF])\\s?:)(?![\\p{L}])",
+                    + "anrufen|erreichbar|kontakt|numer|numerem|numeru|mobilnummer|telefonnummer|handynummer|rufnummer|"
+                    + "telefone|telefonic[oa]|telem[óo]vel|celular|ligar|ligue|puhelin|tlf|tfn|τηλέφωνο|телефон|"
+                    + "(?-i:[TMPF])\\s?:)(?![\\p{L}])",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern DATE_LIKE = Pattern.compile(
             "\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}|\\d{1,2}:\\d{2}(?::\\d{2})?");

@@ -58,6 +58,14 @@ class PiiScannerCorpusTest {
             [Call us](tel:+390630648386) today               | PHONE_NUMBER  | +390630648386
             Direct: +14035550168 ext 4624, Mobile            | PHONE_NUMBER  | +14035550168 ext 4624
             Questions? Call +44 (0)7700 900342 (24h)         | PHONE_NUMBER  | +44 (0)7700 900342
+            Cellulare: 347 123 4567                          | PHONE_NUMBER  | 347 123 4567
+            Teléfono: 612 34 56 78                           | PHONE_NUMBER  | 612 34 56 78
+            Telefoonnummer: 06 12345678                      | PHONE_NUMBER  | 06 12345678
+            Ring mig på 070-123 45 67 efter lunch            | PHONE_NUMBER  | 070-123 45 67
+            Proszę dzwonić pod numerem 512 345 678           | PHONE_NUMBER  | 512 345 678
+            Puhelin: 040 123 4567                            | PHONE_NUMBER  | 040 123 4567
+            Pode ligar para 912 345 678 amanhã               | PHONE_NUMBER  | 912 345 678
+            Ph: (02) 9876 5432                               | PHONE_NUMBER  | (02) 9876 5432
             """)
     void flags(String text, String type, String value) {
         List<Finding> fs = scan(text);
@@ -92,7 +100,12 @@ class PiiScannerCorpusTest {
                 "Deprecate API v1.2; see section 4.2.1.3 of the spec.",
                 "Meter reading 154621 kWh on meter no. 772 870 3341.",
                 "Steuernummer: 51/350/31969",
-                "Sede legale: 20121 Milano. Pratica n. 2025/310287"
+                "Sede legale: 20121 Milano. Pratica n. 2025/310287",
+                // a national number of a region outside the defaults counts only after a phone keyword
+                "The numerical result was 612 34 56 78 in the last run.",
+                "Kundennummer 612 34 56 78, Bestellung vom Montag",
+                "Lot 070-123 45 67 shipped to the warehouse.",
+                "Seats 912 345 678 were sold out."
             })
     void passes(String text) {
         assertThat(scan(text)).as(text).isEmpty();
