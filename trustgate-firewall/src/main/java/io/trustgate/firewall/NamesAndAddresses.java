@@ -33,10 +33,17 @@ import java.util.regex.Pattern;
  * -platz} and {@code Berliner Straße} followed by a number and an optional postcode and city; French {@code 12 rue de
  * la Paix, 75002 Paris}; Italian, Spanish and Portuguese {@code Via}/{@code Calle}/{@code Rua} + name + number.
  *
- * <p><b>Limits:</b> names written in lower case, all caps, or in scripts without case (CJK, Arabic, Hindi) are not
+ * <p>Not a person: a run joined to another capitalised word by {@code &} (unless both open with given names: a
+ * couple), a run right after a street word ({@code Via}, {@code rue}, {@code ul.}) or right before a place, institution,
+ * prize or eponym word in any case ({@code airport}, {@code room}, {@code simulation}), and some 70 well-known brands
+ * and places named like people ({@code Hugo Boss}, {@code Charles de Gaulle}). A name in capitals counts only after a
+ * strong cue or a card or account holder's label ({@code name on card KEVIN BAKER}), and only when its first word is a
+ * given name.
+ *
+ * <p><b>Limits:</b> names written in lower case, or in scripts without case (CJK, Arabic, Hindi) are not
  * found unless a title or cue precedes them (and then only cased ones); a surname alone is found only after a title
- * or strong cue; names of companies or places that start with a given name ({@code Alice Springs}) are false
- * positives. Addresses without a house number, in lower case, or in formats other than the above are missed.
+ * or strong cue; names of companies or places that start with a given name and that neither the rules nor the list
+ * know ({@code Alice Springs}) are false positives. Addresses without a house number, in lower case, or in formats other than the above are missed.
  */
 final class NamesAndAddresses {
     private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
@@ -576,6 +583,15 @@ final class NamesAndAddresses {
                     "client",
                     "sir",
                     "madam",
+                    "kollegin",
+                    "kollege",
+                    "kollegen",
+                    "doktor",
+                    "damen",
+                    "herren",
+                    "collègue",
+                    "collega",
+                    "colega",
                     "colleagues",
                     "friends",
                     "support",
@@ -803,7 +819,224 @@ final class NamesAndAddresses {
                     "district",
                     "cathedral",
                     "temple",
-                    "mosque"));
+                    "mosque",
+                    "international"));
+
+    /**
+     * Words just after a run that make it the name of a place, an institution, a prize or an eponym ("Humberto Delgado
+     * airport", "the Florence Nightingale room", "Monte Carlo simulation"), in any case: a person's name is seldom
+     * followed by one.
+     */
+    private static final Set<String> THING_AFTER = words(
+            "airport",
+            "international",
+            "terminal",
+            "station",
+            "university",
+            "college",
+            "school",
+            "academy",
+            "institute",
+            "hospital",
+            "clinic",
+            "foundation",
+            "museum",
+            "library",
+            "hotel",
+            "hall",
+            "tower",
+            "bridge",
+            "award",
+            "awards",
+            "prize",
+            "medal",
+            "trophy",
+            "cup",
+            "memorial",
+            "fellowship",
+            "scholarship",
+            "lecture",
+            "boulevard",
+            "blvd",
+            "highway",
+            "street",
+            "road",
+            "avenue",
+            "square",
+            "stadium",
+            "arena",
+            "theatre",
+            "theater",
+            "room",
+            "building",
+            "simulation",
+            "simulations",
+            "theorem",
+            "distribution",
+            "disease",
+            "syndrome",
+            "flughafen",
+            "bahnhof",
+            "universität",
+            "krankenhaus",
+            "klinikum",
+            "stiftung",
+            "preis",
+            "straße",
+            "strasse",
+            "platz",
+            "aéroport",
+            "gare",
+            "université",
+            "hôpital",
+            "fondation",
+            "prix",
+            "aeropuerto",
+            "estación",
+            "universidad",
+            "fundación",
+            "premio",
+            "aeroporto",
+            "stazione",
+            "università",
+            "ospedale",
+            "fondazione",
+            "estação",
+            "universidade",
+            "fundação",
+            "luchthaven",
+            "lotnisko",
+            "dworzec",
+            "uniwersytet",
+            "szpital",
+            "fundacja",
+            "nagroda",
+            "flygplats",
+            "sjukhus");
+
+    /**
+     * Words just before a run that make it a street or square named after a person ("in Via Giuseppe Verdi", "ul.
+     * Adama Mickiewicza", "rue Victor Hugo"), compared without a trailing dot and in any case.
+     */
+    private static final Set<String> STREET_BEFORE = words(
+            "via",
+            "viale",
+            "corso",
+            "piazza",
+            "piazzale",
+            "largo",
+            "vicolo",
+            "rue",
+            "avenue",
+            "av",
+            "bd",
+            "boulevard",
+            "quai",
+            "allée",
+            "place",
+            "calle",
+            "avenida",
+            "avda",
+            "plaza",
+            "paseo",
+            "rua",
+            "praça",
+            "travessa",
+            "ul",
+            "al",
+            "pl",
+            "os",
+            "ulica",
+            "aleja",
+            "plac",
+            "osiedle",
+            "carrer",
+            "avinguda",
+            "straat",
+            "laan",
+            "plein");
+
+    /**
+     * Companies, brands and places named after people that the rules above do not catch (no suffix, no place word):
+     * well-known ones only, compared with the run's words, lower case, one space apart. A list cannot be complete; it
+     * keeps the commonest out of redacted text.
+     */
+    private static final Set<String> NAMED_LIKE_PEOPLE = words(
+            "hugo boss",
+            "louis vuitton",
+            "yves saint laurent",
+            "yves rocher",
+            "christian dior",
+            "christian louboutin",
+            "giorgio armani",
+            "emporio armani",
+            "tommy hilfiger",
+            "calvin klein",
+            "ralph lauren",
+            "carolina herrera",
+            "michael kors",
+            "marc jacobs",
+            "kate spade",
+            "tom ford",
+            "jimmy choo",
+            "paul smith",
+            "ted baker",
+            "vivienne westwood",
+            "stella mccartney",
+            "karl lagerfeld",
+            "jean paul gaultier",
+            "salvatore ferragamo",
+            "roberto cavalli",
+            "oscar de la renta",
+            "estée lauder",
+            "este lauder",
+            "elizabeth arden",
+            "helena rubinstein",
+            "john lewis",
+            "albert heijn",
+            "jerónimo martins",
+            "morgan stanley",
+            "charles schwab",
+            "merrill lynch",
+            "dean witter",
+            "edward jones",
+            "wells fargo",
+            "goldman sachs",
+            "lehman brothers",
+            "j.p. morgan",
+            "jp morgan",
+            "john deere",
+            "walt disney",
+            "harley davidson",
+            "robert bosch",
+            "carl zeiss",
+            "ferdinand porsche",
+            "enzo ferrari",
+            "aston martin",
+            "william hill",
+            "tim hortons",
+            "ronald mcdonald",
+            "sara lee",
+            "betty crocker",
+            "uncle ben",
+            "dr oetker",
+            "johnnie walker",
+            "jack daniel",
+            "jim beam",
+            "john f. kennedy",
+            "charles de gaulle",
+            "washington dulles",
+            "george bush intercontinental",
+            "martin luther king",
+            "leonardo da vinci",
+            "marco polo",
+            "frederic chopin",
+            "fryderyk chopin",
+            "humberto delgado",
+            "adolfo suárez",
+            "franz josef strauss",
+            "konrad adenauer",
+            "monte carlo");
 
     /** Words that open a place name: a run starting with one names a place ("San Diego", "South Carolina"). */
     private static final Set<String> PLACE_START = words(
@@ -832,7 +1065,21 @@ final class NamesAndAddresses {
             "eastern",
             "western",
             "central",
-            "greater");
+            "greater",
+            "monte",
+            "mont",
+            "puerto",
+            "via",
+            "viale",
+            "corso",
+            "piazza",
+            "rue",
+            "calle",
+            "avenida",
+            "rua",
+            "plac",
+            "aleja",
+            "ulica");
 
     private static final Set<String> TITLES = words(
             "mr",
@@ -1323,12 +1570,85 @@ final class NamesAndAddresses {
             while (!run.isEmpty() && (run.get(run.size() - 1).particle())) {
                 run.remove(run.size() - 1);
             }
-            int after = run.isEmpty() ? i + 1 : run.get(run.size() - 1).end();
+            int after = run.isEmpty()
+                    ? capsName(s, i, out)
+                    : run.get(run.size() - 1).end();
             if (!run.isEmpty()) {
                 judge(s, List.copyOf(run), out);
             }
             i = Math.max(after, i + 1);
         }
+    }
+
+    /** Phrases before a name in capitals on cards and forms ("name on card JOHN SMITH", "Cardholder: JANE DOE"). */
+    private static final List<String> CAPS_CUES = List.of(
+            "name on card",
+            "name on card:",
+            "cardholder",
+            "cardholder:",
+            "card holder",
+            "card holder:",
+            "account holder",
+            "account holder:",
+            "holder:",
+            "beneficiary:",
+            "payee:",
+            "karteninhaber:",
+            "kontoinhaber:",
+            "inhaber:",
+            "titulaire:",
+            "titular:",
+            "intestatario:",
+            "posiadacz:",
+            "kortinnehavare:");
+
+    /**
+     * A name in capitals at {@code i} after a strong cue or a card or account holder's label ("name on card KEVIN
+     * BAKER"): two to four words of capitals, the first a given name of the gazetteer. Capitals are otherwise
+     * acronyms and headings, so nothing else is read as a name. Returns where the scan goes on.
+     */
+    private static int capsName(String s, int i, List<Hit> out) {
+        int len = s.length();
+        int e = i;
+        int words = 0;
+        int firstEnd = -1;
+        while (words < 4) {
+            int w = e;
+            while (w < len
+                    && (Character.isUpperCase(s.charAt(w))
+                            || (w > e
+                                    && (s.charAt(w) == '-' || s.charAt(w) == '\'')
+                                    && w + 1 < len
+                                    && Character.isUpperCase(s.charAt(w + 1))))) {
+                w++;
+            }
+            if (w - e < 2 || (w < len && Character.isLetterOrDigit(s.charAt(w)))) {
+                break;
+            }
+            words++;
+            firstEnd = firstEnd < 0 ? w : firstEnd;
+            e = w;
+            if (e + 1 < len && s.charAt(e) == ' ' && Character.isUpperCase(s.charAt(e + 1))) {
+                e++;
+            } else {
+                break;
+            }
+        }
+        if (e > i && s.charAt(e - 1) == ' ') {
+            e--;
+        }
+        if (words < 2) {
+            return i + 1;
+        }
+        String first = s.substring(i, firstEnd).toLowerCase(Locale.ROOT);
+        if (!GIVEN.contains(first) || AMBIGUOUS.contains(first)) {
+            return e;
+        }
+        String tail = collapse(s.substring(Math.max(0, i - CONTEXT), i));
+        if (endsWithCue(tail, STRONG_CUES) || endsWithCue(tail, CAPS_CUES)) {
+            out.add(new Hit(PERSON, 0.85, i, e));
+        }
+        return e;
     }
 
     private static boolean isWordChar(char c) {
@@ -1421,6 +1741,13 @@ final class NamesAndAddresses {
         String tail = collapse(before);
         boolean strong = endsWithCue(tail, STRONG_CUES);
         boolean weak = !strong && endsWithCue(stripTrailing(tail, ','), WEAK_CUES);
+        if (namedLikePeople(s, whole, run) || (!title && !strong && joinedByAmpersand(s, run))) {
+            return; // "Hugo Boss", "Ben & Jerry's", "Johnson & Johnson"
+        }
+        if (streetBefore(s, run.get(0).start())
+                || thingAfter(s, run.get(run.size() - 1).end())) {
+            return; // "ul. Adama Mickiewicza", "Humberto Delgado airport"
+        }
         // a run ending in a place or organisation word names a place or an organisation
         Tok last = run.get(run.size() - 1);
         if (ORG_OR_PLACE_END.contains(last.lower()) && run.size() > 1) {
@@ -1516,6 +1843,111 @@ final class NamesAndAddresses {
                 score,
                 startWithParticles(s, first.start()),
                 run.get(run.size() - 1).end()));
+    }
+
+    /** Whether the run (or the whole run with its title, "Dr. Oetker") is a name of {@link #NAMED_LIKE_PEOPLE}. */
+    private static boolean namedLikePeople(String s, List<Tok> whole, List<Tok> run) {
+        return NAMED_LIKE_PEOPLE.contains(words(s, run, 0, run.size()))
+                || NAMED_LIKE_PEOPLE.contains(words(s, whole, 0, whole.size()))
+                || (run.size() > 1 && NAMED_LIKE_PEOPLE.contains(words(s, run, 0, run.size() - 1)))
+                || (run.size() > 2 && NAMED_LIKE_PEOPLE.contains(words(s, run, 0, 2)));
+    }
+
+    /** The run's words {@code [from, to)} as written, lower case, one space apart. */
+    private static String words(String s, List<Tok> run, int from, int to) {
+        StringBuilder b = new StringBuilder();
+        for (int k = from; k < to; k++) {
+            if (k > from) {
+                b.append(' ');
+            }
+            Tok t = run.get(k);
+            b.append(s, t.start(), t.end());
+            if (t.initial() && t.end() < s.length() && s.charAt(t.end()) == '.') {
+                b.append('.');
+            }
+        }
+        return b.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A capitalised word joined to the run by "&" on either side ("Ben & Jerry's", "Marks & Spencer"), unless both sides
+     * open with a given name and no possessive follows: a couple ("Anna & Tom Becker").
+     */
+    private static boolean joinedByAmpersand(String s, List<Tok> run) {
+        int start = run.get(0).start();
+        int end = run.get(run.size() - 1).end();
+        int k = possessiveEnd(s, end);
+        if (s.startsWith(" & ", k) && k + 3 < s.length() && Character.isUpperCase(s.charAt(k + 3))) {
+            int ws = k + 3;
+            int we = ws;
+            while (we < s.length() && Character.isLetter(s.charAt(we))) {
+                we++;
+            }
+            boolean couple = k == end
+                    && GIVEN.contains(run.get(0).lower())
+                    && GIVEN.contains(s.substring(ws, we).toLowerCase(Locale.ROOT))
+                    && possessiveEnd(s, we) == we;
+            return !couple;
+        }
+        if (start >= 4 && s.startsWith(" & ", start - 3) && Character.isLetter(s.charAt(start - 4))) {
+            int we = start - 3;
+            int ws = we;
+            while (ws > 0 && Character.isLetter(s.charAt(ws - 1))) {
+                ws--;
+            }
+            boolean couple = GIVEN.contains(s.substring(ws, we).toLowerCase(Locale.ROOT))
+                    && GIVEN.contains(run.get(0).lower())
+                    && possessiveEnd(s, end) == end;
+            return !couple;
+        }
+        return false;
+    }
+
+    /** Past a possessive "'s" at {@code k}, if there is one. */
+    private static int possessiveEnd(String s, int k) {
+        return s.startsWith("'s", k) || s.startsWith("’s", k) ? k + 2 : k;
+    }
+
+    /** Whether the word just before {@code start} is one of {@link #STREET_BEFORE}. */
+    private static boolean streetBefore(String s, int start) {
+        int e = start;
+        while (e > 0 && s.charAt(e - 1) == ' ') {
+            e--;
+        }
+        if (e == start || e == 0) {
+            return false;
+        }
+        if (s.charAt(e - 1) == '.') {
+            e--;
+        }
+        int b = e;
+        while (b > 0 && Character.isLetter(s.charAt(b - 1))) {
+            b--;
+        }
+        return b < e && e - b <= 10 && STREET_BEFORE.contains(s.substring(b, e).toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether the word after {@code end} (past a "Jr." and a possessive) is one of {@link #THING_AFTER}. */
+    private static boolean thingAfter(String s, int end) {
+        int k = end;
+        if (s.startsWith("'s", k) || s.startsWith("’s", k)) {
+            k += 2;
+        }
+        if (s.startsWith(" Jr", k) || s.startsWith(", Jr", k)) {
+            k += s.charAt(k) == ',' ? 4 : 3;
+            if (k < s.length() && s.charAt(k) == '.') {
+                k++;
+            }
+        }
+        if (k >= s.length() || s.charAt(k) != ' ') {
+            return false;
+        }
+        k++;
+        int e = k;
+        while (e < s.length() && Character.isLetter(s.charAt(e)) && e - k <= 14) {
+            e++;
+        }
+        return e > k && THING_AFTER.contains(s.substring(k, e).toLowerCase(Locale.ROOT));
     }
 
     /** Lower case, whitespace runs as one space, no trailing space. */

@@ -64,6 +64,11 @@ class PiiNamesCorpusTest {
             Envíelo a Calle de los Reyes Católicos Nuevos, 5, 28001 Madrid | STREET_ADDRESS | Calle de los Reyes Católicos Nuevos, 5, 28001 Madrid
             Meine Anschrift: An der Alster 12, 20099 Hamburg    | STREET_ADDRESS | An der Alster 12, 20099 Hamburg
             5 Main 5 Main 5 Main 5 Main 5 Main Hauptstraße 5 1 | STREET_ADDRESS | Hauptstraße 5
+            name on card: MARIA GONZALEZ, exp 09/27              | PERSON         | MARIA GONZALEZ
+            Cardholder: DAVID MILLER                            | PERSON         | DAVID MILLER
+            Hi Ben, can you review the draft?                   | PERSON         | Ben
+            Thanks to Anna & Tom Becker for the notes.          | PERSON         | Tom Becker
+            Thanks to Anna & Tom Becker for the notes.          | PERSON         | Anna
             """)
     void flags(String text, String type, String value) {
         String t = text.replace("\\n", "\n");
@@ -92,7 +97,18 @@ class PiiNamesCorpusTest {
                 "During 2021, interest in the topic grew; Spring 2024 is next.",
                 "We drove from San Diego to South Carolina via Noe Valley.",
                 "Customer: Yeah, that would be great.",
-                "Name: Pizzeria\ngood prices, quiet place"
+                "Name: Pizzeria\ngood prices, quiet place",
+                // named like people: brands, firms joined by "&", streets, places and rooms, eponyms
+                "The gift cards are from Calvin Klein and Ralph Lauren.",
+                "Quarterly review with Procter & Gamble and Johnson & Johnson.",
+                "Two tubs of Ben & Jerry's for the team.",
+                "The office moved to Via Alessandro Manzoni, near the station.",
+                "Roadworks on ul. Marii Konopnickiej until Friday.",
+                "The shuttle leaves from the Maria Teresa hospital at noon.",
+                "Meet in the Ada Lovelace room on floor 3.",
+                "The risk team ran a Monte Carlo simulation overnight.",
+                "Sehr geehrte Frau Kollegin, vielen Dank.",
+                "ACME CORP INVOICE TOTAL DUE"
             })
     void passesHardNegatives(String text) {
         assertThat(scan(text)).as(text).noneSatisfy(f -> assertThat(TYPES).contains(f.type()));
@@ -110,7 +126,7 @@ class PiiNamesCorpusTest {
     @Test
     void heldOutPartRecallAndPrecision() throws IOException {
         Map<String, double[]> r = evaluate(HELD_OUT, "held-out");
-        // floors a little under what was measured (PERSON 0.829 / 0.991, STREET_ADDRESS 1.000 / 1.000): a regression
+        // floors a little under what was measured (PERSON 0.829 / 1.000, STREET_ADDRESS 1.000 / 1.000): a regression
         // guard, not a goal; the misses are given names outside the gazetteer with no title or cue before them
         assertThat(r.get("PERSON")[0]).as("PERSON recall").isGreaterThanOrEqualTo(0.80);
         assertThat(r.get("PERSON")[1]).as("PERSON precision").isGreaterThanOrEqualTo(0.95);
