@@ -907,6 +907,7 @@ public final class SecretsScanner implements Scanner {
             }
         }
         if (!secretName
+                || cacheKey(text, m.start(), parts)
                 || isPlaceholder(value)
                 || looksLikeReference(value)
                 || value.startsWith("pk_")
@@ -931,6 +932,52 @@ public final class SecretsScanner implements Scanner {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /**
+     * Whether a {@code key} names a cache entry, not a credential: {@code cache_key}, {@code cacheKey}, or a YAML
+     * {@code key:} whose parent is {@code cache:} (GitLab CI, GitHub Actions). Such keys often end in a hash of the
+     * lock file ({@code deps-9378854cc04b19a5}), which reads as random.
+     */
+    private static boolean cacheKey(CharSequence text, int start, List<String> parts) {
+        if (!parts.get(parts.size() - 1).equals("key")) {
+            return false;
+        }
+        if (parts.contains("cache")) {
+            return true;
+        }
+        if (parts.size() != 1) {
+            return false;
+        }
+        int lineStart = start;
+        while (lineStart > 0 && text.charAt(lineStart - 1) != '\n') {
+            lineStart--;
+        }
+        int indent = 0;
+        while (lineStart + indent < start && text.charAt(lineStart + indent) == ' ') {
+            indent++;
+        }
+        if (lineStart + indent != start) {
+            return false; // not a YAML key at the start of its line
+        }
+        // the nearest line above with less indentation is the parent key; look back a few lines only
+        int end = lineStart - 1;
+        for (int lines = 0; lines < 8 && end > 0; lines++) {
+            int b = end;
+            while (b > 0 && text.charAt(b - 1) != '\n') {
+                b--;
+            }
+            int ind = 0;
+            while (b + ind < end && text.charAt(b + ind) == ' ') {
+                ind++;
+            }
+            if (b + ind < end && ind < indent) {
+                String parent = text.subSequence(b + ind, end).toString().strip();
+                return parent.equals("cache:") || parent.equals("- cache:");
+            }
+            end = b - 1;
+        }
+        return false;
+    }
 
     /**
      * Whether a long value sits under {@code encryptedData:} of a Bitnami SealedSecret: ciphertext only the cluster's

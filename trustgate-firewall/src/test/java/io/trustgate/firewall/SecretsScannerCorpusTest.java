@@ -172,6 +172,8 @@ class SecretsScannerCorpusTest {
                         azureKey),
                 Arguments.of("HIGH_ENTROPY_ASSIGNMENT", "api_key = \"" + entropyVal + "\"", entropyVal),
                 Arguments.of("HIGH_ENTROPY_ASSIGNMENT", "SECRET_KEY: " + hexVal, hexVal),
+                // a key under a parent that is not a cache is still a key
+                Arguments.of("HIGH_ENTROPY_ASSIGNMENT", "payments:\n  provider: acme\n  key: " + hexVal, hexVal),
                 Arguments.of("HIGH_ENTROPY_ASSIGNMENT", "Authorization: Bearer " + bearer, bearer),
                 Arguments.of("HIGH_ENTROPY_ASSIGNMENT", "const authToken = `" + entropyVal + "`;", entropyVal),
                 Arguments.of("PASSWORD_ASSIGNMENT", "db.password=" + pw, pw),
@@ -360,6 +362,9 @@ class SecretsScannerCorpusTest {
                 "kind: SealedSecret\nspec:\n  encryptedData:\n    password: AgBbfoFFH3ZOHdcNgmZNPxYwWK1su1uOYsMGGOtPYLVC0PqV2pM"
                         + "6EDoRlUvY9O3RxSk2YX1a3nRNJvZQWohhTJXWWreuWX/2KX911A142Cr2DlgayevLOUtciGyGMbC4nR5cLGX6BklQkWM6GEf2",
                 "\"packages/core\": {\"version\": \"1.2.3\", \"resolved\": \"git+ssh://git@github.com/o/r.git#5f1c2e9a7b3d\"}",
+                // cache keys end in a lock file's hash
+                "build:\n  script: make\n  cache:\n    key: gems-4be1c07e9a3d2f61\n    paths: [vendor/]",
+                "cache_key = \"npm-7d3f9a01c2b84e56\"",
             })
     void passesHardNegatives(String text) {
         assertThat(SCANNER.scan(ScanText.plain(text, ScanText.Stage.INPUT)))
