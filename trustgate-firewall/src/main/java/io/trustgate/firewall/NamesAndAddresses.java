@@ -1621,6 +1621,14 @@ final class NamesAndAddresses {
                                     && w + 1 < len
                                     && Character.isUpperCase(s.charAt(w + 1))))) {
                 w++;
+                if (w - e > MAX_WORD) {
+                    // no name part is this long ("A'A'A'..."): skip the run, or every char of it would read it again
+                    while (w < len
+                            && (Character.isUpperCase(s.charAt(w)) || s.charAt(w) == '-' || s.charAt(w) == '\'')) {
+                        w++;
+                    }
+                    return w;
+                }
             }
             if (w - e < 2 || (w < len && Character.isLetterOrDigit(s.charAt(w)))) {
                 break;
@@ -1741,13 +1749,6 @@ final class NamesAndAddresses {
         String tail = collapse(before);
         boolean strong = endsWithCue(tail, STRONG_CUES);
         boolean weak = !strong && endsWithCue(stripTrailing(tail, ','), WEAK_CUES);
-        if (namedLikePeople(s, whole, run) || (!title && !strong && joinedByAmpersand(s, run))) {
-            return; // "Hugo Boss", "Ben & Jerry's", "Johnson & Johnson"
-        }
-        if (streetBefore(s, run.get(0).start())
-                || thingAfter(s, run.get(run.size() - 1).end())) {
-            return; // "ul. Adama Mickiewicza", "Humberto Delgado airport"
-        }
         // a run ending in a place or organisation word names a place or an organisation
         Tok last = run.get(run.size() - 1);
         if (ORG_OR_PLACE_END.contains(last.lower()) && run.size() > 1) {
@@ -1804,6 +1805,9 @@ final class NamesAndAddresses {
                 words++;
             }
         }
+        if (notAPerson(s, whole, run, title || strong)) {
+            return;
+        }
         double score;
         if (title) {
             score = 0.9;
@@ -1845,8 +1849,29 @@ final class NamesAndAddresses {
                 run.get(run.size() - 1).end()));
     }
 
+    /**
+     * A run named like a person that is not one: a brand or place of {@link #NAMED_LIKE_PEOPLE} ("Hugo Boss"), joined by
+     * "&" to another name without a title or cue ("Ben & Jerry's"), after a street word ("ul. Adama Mickiewicza") or
+     * before a place or eponym word ("Humberto Delgado airport"). Checked only for a run about to be reported.
+     */
+    private static boolean notAPerson(String s, List<Tok> whole, List<Tok> run, boolean cued) {
+        return namedLikePeople(s, whole, run)
+                || (!cued && joinedByAmpersand(s, run))
+                || streetBefore(s, run.get(0).start())
+                || thingAfter(s, run.get(run.size() - 1).end());
+    }
+
+    /** The first words of {@link #NAMED_LIKE_PEOPLE}: a run opening with none of them is none of them. */
+    private static final Set<String> NAMED_LIKE_PEOPLE_FIRST = NAMED_LIKE_PEOPLE.stream()
+            .map(n -> n.substring(0, n.indexOf(' ') < 0 ? n.length() : n.indexOf(' ')))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     /** Whether the run (or the whole run with its title, "Dr. Oetker") is a name of {@link #NAMED_LIKE_PEOPLE}. */
     private static boolean namedLikePeople(String s, List<Tok> whole, List<Tok> run) {
+        if (!NAMED_LIKE_PEOPLE_FIRST.contains(run.get(0).lower())
+                && !NAMED_LIKE_PEOPLE_FIRST.contains(whole.get(0).lower())) {
+            return false;
+        }
         return NAMED_LIKE_PEOPLE.contains(words(s, run, 0, run.size()))
                 || NAMED_LIKE_PEOPLE.contains(words(s, whole, 0, whole.size()))
                 || (run.size() > 1 && NAMED_LIKE_PEOPLE.contains(words(s, run, 0, run.size() - 1)))
