@@ -1175,7 +1175,80 @@ final class NamesAndAddresses {
             "applicant:",
             "customer:",
             "client:",
-            "author:");
+            "author:",
+            // introductions in the other languages of the gazetteer
+            "jag heter",
+            "ik heet",
+            "mijn naam is",
+            "nazywam się",
+            "mam na imię",
+            "chamo-me",
+            "o meu nome é");
+
+    /**
+     * Sign-offs and form labels in the other languages of the gazetteer ("Mvh", "Z poważaniem", "Kund:",
+     * "Versicherungsnehmer:"): strong only before a given name, since a team or a company signs as often ("Mit
+     * freundlichen Grüßen, Ihre Kundenbetreuung").
+     */
+    private static final List<String> GIVEN_NAME_CUES = List.of(
+            "mvh",
+            "med vänlig hälsning",
+            "vänliga hälsningar",
+            "met vriendelijke groet",
+            "vriendelijke groet",
+            "mit freundlichen grüßen",
+            "viele grüße",
+            "cordialement",
+            "bien à vous",
+            "atentamente",
+            "saludos",
+            "saludos cordiales",
+            "cordiali saluti",
+            "distinti saluti",
+            "pozdrawiam",
+            "z poważaniem",
+            "atenciosamente",
+            "cumprimentos",
+            "kund:",
+            "kunde:",
+            "kundin:",
+            "cliente:",
+            "klient:",
+            "klientka:",
+            "klant:",
+            "passenger:",
+            "försäkringstagare:",
+            "verzekeringnemer:",
+            "versicherungsnehmer:",
+            "versicherungsnehmerin:",
+            "assuré:",
+            "assuré :",
+            "asegurado:",
+            "tomador:",
+            "assicurato:",
+            "contraente:",
+            "segurado:",
+            "tomador do seguro:",
+            "ubezpieczony:",
+            "sökande:",
+            "handläggare:",
+            "skadereglerare:",
+            "behandelaar:",
+            "sachbearbeiter:",
+            "sachbearbeiterin:",
+            "gestionnaire du dossier :",
+            "gestionnaire du dossier:",
+            "tramitador:",
+            "referente:",
+            "likwidator szkody:",
+            "opiekun:",
+            "kontoinhaber:",
+            "kontoinhaberin:",
+            "titular:",
+            "titulaire:",
+            "intestatario:",
+            "posiadacz karty:",
+            "signed by:");
 
     /** Phrases before a name that support one: a given name or two capitalised words after them count. */
     private static final List<String> WEAK_CUES = List.of(
@@ -1201,6 +1274,15 @@ final class NamesAndAddresses {
             "je suis",
             "soy",
             "sono",
+            "hej",
+            "hallo",
+            "hoi",
+            "bonjour",
+            "hola",
+            "ciao",
+            "olá",
+            "cześć",
+            "dzień dobry",
             "wife",
             "husband",
             "son",
@@ -1600,6 +1682,11 @@ final class NamesAndAddresses {
             "titular:",
             "intestatario:",
             "posiadacz:",
+            "posiadacz karty:",
+            "kontoinhaberin:",
+            "passenger:",
+            "passenger name:",
+            "account holders:",
             "kortinnehavare:");
 
     /**
@@ -1749,6 +1836,7 @@ final class NamesAndAddresses {
         String tail = collapse(before);
         boolean strong = endsWithCue(tail, STRONG_CUES);
         boolean weak = !strong && endsWithCue(stripTrailing(tail, ','), WEAK_CUES);
+        boolean givenNameCue = !strong && endsWithCue(stripTrailing(tail, ','), GIVEN_NAME_CUES);
         // a run ending in a place or organisation word names a place or an organisation
         Tok last = run.get(run.size() - 1);
         if (ORG_OR_PLACE_END.contains(last.lower()) && run.size() > 1) {
@@ -1797,7 +1885,13 @@ final class NamesAndAddresses {
             return;
         }
         String name = run.get(firstWord).lower();
-        boolean given = GIVEN.contains(name);
+        // a hyphenated given name ("Karl-Johan", "Anne-Marie") is known by its two parts; one given name and a
+        // surname are a street or a building ("Konrad-Adenauer-Straße", "Paul-Löbe-Haus")
+        int hyphen = name.indexOf('-');
+        boolean given = GIVEN.contains(name)
+                || (hyphen > 1
+                        && GIVEN.contains(name.substring(0, hyphen))
+                        && GIVEN.contains(name.substring(hyphen + 1)));
         boolean ambiguous = AMBIGUOUS.contains(name);
         int words = 0;
         for (Tok t : run) {
@@ -1814,6 +1908,8 @@ final class NamesAndAddresses {
         } else if (strong && (given || words >= 2 || firstWord > 0)) {
             // a lone unknown word after "Name:" or "To:" is as often a product or a place ("Name: Pizzeria"); an
             // initial before it ("Name: J. Doe") makes it a person
+            score = 0.85;
+        } else if (givenNameCue && given && !ambiguous) {
             score = 0.85;
         } else if (given && words >= 2 && !headingLine(s, first.start())) {
             score = ambiguous ? 0.7 : 0.8;

@@ -119,6 +119,20 @@ class HeldoutSpanProbeTest {
         assertThat(address.precision()).as("STREET_ADDRESS " + address).isGreaterThanOrEqualTo(0.95);
     }
 
+    /**
+     * The third set ({@code heldout3/person/}, names only, written to a brief about look-alikes) was counted blind once
+     * in the fifteenth session: precision 0.803, recall 0.651. The floors are the figures after the fixes that its
+     * misses led to (0.814 / 0.702), a little under them.
+     */
+    @Test
+    void thirdSetPersonFloors() throws IOException {
+        List<Text> texts = read("heldout3/person/person-probe-3.jsonl");
+        Counts person = count(new PiiScanner(), texts, Set.of("PERSON"), false);
+        assertThat(person.gold()).isEqualTo(473);
+        assertThat(person.recall()).as("PERSON " + person).isGreaterThanOrEqualTo(0.69);
+        assertThat(person.precision()).as("PERSON " + person).isGreaterThanOrEqualTo(0.80);
+    }
+
     @Test
     void secretsAreFoundWhateverTheTypeNames() throws IOException {
         List<Text> texts = read("secrets-probe.jsonl");

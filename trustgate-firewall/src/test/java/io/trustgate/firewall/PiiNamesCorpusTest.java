@@ -69,6 +69,9 @@ class PiiNamesCorpusTest {
             Hi Ben, can you review the draft?                   | PERSON         | Ben
             Thanks to Anna & Tom Becker for the notes.          | PERSON         | Tom Becker
             Thanks to Anna & Tom Becker for the notes.          | PERSON         | Anna
+            Hej! Jag heter Maja Lindqvist.                       | PERSON         | Maja Lindqvist
+            Mvh\\nAnne-Marie                                     | PERSON         | Anne-Marie
+            Kontoinhaberin: SABINE KRAUSE                       | PERSON         | SABINE KRAUSE
             """)
     void flags(String text, String type, String value) {
         String t = text.replace("\\n", "\n");
@@ -108,7 +111,10 @@ class PiiNamesCorpusTest {
                 "Meet in the Ada Lovelace room on floor 3.",
                 "The risk team ran a Monte Carlo simulation overnight.",
                 "Sehr geehrte Frau Kollegin, vielen Dank.",
-                "ACME CORP INVOICE TOTAL DUE"
+                "ACME CORP INVOICE TOTAL DUE",
+                "Mit freundlichen Grüßen\nIhre Kundenbetreuung",
+                "Die Filiale in der Konrad-Adenauer-Straße ist geschlossen.",
+                "Z poważaniem\nZespół Obsługi Klienta"
             })
     void passesHardNegatives(String text) {
         assertThat(scan(text)).as(text).noneSatisfy(f -> assertThat(TYPES).contains(f.type()));
