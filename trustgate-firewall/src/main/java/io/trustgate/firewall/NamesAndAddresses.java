@@ -1007,6 +1007,9 @@ final class NamesAndAddresses {
             "jp morgan",
             "john deere",
             "walt disney",
+            "addison-wesley",
+            "rolls-royce",
+            "mercedes-benz",
             "harley davidson",
             "robert bosch",
             "carl zeiss",
@@ -1388,6 +1391,13 @@ final class NamesAndAddresses {
             // "Mozartring 5", not "During 2021" or "Spring 2024": three letters before -ring, none of e, i, u, p
             + "|\\p{Lu}[\\p{L}\\-]{2,}(?<![eiupEIUP])ring"
             + "|\\p{Lu}[\\p{L}\\-]*\\s+(?:Straße|Strasse|Str\\.|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer)"
+            // "Konrad-Adenauer-Ring 203": a hyphenated name ending in a capitalised street word
+            + "|\\p{Lu}\\p{L}*+(?:-\\p{Lu}\\p{L}*+)*?-(?:Ring|Allee|Platz|Weg|Damm|Ufer|Gasse)"
+            // Dutch streets that open with their street word: "Laan van Meerdervoort 185", "Kade van Oranje 2"
+            + "|(?:Laan|Weg|Plein|Kade|Singel|Dijk|Straat)\\s+(?:(?:van|der|de|den|het|op|ten|ter|naar)\\s+){1,3}"
+            + CAP_WORD + "(?:\\s+" + CAP_WORD + "){0,2}"
+            // Polish "ul. Piotrkowska 61 m. 56", "al. Jana Pawła II 12/4": the street word abbreviated before the name
+            + "|(?:ul\\.|al\\.|pl\\.|os\\.)\\s+" + CAP_WORD + "(?:\\s+(?:" + CAP_WORD + "|[IVX]{1,4})){0,2}"
             // "Am Sonnenhang 20a", "An der Alster 12": German streets named by a preposition and a place, only where
             // an address word precedes (else "Am Montag 5" would be one)
             // the look-ahead first: the look-behind is tried at every position and costs far more
@@ -1399,6 +1409,8 @@ final class NamesAndAddresses {
             + "\\s+(?:(?:de|del|della|dei|delle|di|da|do|dos|das|la|las|los|el)\\s+){0,2}" + CAP_WORD + "(?:\\s+"
             + CAP_WORD + "){0,2}\\s*,?"
             + ")\\s+\\d{1,4}\\s?[a-zA-Z]?(?![\\w])"
+            // a flat after the house number: "61 m. 56", "12/4"
+            + "(?:\\s+m\\.\\s?\\d{1,4}(?![\\w])|/\\d{1,4}(?![\\w/]))?"
             + "(?:,?\\s+(?:D-|CH-|A-)?\\d{4,5}\\s+" + CITY + ")?");
 
     private NamesAndAddresses() {}
@@ -1484,7 +1496,8 @@ final class NamesAndAddresses {
                     && mayEndStreetName(s, k)) {
                 int from = streetNameReach(s, k, Math.max(afterEnd, i - 80));
                 for (int at = from; at < i; at++) {
-                    if (!Character.isUpperCase(s.charAt(at)) || at > 0 && Character.isLetterOrDigit(s.charAt(at - 1))) {
+                    if (!(Character.isUpperCase(s.charAt(at)) || polishStreetWord(s, at))
+                            || at > 0 && Character.isLetterOrDigit(s.charAt(at - 1))) {
                         continue;
                     }
                     a.region(at, Math.min(len, i + 60));
@@ -1499,6 +1512,16 @@ final class NamesAndAddresses {
                 i++;
             }
         }
+    }
+
+    /** Polish street words are written in lower case before the name: "ul.", "al.", "pl.", "os.". */
+    private static boolean polishStreetWord(String s, int at) {
+        return at + 3 < s.length()
+                && s.charAt(at + 2) == '.'
+                && (s.startsWith("ul", at)
+                        || s.startsWith("al", at)
+                        || s.startsWith("pl", at)
+                        || s.startsWith("os", at));
     }
 
     /**

@@ -72,6 +72,9 @@ class PiiNamesCorpusTest {
             Hej! Jag heter Maja Lindqvist.                       | PERSON         | Maja Lindqvist
             Mvh\\nAnne-Marie                                     | PERSON         | Anne-Marie
             Kontoinhaberin: SABINE KRAUSE                       | PERSON         | SABINE KRAUSE
+            Bezorgadres: Laan van Nieuw Oost-Indië 40, Den Haag | STREET_ADDRESS | Laan van Nieuw Oost-Indië 40
+            Adres: ul. Długa 14/3, 80-827 Gdańsk                | STREET_ADDRESS | ul. Długa 14/3
+            Lieferung an Willy-Brandt-Allee 7 bitte             | STREET_ADDRESS | Willy-Brandt-Allee 7
             """)
     void flags(String text, String type, String value) {
         String t = text.replace("\\n", "\n");
