@@ -92,7 +92,11 @@ final class InjectionClassifierScanner implements Scanner {
         if (!Residue.mayQuote(norm)) {
             return whole;
         }
-        Residue r = Residue.of(norm);
+        java.util.Optional<Residue> withData = Residue.withData(norm);
+        if (withData.isEmpty()) {
+            return whole; // nothing quoted: the text is the user's own words
+        }
+        Residue r = withData.get();
         int doc = InjectionHeuristicsScanner.pastedDocument(norm);
         boolean quotedDocument = doc >= 0 && !norm.startsWith("```", doc) && r.isData(doc);
         if (!r.hasData() || !r.mentionsAttacks() || quotedDocument) {

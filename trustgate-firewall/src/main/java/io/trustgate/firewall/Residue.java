@@ -292,6 +292,18 @@ final class Residue {
     }
 
     static Residue of(String text) {
+        return of(text, false).orElseThrow();
+    }
+
+    /**
+     * The residue of a text that quotes or holds data ({@link #hasData}), or empty: a caller that has nothing to do
+     * without quoted data skips the residue's phrase searches, most of its cost.
+     */
+    static java.util.Optional<Residue> withData(String text) {
+        return of(text, true);
+    }
+
+    private static java.util.Optional<Residue> of(String text, boolean onlyWithData) {
         int n = text.length();
         boolean[] data = new boolean[n];
         // fenced code blocks
@@ -323,12 +335,16 @@ final class Residue {
                 letters++;
             }
         }
+        boolean hasData = countLetters(text) - letters >= MIN_DATA_LETTERS;
+        if (onlyWithData && !hasData) {
+            return java.util.Optional.empty();
+        }
         String residue = own.toString();
         boolean use = asksToUse(residue);
         boolean mentions = letters >= MIN_RESIDUE_LETTERS
                 && (MENTION.containsAny(residue) || FoldedRules.talksAboutAttacks(residue))
                 && !use;
-        return new Residue(data, residue, countLetters(text) - letters >= MIN_DATA_LETTERS, mentions, use);
+        return java.util.Optional.of(new Residue(data, residue, hasData, mentions, use));
     }
 
     private static int countLetters(String text) {
