@@ -1991,14 +1991,14 @@ final class NamesAndAddresses {
                 && !NAMED_LIKE_PEOPLE_FIRST.contains(whole.get(0).lower())) {
             return false;
         }
-        return NAMED_LIKE_PEOPLE.contains(words(s, run, 0, run.size()))
-                || NAMED_LIKE_PEOPLE.contains(words(s, whole, 0, whole.size()))
-                || (run.size() > 1 && NAMED_LIKE_PEOPLE.contains(words(s, run, 0, run.size() - 1)))
-                || (run.size() > 2 && NAMED_LIKE_PEOPLE.contains(words(s, run, 0, 2)));
+        return NAMED_LIKE_PEOPLE.contains(runText(s, run, 0, run.size()))
+                || NAMED_LIKE_PEOPLE.contains(runText(s, whole, 0, whole.size()))
+                || (run.size() > 1 && NAMED_LIKE_PEOPLE.contains(runText(s, run, 0, run.size() - 1)))
+                || (run.size() > 2 && NAMED_LIKE_PEOPLE.contains(runText(s, run, 0, 2)));
     }
 
     /** The run's words {@code [from, to)} as written, lower case, one space apart. */
-    private static String words(String s, List<Tok> run, int from, int to) {
+    private static String runText(String s, List<Tok> run, int from, int to) {
         StringBuilder b = new StringBuilder();
         for (int k = from; k < to; k++) {
             if (k > from) {
