@@ -948,28 +948,16 @@ public final class SecretsScanner implements Scanner {
         if (parts.size() != 1) {
             return false;
         }
-        int lineStart = start;
-        while (lineStart > 0 && text.charAt(lineStart - 1) != '\n') {
-            lineStart--;
-        }
-        int indent = 0;
-        while (lineStart + indent < start && text.charAt(lineStart + indent) == ' ') {
-            indent++;
-        }
+        int lineStart = lineStart(text, start);
+        int indent = indent(text, lineStart, start);
         if (lineStart + indent != start) {
             return false; // not a YAML key at the start of its line
         }
         // the nearest line above with less indentation is the parent key; look back a few lines only
         int end = lineStart - 1;
         for (int lines = 0; lines < 8 && end > 0; lines++) {
-            int b = end;
-            while (b > 0 && text.charAt(b - 1) != '\n') {
-                b--;
-            }
-            int ind = 0;
-            while (b + ind < end && text.charAt(b + ind) == ' ') {
-                ind++;
-            }
+            int b = lineStart(text, end);
+            int ind = indent(text, b, end);
             if (b + ind < end && ind < indent) {
                 String parent = text.subSequence(b + ind, end).toString().strip();
                 return parent.equals("cache:") || parent.equals("- cache:");
@@ -977,6 +965,24 @@ public final class SecretsScanner implements Scanner {
             end = b - 1;
         }
         return false;
+    }
+
+    /** Where the line holding {@code pos} starts. */
+    private static int lineStart(CharSequence text, int pos) {
+        int b = pos;
+        while (b > 0 && text.charAt(b - 1) != '\n') {
+            b--;
+        }
+        return b;
+    }
+
+    /** The spaces at {@code from}, up to {@code limit}. */
+    private static int indent(CharSequence text, int from, int limit) {
+        int n = 0;
+        while (from + n < limit && text.charAt(from + n) == ' ') {
+            n++;
+        }
+        return n;
     }
 
     /**

@@ -39,28 +39,15 @@ class RuleContextTest {
                         r.min(),
                         r.addressing()))
                 .toList());
-        Normalizer normalizer = new Normalizer();
-        List<String> texts = texts();
-        int secretHits = 0;
-        for (String raw : texts) {
-            String text = normalizer.normalize(raw, ScanText.Stage.INPUT).normalized();
-            boolean[] expected = InjectionHeuristicsScanner.match(plain, text).fired;
-            boolean[] actual = InjectionHeuristicsScanner.match(gated, text).fired;
-            assertThat(actual)
-                    .as(raw.length() > 60 ? raw.substring(0, 60) : raw)
-                    .isEqualTo(expected);
-            for (int r = 0; r < actual.length; r++) {
-                secretHits += actual[r] && !gated.rules().get(r).context().isEmpty() ? 1 : 0;
-            }
-        }
         // the rules with context words did fire, so the comparison covered their full patterns
-        assertThat(secretHits).isGreaterThanOrEqualTo(40);
+        assertThat(hitsOfTheSameRules(plain, gated, r -> !r.context().isEmpty(), false))
+                .isGreaterThanOrEqualTo(40);
     }
 
     /**
      * A rule's tail words ({@link InjectionHeuristicsScanner.Rule#withTail}) only skip work: the rules fire on the same
-     * texts as without them. A branch added to a rule's regex without a tail word of its own fails this on the texts
-     * that use it.
+     * texts, at the same spans, as without them. A branch added to a rule's regex without a tail word of its own fails
+     * this on the texts that use it.
      */
     @Test
     void tailWordsChangeNoHit() throws IOException {
@@ -80,22 +67,38 @@ class RuleContextTest {
                         r.withoutContext(),
                         List.of()))
                 .toList());
+        // the rules with tail words did fire, so the comparison covered their full patterns
+        assertThat(hitsOfTheSameRules(untailed, tailed, r -> !r.tail().isEmpty(), true))
+                .isGreaterThanOrEqualTo(100);
+    }
+
+    /**
+     * Asserts that {@code actual} fires the rules {@code expected} fires on every text of {@link #texts} (and at the
+     * same spans when asked); returns how many hits were of the rules {@code counted} selects.
+     */
+    private static int hitsOfTheSameRules(
+            InjectionHeuristicsScanner.RuleSet expected,
+            InjectionHeuristicsScanner.RuleSet actual,
+            java.util.function.Predicate<InjectionHeuristicsScanner.Rule> counted,
+            boolean spans)
+            throws IOException {
         Normalizer normalizer = new Normalizer();
-        int tailHits = 0;
+        int hits = 0;
         for (String raw : texts()) {
             String text = normalizer.normalize(raw, ScanText.Stage.INPUT).normalized();
-            InjectionHeuristicsScanner.Hits expected = InjectionHeuristicsScanner.match(untailed, text);
-            InjectionHeuristicsScanner.Hits actual = InjectionHeuristicsScanner.match(tailed, text);
+            InjectionHeuristicsScanner.Hits want = InjectionHeuristicsScanner.match(expected, text);
+            InjectionHeuristicsScanner.Hits got = InjectionHeuristicsScanner.match(actual, text);
             String label = raw.length() > 60 ? raw.substring(0, 60) : raw;
-            assertThat(actual.fired).as(label).isEqualTo(expected.fired);
-            assertThat(actual.start).as(label).isEqualTo(expected.start);
-            assertThat(actual.end).as(label).isEqualTo(expected.end);
-            for (int r = 0; r < actual.fired.length; r++) {
-                tailHits += actual.fired[r] && !tailed.rules().get(r).tail().isEmpty() ? 1 : 0;
+            assertThat(got.fired).as(label).isEqualTo(want.fired);
+            if (spans) {
+                assertThat(got.start).as(label).isEqualTo(want.start);
+                assertThat(got.end).as(label).isEqualTo(want.end);
+            }
+            for (int r = 0; r < got.fired.length; r++) {
+                hits += got.fired[r] && counted.test(actual.rules().get(r)) ? 1 : 0;
             }
         }
-        // the rules with tail words did fire, so the comparison covered their full patterns
-        assertThat(tailHits).isGreaterThanOrEqualTo(100);
+        return hits;
     }
 
     static List<String> texts() throws IOException {
