@@ -28,17 +28,8 @@ class RuleContextTest {
     void contextWordsChangeNoHit() throws IOException {
         InjectionHeuristicsScanner.RuleSet gated = InjectionHeuristicsScanner.ALL;
         assertThat(gated.rules()).anySatisfy(r -> assertThat(r.context()).isNotEmpty());
-        InjectionHeuristicsScanner.RuleSet plain = InjectionHeuristicsScanner.RuleSet.of(gated.rules().stream()
-                .map(r -> new InjectionHeuristicsScanner.Rule(
-                        r.type(),
-                        r.category(),
-                        r.weight(),
-                        r.kind(),
-                        r.anchors(),
-                        r.pattern(),
-                        r.min(),
-                        r.addressing()))
-                .toList());
+        InjectionHeuristicsScanner.RuleSet plain = InjectionHeuristicsScanner.RuleSet.of(
+                gated.rules().stream().map(r -> r.withContext(null)).toList());
         // the rules with context words did fire, so the comparison covered their full patterns
         assertThat(hitsOfTheSameRules(plain, gated, r -> !r.context().isEmpty(), false))
                 .isGreaterThanOrEqualTo(40);
@@ -53,20 +44,8 @@ class RuleContextTest {
     void tailWordsChangeNoHit() throws IOException {
         InjectionHeuristicsScanner.RuleSet tailed = InjectionHeuristicsScanner.ALL;
         assertThat(tailed.rules()).anySatisfy(r -> assertThat(r.tail()).isNotEmpty());
-        InjectionHeuristicsScanner.RuleSet untailed = InjectionHeuristicsScanner.RuleSet.of(tailed.rules().stream()
-                .map(r -> new InjectionHeuristicsScanner.Rule(
-                        r.type(),
-                        r.category(),
-                        r.weight(),
-                        r.kind(),
-                        r.anchors(),
-                        r.pattern(),
-                        r.min(),
-                        r.addressing(),
-                        r.context(),
-                        r.withoutContext(),
-                        List.of()))
-                .toList());
+        InjectionHeuristicsScanner.RuleSet untailed = InjectionHeuristicsScanner.RuleSet.of(
+                tailed.rules().stream().map(r -> r.withTail()).toList());
         // the rules with tail words did fire, so the comparison covered their full patterns
         assertThat(hitsOfTheSameRules(untailed, tailed, r -> !r.tail().isEmpty(), true))
                 .isGreaterThanOrEqualTo(100);
