@@ -1081,7 +1081,18 @@ public final class Normalizer {
         int[] start = new int[16];
         int[] end = new int[16];
         boolean[] breakBefore = new boolean[16];
+        /** Per token, whether it is a word of {@link #COMMON_ANY_LANGUAGE}: 0 not looked up yet, 1 yes, 2 no. */
+        byte[] anyWord = new byte[16];
+
         int size;
+
+        /** Whether token {@code k} is a word of any language; looked up once, shared by the decoders that ask. */
+        boolean anyWord(String s, int k) {
+            if (anyWord[k] == 0) {
+                anyWord[k] = COMMON_ANY_LANGUAGE.contains(s, start[k], end[k], false) ? (byte) 1 : (byte) 2;
+            }
+            return anyWord[k] == 1;
+        }
 
         /** The index after the last token of the segment (the run of tokens with no break before them) at {@code k}. */
         int segmentEnd(int k) {
@@ -1097,6 +1108,7 @@ public final class Normalizer {
                 start = Arrays.copyOf(start, size * 2);
                 end = Arrays.copyOf(end, size * 2);
                 breakBefore = Arrays.copyOf(breakBefore, size * 2);
+                anyWord = Arrays.copyOf(anyWord, size * 2);
             }
             start[size] = s;
             end[size] = e;
@@ -1168,7 +1180,7 @@ public final class Normalizer {
             for (int m = k; m < segmentEnd; m++) {
                 int from = t.start[m];
                 int to = t.end[m];
-                if (to - from < 4 || COMMON_ANY_LANGUAGE.contains(s, from, to, false)) {
+                if (to - from < 4 || t.anyWord(s, m)) {
                     continue;
                 }
                 unknown++;
@@ -1293,11 +1305,11 @@ public final class Normalizer {
      * The word of {@link #TYPO_WORDS} that the ASCII token {@code s[from, to)} misspells by one letter, or -1: a letter
      * left out ({@code previus}, {@code Ignor}), one added but not at the end ({@code insttructions}; an added last
      * letter is an inflection, {@code ignored}), or one changed or two swapped ({@code ingore}). A token that is a
-     * word of any of the ten languages is no typo.
+     * word of any of the ten languages is no typo: callers ask {@link Tokens#anyWord} first, once per token.
      */
-    private static int typo(String s, int from, int to) {
+    private static int typoOfNonWord(String s, int from, int to) {
         int n = to - from;
-        if (n < 5 || n > 16 || !isAsciiWord(s, from, to) || COMMON_ANY_LANGUAGE.contains(s, from, to, false)) {
+        if (n < 5 || n > 16 || !isAsciiWord(s, from, to)) {
             return -1;
         }
         int w = typoGet(TYPO_DELETION_KEYS, TYPO_DELETION_VALUES, typoHash(s, from, to, -1));
@@ -1334,11 +1346,11 @@ public final class Normalizer {
             for (int m = k; m < segmentEnd; m++) {
                 int from = t.start[m];
                 int to = t.end[m];
-                if (to - from < 5 || COMMON_ANY_LANGUAGE.contains(s, from, to, false)) {
+                if (to - from < 5 || t.anyWord(s, m)) {
                     continue;
                 }
                 unknown++;
-                if (typo(s, from, to) >= 0) {
+                if (typoOfNonWord(s, from, to) >= 0) {
                     fixed++;
                     first = first < 0 ? m : first;
                     last = m;
@@ -1350,7 +1362,7 @@ public final class Normalizer {
                     if (m > first) {
                         text.append(s, t.end[m - 1], t.start[m]);
                     }
-                    int w = typo(s, t.start[m], t.end[m]);
+                    int w = t.anyWord(s, m) ? -1 : typoOfNonWord(s, t.start[m], t.end[m]);
                     text.append(w >= 0 ? TYPO_WORDS[w] : s.substring(t.start[m], t.end[m]));
                 }
                 budget.add("misspelled", text.toString(), offsets[t.start[first]], offsets[t.end[last]], out);
