@@ -43,6 +43,7 @@ public class FirewallBenchmark {
 
     private FirewallChain withoutClassifier;
     private ScanText normalizedChinesePrompt;
+    private ScanText normalizedLongDocument;
     private String numberDense;
     private String logPasswords;
     private String thePassword;
@@ -112,6 +113,19 @@ public class FirewallBenchmark {
             doc.append(paragraph);
         }
         toolResult = doc.toString();
+        StringBuilder longDoc = new StringBuilder();
+        String[] sentences = {
+            "To install the client, add the following line to your configuration file and restart the service. ",
+            "Your answers to the survey help us improve the documentation, and we read every one of them. ",
+            "If the upload fails, check your network settings and send your reply to the support team. "
+        };
+        for (int k = 0; longDoc.length() < 64_000; k++) {
+            for (int i = 0; i < 3; i++) {
+                longDoc.append(sentences[(k + i) % 3]);
+            }
+            longDoc.append(k % 2 == 0 ? "\n\n" : "\n"); // a blank line after every other paragraph
+        }
+        normalizedLongDocument = Scanners.normalizer().normalize(longDoc.toString(), ScanText.Stage.INPUT);
         if (!(chain.scan(toolResult, ScanText.Stage.INPUT, Set.of(), TOOL) instanceof Verdict.Allow)) {
             throw new IllegalStateException("the benchmark tool result should pass");
         }
@@ -206,5 +220,15 @@ public class FirewallBenchmark {
     @Benchmark
     public List<io.trustgate.api.Finding> injectionClassifier2KbChinesePrompt() {
         return injectionClassifier.scan(normalizedChinesePrompt);
+    }
+
+    /**
+     * The classifier on a 64 KB document of short paragraphs (a page fetched by a tool, a pasted report): 83
+     * half-overlapping windows and 114 paragraphs scored alone, where the text's length rather than the per-call
+     * setup sets the cost.
+     */
+    @Benchmark
+    public List<io.trustgate.api.Finding> injectionClassifier64KbDocument() {
+        return injectionClassifier.scan(normalizedLongDocument);
     }
 }

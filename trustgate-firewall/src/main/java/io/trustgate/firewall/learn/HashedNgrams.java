@@ -1,5 +1,9 @@
 package io.trustgate.firewall.learn;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * Hashed character and word n-grams, the classic cheap text features: lower-cased character n-grams of
  * {@code charMin..charMax} chars (whitespace runs read as one space, so the text's layout does not matter) and word
@@ -123,10 +127,250 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
         Counter c = COUNTER.get();
         c.clear();
         count(text, start, end, c);
-        double[] a = c.activations(hidden);
-        hidden.start(a);
-        double z = c.dot(weights, intercept, concepts ? dimension() - 1 : 0, hidden, a);
-        return z + hidden.score(a);
+        return c.score(weights, intercept, concepts ? dimension() - 1 : 0, hidden);
+    }
+
+    /**
+     * The highest {@link #dot} over the segments ({@code [start, end)} pairs), with {@code hidden}'s part when it is
+     * not null: the same number as the highest of the segments' dots, each counted alone, with each char of the text
+     * hashed about once rather than once per segment that holds it. The segments of a long text overlap by half, so
+     * counting each alone hashed most chars twice.
+     *
+     * <p>How: one run reads the whole text and keeps the features each position adds. A segment starting inside the
+     * text gets a run of its own from its start, which reads along with the main one until both are in the same
+     * state ({@link Run#sameAs}: a few words in); from there on the main run's features are the segment's. At the
+     * segment's end a copy of the main run reads the virtual space a run ends with. A segment's counter is filled in
+     * the order its own run would have added the features, so its score rounds the same, bit for bit.
+     */
+    double maxDot(CharSequence text, List<int[]> segments, float[] weights, float intercept, HiddenLayer hidden) {
+        int n = segments.size();
+        if (n == 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        if (n == 1) {
+            int[] only = segments.get(0);
+            return hidden == null
+                    ? dot(text, only[0], only[1], weights, intercept)
+                    : dot(text, only[0], only[1], weights, intercept, hidden);
+        }
+        int len = text.length();
+        int mask = dimension() - 1;
+        int conceptMask = concepts ? mask : 0;
+        Counter c = COUNTER.get();
+        char[] chars = c.chars(text, 0, len);
+        Recorder main = STREAM.get();
+        main.reset();
+        Run run = new Run(charMax);
+        Integer[] byStart = new Integer[n];
+        Integer[] byEnd = new Integer[n];
+        int longest = 0;
+        for (int k = 0; k < n; k++) {
+            int[] seg = segments.get(k);
+            if (seg[0] < 0 || seg[1] > len || seg[0] > seg[1]) {
+                throw new IllegalArgumentException("segment out of the text: [" + seg[0] + ", " + seg[1] + ")");
+            }
+            byStart[k] = k;
+            byEnd[k] = k;
+            longest = Math.max(longest, seg[1] - seg[0]);
+        }
+        Arrays.sort(byStart, (a, b) -> Integer.compare(segments.get(a)[0], segments.get(b)[0]));
+        Arrays.sort(byEnd, (a, b) -> Integer.compare(segments.get(a)[1], segments.get(b)[1]));
+        int[] from = new int[n]; // the first position whose features come from the main run, once the runs met
+        Run[] own = new Run[n];
+        Recorder[] prefix = new Recorder[n];
+        List<Integer> warming = new ArrayList<>();
+        Recorder tail = new Recorder();
+        double best = Double.NEGATIVE_INFINITY;
+        int nextStart = 0;
+        int nextEnd = 0;
+        for (int at = -1; at <= len; ) {
+            // read up to the next position where something happens, one position at a time while a segment's own
+            // run is still reading along
+            int last;
+            if (at < 0 || at == len) {
+                space(run, text, at, at < 0, main, mask);
+                main.endPosition();
+                last = at;
+            } else {
+                int next = len;
+                if (!warming.isEmpty()) {
+                    next = at;
+                } else {
+                    if (nextStart < n) {
+                        next = Math.min(next, segments.get(byStart[nextStart])[0] - 1);
+                    }
+                    if (nextEnd < n) {
+                        int end = segments.get(byEnd[nextEnd])[1];
+                        next = Math.min(next, end < len ? end - 1 : len);
+                    }
+                }
+                last = Math.min(Math.max(next, at), len - 1);
+                read(run, text, chars, 0, at, last + 1, false, main, mask, main);
+            }
+            // the segments' own runs that have not met the main one read this char too
+            for (int w = warming.size() - 1; w >= 0; w--) {
+                int k = warming.get(w);
+                if (last == len) {
+                    space(own[k], text, last, false, prefix[k], mask);
+                } else if (last < segments.get(k)[1]) {
+                    read(own[k], text, chars, 0, last, last + 1, false, prefix[k], mask, null);
+                } else {
+                    continue;
+                }
+                if (own[k].sameAs(run)) {
+                    from[k] = last + 1;
+                    own[k] = null;
+                    warming.remove(w);
+                }
+            }
+            while (nextStart < n && segments.get(byStart[nextStart])[0] - 1 == last) {
+                int k = byStart[nextStart++];
+                if (last < 0) {
+                    from[k] = -1; // starts with the text: the main run is its run
+                    continue;
+                }
+                own[k] = new Run(charMax);
+                prefix[k] = new Recorder();
+                space(own[k], text, last, true, prefix[k], mask);
+                if (own[k].sameAs(run)) {
+                    from[k] = last + 1;
+                    own[k] = null;
+                } else {
+                    warming.add(k);
+                }
+            }
+            while (nextEnd < n && ends(segments.get(byEnd[nextEnd])[1], last, len)) {
+                int k = byEnd[nextEnd++];
+                int end = segments.get(k)[1];
+                c.clear();
+                if (own[k] != null) {
+                    // never met the main run: its own run read the whole segment
+                    warming.remove(Integer.valueOf(k));
+                    if (end < len) {
+                        space(own[k], text, end, false, prefix[k], mask);
+                    }
+                    prefix[k].addTo(c);
+                    own[k] = null;
+                } else {
+                    if (prefix[k] != null) {
+                        prefix[k].addTo(c);
+                    }
+                    main.addTo(c, from[k], end == len ? len : end - 1);
+                    if (end < len) {
+                        tail.reset();
+                        space(run.copy(), text, end, false, tail, mask);
+                        tail.addTo(c);
+                    }
+                }
+                prefix[k] = null;
+                best = Math.max(best, c.score(weights, intercept, conceptMask, hidden));
+            }
+            // every segment not yet scored starts after last - longest: the positions before it are not read again
+            main.dropBefore(last - longest - 1);
+            at = last + 1;
+        }
+        return best;
+    }
+
+    /** Whether a segment ending at {@code end} is complete once the main run has read position {@code at}. */
+    private static boolean ends(int end, int at, int len) {
+        return end < len ? at == end - 1 : at == len;
+    }
+
+    private static final ThreadLocal<Recorder> STREAM = ThreadLocal.withInitial(Recorder::new);
+
+    /** Where a run's features go. */
+    abstract static class Sink {
+        /** The concepts seen, as a bit mask. */
+        int concepts;
+
+        abstract void add(int key);
+    }
+
+    /**
+     * The features a run added, in order, with their concepts; for the main run of {@link #maxDot} also which
+     * position of the text added each ({@link #endPosition}), the positions before the segments still to be scored
+     * dropped as the run goes, so that a long text keeps about one segment's. One class for every recording, so that
+     * the runs' {@code add} calls see two kinds of sink (this and {@link Counter}) and stay inlined.
+     */
+    static final class Recorder extends Sink {
+        private int[] keys = new int[64];
+        private int size;
+        /** Per position from {@link #first}: the end of its features in {@link #keys}, and its concepts. */
+        private int[] ends = new int[0];
+
+        private int[] bits = new int[0];
+        private int positions;
+        private int first = -1;
+
+        @Override
+        void add(int key) {
+            if (size == keys.length) {
+                keys = Arrays.copyOf(keys, 2 * size);
+            }
+            keys[size++] = key;
+        }
+
+        void reset() {
+            size = 0;
+            positions = 0;
+            first = -1;
+            concepts = 0;
+        }
+
+        /** Adds every feature recorded to the counter, in order. */
+        void addTo(Counter c) {
+            for (int k = 0; k < size; k++) {
+                c.add(keys[k]);
+            }
+            c.concepts |= concepts;
+        }
+
+        /** Closes the position just read: its features are those added since the last call. */
+        void endPosition() {
+            if (positions == ends.length) {
+                ends = Arrays.copyOf(ends, Math.max(1 << 11, 2 * positions));
+                bits = Arrays.copyOf(bits, ends.length);
+            }
+            ends[positions] = size;
+            bits[positions] = concepts;
+            concepts = 0;
+            positions++;
+        }
+
+        /** Adds the features of positions {@code from..last} (both read, none dropped) to the counter, in order. */
+        void addTo(Counter c, int from, int last) {
+            if (from > last) {
+                return;
+            }
+            int lo = from - first;
+            int hi = last - first;
+            for (int k = lo == 0 ? 0 : ends[lo - 1], e = ends[hi]; k < e; k++) {
+                c.add(keys[k]);
+            }
+            int b = 0;
+            for (int p = lo; p <= hi; p++) {
+                b |= bits[p];
+            }
+            c.concepts |= b;
+        }
+
+        /** Forgets the positions before {@code keep}, in batches, so that the arrays stay about one segment long. */
+        void dropBefore(int keep) {
+            int d = keep - first;
+            if (d < 4096) {
+                return;
+            }
+            int cut = ends[d - 1];
+            System.arraycopy(keys, cut, keys, 0, size - cut);
+            size -= cut;
+            for (int p = d; p < positions; p++) {
+                ends[p - d] = ends[p] - cut;
+                bits[p - d] = bits[p];
+            }
+            positions -= d;
+            first = keep;
+        }
     }
 
     /** Adds every n-gram of the text to the counter. */
@@ -137,27 +381,129 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
     /** Adds every n-gram of {@code text[from, to)} to the counter. */
     void count(CharSequence text, int from, int to, Counter counter) {
         int mask = dimension() - 1;
-        int len = to - from;
-        // the last charMax chars of the folded stream, newest at ring[pos % charMax]
-        char[] ring = new char[charMax];
-        int seen = 0;
-        int wordHash = 0;
-        int wordStart = 0;
-        int prevWord = 0;
-        int prevPrevWord = 0;
-        boolean inWord = false;
-        boolean havePrev = false;
-        boolean havePrevPrev = false;
-        // whether the word holds a char of a script whose glossary forms are found inside words (Gloss.segmented)
-        boolean segmentedWord = false;
-        GlossState g = gloss ? new GlossState() : null;
-        boolean lastSpace = true;
-        // a virtual space before and after the text, so that word starts and ends are n-grams of their own
         char[] chars = counter.chars(text, from, to);
-        for (int i = -1; i <= len; i++) {
+        Run r = new Run(charMax);
+        // a virtual space before and after the text, so that word starts and ends are n-grams of their own
+        read(r, text, SPACE, from - 1, from - 1, from, true, counter, mask, null);
+        read(r, text, chars, from, from, to, false, counter, mask, null);
+        read(r, text, SPACE, to, to, to + 1, false, counter, mask, null);
+    }
+
+    /** The virtual space a run starts and ends with, as a one-char text for {@link #read}. */
+    private static final char[] SPACE = {' '};
+
+    /**
+     * What the features of the text's next char depend on: the last chars, the word being read, the words before it
+     * and where the English glosses stand. Two runs over the same text in the same state add the same features from
+     * there on, which is what lets {@link #maxDot} count the text once for windows that overlap.
+     */
+    static final class Run {
+        /** The last {@code charMax} chars of the folded stream, newest at {@code ring[(seen - 1) % charMax]}. */
+        final char[] ring;
+
+        int seen;
+        int wordHash;
+        /** Where the word being read starts in the text (absolute). */
+        int wordStart;
+
+        int prevWord;
+        int prevPrevWord;
+        boolean inWord;
+        boolean havePrev;
+        boolean havePrevPrev;
+        /** Whether the word holds a char of a script whose glossary forms are found inside words. */
+        boolean segmentedWord;
+
+        boolean lastSpace = true;
+        /** The last English (or plain) word, whether the last word was glossed, whether a word came before. */
+        int prevEnglish;
+
+        boolean prevGlossed;
+        boolean glossHasPrev;
+
+        Run(int charMax) {
+            ring = new char[charMax];
+        }
+
+        Run copy() {
+            Run c = new Run(ring.length);
+            System.arraycopy(ring, 0, c.ring, 0, ring.length);
+            c.seen = seen;
+            c.wordHash = wordHash;
+            c.wordStart = wordStart;
+            c.prevWord = prevWord;
+            c.prevPrevWord = prevPrevWord;
+            c.inWord = inWord;
+            c.havePrev = havePrev;
+            c.havePrevPrev = havePrevPrev;
+            c.segmentedWord = segmentedWord;
+            c.lastSpace = lastSpace;
+            c.prevEnglish = prevEnglish;
+            c.prevGlossed = prevGlossed;
+            c.glossHasPrev = glossHasPrev;
+            return c;
+        }
+
+        /**
+         * Whether the next chars would add the same features in both runs: every field the same, the ring read as its
+         * last {@code min(seen, charMax)} chars (the only ones read).
+         */
+        boolean sameAs(Run o) {
+            int n = ring.length;
+            if (Math.min(seen, n) != Math.min(o.seen, n)
+                    || wordHash != o.wordHash
+                    || wordStart != o.wordStart
+                    || prevWord != o.prevWord
+                    || prevPrevWord != o.prevPrevWord
+                    || inWord != o.inWord
+                    || havePrev != o.havePrev
+                    || havePrevPrev != o.havePrevPrev
+                    || segmentedWord != o.segmentedWord
+                    || lastSpace != o.lastSpace
+                    || prevEnglish != o.prevEnglish
+                    || prevGlossed != o.prevGlossed
+                    || glossHasPrev != o.glossHasPrev) {
+                return false;
+            }
+            for (int k = 1, last = Math.min(seen, n); k <= last; k++) {
+                if (ring[(seen - k) % n] != o.ring[(o.seen - k) % n]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * Reads positions {@code [from, to)} of the text in a run, the char at {@code at} being {@code chars[at -
+     * shift]} (the text itself, or {@link #SPACE} for a virtual space), and adds the features they end to {@code
+     * sink}. With {@code first} the first char is the virtual space before the text, which never collapses into a
+     * run of spaces. With {@code positions} (the sink itself), each position is closed as read. The chars' state is
+     * kept in locals here and written back at the end: this loop is the classifier's hot path.
+     */
+    private void read(
+            Run r,
+            CharSequence text,
+            char[] chars,
+            int shift,
+            int from,
+            int to,
+            boolean first,
+            Sink sink,
+            int mask,
+            Recorder positions) {
+        char[] ring = r.ring;
+        int n = ring.length;
+        int seen = r.seen;
+        boolean lastSpace = r.lastSpace;
+        boolean inWord = r.inWord;
+        int wordHash = r.wordHash;
+        int wordStart = r.wordStart;
+        boolean segmentedWord = r.segmentedWord;
+        for (int at = from; at < to; at++) {
+            char raw = chars[at - shift];
             char ch;
             boolean wordChar;
-            char raw = i < 0 || i == len ? ' ' : chars[i];
             if (raw < 0x80) {
                 // ASCII, most of what is scanned: the same answers as the Character calls below, from a table
                 ch = ASCII_LOWER[raw];
@@ -175,7 +521,7 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
             }
             if (wordChar) {
                 if (!inWord) {
-                    wordStart = i;
+                    wordStart = at;
                     segmentedWord = false;
                 }
                 wordHash = inWord ? (wordHash ^ ch) * FNV_PRIME : (WORD_SEED ^ ch) * FNV_PRIME;
@@ -183,94 +529,109 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
                 inWord = true;
             } else if (inWord) {
                 inWord = false;
-                if (concepts) {
-                    counter.concepts |= Concepts.word(wordHash) | (havePrev ? Concepts.pair(prevWord, wordHash) : 0);
-                }
-                counter.add(mix(wordHash ^ 0x5BD1E995) & mask);
-                if (wordMax >= 2 && havePrev) {
-                    counter.add(bigram(prevWord, wordHash) & mask);
-                }
-                if (gloss) {
-                    g.hasPrev = havePrev;
-                    boolean glossed = emit(Gloss.english(wordHash), counter, mask, g);
-                    if (!glossed && segmentedWord) {
-                        glossed = segment(text, from + wordStart, from + i, counter, mask, g);
-                    }
-                    // a form of several words ("bỏ qua") ends at this word: the longest wins
-                    int before = havePrevPrev ? 2 : havePrev ? 1 : 0;
-                    glossed |= emit(Gloss.phraseEndingAt(before, prevPrevWord, prevWord, wordHash), counter, mask, g);
-                    if (glossed) {
-                        g.prevGlossed = true;
-                    } else {
-                        // "ignorez tout": the bigram of the gloss and this word; two plain words have theirs above
-                        if (g.prevGlossed && wordMax >= 2) {
-                            counter.add(bigram(g.prevEnglish, wordHash) & mask);
-                        }
-                        if (concepts && g.prevGlossed) {
-                            counter.concepts |= Concepts.pair(g.prevEnglish, wordHash);
-                        }
-                        g.prevEnglish = wordHash;
-                        g.prevGlossed = false;
+                r.wordHash = wordHash;
+                r.wordStart = wordStart;
+                r.segmentedWord = segmentedWord;
+                endWord(r, text, at, sink, mask);
+            }
+            if (ch != ' ' || !lastSpace || (first && at == from)) { // else one space stands for a whole run
+                lastSpace = ch == ' ';
+                ring[seen % n] = ch;
+                seen++;
+                int h = CHAR_SEED;
+                int longest = Math.min(n, seen);
+                for (int k = 1; k <= longest; k++) {
+                    h = (h ^ ring[(seen - k) % n]) * FNV_PRIME;
+                    if (k >= charMin) {
+                        sink.add(mix(h + k * 0x61C88647) & mask);
                     }
                 }
-                prevPrevWord = prevWord;
-                havePrevPrev = havePrev;
-                prevWord = wordHash;
-                havePrev = true;
             }
-            if (ch == ' ' && lastSpace && i >= 0) {
-                continue; // one space stands for a whole run
-            }
-            lastSpace = ch == ' ';
-            ring[seen % charMax] = ch;
-            seen++;
-            int h = CHAR_SEED;
-            int longest = Math.min(charMax, seen);
-            for (int n = 1; n <= longest; n++) {
-                h = (h ^ ring[(seen - n) % charMax]) * FNV_PRIME;
-                if (n >= charMin) {
-                    counter.add(mix(h + n * 0x61C88647) & mask);
-                }
+            if (positions != null) {
+                positions.endPosition();
             }
         }
+        r.seen = seen;
+        r.lastSpace = lastSpace;
+        r.inWord = inWord;
+        r.wordHash = wordHash;
+        r.wordStart = wordStart;
+        r.segmentedWord = segmentedWord;
     }
 
-    /** Where the English glosses of a text stand: the last English (or plain) word, and whether one came before. */
-    private static final class GlossState {
-        int prevEnglish;
-        boolean prevGlossed;
-        boolean hasPrev;
+    /** Reads one virtual space at {@code at} ({@code first}: the one before the text). */
+    private void space(Run r, CharSequence text, int at, boolean first, Sink sink, int mask) {
+        read(r, text, SPACE, at, at, at + 1, first, sink, mask, null);
+    }
+
+    /** The features a word adds when it ends at {@code at}: its own, its bigram, its glosses and concepts. */
+    private void endWord(Run r, CharSequence text, int at, Sink sink, int mask) {
+        int wordHash = r.wordHash;
+        if (concepts) {
+            sink.concepts |= Concepts.word(wordHash) | (r.havePrev ? Concepts.pair(r.prevWord, wordHash) : 0);
+        }
+        sink.add(mix(wordHash ^ 0x5BD1E995) & mask);
+        if (wordMax >= 2 && r.havePrev) {
+            sink.add(bigram(r.prevWord, wordHash) & mask);
+        }
+        if (gloss) {
+            r.glossHasPrev = r.havePrev;
+            boolean glossed = emit(Gloss.english(wordHash), sink, mask, r);
+            if (!glossed && r.segmentedWord) {
+                glossed = segment(text, r.wordStart, at, sink, mask, r);
+            }
+            // a form of several words ("bỏ qua") ends at this word: the longest wins
+            int before = r.havePrevPrev ? 2 : r.havePrev ? 1 : 0;
+            glossed |= emit(Gloss.phraseEndingAt(before, r.prevPrevWord, r.prevWord, wordHash), sink, mask, r);
+            if (glossed) {
+                r.prevGlossed = true;
+            } else {
+                // "ignorez tout": the bigram of the gloss and this word; two plain words have theirs above
+                if (r.prevGlossed && wordMax >= 2) {
+                    sink.add(bigram(r.prevEnglish, wordHash) & mask);
+                }
+                if (concepts && r.prevGlossed) {
+                    sink.concepts |= Concepts.pair(r.prevEnglish, wordHash);
+                }
+                r.prevEnglish = wordHash;
+                r.prevGlossed = false;
+            }
+        }
+        r.prevPrevWord = r.prevWord;
+        r.havePrevPrev = r.havePrev;
+        r.prevWord = wordHash;
+        r.havePrev = true;
     }
 
     /**
      * Adds the word features (and concepts) of English words as if the text had said them after {@code g}'s last
      * word; returns whether there were any.
      */
-    private boolean emit(int[] english, Counter counter, int mask, GlossState g) {
+    private boolean emit(int[] english, Sink sink, int mask, Run g) {
         if (english.length == 0) {
             return false;
         }
         int prev = g.prevEnglish;
-        boolean hasPrev = g.hasPrev;
+        boolean hasPrev = g.glossHasPrev;
         for (int e : english) {
-            counter.add(mix(e ^ 0x5BD1E995) & mask);
+            sink.add(mix(e ^ 0x5BD1E995) & mask);
             if (wordMax >= 2 && hasPrev) {
-                counter.add(bigram(prev, e) & mask);
+                sink.add(bigram(prev, e) & mask);
             }
             if (concepts) {
-                counter.concepts |= Concepts.word(e) | (hasPrev ? Concepts.pair(prev, e) : 0);
+                sink.concepts |= Concepts.word(e) | (hasPrev ? Concepts.pair(prev, e) : 0);
             }
             prev = e;
             hasPrev = true;
         }
         g.prevEnglish = prev;
-        g.hasPrev = true;
+        g.glossHasPrev = true;
         return true;
     }
 
     /** Glosses the forms found inside a word of a script that does not separate words ({@link Gloss#segment}). */
-    private boolean segment(CharSequence text, int start, int end, Counter counter, int mask, GlossState g) {
-        return Gloss.segment(text, start, end, en -> emit(en, counter, mask, g)) > 0;
+    private boolean segment(CharSequence text, int start, int end, Sink sink, int mask, Run g) {
+        return Gloss.segment(text, start, end, en -> emit(en, sink, mask, g)) > 0;
     }
 
     /** The hash of a word bigram, before masking. */
@@ -289,7 +650,7 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
     }
 
     /** An open-addressing count table reused per thread; clearing costs the entries used, not the capacity. */
-    static final class Counter {
+    static final class Counter extends Sink {
         /** Slot {@code s}'s key at {@code [2s]} and its count at {@code [2s + 1]}: one cache line for both. */
         private int[] table = newTable(1 << 14);
 
@@ -301,8 +662,6 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
         private int[] order = new int[(1 << 13) + 1];
 
         private int size;
-        /** The concepts seen, as a bit mask. */
-        int concepts;
         /** The text being counted, copied out of its {@code CharSequence}. */
         private char[] chars = new char[2048];
 
@@ -348,9 +707,11 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
             return table[2 * slot + 1];
         }
 
+        @Override
         void add(int key) {
             int m = (table.length >> 1) - 1;
-            int slot = mix(key * 0x9E3779B1) & m;
+            // every key is already a finalised (mixed) hash, masked: its low bits spread as well as a second mix's
+            int slot = key & m;
             while (true) {
                 int k = table[2 * slot];
                 if (k == key) {
@@ -428,6 +789,20 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
                 activations = new double[h.units()];
             }
             return activations;
+        }
+
+        /**
+         * What {@code intercept + w . toVector()} gives, plus {@code hidden}'s part for the same features when it is
+         * not null (the number {@link LinearModel#margin(Featurizer.Vector)} gives).
+         */
+        double score(float[] w, float intercept, int conceptMask, HiddenLayer hidden) {
+            if (hidden == null) {
+                return dot(w, intercept, conceptMask);
+            }
+            double[] a = activations(hidden);
+            hidden.start(a);
+            double z = dot(w, intercept, conceptMask, hidden, a);
+            return z + hidden.score(a);
         }
 
         /** What {@code intercept + w . toVector()} gives, with the same float roundings in the same order. */

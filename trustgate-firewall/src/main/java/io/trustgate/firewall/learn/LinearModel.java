@@ -174,13 +174,12 @@ public final class LinearModel {
      * commutes).
      */
     public double margin(CharSequence text) {
-        double best = Double.NEGATIVE_INFINITY;
-        for (int[] w : segments(text, window, stride)) {
-            best = Math.max(best, dot(text, w[0], w[1]));
-        }
+        HiddenLayer h = hidden.orElse(null);
+        double best = featurizer.maxDot(text, segments(text, window, stride), weights, intercept, h);
         String rendered = rendering(featurizer, text);
-        for (int[] w : rendered.isEmpty() ? new int[0][] : windows(rendered.length(), window, stride)) {
-            best = Math.max(best, dot(rendered, w[0], w[1]));
+        if (!rendered.isEmpty()) {
+            List<int[]> w = Arrays.asList(windows(rendered.length(), window, stride));
+            best = Math.max(best, featurizer.maxDot(rendered, w, weights, intercept, h));
         }
         return best;
     }
@@ -191,12 +190,6 @@ public final class LinearModel {
      */
     public static String rendering(HashedNgrams featurizer, CharSequence text) {
         return featurizer.gloss() ? Gloss.render(text) : "";
-    }
-
-    private double dot(CharSequence text, int start, int end) {
-        return hidden.isPresent()
-                ? featurizer.dot(text, start, end, weights, intercept, hidden.get())
-                : featurizer.dot(text, start, end, weights, intercept);
     }
 
     /** The score before calibration of one feature vector: linear, plus the hidden layer's part when there is one. */
