@@ -29,9 +29,9 @@ import java.util.List;
  * at.
  *
  * <p><b>Cost.</b> Linear in the text: about 10 hash-and-count steps per char plus one multiply-add per distinct
- * n-gram, no allocation per call; a 2 KB prompt takes about 120 us (p99 160 us; JMH
- * {@code FirewallBenchmark.injectionClassifier2KbPrompt}, 2 busy cores; 190-310 us on the slower machine of decision
- * 018). The weights (2^20 buckets: a 1.9 MB file, 4 MB in memory) are loaded once per process, on first use.
+ * n-gram; a text is hashed once however many windows and paragraphs hold a char, and counted once per window. A 2 KB
+ * prompt takes 120-180 us, a 64 KB document about 10 ms (JMH {@code FirewallBenchmark.injectionClassifier2KbPrompt}
+ * and {@code injectionClassifier64KbDocument}, 2 busy cores, docs/firewall.md). The weights (2^20 buckets: a 1.9 MB file, 4 MB in memory) are loaded once per process, on first use.
  *
  * <p><b>Limits.</b> It learns the techniques it was shown. With each public source held out in turn, at the operating
  * point (2% mean false positives on held-out benign sources), it caught DAN, JBC and random-search prompts, 85% of

@@ -15,7 +15,8 @@ import java.util.List;
  * word n-grams carry the phrase-level signal ("previous instructions") more compactly. No vocabulary is stored: the
  * hash is the vocabulary, so the model is just the weight array. Collisions cost a little accuracy.
  *
- * <p>Cost: linear in the text, a few hash steps per char; a 2 KB text takes roughly 0.1 ms.
+ * <p>Cost: linear in the text, a few hash steps per char; a 2 KB text takes roughly 0.1-0.2 ms. Scoring a long text's
+ * overlapping windows ({@link #maxDot}) hashes each char about once.
  *
  * @param charMin shortest character n-gram, at least 1
  * @param charMax longest character n-gram, at most 8
