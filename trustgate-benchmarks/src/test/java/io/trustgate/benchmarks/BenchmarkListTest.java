@@ -42,6 +42,7 @@ class BenchmarkListTest {
                             "io.trustgate.benchmarks.AuditBenchmark.verify100kRecords",
                             "io.trustgate.benchmarks.FirewallBenchmark.injectionClassifier2KbPrompt",
                             "io.trustgate.benchmarks.FirewallBenchmark.injectionClassifier2KbChinesePrompt",
+                            "io.trustgate.benchmarks.FirewallBenchmark.injectionClassifier64KbDocument",
                             "io.trustgate.benchmarks.FirewallBenchmark.normalizer2KbPrompt",
                             "io.trustgate.benchmarks.FirewallBenchmark.pii2KbProseLines",
                             "io.trustgate.benchmarks.FirewallBenchmark.defaultChain2KbToolResult",
