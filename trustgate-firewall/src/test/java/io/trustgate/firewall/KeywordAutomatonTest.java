@@ -82,4 +82,45 @@ class KeywordAutomatonTest {
         assertThat(plain.containsAny("\u017F")).isFalse();
         assertThat(folding.containsAny("é")).isFalse();
     }
+
+    /**
+     * Every occurrence a plain search finds, and no other, on random texts over a small alphabet (so that keywords
+     * overlap and nest often) with upper case, chars no keyword holds and non-ASCII chars mixed in.
+     */
+    @Test
+    void findsExactlyWhatAPlainSearchFinds() {
+        java.util.Random r = new java.util.Random(11);
+        String alphabet = "abcab -'.Z\u00e9\u0130x";
+        for (int round = 0; round < 200; round++) {
+            java.util.List<String> kws = new java.util.ArrayList<>();
+            for (int k = 1 + r.nextInt(30); k > 0; k--) {
+                StringBuilder w = new StringBuilder();
+                for (int len = 1 + r.nextInt(5); len > 0; len--) {
+                    w.append("abc -'".charAt(r.nextInt(6)));
+                }
+                kws.add(w.toString());
+            }
+            KeywordAutomaton a = new KeywordAutomaton(kws);
+            StringBuilder t = new StringBuilder();
+            for (int len = r.nextInt(200); len > 0; len--) {
+                t.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            String text = t.toString();
+            java.util.Set<String> expected = new java.util.HashSet<>();
+            StringBuilder folded = new StringBuilder(); // char by char, as the automaton reads
+            for (char c : text.toCharArray()) {
+                folded.append(Character.toLowerCase(c));
+            }
+            String lower = folded.toString();
+            for (int k = 0; k < kws.size(); k++) {
+                for (int at = lower.indexOf(kws.get(k)); at >= 0; at = lower.indexOf(kws.get(k), at + 1)) {
+                    expected.add(k + "@" + at + "-" + (at + kws.get(k).length()));
+                }
+            }
+            java.util.Set<String> found = new java.util.HashSet<>();
+            a.forEachMatch(text, (k, s, e) -> found.add(k + "@" + s + "-" + e));
+            assertThat(found).as("keywords %s in %s", kws, text).isEqualTo(expected);
+            assertThat(a.containsAny(text)).isEqualTo(!expected.isEmpty());
+        }
+    }
 }
