@@ -102,6 +102,8 @@ public final class InjectionHeuristicsScanner implements Scanner {
     private static final String FILLER = "(?:[\\w'’-]++\\W++){0,6}?";
     private static final String DESTINATION =
             "(?:to|at|into)\\W+(?:https?://|[\\w.-]+@[\\w-]+\\.|this\\W+(?:url|link" + "|address|endpoint|webhook))";
+    /** A word every {@link #DESTINATION} holds: the tail words of the rules that end with one. */
+    private static final String[] DESTINATION_WORDS = {"http", "@", "url", "link", "address", "endpoint", "webhook"};
 
     enum Kind {
         /** The anchor alone (at a word start), or the anchor followed by the pattern. */
@@ -501,12 +503,13 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     "dear"),
             // an override addressed to the assistant by handle inside a pasted thread: "@assistant ignore the summary"
             rule(
-                    "INSTRUCTION_OVERRIDE",
-                    PI,
-                    0.8,
-                    "@(?:assistant|ai|bot|claude|gpt|chatgpt|copilot|gemini|llm)\\b\\W+(?:please\\W+)?(?:ignore|disregard|"
-                            + "forget|override|skip|drop)\\b",
-                    "@"),
+                            "INSTRUCTION_OVERRIDE",
+                            PI,
+                            0.8,
+                            "@(?:assistant|ai|bot|claude|gpt|chatgpt|copilot|gemini|llm)\\b\\W+(?:please\\W+)?(?:ignore|disregard|"
+                                    + "forget|override|skip|drop)\\b",
+                            "@")
+                    .withTail("ignore", "disregard", "forget", "override", "skip", "drop"),
             // hidden text to be decoded and then obeyed: "ROT13 this and do what it says", "decode it and follow it"
             rule(
                     "INSTRUCTION_OVERRIDE",
@@ -758,13 +761,14 @@ public final class InjectionHeuristicsScanner implements Scanner {
                             "kennwort",
                             "senha"),
             rule(
-                    "PROMPT_EXTRACTION",
-                    PI,
-                    0.5,
-                    "(?:text|instructions|prompt|words|message)\\W+you\\W+were\\W+" + "(?:given|told|provided)",
-                    "text",
-                    "words",
-                    "message"),
+                            "PROMPT_EXTRACTION",
+                            PI,
+                            0.5,
+                            "(?:text|instructions|prompt|words|message)\\W+you\\W+were\\W+" + "(?:given|told|provided)",
+                            "text",
+                            "words",
+                            "message")
+                    .withTail("given", "told", "provided"),
             rule(
                     "PROMPT_EXTRACTION",
                     PI,
@@ -975,16 +979,18 @@ public final class InjectionHeuristicsScanner implements Scanner {
             // exfiltration and hidden instructions
             // "send the draft to jane@example.com" is an ordinary request: a destination alone stays below the
             // blocking threshold; it blocks when what is sent is the conversation, the prompt or credentials.
-            rule("EXFILTRATION", PI, 0.3, SEND_VERB + "\\W+" + FILLER + DESTINATION, SEND_VERBS),
+            rule("EXFILTRATION", PI, 0.3, SEND_VERB + "\\W+" + FILLER + DESTINATION, SEND_VERBS)
+                    .withTail(DESTINATION_WORDS),
             rule(
-                    "EXFILTRATION",
-                    PI,
-                    0.6,
-                    SEND_VERB + "\\W+" + FILLER
-                            + "(?:conversation|chat|history|messages?|prompt|instructions|credentials?|passwords?"
-                            + "|api\\W?keys?|secrets?|tokens?|everything|above|previous|(?:user|personal|customer)\\W+data)"
-                            + "\\W+" + FILLER + DESTINATION,
-                    SEND_VERBS),
+                            "EXFILTRATION",
+                            PI,
+                            0.6,
+                            SEND_VERB + "\\W+" + FILLER
+                                    + "(?:conversation|chat|history|messages?|prompt|instructions|credentials?|passwords?"
+                                    + "|api\\W?keys?|secrets?|tokens?|everything|above|previous|(?:user|personal|customer)\\W+data)"
+                                    + "\\W+" + FILLER + DESTINATION,
+                            SEND_VERBS)
+                    .withTail(DESTINATION_WORDS),
             rule(
                     "EXFILTRATION",
                     PI,
@@ -1090,30 +1096,32 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     "immoral",
                     "unlimited power"),
             rule(
-                    "NO_RESTRICTIONS",
-                    JB,
-                    0.45,
-                    "(?:never|not|don't|do\\W+not|cannot|can't|won't|will\\W+not)\\W+"
-                            + "(?:ever\\W+)?(?:refuse|decline|deny|reject|say\\W+(?:no|that\\W+(?:you|it)\\W+can't|"
-                            + "i'm\\W+sorry))",
-                    "never",
-                    "not",
-                    "don't",
-                    "do not",
-                    "cannot",
-                    "can't",
-                    "won't",
-                    "will not"),
+                            "NO_RESTRICTIONS",
+                            JB,
+                            0.45,
+                            "(?:never|not|don't|do\\W+not|cannot|can't|won't|will\\W+not)\\W+"
+                                    + "(?:ever\\W+)?(?:refuse|decline|deny|reject|say\\W+(?:no|that\\W+(?:you|it)\\W+can't|"
+                                    + "i'm\\W+sorry))",
+                            "never",
+                            "not",
+                            "don't",
+                            "do not",
+                            "cannot",
+                            "can't",
+                            "won't",
+                            "will not")
+                    .withTail("refuse", "decline", "deny", "reject", "say"),
             rule(
-                    "NO_RESTRICTIONS",
-                    JB,
-                    0.4,
-                    "(?:openai|anthropic|google|meta)(?:'s)?\\W+(?:content\\W+)?"
-                            + "(?:polic(?:y|ies)|guidelines|rules|restrictions)",
-                    "openai",
-                    "anthropic",
-                    "google",
-                    "meta"),
+                            "NO_RESTRICTIONS",
+                            JB,
+                            0.4,
+                            "(?:openai|anthropic|google|meta)(?:'s)?\\W+(?:content\\W+)?"
+                                    + "(?:polic(?:y|ies)|guidelines|rules|restrictions)",
+                            "openai",
+                            "anthropic",
+                            "google",
+                            "meta")
+                    .withTail("polic", "guidelines", "rules", "restrictions"),
             rule("NO_RESTRICTIONS", JB, 0.25, null, "content policy", "content policies", "safety guidelines"),
             // the persona vocabulary in German, French, Spanish, Italian, Portuguese, Dutch and Polish: "no rules",
             // "developer mode", "stay in character", "from now on", "answer twice"; weights as their English twins
@@ -1354,12 +1362,13 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     "from\\W+now\\W+on\\W+(?:,\\W*)?(?:you|your|act|respond|answer|reply|pretend" + "|behave|only)",
                     "from now on"),
             rule(
-                    "ROLE_PLAY",
-                    JB,
-                    0.35,
-                    "you\\W+(?:are\\W+going\\W+to|will|must|shall)\\W+(?:now\\W+)?(?:act|"
-                            + "pretend|simulate|role-?play|behave|be\\W+in|become|respond\\W+as|answer\\W+as)\\b",
-                    "you"),
+                            "ROLE_PLAY",
+                            JB,
+                            0.35,
+                            "you\\W+(?:are\\W+going\\W+to|will|must|shall)\\W+(?:now\\W+)?(?:act|"
+                                    + "pretend|simulate|role-?play|behave|be\\W+in|become|respond\\W+as|answer\\W+as)\\b",
+                            "you")
+                    .withTail("will", "must", "shall", "going"),
             rule(
                     "ROLE_PLAY",
                     JB,
@@ -1722,36 +1731,37 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     "xmrig"),
             // "utilize the following code section:" without "your": weak alone, strong with hazardous code
             rule(
-                    "PLANTED_CODE",
-                    PI,
-                    0.25,
-                    "(?:use|utili[sz]e|include|integrate|incorporate|add|insert|embed|merge|fuse|blend|meld|weave|"
-                            + "absorb|enlist|deploy|employ|leverage|inject|apply|implement|adopt)\\W+(?:[\\w-]++\\W++){0,3}?"
-                            + "(?:following|subsequent|below)\\W+(?:[\\w-]++\\W++)?(?:code|snippet|excerpt|block|section|"
-                            + "lines?|script)\\b(?![^\\n]{0,80}?\\byour\\W)",
-                    "use",
-                    "utilize",
-                    "utilise",
-                    "include",
-                    "integrate",
-                    "incorporate",
-                    "add",
-                    "insert",
-                    "embed",
-                    "merge",
-                    "fuse",
-                    "blend",
-                    "meld",
-                    "weave",
-                    "absorb",
-                    "enlist",
-                    "deploy",
-                    "employ",
-                    "leverage",
-                    "inject",
-                    "apply",
-                    "implement",
-                    "adopt"));
+                            "PLANTED_CODE",
+                            PI,
+                            0.25,
+                            "(?:use|utili[sz]e|include|integrate|incorporate|add|insert|embed|merge|fuse|blend|meld|weave|"
+                                    + "absorb|enlist|deploy|employ|leverage|inject|apply|implement|adopt)\\W+(?:[\\w-]++\\W++){0,3}?"
+                                    + "(?:following|subsequent|below)\\W+(?:[\\w-]++\\W++)?(?:code|snippet|excerpt|block|section|"
+                                    + "lines?|script)\\b(?![^\\n]{0,80}?\\byour\\W)",
+                            "use",
+                            "utilize",
+                            "utilise",
+                            "include",
+                            "integrate",
+                            "incorporate",
+                            "add",
+                            "insert",
+                            "embed",
+                            "merge",
+                            "fuse",
+                            "blend",
+                            "meld",
+                            "weave",
+                            "absorb",
+                            "enlist",
+                            "deploy",
+                            "employ",
+                            "leverage",
+                            "inject",
+                            "apply",
+                            "implement",
+                            "adopt")
+                    .withTail("following", "subsequent", "below"));
 
     private static final KeywordAutomaton YOU = new KeywordAutomaton(List.of("you"));
     /** "You" in the other languages the rules know, as whole words (a jailbreak text addresses the model). */
