@@ -360,15 +360,16 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     "new\\W+(?:\\w+\\W+)?(?:instructions?|task|rules|directive)\\s*[:-]",
                     "new"),
             rule(
-                    "INSTRUCTION_OVERRIDE",
-                    PI,
-                    0.3,
-                    "(?:new|updated|real|actual|true)\\W+(?:system\\W+)?" + "(?:instructions?|directives?)\\b",
-                    "new",
-                    "updated",
-                    "real",
-                    "actual",
-                    "true"),
+                            "INSTRUCTION_OVERRIDE",
+                            PI,
+                            0.3,
+                            "(?:new|updated|real|actual|true)\\W+(?:system\\W+)?" + "(?:instructions?|directives?)\\b",
+                            "new",
+                            "updated",
+                            "real",
+                            "actual",
+                            "true")
+                    .withTail("instruction", "directive"),
             rule(
                     "INSTRUCTION_OVERRIDE",
                     PI,
@@ -793,15 +794,16 @@ public final class InjectionHeuristicsScanner implements Scanner {
                             + "instructions|system\\W+prompt|prompt|rules|guidelines|directives)",
                     "what"),
             rule(
-                    "PROMPT_EXTRACTION",
-                    PI,
-                    0.5,
-                    "(?:what|how)\\W+(?:were|was)\\W+you\\W+(?:told|instructed|programmed"
-                            + "|configured|given|set up)|(?:instructions|prompt)\\W+you\\W+were\\W+given",
-                    "what",
-                    "how",
-                    "instructions",
-                    "prompt"),
+                            "PROMPT_EXTRACTION",
+                            PI,
+                            0.5,
+                            "(?:what|how)\\W+(?:were|was)\\W+you\\W+(?:told|instructed|programmed"
+                                    + "|configured|given|set up)|(?:instructions|prompt)\\W+you\\W+were\\W+given",
+                            "what",
+                            "how",
+                            "instructions",
+                            "prompt")
+                    .withTail("told", "instructed", "programmed", "configured", "given", "set"),
             // the guarded secret itself (Gandalf / Tensor Trust games, a password in the system prompt): asked for
             // outright, through a transformation meant not to count as telling it, or through its properties. The
             // rules are anchored on the secret's name, rare in ordinary text, and look back for the request, so that
@@ -1036,24 +1038,37 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     "ucar",
                     "niccolo"),
             rule(
-                    "NO_RESTRICTIONS",
-                    JB,
-                    0.45,
-                    "(?:no|without(?:\\W+any)?|free\\W+(?:of|from)(?:\\W+any)?|zero|not"
-                            + "\\W+bound\\W+by(?:\\W+any)?|unbound\\W+by|bypass(?:es|ing)?(?:\\W+any)?|removed?(?:\\W+all)?"
-                            + "|lack(?:s|ing)?(?:\\W+any)?)\\W+(?:\\w+\\W+)?(?:restrictions|limitations|limits|filters?|"
-                            + "filtering|censorship|ethics|ethical|moral|morals|morality|guidelines|rules|boundaries|"
-                            + "safeguards|constraints|content polic)",
-                    "no ",
-                    "without",
-                    "free of",
-                    "free from",
-                    "zero",
-                    "not bound",
-                    "unbound",
-                    "bypass",
-                    "remove",
-                    "lack"),
+                            "NO_RESTRICTIONS",
+                            JB,
+                            0.45,
+                            "(?:no|without(?:\\W+any)?|free\\W+(?:of|from)(?:\\W+any)?|zero|not"
+                                    + "\\W+bound\\W+by(?:\\W+any)?|unbound\\W+by|bypass(?:es|ing)?(?:\\W+any)?|removed?(?:\\W+all)?"
+                                    + "|lack(?:s|ing)?(?:\\W+any)?)\\W+(?:\\w+\\W+)?(?:restrictions|limitations|limits|filters?|"
+                                    + "filtering|censorship|ethics|ethical|moral|morals|morality|guidelines|rules|boundaries|"
+                                    + "safeguards|constraints|content polic)",
+                            "no ",
+                            "without",
+                            "free of",
+                            "free from",
+                            "zero",
+                            "not bound",
+                            "unbound",
+                            "bypass",
+                            "remove",
+                            "lack")
+                    .withTail(
+                            "restriction",
+                            "limit",
+                            "filter",
+                            "censorship",
+                            "ethic",
+                            "moral",
+                            "guidelines",
+                            "rules",
+                            "boundaries",
+                            "safeguards",
+                            "constraints",
+                            "polic"),
             // "you no longer have any rules", "you don't have restrictions anymore"
             rule(
                     "NO_RESTRICTIONS",
@@ -1294,16 +1309,17 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     "reply",
                     "answer"),
             rule(
-                    "REFUSAL_SUPPRESSION",
-                    JB,
-                    0.45,
-                    "(?:do\\W+not|don't|never|without)\\W+(?:\\w+\\W+){0,2}?(?:include|add|give|provide|adding|including"
-                            + "|giving|any)?\\W*(?:any\\W+)?(?:warnings?|disclaimers?|caveats?|moral(?:izing|ising)?"
-                            + "|ethical\\W+(?:concerns|considerations|reminders))\\b",
-                    "do not",
-                    "don't",
-                    "never",
-                    "without"),
+                            "REFUSAL_SUPPRESSION",
+                            JB,
+                            0.45,
+                            "(?:do\\W+not|don't|never|without)\\W+(?:\\w+\\W+){0,2}?(?:include|add|give|provide|adding|including"
+                                    + "|giving|any)?\\W*(?:any\\W+)?(?:warnings?|disclaimers?|caveats?|moral(?:izing|ising)?"
+                                    + "|ethical\\W+(?:concerns|considerations|reminders))\\b",
+                            "do not",
+                            "don't",
+                            "never",
+                            "without")
+                    .withTail("warning", "disclaimer", "caveat", "moral", "ethical"),
             rule(
                     "REFUSAL_SUPPRESSION",
                     JB,
@@ -1339,14 +1355,15 @@ public final class InjectionHeuristicsScanner implements Scanner {
                     "assume",
                     "play"),
             rule(
-                    "NO_RESTRICTIONS",
-                    JB,
-                    0.3,
-                    "(?:can|will|could)\\W+(?:do|perform|say|answer|generate)\\W+"
-                            + "anything(?:\\W+and\\W+everything)?",
-                    "can",
-                    "will",
-                    "could"),
+                            "NO_RESTRICTIONS",
+                            JB,
+                            0.3,
+                            "(?:can|will|could)\\W+(?:do|perform|say|answer|generate)\\W+"
+                                    + "anything(?:\\W+and\\W+everything)?",
+                            "can",
+                            "will",
+                            "could")
+                    .withTail("anything"),
             rule("ROLE_PLAY", JB, 0.25, "pretend\\W+(?:to\\W+be|you(?:'re|\\W+are)|that\\W+you)", "pretend"),
             rule(
                     "ROLE_PLAY",
@@ -1470,6 +1487,13 @@ public final class InjectionHeuristicsScanner implements Scanner {
      * order number in your reply"): weaker signals.
      */
     static final String MAIL_NOUN = "(?:repl(?:y|ies)|messages?)\\b";
+
+    /** A word each {@link #OUTPUT_NOUN} or {@link #MAIL_NOUN} holds: the tail words of the rules that end with one. */
+    private static String[] nounWords(String noun) {
+        return noun.equals(OUTPUT_NOUN)
+                ? new String[] {"respons", "answer", "output", "summar", "translation", "completion"}
+                : new String[] {"repl", "message"};
+    }
 
     /** Verbs that change what the model writes: the anchors of {@code RESPONSE_DIRECTIVE}. */
     static final String[] EDIT_VERBS = {
@@ -1922,16 +1946,18 @@ public final class InjectionHeuristicsScanner implements Scanner {
      */
     private static Rule editRule(double weight, String noun) {
         return rule(
-                "INDIRECT_INSTRUCTION",
-                PI,
-                weight,
-                "(?=your\\W+" + noun + ")"
-                        // the preposition first: a cheap test that fails at most "your answer"s
-                        + "(?<=\\b(?:to|in|into|within|throughout|of|from)\\W{1,3})"
-                        + "(?<=\\b" + trie(EDIT_VERBS)
-                        + "\\b[^\\n!?;]{0,60}?\\b(?:to|in|into|within|throughout|of|from|"
-                        + "at\\W{1,3}the\\W{1,3}(?:end|start|beginning|top|bottom)\\W{1,3}of)\\W{1,3})your\\W+" + noun,
-                "your");
+                        "INDIRECT_INSTRUCTION",
+                        PI,
+                        weight,
+                        "(?=your\\W+" + noun + ")"
+                                // the preposition first: a cheap test that fails at most "your answer"s
+                                + "(?<=\\b(?:to|in|into|within|throughout|of|from)\\W{1,3})"
+                                + "(?<=\\b" + trie(EDIT_VERBS)
+                                + "\\b[^\\n!?;]{0,60}?\\b(?:to|in|into|within|throughout|of|from|"
+                                + "at\\W{1,3}the\\W{1,3}(?:end|start|beginning|top|bottom)\\W{1,3}of)\\W{1,3})your\\W+"
+                                + noun,
+                        "your")
+                .withTail(nounWords(noun));
     }
 
     /**
@@ -1978,28 +2004,30 @@ public final class InjectionHeuristicsScanner implements Scanner {
 
     private static Rule rewriteRule(double weight, String noun) {
         return rule(
-                "INDIRECT_INSTRUCTION",
-                PI,
-                weight,
-                "(?:" + String.join("|", REWRITE_VERBS) + ")\\W+your\\W+" + noun,
-                REWRITE_VERBS);
+                        "INDIRECT_INSTRUCTION",
+                        PI,
+                        weight,
+                        "(?:" + String.join("|", REWRITE_VERBS) + ")\\W+your\\W+" + noun,
+                        REWRITE_VERBS)
+                .withTail(nounWords(noun));
     }
 
     private static Rule mannerRule(double weight, String noun) {
         return rule(
-                "INDIRECT_INSTRUCTION",
-                PI,
-                weight,
-                "(?:provide|give|write|deliver|present|compose|output)\\W+your\\W+" + noun
-                        + "\\W+(?:using|without|backwards|in\\W+(?:reverse|all\\W+caps|capital|upper|pig|"
-                        + "anagram\\w*|[\\w-]+ed\\b))",
-                "provide",
-                "give",
-                "write",
-                "deliver",
-                "present",
-                "compose",
-                "output");
+                        "INDIRECT_INSTRUCTION",
+                        PI,
+                        weight,
+                        "(?:provide|give|write|deliver|present|compose|output)\\W+your\\W+" + noun
+                                + "\\W+(?:using|without|backwards|in\\W+(?:reverse|all\\W+caps|capital|upper|pig|"
+                                + "anagram\\w*|[\\w-]+ed\\b))",
+                        "provide",
+                        "give",
+                        "write",
+                        "deliver",
+                        "present",
+                        "compose",
+                        "output")
+                .withTail(nounWords(noun));
     }
 
     private static Pattern compile(String regex) {
