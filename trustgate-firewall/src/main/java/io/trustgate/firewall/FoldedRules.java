@@ -453,22 +453,31 @@ final class FoldedRules {
                     "eger",
                     "sayet"),
             rule(
-                    "INSTRUCTION_OVERRIDE",
-                    PI,
-                    0.6,
-                    TR_AI + " (?:[a-z]+ )?icin (?:onemli )?(?:not|mesaj|uyari)(?: |$)"
-                            + "|bu (?:[a-z]+ )?(?:e postayi|epostayi|postayi|metni|sayfayi|belgeyi|mesaji|dosyayi|yorumu"
-                            + "|ozgecmisi|icerigi) (?:okuyan|isleyen|ozetleyen|analiz eden|degerlendiren|tarayan|inceleyen)"
-                            + " (?:[a-z]+ )?" + TR_AI,
-                    "yapay zeka",
-                    "yz",
-                    "ai",
-                    "llm",
-                    "dil model",
-                    "asistan",
-                    "sohbet bot",
-                    "chatbot",
-                    "bu"),
+                            "INSTRUCTION_OVERRIDE",
+                            PI,
+                            0.6,
+                            TR_AI + " (?:[a-z]+ )?icin (?:onemli )?(?:not|mesaj|uyari)(?: |$)"
+                                    + "|bu (?:[a-z]+ )?(?:e postayi|epostayi|postayi|metni|sayfayi|belgeyi|mesaji|dosyayi|yorumu"
+                                    + "|ozgecmisi|icerigi) (?:okuyan|isleyen|ozetleyen|analiz eden|degerlendiren|tarayan|inceleyen)"
+                                    + " (?:[a-z]+ )?" + TR_AI,
+                            "yapay zeka",
+                            "yz",
+                            "ai",
+                            "llm",
+                            "dil model",
+                            "asistan",
+                            "sohbet bot",
+                            "chatbot",
+                            "bu")
+                    .withTail(
+                            "icin",
+                            "okuyan",
+                            "isleyen",
+                            "ozetleyen",
+                            "analiz eden",
+                            "degerlendiren",
+                            "tarayan",
+                            "inceleyen"),
             // "bunu okuyan yapay zekâ", "belgeyi düzenleyen yapay zekâ yardımcısı": a participle of processing, then
             // an AI (not "asistan" alone: a human assistant reads documents too)
             rule(
