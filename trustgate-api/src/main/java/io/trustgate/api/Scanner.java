@@ -8,7 +8,8 @@ import java.util.List;
  *
  * <p>Implementations are thread-safe, never block on I/O, and open with a Javadoc saying the threat they cover, their
  * cost per call and what they cannot catch. A scanner that fails throws; the chain records the failure and goes on
- * with the other scanners.
+ * with the other scanners. A scanner whose work grows with the text calls {@link ScanDeadline#tick()} in its loops,
+ * so that a chain's time limit can stop it there (it throws {@link ScanDeadline.Exceeded}; let it pass).
  */
 public interface Scanner {
     /** A short stable name, used in configuration, findings and metrics. */

@@ -68,7 +68,7 @@ final class ConfigReader {
             "retain-size");
     private static final List<String> TIER_AUDIT_KEYS = List.of("capture");
     private static final List<String> FIREWALL_KEYS =
-            List.of("input", "output", "canary", "stream-holdback", "stream-lookbehind");
+            List.of("input", "output", "canary", "stream-holdback", "stream-lookbehind", "scan-time-limit");
     /** The chat roles a firewall rule may be limited to. */
     private static final List<String> ROLE_NAMES = List.of("system", "developer", "user", "assistant", "tool");
 
@@ -716,10 +716,11 @@ final class ConfigReader {
         Field<Boolean> canary = field(s, "canary", inherited.canary(), ConfigValues::bool);
         Field<Integer> holdback = integer(s, "stream-holdback", inherited.streamHoldback());
         Field<Integer> lookbehind = integer(s, "stream-lookbehind", inherited.streamLookbehind());
+        Field<java.time.Duration> timeLimit = duration(s, "scan-time-limit", inherited.scanTimeLimit());
         return construct(
                         s,
                         () -> new TrustgateConfig.FirewallSettings(
-                                input, output, canary.get(), holdback.get(), lookbehind.get()))
+                                input, output, canary.get(), holdback.get(), lookbehind.get(), timeLimit.get()))
                 .orElse(inherited);
     }
 

@@ -143,7 +143,8 @@ final class FirewallCommand extends GroupCommand {
                 }
                 settings = Wiring.settingsOf(config, context);
             }
-            FirewallChain chain = Wiring.chain(st == ScanText.Stage.INPUT ? settings.input() : settings.output());
+            FirewallChain chain = Wiring.chain(st == ScanText.Stage.INPUT ? settings.input() : settings.output())
+                    .withTimeLimit(settings.scanTimeLimit());
             PrintWriter out = spec.commandLine().getOut();
             try (Reader r = input != null
                             ? Files.newBufferedReader(input, StandardCharsets.UTF_8)

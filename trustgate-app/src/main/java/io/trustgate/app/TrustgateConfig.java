@@ -306,19 +306,31 @@ public record TrustgateConfig(
      * @param canary add a canary token to the system prompt of each request
      * @param streamHoldback characters of a streamed answer held back for scanning
      * @param streamLookbehind characters already released that are scanned again as context
+     * @param scanTimeLimit the CPU time one scan of one text (a message, a response, a stream's window) may use; a
+     *     scanner still running then counts as failed, so a blocking rule blocks the text (1 ms to 1 h)
      */
     public record FirewallSettings(
             List<ScannerRule> input,
             List<ScannerRule> output,
             boolean canary,
             int streamHoldback,
-            int streamLookbehind) {
+            int streamLookbehind,
+            java.time.Duration scanTimeLimit) {
+        /**
+         * The default time limit. The heaviest ordinary text measured costs the default chain about 3 µs of CPU per
+         * char (docs/firewall.md), so a text of the default 4 MiB request limit takes about 12 s: the default leaves
+         * room for that and stops only what is far out of line, such as a regex or a loop that turns quadratic on a
+         * hostile text.
+         */
+        public static final java.time.Duration DEFAULT_SCAN_TIME_LIMIT = java.time.Duration.ofSeconds(30);
+
         public static final FirewallSettings DEFAULTS = new FirewallSettings(
                 DEFAULT_INPUT_FIREWALL,
                 DEFAULT_OUTPUT_FIREWALL,
                 false,
                 io.trustgate.gateway.Firewalls.Policy.DEFAULT_HOLDBACK,
-                io.trustgate.gateway.Firewalls.Policy.DEFAULT_LOOKBEHIND);
+                io.trustgate.gateway.Firewalls.Policy.DEFAULT_LOOKBEHIND,
+                DEFAULT_SCAN_TIME_LIMIT);
 
         public FirewallSettings {
             input = List.copyOf(input);
@@ -330,6 +342,12 @@ public record TrustgateConfig(
             }
             if (streamLookbehind < 0 || streamLookbehind > 65_536) {
                 throw new IllegalArgumentException("stream-lookbehind must be in [0, 65536], was " + streamLookbehind);
+            }
+            Objects.requireNonNull(scanTimeLimit, "scanTimeLimit");
+            if (scanTimeLimit.compareTo(java.time.Duration.ofMillis(1)) < 0
+                    || scanTimeLimit.compareTo(java.time.Duration.ofHours(1)) > 0) {
+                throw new IllegalArgumentException(
+                        "scan-time-limit must be from 1ms to 1h, was " + scanTimeLimit.toMillis() + "ms");
             }
         }
 

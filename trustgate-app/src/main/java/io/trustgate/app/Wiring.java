@@ -92,15 +92,13 @@ public final class Wiring {
         Map<String, Firewalls.Policy> byTier = new LinkedHashMap<>();
         config.tierFirewalls().forEach((tier, settings) -> byTier.put(tier, policy(settings)));
         Firewalls.Policy top = policy(config.firewall());
-        warmUp(top);
-        byTier.values().forEach(Wiring::warmUp);
         return new Firewalls(top, byTier);
     }
 
-    private static void warmUp(Firewalls.Policy p) {
+    private static void warmUp(FirewallChain input, FirewallChain output) {
         // a text of unknown source is read by every rule, whatever roles it is limited to
-        p.input().scan("Warm-up: please summarise this note.", io.trustgate.api.ScanText.Stage.INPUT);
-        p.output().scan("Warm-up: here is the summary.", io.trustgate.api.ScanText.Stage.OUTPUT);
+        input.scan("Warm-up: please summarise this note.", io.trustgate.api.ScanText.Stage.INPUT);
+        output.scan("Warm-up: here is the summary.", io.trustgate.api.ScanText.Stage.OUTPUT);
     }
 
     /** The firewall of one tier (until contexts exist, the tier is what a firewall is configured for). */
@@ -108,9 +106,17 @@ public final class Wiring {
         return config.tierFirewalls().getOrDefault(tier, config.firewall());
     }
 
+    /** The policy of these settings, its chains warmed up (before the time limit applies: loading is not scanning). */
     static Firewalls.Policy policy(TrustgateConfig.FirewallSettings s) {
+        FirewallChain input = chain(s.input());
+        FirewallChain output = chain(s.output());
+        warmUp(input, output);
         return new Firewalls.Policy(
-                chain(s.input()), chain(s.output()), s.canary(), s.streamHoldback(), s.streamLookbehind());
+                input.withTimeLimit(s.scanTimeLimit()),
+                output.withTimeLimit(s.scanTimeLimit()),
+                s.canary(),
+                s.streamHoldback(),
+                s.streamLookbehind());
     }
 
     /** A chain of these rules; scanners were validated when the configuration was read. */

@@ -130,6 +130,28 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theScanTimeLimitIsReadValidatedInheritedAndReachesTheChains() {
+        assertThat(parse("").firewall().scanTimeLimit()).isEqualTo(java.time.Duration.ofSeconds(30));
+        TrustgateConfig c = parse("firewall:\n  scan-time-limit: 250ms\n"
+                + "tiers:\n  open:\n    models: ['*']\n  strict:\n    models: ['*']\n    firewall:\n"
+                + "      scan-time-limit: 2s\n  plain:\n    models: ['*']\n    firewall:\n      canary: true\n"
+                + "server:\n  default-tier: open\n");
+        assertThat(c.firewall().scanTimeLimit()).isEqualTo(java.time.Duration.ofMillis(250));
+        assertThat(c.tierFirewalls().get("strict").scanTimeLimit()).isEqualTo(java.time.Duration.ofSeconds(2));
+        assertThat(c.tierFirewalls().get("plain").scanTimeLimit()).isEqualTo(java.time.Duration.ofMillis(250));
+        io.trustgate.gateway.Firewalls.Policy strict =
+                Wiring.policy(c.tierFirewalls().get("strict"));
+        assertThat(strict.input().timeLimit()).contains(java.time.Duration.ofSeconds(2));
+        assertThat(strict.output().timeLimit()).contains(java.time.Duration.ofSeconds(2));
+        assertThat(problems("firewall:\n  scan-time-limit: 0s\n")).anySatisfy(x -> {
+            assertThat(x.key()).isEqualTo("firewall.scan-time-limit");
+            assertThat(x.message()).contains("must be from 1ms to 1h, was 0ms");
+        });
+        assertThat(problems("firewall:\n  scan-time-limit: soon\n"))
+                .anySatisfy(x -> assertThat(x.key()).isEqualTo("firewall.scan-time-limit"));
+    }
+
+    @Test
     void scannerOptionsAreTheRuleOtherKeys() {
         TrustgateConfig c = parse("firewall:\n  input:\n    - scanner: banned-substrings\n      action: block\n"
                 + "      substrings: [project falcon, 'codename: heron']\n      case-sensitive: true\n"

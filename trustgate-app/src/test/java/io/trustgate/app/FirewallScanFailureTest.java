@@ -47,6 +47,31 @@ class FirewallScanFailureTest {
     }
 
     @Test
+    void aScanOverTheTimeLimitShowsAsABlockWithTheTimeLimitFinding() {
+        Scanner slow = new Scanner() {
+            @Override
+            public String name() {
+                return "slow";
+            }
+
+            @Override
+            public List<Finding> scan(ScanText text) {
+                long giveUp = System.nanoTime() + 10_000_000_000L;
+                while (System.nanoTime() < giveUp) {
+                    io.trustgate.api.ScanDeadline.tick();
+                }
+                return List.of();
+            }
+        };
+        FirewallChain chain = Scanners.chain(List.of(new FirewallChain.Rule(slow, Action.BLOCK, 0.5)))
+                .withTimeLimit(java.time.Duration.ofMillis(5));
+        ObjectNode o = FirewallCommand.Scan.scanLine(chain, "{\"text\":\"anything\"}", ScanText.Stage.INPUT, 1);
+        assertThat(o.path("verdict").asText()).isEqualTo("block");
+        assertThat(o.path("findings").get(0).path("type").asText()).isEqualTo(FirewallChain.TIME_LIMIT_TYPE);
+        assertThat(o.path("failed_scanners").get(0).asText()).isEqualTo("slow");
+    }
+
+    @Test
     void aFailOpenFailureShowsAsAnAllowWithTheFailedScanner() {
         ObjectNode o = scan(FirewallChain.OnFailure.ALLOW);
         assertThat(o.path("verdict").asText()).isEqualTo("allow");

@@ -33,6 +33,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class FirewallBenchmark {
+    /** The default of {@code firewall.scan-time-limit}: its checks are part of what a default scan costs. */
+    static final java.time.Duration DEFAULT_SCAN_TIME_LIMIT = java.time.Duration.ofSeconds(30);
+
     private FirewallChain chain;
     private String prompt;
     private io.trustgate.api.Scanner injectionClassifier;
@@ -63,21 +66,23 @@ public class FirewallBenchmark {
         FirewallChain.Rule secrets = new FirewallChain.Rule(Scanners.create("secrets"), Action.BLOCK, 0.5);
         FirewallChain.Rule redactPii = new FirewallChain.Rule(Scanners.create("pii"), Action.REDACT, 0.5);
         chain = Scanners.chain(List.of(
-                invisible,
-                heuristics,
-                new FirewallChain.Rule(
-                        classifier,
-                        Action.BLOCK,
-                        0.65,
-                        FirewallChain.OnFailure.BLOCK,
-                        Set.of(ScanContext.Source.USER, ScanContext.Source.TOOL)),
-                secrets,
-                redactPii));
+                        invisible,
+                        heuristics,
+                        new FirewallChain.Rule(
+                                classifier,
+                                Action.BLOCK,
+                                0.65,
+                                FirewallChain.OnFailure.BLOCK,
+                                Set.of(ScanContext.Source.USER, ScanContext.Source.TOOL)),
+                        secrets,
+                        redactPii))
+                .withTimeLimit(DEFAULT_SCAN_TIME_LIMIT); // as the default configuration has it
         withoutClassifier = Scanners.chain(List.of(
-                invisible,
-                new FirewallChain.Rule(Scanners.create("injection-heuristics"), Action.BLOCK, 0.5),
-                secrets,
-                redactPii));
+                        invisible,
+                        new FirewallChain.Rule(Scanners.create("injection-heuristics"), Action.BLOCK, 0.5),
+                        secrets,
+                        redactPii))
+                .withTimeLimit(DEFAULT_SCAN_TIME_LIMIT); // as the default configuration has it
         StringBuilder b = new StringBuilder();
         String sentence = "Please summarise the quarterly report for the board and list the three main risks, "
                 + "with one sentence on each and a suggested owner. ";

@@ -3,6 +3,7 @@ package io.trustgate.firewall;
 import io.trustgate.api.Category;
 import io.trustgate.api.Finding;
 import io.trustgate.api.ScanContext;
+import io.trustgate.api.ScanDeadline;
 import io.trustgate.api.ScanText;
 import io.trustgate.api.Scanner;
 import java.nio.charset.StandardCharsets;
@@ -169,14 +170,19 @@ public final class ExfiltrationScanner implements Scanner {
     static List<Candidate> extract(String s) {
         List<Candidate> out = new ArrayList<>();
         markdown(s, out);
+        ScanDeadline.checkNow();
         references(s, out);
+        ScanDeadline.checkNow();
         html(s, out);
+        ScanDeadline.checkNow();
         css(s, out);
+        ScanDeadline.checkNow();
         List<Candidate> structured = List.copyOf(out);
         // bare URLs: anchored on each "//" rather than a regex tried at every position
         Matcher m = BARE.matcher(s);
         int at = s.indexOf("//");
         while (at >= 0) {
+            ScanDeadline.tick();
             int start = at;
             if (at >= 6 && s.regionMatches(true, at - 6, "https:", 0, 6)) {
                 start = at - 6;
@@ -343,11 +349,13 @@ public final class ExfiltrationScanner implements Scanner {
         Set<String> imageLabels = new HashSet<>();
         Matcher use = REF_IMAGE_USE.matcher(s);
         while (use.find()) {
+            ScanDeadline.tick();
             String label = use.group(2).isBlank() ? use.group(1) : use.group(2);
             imageLabels.add(label.strip().toLowerCase(Locale.ROOT));
         }
         Matcher m = REF_DEF.matcher(s);
         while (m.find()) {
+            ScanDeadline.tick();
             boolean image = imageLabels.contains(m.group(1).strip().toLowerCase(Locale.ROOT));
             out.add(new Candidate(m.start(2), m.end(2), image));
         }
@@ -367,6 +375,7 @@ public final class ExfiltrationScanner implements Scanner {
             boolean autoLoads = !LINK_TAGS.contains(name);
             attr.region(tag.end(), end);
             while (attr.find()) {
+                ScanDeadline.tick();
                 int g = attr.group(2) != null ? 2 : attr.group(3) != null ? 3 : 4;
                 String attrName = attr.group(1).toLowerCase(Locale.ROOT);
                 if (attrName.equals("srcset")) {
@@ -512,6 +521,7 @@ public final class ExfiltrationScanner implements Scanner {
         Matcher m = ENTITY.matcher(s);
         StringBuilder out = new StringBuilder(s.length());
         while (m.find()) {
+            ScanDeadline.tick();
             String rep;
             if (m.group(1) != null || m.group(2) != null) {
                 int cp = m.group(1) != null ? Integer.parseInt(m.group(1)) : Integer.parseInt(m.group(2), 16);
@@ -649,6 +659,7 @@ public final class ExfiltrationScanner implements Scanner {
         }
         Matcher b = BASE64.matcher(v);
         while (b.find()) {
+            ScanDeadline.tick();
             String run = b.group();
             if (mixed(run)) {
                 if (printable(decodeBase64(run))) {
@@ -660,6 +671,7 @@ public final class ExfiltrationScanner implements Scanner {
         }
         Matcher h = HEX.matcher(v);
         while (h.find()) {
+            ScanDeadline.tick();
             String run = h.group();
             if (printable(decodeHex(run))) {
                 text = Math.max(text, 0.9);

@@ -3,6 +3,7 @@ package io.trustgate.firewall;
 import io.trustgate.api.Action;
 import io.trustgate.api.Finding;
 import io.trustgate.api.ScanContext;
+import io.trustgate.api.ScanDeadline;
 import io.trustgate.api.ScanText;
 import io.trustgate.api.Scanner;
 import io.trustgate.api.Verdict;
@@ -22,11 +23,18 @@ import java.util.function.BiFunction;
  * (or overflows the stack) blocks the text when its rule fails closed ({@link OnFailure#BLOCK}, the default of
  * blocking rules), with a {@link #FAILURE_TYPE} finding as the cause; otherwise its verdict is simply missing. A rule
  * may need a second scanner's agreement before it acts ({@link Corroboration}); without it, its findings are reported
- * only. Immutable and thread-safe when its scanners are.
+ * only. A chain may limit the CPU time of one scan ({@link #withTimeLimit}); past it, scanners count as failed.
+ * Immutable and thread-safe when its scanners are.
  */
 public final class FirewallChain {
     /** The {@link Finding#type()} of the finding that stands for a scanner that failed on a fail-closed rule. */
     public static final String FAILURE_TYPE = "scanner-failure";
+
+    /**
+     * The {@link Finding#type()} of the finding that stands for a scanner that could not finish within the chain's
+     * time limit ({@link #withTimeLimit}) on a fail-closed rule. {@link #isFailure} is true for it too.
+     */
+    public static final String TIME_LIMIT_TYPE = "scan-time-limit";
 
     /**
      * What a rule's failure (its scanner threw) does to the text.
@@ -130,7 +138,12 @@ public final class FirewallChain {
 
     /** Whether {@code f} stands for a scanner that failed on a fail-closed rule, rather than for something found. */
     public static boolean isFailure(Finding f) {
-        return f.type().equals(FAILURE_TYPE) && !f.hasSpan();
+        return (f.type().equals(FAILURE_TYPE) || f.type().equals(TIME_LIMIT_TYPE)) && !f.hasSpan();
+    }
+
+    /** Whether {@code f} stands for a scanner that did not finish within the chain's time limit. */
+    public static boolean isTimeLimit(Finding f) {
+        return f.type().equals(TIME_LIMIT_TYPE) && !f.hasSpan();
     }
 
     private final List<Rule> rules;
@@ -146,6 +159,8 @@ public final class FirewallChain {
 
     private final BiFunction<String, ScanText.Stage, ScanText> normalizer;
     private final BiFunction<String, List<Finding>, String> redactor;
+    /** The CPU time one scan may use, in nanoseconds; 0 for none. */
+    private final long limitNanos;
 
     /**
      * @param rules the scanners in order
@@ -156,6 +171,15 @@ public final class FirewallChain {
             List<Rule> rules,
             BiFunction<String, ScanText.Stage, ScanText> normalizer,
             BiFunction<String, List<Finding>, String> redactor) {
+        this(rules, normalizer, redactor, 0);
+    }
+
+    private FirewallChain(
+            List<Rule> rules,
+            BiFunction<String, ScanText.Stage, ScanText> normalizer,
+            BiFunction<String, List<Finding>, String> redactor,
+            long limitNanos) {
+        this.limitNanos = limitNanos;
         this.rules = List.copyOf(rules);
         Map<Scanner, Integer> slotOf = new IdentityHashMap<>();
         int[] ofRule = new int[this.rules.size()];
@@ -227,9 +251,32 @@ public final class FirewallChain {
         return scanWith(text, stage, disregarded, context, Objects.requireNonNull(session, "session"));
     }
 
-    /** The chain of the rules that pass {@code keep}, with the same normaliser and redactor. */
+    /** The chain of the rules that pass {@code keep}, with the same normaliser, redactor and time limit. */
     public FirewallChain select(java.util.function.Predicate<Rule> keep) {
-        return new FirewallChain(rules.stream().filter(keep).toList(), normalizer, redactor);
+        return new FirewallChain(rules.stream().filter(keep).toList(), normalizer, redactor, limitNanos);
+    }
+
+    /**
+     * This chain with a limit on the CPU time that one scan (normalisation and every scanner, on one text) may use.
+     * A scanner that has not finished when the time is used up, and every scanner after it, counts as failed: a
+     * fail-closed rule blocks the text with a {@link #TIME_LIMIT_TYPE} finding, a fail-open rule's verdict is missing.
+     * The built-in scanners check the limit as they go ({@link ScanDeadline}); a scanner that does not is only
+     * stopped before it starts.
+     *
+     * @param limit the CPU time per scan, from 1 ms to 1 hour
+     */
+    public FirewallChain withTimeLimit(java.time.Duration limit) {
+        Objects.requireNonNull(limit, "limit");
+        if (limit.compareTo(java.time.Duration.ofMillis(1)) < 0 || limit.compareTo(java.time.Duration.ofHours(1)) > 0) {
+            throw new IllegalArgumentException(
+                    "scan time limit must be from 1ms to 1h, was " + limit.toMillis() + "ms");
+        }
+        return new FirewallChain(rules, normalizer, redactor, limit.toNanos());
+    }
+
+    /** The CPU time one scan may use, if limited. */
+    public Optional<java.time.Duration> timeLimit() {
+        return limitNanos == 0 ? Optional.empty() : Optional.of(java.time.Duration.ofNanos(limitNanos));
     }
 
     private Verdict scanWith(
@@ -241,7 +288,30 @@ public final class FirewallChain {
         if (rules.isEmpty()) {
             return new Verdict.Allow(List.of(), List.of(), List.of());
         }
-        ScanText scanText = normalizer.apply(text, stage);
+        if (limitNanos == 0) {
+            return scanWithin(text, stage, disregarded, context, session, null);
+        }
+        ScanDeadline deadline = ScanDeadline.enter(limitNanos);
+        try {
+            return scanWithin(text, stage, disregarded, context, session, deadline);
+        } finally {
+            deadline.exit();
+        }
+    }
+
+    private Verdict scanWithin(
+            String text,
+            ScanText.Stage stage,
+            java.util.Set<io.trustgate.api.Category> disregarded,
+            ScanContext context,
+            RedactionSession session,
+            ScanDeadline deadline) {
+        ScanText scanText;
+        try {
+            scanText = normalizer.apply(text, stage);
+        } catch (ScanDeadline.Exceeded e) {
+            scanText = null; // no scanner can run: each counts as over the time limit below
+        }
         List<Finding> all = new ArrayList<>();
         List<Action> actions = new ArrayList<>(); // what each of all caused
         List<Finding> toRedact = new ArrayList<>();
@@ -260,19 +330,28 @@ public final class FirewallChain {
             }
             Optional<List<Finding>> result = ran == null ? null : ran[slotOfRule[i]];
             boolean reused = result != null;
+            boolean overTime = false;
             if (!reused) {
-                result = run(rule.scanner(), scanText, context);
+                if (scanText == null || (deadline != null && deadline.expired())) {
+                    result = Optional.empty(); // not started: the scan has used its time
+                } else {
+                    result = run(rule.scanner(), scanText, context);
+                }
                 if (ran != null) {
                     ran[slotOfRule[i]] = result;
                 }
             }
             if (result.isEmpty()) {
+                // a failure once the time is used up is the time limit's (the scanner stopped at a check)
+                overTime = deadline != null && deadline.expired();
                 // a scanner's fault (a regex that recursed too deep on hostile input included) fails that scanner
                 // alone; the stack is unwound by now, so the others run as usual
                 if (!reused) {
                     failed.add(rule.scanner().name()); // a corroboration that ran it first has recorded it
                 }
-                Finding failure = ScannerFailure.finding(rule.scanner().name());
+                Finding failure = overTime
+                        ? ScannerFailure.timeLimit(rule.scanner().name())
+                        : ScannerFailure.finding(rule.scanner().name());
                 // a failure can only close what the scanner's findings could have: none of a disregarded category
                 if (rule.onFailure() == OnFailure.BLOCK && !disregarded.contains(failure.category())) {
                     all.add(failure);

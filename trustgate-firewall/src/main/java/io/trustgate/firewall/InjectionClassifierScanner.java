@@ -3,6 +3,7 @@ package io.trustgate.firewall;
 import io.trustgate.api.Category;
 import io.trustgate.api.Finding;
 import io.trustgate.api.ScanContext;
+import io.trustgate.api.ScanDeadline;
 import io.trustgate.api.ScanText;
 import io.trustgate.api.Scanner;
 import io.trustgate.firewall.learn.LinearModel;
@@ -92,6 +93,7 @@ final class InjectionClassifierScanner implements Scanner {
         if (!Residue.mayQuote(norm)) {
             return whole;
         }
+        ScanDeadline.checkNow();
         java.util.Optional<Residue> withData = Residue.withData(norm);
         if (withData.isEmpty()) {
             return whole; // nothing quoted: the text is the user's own words
@@ -102,6 +104,7 @@ final class InjectionClassifierScanner implements Scanner {
         if (!r.hasData() || !r.mentionsAttacks() || quotedDocument) {
             return whole; // nothing quoted, no talk about attacks, or a quoted document handed over to be processed
         }
+        ScanDeadline.checkNow();
         double own = model.score(r.own());
         return Math.min(whole, Math.max(own, whole * InjectionHeuristicsScanner.MENTION_FACTOR));
     }
@@ -120,8 +123,11 @@ final class InjectionClassifierScanner implements Scanner {
      */
     static double score(LinearModel model, ScanText text) {
         double best = model.score(readable(text));
+        // one pass of the model reads the whole text: a chain's time limit is checked between passes
+        ScanDeadline.checkNow();
         for (ScanText.Decoded d : text.decoded()) {
             best = Math.max(best, model.score(d.text()));
+            ScanDeadline.tick();
         }
         return best;
     }

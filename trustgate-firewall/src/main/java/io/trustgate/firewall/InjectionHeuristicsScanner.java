@@ -3,6 +3,7 @@ package io.trustgate.firewall;
 import io.trustgate.api.Category;
 import io.trustgate.api.Finding;
 import io.trustgate.api.ScanContext;
+import io.trustgate.api.ScanDeadline;
 import io.trustgate.api.ScanText;
 import io.trustgate.api.Scanner;
 import java.util.ArrayList;
@@ -2142,7 +2143,9 @@ public final class InjectionHeuristicsScanner implements Scanner {
         int n = text.length();
         Matcher[] without = new Matcher[rules.size()];
         Tails tails = new Tails();
+        ScanDeadline deadline = ScanDeadline.current(); // looked up once: the callback runs per keyword hit
         set.automaton().forEachMatch(text, (a, s, e) -> {
+            deadline.step();
             for (int r : set.contextOf()[a]) {
                 hits.lastContextEnd[r] = e; // the automaton reports in order of end: before any anchor after it
             }

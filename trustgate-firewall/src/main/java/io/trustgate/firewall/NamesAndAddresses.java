@@ -1,5 +1,6 @@
 package io.trustgate.firewall;
 
+import io.trustgate.api.ScanDeadline;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -1451,6 +1452,7 @@ final class NamesAndAddresses {
                 i++;
                 continue;
             }
+            ScanDeadline.tick();
             m.region(i, Math.min(len, i + 200));
             if (mayStartStreet(s, i) && m.lookingAt()) {
                 out.add(new Hit(ADDRESS, 0.8, m.start(), trimEnd(s, m.start(), m.end())));
@@ -1624,6 +1626,7 @@ final class NamesAndAddresses {
                 i++;
                 continue;
             }
+            ScanDeadline.tick();
             run.clear();
             int j = i;
             while (run.size() < MAX_RUN) {

@@ -1,5 +1,6 @@
 package io.trustgate.firewall;
 
+import io.trustgate.api.ScanDeadline;
 import io.trustgate.api.ScanText;
 import io.trustgate.api.ScanText.Decoded;
 import io.trustgate.firewall.learn.Gloss;
@@ -207,7 +208,10 @@ public final class Normalizer {
     /** Creates a normaliser. It holds no state: one instance can serve all threads. */
     public Normalizer() {}
 
-    /** Normalises a text for the scanners; never throws on any string. */
+    /**
+     * Normalises a text for the scanners; never throws on any string, except that inside a chain with a time limit
+     * it stops when the scan's time is used up ({@link ScanDeadline}).
+     */
     public ScanText normalize(String text, ScanText.Stage stage) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(stage, "stage");
@@ -267,13 +271,19 @@ public final class Normalizer {
             flushTags(tags, tagStart, n, lastTag, tagAfterFlag, budget, decoded);
         }
         offs.add(n);
+        // a chain's time limit is checked between passes: each is linear, and checking inside them costs more
+        ScanDeadline.checkNow();
         foldHomoglyphs(out);
         String norm = out.toString();
         int[] offsets = offs.toArray();
         findEncoded(norm, offsets, budget, decoded);
+        ScanDeadline.checkNow();
         findEscapes(norm, offsets, budget, decoded);
+        ScanDeadline.checkNow();
         findBinary(norm, offsets, budget, decoded);
+        ScanDeadline.checkNow();
         findMorse(norm, offsets, budget, decoded);
+        ScanDeadline.checkNow();
         findWordCodes(norm, offsets, budget, decoded);
         return new ScanText(text, norm, offsets, decoded, stage);
     }
@@ -1146,12 +1156,19 @@ public final class Normalizer {
             brk = false;
             i = j;
         }
+        ScanDeadline.checkNow();
         findRot13(s, t, offsets, budget, out);
+        ScanDeadline.checkNow();
         findLeet(s, t, offsets, budget, out);
+        ScanDeadline.checkNow();
         findSeparatedHex(s, t, offsets, budget, out);
+        ScanDeadline.checkNow();
         findSpacedLetters(s, t, offsets, budget, out);
+        ScanDeadline.checkNow();
         findBrokenWords(s, t, offsets, budget, out);
+        ScanDeadline.checkNow();
         findReversed(s, t, offsets, budget, out);
+        ScanDeadline.checkNow();
         findTypos(s, t, offsets, budget, out);
     }
 

@@ -4,6 +4,7 @@ import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.trustgate.api.Category;
 import io.trustgate.api.Finding;
+import io.trustgate.api.ScanDeadline;
 import io.trustgate.api.ScanText;
 import io.trustgate.api.Scanner;
 import java.util.ArrayList;
@@ -185,17 +186,26 @@ public final class PiiScanner implements Scanner {
     public List<Finding> scan(String s) {
         List<Finding> all = new ArrayList<>();
         int[] segments = numericSegments(s);
+        // each pass is linear: a chain's time limit is checked between them and in their loops
         emails(s, all);
+        ScanDeadline.checkNow();
         ibans(s, all);
+        ScanDeadline.checkNow();
         cards(s, segments, all);
         ssns(s, segments, all);
         ipv4(s, segments, all);
+        ScanDeadline.checkNow();
         ipv6(s, all);
+        ScanDeadline.checkNow();
         datesOfBirth(s, all);
+        ScanDeadline.checkNow();
         phones(s, segments, all);
+        ScanDeadline.checkNow();
         tableColumns(s, all);
+        ScanDeadline.checkNow();
         List<NamesAndAddresses.Hit> hits = new ArrayList<>();
         NamesAndAddresses.addresses(s, hits);
+        ScanDeadline.checkNow();
         NamesAndAddresses.persons(s, hits);
         for (NamesAndAddresses.Hit h : hits) {
             all.add(finding(h.type(), h.score(), h.start(), h.end()));
@@ -419,8 +429,10 @@ public final class PiiScanner implements Scanner {
 
     private void cards(String s, int[] segments, List<Finding> out) {
         for (int k = 0; k < segments.length / 2; k++) {
+            ScanDeadline.tick();
             Matcher m = inSegment(CARD_CANDIDATE, s, segments, k);
             while (m.find()) {
+                ScanDeadline.tick();
                 card(s, m, out);
             }
         }
@@ -687,14 +699,17 @@ public final class PiiScanner implements Scanner {
 
     private void ssns(String s, int[] segments, List<Finding> out) {
         for (int k = 0; k < segments.length / 2; k++) {
+            ScanDeadline.tick();
             Matcher m = inSegment(SSN_FORMATTED, s, segments, k);
             while (m.find()) {
+                ScanDeadline.tick();
                 if (validSsn(m.group(1), m.group(3), m.group(4))) {
                     out.add(finding(SSN, 0.85, m.start(), m.end()));
                 }
             }
             Matcher b = inSegment(SSN_BARE, s, segments, k);
             while (b.find()) {
+                ScanDeadline.tick();
                 if (validSsn(b.group(1), b.group(2), b.group(3))
                         && keywordNear(s, SSN_KEYWORD, b.start(), b.end(), 40)) {
                     out.add(finding(SSN, 0.7, b.start(), b.end()));
@@ -726,8 +741,10 @@ public final class PiiScanner implements Scanner {
 
     private void ipv4(String s, int[] segments, List<Finding> out) {
         for (int k = 0; k < segments.length / 2; k++) {
+            ScanDeadline.tick();
             Matcher m = inSegment(IPV4, s, segments, k);
             while (m.find()) {
+                ScanDeadline.tick();
                 int from = Math.max(0, m.start() - 12);
                 if (!VERSION_CONTEXT.matcher(s.substring(from, m.start())).find()
                         && !versionOnItsLine(s, m.start())
@@ -767,6 +784,7 @@ public final class PiiScanner implements Scanner {
         }
         Matcher m = IPV6_CANDIDATE.matcher(s);
         while (m.find()) {
+            ScanDeadline.tick();
             int start = m.start();
             int end = m.end();
             if (end - start < 3) {
@@ -871,6 +889,7 @@ public final class PiiScanner implements Scanner {
                 d.region(from, to);
                 d.useTransparentBounds(true);
                 while (d.find()) {
+                    ScanDeadline.tick();
                     if (plausibleDate(d)) {
                         near.put(d.start(), d.end());
                     }
@@ -886,6 +905,7 @@ public final class PiiScanner implements Scanner {
         k.reset();
         List<int[]> taken = new ArrayList<>();
         while (k.find()) {
+            ScanDeadline.tick();
             int[] best = null;
             for (int[] date : dates) { // nearest date after the keyword
                 if (date[0] >= k.end() && date[0] - k.end() <= BIRTH_WINDOW) {
@@ -1226,6 +1246,7 @@ public final class PiiScanner implements Scanner {
         if (s.indexOf('-') >= 0) {
             Matcher u = UUID.matcher(s);
             while (u.find()) {
+                ScanDeadline.tick();
                 uuids.put(u.start(), u.end());
             }
         }
@@ -1237,8 +1258,10 @@ public final class PiiScanner implements Scanner {
         int lastEnd = -1;
         TreeMap<Integer, Integer> found = new TreeMap<>();
         for (int k = 0; k < segments.length / 2; k++) {
+            ScanDeadline.tick();
             Matcher w = inSegment(PHONE_WINDOW, s, segments, k);
             while (w.find()) {
+                ScanDeadline.tick();
                 Map.Entry<Integer, Integer> cover = stronger.floorEntry(w.start());
                 if (cover != null && cover.getValue() >= w.end()) {
                     continue;

@@ -1,5 +1,6 @@
 package io.trustgate.firewall;
 
+import io.trustgate.api.ScanDeadline;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -11,6 +12,10 @@ import java.util.function.Supplier;
 final class ReadBudget {
     private final Supplier<? extends RuntimeException> exhausted;
     private long left;
+    /** Reads until the chain's time limit is checked: a clock read per 16K reads costs nothing measurable. */
+    private static final int READS_PER_DEADLINE_CHECK = 16_384;
+
+    private long untilDeadlineCheck = READS_PER_DEADLINE_CHECK;
 
     /**
      * @param steps the steps at the start
@@ -31,6 +36,11 @@ final class ReadBudget {
         left -= n;
         if (left < 0) {
             throw exhausted.get();
+        }
+        untilDeadlineCheck -= n;
+        if (untilDeadlineCheck <= 0) {
+            untilDeadlineCheck = READS_PER_DEADLINE_CHECK;
+            ScanDeadline.checkNow();
         }
     }
 

@@ -41,4 +41,9 @@ final class ScannerFailure {
     static Finding finding(String scanner) {
         return new Finding(scanner, categoryOf(scanner), FirewallChain.FAILURE_TYPE, 1.0, 0, 0);
     }
+
+    /** A whole-text finding, score 1, saying that {@code scanner} did not finish within the chain's time limit. */
+    static Finding timeLimit(String scanner) {
+        return new Finding(scanner, categoryOf(scanner), FirewallChain.TIME_LIMIT_TYPE, 1.0, 0, 0);
+    }
 }

@@ -2,6 +2,7 @@ package io.trustgate.firewall;
 
 import io.trustgate.api.Category;
 import io.trustgate.api.Finding;
+import io.trustgate.api.ScanDeadline;
 import io.trustgate.api.ScanText;
 import io.trustgate.api.Scanner;
 import java.nio.charset.StandardCharsets;
@@ -318,7 +319,9 @@ public final class SecretsScanner implements Scanner {
         int[] doneUpTo = new int[n]; // per rule: matches found so far end here; later hits before it are skipped
         Matcher[] matchers = new Matcher[n];
         List<Candidate> found = new ArrayList<>();
+        ScanDeadline deadline = ScanDeadline.current(); // looked up once: the callback runs per keyword hit
         automaton.forEachMatch(text, (k, s, e) -> {
+            deadline.step();
             for (int r : rulesOfKeyword[k]) {
                 if (s < doneUpTo[r]) {
                     continue;

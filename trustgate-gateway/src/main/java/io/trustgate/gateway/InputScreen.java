@@ -108,6 +108,9 @@ final class InputScreen {
         if (v.failedScanners().isEmpty()) {
             return;
         }
+        if (v.findings().stream().anyMatch(FirewallChain::isTimeLimit)) {
+            LOG.warn("firewall scan of {} used its time limit (firewall.scan-time-limit)", where);
+        }
         List<String> closed = v.findings().stream()
                 .filter(FirewallChain::isFailure)
                 .map(Finding::scanner)
@@ -139,6 +142,18 @@ final class InputScreen {
      * id), the scanner and where, never the matched text.
      */
     static TrustgateException violation(String subject, Finding cause, String where) {
+        if (FirewallChain.isTimeLimit(cause)) {
+            // nothing was found either: the text cost more to scan than the operator allows
+            return new TrustgateException(
+                    ErrorKind.INVALID_REQUEST,
+                    "The " + subject + " was blocked by the firewall: scanner '" + cause.scanner()
+                            + "' did not finish on " + where
+                            + " within the scan time limit (firewall.scan-time-limit) and its rule fails closed"
+                            + " (on-failure: block), so the " + subject + " could not be checked for "
+                            + cause.category() + ". Send a shorter text.",
+                    where,
+                    "content_policy_violation");
+        }
         if (FirewallChain.isFailure(cause)) {
             // say that nothing was found: the scanner could not look, and its rule does not let that through
             return new TrustgateException(

@@ -129,6 +129,36 @@ class FailClosedIT {
     }
 
     @Test
+    void aScanOverTheTimeLimitRefusesTheRequestSayingSo() throws Exception {
+        FirewallChain unlimited = Scanners.chain(List.of(
+                new FirewallChain.Rule(Scanners.create("secrets"), Action.BLOCK, 0.5),
+                new FirewallChain.Rule(Scanners.create("pii"), Action.REDACT, 0.5)));
+        // loaded and compiled first, as the gateway's warm-up does: a first scan's loading counts against its limit
+        for (int i = 0; i < 200; i++) {
+            unlimited.scan("Hello there, call me on +44 20 7946 0958.", ScanText.Stage.INPUT);
+        }
+        FirewallChain chain = unlimited.withTimeLimit(java.time.Duration.ofMillis(1));
+        gateway(Firewalls.Policy.input(chain));
+        // 200,000 chars cannot be normalised in a millisecond of CPU: no scanner gets to start
+        String prompt = "Please summarise the quarterly report, call +44 20 7946 0958. ".repeat(3_200);
+        String key = h.key("k");
+        HttpResponse<String> r = h.post("/v1/chat/completions", key, chat(prompt, false));
+        assertThat(r.statusCode()).isEqualTo(400);
+        JsonNode e = M.readTree(r.body()).path("error");
+        assertThat(e.path("code").asText()).isEqualTo("content_policy_violation");
+        assertThat(e.path("message").asText())
+                .contains("scanner 'secrets' did not finish", "scan time limit", "firewall.scan-time-limit")
+                .doesNotContain("7946");
+        assertThat(upstream.requests()).isZero();
+        assertThat(warnings())
+                .anySatisfy(w -> assertThat(w).contains("messages[0].content", "time limit"))
+                .allSatisfy(w -> assertThat(w).doesNotContain("7946"));
+        // a short prompt is scanned within the same limit's fresh budget and goes through
+        HttpResponse<String> ok = h.post("/v1/chat/completions", key, chat("Hello there.", false));
+        assertThat(ok.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aFailingBlockScannerWithOnFailureAllowLetsTheRequestThrough() throws Exception {
         gateway(Firewalls.Policy.input(fragile(Action.BLOCK, FirewallChain.OnFailure.ALLOW)));
         HttpResponse<String> r = h.post("/v1/chat/completions", h.key("k"), chat("please " + TRIGGER, false));

@@ -184,7 +184,10 @@ public record HashedNgrams(int charMin, int charMax, int wordMax, int bucketBits
         double best = Double.NEGATIVE_INFINITY;
         int nextStart = 0;
         int nextEnd = 0;
+        io.trustgate.api.ScanDeadline deadline = io.trustgate.api.ScanDeadline.current();
         for (int at = -1; at <= len; ) {
+            // a firewall scan's time limit: each step reads at most to the next segment's start or end
+            deadline.step();
             // read up to the next position where something happens, one position at a time while a segment's own
             // run is still reading along
             int last;
