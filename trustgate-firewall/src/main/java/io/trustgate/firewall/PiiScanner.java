@@ -50,15 +50,21 @@ import java.util.regex.Pattern;
  *
  * <p><b>Limits:</b> names in lower case, all caps or uncased scripts, and surnames alone without a title, are missed;
  * organisations and places named like people ({@code Christian Dior}) are reported as persons. Phone numbers are
- * found only in the configured regions' national formats or in international {@code +CC} format; a national number
- * must be valid (libphonenumber's VALID) unless a phone keyword precedes it, a {@code +CC} number or one after a keyword
- * need only fit its plan's lengths (POSSIBLE), and a bare digit run with no separator counts only after a keyword. A bare
- * 9-digit SSN needs an SSN keyword nearby. Dates of birth need a birth keyword within about 40 chars (English, German,
- * French, Spanish, Italian, Portuguese, Dutch) or a table column headed as one ({@code dob}, {@code birth_date}); month
- * names in those languages. In delimited tables a header names birth-date and phone columns. IBANs must be upper case.
- * A dotted quad is not an IP address after "version" or "v", after a version word earlier on its line (upgraded,
- * firmware, dependency) with no address word there, or when it is loopback, unspecified, broadcast or a network with
- * its prefix ({@code 10.0.0.0/16}). E-mail addresses inside a URL's user-info ({@code https://user:pw@host}) and scp-style git
+ * found only in the configured regions' national formats or in international {@code +CC} or {@code 00CC} format; a
+ * national number must be valid (libphonenumber's VALID) unless a phone keyword precedes it, a {@code +CC} number or one
+ * after a keyword need only fit its plan's lengths (POSSIBLE), a {@code 00CC} number must also belong to a region of its
+ * country code, and a bare digit run with no separator counts only after a keyword. A number after a reference word
+ * ("Ref.", "kenmerk", "Vorgangsnummer", "please quote") or in a column named as references ({@code case_ref},
+ * {@code policy_number}) is not a phone number; neither is a year and a serial ({@code 2025-481177}). A bare 9-digit SSN
+ * needs an SSN keyword nearby. Dates of birth need a birth keyword within about 40 chars (English, German, French,
+ * Spanish, Italian, Portuguese, Dutch, Polish, the Nordic languages, Finnish, Czech, Greek, Turkish) or a table column
+ * headed as one ({@code dob}, {@code geb_datum}, {@code datum_narozeni}); month names in those languages. In delimited
+ * tables a header names birth-date, phone and reference columns. IBANs are all upper case or all lower case. Cards
+ * are Visa, Mastercard, Amex, Discover, JCB, Diners, UnionPay and Maestro; a card-shaped run that a letter precedes (the
+ * inside of an IBAN) or that a fifth group of four digits continues (a tracking number) is none. A dotted quad is not
+ * an IP address after "version" or "v", after a version word earlier on its line (upgraded, firmware, dependency,
+ * {@code agent_build}) with no address word there, or when it is loopback, unspecified, broadcast, a netmask
+ * ({@code 255.255.240.0}) or a network with its prefix ({@code 10.0.0.0/16}). E-mail addresses inside a URL's user-info ({@code https://user:pw@host}) and scp-style git
  * remotes ({@code git@host:org/repo}) are not reported: the first is a credential (the secrets scanner's job), the
  * second is not a person's address. Values spelled out or split over lines are missed.
  */
@@ -80,7 +86,7 @@ public final class PiiScanner implements Scanner {
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
-    private static final Pattern CARD_CANDIDATE = Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){12,18}(?!\\d)");
+    private static final Pattern CARD_CANDIDATE = Pattern.compile("(?<![\\p{L}\\d-])\\d(?:[ -]?\\d){12,18}(?!\\d)");
     private static final Pattern SSN_FORMATTED =
             Pattern.compile("(?<![\\d-])(\\d{3})([- ])(\\d{2})\\2(\\d{4})(?![\\d-])");
     private static final Pattern SSN_BARE = Pattern.compile("(?<![\\d-])(\\d{3})(\\d{2})(\\d{4})(?![\\d-])");
@@ -94,13 +100,13 @@ public final class PiiScanner implements Scanner {
             Pattern.compile("(?:\\b(?:version|ver|release|build|v)\\.?\\s*|[A-Za-z_])$", Pattern.CASE_INSENSITIVE);
     /** Words before a dotted quad on its line that make it a version ("upgraded the agent from 8.15.17.185"). */
     private static final Pattern VERSION_CUE = Pattern.compile(
-            "\\b(?:firmware|versions?|release|build|upgrad\\w*|updat\\w*|downgrad\\w*|bump\\w*|dependenc\\w*|package|"
-                    + "librar\\w*|driver|patch\\w*|section|chapter|clause|paragraph|sec\\.)\\b",
+            "(?<![A-Za-z])(?:firmware|versions?|release|build|upgrad\\w*|updat\\w*|downgrad\\w*|bump\\w*|dependenc\\w*|"
+                    + "package|librar\\w*|driver|patch\\w*|section|chapter|clause|paragraph|sec\\.)(?![A-Za-z])",
             Pattern.CASE_INSENSITIVE);
     /** Words that make a dotted quad an address whatever else the line says. */
     private static final Pattern ADDRESS_CUE = Pattern.compile(
-            "\\b(?:ip|ipv4|address|addr|host|hostname|server|client|gateway|dns|subnet|ping|connect\\w*|login|logged|"
-                    + "request\\w*|source|src|dst|destination|peer|remote)\\b",
+            "(?<![A-Za-z])(?:ip|ipv4|address|addr|host|hostname|server|client|gateway|dns|subnet|ping|connect\\w*|login|"
+                    + "logged|request\\w*|source|src|dst|destination|peer|remote)(?![A-Za-z])",
             Pattern.CASE_INSENSITIVE);
 
     private static final Pattern IPV6_CANDIDATE = Pattern.compile("(?<![\\w:.])[0-9A-Fa-f]{0,4}:[0-9A-Fa-f:.]*");
@@ -120,7 +126,9 @@ public final class PiiScanner implements Scanner {
 
     /** SSN shape, amounts with thousands separators, part numbers ending in a check digit. */
     private static final Pattern NOT_PHONE_SHAPE =
-            Pattern.compile("\\d{3}-\\d{2}-\\d{4}|\\d{1,3}(?:[ ,.]\\d{3})+|.*[- ./]\\d");
+            Pattern.compile("\\d{3}-\\d{2}-\\d{4}|\\d{1,3}(?:[ ,.]\\d{3})+|.*[- ./]\\d|(?:19|20)\\d{2}[-/]\\d{4,8}");
+    /** A dotted quad, with or without a prefix length: an IP address or a network, never a phone number. */
+    private static final Pattern DOTTED_QUAD = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}(?:/\\d{1,2})?");
 
     private static final String MONTHS = "january|february|march|april|may|june|july|august|september|october|november"
             + "|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|januar|februar|märz|maerz|mai|juni|juli"
@@ -129,7 +137,13 @@ public final class PiiScanner implements Scanner {
             + "|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
             + "|januari|februari|maart|mei|augustus|oktober|janeiro|fevereiro|março|marco|maio|junho|julho|setembro"
             + "|outubro|novembro|dezembro|maj|augusti|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia"
-            + "|września|wrzesnia|października|pazdziernika|listopada|grudnia";
+            + "|września|wrzesnia|października|pazdziernika|listopada|grudnia|marts|desember"
+            // Finnish (partitive), Czech (genitive), Greek (genitive), Turkish
+            + "|tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta"
+            + "|lokakuuta|marraskuuta|joulukuuta|ledna|února|března|dubna|května|června|července|srpna|září|října"
+            + "|listopadu|prosince|ιανουαρίου|φεβρουαρίου|μαρτίου|απριλίου|μαΐου|μαίου|ιουνίου|ιουλίου|αυγούστου"
+            + "|σεπτεμβρίου|οκτωβρίου|νοεμβρίου|δεκεμβρίου|ocak|şubat|subat|mart|nisan|mayıs|mayis|haziran|temmuz"
+            + "|ağustos|agustos|eylül|eylul|ekim|kasım|kasim|aralık|aralik";
     private static final Pattern DATE = Pattern.compile(
             "(?<![\\w.])(?:"
                     + "(?<y1>\\d{4})-(?<m1>\\d{1,2})-(?<d1>\\d{1,2})"
@@ -138,13 +152,22 @@ public final class PiiScanner implements Scanner {
                     + ")\\.?,?\\s+(?:de\\s+)?(?<y3>\\d{4})"
                     + "|(?<m4>" + MONTHS + ")\\.?\\s+(?<d4>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y4>\\d{4})"
                     + "|(?<d5>\\d{1,2})(?<s5>[-/])(?<m5>" + MONTHS + ")\\k<s5>(?<y5>\\d{4})"
+                    // Czech and Slovak write "25. 1. 1994"
+                    + "|(?<a6>\\d{1,2})\\.\\s(?<b6>\\d{1,2})\\.\\s(?<y6>\\d{4})"
+                    // compact (Swedish personal numbers start so): only ever read near a birth word or in its column
+                    + "|(?<y7>(?:19|20)\\d{2})(?<m7>0[1-9]|1[0-2])(?<d7>0[1-9]|[12]\\d|3[01])"
                     + ")(?![\\w])",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern BIRTH_KEYWORD = Pattern.compile(
             "(?<![\\p{L}])(?:born|dob|d\\.o\\.b\\.?|date[\\s_]+of[\\s_]+birth|birth[\\s_-]*date|birthdate|birthday|n[ée]e?"
                     + "|geboren|geburtsdatum|geburtstag|geb\\.|date\\s+de\\s+naissance|fecha\\s+de\\s+nacimiento|nacid[oa]"
                     + "|data\\s+di\\s+nascita|(?-i:nat[oa])|data\\s+de\\s+nascimento|nascid[oa]|geboortedatum"
-                    + "|född|födelsedatum|födelsedag|urodzon[yaei]|data\\s+urodzenia)(?![\\p{L}])",
+                    + "|född|födelsedatum|födelsedag|urodzon[yaei]|data\\s+urodzenia|ur\\."
+                    // a typo'd "date of birth" ("dte of birth"), Nordic, Finnish, Czech, Greek, Turkish, Spanish and
+                    // Italian form labels
+                    + "|\\p{L}{2,6}\\s+of\\s+birth|født|fødselsdato|fødselsdag|syntynyt|syntym[äa]{1,2}ika"
+                    + "|syntymäpäivä|narozen[aáý]?|datum\\s+narozen\\p{L}*|nar\\.|γέννησης|γεννήθηκε|γεννηθ\\p{L}*"
+                    + "|do[gğ]um[\\s_]+tarihi|do[gğ]umlu|f\\.\\s?nac\\.?|nat[oa]/[ao])(?![\\p{L}])",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final int BIRTH_WINDOW = 40;
 
@@ -255,6 +278,10 @@ public final class PiiScanner implements Scanner {
         return c >= 'A' && c <= 'Z';
     }
 
+    private static boolean isLower(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+
     private static boolean isNumberPunct(char c) {
         return c == ' '
                 || c == '-'
@@ -327,6 +354,13 @@ public final class PiiScanner implements Scanner {
                 start--;
             }
             int runStart = start; // a run cut by the 64-char limit is no address
+            // "remote=git@host", "user=ana@example.org": '=' is legal in a local part, but in logs it ends a key
+            for (int i = at - 1; i >= start; i--) { // within the local part only: a text of many '@' stays linear
+                if (s.charAt(i) == '=') {
+                    start = i + 1;
+                    break;
+                }
+            }
             // a local part never starts with a dot, and '/' or quotes before it are usually URL or path punctuation
             while (start < at && (s.charAt(start) == '.' || s.charAt(start) == '/' || s.charAt(start) == '\'')) {
                 start++;
@@ -445,7 +479,9 @@ public final class PiiScanner implements Scanner {
         while (end > start) {
             String digits = digitsOf(s, start, end);
             if (digits.length() >= 13 && luhn(digits) && issuerAccepts(digits) && consistentSeparators(s, start, end)) {
-                out.add(finding(CARD, 0.9, start, end));
+                if (!groupContinues(s, start, end)) {
+                    out.add(finding(CARD, 0.9, start, end));
+                }
                 break;
             }
             int cut = lastSeparator(s, start, end);
@@ -454,6 +490,30 @@ public final class PiiScanner implements Scanner {
             }
             end = cut;
         }
+    }
+
+    /**
+     * Whether a full group of four digits follows with the number's own separator ("6519 2032 0677 9879 2514"): the
+     * number is longer than a card (a tracking number) and its first 16 digits passing Luhn is chance.
+     */
+    private static boolean groupContinues(String s, int start, int end) {
+        if (end + 5 > s.length()) {
+            return false;
+        }
+        char sep = s.charAt(end);
+        if (sep != ' ' && sep != '-') {
+            return false;
+        }
+        int groupStart = lastSeparator(s, start, end);
+        if (groupStart < 0 || s.charAt(groupStart) != sep) {
+            return false;
+        }
+        for (int i = end + 1; i < end + 5; i++) {
+            if (!isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return end + 5 == s.length() || !isDigit(s.charAt(end + 5));
     }
 
     private static boolean consistentSeparators(String s, int start, int end) {
@@ -536,6 +596,15 @@ public final class PiiScanner implements Scanner {
         }
         if (p2 == 62) { // UnionPay
             return len >= 16 && len <= 19;
+        }
+        if (p4 == 5018
+                || p4 == 5020
+                || p4 == 5038
+                || p4 == 5893
+                || p4 == 6304
+                || p4 == 6759
+                || (p4 >= 6761 && p4 <= 6763)) {
+            return len >= 12 && len <= 19; // Maestro (and the Irish Laser range 6304, now Maestro)
         }
         return false;
     }
@@ -637,14 +706,17 @@ public final class PiiScanner implements Scanner {
         int i = 0;
         int last = s.length() - 4;
         while (i <= last) {
-            if (isUpper(s.charAt(i))
-                    && isUpper(s.charAt(i + 1))
+            char c0 = s.charAt(i);
+            // all in upper case, or all in lower case (typed by hand: "nl02rabo..."); never mixed
+            boolean lower = isLower(c0);
+            if ((isUpper(c0) || lower)
+                    && (lower ? isLower(s.charAt(i + 1)) : isUpper(s.charAt(i + 1)))
                     && isDigit(s.charAt(i + 2))
                     && isDigit(s.charAt(i + 3))
                     && (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1)))) {
-                Integer len = IBAN_LENGTHS.get(s.substring(i, i + 2));
-                int end = len == null ? -1 : ibanEnd(s, i, len);
-                if (end > 0 && mod97(s.substring(i, end).replace(" ", "")) == 1) {
+                Integer len = IBAN_LENGTHS.get(s.substring(i, i + 2).toUpperCase(Locale.ROOT));
+                int end = len == null ? -1 : ibanEnd(s, i, len, lower);
+                if (end > 0 && mod97(s.substring(i, end).replace(" ", "").toUpperCase(Locale.ROOT)) == 1) {
                     out.add(finding(IBAN, 0.95, i, end));
                     i = end;
                     continue;
@@ -655,7 +727,7 @@ public final class PiiScanner implements Scanner {
     }
 
     /** The end of an IBAN of {@code len} chars starting at {@code start}, spaces only between groups of 4; or -1. */
-    private static int ibanEnd(String s, int start, int len) {
+    private static int ibanEnd(String s, int start, int len, boolean lower) {
         int i = start;
         int n = 0;
         boolean spaced = false;
@@ -669,7 +741,7 @@ public final class PiiScanner implements Scanner {
                 i++;
                 continue;
             }
-            if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+            if (!((lower ? isLower(c) : isUpper(c)) || (c >= '0' && c <= '9'))) {
                 return -1;
             }
             if (spaced && n % 4 == 0 && s.charAt(i - 1) != ' ') {
@@ -772,10 +844,23 @@ public final class PiiScanner implements Scanner {
      */
     private static boolean notAHost(String s, int start, int end) {
         String v = s.substring(start, end);
-        if (v.startsWith("127.") || v.equals("0.0.0.0") || v.equals("255.255.255.255")) {
+        if (v.startsWith("127.") || v.equals("0.0.0.0") || v.equals("255.255.255.255") || netmask(v)) {
             return true;
         }
         return v.endsWith(".0") && end + 1 < s.length() && s.charAt(end) == '/' && isDigit(s.charAt(end + 1));
+    }
+
+    /** A contiguous netmask ({@code 255.255.240.0}): a mask, not any device's address. */
+    static boolean netmask(String quad) {
+        if (!quad.startsWith("255.")) {
+            return false;
+        }
+        long v = 0;
+        for (String octet : quad.split("\\.")) {
+            v = (v << 8) | Integer.parseInt(octet);
+        }
+        long host = ~v & 0xFFFFFFFFL; // the host bits of a mask are a run of ones at the end
+        return (host & (host + 1)) == 0;
     }
 
     private void ipv6(String s, List<Finding> out) {
@@ -906,6 +991,9 @@ public final class PiiScanner implements Scanner {
         List<int[]> taken = new ArrayList<>();
         while (k.find()) {
             ScanDeadline.tick();
+            if (headerCell(s, k.start(), k.end())) {
+                continue; // a table's column name: its column is read by tableColumns, not the dates near it
+            }
             int[] best = null;
             for (int[] date : dates) { // nearest date after the keyword
                 if (date[0] >= k.end() && date[0] - k.end() <= BIRTH_WINDOW) {
@@ -929,6 +1017,59 @@ public final class PiiScanner implements Scanner {
         }
     }
 
+    /**
+     * Whether {@code [start, end)} lies in a cell of its own of a delimited line ({@code ;}, {@code ,}, tab or
+     * {@code |}, at least two of them): a header such as {@code full_name;follow_up;dob}.
+     */
+    private static boolean headerCell(String s, int start, int end) {
+        int a = start;
+        while (a > 0 && isNameChar(s.charAt(a - 1))) {
+            a--;
+        }
+        int b = end;
+        while (b < s.length() && isNameChar(s.charAt(b))) {
+            b++;
+        }
+        char before = a > 0 ? s.charAt(a - 1) : '\n';
+        char after = b < s.length() ? s.charAt(b) : '\n';
+        char delim = isCellDelimiter(before) ? before : isCellDelimiter(after) ? after : 0;
+        if (delim == 0 || !(before == delim || before == '\n') || !(after == delim || after == '\n' || after == '\r')) {
+            return false;
+        }
+        // a header is a short line: looking no further than MAX_HEADER_CHARS keeps a long line of keywords linear
+        int lineStart = start;
+        while (lineStart > 0 && s.charAt(lineStart - 1) != '\n') {
+            if (start - --lineStart > MAX_HEADER_CHARS) {
+                return false;
+            }
+        }
+        int lineEnd = end;
+        while (lineEnd < s.length() && s.charAt(lineEnd) != '\n') {
+            if (++lineEnd - lineStart > MAX_HEADER_CHARS) {
+                return false;
+            }
+        }
+        int count = 0;
+        for (int i = lineStart; i < lineEnd && count < 2; i++) {
+            if (s.charAt(i) == delim) {
+                count++;
+            }
+        }
+        if (count < 2) {
+            return false;
+        }
+        // a key-value row ("| Datum narození | 25. 1. 1994 |") holds its date; a header row holds none
+        return !DATE.matcher(s).region(lineStart, lineEnd).find();
+    }
+
+    private static boolean isNameChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == ' ' || c == '-';
+    }
+
+    private static boolean isCellDelimiter(char c) {
+        return c == ';' || c == ',' || c == '\t' || c == '|';
+    }
+
     private static final String[] BIRTH_STEMS = {
         "born",
         "dob",
@@ -947,7 +1088,20 @@ public final class PiiScanner implements Scanner {
         "geboorte",
         "nascim",
         "föd",
-        "urodz"
+        "urodz",
+        "ur.",
+        "of birth",
+        "føds",
+        "født",
+        "synty",
+        "naroz",
+        "nar.",
+        "γέννη",
+        "γεννή",
+        "γεννη",
+        "doğum",
+        "dogum",
+        "nac."
     };
 
     private static boolean mayHoldBirthKeyword(String s) {
@@ -975,6 +1129,12 @@ public final class PiiScanner implements Scanner {
         if (d.group("y5") != null) {
             return day(d.group("d5"));
         }
+        if (d.group("y6") != null) {
+            return day(d.group("a6")) && month(d.group("b6"));
+        }
+        if (d.group("y7") != null) {
+            return true; // its groups only take valid months and days
+        }
         return day(d.group("d4"));
     }
 
@@ -993,12 +1153,41 @@ public final class PiiScanner implements Scanner {
     private static final Pattern BIRTH_COLUMN = Pattern.compile(
             "(?:dob|d\\.o\\.b\\.?|birth[ _-]?date|date[ _-]?of[ _-]?birth|birthday|born|geburtsdatum|geb\\.?|"
                     + "date[ _-]?de[ _-]?naissance|fecha[ _-]?(?:de[ _-]?)?nacimiento|data[ _-]?di[ _-]?nascita|"
-                    + "geboortedatum|data[ _-]?de[ _-]?nascimento)",
-            Pattern.CASE_INSENSITIVE);
+                    + "geboortedatum|data[ _-]?(?:de[ _-]?)?nascimento|geb[ _-]?datum|f[øöo]dselsdato|f[öo]delsedatum|"
+                    + "syntym[äa]{1,2}ika|datum[ _-]?naroz\\p{L}*|do[gğ]um[ _-]?tarihi|data[ _-]?urodzenia|"
+                    + "\\p{L}*[ _-]?γέννησης)",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern PHONE_COLUMN = Pattern.compile(
-            "(?:(?:phone|tel|telephone|mobile|cell|fax|telefon|handy|t[ée]l[ée]phone|portable|tel[ée]fono|m[óo]vil|"
+            "(?:(?:phone|t[ée]l|telephone|mobile|cell|fax|telefon|handy|t[ée]l[ée]phone|portable|tel[ée]fono|m[óo]vil|"
                     + "cellulare|telefoonnummer|mobiel)(?:[ _-]?(?:number|no\\.?|nr\\.?|nummer|#))?)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** A birth-date column name with a number after it: "dob_2", "datum_narozeni_2". */
+    private static boolean birthColumnWithSuffix(String cell) {
+        int cut = cell.length();
+        while (cut > 0 && isDigit(cell.charAt(cut - 1))) {
+            cut--;
+        }
+        while (cut > 0 && cut < cell.length() && (cell.charAt(cut - 1) == '_' || cell.charAt(cut - 1) == ' ')) {
+            cut--;
+        }
+        return cut > 0
+                && cut < cell.length()
+                && BIRTH_COLUMN.matcher(cell.substring(0, cut)).matches();
+    }
+
+    /**
+     * Column names that say a column holds references (case, policy, order, invoice, tax and account numbers): a
+     * phone-shaped number in such a column is not a phone number.
+     */
+    private static final Pattern ID_COLUMN = Pattern.compile(
+            "(?:\\p{L}+[ _-])?(?:ref|reference|r[ée]f[ée]rence|referen[ct]ia|riferimento|kenmerk|case|ticket|polic[ey]|"
+                    + "polizza|order|invoice|ein|vat|tracking|account|konto|customer|member|claim|[äa]rende\\p{L}*|"
+                    + "fall\\p{L}*|aktenzeichen|vorgang\\p{L}*|sags\\p{L}*|saks\\p{L}*|dossier|expediente|pratica|"
+                    + "sipari\\p{L}*|objedn\\p{L}*|faktur\\p{L}*|fattura|factura|rechnung\\p{L}*|pedido|commande|"
+                    + "zam[óo]wieni\\p{L}*|ordre\\p{L}*|ordernummer|bestell\\p{L}*)"
+                    + "(?:[ _-]?(?:id|no\\.?|nr\\.?|number|num|nummer|n[º°o]|#|ref|\\d+))*",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
     private static final Pattern SSN_COLUMN =
             Pattern.compile("(?:ssn|ss#|social[ _-]?security(?:[ _-]?(?:number|no\\.?|#))?)", Pattern.CASE_INSENSITIVE);
     private static final Pattern HEADER_CELL = Pattern.compile("[\\p{L}][\\p{L}\\d _.#-]{0,40}");
@@ -1017,6 +1206,14 @@ public final class PiiScanner implements Scanner {
             "nascita",
             "geboorte",
             "nascimento",
+            "geb_",
+            "geb ",
+            "dselsdato", // fødselsdato (the automaton reads ASCII; the header's own check reads the rest)
+            "delsedatum",
+            "syntym",
+            "naroz",
+            "tarihi",
+            "urodzenia",
             "phone",
             "tel",
             "mobile",
@@ -1029,7 +1226,17 @@ public final class PiiScanner implements Scanner {
             "mobiel",
             "ssn",
             "ss#",
-            "social"));
+            "social",
+            "ref",
+            "case",
+            "polic",
+            "order",
+            "invoice",
+            "ein",
+            "ticket",
+            "rende",
+            "claim",
+            "tracking"));
 
     /**
      * Delimited text (CSV, TSV, pipes) whose header names a birth-date or phone column: the dates and numbers in that
@@ -1047,6 +1254,7 @@ public final class PiiScanner implements Scanner {
         if (candidates.isEmpty()) {
             return;
         }
+        List<int[]> idCells = new ArrayList<>(); // in text order
         int lineStart = 0;
         while (lineStart < s.length()) {
             int lineEnd = s.indexOf('\n', lineStart);
@@ -1059,37 +1267,68 @@ public final class PiiScanner implements Scanner {
                     : 0;
             if (delim != 0) {
                 List<int[]> cells = cells(s, lineStart, lineEnd, delim);
-                int birth = -1;
+                long births = 0; // a bit per birth-date column ("datum_narozeni", "datum_narozeni_2")
                 int phone = -1;
                 int ssn = -1;
+                long ids = 0; // a bit per reference column
                 boolean header = true;
                 for (int i = 0; i < cells.size() && header; i++) {
                     String c = s.substring(cells.get(i)[0], cells.get(i)[1]);
                     header = HEADER_CELL.matcher(c).matches();
-                    if (BIRTH_COLUMN.matcher(c).matches()) {
-                        birth = i;
+                    if (BIRTH_COLUMN.matcher(c).matches() || (i < 64 && birthColumnWithSuffix(c))) {
+                        births |= i < 64 ? 1L << i : 0;
                     } else if (PHONE_COLUMN.matcher(c).matches()) {
                         phone = i;
                     } else if (SSN_COLUMN.matcher(c).matches()) {
                         ssn = i;
+                    } else if (i < 64 && ID_COLUMN.matcher(c).matches()) {
+                        ids |= 1L << i;
                     }
                 }
-                if (header && (birth >= 0 || phone >= 0 || ssn >= 0)) {
-                    lineEnd = tableRows(s, lineEnd, delim, cells.size(), new int[] {birth, phone, ssn}, out);
+                if (header && (births != 0 || phone >= 0 || ssn >= 0 || ids != 0)) {
+                    lineEnd = tableRows(
+                            s, lineEnd, delim, cells.size(), births, ids, new int[] {phone, ssn}, idCells, out);
                 }
             }
             lineStart = lineEnd + 1;
         }
+        if (!idCells.isEmpty()) {
+            // phones were found before the tables were read: a reference column takes its numbers back
+            out.removeIf(f -> f.type().equals(PHONE) && inCell(idCells, f.start(), f.end()));
+        }
+    }
+
+    /** Whether {@code [start, end)} lies inside one of the cells, which are in text order. */
+    private static boolean inCell(List<int[]> cells, int start, int end) {
+        int lo = 0;
+        int hi = cells.size() - 1;
+        while (lo <= hi) { // the last cell that starts at or before start
+            int mid = (lo + hi) >>> 1;
+            if (cells.get(mid)[0] <= start) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return hi >= 0 && end <= cells.get(hi)[1];
     }
 
     /**
      * Reads the rows after a header whose birth-date, phone and SSN columns are {@code columns} (-1: none); returns
      * where the table ends. A Markdown separator row ({@code |---|:--:|}) is skipped.
      */
-    private int tableRows(String s, int from, char delim, int width, int[] columns, List<Finding> out) {
-        int birth = columns[0];
-        int phone = columns[1];
-        int ssn = columns[2];
+    private int tableRows(
+            String s,
+            int from,
+            char delim,
+            int width,
+            long births,
+            long ids,
+            int[] columns,
+            List<int[]> idCells,
+            List<Finding> out) {
+        int phone = columns[0];
+        int ssn = columns[1];
         int lineStart = from + 1;
         int rows = 0;
         int end = from;
@@ -1118,8 +1357,11 @@ public final class PiiScanner implements Scanner {
                     out.add(finding(SSN, 0.8, c[0], c[1]));
                 }
             }
-            if (birth >= 0) {
-                int[] c = cells.get(birth);
+            for (long b = ids; b != 0; b &= b - 1) {
+                idCells.add(cells.get(Long.numberOfTrailingZeros(b)));
+            }
+            for (long b = births; b != 0; b &= b - 1) {
+                int[] c = cells.get(Long.numberOfTrailingZeros(b));
                 Matcher d = DATE.matcher(s);
                 d.region(c[0], c[1]);
                 if (d.matches() && plausibleDate(d) && !covered(out, c[0], c[1])) {
@@ -1287,6 +1529,22 @@ public final class PiiScanner implements Scanner {
         PhoneNumberUtil.Leniency leniency = international || keywordBefore(s, w.start())
                 ? PhoneNumberUtil.Leniency.POSSIBLE
                 : PhoneNumberUtil.Leniency.VALID;
+        if (iddIn(s, w.start(), w.end())) {
+            // "0033 6 39 98 92 81": 00 is the international prefix of most of the world, as + is; only numbers that
+            // start so are read this way, and each must belong to a region of its country code ("001 01110011",
+            // binary, does not: no North American number starts with 0)
+            for (PhoneNumberMatch pm :
+                    PHONES.findNumbers(window, IDD_00_REGION, PhoneNumberUtil.Leniency.POSSIBLE, 50)) {
+                int start = ws + pm.start();
+                int end = ws + pm.end();
+                if (s.startsWith("00", start)
+                        && PHONES.getRegionCodeForNumber(pm.number()) != null
+                        && acceptPhone(s, start, end, uuids)
+                        && !overlaps(found, start, end)) {
+                    found.put(start, end);
+                }
+            }
+        }
         for (String region : regions) {
             boolean hit = false;
             for (PhoneNumberMatch pm : PHONES.findNumbers(window, region, leniency, 50)) {
@@ -1303,6 +1561,23 @@ public final class PiiScanner implements Scanner {
         }
         return lastEnd;
     }
+
+    /** Whether a number in the run starts with 00 and a country code: at the run's start or after a space or tab. */
+    private static boolean iddIn(String s, int start, int end) {
+        for (int i = start; i + 2 < end; i++) {
+            if (s.charAt(i) == '0'
+                    && s.charAt(i + 1) == '0'
+                    && s.charAt(i + 2) >= '1'
+                    && s.charAt(i + 2) <= '9'
+                    && (i == start || s.charAt(i - 1) == ' ' || s.charAt(i - 1) == '\t')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A region whose international prefix is 00, to read a number written 00CC... (in the US it is 011). */
+    private static final String IDD_00_REGION = "DE";
 
     /** An extension after a number: "ext 4624", "Ext. 27", "x12", "#3". */
     private static final Pattern EXTENSION =
@@ -1379,6 +1654,9 @@ public final class PiiScanner implements Scanner {
         if (DATE_LIKE.matcher(v).matches() || (NOT_PHONE_SHAPE.matcher(v).matches() && !keywordBefore(s, start))) {
             return false;
         }
+        if (digitsOf(s, start, end).length() < 6 || DOTTED_QUAD.matcher(v).matches()) {
+            return false; // no plan has a subscriber number this short ("2026" of a timestamp after a phone)
+        }
         if (start > 0) {
             char p = s.charAt(start - 1);
             boolean uri = p == ':'
@@ -1393,6 +1671,10 @@ public final class PiiScanner implements Scanner {
         if (end < s.length()) {
             char n = s.charAt(end);
             if (Character.isLetterOrDigit(n) || n == '_' || n == ':' || n == '%') {
+                return false;
+            }
+            // the number goes on ("203.0.113.0/24", "2026-03-09"): a part of something longer
+            if ((n == '/' || n == '-' || n == '.') && end + 1 < s.length() && isDigit(s.charAt(end + 1))) {
                 return false;
             }
         }
@@ -1418,7 +1700,10 @@ public final class PiiScanner implements Scanner {
     private static final Pattern ID_CUE = Pattern.compile(
             "(?<![\\p{L}])(?:n\\.\\s?º|nº|n\\.|no\\.|nr\\.|pratica|polizza|ap[óo]lice|policy|steuer\\p{L}*|vat|"
                     + "reg\\.|meter|invoice|factura|fattura|fatura|rechnung|order|bestell\\p{L}*|ticket|case|claim|"
-                    + "aktenzeichen|zeichen|matr[íi]cula|iban|account|konto)(?![\\p{L}])",
+                    + "aktenzeichen|zeichen|matr[íi]cula|iban|account|konto|ref|r[ée]f|rif|reference|r[ée]f[ée]rence|"
+                    + "referencia|riferimento|kenmerk|expediente|vorgang\\p{L}*|fall\\p{L}*nummer|faktura\\p{L}*|"
+                    + "ordre\\p{L}*|ordernummer|objedn\\p{L}*|dossier|pedido|commande|zam[óo]wieni\\p{L}*|sipari\\p{L}*|"
+                    + "quote|tracking|sendung\\p{L}*|saksnummer|sak|ein(?=\\s*[:#]))(?![\\p{L}])",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** The words of {@link #PHONE_KEYWORD} that name a phone, not just a number or a way to reach someone. */
     private static final Pattern PHONE_WORD = Pattern.compile(

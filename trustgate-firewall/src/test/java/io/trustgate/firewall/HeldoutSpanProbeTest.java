@@ -158,6 +158,28 @@ class HeldoutSpanProbeTest {
         assertThat(address.precision()).as("STREET_ADDRESS " + address).isGreaterThanOrEqualTo(0.99);
     }
 
+    /**
+     * The fourth PII set ({@code heldout4/pii/}, structured types only, 14 languages, tables and logs) was counted blind
+     * once in the seventeenth session: cards 0.935 / 0.879, birth dates 0.938 / 0.517, e-mail 0.972 / 1.000, IBAN
+     * 1.000 / 0.957, IP 0.694 / 0.915, phone 0.648 / 0.976 (precision / recall). These are the floors after its
+     * fixes. Its author labels loopback addresses ({@code 127.0.0.1}, {@code ::1}); the scanner does not report
+     * them, by choice, so IP recall stops at 44 of 47.
+     */
+    @Test
+    void fourthPiiSetKeepsTheStructuredTypesAtTheGoal() throws IOException {
+        List<Text> texts = read("heldout4/pii/pii-probe-4.jsonl");
+        PiiScanner pii = new PiiScanner();
+        for (String type :
+                List.of("EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "DATE_OF_BIRTH")) {
+            Counts c = count(pii, texts, Set.of(type), false);
+            assertThat(c.recall()).as(type + " recall " + c).isGreaterThanOrEqualTo(0.95);
+            assertThat(c.precision()).as(type + " precision " + c).isGreaterThanOrEqualTo(0.95);
+        }
+        Counts ip = count(pii, texts, Set.of("IP_ADDRESS"), false);
+        assertThat(ip.goldMatched()).as("IP " + ip).isGreaterThanOrEqualTo(44);
+        assertThat(ip.precision()).as("IP " + ip).isGreaterThanOrEqualTo(0.95);
+    }
+
     @Test
     void secondSecretsSetIsFoundAndItsLookAlikesMostlyPass() throws IOException {
         List<Text> texts = read("heldout2/secrets/secrets-probe-2.jsonl");

@@ -81,7 +81,9 @@ class HostileRunsTest {
                 "QUJD",
                 "4142",
                 "I'm sorry, ",
-                "```"));
+                "```",
+                "dob;",
+                "00 1 "));
         return units;
     }
 

@@ -66,6 +66,20 @@ class PiiScannerCorpusTest {
             Puhelin: 040 123 4567                            | PHONE_NUMBER  | 040 123 4567
             Pode ligar para 912 345 678 amanhã               | PHONE_NUMBER  | 912 345 678
             Ph: (02) 9876 5432                               | PHONE_NUMBER  | (02) 9876 5432
+            reach me at 0049 89 4521 7730 any time           | PHONE_NUMBER  | 0049 89 4521 7730
+            Zahlung mit 5018 2034 1187 5569 erfolgt          | CREDIT_CARD   | 5018 2034 1187 5569
+            Kartennummer 6759 4120 3345 1284                 | CREDIT_CARD   | 6759 4120 3345 1284
+            my iban is gb29nwbk60161331926819                | IBAN_CODE     | gb29nwbk60161331926819
+            src=10.20.30.41 user=carla.mendes@example.net    | EMAIL_ADDRESS | carla.mendes@example.net
+            Fødselsdato: 14.02.1979                          | DATE_OF_BIRTH | 14.02.1979
+            syntymäaika 3.11.1968                            | DATE_OF_BIRTH | 3.11.1968
+            Datum narození: 7. 3. 1981                       | DATE_OF_BIRTH | 7. 3. 1981
+            Nar. 12. listopadu 1975                          | DATE_OF_BIRTH | 12. listopadu 1975
+            ημ. γέννησης 09/05/1983                          | DATE_OF_BIRTH | 09/05/1983
+            Doğum tarihi: 21 Mart 1990                       | DATE_OF_BIRTH | 21 Mart 1990
+            F. nac.: 02/11/1966                              | DATE_OF_BIRTH | 02/11/1966
+            Kunden er født 19820314 i Aarhus                 | DATE_OF_BIRTH | 19820314
+            the patients daate of birth is 5 June 1971       | DATE_OF_BIRTH | 5 June 1971
             """)
     void flags(String text, String type, String value) {
         List<Finding> fs = scan(text);
@@ -105,7 +119,20 @@ class PiiScannerCorpusTest {
                 "The numerical result was 612 34 56 78 in the last run.",
                 "Kundennummer 612 34 56 78, Bestellung vom Montag",
                 "Lot 070-123 45 67 shipped to the warehouse.",
-                "Seats 912 345 678 were sold out."
+                "Seats 912 345 678 were sold out.",
+                // look-alikes of the fourth independent probe (our own values)
+                "netmask 255.255.255.0 and mask=255.255.240.0",
+                "{\"agent_build\": \"7.2.11.4\"}",
+                "Allowed range 198.51.100.0/24 only",
+                "Please quote 0711 2245 9908 in all correspondence.",
+                "Ref.: 044/517-2290",
+                "Ihre Bestellung 2025-481177 wurde versandt.",
+                "Tracking 7721 0034 5567 8812 4490 on its way",
+                "IBAN DE45 5001 0517 5407 3249 31 is invalid",
+                "remote=git@git.example.org:team/app.git",
+                "curl -F file=@report.pdf https://upload.example.com",
+                "ts: 2026-03-09T15:53:47Z",
+                "binary: 01110100 00100000 01101000 01100101 01111001 00100000 01111001 01101111"
             })
     void passes(String text) {
         assertThat(scan(text)).as(text).isEmpty();
