@@ -21,8 +21,10 @@ import java.util.regex.Pattern;
 
 /**
  * A scanner for credentials: provider keys and tokens (AWS, GCP, Azure, GitHub, GitLab, Slack, Stripe, OpenAI,
- * Anthropic, Hugging Face), JWTs, PEM private keys, connection strings and URLs with passwords, and high-entropy or
- * password values in assignment context ({@code api_key = "..."}) or on a command line ({@code curl -u user:pw}).
+ * Anthropic, Hugging Face, SendGrid, Mailgun, Databricks, PyPI, Shopify), JWTs, PEM private keys, connection strings
+ * and URLs with passwords, {@code .pgpass} lines, and high-entropy or password values in assignment context
+ * ({@code api_key = "..."}, {@code define('DB_PASSWORD', '...')}, {@code auth=("user", "pw")}) or on a command line
+ * ({@code curl -u user:pw}, {@code sshpass -p pw}, {@code mysql -ppw}).
  *
  * <p><b>Threat.</b> OWASP LLM02 (sensitive information disclosure): a user pastes a config file, a stack trace or a
  * {@code .env} into a prompt and the secret goes to a third-party provider; or a model repeats a secret it saw (in
@@ -234,11 +236,21 @@ public final class SecretsScanner implements Scanner {
             "store",
             "provider");
 
+    /** Name parts saying the value is a digest of something, not the thing: token_sha256, cert_md5. */
+    private static final Pattern DIGEST_NAME =
+            Pattern.compile("sha[0-9]{0,3}(?:sum)?|md5(?:sum)?|crc(?:32)?|hashed|hashes"
+                    + "|digests|checksums|fingerprints?|thumbprints?");
+
+    private static final Pattern DIGIT_RUN = Pattern.compile("[0-9]{3}");
     private static final Pattern UUID =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern CAMEL = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|[^A-Za-z0-9]+");
     private static final Pattern PEM_END = Pattern.compile("-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+");
+    /** What may stand right before a Mailgun key: "api" as the basic-auth user, or a name that says key/secret/token. */
+    private static final Pattern MAILGUN_CONTEXT = Pattern.compile("(?i)(?:(?<![\\w-])api[\"']?[ \\t]*[,:][ \\t]*[\"']?"
+            + "|[\\w.-]*(?:key|secret|token)[\\w.-]*[\"'\\]]{0,2}[ \\t]*(?::=|=>|=|:)[ \\t]*[\"']?)$");
+
     private static final Pattern DOTTED_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)+");
 
     /** The signature of the sample token on jwt.io (HS256, key "your-256-bit-secret"). */
@@ -674,6 +686,74 @@ public final class SecretsScanner implements Scanner {
                 0,
                 44,
                 group1("HUGGINGFACE_TOKEN", 0.9, v -> !isPlaceholder(v) && mixed(v) && entropy(v) >= ENTROPY)));
+        // SendGrid API keys: "SG.", a 22-char key id, ".", a 43-char secret, both base64url. Needs its own rule: in
+        // assignment context the dotted shape reads as a code reference (config.secret_key) and is dropped.
+        r.add(rule(
+                "SENDGRID_API_KEY",
+                SPECIFIC,
+                List.of("sg."),
+                "(?<![\\w.-])(SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43})(?![\\w.-])",
+                0,
+                72,
+                group1("SENDGRID_API_KEY", 0.95, v -> !isPlaceholder(v) && entropy(v) >= ENTROPY)));
+        // Mailgun's legacy API keys: "key-" then 32 hex. "key-" alone is a common word part, so some context must
+        // say it is a credential: Mailgun named nearby, "api" as the basic-auth user before it, or a secret-ish name.
+        r.add(rule(
+                "MAILGUN_API_KEY",
+                SPECIFIC,
+                List.of("key-"),
+                "(?<![\\w-])(key-[0-9a-f]{32})(?![\\w-])",
+                0,
+                36,
+                (t, m) -> {
+                    String v = m.group(1);
+                    if (isPlaceholder(v) || entropy(v.substring(4)) < HEX_ENTROPY) {
+                        return null;
+                    }
+                    String before = t.subSequence(Math.max(0, m.start() - 300), m.start())
+                            .toString();
+                    boolean context = before.toLowerCase(Locale.ROOT).contains("mailgun")
+                            || MAILGUN_CONTEXT.matcher(before).find();
+                    return context ? new Verdict("MAILGUN_API_KEY", 0.85, m.start(1), m.end(1)) : null;
+                }));
+        // Databricks personal access tokens: "dapi" then 32 hex, sometimes with a "-<digit>" suffix.
+        r.add(rule(
+                "DATABRICKS_TOKEN",
+                SPECIFIC,
+                List.of("dapi"),
+                "(?<![\\w-])(dapi[0-9a-f]{32}(?:-[0-9])?)(?![\\w-])",
+                0,
+                40,
+                group1("DATABRICKS_TOKEN", 0.9, v -> !isPlaceholder(v) && isHighEntropy(v.substring(4, 36)))));
+        // PyPI API tokens: "pypi-" then a base64url macaroon whose fixed start encodes its location ("pypi.org" or
+        // "test.pypi.org"), so the prefix alone is specific.
+        r.add(rule(
+                "PYPI_TOKEN",
+                SPECIFIC,
+                List.of("pypi-ageichlwas5vcmc", "pypi-agendgvzdc5wexbplm9yzw"),
+                "(?<![\\w-])(pypi-(?:AgEIcHlwaS5vcmc|AgENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,1000}+)",
+                0,
+                1030,
+                group1("PYPI_TOKEN", 0.95, v -> !isPlaceholder(v))));
+        // Shopify: shpat_ (Admin API access token), shpca_ (custom app), shppa_ (private app), shpss_ (shared
+        // secret), each then 32 hex.
+        r.add(rule(
+                "SHOPIFY_TOKEN",
+                SPECIFIC,
+                List.of("shpat_", "shpca_", "shppa_", "shpss_"),
+                "(?<![\\w-])(shp(?:at|ca|pa|ss)_[0-9a-fA-F]{32})(?![\\w-])",
+                0,
+                40,
+                group1("SHOPIFY_TOKEN", 0.9, v -> !isPlaceholder(v) && isHighEntropy(v.substring(6)))));
+        // Stripe webhook signing secrets: "whsec_" then 32 or more base64-ish chars.
+        r.add(rule(
+                "STRIPE_WEBHOOK_SECRET",
+                SPECIFIC,
+                List.of("whsec_"),
+                "(?<![\\w-])(whsec_[A-Za-z0-9+/=_-]{32,100}+)(?![\\w-])",
+                0,
+                110,
+                group1("STRIPE_WEBHOOK_SECRET", 0.9, v -> !isPlaceholder(v) && isHighEntropy(v.substring(6)))));
         // JWT: three base64url parts; the header decodes to a JSON object with "alg".
         r.add(rule(
                 "JWT",
@@ -788,6 +868,86 @@ public final class SecretsScanner implements Scanner {
                             ? new Verdict("CLI_CREDENTIALS", 0.8, m.start(g), m.end(g))
                             : null;
                 }));
+        // Password flags of clients that take the password itself as an argument: sshpass -p PW, docker/podman login
+        // -p PW, twine upload -p TOKEN, and mysql/mariadb -pPW (attached: a bare -p makes them prompt instead).
+        r.add(rule(
+                "CLI_PASSWORD_FLAG",
+                STRUCTURAL,
+                List.of("sshpass", "docker login", "podman login", "twine upload", "mysql", "mariadb"),
+                "(?<![\\w.-])(?:sshpass[ \\t]+(?:-[a-oq-zA-Z][ \\t]+)*-p[ \\t]*"
+                        + "|(?:docker|podman)[ \\t]+login[ \\t][^\\n|;&]{0,200}?(?<=[ \\t])-p[ \\t]+"
+                        + "|twine[ \\t]+upload[ \\t][^\\n|;&]{0,200}?(?<=[ \\t])-p[ \\t]+"
+                        + "|(?:mysql|mariadb|mysqldump|mysqladmin|mariadb-dump)(?:\\.exe)?[ \\t][^\\n|;&<>]{0,200}?"
+                        + "(?<=[ \\t])-p(?=[^\\s-]))"
+                        + "(['\"]?)([^\\s'\"]{4,128})\\1(?=\\s|$)",
+                12,
+                260,
+                (t, m) -> {
+                    String pw = m.group(2);
+                    if (isPlaceholderPassword(pw) || looksLikeReference(pw) || distinct(pw) < 5) {
+                        return null;
+                    }
+                    // the flag says it is a password: a long mixed-case value needs no digit or symbol
+                    boolean ok = hasDigit(pw) || hasSymbol(pw) || pw.length() >= 12 && mixed(pw);
+                    return ok ? new Verdict("CLI_CREDENTIALS", 0.8, m.start(2), m.end(2)) : null;
+                }));
+        // HTTP basic auth as a (user, password) pair in code: requests' auth=("user", "pw"), HTTPBasicAuth("u", "pw"),
+        // aiohttp's BasicAuth("u", "pw").
+        r.add(rule(
+                "BASIC_AUTH_PASSWORD",
+                STRUCTURAL,
+                List.of("auth"),
+                "(?<![\\w.-])(?:auth[ \\t]*=[ \\t]*|(?:HTTP)?(?:Basic|Digest)Auth)\\([ \\t]*"
+                        + "([\"'])[^\"'\\s]{1,64}\\1[ \\t]*,[ \\t]*([\"'])([^\\s\"']{4,128})\\2[ \\t]*\\)",
+                14,
+                260,
+                (t, m) -> {
+                    String pw = m.group(3);
+                    if (isPlaceholderPassword(pw) || looksLikeReference(pw) || distinct(pw) < 5) {
+                        return null;
+                    }
+                    boolean ok = hasDigit(pw) || hasSymbol(pw) || pw.length() >= 12 && mixed(pw);
+                    return ok ? new Verdict("BASIC_AUTH_PASSWORD", 0.8, m.start(3), m.end(3)) : null;
+                }));
+        // .pgpass lines: host:port:database:user:password, one per line. Keyed on the port field being PostgreSQL's
+        // default 5432, PgBouncer's 6432 or the wildcard *, as nearly every such line has.
+        r.add(rule(
+                "PGPASS_PASSWORD",
+                STRUCTURAL,
+                List.of(":5432:", ":6432:", ":*:"),
+                "(?<![^\\n])[ \\t]*[A-Za-z0-9*][A-Za-z0-9.*_-]{0,252}:(?:5432|6432|\\*):[^:\\s]{1,128}:[^:\\s]{1,128}:"
+                        + "([^\\s]{4,256})[ \\t]*(?=\\r?\\n|$)",
+                260,
+                520,
+                (t, m) -> {
+                    String pw = m.group(1);
+                    if (isPlaceholderPassword(pw) || looksLikeReference(pw) || distinct(pw) < 5) {
+                        return null;
+                    }
+                    return hasDigit(pw) || hasSymbol(pw) || pw.length() >= 12 && mixed(pw)
+                            ? new Verdict("PGPASS_PASSWORD", 0.85, m.start(1), m.end(1))
+                            : null;
+                }));
+        // A passphrase given in the sentence right before the encrypted private key it opens ("the key is protected
+        // with passphrase PW" then -----BEGIN ENCRYPTED PRIVATE KEY-----).
+        r.add(rule(
+                "PRIVATE_KEY_PASSPHRASE",
+                STRUCTURAL,
+                List.of("passphrase"),
+                "(?i:passphrase)(?:[ \\t]+(?i:is|was))?[ \\t]*[:=]?[ \\t]*(['\"]?)([^\\s'\"]{6,128}?)\\1[.,;]?[ \\t]*"
+                        + "\\r?\\n(?:[ \\t]*\\r?\\n)?-----BEGIN (?:ENCRYPTED PRIVATE KEY|[A-Z ]{0,20}PRIVATE KEY-----"
+                        + "\\r?\\nProc-Type: 4,ENCRYPTED)",
+                0,
+                260,
+                (t, m) -> {
+                    String pw = m.group(2);
+                    if (isPlaceholderPassword(pw) || looksLikeReference(pw) || distinct(pw) < 5) {
+                        return null;
+                    }
+                    return hasDigit(pw) || hasSymbol(pw)
+                            ? new Verdict("PRIVATE_KEY_PASSPHRASE", 0.8, m.start(2), m.end(2))
+                            : null;
+                }));
         // JDBC URLs with a password property: jdbc:...;password=... or ?password=... / &password=...
         r.add(rule(
                 "JDBC_PASSWORD",
@@ -878,10 +1038,23 @@ public final class SecretsScanner implements Scanner {
                 "HIGH_ENTROPY_ASSIGNMENT",
                 GENERIC,
                 assignmentKeywords,
-                "(?<![\\w.-])([A-Za-z_$@][\\w.-]{0,63})[\"'\\]]?[ \\t]*(?::=|=>|==?|:)[ \\t]*(?:!!binary[ \\t]+)?"
-                        + "(?:(?:Bearer|Basic|Token|token)[ \\t]+)?([\"'`]?)((?<=[\"'`])[^\\s\"'`]{8,512}+"
+                "(?<![\\w.-])([A-Za-z_$@][\\w.-]{0,63})(?:\\\\?[\"'\\]]){0,2}[ \\t]*(?::=|=>|==?|:)[ \\t]*"
+                        + "(?:!!binary[ \\t]+)?(?:(?:Bearer|Basic|Token|token)[ \\t]+)?((?:\\\\(?=[\"']))?[\"'`]?)"
+                        + "((?<=[\"'`])(?:[^\\s\"'`\\\\]|\\\\(?![\"'`])){8,512}+"
                         + "|[^\\s\"'`,;()\\[\\]{}<>]{8,512}+)\\2"
                         + "(?![(<\\[{])",
+                72,
+                600,
+                SecretsScanner::checkAssignment));
+        // A secret passed with its name as a call's two string arguments: a header set in code
+        // (AddDefaultHeader("api_key", "..."), headers.set("X-Api-Key", "...")), PHP's define('DB_PASSWORD', '...').
+        // Judged as an assignment of the value to the name.
+        r.add(rule(
+                "CALL_ARGUMENT_SECRET",
+                GENERIC,
+                assignmentKeywords,
+                "(?<=\\([ \\t]{0,8}[\"'])([A-Za-z_$@][\\w.-]{0,63})[\"'][ \\t]*,[ \\t]*([\"'])"
+                        + "([^\\s\"'`]{8,512}+)\\2[ \\t]*[),]",
                 72,
                 600,
                 SecretsScanner::checkAssignment));
@@ -896,8 +1069,11 @@ public final class SecretsScanner implements Scanner {
             return null;
         }
         String last = parts.get(parts.size() - 1);
-        if (NAME_EXCLUDED_SUFFIXES.contains(last)) {
+        if (NAME_EXCLUDED_SUFFIXES.contains(last) || DIGEST_NAME.matcher(last).matches()) {
             return null;
+        }
+        if (parts.equals(List.of("shopify", "api", "key")) && value.matches("[0-9a-fA-F]{32}")) {
+            return null; // Shopify's API key is the app's public client id (the secret is the shpss_ shared secret)
         }
         boolean secretName = false;
         boolean passwordName = false;
@@ -905,7 +1081,9 @@ public final class SecretsScanner implements Scanner {
             if (SECRET_PARTS.contains(p)) {
                 secretName = true;
             }
-            if (PASSWORD_PARTS.contains(p)) {
+            // pgpassword, adminpassword: a password name run together with its qualifier
+            if (PASSWORD_PARTS.contains(p) || p.endsWith("password") || p.endsWith("passwd")) {
+                secretName = true;
                 passwordName = true;
             }
         }
@@ -1053,6 +1231,9 @@ public final class SecretsScanner implements Scanner {
     }
 
     static boolean isPlaceholder(String v) {
+        if (v.endsWith("...") || v.endsWith("\u2026")) {
+            return true; // elided: "sk_live_..." shows the shape of a key, not a key
+        }
         String l = v.toLowerCase(Locale.ROOT);
         for (String w : PLACEHOLDER_WORDS) {
             if (l.contains(w)) {
@@ -1089,7 +1270,9 @@ public final class SecretsScanner implements Scanner {
             return false;
         }
         String head = v.substring(0, v.indexOf('.'));
-        return !(head.length() >= 12 && hasDigit(head) && isHighEntropy(head)); // config.secret_key
+        // config.secret_key is a reference; Cobalt5064.tundra is a password: code names rarely hold 3 digits in a row
+        return !(head.length() >= 12 && hasDigit(head) && isHighEntropy(head))
+                && !DIGIT_RUN.matcher(v).find();
     }
 
     private static List<String> nameParts(String name) {

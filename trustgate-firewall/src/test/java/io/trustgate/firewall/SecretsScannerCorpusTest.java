@@ -88,6 +88,16 @@ class SecretsScannerCorpusTest {
         String hexVal = rnd(r, HEX, 40);
         String bearer = rnd(r, B64URL, 40);
         String pw = "Tr0ub4dor&3x";
+        String sendgrid = "SG." + rnd(r, B64URL, 22) + "." + rnd(r, B64URL, 43);
+        String mailgun = "key-" + rnd(r, HEX, 32);
+        String databricks = "dapi" + rnd(r, HEX, 32);
+        String pypi = "pypi-AgEIcHlwaS5vcmc" + rnd(r, B64URL, 150);
+        String shpat = "shpat_" + rnd(r, HEX, 32);
+        String shpss = "shpss_" + rnd(r, HEX, 32);
+        String whsec = "whsec_" + rnd(r, ALNUM, 32);
+        String cliPw = rnd(r, ALNUM, 10) + "!" + rnd(r, DIGITS, 3);
+        String longPw = rnd(r, UPPER + LOWER, 20);
+        String dottedPw = "Slate4821.harbor";
         return Stream.of(
                 Arguments.of("AWS_ACCESS_KEY_ID", "aws_access_key_id = " + aws, aws),
                 Arguments.of("AWS_ACCESS_KEY_ID", "export AWS_ACCESS_KEY_ID=\"" + sts + "\"", sts),
@@ -194,7 +204,60 @@ class SecretsScannerCorpusTest {
                         "CONNECTION_STRING_PASSWORD",
                         "sql.Open(\"mysql\", \"inventory:" + urlPw + "@tcp(db:3306)/inventory?parseTime=true\")",
                         urlPw),
-                Arguments.of("PASSWORD_ASSIGNMENT", "<add key=\"x\"/> pwd: '" + pw + "'", pw));
+                Arguments.of("PASSWORD_ASSIGNMENT", "<add key=\"x\"/> pwd: '" + pw + "'", pw),
+                // documented token formats (fourth independent probe)
+                Arguments.of("SENDGRID_API_KEY", "sendgrid:\n  api-key: " + sendgrid + "\n", sendgrid),
+                Arguments.of("SENDGRID_API_KEY", "-H 'Authorization: Bearer " + sendgrid + "'", sendgrid),
+                Arguments.of(
+                        "MAILGUN_API_KEY",
+                        "requests.post(url, auth=(\"api\", \"" + mailgun + "\"), data=payload)",
+                        mailgun),
+                Arguments.of("MAILGUN_API_KEY", "our mailgun key is " + mailgun, mailgun),
+                Arguments.of("DATABRICKS_TOKEN", "is a token like " + databricks + " per workspace?", databricks),
+                Arguments.of("DATABRICKS_TOKEN", "token " + databricks + "-2", databricks + "-2"),
+                Arguments.of("PYPI_TOKEN", "twine upload -u __token__ -p " + pypi + " dist/*", pypi),
+                Arguments.of(
+                        "SHOPIFY_TOKEN",
+                        "shopify.Session(\"shop.myshopify.com\", \"2024-07\", \"" + shpat + "\")",
+                        shpat),
+                Arguments.of("SHOPIFY_TOKEN", "SHOPIFY_API_SECRET=" + shpss, shpss),
+                Arguments.of("STRIPE_WEBHOOK_SECRET", "construct_event(payload, sig, \"" + whsec + "\")", whsec),
+                // passwords on command lines and in config
+                Arguments.of("CLI_CREDENTIALS", "  17  sshpass -p '" + cliPw + "' ssh deploy@10.0.0.7", cliPw),
+                Arguments.of("CLI_CREDENTIALS", "$ docker login -u ci -p " + longPw + " registry.local", longPw),
+                Arguments.of(
+                        "CLI_CREDENTIALS",
+                        "twine upload --repository-url https://nexus.local/pypi -u deploy -p " + cliPw + " dist/*",
+                        cliPw),
+                Arguments.of("CLI_CREDENTIALS", "mysql -h db.local -u root -p" + cliPw + " shop < dump.sql", cliPw),
+                Arguments.of(
+                        "HIGH_ENTROPY_ASSIGNMENT", "PGPASSWORD='" + entropyVal + "' psql -h db -U app", entropyVal),
+                Arguments.of("PASSWORD_ASSIGNMENT", "MYSQL_PWD=" + cliPw + " mysql -h db -u app", cliPw),
+                Arguments.of("PGPASS_PASSWORD", "db.internal:5432:*:app:" + cliPw + "\n", cliPw),
+                Arguments.of("PGPASS_PASSWORD", "replica-2.local:*:billing:report:" + dottedPw, dottedPw),
+                Arguments.of(
+                        "HIGH_ENTROPY_ASSIGNMENT",
+                        "    environment:\n      GRAFANA_ADMIN_PASSWORD: " + dottedPw + "\n",
+                        dottedPw),
+                Arguments.of("PASSWORD_ASSIGNMENT", "define( 'DB_PASSWORD', '" + cliPw + "' );", cliPw),
+                Arguments.of(
+                        "PASSWORD_ASSIGNMENT",
+                        "\"cmd\": \"connect(user=\\\"ci\\\", password=\\\"" + cliPw + "\\\")\"",
+                        cliPw),
+                Arguments.of("BASIC_AUTH_PASSWORD", "requests.get(url, auth=(\"svc\", \"" + cliPw + "\"))", cliPw),
+                Arguments.of("BASIC_AUTH_PASSWORD", "session.auth = HTTPBasicAuth(\"svc\", \"" + cliPw + "\")", cliPw),
+                Arguments.of(
+                        "PRIVATE_KEY_PASSPHRASE",
+                        "the key is protected with passphrase " + cliPw + "\n"
+                                + "-----BEGIN ENCRYPTED PRIVATE KEY-----\n" + rnd(r, B64, 64)
+                                + "\n-----END ENCRYPTED PRIVATE KEY-----",
+                        cliPw),
+                Arguments.of("HIGH_ENTROPY_ASSIGNMENT", "app.config['SECRET_KEY'] = '" + entropyVal + "'", entropyVal),
+                Arguments.of("HIGH_ENTROPY_ASSIGNMENT", "headers[\"X-Api-Key\"] = \"" + entropyVal + "\"", entropyVal),
+                Arguments.of(
+                        "HIGH_ENTROPY_ASSIGNMENT",
+                        "client.AddDefaultHeader(\"api_key\", \"" + hexVal + "\");",
+                        hexVal));
     }
 
     @ParameterizedTest
@@ -237,8 +300,12 @@ class SecretsScannerCorpusTest {
             if (id.equals("STRIPE_KEY")
                     || id.equals("JDBC_PASSWORD")
                     || id.equals("GO_DSN_PASSWORD")
-                    || id.equals("AWS_SECRET_NEAR_KEY_ID")) {
-                continue; // emit STRIPE_*, CONNECTION_STRING_PASSWORD and AWS_SECRET_ACCESS_KEY, covered above
+                    || id.equals("AWS_SECRET_NEAR_KEY_ID")
+                    || id.equals("CLI_PASSWORD_FLAG")
+                    || id.equals("CALL_ARGUMENT_SECRET")) {
+                // emit STRIPE_*, CONNECTION_STRING_PASSWORD, AWS_SECRET_ACCESS_KEY, CLI_CREDENTIALS and
+                // HIGH_ENTROPY_ASSIGNMENT or PASSWORD_ASSIGNMENT, covered above
+                continue;
             }
             assertThat(covered).as("rule %s", id).contains(id);
         }
@@ -365,6 +432,42 @@ class SecretsScannerCorpusTest {
                 // cache keys end in a lock file's hash
                 "build:\n  script: make\n  cache:\n    key: gems-4be1c07e9a3d2f61\n    paths: [vendor/]",
                 "cache_key = \"npm-7d3f9a01c2b84e56\"",
+                // digests named as such, elided values, Shopify's public API key (fourth independent probe)
+                "kid=4be1c07e9a3d2f61 token_sha256=5d41402abc4b2a76b9719d911017c592ae3c1c7d05e1a4b0f6e7d8c9b0a1f2e3",
+                "api_key_hash: 0cc175b9c0f1b6a831c399e269772661c4ca4238a0b923820dcc509a6f75849b",
+                "secret_digest = \"9e107d9d372bb6826bd81d3542a419d6e4d8da4a\"",
+                "token_checksum=c3fcd3d76192e4007dfb496cca67e13b",
+                "ssh_key_fingerprint: 43:51:43:a1:b5:fc:8b:b7:0a:3a:a9:b1:0f:66:73:a8",
+                "auth_md5 = e4d909c290d0fb1ca068ffaddf22cbd0",
+                "Password = \"sk_live_...\"",
+                "api_key: AKfycbx3...",
+                "SHOPIFY_API_KEY=9a8b7c6d5e4f30211203f4e5d6c7b8a9",
+                // command lines and config with references, prompts, placeholders and defaults
+                "sshpass -p \"$SSH_PASS\" ssh deploy@host",
+                "sshpass -p '****' ssh deploy@host",
+                "docker login -u ci -p ${REGISTRY_PASSWORD} registry.local",
+                "docker login -u ci -p $(cat ~/pw.txt) registry.local",
+                "mysql -h db -u root -p shop < dump.sql",
+                "mysql -uroot -p\"$MYSQL_ROOT_PASSWORD\" -e 'show databases'",
+                "mysql --port 3306 -P 3306 -u app -p",
+                "PGPASSWORD=$DB_PASS psql -h db -U app",
+                "hostname:port:database:username:password",
+                "localhost:5432:*:postgres:postgres",
+                "*:*:*:replicator:${REPL_PASSWORD}",
+                "  GF_SECURITY_ADMIN_PASSWORD: ${GF_ADMIN_PASSWORD}",
+                "  GF_SECURITY_ADMIN_PASSWORD: admin",
+                "  DB_PASSWORD: settings.DB_PASSWORD",
+                "define( 'DB_PASSWORD', 'password_here' );",
+                "define( 'AUTH_KEY', 'put your unique phrase here' );",
+                "requests.get(url, auth=(\"user\", \"pass\"))",
+                "requests.get(url, auth=(user, password))",
+                "the key is protected with passphrase <your passphrase>\n-----BEGIN ENCRYPTED PRIVATE KEY-----",
+                "app.config['SECRET_KEY'] = os.environ['SECRET_KEY']",
+                "app.config['SECRET_KEY'] = 'dev'",
+                "headers[\"X-Api-Key\"] = \"{{ api_key }}\"",
+                "client.AddDefaultHeader(\"api_key\", \"YOUR_API_KEY\");",
+                "\"password\": \\\"${DB_PASSWORD}\\\"",
+                "the object key-0cc175b9c0f1b6a831c399e269772661 was evicted from the cache",
             })
     void passesHardNegatives(String text) {
         assertThat(SCANNER.scan(ScanText.plain(text, ScanText.Stage.INPUT)))
