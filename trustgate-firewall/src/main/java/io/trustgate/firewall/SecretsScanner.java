@@ -242,6 +242,9 @@ public final class SecretsScanner implements Scanner {
                     + "|digests|checksums|fingerprints?|thumbprints?");
 
     private static final Pattern DIGIT_RUN = Pattern.compile("[0-9]{3}");
+    /** A lower-case letter or digit followed by a capital, or a segment in capitals: how code names are written. */
+    private static final Pattern CAMEL_HUMP = Pattern.compile("[a-z0-9][A-Z]|\\.[A-Z][A-Z0-9_]+$");
+
     private static final Pattern UUID =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern CAMEL = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])|[^A-Za-z0-9]+");
@@ -1054,7 +1057,8 @@ public final class SecretsScanner implements Scanner {
                 GENERIC,
                 assignmentKeywords,
                 "(?<=\\([ \\t]{0,8}[\"'])([A-Za-z_$@][\\w.-]{0,63})[\"'][ \\t]*,[ \\t]*([\"'])"
-                        + "([^\\s\"'`]{8,512}+)\\2[ \\t]*[),]",
+                        + "([^\\s\"'`]{8,512}+)\\2[ \\t]*\\)", // exactly two arguments: ps("Signature", "MD5...", x) is
+                // none
                 72,
                 600,
                 SecretsScanner::checkAssignment));
@@ -1270,9 +1274,10 @@ public final class SecretsScanner implements Scanner {
             return false;
         }
         String head = v.substring(0, v.indexOf('.'));
-        // config.secret_key is a reference; Cobalt5064.tundra is a password: code names rarely hold 3 digits in a row
+        // config.secret_key is a reference; Cobalt5064.tundra is a password: code names rarely hold 3 digits in a row,
+        // and those that do are camel-cased (x509Credentials.popPrivateKey, CertificateX509Key.NAME)
         return !(head.length() >= 12 && hasDigit(head) && isHighEntropy(head))
-                && !DIGIT_RUN.matcher(v).find();
+                && !(DIGIT_RUN.matcher(v).find() && !CAMEL_HUMP.matcher(v).find() && !v.endsWith(".class"));
     }
 
     private static List<String> nameParts(String name) {

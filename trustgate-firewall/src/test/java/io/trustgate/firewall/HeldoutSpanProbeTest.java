@@ -180,6 +180,29 @@ class HeldoutSpanProbeTest {
         assertThat(ip.precision()).as("IP " + ip).isGreaterThanOrEqualTo(0.95);
     }
 
+    /**
+     * The third secrets set ({@code heldout4/secrets/}, 46 kinds in code, config, shell history and logs) was counted
+     * blind once in the seventeenth session: recall 0.909, precision 0.985, 3 of its 130 look-alike texts flagged. These
+     * are the floors after its fixes (1.000, 1.000, none).
+     */
+    @Test
+    void thirdSecretsSetIsFoundAndItsLookAlikesPass() throws IOException {
+        List<Text> texts = read("heldout4/secrets/secrets-probe-3.jsonl");
+        Set<String> all = new java.util.HashSet<>();
+        texts.forEach(t -> t.spans().forEach(s -> all.add(s.type())));
+        SecretsScanner secrets = new SecretsScanner();
+        Counts c = count(secrets, texts, all, true);
+        assertThat(c.gold()).isEqualTo(285);
+        assertThat(c.recall()).as("secrets " + c).isGreaterThanOrEqualTo(0.99);
+        assertThat(c.precision()).as("secrets " + c).isGreaterThanOrEqualTo(0.99);
+        long flagged = texts.stream()
+                .filter(t -> t.spans().isEmpty())
+                .filter(t -> secrets.scan(NORMALIZER.normalize(t.text(), ScanText.Stage.INPUT)).stream()
+                        .anyMatch(f -> f.score() >= THRESHOLD))
+                .count();
+        assertThat(flagged).isLessThanOrEqualTo(1);
+    }
+
     @Test
     void secondSecretsSetIsFoundAndItsLookAlikesMostlyPass() throws IOException {
         List<Text> texts = read("heldout2/secrets/secrets-probe-2.jsonl");

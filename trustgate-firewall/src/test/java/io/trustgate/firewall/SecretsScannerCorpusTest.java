@@ -442,6 +442,10 @@ class SecretsScannerCorpusTest {
                 "Password = \"sk_live_...\"",
                 "api_key: AKfycbx3...",
                 "SHOPIFY_API_KEY=9a8b7c6d5e4f30211203f4e5d6c7b8a9",
+                // code references with three digits in a row are still references; a call with more arguments is no
+                // pair
+                "PrivateKey signingKey = x509Possession.popPrivateKey;",
+                "register(\"Signature\", \"SHA256withRSAandMGF1\", impl);",
                 // command lines and config with references, prompts, placeholders and defaults
                 "sshpass -p \"$SSH_PASS\" ssh deploy@host",
                 "sshpass -p '****' ssh deploy@host",
