@@ -863,13 +863,7 @@ public final class SecretsScanner implements Scanner {
                 220,
                 (t, m) -> {
                     int g = m.group(1) != null ? 1 : 2;
-                    String pw = m.group(g);
-                    if (isPlaceholderPassword(pw) || looksLikeReference(pw) || distinct(pw) < 5) {
-                        return null;
-                    }
-                    return hasDigit(pw) || hasSymbol(pw)
-                            ? new Verdict("CLI_CREDENTIALS", 0.8, m.start(g), m.end(g))
-                            : null;
+                    return passwordAt(m, g, false, "CLI_CREDENTIALS", 0.8);
                 }));
         // Password flags of clients that take the password itself as an argument: sshpass -p PW, docker/podman login
         // -p PW, twine upload -p TOKEN, and mysql/mariadb -pPW (attached: a bare -p makes them prompt instead).
@@ -885,15 +879,8 @@ public final class SecretsScanner implements Scanner {
                         + "(['\"]?)([^\\s'\"]{4,128})\\1(?=\\s|$)",
                 12,
                 260,
-                (t, m) -> {
-                    String pw = m.group(2);
-                    if (isPlaceholderPassword(pw) || looksLikeReference(pw) || distinct(pw) < 5) {
-                        return null;
-                    }
-                    // the flag says it is a password: a long mixed-case value needs no digit or symbol
-                    boolean ok = hasDigit(pw) || hasSymbol(pw) || pw.length() >= 12 && mixed(pw);
-                    return ok ? new Verdict("CLI_CREDENTIALS", 0.8, m.start(2), m.end(2)) : null;
-                }));
+                // the flag says it is a password: a long mixed-case value needs no digit or symbol
+                (t, m) -> passwordAt(m, 2, true, "CLI_CREDENTIALS", 0.8)));
         // HTTP basic auth as a (user, password) pair in code: requests' auth=("user", "pw"), HTTPBasicAuth("u", "pw"),
         // aiohttp's BasicAuth("u", "pw").
         r.add(rule(
@@ -904,14 +891,7 @@ public final class SecretsScanner implements Scanner {
                         + "([\"'])[^\"'\\s]{1,64}\\1[ \\t]*,[ \\t]*([\"'])([^\\s\"']{4,128})\\2[ \\t]*\\)",
                 14,
                 260,
-                (t, m) -> {
-                    String pw = m.group(3);
-                    if (isPlaceholderPassword(pw) || looksLikeReference(pw) || distinct(pw) < 5) {
-                        return null;
-                    }
-                    boolean ok = hasDigit(pw) || hasSymbol(pw) || pw.length() >= 12 && mixed(pw);
-                    return ok ? new Verdict("BASIC_AUTH_PASSWORD", 0.8, m.start(3), m.end(3)) : null;
-                }));
+                (t, m) -> passwordAt(m, 3, true, "BASIC_AUTH_PASSWORD", 0.8)));
         // .pgpass lines: host:port:database:user:password, one per line. Keyed on the port field being PostgreSQL's
         // default 5432, PgBouncer's 6432 or the wildcard *, as nearly every such line has.
         r.add(rule(
@@ -922,15 +902,7 @@ public final class SecretsScanner implements Scanner {
                         + "([^\\s]{4,256})[ \\t]*(?=\\r?\\n|$)",
                 260,
                 520,
-                (t, m) -> {
-                    String pw = m.group(1);
-                    if (isPlaceholderPassword(pw) || looksLikeReference(pw) || distinct(pw) < 5) {
-                        return null;
-                    }
-                    return hasDigit(pw) || hasSymbol(pw) || pw.length() >= 12 && mixed(pw)
-                            ? new Verdict("PGPASS_PASSWORD", 0.85, m.start(1), m.end(1))
-                            : null;
-                }));
+                (t, m) -> passwordAt(m, 1, true, "PGPASS_PASSWORD", 0.85)));
         // A passphrase given in the sentence right before the encrypted private key it opens ("the key is protected
         // with passphrase PW" then -----BEGIN ENCRYPTED PRIVATE KEY-----).
         r.add(rule(
@@ -942,15 +914,7 @@ public final class SecretsScanner implements Scanner {
                         + "\\r?\\nProc-Type: 4,ENCRYPTED)",
                 0,
                 260,
-                (t, m) -> {
-                    String pw = m.group(2);
-                    if (isPlaceholderPassword(pw) || looksLikeReference(pw) || distinct(pw) < 5) {
-                        return null;
-                    }
-                    return hasDigit(pw) || hasSymbol(pw)
-                            ? new Verdict("PRIVATE_KEY_PASSPHRASE", 0.8, m.start(2), m.end(2))
-                            : null;
-                }));
+                (t, m) -> passwordAt(m, 2, false, "PRIVATE_KEY_PASSPHRASE", 0.8)));
         // JDBC URLs with a password property: jdbc:...;password=... or ?password=... / &password=...
         r.add(rule(
                 "JDBC_PASSWORD",
@@ -1063,6 +1027,20 @@ public final class SecretsScanner implements Scanner {
                 600,
                 SecretsScanner::checkAssignment));
         return List.copyOf(r);
+    }
+
+    /**
+     * The verdict for group {@code g}, a value given where a password goes (a flag, a pair, a .pgpass field): none for a
+     * placeholder, a reference or a value of fewer than 5 distinct chars; else one when it holds a digit or a symbol,
+     * or, if {@code longMixedCase}, is 12 chars or more in mixed case.
+     */
+    private static Verdict passwordAt(Matcher m, int g, boolean longMixedCase, String type, double score) {
+        String pw = m.group(g);
+        if (isPlaceholderPassword(pw) || looksLikeReference(pw) || distinct(pw) < 5) {
+            return null;
+        }
+        boolean ok = hasDigit(pw) || hasSymbol(pw) || (longMixedCase && pw.length() >= 12 && mixed(pw));
+        return ok ? new Verdict(type, score, m.start(g), m.end(g)) : null;
     }
 
     private static Verdict checkAssignment(CharSequence text, Matcher m) {

@@ -187,38 +187,34 @@ class HeldoutSpanProbeTest {
      */
     @Test
     void thirdSecretsSetIsFoundAndItsLookAlikesPass() throws IOException {
-        List<Text> texts = read("heldout4/secrets/secrets-probe-3.jsonl");
-        Set<String> all = new java.util.HashSet<>();
-        texts.forEach(t -> t.spans().forEach(s -> all.add(s.type())));
-        SecretsScanner secrets = new SecretsScanner();
-        Counts c = count(secrets, texts, all, true);
-        assertThat(c.gold()).isEqualTo(285);
-        assertThat(c.recall()).as("secrets " + c).isGreaterThanOrEqualTo(0.99);
-        assertThat(c.precision()).as("secrets " + c).isGreaterThanOrEqualTo(0.99);
-        long flagged = texts.stream()
-                .filter(t -> t.spans().isEmpty())
-                .filter(t -> secrets.scan(NORMALIZER.normalize(t.text(), ScanText.Stage.INPUT)).stream()
-                        .anyMatch(f -> f.score() >= THRESHOLD))
-                .count();
-        assertThat(flagged).isLessThanOrEqualTo(1);
+        assertSecretsSet("heldout4/secrets/secrets-probe-3.jsonl", 285, 1);
     }
 
     @Test
     void secondSecretsSetIsFoundAndItsLookAlikesMostlyPass() throws IOException {
-        List<Text> texts = read("heldout2/secrets/secrets-probe-2.jsonl");
+        // 143 texts hold only look-alikes; blind, 11 of them were flagged, after the fixes 2 (GitLab cache keys), then
+        // 0
+        assertSecretsSet("heldout2/secrets/secrets-probe-2.jsonl", 231, 2);
+    }
+
+    /**
+     * A secrets set: {@code gold} spans, recall and precision at least 0.99 whatever the type names, and at most
+     * {@code maxFlagged} of its texts with nothing to find flagged.
+     */
+    private static void assertSecretsSet(String file, int gold, long maxFlagged) throws IOException {
+        List<Text> texts = read(file);
         Set<String> all = new java.util.HashSet<>();
         texts.forEach(t -> t.spans().forEach(s -> all.add(s.type())));
         SecretsScanner secrets = new SecretsScanner();
         Counts c = count(secrets, texts, all, true);
-        assertThat(c.gold()).isEqualTo(231);
+        assertThat(c.gold()).isEqualTo(gold);
         assertThat(c.recall()).as("secrets " + c).isGreaterThanOrEqualTo(0.99);
         assertThat(c.precision()).as("secrets " + c).isGreaterThanOrEqualTo(0.99);
-        // 143 texts hold only look-alikes; blind, 11 of them were flagged, after the fixes 2 (GitLab cache keys)
         long flagged = texts.stream()
                 .filter(t -> t.spans().isEmpty())
                 .filter(t -> secrets.scan(NORMALIZER.normalize(t.text(), ScanText.Stage.INPUT)).stream()
                         .anyMatch(f -> f.score() >= THRESHOLD))
                 .count();
-        assertThat(flagged).isLessThanOrEqualTo(2);
+        assertThat(flagged).as(file + ": look-alike texts flagged").isLessThanOrEqualTo(maxFlagged);
     }
 }
