@@ -711,6 +711,11 @@ public final class PiiScanner implements Scanner {
         int i = 0;
         int last = s.length() - 4;
         while (i <= last) {
+            if ((i & 0xFFF) == 0) {
+                // a pass over every char, once per text: it can run long before the JIT compiles it, so the clock
+                // is read every 4K chars (a tick would read it every 64 ticks)
+                ScanDeadline.checkNow();
+            }
             char c0 = s.charAt(i);
             // all in upper case, or all in lower case (typed by hand: "nl02rabo..."); never mixed
             boolean lower = isLower(c0);
@@ -973,6 +978,7 @@ public final class PiiScanner implements Scanner {
         List<int[]> keywords = new ArrayList<>(); // kept for the second loop: the keyword regex reads the text once
         int searched = 0;
         do {
+            ScanDeadline.tick(); // per keyword: a text of keywords and no dates would otherwise never check
             keywords.add(new int[] {k.start(), k.end()});
             int from = Math.max(searched, k.start() - BIRTH_WINDOW - 40);
             int to = Math.min(s.length(), k.end() + BIRTH_WINDOW + 40);
@@ -1267,6 +1273,7 @@ public final class PiiScanner implements Scanner {
             if (lineEnd < 0) {
                 lineEnd = s.length();
             }
+            ScanDeadline.tick();
             int hit = candidates.nextSetBit(lineStart);
             char delim = hit >= 0 && hit < lineEnd && lineEnd - lineStart <= MAX_HEADER_CHARS
                     ? delimiter(s, lineStart, lineEnd)
