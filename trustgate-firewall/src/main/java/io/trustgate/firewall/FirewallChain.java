@@ -330,7 +330,6 @@ public final class FirewallChain {
             }
             Optional<List<Finding>> result = ran == null ? null : ran[slotOfRule[i]];
             boolean reused = result != null;
-            boolean overTime = false;
             if (!reused) {
                 if (scanText == null || (deadline != null && deadline.expired())) {
                     result = Optional.empty(); // not started: the scan has used its time
@@ -343,7 +342,7 @@ public final class FirewallChain {
             }
             if (result.isEmpty()) {
                 // a failure once the time is used up is the time limit's (the scanner stopped at a check)
-                overTime = deadline != null && deadline.expired();
+                boolean overTime = deadline != null && deadline.expired();
                 // a scanner's fault (a regex that recursed too deep on hostile input included) fails that scanner
                 // alone; the stack is unwound by now, so the others run as usual
                 if (!reused) {
