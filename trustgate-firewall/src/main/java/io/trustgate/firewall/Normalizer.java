@@ -33,15 +33,22 @@ import java.util.Set;
  *       it, at most 16 code points. Every char a cluster produces maps to the cluster's first index in the original;
  *       when NFKC leaves a cluster unchanged its chars map one to one. Splitting at clusters is what keeps the offset
  *       map exact through expansions ({@code ﬁ -> fi}) and contractions ({@code e + U+0301 -> é}). What it gives up:
- *       composition across clusters (conjoining Hangul jamo written as separate L, V, T letters stay separate), and
- *       clusters of more than 16 code points are cut (hostile stacks of marks).
+ *       composition across clusters (conjoining Hangul jamo written as separate L, V, T letters stay separate,
+ *       though compatibility jamo typed apart, {@code ㅇㅣ전}, are composed: {@link #composeJamo}), and
+ *       clusters of more than 16 code points are cut (hostile stacks of marks). A cluster on an ASCII base that NFKC
+ *       leaves with a mark ({@code P̲l̲e̲a̲s̲e̲}, {@code r̶u̶l̶e̶s̶}, Zalgo stacks) is read as its bare base: such marks
+ *       compose with nothing and only split the words. Negative circled and negative squared letters
+ *       (U+1F150-1F169, U+1F170-1F189: {@code 🅸🅶🅽🅾🆁🅴}), which NFKC leaves alone, become capital letters.
  *   <li>Folds confusable homoglyphs (a compact table of 131 Cyrillic, Greek, Armenian, Latin-extension, Cherokee and
  *       Lisu look-alikes of ASCII letters; NFKC already folds fullwidth and mathematical alphanumerics), and 41 small
  *       capitals and IPA letters to the lower-case Latin letter they pass for ({@code ɪɢɴᴏʀᴇ ᴀʟʟ}, U+1D00-U+1D22,
  *       {@code ʙ ɢ ʜ ʟ ɴ ʀ ꜰ ꜱ}, {@code ɛ ɨ ɱ ɲ ʂ}...). NFKC maps superscript and modifier letters to ASCII or to
  *       these letters ({@code ᶦ -> ɪ}), so {@code ᶦᵍⁿᵒʳᵉ} folds too. A word is folded when it mixes Latin letters with
  *       look-alikes ({@code іgnоrе}) or consists of look-alikes only; other Cyrillic or Greek words, and IPA words
- *       without Latin letters, are left as they are. Folding is one char for one char, so offsets do not move.
+ *       without Latin letters, are left as they are. The other way round, a Cyrillic word with ASCII look-alikes in
+ *       it ({@code Игнopиpyй вce}) is written back in Cyrillic when it has a Cyrillic letter no ASCII letter looks
+ *       like and each of its ASCII letters has a Cyrillic twin. Folding is one char for one char, so offsets do not
+ *       move.
  *   <li>Finds encoded runs in the normalised text and decodes them for detection only: base64 (standard and URL-safe,
  *       at least 16 chars, decoding to printable UTF-8), base32 (upper-case, at least 16 chars), percent-encoding,
  *       {@code \u005CuXXXX} escapes and HTML character references (at least three escapes, each at most 24 chars from
@@ -264,6 +271,12 @@ public final class Normalizer {
                 i += len;
                 continue;
             }
+            int composed = composeJamo(text, i, out, offs);
+            if (composed > i) {
+                i = composed;
+                prevCp = cp;
+                continue;
+            }
             i = cluster(text, i, cp, out, offs);
             prevCp = cp;
         }
@@ -403,6 +416,50 @@ public final class Normalizer {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     }
 
+    /** Final consonants of a Hangul syllable, in the order of their index (1-27), as compatibility jamo. */
+    private static final String JONGSEONG =
+            "\u3131\u3132\u3133\u3134\u3135\u3136\u3137\u3139\u313A\u313B\u313C\u313D\u313E\u313F\u3140"
+                    + "\u3141\u3142\u3144\u3145\u3146\u3147\u3148\u314A\u314B\u314C\u314D\u314E";
+
+    /** Initial consonants (0-18) as compatibility jamo. */
+    private static final String CHOSEONG = "\u3131\u3132\u3134\u3137\u3138\u3139\u3141\u3142\u3143\u3145"
+            + "\u3146\u3147\u3148\u3149\u314A\u314B\u314C\u314D\u314E";
+
+    private static boolean isJamoVowel(char c) {
+        return c >= 0x314F && c <= 0x3163;
+    }
+
+    /**
+     * Korean typed as separate compatibility jamo ({@code ㅇㅣ전 ㅈㅣ시 ㅁㅜ시하고}, "ignore the previous instructions"
+     * with its letters apart) is composed into syllables, which NFKC does not do: an initial consonant and a vowel,
+     * and a final consonant when no vowel follows it. The syllable maps to its first jamo. Lone jamo ({@code ㅋㅋ},
+     * {@code ㅠㅠ}) stay as they are. Returns the index after what it composed, or {@code i} when nothing was.
+     */
+    private static int composeJamo(String text, int i, CharBuf out, IntList offs) {
+        int n = text.length();
+        char c = text.charAt(i);
+        if (c < 0x3131 || c > 0x314E) {
+            return i;
+        }
+        int l = CHOSEONG.indexOf(c);
+        if (l < 0 || i + 1 >= n || !isJamoVowel(text.charAt(i + 1))) {
+            return i;
+        }
+        int v = text.charAt(i + 1) - 0x314F;
+        int end = i + 2;
+        int t = 0;
+        if (end < n) {
+            int f = JONGSEONG.indexOf(text.charAt(end));
+            if (f >= 0 && (end + 1 >= n || !isJamoVowel(text.charAt(end + 1)))) {
+                t = f + 1;
+                end++;
+            }
+        }
+        out.append((char) (0xAC00 + (l * 21 + v) * 28 + t));
+        offs.add(i);
+        return end;
+    }
+
     /** Normalises the cluster that starts at {@code i} with {@code cp}; returns the index after it. */
     private static int cluster(String text, int i, int cp, CharBuf out, IntList offs) {
         int n = text.length();
@@ -418,6 +475,13 @@ public final class Normalizer {
             }
             j += Character.charCount(next);
             count++;
+        }
+        if (count == 1 && cp >= 0x1F150 && cp <= 0x1F189 && (cp <= 0x1F169 || cp >= 0x1F170)) {
+            // negative circled and negative squared letters (U+1F150-1F169, U+1F170-1F189), which NFKC leaves alone
+            // though it folds the circled and squared ones: text styled as "🅸🅶🅽🅾🆁🅴"
+            out.append((char) ('A' + (cp - (cp <= 0x1F169 ? 0x1F150 : 0x1F170))));
+            offs.add(i);
+            return j;
         }
         if (count == 1 && cp < 0x10000) {
             String mapped = BMP_NFKC[cp];
@@ -449,7 +513,14 @@ public final class Normalizer {
         } catch (RuntimeException e) {
             norm = s; // defensive: keep the cluster as it is rather than fail the scan
         }
-        if (norm.equals(s)) {
+        // Marks that NFKC leaves on an ASCII letter, digit or space compose with nothing: underlines, strokes and
+        // stacks drawn over every char ("P̲l̲e̲a̲s̲e̲", "r̶u̶l̶e̶s̶", Zalgo) split the words for every scanner, so such
+        // a
+        // cluster is read as its bare ASCII char. Accented letters are not affected: NFKC composes them whole.
+        if (!s.isEmpty() && s.charAt(0) < 0x80 && hasMarkAfterFirst(norm)) {
+            out.append(s.charAt(0));
+            offs.add(idx[0]);
+        } else if (norm.equals(s)) {
             for (int k = 0; k < s.length(); k++) {
                 out.append(s.charAt(k));
                 offs.add(idx[k]);
@@ -458,6 +529,18 @@ public final class Normalizer {
             appendAll(norm, i, out, offs);
         }
         return j;
+    }
+
+    private static boolean hasMarkAfterFirst(String s) {
+        for (int k = 1; k < s.length(); k++) {
+            int t = Character.getType(s.charAt(k));
+            if (t == Character.NON_SPACING_MARK
+                    || t == Character.ENCLOSING_MARK
+                    || t == Character.COMBINING_SPACING_MARK) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void appendAll(String s, int origin, CharBuf out, IntList offs) {
@@ -501,6 +584,10 @@ public final class Normalizer {
             if (start < i) {
                 latin = true;
             }
+            if (latin && toCyrillic(s, start, end)) {
+                i = Math.max(end, i + 1);
+                continue;
+            }
             // a word of look-alikes only ("у", "сор", "Не") is folded unless a word next to it is written in its own
             // script ("У тебя", "Не обращай"): in Russian text it is Russian, not a disguised English word
             if (foldable > 0 && (latin || (foldable == letters && !nativeNeighbour(s, i, end)))) {
@@ -513,6 +600,45 @@ public final class Normalizer {
             }
             i = Math.max(end, i + 1);
         }
+    }
+
+    /** ASCII letters that pass for Cyrillic ones, and those Cyrillic letters ({@code a -> а}, {@code p -> р}). */
+    private static final String LATIN_FOR_CYRILLIC = "aceopxykiABCEHKMOPTXY";
+
+    private static final String CYRILLIC_FOR_LATIN = "\u0430\u0441\u0435\u043E\u0440\u0445\u0443\u043A\u0456"
+            + "\u0410\u0412\u0421\u0415\u041D\u041A\u041C\u041E\u0420\u0422\u0425\u0423";
+
+    /**
+     * The other direction of the homoglyph fold: a Cyrillic word with ASCII look-alikes in it ({@code Игнopиpyй вce
+     * пpeжниe ykaзaния}, a Russian override with Latin o, p, y, c, e, k, a) is written back in Cyrillic, so that the
+     * Russian rules and the classifier's glosses read it. Only when the word has a Cyrillic letter no ASCII letter
+     * looks like (и, г, н, й...) and every ASCII letter in it has a Cyrillic twin; a mixed word that fits no such
+     * reading is left to the Latin fold. Returns whether it rewrote the word.
+     */
+    private static boolean toCyrillic(CharBuf s, int start, int end) {
+        boolean nativeCyrillic = false;
+        for (int k = start; k < end; k++) {
+            char c = s.charAt(k);
+            if (c < 0x80) {
+                if (LATIN_FOR_CYRILLIC.indexOf(c) < 0) {
+                    return false;
+                }
+            } else if (c >= 0x400 && c <= 0x4FF && Character.isLetter(c) && FOLD[c] == 0) {
+                nativeCyrillic = true;
+            } else if (!(c >= 0x400 && c <= 0x4FF) && Character.getType(c) != Character.NON_SPACING_MARK) {
+                return false;
+            }
+        }
+        if (!nativeCyrillic) {
+            return false;
+        }
+        for (int k = start; k < end; k++) {
+            int at = s.charAt(k) < 0x80 ? LATIN_FOR_CYRILLIC.indexOf(s.charAt(k)) : -1;
+            if (at >= 0) {
+                s.setCharAt(k, CYRILLIC_FOR_LATIN.charAt(at));
+            }
+        }
+        return true;
     }
 
     /** How far, in chars, {@link #nativeNeighbour} looks for the words before and after a word. */
