@@ -157,8 +157,12 @@ public record TrustgateConfig(
      */
     public static final double DEFAULT_CLASSIFIER_THRESHOLD = 0.63;
 
-    /** The default chain's classifier threshold on tool results (0.75 in decision 015, 0.65 since decision 016). */
-    public static final double DEFAULT_TOOL_CLASSIFIER_THRESHOLD = 0.65;
+    /**
+     * The default chain's classifier threshold on tool results (0.75 in decision 015, 0.65 since decision 016, 0.63
+     * since the model was retrained for the normaliser of 2026-11-28: decision 025's rule for the tool threshold,
+     * applied to that model, docs/firewall.md).
+     */
+    public static final double DEFAULT_TOOL_CLASSIFIER_THRESHOLD = 0.63;
 
     /** The classifier score at which the default chain's injection heuristics may block (decision 016). */
     public static final double DEFAULT_HEURISTICS_CORROBORATION = 0.4;
