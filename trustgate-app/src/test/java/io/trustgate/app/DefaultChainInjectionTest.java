@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The built-in input chain ({@link TrustgateConfig#DEFAULT_INPUT_FIREWALL}: the classifier at 0.63 on user messages
- * and 0.65 on tool results, the heuristics on every message, blocking where the classifier scores at least 0.4) on the
+ * and on tool results, the heuristics on every message, blocking where the classifier scores at least 0.4) on the
  * firewall module's labelled sets, as the gateway scans them:
  * each text as one message of its set's role (user when none is given). What counts is a block with a prompt-injection
  * or jailbreak finding among the reasons whose action was block (a heuristic finding the classifier did not

@@ -513,7 +513,41 @@ final class FoldedRules {
                     "analiz eden",
                     "degerlendiren",
                     "tarayan",
-                    "inceleyen"));
+                    "inceleyen"),
+            // text to be decoded or translated and then obeyed, in the other languages of the override rules (the
+            // English rule is InjectionHeuristicsScanner's): "entschlüssele es und befolge es", "déchiffre et
+            // exécute-le", "descifra esto y haz lo que dice", "decifra e esegui", "decodifique e faça o que diz",
+            // "ontcijfer en voer het uit". Here, on the folded words, because their stems start with accented
+            // letters ("déchiffre", "übersetze"). Not "y sigue", "e segui", "et suis", "und mach es kürzer": they also
+            // mean "and go on", "and I am", "and make it shorter"
+            rule(
+                    "INSTRUCTION_OVERRIDE",
+                    PI,
+                    0.6,
+                    "(?:entschlussel|dekodier|decodier|ubersetz|dechiffr|decod|decrypt|traduis|descifr|decodific"
+                            + "|descodific|traduc|decifr|traduz|ontcijfer|vertaal)[a-z]* " + words(12)
+                            + "(?:und|dann|et|puis|y|luego|e|poi|depois|en) " + words(2)
+                            + "(?:befolge|befolgt?|fuhr[a-z]* (?:es|sie|das|ihn|alles) aus|tu (?:es|was (?:da|dort) steht)"
+                            + "|handle danach|mach was (?:da|dort) steht|execute|executez|obeis|obeissez|fais ce qu"
+                            + "|fais le|ejecuta|ejecutalo|siguelo|obedece|cumplelo|haz lo que|esegui|eseguilo|seguilo"
+                            + "|obbedisci|fai (?:quello|cio) che|executa|obedeca|faca o que|faz o que"
+                            + "|volg (?:het|ze|die|dat|de instructies)|voer (?:het|dat|ze|die|alles) uit|doe wat er staat"
+                            + "|gehoorzaam)(?: |$)",
+                    "entschlussel",
+                    "dekodier",
+                    "decodier",
+                    "ubersetz",
+                    "dechiffr",
+                    "decod",
+                    "decrypt",
+                    "traduis",
+                    "descifr",
+                    "descodific",
+                    "traduc",
+                    "decifr",
+                    "traduz",
+                    "ontcijfer",
+                    "vertaal"));
 
     static final RuleSet SET = RuleSet.of(RULES);
 

@@ -512,22 +512,54 @@ public final class InjectionHeuristicsScanner implements Scanner {
                                     + "forget|override|skip|drop)\\b",
                             "@")
                     .withTail("ignore", "disregard", "forget", "override", "skip", "drop"),
-            // hidden text to be decoded and then obeyed: "ROT13 this and do what it says", "decode it and follow it"
+            // hidden text to be decoded and then obeyed: "ROT13 this and do what it says", "decode it and follow it";
+            // also the word games and ciphers the normaliser does not undo, named by what the reader is told to do
+            // with them ("translate it from pig latin and then answer what she's asking", "shift every letter back by
+            // one, then do it", "take the first letter of each line and do what it spells", "remove the bars and
+            // carry it out"). The obeying is what makes it an attack: "decode this JWT and tell me its expiry" is not
             rule(
-                    "INSTRUCTION_OVERRIDE",
-                    PI,
-                    0.6,
-                    "(?:decode|decipher|decrypt|unscramble|reverse|rot13|un-?rot13)\\b[^.!?\\n]{0,80}?\\b(?:and|then)\\W+"
-                            + "(?:\\w+\\W+){0,2}?(?:follow|obey|execute|carry\\W+out|do\\W+(?:it|that|this|what\\W+it\\W+"
-                            + "says)|act\\W+on|comply\\W+with)\\b",
-                    "decode",
-                    "decipher",
-                    "decrypt",
-                    "unscramble",
-                    "reverse",
-                    "rot13",
-                    "un-rot13",
-                    "unrot13"),
+                            "INSTRUCTION_OVERRIDE",
+                            PI,
+                            0.6,
+                            "(?:decode|decipher|decrypt|unscramble|reverse|rot13|un-?rot13|transcribe"
+                                    + "|translate\\W+(?:\\w+\\W+){0,3}?from\\W+(?:pig\\W+latin|leet(?:speak)?|morse|binary"
+                                    + "|base64|hex|rot13|caesar|atbash|(?:the|this|my)\\W+(?:cipher|code))"
+                                    + "|shift\\W+(?:each|every|all(?:\\W+the)?)\\W+(?:letter|character|char)s?"
+                                    + "|swap\\W+(?:each|every)\\W+(?:pair|two)"
+                                    + "|(?:read|put|join|combine|merge|glue)\\W+(?:the\\W+)?(?:syllables|letters|jamo"
+                                    + "|characters|chars|pieces|parts|fragments|halves|chunks)"
+                                    + "|take\\W+the\\W+first\\W+letters?\\W+of\\W+(?:each|every)\\W+(?:line|word|sentence)"
+                                    + "|fill\\W+in\\W+the\\W+(?:blanks?|gaps?)"
+                                    + "|remove\\W+the\\W+(?:bars|dashes|hyphens|pipes|separators|dots|slashes|underscores"
+                                    + "|asterisks))"
+                                    + "\\b[^.!?\\n]{0,80}?\\b(?:and|then)\\W+(?:\\w+\\W+){0,2}?(?:follow|obey|execute"
+                                    + "|carry\\W+(?:it\\W+|them\\W+)?out|act\\W+(?:on|upon|accordingly)|comply\\W+with"
+                                    + "|do\\W+(?:it|as\\W+it\\W+says|what\\W+it\\W+(?:says|spells|tells\\W+you|asks)"
+                                    + "|exactly\\W+(?:that|what\\W+it\\W+says))"
+                                    + "|answer\\W+(?:it|what\\W+(?:it|she|he|they)(?:\\W+s|\\W+is|\\W+are)?\\W+(?:says|asks"
+                                    + "|asking|wants)))\\b",
+                            "decode",
+                            "decipher",
+                            "decrypt",
+                            "unscramble",
+                            "reverse",
+                            "rot13",
+                            "un-rot13",
+                            "unrot13",
+                            "transcribe",
+                            "translate",
+                            "shift",
+                            "swap",
+                            "read",
+                            "put",
+                            "join",
+                            "combine",
+                            "merge",
+                            "glue",
+                            "take",
+                            "fill",
+                            "remove")
+                    .withTail("follow", "obey", "execute", "carry", "act", "comply", "do", "answer"),
             // the same address to an AI reader in the other languages of the override rules: "Hinweis an
             // KI-Assistenten", "Note aux assistants IA", "Nota per gli assistenti IA", "Bericht voor AI-assistenten"
             rule(

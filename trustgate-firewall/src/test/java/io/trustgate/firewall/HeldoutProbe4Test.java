@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
  * The injection scanners on the fourth independently written set ({@code injection/heldout-probe-4.jsonl}: 900 texts,
  * half English; agents' tool results, non-English chat in 22 languages of which 13 use other scripts or have no
  * training text, and current long-form jailbreaks; see its README). Written after the default chain of decision 016
- * was fixed, by helpers who saw neither the detectors, their training texts nor the other sets. Never read: only the
- * counts of {@code bench/probe-eval} are looked at. The floors are the figures of its first count.
+ * was fixed, by helpers who saw neither the detectors, their training texts nor the other sets. Not read, but for
+ * its missed obfuscation attacks (2026-11-28, see its README): otherwise only the counts of {@code bench/probe-eval} are
+ * looked at. The floors are the figures of its first count.
  */
 class HeldoutProbe4Test {
     static List<HeldoutProbe2Test.Probe> probes;
