@@ -524,8 +524,9 @@ final class FoldedRules {
                     "INSTRUCTION_OVERRIDE",
                     PI,
                     0.6,
-                    "(?:entschlussel|dekodier|decodier|ubersetz|dechiffr|decod|decrypt|traduis|descifr|decodific"
-                            + "|descodific|traduc|decifr|traduz|ontcijfer|vertaal)[a-z]* " + words(12)
+                    // "decod" with the letters after it also covers "decodier", "decodifica", "decodeer"
+                    "(?:entschlussel|dekodier|ubersetz|dechiffr|decod|decrypt|traduis|descifr|descodific|traduc"
+                            + "|decifr|traduz|ontcijfer|vertaal)[a-z]* " + words(12)
                             + "(?:und|dann|et|puis|y|luego|e|poi|depois|en) " + words(2)
                             + "(?:befolge|befolgt?|fuhr[a-z]* (?:es|sie|das|ihn|alles) aus|tu (?:es|was (?:da|dort) steht)"
                             + "|handle danach|mach was (?:da|dort) steht|execute|executez|obeis|obeissez|fais ce qu"
@@ -535,7 +536,6 @@ final class FoldedRules {
                             + "|gehoorzaam)(?: |$)",
                     "entschlussel",
                     "dekodier",
-                    "decodier",
                     "ubersetz",
                     "dechiffr",
                     "decod",

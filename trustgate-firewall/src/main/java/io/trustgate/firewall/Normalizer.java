@@ -467,10 +467,7 @@ public final class Normalizer {
         int count = 1;
         while (j < n && count < MAX_CLUSTER) {
             int next = text.codePointAt(j);
-            int t = Character.getType(next);
-            if (t != Character.NON_SPACING_MARK
-                    && t != Character.ENCLOSING_MARK
-                    && t != Character.COMBINING_SPACING_MARK) {
+            if (!isMark(next)) {
                 break;
             }
             j += Character.charCount(next);
@@ -514,9 +511,8 @@ public final class Normalizer {
             norm = s; // defensive: keep the cluster as it is rather than fail the scan
         }
         // Marks that NFKC leaves on an ASCII letter, digit or space compose with nothing: underlines, strokes and
-        // stacks drawn over every char ("P̲l̲e̲a̲s̲e̲", "r̶u̶l̶e̶s̶", Zalgo) split the words for every scanner, so such
-        // a
-        // cluster is read as its bare ASCII char. Accented letters are not affected: NFKC composes them whole.
+        // stacks drawn over every char ("P̲l̲e̲a̲s̲e̲", Zalgo) split the words for every scanner, so such a cluster is
+        // read as its bare ASCII char. Accented letters are not affected: NFKC composes them whole.
         if (!s.isEmpty() && s.charAt(0) < 0x80 && hasMarkAfterFirst(norm)) {
             out.append(s.charAt(0));
             offs.add(idx[0]);
@@ -531,12 +527,17 @@ public final class Normalizer {
         return j;
     }
 
+    /** A combining mark (Mn, Me, Mc): what a cluster gathers after its base. */
+    private static boolean isMark(int cp) {
+        int t = Character.getType(cp);
+        return t == Character.NON_SPACING_MARK
+                || t == Character.ENCLOSING_MARK
+                || t == Character.COMBINING_SPACING_MARK;
+    }
+
     private static boolean hasMarkAfterFirst(String s) {
         for (int k = 1; k < s.length(); k++) {
-            int t = Character.getType(s.charAt(k));
-            if (t == Character.NON_SPACING_MARK
-                    || t == Character.ENCLOSING_MARK
-                    || t == Character.COMBINING_SPACING_MARK) {
+            if (isMark(s.charAt(k))) {
                 return true;
             }
         }
@@ -623,9 +624,9 @@ public final class Normalizer {
                 if (LATIN_FOR_CYRILLIC.indexOf(c) < 0) {
                     return false;
                 }
-            } else if (c >= 0x400 && c <= 0x4FF && Character.isLetter(c) && FOLD[c] == 0) {
-                nativeCyrillic = true;
-            } else if (!(c >= 0x400 && c <= 0x4FF) && Character.getType(c) != Character.NON_SPACING_MARK) {
+            } else if (c >= 0x400 && c <= 0x4FF) {
+                nativeCyrillic |= Character.isLetter(c) && FOLD[c] == 0;
+            } else if (Character.getType(c) != Character.NON_SPACING_MARK) {
                 return false;
             }
         }
