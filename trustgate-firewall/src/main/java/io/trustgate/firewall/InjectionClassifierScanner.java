@@ -110,12 +110,26 @@ final class InjectionClassifierScanner implements Scanner {
     }
 
     /**
-     * The encodings whose runs the model reads as their decoding, in place (decisions 020, 021): blobs whose chars say
-     * nothing, unlike the word-level decodings (leetspeak, rot13, typos), whose runs are words the model reads as
-     * they are.
+     * The encodings whose runs the model reads as their decoding, in place (decisions 020, 021, 030): blobs,
+     * spellings and ciphers whose chars say nothing, unlike the word-level decodings (leetspeak, typos), whose runs are
+     * words the model reads as they are. Rot13 stays as written, as the model was first trained on it; Caesar and
+     * Atbash, added later, are read in place.
      */
-    static final java.util.Set<String> READ_DECODED =
-            java.util.Set.of("base64", "base32", "hex", "percent", "unicode-escape", "html-entity", "binary", "morse");
+    static final java.util.Set<String> READ_DECODED = java.util.Set.of(
+            "base64",
+            "base32",
+            "hex",
+            "percent",
+            "unicode-escape",
+            "html-entity",
+            "binary",
+            "morse",
+            "nato",
+            "braille",
+            "ascii85",
+            "uuencode",
+            "caesar",
+            "atbash");
 
     /**
      * The highest score of the normalised text, with its encoded runs read as their decodings ({@link #readable}),

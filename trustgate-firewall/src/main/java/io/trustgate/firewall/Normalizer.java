@@ -66,7 +66,11 @@ import java.util.Set;
  *       or more, {@code Ignor all previus instructons}; an added last letter is an inflection, not a typo). The
  *       leetspeak and hyphen decoders and the reversed one know words of English and of the nine languages of the
  *       injection classifier's glossary ({@code N3g33r j3 r3g3ls}, {@code Ig-no-rie-re vor-he-ri-ge}); rot13
- *       English only. The last six work over one shared tokenisation of the text.
+ *       English only. Decision 030 added {@code caesar} and {@code atbash} (the other 24 shifts and the mirrored
+ *       alphabet, chosen by letter frequencies and checked against a word list: {@link #findCiphered}), {@code nato}
+ *       (the NATO spelling alphabet, {@link #findNato}), {@code braille} (Unicode grade 1 Braille, {@link
+ *       #findBraille}), {@code ascii85} and {@code uuencode}. The word-level decoders work over one shared
+ *       tokenisation of the text.
  * </ol>
  *
  * <p>Case is kept: scanners decide whether to lower-case. Cost: linear in the text, about 2 µs per 100 chars once
@@ -77,7 +81,8 @@ import java.util.Set;
  * runs per million chars of JDK comments and Debian documentation, mostly alphabets and lists of single letters
  * ({@code A B C ... Z}, {@code a, b, C, D}) and compounds that join into common words ({@code e-mail}): harmless, as
  * a decoded run only adds text for the scanners to match. Not caught: encodings nested in encodings (base64 of hex),
- * base64 broken by whitespace, other ciphers than rot13, scrambled text, reversed text of fewer than two words it
+ * base64 broken by whitespace, ciphers other than shifts and Atbash (Vigenère, substitution), shifted text in words
+ * outside the word list, grade 2 Braille, scrambled text, reversed text of fewer than two words it
  * knows, letters spaced out by varying separators or grouped two by two,
  * words broken by spaces ({@code ign ore}) or by hyphens into uncommon words, and homoglyphs outside the tables.
  */
@@ -296,6 +301,10 @@ public final class Normalizer {
         findBinary(norm, offsets, budget, decoded);
         ScanDeadline.checkNow();
         findMorse(norm, offsets, budget, decoded);
+        ScanDeadline.checkNow();
+        findBraille(norm, offsets, budget, decoded);
+        findAscii85(norm, offsets, budget, decoded);
+        findUu(norm, offsets, budget, decoded);
         ScanDeadline.checkNow();
         findWordCodes(norm, offsets, budget, decoded);
         return new ScanText(text, norm, offsets, decoded, stage);
@@ -1220,15 +1229,35 @@ public final class Normalizer {
         boolean[] breakBefore = new boolean[16];
         /** Per token, whether it is a word of {@link #COMMON_ANY_LANGUAGE}: 0 not looked up yet, 1 yes, 2 no. */
         byte[] anyWord = new byte[16];
+        /** Per token, whether it is a word of {@link #COMMON}, as {@link #anyWord}. */
+        byte[] common = new byte[16];
+        /** Per token, whether it is ASCII letters and apostrophes only, as {@link #anyWord}. */
+        byte[] ascii = new byte[16];
 
         int size;
 
         /** Whether token {@code k} is a word of any language; looked up once, shared by the decoders that ask. */
         boolean anyWord(String s, int k) {
             if (anyWord[k] == 0) {
-                anyWord[k] = COMMON_ANY_LANGUAGE.contains(s, start[k], end[k], false) ? (byte) 1 : (byte) 2;
+                anyWord[k] = COMMON_ANY_LANGUAGE.contains(s, start[k], end[k], AS_WRITTEN) ? (byte) 1 : (byte) 2;
             }
             return anyWord[k] == 1;
+        }
+
+        /** Whether token {@code k} is a word of {@link #COMMON}; looked up once, shared by rot13 and the ciphers. */
+        boolean common(String s, int k) {
+            if (common[k] == 0) {
+                common[k] = COMMON.contains(s, start[k], end[k], AS_WRITTEN) ? (byte) 1 : (byte) 2;
+            }
+            return common[k] == 1;
+        }
+
+        /** Whether token {@code k} is ASCII letters and apostrophes only; looked up once. */
+        boolean asciiWord(String s, int k) {
+            if (ascii[k] == 0) {
+                ascii[k] = isAsciiWord(s, start[k], end[k]) ? (byte) 1 : (byte) 2;
+            }
+            return ascii[k] == 1;
         }
 
         /** The index after the last token of the segment (the run of tokens with no break before them) at {@code k}. */
@@ -1246,6 +1275,8 @@ public final class Normalizer {
                 end = Arrays.copyOf(end, size * 2);
                 breakBefore = Arrays.copyOf(breakBefore, size * 2);
                 anyWord = Arrays.copyOf(anyWord, size * 2);
+                common = Arrays.copyOf(common, size * 2);
+                ascii = Arrays.copyOf(ascii, size * 2);
             }
             start[size] = s;
             end[size] = e;
@@ -1285,6 +1316,9 @@ public final class Normalizer {
         }
         ScanDeadline.checkNow();
         findRot13(s, t, offsets, budget, out);
+        ScanDeadline.checkNow();
+        findCiphered(s, t, offsets, budget, out);
+        findNato(s, t, offsets, budget, out);
         ScanDeadline.checkNow();
         findLeet(s, t, offsets, budget, out);
         ScanDeadline.checkNow();
@@ -1559,11 +1593,11 @@ public final class Normalizer {
                 }
                 int ws = t.start[k];
                 int we = t.end[k];
-                if (!isAsciiWord(s, ws, we)) {
+                if (!t.asciiWord(s, k)) {
                     break;
                 }
-                boolean plain = COMMON.contains(s, ws, we, false);
-                boolean rot = COMMON.contains(s, ws, we, true);
+                boolean plain = t.common(s, k);
+                boolean rot = COMMON.contains(s, ws, we, 13);
                 if (plain && !rot) {
                     break;
                 }
@@ -2042,9 +2076,815 @@ public final class Normalizer {
         budget.add("hyphenated", text.toString(), offsets[from], offsets[to], out);
     }
 
+    // ---- Caesar shifts and Atbash, over words
+
+    /** {@link WordSet#contains} reads the text as written. */
+    private static final int AS_WRITTEN = 0;
+
+    /** The cipher number of Atbash ({@code a <-> z}); 1 to 25 are Caesar shifts forwards by that many letters. */
+    private static final int ATBASH = 26;
+
+    /** Per cipher and lower-case letter, the letter it stands for: a table, as word look-ups ask it per char. */
+    private static final char[][] DECIPHERED = decipherTable();
+
+    private static char[][] decipherTable() {
+        char[][] table = new char[ATBASH + 1][26];
+        for (int c = 0; c <= ATBASH; c++) {
+            for (int l = 0; l < 26; l++) {
+                table[c][l] = c == ATBASH ? (char) ('z' - l) : (char) ('a' + (l + 26 - c) % 26);
+            }
+        }
+        return table;
+    }
+
+    /** Reads a lower-case char through a cipher: back by the shift, or mirrored for Atbash; other chars as they are. */
+    private static char decipher(char l, int cipher) {
+        return l < 'a' || l > 'z' ? l : DECIPHERED[cipher][l - 'a'];
+    }
+
+    private static char decipherKeepingCase(char c, int cipher) {
+        if (c >= 'A' && c <= 'Z') {
+            return (char) (decipher((char) (c + 32), cipher) - 32);
+        }
+        return decipher(c, cipher);
+    }
+
+    /**
+     * The words a deciphered run is checked against: the English of {@link #COMMON} and of the glossary's senses
+     * ("weapon", "discount"), the glossary's forms of 3 letters or more in its first nine languages (so that a
+     * shifted German or French sentence reads as words too), and the 5,725 words that occur at least 10 times in the
+     * benign texts of the training corpus ({@code cipher-words.txt}, written by {@code training/cipher-words.py}).
+     */
+    private static final WordSet CIPHER_WORDS = new WordSet(
+            withForeign(withForeign(withForeign(COMMON.words(), Gloss.englishWords()), Gloss.words()), cipherWords()));
+
+    private static Set<String> cipherWords() {
+        try (java.io.InputStream in = Normalizer.class.getResourceAsStream("cipher-words.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("cipher-words.txt is missing from the firewall module");
+            }
+            Set<String> words = new HashSet<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String w = line.strip();
+                if (!w.isEmpty() && !w.startsWith("#")) {
+                    words.add(w);
+                }
+            }
+            return words;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Natural log of each letter's share of English text (a common published table, in percent; the rare letters
+     * rounded up), to pick the cipher under which a run's letters look most like English before its words are
+     * looked up.
+     */
+    private static final double[] LETTER_LOG = letterLogs(new double[] {
+        8.2, 1.5, 2.8, 4.3, 12.7, 2.2, 2.0, 6.1, 7.0, 0.2, 0.8, 4.0, 2.4, 6.7, 7.5, 1.9, 0.1, 6.0, 6.3, 9.1, 2.8, 1.0,
+        2.4, 0.2, 2.0, 0.1
+    });
+
+    /** Per cipher (0 to {@link #ATBASH}) and written letter, the log share of the letter it stands for. */
+    private static final double[][] CIPHER_LOG = cipherLogs();
+
+    private static double[] letterLogs(double[] percent) {
+        double[] out = new double[26];
+        for (int l = 0; l < 26; l++) {
+            out[l] = Math.log(percent[l] / 100);
+        }
+        return out;
+    }
+
+    private static double[][] cipherLogs() {
+        double[][] out = new double[ATBASH + 1][26];
+        for (int c = 0; c <= ATBASH; c++) {
+            for (int l = 0; l < 26; l++) {
+                out[c][l] = LETTER_LOG[decipher((char) ('a' + l), c) - 'a'];
+            }
+        }
+        return out;
+    }
+
+    /** Words of 2 letters or more a ciphered run needs, and deciphered words it needs. */
+    private static final int MIN_CIPHER_WORDS = 3;
+
+    /** Letters of the deciphered words a ciphered run needs. */
+    private static final int MIN_CIPHER_LETTERS = 10;
+
+    /** How many of the best-fitting ciphers are checked word by word. */
+    private static final int CIPHER_TRIES = 3;
+
+    /**
+     * Decodes text written in a Caesar shift other than 13 ({@link #findRot13} has that one) or in Atbash. First the
+     * runs: ASCII words, across sentences but not across markup or code, none of them a common English word of 3
+     * letters or more as written. A run of at least {@value #MIN_CIPHER_WORDS} words of 2 letters or more is tried
+     * under the {@value #CIPHER_TRIES} ciphers under which its letter counts fit English best; a cipher reads it when
+     * at least 60% of those words become words of {@link #CIPHER_WORDS} (at least {@value #MIN_CIPHER_WORDS}, with
+     * {@value #MIN_CIPHER_LETTERS} letters in all) and at most 20% are such words as written. The cipher that reads
+     * the most letters is the text's; under it, the other runs are read too when half their words or more become
+     * words and none is one as written (tags such as {@code <vbvwhp>}, short lines). One decoded run is reported,
+     * from the first word read to the last, with the words of the runs read deciphered and everything between them
+     * (digits, markup, plain words) as written.
+     */
+    private static void findCiphered(String s, Tokens t, int[] offsets, Budget budget, List<Decoded> out) {
+        IntList runs = new IntList(48); // per run: first token, last token, words of 2 letters or more
+        int cipher = -1;
+        int best = 0;
+        int k = 0;
+        while (k < t.size) {
+            int first = k;
+            int last = -1;
+            int words = 0;
+            while (k < t.size && (k == first || !t.breakBefore[k] || isSentenceGap(s, t.end[k - 1], t.start[k]))) {
+                int ws = t.start[k];
+                int we = t.end[k];
+                if (!t.asciiWord(s, k) || (we - ws >= 3 && t.common(s, k))) {
+                    break;
+                }
+                if (we - ws >= 2) {
+                    words++;
+                }
+                last = k++;
+            }
+            if (last < 0) {
+                k++; // the token at k stopped the run before it began
+                continue;
+            }
+            runs.add(first);
+            runs.add(last);
+            runs.add(words);
+            if (words >= MIN_CIPHER_WORDS) {
+                long found = tryCiphers(s, t, first, last, words);
+                if (found >= 0 && (int) (found >>> 8) > best) {
+                    best = (int) (found >>> 8);
+                    cipher = (int) (found & 0xFF);
+                }
+            }
+        }
+        if (cipher < 0 || budget.left() <= 0) {
+            return;
+        }
+        StringBuilder text = new StringBuilder();
+        int from = -1;
+        int to = -1;
+        int[] r = runs.toArray();
+        for (int i = 0; i < r.length; i += 3) {
+            int a = r[i];
+            int b = r[i + 1];
+            int words = r[i + 2];
+            int[] score = readUnder(s, t, a, b, words, cipher, false);
+            // a run read on its own (the rule above), or a weak one: half its words or more read, none a word as
+            // written
+            boolean weak = score[0] >= 1 && score[0] * 2 >= words && score[2] == 0;
+            if (!reads(score, words) && !weak) {
+                continue;
+            }
+            while (!CIPHER_WORDS.contains(s, t.start[a], t.end[a], cipher)) {
+                a++;
+            }
+            while (!CIPHER_WORDS.contains(s, t.start[b], t.end[b], cipher)) {
+                b--;
+            }
+            if (from < 0) {
+                from = t.start[a];
+            } else {
+                text.append(s, to, t.start[a]);
+            }
+            for (int c = t.start[a]; c < t.end[b]; c++) {
+                text.append(decipherKeepingCase(s.charAt(c), cipher));
+            }
+            to = t.end[b];
+        }
+        budget.add(cipher == ATBASH ? "atbash" : "caesar", text.toString(), offsets[from], offsets[to], out);
+    }
+
+    /**
+     * Under a cipher, the words of 2 letters or more of tokens {@code a} to {@code b} that become words of {@link
+     * #CIPHER_WORDS}, their letters, and how many are such words as written. With {@code stopEarly}, it stops once
+     * {@link #reads} can no longer hold for a run of {@code words} such words.
+     */
+    private static int[] readUnder(String s, Tokens t, int a, int b, int words, int cipher, boolean stopEarly) {
+        int[] score = new int[3];
+        int misses = 0;
+        for (int m = a; m <= b; m++) {
+            if (stopEarly && (misses * 10 > words * 4 || score[2] * 10 > words * 2)) {
+                break;
+            }
+            int ws = t.start[m];
+            int we = t.end[m];
+            if (we - ws < 2) {
+                continue;
+            }
+            if (CIPHER_WORDS.contains(s, ws, we, cipher)) {
+                score[0]++;
+                score[1] += we - ws;
+            } else {
+                misses++;
+            }
+            if (CIPHER_WORDS.contains(s, ws, we, AS_WRITTEN)) {
+                score[2]++;
+            }
+        }
+        return score;
+    }
+
+    /** Whether a cipher reads a run of {@code words} words: the rule of {@link #findCiphered}. */
+    private static boolean reads(int[] score, int words) {
+        return words >= MIN_CIPHER_WORDS
+                && score[0] >= MIN_CIPHER_WORDS
+                && score[0] * 10 >= words * 6
+                && score[1] >= MIN_CIPHER_LETTERS
+                && score[2] * 10 <= words * 2;
+    }
+
+    /** Whether only spaces, line breaks, sentence punctuation and quotes lie between two words: not markup or code. */
+    private static boolean isSentenceGap(String s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (" \t\r\n.,;:!?\"'()-".indexOf(s.charAt(k)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The cipher (low 8 bits) and the letters it reads (the rest) of the first of the {@value #CIPHER_TRIES}
+     * best-fitting ciphers that reads the run, or -1 when none does.
+     */
+    private static long tryCiphers(String s, Tokens t, int first, int last, int words) {
+        // most runs of ordinary text are words as written, which no cipher may read: they are let go before the fit
+        int plain = 0;
+        for (int m = first; m <= last; m++) {
+            if (t.end[m] - t.start[m] >= 2 && CIPHER_WORDS.contains(s, t.start[m], t.end[m], AS_WRITTEN)) {
+                if (++plain * 10 > words * 2) {
+                    return -1;
+                }
+            }
+        }
+        int[] counts = new int[26];
+        for (int m = first; m <= last; m++) {
+            for (int c = t.start[m]; c < t.end[m]; c++) {
+                char ch = s.charAt(c);
+                if (ch != '\'') {
+                    counts[(ch | 0x20) - 'a']++;
+                }
+            }
+        }
+        double[] fit = new double[ATBASH + 1];
+        for (int c = 0; c <= ATBASH; c++) {
+            double[] logs = CIPHER_LOG[c];
+            double sum = 0;
+            for (int l = 0; l < 26; l++) {
+                sum += counts[l] * logs[l];
+            }
+            fit[c] = sum;
+        }
+        for (int tries = 0; tries < CIPHER_TRIES; tries++) {
+            int cipher = 0;
+            for (int c = 1; c <= ATBASH; c++) {
+                if (fit[c] > fit[cipher]) {
+                    cipher = c;
+                }
+            }
+            fit[cipher] = Double.NEGATIVE_INFINITY;
+            if (cipher == AS_WRITTEN || cipher == 13) {
+                continue; // plain text, or rot13's
+            }
+            int[] score = readUnder(s, t, first, last, words, cipher, true);
+            if (reads(score, words)) {
+                return ((long) score[1] << 8) | cipher;
+            }
+        }
+        return -1;
+    }
+
+    // ---- NATO spelling alphabet, over words
+
+    /** The letters of the NATO spelling alphabet by code word, with the common variant spellings. */
+    private static final java.util.Map<String, Character> NATO = nato();
+
+    private static java.util.Map<String, Character> nato() {
+        java.util.Map<String, Character> m = new java.util.HashMap<>();
+        String[] words = {
+            "alfa alpha",
+            "bravo",
+            "charlie",
+            "delta",
+            "echo",
+            "foxtrot",
+            "golf",
+            "hotel",
+            "india",
+            "juliett juliet",
+            "kilo",
+            "lima",
+            "mike",
+            "november",
+            "oscar",
+            "papa",
+            "quebec",
+            "romeo",
+            "sierra",
+            "tango",
+            "uniform",
+            "victor",
+            "whiskey whisky",
+            "xray",
+            "yankee",
+            "zulu"
+        };
+        for (int l = 0; l < 26; l++) {
+            for (String w : words[l].split(" ")) {
+                m.put(w, (char) ('a' + l));
+            }
+        }
+        String[] digits = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"};
+        for (int d = 0; d < 10; d++) {
+            m.put(digits[d], (char) ('0' + d));
+        }
+        m.put("niner", '9');
+        return java.util.Map.copyOf(m);
+    }
+
+    private static final WordSet NATO_WORDS = new WordSet(NATO.keySet());
+
+    /** Code words of letters a NATO run needs. */
+    private static final int MIN_NATO_LETTERS = 6;
+
+    /**
+     * Decodes text spelled in the NATO alphabet ({@code India Golf November Oscar Romeo Echo}): a run of at least
+     * {@value #MIN_NATO_LETTERS} letter code words (digit words count inside a run only), apart by spaces, commas,
+     * hyphens or dots. A slash, a bar, a line break, two spaces or the word "space" or "stop" is a word break; a
+     * run with none is cut into words by {@link #segment}.
+     */
+    private static void findNato(String s, Tokens t, int[] offsets, Budget budget, List<Decoded> out) {
+        int k = 0;
+        while (k < t.size && budget.left() > 0) {
+            char first = natoAt(s, t, k);
+            if (first == 0 || Character.isDigit(first)) {
+                k++;
+                continue;
+            }
+            StringBuilder text = new StringBuilder();
+            int letters = 0;
+            boolean spaced = false;
+            int from = t.start[k];
+            int to = from;
+            int m = k;
+            while (m < t.size) {
+                if (m > k) {
+                    int gap = natoGap(s, t.end[m - 1], t.start[m]);
+                    if (gap < 0) {
+                        break;
+                    }
+                    if (gap == 1 && !text.isEmpty() && text.charAt(text.length() - 1) != ' ') {
+                        text.append(' ');
+                        spaced = true;
+                    }
+                }
+                String w = lowerAscii(s, t.start[m], t.end[m]);
+                if (w.equals("space") || w.equals("stop")) {
+                    if (!text.isEmpty() && text.charAt(text.length() - 1) != ' ') {
+                        text.append(' ');
+                        spaced = true;
+                    }
+                    m++;
+                    continue;
+                }
+                char c = natoAt(s, t, m);
+                if (c == 0) {
+                    break;
+                }
+                if (c >= 'a') {
+                    letters++;
+                }
+                text.append(c);
+                // "x-ray" is two tokens
+                to = t.end[w.equals("x") ? m + 1 : m];
+                m += w.equals("x") ? 2 : 1;
+            }
+            if (letters >= MIN_NATO_LETTERS) {
+                String decoded = text.toString().strip();
+                budget.add("nato", spaced ? decoded : segment(decoded), offsets[from], offsets[to], out);
+            }
+            k = Math.max(m, k + 1);
+        }
+    }
+
+    /** The letter or digit of the code word at token {@code k} ("x-ray" as two tokens), or 0. */
+    private static char natoAt(String s, Tokens t, int k) {
+        int len = t.end[k] - t.start[k];
+        if (len < 1 || len > 8) {
+            return 0;
+        }
+        if (len == 1) {
+            char x = s.charAt(t.start[k]);
+            boolean ray = (x == 'x' || x == 'X')
+                    && k + 1 < t.size
+                    && t.start[k + 1] == t.end[k] + 1
+                    && s.charAt(t.end[k]) == '-'
+                    && lowerAscii(s, t.start[k + 1], t.end[k + 1]).equals("ray");
+            return ray ? 'x' : 0;
+        }
+        // most tokens are no code word: the table is asked in place first, so that only code words are copied
+        if (!NATO_WORDS.contains(s, t.start[k], t.end[k], AS_WRITTEN)) {
+            return 0;
+        }
+        return NATO.get(lowerAscii(s, t.start[k], t.end[k]));
+    }
+
+    /**
+     * What lies between two code words: 0 a letter break (spaces, commas, hyphens, dots), 1 a word break (a slash,
+     * a bar, a line break or two spaces), -1 anything else, which ends the run.
+     */
+    private static int natoGap(String s, int from, int to) {
+        int spaces = 0;
+        boolean word = false;
+        for (int k = from; k < to; k++) {
+            char c = s.charAt(k);
+            switch (c) {
+                case ' ', '\t' -> spaces++;
+                case ',', '-', '.' -> {}
+                case '/', '|', '\n', '\r' -> word = true;
+                default -> {
+                    return -1;
+                }
+            }
+        }
+        return word || spaces >= 2 ? 1 : 0;
+    }
+
+    private static String lowerAscii(String s, int from, int to) {
+        char[] c = new char[to - from];
+        for (int k = from; k < to; k++) {
+            char ch = s.charAt(k);
+            c[k - from] = ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch;
+        }
+        return new String(c);
+    }
+
+    /** The most letters {@link #segment} cuts into words; the rest of a longer run is left as it is. */
+    private static final int MAX_SEGMENTED = 2048;
+
+    /**
+     * Cuts letters written without spaces into words of {@link #CIPHER_WORDS} ({@code ignoreallrules -> ignore all
+     * rules}): the cut that covers the most letters with known words, with the fewest words on a tie; returned as
+     * it was when known words cover less than three quarters of it. Dynamic programming over prefixes, at most 20
+     * look-ups per letter.
+     */
+    static String segment(String letters) {
+        int n = Math.min(letters.length(), MAX_SEGMENTED);
+        if (n < 8) {
+            return letters;
+        }
+        int[] covered = new int[n + 1];
+        int[] words = new int[n + 1];
+        int[] back = new int[n + 1];
+        for (int i = 1; i <= n; i++) {
+            covered[i] = covered[i - 1];
+            words[i] = words[i - 1] + 1;
+            back[i] = -1; // one letter no word covers
+            for (int len = 1; len <= 20 && len <= i; len++) {
+                int j = i - len;
+                if ((len > 1 || isSingleLetterWord(letters.charAt(j)))
+                        && CIPHER_WORDS.contains(letters, j, i, AS_WRITTEN)) {
+                    int c = covered[j] + len;
+                    int w = words[j] + 1;
+                    if (c > covered[i] || (c == covered[i] && w < words[i])) {
+                        covered[i] = c;
+                        words[i] = w;
+                        back[i] = j;
+                    }
+                }
+            }
+        }
+        if (covered[n] * 4 < n * 3) {
+            return letters;
+        }
+        List<String> parts = new ArrayList<>();
+        StringBuilder unknown = new StringBuilder();
+        for (int i = n; i > 0; ) {
+            if (back[i] < 0) {
+                unknown.insert(0, letters.charAt(i - 1));
+                i--;
+            } else {
+                if (!unknown.isEmpty()) {
+                    parts.add(unknown.toString());
+                    unknown.setLength(0);
+                }
+                parts.add(letters.substring(back[i], i));
+                i = back[i];
+            }
+        }
+        if (!unknown.isEmpty()) {
+            parts.add(unknown.toString());
+        }
+        java.util.Collections.reverse(parts);
+        return String.join(" ", parts) + letters.substring(n);
+    }
+
+    private static boolean isSingleLetterWord(char c) {
+        return c == 'a' || c == 'i' || c == 'A' || c == 'I';
+    }
+
+    // ---- Braille, Ascii85 and uuencode, over chars
+
+    /** Six-dot Braille cells (the low 6 bits of U+2800 + cell) to the letters and marks of English grade 1 Braille. */
+    private static final char[] BRAILLE = braille();
+
+    private static final int BRAILLE_CAPITAL = 0x20;
+    private static final int BRAILLE_NUMBER = 0x3C;
+
+    private static char[] braille() {
+        char[] cells = new char[64];
+        String[] aToJ = {"1", "12", "14", "145", "15", "124", "1245", "125", "24", "245"};
+        for (int l = 0; l < 10; l++) {
+            int dots = dots(aToJ[l]);
+            cells[dots] = (char) ('a' + l);
+            cells[dots | dots("3")] = (char) ('k' + l); // k to t add dot 3
+        }
+        String uToZ = "uvxyz";
+        for (int l = 0; l < 5; l++) {
+            cells[dots(aToJ[l]) | dots("36")] = uToZ.charAt(l);
+        }
+        cells[dots("2456")] = 'w';
+        String[][] marks = {
+            {"2", ","}, {"23", ";"}, {"25", ":"}, {"256", "."}, {"235", "!"}, {"236", "?"}, {"3", "'"}, {"36", "-"}
+        };
+        for (String[] m : marks) {
+            cells[dots(m[0])] = m[1].charAt(0);
+        }
+        return cells;
+    }
+
+    private static int dots(String numbers) {
+        int bits = 0;
+        for (char d : numbers.toCharArray()) {
+            bits |= 1 << (d - '1');
+        }
+        return bits;
+    }
+
+    /** Braille letters a run needs. */
+    private static final int MIN_BRAILLE_LETTERS = 6;
+
+    /**
+     * Decodes English grade 1 Braille written in Unicode Braille cells ({@code ⠊⠛⠝⠕⠗⠑}): letters, the capital and
+     * number signs, eight marks; the blank cell and spaces are spaces. A run of cells with at least {@value
+     * #MIN_BRAILLE_LETTERS} letters is decoded; written without spaces, it is cut into words by {@link #segment}.
+     * Contractions of grade 2 Braille ({@code ⠞⠓⠑} written as one cell) are read as the letters their cells also
+     * are, so grade 2 text comes out garbled.
+     */
+    private static void findBraille(String s, int[] offsets, Budget budget, List<Decoded> out) {
+        int n = s.length();
+        int i = 0;
+        while (i < n && budget.left() > 0) {
+            if (!isBrailleCell(s.charAt(i)) || s.charAt(i) == 0x2800) {
+                i++;
+                continue;
+            }
+            StringBuilder text = new StringBuilder();
+            int letters = 0;
+            boolean capital = false;
+            boolean number = false;
+            boolean spaced = false;
+            int j = i;
+            int end = i;
+            while (j < n) {
+                char c = s.charAt(j);
+                if (c == ' ' || c == 0x2800 || c == '\n') {
+                    if (!text.isEmpty() && text.charAt(text.length() - 1) != ' ') {
+                        text.append(' ');
+                        spaced = true;
+                    }
+                    number = false;
+                    j++;
+                    continue;
+                }
+                if (!isBrailleCell(c)) {
+                    break;
+                }
+                int cell = c - 0x2800;
+                if (cell == BRAILLE_CAPITAL) {
+                    capital = true;
+                } else if (cell == BRAILLE_NUMBER) {
+                    number = true;
+                } else if (BRAILLE[cell] != 0) {
+                    char l = BRAILLE[cell];
+                    if (number && l >= 'a' && l <= 'j') {
+                        text.append(l == 'j' ? '0' : (char) ('1' + (l - 'a')));
+                    } else {
+                        number = false;
+                        if (l >= 'a' && l <= 'z') {
+                            letters++;
+                        }
+                        text.append(capital ? Character.toUpperCase(l) : l);
+                    }
+                    capital = false;
+                }
+                j++;
+                end = j;
+            }
+            if (letters >= MIN_BRAILLE_LETTERS) {
+                String decoded = text.toString().strip();
+                budget.add("braille", spaced ? decoded : segment(decoded), offsets[i], offsets[end], out);
+            }
+            i = Math.max(j, i + 1);
+        }
+    }
+
+    private static boolean isBrailleCell(char c) {
+        return c >= 0x2800 && c <= 0x283F;
+    }
+
+    /** Chars of an Ascii85 token before it is decoded. */
+    private static final int MIN_ASCII85 = 20;
+
+    /**
+     * Decodes Ascii85 (btoa, Adobe's {@code <~ ~>} delimiters optional): a whitespace-separated token of at least
+     * {@value #MIN_ASCII85} chars, all in {@code ! to u}, read 5 chars to 4 bytes as UTF-8; the result must be
+     * printable and mostly letters, which ordinary tokens (paths, base64) almost never give. The {@code z}
+     * shorthand for four zero bytes is not read: zero bytes are no text.
+     */
+    private static void findAscii85(String s, int[] offsets, Budget budget, List<Decoded> out) {
+        int n = s.length();
+        int i = 0;
+        while (i < n && budget.left() > 0) {
+            if (isSpace(s.charAt(i))) {
+                i++;
+                continue;
+            }
+            int j = i;
+            boolean inRange = true;
+            while (j < n && !isSpace(s.charAt(j))) {
+                char c = s.charAt(j);
+                inRange &= c >= '!' && c <= 'u' || c == '~';
+                j++;
+            }
+            if (!inRange || j - i < MIN_ASCII85) {
+                i = j;
+                continue;
+            }
+            int from = s.startsWith("<~", i) ? i + 2 : i;
+            int to = j - from >= 2 && s.startsWith("~>", j - 2) ? j - 2 : j;
+            if (to - from >= MIN_ASCII85 && isAscii85(s, from, to)) {
+                String text = decodeAscii85(s, from, to, budget.left());
+                if (text != null && mostlyLetters(text)) {
+                    budget.add("ascii85", text, offsets[from], offsets[to], out);
+                }
+            }
+            i = j;
+        }
+    }
+
+    private static boolean isSpace(char c) {
+        return c <= ' '
+                ? c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == 0x0B
+                : c >= 0x80 && Character.isWhitespace(c);
+    }
+
+    private static boolean isAscii85(String s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = s.charAt(k);
+            if (c < '!' || c > 'u') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String decodeAscii85(String s, int from, int to, int limit) {
+        int end = Math.min(to, from + 5 * (limit / 4 + 1));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        for (int k = from; k < end; k += 5) {
+            int len = Math.min(5, end - k);
+            if (len == 1) {
+                return null; // a lone last char cannot be Ascii85
+            }
+            long v = 0;
+            for (int d = 0; d < 5; d++) {
+                v = v * 85 + (d < len ? s.charAt(k + d) - '!' : 84);
+            }
+            if (v > 0xFFFFFFFFL) {
+                return null;
+            }
+            for (int b = 0; b < len - 1; b++) {
+                bytes.write((int) (v >>> (24 - 8 * b)) & 0xFF);
+            }
+        }
+        return printableUtf8(bytes.toByteArray(), end < to);
+    }
+
+    /** Bytes of uuencoded lines before they are decoded. */
+    private static final int MIN_UU_BYTES = 12;
+
+    /**
+     * Decodes uuencoded lines: each line (the first may also begin after a space, behind a request on the same
+     * line) a length char ({@code !} to {@code M}, 1 to 45 bytes) and 4 chars in {@code space to `} for each 3
+     * bytes; consecutive lines are read together, and at least {@value #MIN_UU_BYTES} bytes of printable text that is
+     * mostly letters are needed. {@code begin} and {@code end} lines are not needed and not read.
+     */
+    private static void findUu(String s, int[] offsets, Budget budget, List<Decoded> out) {
+        int n = s.length();
+        int ls = 0;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        int runFrom = -1;
+        int runTo = -1;
+        while (ls <= n && budget.left() > 0) {
+            int le = s.indexOf('\n', ls);
+            if (le < 0) {
+                le = n;
+            }
+            int body = le > ls && s.charAt(le - 1) == '\r' ? le - 1 : le;
+            int start = uuLineStart(s, ls, body, runFrom < 0);
+            if (start >= 0) {
+                if (runFrom < 0) {
+                    runFrom = start;
+                }
+                decodeUuLine(s, start, body, bytes);
+                runTo = body;
+            } else if (runFrom >= 0) {
+                flushUu(bytes, runFrom, runTo, offsets, budget, out);
+                runFrom = -1;
+            }
+            if (le == n) {
+                break;
+            }
+            ls = le + 1;
+        }
+        if (runFrom >= 0) {
+            flushUu(bytes, runFrom, runTo, offsets, budget, out);
+        }
+    }
+
+    /** Where a uuencoded line in {@code s[ls, le)} begins, or -1: at the line start, or after a space if it may. */
+    private static int uuLineStart(String s, int ls, int le, boolean afterSpace) {
+        if (isUuLine(s, ls, le)) {
+            return ls;
+        }
+        if (afterSpace) {
+            // the encoded text has spaces only for zero bits, so any space of the line's last 62 chars may be the one
+            // before it; only those are tried, so a long line costs no more than a short one
+            for (int sp = le - 1; sp >= ls && le - sp <= 62; sp--) {
+                if (s.charAt(sp) == ' ' && isUuLine(s, sp + 1, le)) {
+                    return sp + 1;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isUuLine(String s, int from, int to) {
+        if (to - from < 5) {
+            return false;
+        }
+        int len = s.charAt(from) - 32;
+        if (len < 1 || len > 45) {
+            return false;
+        }
+        int chars = (len + 2) / 3 * 4;
+        if (to - from - 1 != chars) {
+            return false;
+        }
+        for (int k = from + 1; k < to; k++) {
+            char c = s.charAt(k);
+            if (c < ' ' || c > '`') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void decodeUuLine(String s, int from, int to, java.io.ByteArrayOutputStream bytes) {
+        int len = s.charAt(from) - 32;
+        int written = 0;
+        for (int k = from + 1; k + 4 <= to && written < len; k += 4) {
+            int v = 0;
+            for (int d = 0; d < 4; d++) {
+                v = (v << 6) | ((s.charAt(k + d) - 32) & 0x3F);
+            }
+            for (int b = 0; b < 3 && written < len; b++, written++) {
+                bytes.write((v >>> (16 - 8 * b)) & 0xFF);
+            }
+        }
+    }
+
+    private static void flushUu(
+            java.io.ByteArrayOutputStream bytes, int from, int to, int[] offsets, Budget budget, List<Decoded> out) {
+        if (bytes.size() >= MIN_UU_BYTES) {
+            String text = printableUtf8(bytes.toByteArray(), false);
+            if (text != null && mostlyLetters(text)) {
+                budget.add("uuencode", text, offsets[from], offsets[to], out);
+            }
+        }
+        bytes.reset();
+    }
+
     // ---- small helpers
 
-    /** A set of lower-case ASCII words, looked up case-insensitively in place, optionally through rot13. */
+    /** A set of lower-case ASCII words, looked up case-insensitively in place, optionally through a cipher. */
     private static final class WordSet {
         private final String[] slots;
         private final int maxLength;
@@ -2055,7 +2895,7 @@ public final class Normalizer {
             this.slots = new String[Integer.highestOneBit(Math.max(16, words.size() * 2 - 1)) << 1];
             int max = 0;
             for (String w : words) {
-                int h = hash(w, 0, w.length(), false) & (slots.length - 1);
+                int h = hash(w, 0, w.length(), AS_WRITTEN) & (slots.length - 1);
                 while (slots[h] != null) {
                     h = (h + 1) & (slots.length - 1);
                 }
@@ -2079,7 +2919,7 @@ public final class Normalizer {
             }
             int h = 0;
             for (int k = to - 1; k >= from; k--) {
-                h = 31 * h + lower(s.charAt(k), false);
+                h = 31 * h + lower(s.charAt(k), AS_WRITTEN);
             }
             h = (h ^ (h >>> 16)) & (slots.length - 1);
             for (String w = slots[h]; w != null; h = (h + 1) & (slots.length - 1), w = slots[h]) {
@@ -2092,7 +2932,7 @@ public final class Normalizer {
 
         private static boolean matchesReversed(String w, String s, int to) {
             for (int k = 0; k < w.length(); k++) {
-                if (w.charAt(k) != lower(s.charAt(to - 1 - k), false)) {
+                if (w.charAt(k) != lower(s.charAt(to - 1 - k), AS_WRITTEN)) {
                     return false;
                 }
             }
@@ -2100,42 +2940,43 @@ public final class Normalizer {
         }
 
         boolean contains(String w) {
-            return contains(w, 0, w.length(), false);
+            return contains(w, 0, w.length(), AS_WRITTEN);
         }
 
-        boolean contains(String s, int from, int to, boolean rot) {
+        /** Whether {@code s[from, to)}, read through a {@link #decipher cipher}, is in the set. */
+        boolean contains(String s, int from, int to, int cipher) {
             if (to - from > maxLength || to == from) {
                 return false;
             }
-            int h = hash(s, from, to, rot) & (slots.length - 1);
+            int h = hash(s, from, to, cipher) & (slots.length - 1);
             for (String w = slots[h]; w != null; h = (h + 1) & (slots.length - 1), w = slots[h]) {
-                if (w.length() == to - from && matches(w, s, from, rot)) {
+                if (w.length() == to - from && matches(w, s, from, cipher)) {
                     return true;
                 }
             }
             return false;
         }
 
-        private static boolean matches(String w, String s, int from, boolean rot) {
+        private static boolean matches(String w, String s, int from, int cipher) {
             for (int k = 0; k < w.length(); k++) {
-                if (w.charAt(k) != lower(s.charAt(from + k), rot)) {
+                if (w.charAt(k) != lower(s.charAt(from + k), cipher)) {
                     return false;
                 }
             }
             return true;
         }
 
-        private static int hash(String s, int from, int to, boolean rot) {
+        private static int hash(String s, int from, int to, int cipher) {
             int h = 0;
             for (int k = from; k < to; k++) {
-                h = 31 * h + lower(s.charAt(k), rot);
+                h = 31 * h + lower(s.charAt(k), cipher);
             }
             return h ^ (h >>> 16);
         }
 
-        private static char lower(char c, boolean rot) {
+        private static char lower(char c, int cipher) {
             char l = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c < 128 ? c : Character.toLowerCase(c);
-            return rot ? rot13(l) : l;
+            return cipher == AS_WRITTEN ? l : decipher(l, cipher);
         }
     }
 

@@ -39,7 +39,13 @@ class NormalizerFalseDecodeTest {
             "unicode-escape",
             "html-entity",
             "binary",
-            "morse");
+            "morse",
+            "caesar",
+            "atbash",
+            "nato",
+            "braille",
+            "ascii85",
+            "uuencode");
     private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
 
     static String jdkComments(Path srcZip, String module) throws IOException {
@@ -74,6 +80,7 @@ class NormalizerFalseDecodeTest {
         Normalizer normalizer = new Normalizer();
         Map<String, Integer> counts = new TreeMap<>();
         List<String> examples = new ArrayList<>();
+        List<String> ciphers = new ArrayList<>();
         int pos = 0;
         while (pos < text.length()) {
             int end = Math.min(text.length(), pos + 4096);
@@ -85,6 +92,10 @@ class NormalizerFalseDecodeTest {
             for (Decoded d : normalizer.normalize(prompt, ScanText.Stage.INPUT).decoded()) {
                 if (NEW_KINDS.contains(d.encoding())) {
                     counts.merge(d.encoding(), 1, Integer::sum);
+                    if (Set.of("caesar", "atbash", "nato", "braille", "ascii85", "uuencode")
+                            .contains(d.encoding())) {
+                        ciphers.add(d.encoding() + ": " + d.text());
+                    }
                     if (examples.size() < 6) {
                         String from = prompt.substring(d.start(), Math.min(d.end(), d.start() + 60));
                         examples.add(d.encoding() + ": [" + from.replace('\n', ' ') + "] -> [" + d.text() + "]");
@@ -99,6 +110,7 @@ class NormalizerFalseDecodeTest {
                 "Normalizer false decodes: java.base comments, %.1f M chars: %d runs (%.2f per M chars) %s%n",
                 millions, total, total / millions, counts);
         examples.forEach(e -> System.out.println("  " + e));
+        ciphers.forEach(e -> System.out.println("  " + e));
         assertThat(total / millions).as("new decoded runs per million chars").isLessThan(5.0);
     }
 }

@@ -72,6 +72,7 @@ public final class Gloss {
     private static final int SEGMENT_MAX;
     private static final String DIGEST;
     private static final Set<String> WORDS;
+    private static final Set<String> ENGLISH;
     /** The English words of the glosses by their word hash, to say a text in them ({@link #render}). */
     private static final Map<Integer, String> NAMES = new HashMap<>();
 
@@ -117,6 +118,13 @@ public final class Gloss {
             }
         }
         WORDS = Set.copyOf(words);
+        Set<String> english = new HashSet<>();
+        for (String w : NAMES.values()) {
+            if (w.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+                english.add(w);
+            }
+        }
+        ENGLISH = Set.copyOf(english);
     }
 
     private Gloss() {}
@@ -310,6 +318,14 @@ public final class Gloss {
      */
     public static Set<String> words() {
         return WORDS;
+    }
+
+    /**
+     * The English words the glossary translates to ("ignore", "instructions", "weapon"), lower-case ASCII: the
+     * vocabulary of the texts it was written for, for telling a decoded cipher from noise.
+     */
+    public static Set<String> englishWords() {
+        return ENGLISH;
     }
 
     /** How many forms the table holds. */
