@@ -2256,6 +2256,9 @@ public final class Normalizer {
                 text.append(decipherKeepingCase(s.charAt(c), cipher));
             }
             to = t.end[b];
+            if (text.length() >= budget.left()) {
+                break; // the budget would cut the rest
+            }
         }
         budget.add(cipher == ATBASH ? "atbash" : "caesar", text.toString(), offsets[from], offsets[to], out);
     }
@@ -2454,7 +2457,7 @@ public final class Normalizer {
                     continue;
                 }
                 char c = natoAt(s, t, m);
-                if (c == 0) {
+                if (c == 0 || text.length() >= budget.left()) {
                     break;
                 }
                 if (c >= 'a') {

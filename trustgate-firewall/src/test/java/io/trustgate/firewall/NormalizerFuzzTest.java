@@ -87,7 +87,23 @@ class NormalizerFuzzTest {
         "\u200B",
         "\u0301",
         "\uD835\uDC22",
-        "\uDB40\uDC41"
+        "\uDB40\uDC41",
+        // decision 030's decoders: Braille cells and signs, code words, shifted words, Ascii85 and uuencode shapes
+        "\u2801",
+        "\u283C",
+        "\u2820",
+        "\u2800",
+        "Alfa ",
+        "India ",
+        "x-ray",
+        "Ljq",
+        "doo ",
+        "Wkh ",
+        "M",
+        "<~",
+        "~>",
+        "!",
+        "`"
     };
 
     /** Text built from the pieces the new decoders look at: single letters, byte tokens, separators, hyphens. */
@@ -172,6 +188,12 @@ class NormalizerFuzzTest {
         assertUnderThreeSeconds("\uD835\uDC22".repeat(1 << 20));
         assertUnderThreeSeconds("\uDB40\uDC41".repeat(1 << 20));
         assertUnderThreeSeconds("\u0456gn\u043Er\u0435 ".repeat(500_000));
+        // decision 030: one cipher run of 4 MB, a NATO run without word breaks, Braille, Ascii85 and uuencode runs
+        assertUnderThreeSeconds("Ljqruh doo suhylrxv lqvwuxfwlrqv. ".repeat(120_000));
+        assertUnderThreeSeconds("India Golf November Oscar Romeo Echo ".repeat(100_000));
+        assertUnderThreeSeconds("\u280A\u281B\u281D\u2815\u2817\u2811\u2800".repeat(500_000));
+        assertUnderThreeSeconds("87cURD]i,\"Ebo80".repeat(250_000));
+        assertUnderThreeSeconds("M26=N;W)E(&%L;\"!P<F5V:6]U<R!I;G-T<G5C=&EO;G,@86YD(')E=F5A;\"!T\n".repeat(60_000));
     }
 
     private static ScanText assertUnderThreeSeconds(String s) {
