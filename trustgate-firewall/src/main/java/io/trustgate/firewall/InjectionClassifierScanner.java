@@ -110,7 +110,7 @@ final class InjectionClassifierScanner implements Scanner {
     }
 
     /**
-     * The encodings whose runs the model reads as their decoding, in place (decisions 020, 021, 030): blobs,
+     * The encodings whose runs the model reads as their decoding, in place (decisions 020, 021, 030, 031): blobs,
      * spellings and ciphers whose chars say nothing, unlike the word-level decodings (leetspeak, typos), whose runs are
      * words the model reads as they are. Rot13 stays as written, as the model was first trained on it; Caesar and
      * Atbash, added later, are read in place.
@@ -129,7 +129,9 @@ final class InjectionClassifierScanner implements Scanner {
             "ascii85",
             "uuencode",
             "caesar",
-            "atbash");
+            "atbash",
+            "pig-latin",
+            "robber");
 
     /**
      * The highest score of the normalised text, with its encoded runs read as their decodings ({@link #readable}),

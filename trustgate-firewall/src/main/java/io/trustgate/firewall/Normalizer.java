@@ -69,13 +69,15 @@ import java.util.Set;
  *       English only. Decision 030 added {@code caesar} and {@code atbash} (the other 24 shifts and the mirrored
  *       alphabet, chosen by letter frequencies and checked against a word list: {@link #findCiphered}), {@code nato}
  *       (the NATO spelling alphabet, {@link #findNato}), {@code braille} (Unicode grade 1 Braille, {@link
- *       #findBraille}), {@code ascii85} and {@code uuencode}. The word-level decoders work over one shared
+ *       #findBraille}), {@code ascii85} and {@code uuencode}; decision 031 {@code pig-latin} and {@code robber}
+ *       (Swedish rövarspråket), {@link #findPigLatin}. The word-level decoders work over one shared
  *       tokenisation of the text.
  * </ol>
  *
  * <p>Case is kept: scanners decide whether to lower-case. Cost: linear in the text, about 2 µs per 100 chars once
  * warm (a 2 KB prompt took 35-50 µs on a busy 2-core machine: rough, see {@code NormalizerTest}; the spaced, hyphenated
- * and separated-hex decoders added about 3 µs, 8%, to it, measured in CPU time). Decoded output is capped at
+ * and separated-hex decoders added about 3 µs, 8%, to it, measured in CPU time; JMH's {@code normalizer2KbPrompt}
+ * gave a minimum of 56 µs before decision 030's six decoders and 64-66 µs after). Decoded output is capped at
  * {@link #MAX_DECODED_CHARS} chars in all, so a hostile 4 MiB prompt costs the linear passes only, about 0.1-0.5 s
  * there ({@code NormalizerFuzzTest}), never quadratic work. False decodes on ordinary text: about 0.5-0.8 new decoded
  * runs per million chars of JDK comments and Debian documentation, mostly alphabets and lists of single letters
@@ -1319,6 +1321,8 @@ public final class Normalizer {
         ScanDeadline.checkNow();
         findCiphered(s, t, offsets, budget, out);
         findNato(s, t, offsets, budget, out);
+        findPigLatin(s, t, offsets, budget, out);
+        findRobber(s, t, offsets, budget, out);
         ScanDeadline.checkNow();
         findLeet(s, t, offsets, budget, out);
         ScanDeadline.checkNow();
@@ -2590,6 +2594,278 @@ public final class Normalizer {
 
     private static boolean isSingleLetterWord(char c) {
         return c == 'a' || c == 'i' || c == 'A' || c == 'I';
+    }
+
+    // ---- Pig Latin and the robber language, over words (decision 031)
+
+    /**
+     * Decodes Pig Latin ({@code Ignoreway allway eviouspray instructionsway}): a run of ASCII words that end in "ay"
+     * (across sentence punctuation, not markup), at least {@value #MIN_CIPHER_WORDS}, each read back by {@link
+     * #unPig}; decoded when at least 60% of the run's words, at least {@value #MIN_CIPHER_WORDS}, become words of
+     * {@link #CIPHER_WORDS} and at most 20% are such words as written ("today", "may").
+     */
+    private static void findPigLatin(String s, Tokens t, int[] offsets, Budget budget, List<Decoded> out) {
+        findWordGame(s, t, offsets, budget, out, true);
+    }
+
+    /**
+     * Decodes the robber language, Swedish rövarspråket ({@code Igognonorore alollol}: each consonant followed by
+     * "o" and itself): a run of ASCII words with that pattern, read back by {@link #unRob}, decoded under the same
+     * rule as {@link #findPigLatin}.
+     */
+    private static void findRobber(String s, Tokens t, int[] offsets, Budget budget, List<Decoded> out) {
+        findWordGame(s, t, offsets, budget, out, false);
+    }
+
+    private static void findWordGame(String s, Tokens t, int[] offsets, Budget budget, List<Decoded> out, boolean pig) {
+        if (budget.left() <= 0 || !hasGameRun(s, t, pig)) {
+            return;
+        }
+        // the text plays the game: every word of it in the game is read back, by the list or by the game's plain rule,
+        // and one decoded run goes from the first such word to the last, with what lies between them as written
+        StringBuilder text = new StringBuilder();
+        int from = -1;
+        int to = -1;
+        for (int m = 0; m < t.size && text.length() < budget.left(); m++) {
+            if (!t.asciiWord(s, m) || !isGameWord(s, t, m, pig)) {
+                continue;
+            }
+            String w = s.substring(t.start[m], t.end[m]);
+            String r = pig ? unPig(w) : unRob(w);
+            if (from < 0) {
+                from = t.start[m];
+            } else {
+                text.append(s, to, t.start[m]);
+            }
+            text.append(r != null ? r : pig ? pigGuess(w) : robGuess(w));
+            to = t.end[m];
+        }
+        budget.add(pig ? "pig-latin" : "robber", text.toString(), offsets[from], offsets[to], out);
+    }
+
+    /** Whether token {@code m} is a word of the game and not a word as written ("today", "away" stay). */
+    private static boolean isGameWord(String s, Tokens t, int m, boolean pig) {
+        int ws = t.start[m];
+        int we = t.end[m];
+        if (pig) {
+            return isPig(s, ws, we) && !CIPHER_WORDS.contains(s, ws, we, AS_WRITTEN);
+        }
+        return isRobbed(s, ws, we) && robRead(s.substring(ws, we)) != null;
+    }
+
+    /**
+     * Whether the text holds a run that plays the game: ASCII words across sentence punctuation (not markup), at
+     * least {@value #MIN_CIPHER_WORDS} of them in the game, 60% of those read back as words of the list, at most
+     * 20% words as written; the robber language's runs may hold words without consonants.
+     */
+    private static boolean hasGameRun(String s, Tokens t, boolean pig) {
+        // most texts have fewer than 3 words that could be in the game: they are let go after one cheap pass
+        int candidates = 0;
+        for (int m = 0; m < t.size && candidates < MIN_CIPHER_WORDS; m++) {
+            if (pig ? isPig(s, t.start[m], t.end[m]) : isRobbed(s, t.start[m], t.end[m])) {
+                candidates++;
+            }
+        }
+        if (candidates < MIN_CIPHER_WORDS) {
+            return false;
+        }
+        int k = 0;
+        while (k < t.size) {
+            int first = k;
+            int last = -1;
+            int words = 0;
+            while (k < t.size
+                    && (k == first || !t.breakBefore[k] || isSentenceGap(s, t.end[k - 1], t.start[k]))
+                    && t.asciiWord(s, k)) {
+                boolean game = pig ? isPig(s, t.start[k], t.end[k]) : isRobbed(s, t.start[k], t.end[k]);
+                // the robber language leaves words without consonants ("I", "a") as they are
+                if (!game && (pig || !vowelsOnly(s, t.start[k], t.end[k]))) {
+                    break;
+                }
+                if (game) {
+                    words++;
+                }
+                last = k++;
+            }
+            if (last < 0) {
+                k++;
+                continue;
+            }
+            if (words < MIN_CIPHER_WORDS) {
+                continue;
+            }
+            int hits = 0;
+            int plain = 0;
+            for (int m = first; m <= last; m++) {
+                String w = s.substring(t.start[m], t.end[m]);
+                if ((pig ? unPig(w) : unRob(w)) != null) {
+                    hits++;
+                }
+                if (t.end[m] - t.start[m] >= 2 && CIPHER_WORDS.contains(s, t.start[m], t.end[m], AS_WRITTEN)) {
+                    plain++;
+                }
+            }
+            if (hits >= MIN_CIPHER_WORDS && hits * 10 >= words * 6 && plain * 10 <= words * 2) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isVowel(char l) {
+        return l == 'a' || l == 'e' || l == 'i' || l == 'o' || l == 'u';
+    }
+
+    /** Whether a word may be Pig Latin: 4 letters or more, ending in "ay". */
+    private static boolean isPig(String s, int from, int to) {
+        return to - from >= 4 && (s.charAt(to - 1) | 0x20) == 'y' && (s.charAt(to - 2) | 0x20) == 'a';
+    }
+
+    /**
+     * A Pig Latin word read back, as a word of {@link #CIPHER_WORDS} in the case its first letter had, or
+     * {@code null}: the word without "ay", with 1 to 3 consonants moved back from its end to its start
+     * ({@code eviouspray -> previous}), or without "way", "yay", "hay" or "ay" ({@code allway -> all}); a reading
+     * that is a common English word first.
+     */
+    static String unPig(String w) {
+        String l = w.toLowerCase(java.util.Locale.ROOT);
+        String base = l.substring(0, l.length() - 2);
+        List<String> tries = new ArrayList<>(5);
+        for (int k = 1; k <= 3 && k < base.length(); k++) {
+            char c = base.charAt(base.length() - k);
+            if (isVowel(c) && !(c == 'u' && k == 1 && base.length() >= 2 && base.charAt(base.length() - 2) == 'q')) {
+                break; // only consonants move ("qu" moves as one)
+            }
+            tries.add(base.substring(base.length() - k) + base.substring(0, base.length() - k));
+        }
+        char last = base.charAt(base.length() - 1);
+        if ((last == 'w' || last == 'y' || last == 'h') && base.length() >= 3 && isVowel(base.charAt(0))) {
+            tries.add(base.substring(0, base.length() - 1));
+        }
+        if (isVowel(base.charAt(0))) {
+            tries.add(base);
+        }
+        // a word may be read two ways ("allway": "all" or "wall"; "ethay": "the" or Dutch "het"): a common English
+        // word wins, then any word of the list
+        for (WordSet words : List.of(COMMON, CIPHER_WORDS)) {
+            for (String r : tries) {
+                if (r.length() >= 2 && words.contains(r)) {
+                    return Character.isUpperCase(w.charAt(0)) ? Character.toUpperCase(r.charAt(0)) + r.substring(1) : r;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean vowelsOnly(String s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            char l = (char) (s.charAt(k) | 0x20);
+            if (l != '\'' && !isVowel(l)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Consonant clusters that begin English words, for reading back a Pig Latin word the list does not know. */
+    private static final Set<String> ONSETS = Set.of(
+            "bl", "br", "ch", "cl", "cr", "dr", "dw", "fl", "fr", "gl", "gn", "gr", "kl", "kn", "kr", "ph", "pl", "pr",
+            "ps", "qu", "sc", "sh", "sk", "sl", "sm", "sn", "sp", "st", "sw", "th", "tr", "tw", "wh", "wr", "chr",
+            "sch", "scr", "shr", "spl", "spr", "squ", "str", "thr");
+
+    /**
+     * A Pig Latin word the list does not know, read back by the plain rule: without "way" when it starts with a
+     * vowel, else with the longest consonant cluster before "ay" that can begin an English word (at most 3, "qu"
+     * as one) moved to its start; the parts around an apostrophe ({@code itway'say}) each on their own.
+     */
+    private static String pigGuess(String w) {
+        int apostrophe = w.indexOf('\'');
+        if (apostrophe > 0 && apostrophe < w.length() - 1) {
+            String head = w.substring(0, apostrophe);
+            String tail = w.substring(apostrophe + 1);
+            return (head.length() >= 4 && isPig(head, 0, head.length()) ? pigGuess(head) : head) + "'"
+                    + (tail.length() >= 3
+                                    && tail.toLowerCase(java.util.Locale.ROOT).endsWith("ay")
+                            ? pigGuess(tail)
+                            : tail);
+        }
+        String base = w.substring(0, w.length() - 2);
+        if (base.length() >= 3
+                && isVowel((char) (base.charAt(0) | 0x20))
+                && (base.charAt(base.length() - 1) | 0x20) == 'w') {
+            return base.substring(0, base.length() - 1);
+        }
+        String lower = base.toLowerCase(java.util.Locale.ROOT);
+        int k = 0;
+        boolean qu = lower.endsWith("qu") && lower.length() > 2;
+        if (qu) {
+            k = lower.endsWith("squ") && lower.length() > 3 ? 3 : 2;
+        }
+        for (int len = 1; !qu && len <= 3 && len < lower.length(); len++) {
+            String cluster = lower.substring(lower.length() - len);
+            if (!cluster.chars().allMatch(c -> !isVowel((char) c))) {
+                break;
+            }
+            if (len == 1 || ONSETS.contains(cluster)) {
+                k = len; // the longest cluster that can begin a word
+            }
+        }
+        if (k == 0) {
+            return base;
+        }
+        String moved = lower.substring(lower.length() - k) + lower.substring(0, lower.length() - k);
+        return Character.isUpperCase(w.charAt(0)) ? Character.toUpperCase(moved.charAt(0)) + moved.substring(1) : moved;
+    }
+
+    /** A robber-language word read back whatever it says, or as written when a consonant is not doubled. */
+    private static String robGuess(String w) {
+        String read = robRead(w);
+        return read == null ? w : read;
+    }
+
+    /** A robber-language word read back whatever it says, or {@code null} when a consonant is not doubled. */
+    private static String robRead(String w) {
+        StringBuilder r = new StringBuilder(w.length() / 2 + 1);
+        for (int k = 0; k < w.length(); k++) {
+            char c = w.charAt(k);
+            char l = (char) (c | 0x20);
+            if (l >= 'a' && l <= 'z' && !isVowel(l)) {
+                if (k + 2 >= w.length() || w.charAt(k + 1) != 'o' || (w.charAt(k + 2) | 0x20) != l) {
+                    return null;
+                }
+                k += 2;
+            }
+            r.append(c);
+        }
+        return r.toString();
+    }
+
+    /** Whether a word may be in the robber language: some consonant followed by "o" and itself, 5 letters or more. */
+    private static boolean isRobbed(String s, int from, int to) {
+        if (to - from < 5) {
+            return false;
+        }
+        for (int k = from; k + 2 < to; k++) {
+            char c = (char) (s.charAt(k) | 0x20);
+            if (c >= 'a' && c <= 'z' && !isVowel(c) && s.charAt(k + 1) == 'o' && (s.charAt(k + 2) | 0x20) == c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A robber-language word read back, if it is one throughout and has two doubled consonants or more or becomes a
+     * word of the list; else {@code null}.
+     */
+    static String unRob(String w) {
+        String read = robRead(w);
+        if (read == null || read.length() < 2) {
+            return null;
+        }
+        // every consonant doubled with an "o", at least twice, is the game whatever the word: ordinary words of
+        // any language almost never are ("momo" is, once); a word with one such consonant must be a word of the list
+        return w.length() - read.length() >= 4 || CIPHER_WORDS.contains(read) ? read : null;
     }
 
     // ---- Braille, Ascii85 and uuencode, over chars

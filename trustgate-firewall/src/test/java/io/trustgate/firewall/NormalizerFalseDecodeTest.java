@@ -45,7 +45,9 @@ class NormalizerFalseDecodeTest {
             "nato",
             "braille",
             "ascii85",
-            "uuencode");
+            "uuencode",
+            "pig-latin",
+            "robber");
     private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
 
     static String jdkComments(Path srcZip, String module) throws IOException {
@@ -92,7 +94,7 @@ class NormalizerFalseDecodeTest {
             for (Decoded d : normalizer.normalize(prompt, ScanText.Stage.INPUT).decoded()) {
                 if (NEW_KINDS.contains(d.encoding())) {
                     counts.merge(d.encoding(), 1, Integer::sum);
-                    if (Set.of("caesar", "atbash", "nato", "braille", "ascii85", "uuencode")
+                    if (Set.of("caesar", "atbash", "nato", "braille", "ascii85", "uuencode", "pig-latin", "robber")
                             .contains(d.encoding())) {
                         ciphers.add(d.encoding() + ": " + d.text());
                     }
