@@ -77,8 +77,8 @@ import java.util.Set;
  * <p>Case is kept: scanners decide whether to lower-case. Cost: linear in the text, about 2 µs per 100 chars once
  * warm (a 2 KB prompt took 35-50 µs on a busy 2-core machine: rough, see {@code NormalizerTest}; the spaced, hyphenated
  * and separated-hex decoders added about 3 µs, 8%, to it, measured in CPU time; JMH's {@code normalizer2KbPrompt}
- * gave a minimum of 56 µs before decision 030's six decoders and 64-66 µs after). Decoded output is capped at
- * {@link #MAX_DECODED_CHARS} chars in all, so a hostile 4 MiB prompt costs the linear passes only, about 0.1-0.5 s
+ * gave a minimum of 56 µs before decision 030's six decoders, 64-66 µs after, and 71 µs with decision 031's two).
+ * Decoded output is capped at {@link #MAX_DECODED_CHARS} chars in all, so a hostile 4 MiB prompt costs the linear passes only, about 0.1-0.5 s
  * there ({@code NormalizerFuzzTest}), never quadratic work. False decodes on ordinary text: about 0.5-0.8 new decoded
  * runs per million chars of JDK comments and Debian documentation, mostly alphabets and lists of single letters
  * ({@code A B C ... Z}, {@code a, b, C, D}) and compounds that join into common words ({@code e-mail}): harmless, as
