@@ -2201,7 +2201,7 @@ public final class Normalizer {
             int first = k;
             int last = -1;
             int words = 0;
-            while (k < t.size && (k == first || !t.breakBefore[k] || isSentenceGap(s, t.end[k - 1], t.start[k]))) {
+            while (k < t.size && continuesRun(s, t, first, k)) {
                 int ws = t.start[k];
                 int we = t.end[k];
                 if (!t.asciiWord(s, k) || (we - ws >= 3 && t.common(s, k))) {
@@ -2299,11 +2299,23 @@ public final class Normalizer {
 
     /** Whether a cipher reads a run of {@code words} words: the rule of {@link #findCiphered}. */
     private static boolean reads(int[] score, int words) {
-        return words >= MIN_CIPHER_WORDS
-                && score[0] >= MIN_CIPHER_WORDS
-                && score[0] * 10 >= words * 6
-                && score[1] >= MIN_CIPHER_LETTERS
-                && score[2] * 10 <= words * 2;
+        return words >= MIN_CIPHER_WORDS && score[1] >= MIN_CIPHER_LETTERS && mostlyRead(score[0], score[2], words);
+    }
+
+    /**
+     * The rule a cipher or a word game must meet on a run of {@code words} words: at least {@value
+     * #MIN_CIPHER_WORDS} and 60% of them read back as words of the list, at most 20% such words as written.
+     */
+    private static boolean mostlyRead(int read, int asWritten, int words) {
+        return read >= MIN_CIPHER_WORDS && read * 10 >= words * 6 && asWritten * 10 <= words * 2;
+    }
+
+    /**
+     * Whether token {@code k} goes on the run that began at {@code first}: within a segment, or across sentence
+     * punctuation, quotes and line breaks, but not across markup or code.
+     */
+    private static boolean continuesRun(String s, Tokens t, int first, int k) {
+        return k == first || !t.breakBefore[k] || isSentenceGap(s, t.end[k - 1], t.start[k]);
     }
 
     /** Whether only spaces, line breaks, sentence punctuation and quotes lie between two words: not markup or code. */
@@ -2674,9 +2686,7 @@ public final class Normalizer {
             int first = k;
             int last = -1;
             int words = 0;
-            while (k < t.size
-                    && (k == first || !t.breakBefore[k] || isSentenceGap(s, t.end[k - 1], t.start[k]))
-                    && t.asciiWord(s, k)) {
+            while (k < t.size && continuesRun(s, t, first, k) && t.asciiWord(s, k)) {
                 boolean game = pig ? isPig(s, t.start[k], t.end[k]) : isRobbed(s, t.start[k], t.end[k]);
                 // the robber language leaves words without consonants ("I", "a") as they are
                 if (!game && (pig || !vowelsOnly(s, t.start[k], t.end[k]))) {
@@ -2705,7 +2715,7 @@ public final class Normalizer {
                     plain++;
                 }
             }
-            if (hits >= MIN_CIPHER_WORDS && hits * 10 >= words * 6 && plain * 10 <= words * 2) {
+            if (mostlyRead(hits, plain, words)) {
                 return true;
             }
         }
