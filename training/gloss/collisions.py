@@ -13,28 +13,30 @@ Usage: python3 training/gloss/collisions.py [MIN]   (from the repository root; d
 import glob, json, os, re, sys, unicodedata
 from collections import Counter
 
-MIN = int(sys.argv[1]) if len(sys.argv) > 1 else 5
 GLOSS = 'trustgate-firewall/src/main/resources/io/trustgate/firewall/gloss/'
 FIRST = 'de nl fr es it pt pl ru tr'.split()
 LATER = 'zh ja ko th ar he hi vi id sv fi uk cs'.split()
 
-words = Counter()
-def add(text):
-    words.update(re.findall(r'[^\W_]+', text.lower()))
+def english_word_counts():
+    """How often each lower-case word occurs in the English texts named in the docstring (run from the repo root)."""
+    words = Counter()
+    def add(text):
+        words.update(re.findall(r'[^\W_]+', text.lower()))
 
-for f in sorted(glob.glob('training/corpus/en-*.jsonl')) + ['training/corpus/' + n for n in (
-        'docs-en.jsonl', 'code.jsonl', 'own-code.jsonl', 'agents.jsonl', 'persuasion.jsonl')]:
-    for line in open(f, encoding='utf-8'):
-        if line.strip():
-            add(json.loads(line)['text'])
-for root in ['../shared/datasets/' + d for d in ('benign', 'redteam', 'injection', 'eval', 'refusal', 'toxicity')] + ['/usr/share/doc']:
-    for dp, _, fn in os.walk(root):
-        for f in fn:
-            p = os.path.join(dp, f)
-            if root == '/usr/share/doc' and not f.startswith(('README', 'copyright')):
-                continue
-            if os.path.getsize(p) < 50_000_000:
-                add(open(p, encoding='utf-8', errors='ignore').read())
+    for f in sorted(glob.glob('training/corpus/en-*.jsonl')) + ['training/corpus/' + n for n in (
+            'docs-en.jsonl', 'code.jsonl', 'own-code.jsonl', 'agents.jsonl', 'persuasion.jsonl')]:
+        for line in open(f, encoding='utf-8'):
+            if line.strip():
+                add(json.loads(line)['text'])
+    for root in ['../shared/datasets/' + d for d in ('benign', 'redteam', 'injection', 'eval', 'refusal', 'toxicity')] + ['/usr/share/doc']:
+        for dp, _, fn in os.walk(root):
+            for f in fn:
+                p = os.path.join(dp, f)
+                if root == '/usr/share/doc' and not f.startswith(('README', 'copyright')):
+                    continue
+                if os.path.getsize(p) < 50_000_000:
+                    add(open(p, encoding='utf-8', errors='ignore').read())
+    return words
 
 def strip(s):
     d = unicodedata.normalize('NFD', s)
@@ -49,11 +51,14 @@ def forms(lang):
             if lang != 'vi':
                 yield strip(form), to.strip()
 
-first = {f for lang in FIRST for f, _ in forms(lang)}
-out = {}
-for lang in LATER:
-    for form, to in forms(lang):
-        if re.fullmatch('[a-z]+', form) and form != to and form not in first and words[form] >= MIN:
-            out[form] = words[form]
-for form in sorted(out):
-    print(form, out[form], sep='\t')
+if __name__ == '__main__':
+    MIN = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+    words = english_word_counts()
+    first = {f for lang in FIRST for f, _ in forms(lang)}
+    out = {}
+    for lang in LATER:
+        for form, to in forms(lang):
+            if re.fullmatch('[a-z]+', form) and form != to and form not in first and words[form] >= MIN:
+                out[form] = words[form]
+    for form in sorted(out):
+        print(form, out[form], sep='\t')
