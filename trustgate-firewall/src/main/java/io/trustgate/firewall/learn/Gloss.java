@@ -236,7 +236,8 @@ public final class Gloss {
      * The text said word by word in the English of its glosses: each glossed word (or form inside a word, or form of
      * several words) as its English, each other word in ASCII letters as it is (English terms and code in a foreign
      * text), the rest left out. Empty when fewer than {@link #RENDER_MIN} words have a gloss, so English text (whose
-     * words are never glossed) has none. The classifier scores this rendering besides the text itself: a model
+     * words are glossed only in the few cases decision 033 lists: "sure", "once", the "e" of "e.g.") almost always
+     * has none. The classifier scores this rendering besides the text itself: a model
      * trained mostly on English reads "ignore previous all instructions" far better than the few English word
      * features the gloss adds to a text whose characters it has never seen. Word order and grammar are lost.
      */
