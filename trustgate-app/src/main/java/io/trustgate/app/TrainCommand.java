@@ -200,6 +200,21 @@ final class TrainCommand implements Callable<Integer> {
     static final int INJECTION_HIDDEN_UNITS = 0;
 
     /**
+     * The injection model's features train only where at least this many sources have them (decision 034; 1: all);
+     * {@code -Dtrustgate.train.minSources=N} for experiments.
+     */
+    static int injectionMinSources() {
+        int n = Integer.getInteger("trustgate.train.minSources", INJECTION_MIN_SOURCES);
+        if (n < 1) {
+            throw new CliException("trustgate.train.minSources must be at least 1, was " + n, 2);
+        }
+        return n;
+    }
+
+    /** The shipped injection model's {@link #injectionMinSources()}. */
+    static final int INJECTION_MIN_SOURCES = 1;
+
+    /**
      * How many folds train at once: the processors, or {@code -Dtrustgate.train.threads=N}. The weights do not depend
      * on it; memory does (16 MB per thread at 2^20 buckets).
      */
@@ -349,7 +364,8 @@ final class TrainCommand implements Callable<Integer> {
     /** Trains the injection model (see the class comment), with the hand-written texts of {@code written} when given. */
     static Outcome injection(Path datasets, Optional<Path> grammar, Optional<Path> written) throws IOException {
         List<Sample> samples = TrainingData.injection(datasets, grammar, written);
-        CrossSource cs = new CrossSource(featurizer(), WINDOW, STRIDE, injectionTrainer(), samples, threads());
+        CrossSource cs = new CrossSource(
+                featurizer(), WINDOW, STRIDE, injectionTrainer(), samples, threads(), injectionMinSources());
         CrossSource.Result r = cs.run(
                 "injection: leave-one-source-out (each row scored by a model trained without its source)",
                 Sample::source,

@@ -64,7 +64,8 @@ class TrainEvalTest {
                 TrainCommand.STRIDE,
                 TrainCommand.injectionTrainer(),
                 samples,
-                TrainCommand.threads());
+                TrainCommand.threads(),
+                TrainCommand.injectionMinSources());
         Map<String, String> counts = new TreeMap<>();
         cs.counts().forEach((k, v) -> counts.put("count/" + k, Integer.toString(v)));
         assertThat(shipped.metadata())

@@ -23,6 +23,11 @@ import java.util.function.Function;
  * more, but not linearly, so 900 tables do not drown 13 DAN prompts), and the two classes weigh the same. A text
  * longer than one window gives one example per window, sharing the text's weight; a benign text of several
  * paragraphs also gives one per paragraph (scoring looks at paragraphs alone, so training must show benign ones).
+ *
+ * <p>Sources of a feature ({@code minSources}, decision 034): with a value above 1, a hashed feature that fewer
+ * sources of a fit's training samples contain is left out of that fit, so its weight stays 0. An n-gram that only
+ * one writer's file uses is that writer's habit, which a model learns as a sign of the class and which no other
+ * writer repeats.
  */
 public final class CrossSource {
     /**
@@ -143,10 +148,17 @@ public final class CrossSource {
 
     /** How many folds train at once. */
     private final int parallelism;
+    /** A feature trains only where at least this many sources of the training samples have it (1: every feature). */
+    private final int minSources;
 
     /** Featurizes every sample once, and trains folds on as many threads as there are processors. */
     public CrossSource(HashedNgrams featurizer, int window, int stride, Trainer trainer, List<Sample> samples) {
         this(featurizer, window, stride, trainer, samples, Runtime.getRuntime().availableProcessors());
+    }
+
+    public CrossSource(
+            HashedNgrams featurizer, int window, int stride, Trainer trainer, List<Sample> samples, int parallelism) {
+        this(featurizer, window, stride, trainer, samples, parallelism, 1);
     }
 
     /**
@@ -155,11 +167,21 @@ public final class CrossSource {
      * it.
      */
     public CrossSource(
-            HashedNgrams featurizer, int window, int stride, Trainer trainer, List<Sample> samples, int parallelism) {
+            HashedNgrams featurizer,
+            int window,
+            int stride,
+            Trainer trainer,
+            List<Sample> samples,
+            int parallelism,
+            int minSources) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1, was " + parallelism);
         }
+        if (minSources < 1) {
+            throw new IllegalArgumentException("minSources must be at least 1, was " + minSources);
+        }
         this.parallelism = parallelism;
+        this.minSources = minSources;
         this.featurizer = Objects.requireNonNull(featurizer, "featurizer");
         this.dimension = featurizer.dimension();
         this.window = window;
@@ -196,6 +218,7 @@ public final class CrossSource {
 
     private CrossSource(int dimension, Trainer trainer, List<Sample> samples, List<Featurizer.Vector[]> features) {
         this.parallelism = Runtime.getRuntime().availableProcessors();
+        this.minSources = 1;
         this.featurizer = null;
         this.dimension = dimension;
         this.window = 0;
@@ -266,6 +289,7 @@ public final class CrossSource {
                 total++;
             }
         }
+        boolean[] kept = minSources > 1 ? keptFeatures(include) : null;
         List<Trainer.Example> examples = new ArrayList<>();
         for (int i = 0; i < samples.size(); i++) {
             if (!include.test(i)) {
@@ -279,10 +303,66 @@ public final class CrossSource {
             Featurizer.Vector[] v = features.get(i);
             int n = s.positive() ? windowCounts[i] : v.length;
             for (int k = 0; k < n; k++) {
-                examples.add(new Trainer.Example(v[k], s.positive(), w / n));
+                examples.add(new Trainer.Example(kept == null ? v[k] : only(v[k], kept), s.positive(), w / n));
             }
         }
         return examples;
+    }
+
+    /** Per hashed feature, whether at least {@link #minSources} sources of the included samples have it. */
+    private boolean[] keptFeatures(java.util.function.IntPredicate include) {
+        Map<String, List<Integer>> bySource = new java.util.TreeMap<>();
+        for (int i = 0; i < samples.size(); i++) {
+            if (include.test(i)) {
+                bySource.computeIfAbsent(samples.get(i).source(), k -> new ArrayList<>())
+                        .add(i);
+            }
+        }
+        int[] sources = new int[dimension];
+        int[] lastSource = new int[dimension];
+        java.util.Arrays.fill(lastSource, -1);
+        int id = 0;
+        for (List<Integer> members : bySource.values()) {
+            for (int i : members) {
+                for (Featurizer.Vector v : features.get(i)) {
+                    for (int f : v.indices()) {
+                        if (lastSource[f] != id) {
+                            lastSource[f] = id;
+                            sources[f]++;
+                        }
+                    }
+                }
+            }
+            id++;
+        }
+        boolean[] kept = new boolean[dimension];
+        for (int f = 0; f < dimension; f++) {
+            kept[f] = sources[f] >= minSources;
+        }
+        return kept;
+    }
+
+    /** The vector without the features {@code kept} leaves out; values as they were (no new normalisation). */
+    private static Featurizer.Vector only(Featurizer.Vector v, boolean[] kept) {
+        int n = 0;
+        for (int f : v.indices()) {
+            if (kept[f]) {
+                n++;
+            }
+        }
+        if (n == v.indices().length) {
+            return v;
+        }
+        int[] idx = new int[n];
+        float[] val = new float[n];
+        int j = 0;
+        for (int k = 0; k < v.indices().length; k++) {
+            if (kept[v.indices()[k]]) {
+                idx[j] = v.indices()[k];
+                val[j++] = v.values()[k];
+            }
+        }
+        return new Featurizer.Vector(idx, val);
     }
 
     /**
