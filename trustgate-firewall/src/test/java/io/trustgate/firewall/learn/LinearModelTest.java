@@ -239,6 +239,31 @@ class LinearModelTest {
     }
 
     @Test
+    void aFeatureOfOneSourceOnlyKeepsNoWeightWhenTwoSourcesAreRequired() {
+        // two sources of each class; one positive source also writes a word no other source has
+        List<CrossSource.Sample> data = new ArrayList<>();
+        for (CrossSource.Sample s : synthetic(9, 200)) {
+            String source = s.source() + Math.floorMod(s.text().hashCode(), 2);
+            String text = source.equals("weather0") ? s.text() + " жжж" : s.text();
+            data.add(new CrossSource.Sample(text, s.positive(), source));
+        }
+        Trainer trainer = new Trainer(3, 0.2, 1e-4, 1);
+        Featurizer.Vector habit = SMALL.features("жжж");
+        Featurizer.Vector nothing = new Featurizer.Vector(new int[0], new float[0]);
+        LinearModel all = new CrossSource(SMALL, 512, 256, trainer, data, 1, 1).train(i -> true);
+        LinearModel shared = new CrossSource(SMALL, 512, 256, trainer, data, 1, 2).train(i -> true);
+        double learned = all.margin(habit) - all.margin(nothing);
+        assertThat(learned).isGreaterThan(0.1);
+        // what is left is the features "жжж" shares with every text (a space), not the word
+        assertThat(shared.margin(habit) - shared.margin(nothing)).isLessThan(learned / 5);
+        // the shared words still carry the classes
+        assertThat(shared.margin(SMALL.features("rain wind storm"))).isGreaterThan(shared.margin(nothing));
+        assertThatThrownBy(() -> new CrossSource(SMALL, 512, 256, trainer, data, 1, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("minSources");
+    }
+
+    @Test
     void aFailingTaskFailsTheWholeRunAndStopsTheRest() {
         java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
         // each task takes a millisecond, so without the stop the other thread would run about 100 of them
