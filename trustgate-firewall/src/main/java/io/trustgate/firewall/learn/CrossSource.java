@@ -156,6 +156,7 @@ public final class CrossSource {
         this(featurizer, window, stride, trainer, samples, Runtime.getRuntime().availableProcessors());
     }
 
+    /** As the constructor below, every feature kept ({@code minSources} 1). */
     public CrossSource(
             HashedNgrams featurizer, int window, int stride, Trainer trainer, List<Sample> samples, int parallelism) {
         this(featurizer, window, stride, trainer, samples, parallelism, 1);
@@ -164,7 +165,7 @@ public final class CrossSource {
     /**
      * Featurizes every sample once (the expensive part shared by all folds); {@code parallelism} folds train at once
      * (each holds two doubles per hash bucket while it trains: 16 MB at 2^20 buckets). The results do not depend on
-     * it.
+     * it. {@code minSources}: see the class comment (1 keeps every feature).
      */
     public CrossSource(
             HashedNgrams featurizer,
