@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Decision 035's counts: the shipped chain, the shipped chain or the fine-tuned MiniLM, and the MiniLM alone.
 
-Usage: training/minilm/counts.py WORK SCORES.tsv [--sixth]
+Usage: training/minilm/counts.py WORK SCORES.tsv [--sixth] [--dev-extras]
   WORK: a bench/model-counts work directory of the shipped model (its *.out and *.gold files: the chain's scores)
   SCORES.tsv: MiniLmTune's score output over WORK's *.gold files (set file, line, label, probability)
 The thresholds are chosen on the development sets within the budgets of decision 025 (90 joint benign texts, 23 tool
 benign texts), as bench/model-counts --budget chooses them; then the second to fifth held-out sets are counted (and
-the sixth with --sixth). Texts are never printed.
+the sixth with --sixth). Texts are never printed. --dev-extras prints, on the development sets only, two other ways
+of combining the scores that decision 035 looked at after its count: the MiniLM as a confirmation of the chain's
+blocks, and a separate user threshold for texts not in English.
 """
 import collections, json, os, sys
 
@@ -14,6 +16,7 @@ import numpy as np
 
 work, tsv = sys.argv[1], sys.argv[2]
 sixth = "--sixth" in sys.argv[3:]
+extras = "--dev-extras" in sys.argv[3:]
 mini = {}
 for line in open(tsv, encoding="utf-8"):
     f, n, _, p = line.rstrip("\n").split("\t")
@@ -114,3 +117,37 @@ u, t, ub, tb = choose(alone, TAUS, TAUS, (0.9, 0.9))
 print(f"\nMiniLM alone: tau_U={u} (joint {ub[1]} attacks, {ub[2]} benign); tau_T={t} (tool-dev {tb[1]} attacks,"
       f" {tb[2]} benign)")
 report("MiniLM alone", alone(u, t))
+
+if extras:
+    print("\ndevelopment sets only: the chain's user-side blocks at 0.63 that the MiniLM confirms (scores at least v)")
+    for v in (0.1, 0.3, 0.5, 0.9):
+        parts = []
+        for n in joint:
+            lab, tool, h, c, m = cols[n]
+            x = chain(tool, h, c, 0.63, 0.63)
+            parts.append(f"{n} attacks {int(np.sum(x & lab & (m >= v)))}/{int(np.sum(x & lab))}"
+                         f" benign {int(np.sum(x & ~lab & (m >= v)))}/{int(np.sum(x & ~lab))}")
+        print(f"  v={v}: " + "; ".join(parts))
+    best = None
+    for u in [round(0.40 + 0.01 * i, 2) for i in range(50)]:
+        for v in (0.0, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9, 0.95, 0.98):
+            a, b = count(joint, lambda tool, h, c, m: chain(tool, h, c, u, 0.63) & (m >= v))
+            if b <= 90 and (best is None or a > best[0]):
+                best = (a, b, u, v)
+    print(f"  best confirmed chain within the joint budget of 90: {best[0]} attacks, {best[1]} benign at U={best[2]},"
+          f" v={best[3]} (the chain alone: {count(joint, lambda tool, h, c, m: chain(tool, h, c, 0.63, 0.63))})")
+    english = {n: np.array([r[5].get("category", "?").split("-")[-1] in ("en", "doc", "source", "readme")
+                            for r in data[n]]) for n in joint}  # the real documents are English
+    def split(ue, uo):
+        a = b = 0
+        for n in joint:
+            lab, tool, h, c, m = cols[n]
+            x = (c >= np.where(english[n], ue, uo)) | ((h >= 0.5) & (c >= 0.4))
+            a += int(np.sum(x & lab))
+            b += int(np.sum(x & ~lab))
+        return a, b
+    grid = [round(0.40 + 0.01 * i, 2) for i in range(50)]
+    best = max(((split(ue, uo), ue, uo) for ue in grid for uo in grid if split(ue, uo)[1] <= 90),
+               key=lambda r: (r[0][0], r[1], r[2]))
+    print(f"  a user threshold for English and one for the rest (by the sets' language labels), within 90:"
+          f" {best[0][0]} attacks, {best[0][1]} benign at {best[1]} / {best[2]}")
