@@ -75,7 +75,6 @@ public class MiniLmTune {
             this.head = head;
             for (var e : S.entrySet()) {
                 String n = e.getKey();
-                if (n.equals("embeddings.position_ids")) continue;
                 float[] v = W.get(n);
                 boolean train = !(freezeEmbeddings && n.startsWith("embeddings."));
                 p.put(n, addParameter(Parameter.builder().setName(n).setType(Parameter.Type.WEIGHT)

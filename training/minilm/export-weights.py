@@ -123,7 +123,7 @@ def main(src, dst):
         for k in sorted(out):
             a = np.ascontiguousarray(out[k], dtype=">f4")
             kb = k.encode()
-            f.write(struct.pack(">HB", len(kb), 0)[:2] + kb + struct.pack(">B", a.ndim))
+            f.write(struct.pack(">H", len(kb)) + kb + struct.pack(">B", a.ndim))
             f.write(b"".join(struct.pack(">i", d) for d in a.shape) + a.tobytes())
     print(f"{len(out)} tensors, {sum(a.size for a in out.values()):,} weights -> {dst}")
 
