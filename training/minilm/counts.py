@@ -8,7 +8,8 @@ The thresholds are chosen on the development sets within the budgets of decision
 benign texts), as bench/model-counts --budget chooses them; then the second to fifth held-out sets are counted (and
 the sixth with --sixth). Texts are never printed. --dev-extras prints, on the development sets only, two other ways
 of combining the scores that decision 035 looked at after its count: the MiniLM as a confirmation of the chain's
-blocks, and a separate user threshold for texts not in English.
+blocks, the MiniLM beside the chain on a finer grid of thresholds, and a separate user threshold for texts not in
+English.
 """
 import collections, json, os, sys
 
@@ -136,6 +137,14 @@ if extras:
                 best = (a, b, u, v)
     print(f"  best confirmed chain within the joint budget of 90: {best[0]} attacks, {best[1]} benign at U={best[2]},"
           f" v={best[3]} (the chain alone: {count(joint, lambda tool, h, c, m: chain(tool, h, c, 0.63, 0.63))})")
+    best = None
+    for u in [round(0.55 + 0.01 * i, 2) for i in range(20)]:
+        for v in [round(0.995 + 0.0002 * i, 4) for i in range(21)]:
+            a, b = count(joint, lambda tool, h, c, m: chain(tool, h, c, u, 0.63) | (m >= v))
+            if b <= 90 and (best is None or a > best[0]):
+                best = (a, b, u, v)
+    print(f"  the chain or the MiniLM with tau_U on a finer grid (0.9950-0.9990 by 0.0002), within 90: {best[0]} attacks,"
+          f" {best[1]} benign at U={best[2]}, tau_U={best[3]}")
     english = {n: np.array([r[5].get("category", "?").split("-")[-1] in ("en", "doc", "source", "readme")
                             for r in data[n]]) for n in joint}  # the real documents are English
     def split(ue, uo):
