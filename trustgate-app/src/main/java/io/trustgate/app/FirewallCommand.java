@@ -312,14 +312,63 @@ final class FirewallCommand extends GroupCommand {
                         + " precision per predicted type, and a row sums them all.")
         boolean anyType;
 
+        @Option(
+                names = "--sweep",
+                paramLabel = "FROM:TO:STEP",
+                description = "Classifier data: also count the chain at every threshold from FROM to TO by STEP"
+                        + " (every scanner at the row's threshold), from one scan; e.g. --sweep 0.3:0.9:0.05. The"
+                        + " main table is at FROM. Not with --threshold.")
+        String sweep;
+
         @Option(names = "--json", description = "Print one JSON object instead of tables.")
         boolean json;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
+        /** The thresholds of --sweep FROM:TO:STEP; a malformed or out-of-range sweep is a usage error. */
+        static List<Double> sweepThresholds(String arg) {
+            String[] p = arg.split(":", -1);
+            double[] v = new double[3];
+            if (p.length != 3) {
+                throw new CliException("--sweep takes FROM:TO:STEP, e.g. 0.3:0.9:0.05, was '" + arg + "'", 2);
+            }
+            for (int i = 0; i < 3; i++) {
+                try {
+                    v[i] = Double.parseDouble(p[i].strip());
+                } catch (NumberFormatException e) {
+                    throw new CliException("--sweep takes FROM:TO:STEP, e.g. 0.3:0.9:0.05, was '" + arg + "'", 2);
+                }
+            }
+            if (!(v[0] >= 0 && v[0] <= v[1] && v[1] <= 1)) {
+                throw new CliException("--sweep needs 0 <= FROM <= TO <= 1, was '" + arg + "'", 2);
+            }
+            if (!(v[2] > 0) || (v[1] - v[0]) / v[2] > 1000) {
+                throw new CliException(
+                        "--sweep needs a STEP above 0 and at most 1,001 thresholds, was '" + arg + "'", 2);
+            }
+            List<Double> out = new ArrayList<>();
+            // by index, so that 0.3 + k * 0.05 does not drift past TO
+            for (int k = 0; ; k++) {
+                double t = Math.round((v[0] + k * v[2]) * 1e9) / 1e9;
+                if (t > v[1] + 1e-9) {
+                    break;
+                }
+                out.add(t);
+            }
+            return out;
+        }
+
         @Override
         public Integer call() {
+            List<Double> sweepAt = List.of();
+            if (sweep != null) {
+                if (!thresholds.isEmpty()) {
+                    throw new CliException("--sweep sets every scanner's threshold; give it without --threshold", 2);
+                }
+                sweepAt = sweepThresholds(sweep);
+                thresholds = List.of(Double.toString(sweepAt.get(0)));
+            }
             EvalChain ec = EvalChain.resolve(scanners, thresholds, options, java.util.Optional.ofNullable(stage));
             FirewallChain chain = ec.chain();
             ScanText.Stage st = ec.stage();
@@ -342,6 +391,9 @@ final class FirewallCommand extends GroupCommand {
             head.put("mode", data.spanMode() ? "spans" : "classifier");
             head.put("skipped", data.skipped());
             PrintWriter out = spec.commandLine().getOut();
+            if (data.spanMode() && !sweepAt.isEmpty()) {
+                throw new CliException("--sweep counts classifier data (text and label); " + input + " holds spans", 2);
+            }
             if (data.spanMode()) {
                 FirewallEval.SpanResult r = FirewallEval.spans(chain, st, data.spanned(), anyType, context);
                 if (json) {
@@ -353,10 +405,18 @@ final class FirewallCommand extends GroupCommand {
                 }
             } else {
                 FirewallEval.ClassifierResult r = FirewallEval.classify(chain, st, data.labelled(), context);
+                List<FirewallEval.Counts> swept = FirewallEval.sweep(r, sweepAt);
                 if (json) {
-                    out.println(FirewallEval.classifierJson(head, r).toString());
+                    ObjectNode j = FirewallEval.classifierJson(head, r);
+                    if (!sweepAt.isEmpty()) {
+                        FirewallEval.sweepJson(j, sweepAt, swept);
+                    }
+                    out.println(j.toString());
                 } else {
                     FirewallEval.printClassifier(out, head, r);
+                    if (!sweepAt.isEmpty()) {
+                        FirewallEval.printSweep(out, sweepAt, swept);
+                    }
                 }
             }
             out.flush();

@@ -83,9 +83,59 @@ final class FirewallEval {
         }
     }
 
-    /** Result of a classifier run; {@code members} in chain order. */
+    /**
+     * Result of a classifier run; {@code members} in chain order. {@code top[i]} is the highest score of a finding on
+     * text {@code i} (0 when none), {@code positive[i]} its label: enough to count the chain at any higher threshold
+     * without scanning again ({@link #sweep}).
+     */
     record ClassifierResult(
-            Map<String, Counts> byCategory, Counts overall, long[] nanos, int failures, List<MemberCounts> members) {}
+            Map<String, Counts> byCategory,
+            Counts overall,
+            long[] nanos,
+            int failures,
+            List<MemberCounts> members,
+            double[] top,
+            boolean[] positive) {}
+
+    /**
+     * The overall counts at each threshold, every member at that threshold: a text is positive when some finding
+     * scores at least it. Only thresholds at or above those the run used are meaningful (findings below a member's
+     * threshold were never reported); the command runs the chain at the sweep's lowest.
+     */
+    static List<Counts> sweep(ClassifierResult r, List<Double> thresholds) {
+        List<Counts> out = new ArrayList<>();
+        for (double t : thresholds) {
+            Counts c = new Counts();
+            for (int i = 0; i < r.top().length; i++) {
+                c.add(r.positive()[i], r.top()[i] > 0 && r.top()[i] >= t);
+            }
+            out.add(c);
+        }
+        return out;
+    }
+
+    static void sweepJson(ObjectNode head, List<Double> thresholds, List<Counts> counts) {
+        ArrayNode a = head.putArray("sweep");
+        for (int i = 0; i < thresholds.size(); i++) {
+            ObjectNode o = countsJson(counts.get(i));
+            a.addObject().put("threshold", thresholds.get(i)).setAll(o);
+        }
+    }
+
+    static void printSweep(PrintWriter out, List<Double> thresholds, List<Counts> counts) {
+        out.println();
+        out.println("sweep (every scanner at the row's threshold; overall):");
+        Table t = new Table(
+                "threshold", "n", "pos", "neg", "tp", "fp", "tn", "fn", "precision", "recall", "f1", "fpr", "bal_acc");
+        for (int i = 0; i < thresholds.size(); i++) {
+            t.row(row(
+                    java.math.BigDecimal.valueOf(thresholds.get(i))
+                            .stripTrailingZeros()
+                            .toPlainString(),
+                    counts.get(i)));
+        }
+        t.print(out, "no thresholds");
+    }
 
     static ClassifierResult classify(FirewallChain chain, ScanText.Stage stage, List<EvalDataset.Labelled> data) {
         return classify(chain, stage, data, ScanContext.NONE);
@@ -100,12 +150,16 @@ final class FirewallEval {
         long[] nanos = new long[data.size()];
         List<MemberCounts> members =
                 chain.rules().stream().map(MemberCounts::new).toList();
+        double[] top = new double[data.size()];
+        boolean[] positive = new boolean[data.size()];
         int failures = 0;
         int i = 0;
         for (EvalDataset.Labelled l : data) {
             long t0 = System.nanoTime();
             Verdict v = chain.scan(l.text(), stage, Set.of(), context);
-            nanos[i++] = System.nanoTime() - t0;
+            nanos[i] = System.nanoTime() - t0;
+            top[i] = v.findings().stream().mapToDouble(Finding::score).max().orElse(0);
+            positive[i++] = l.positive();
             failures += v.failedScanners().isEmpty() ? 0 : 1;
             boolean predicted = !v.findings().isEmpty();
             by.computeIfAbsent(l.category(), k -> new Counts()).add(l.positive(), predicted);
@@ -126,7 +180,7 @@ final class FirewallEval {
                 }
             }
         }
-        return new ClassifierResult(by, all, nanos, failures, members);
+        return new ClassifierResult(by, all, nanos, failures, members, top, positive);
     }
 
     /** Span counts of one type: gold, gold matched, predicted, predicted matching. */

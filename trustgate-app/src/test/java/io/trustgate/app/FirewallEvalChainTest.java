@@ -176,6 +176,64 @@ class FirewallEvalChainTest {
         assertThat(k.path("threshold").asDouble()).isEqualTo(0.96);
     }
 
+    @Test
+    void aSweepCountsTheChainAtEveryThresholdFromOneScan() throws Exception {
+        String[] chain = {"--scanner", "banned-substrings,pii", "--option", "banned-substrings.substrings=zebra"};
+        CliTest.Result r = eval(concat(chain, "--sweep", "0.9:1.0:0.05", "--json"));
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = JSON.readTree(r.out());
+        // the main table is at the sweep's lowest threshold
+        assertThat(j.path("threshold").asDouble()).isEqualTo(0.9);
+        JsonNode rows = j.path("sweep");
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(0).path("threshold").asDouble()).isEqualTo(0.9);
+        assertThat(rows.get(1).path("threshold").asDouble()).isEqualTo(0.95);
+        assertThat(rows.get(2).path("threshold").asDouble()).isEqualTo(1.0);
+        // the e-mails score 0.95 and the banned substring 1.0: at 1.0 only the zebras are left
+        assertThat(confusion(rows.get(0))).containsExactly(3, 1, 1, 1);
+        assertThat(confusion(rows.get(1))).containsExactly(3, 1, 1, 1);
+        assertThat(confusion(rows.get(2))).containsExactly(2, 1, 1, 2);
+        assertThat(rows.get(2).path("recall").asDouble()).isEqualTo(0.5);
+        // each row is what a run at that threshold alone gives
+        assertThat(confusion(j.path("overall"))).isEqualTo(confusion(rows.get(0)));
+        for (int i = 1; i < 3; i++) {
+            JsonNode single = JSON.readTree(eval(concat(
+                            chain, "--threshold", rows.get(i).path("threshold").asText(), "--json"))
+                    .out());
+            assertThat(confusion(single.path("overall"))).isEqualTo(confusion(rows.get(i)));
+        }
+        CliTest.Result table = eval(concat(chain, "--sweep", "0.9:1.0:0.05"));
+        assertThat(table.code()).as(table.err()).isZero();
+        assertThat(table.out()).contains("sweep (every scanner at the row's threshold; overall)", "0.95");
+        // a step that does not divide the range stops at TO; 0.3 + k * 0.1 does not drift past it
+        assertThat(FirewallCommand.Eval.sweepThresholds("0.3:0.9:0.1"))
+                .containsExactly(0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9);
+        assertThat(FirewallCommand.Eval.sweepThresholds("0.5:0.6:0.25")).containsExactly(0.5);
+    }
+
+    @Test
+    void badSweepsAreClearErrors() {
+        assertUsageError(eval("--scanner", "pii", "--sweep", "0.9"), "--sweep takes FROM:TO:STEP");
+        assertUsageError(eval("--scanner", "pii", "--sweep", "a:b:c"), "--sweep takes FROM:TO:STEP");
+        assertUsageError(eval("--scanner", "pii", "--sweep", "0.9:0.5:0.1"), "--sweep needs 0 <= FROM <= TO <= 1");
+        assertUsageError(eval("--scanner", "pii", "--sweep", "0.1:1.5:0.1"), "--sweep needs 0 <= FROM <= TO <= 1");
+        assertUsageError(eval("--scanner", "pii", "--sweep", "0.1:0.9:0"), "STEP above 0");
+        assertUsageError(eval("--scanner", "pii", "--sweep", "0:1:0.0001"), "at most 1,001 thresholds");
+        assertUsageError(
+                eval("--scanner", "pii", "--sweep", "0.5:0.9:0.1", "--threshold", "0.6"), "without --threshold");
+        assertUsageError(
+                CliTest.run(
+                        "firewall", "eval", "--input", spans.toString(), "--scanner", "pii", "--sweep", "0.5:0.9:0.1"),
+                "--sweep counts classifier data",
+                "holds spans");
+    }
+
+    private static String[] concat(String[] head, String... tail) {
+        List<String> all = new ArrayList<>(List.of(head));
+        all.addAll(List.of(tail));
+        return all.toArray(String[]::new);
+    }
+
     private void assertUsageError(CliTest.Result r, String... message) {
         assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
         assertThat(r.err().strip())
