@@ -85,7 +85,7 @@ final class FirewallEval {
 
     /**
      * Result of a classifier run; {@code members} in chain order. {@code top[i]} is the highest score of a finding on
-     * text {@code i} (0 when none), {@code positive[i]} its label: enough to count the chain at any higher threshold
+     * text {@code i} (-1 when none, so that no threshold counts it), {@code positive[i]} its label: enough to count the chain at any higher threshold
      * without scanning again ({@link #sweep}).
      */
     record ClassifierResult(
@@ -107,7 +107,7 @@ final class FirewallEval {
         for (double t : thresholds) {
             Counts c = new Counts();
             for (int i = 0; i < r.top().length; i++) {
-                c.add(r.positive()[i], r.top()[i] > 0 && r.top()[i] >= t);
+                c.add(r.positive()[i], r.top()[i] >= t);
             }
             out.add(c);
         }
@@ -158,7 +158,7 @@ final class FirewallEval {
             long t0 = System.nanoTime();
             Verdict v = chain.scan(l.text(), stage, Set.of(), context);
             nanos[i] = System.nanoTime() - t0;
-            top[i] = v.findings().stream().mapToDouble(Finding::score).max().orElse(0);
+            top[i] = v.findings().stream().mapToDouble(Finding::score).max().orElse(-1);
             positive[i++] = l.positive();
             failures += v.failedScanners().isEmpty() ? 0 : 1;
             boolean predicted = !v.findings().isEmpty();

@@ -88,7 +88,13 @@ abstract class PackagedApp {
             serverErr.add(line);
             Matcher m = LISTENING.matcher(line);
             if (m.find()) {
-                Thread.ofVirtual().start(() -> err.lines().forEach(serverErr::add));
+                Thread.ofVirtual().start(() -> {
+                    try {
+                        err.lines().forEach(serverErr::add);
+                    } catch (java.io.UncheckedIOException closed) {
+                        // the test stopped the server and closed its stream: nothing more to read
+                    }
+                });
                 return Integer.parseInt(m.group(1));
             }
         }
