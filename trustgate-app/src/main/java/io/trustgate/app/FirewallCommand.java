@@ -328,16 +328,18 @@ final class FirewallCommand extends GroupCommand {
 
         /** The thresholds of --sweep FROM:TO:STEP; a malformed or out-of-range sweep is a usage error. */
         static List<Double> sweepThresholds(String arg) {
+            CliException usage =
+                    new CliException("--sweep takes FROM:TO:STEP, e.g. 0.3:0.9:0.05, was '" + arg + "'", 2);
             String[] p = arg.split(":", -1);
             double[] v = new double[3];
             if (p.length != 3) {
-                throw new CliException("--sweep takes FROM:TO:STEP, e.g. 0.3:0.9:0.05, was '" + arg + "'", 2);
+                throw usage;
             }
             for (int i = 0; i < 3; i++) {
                 try {
                     v[i] = Double.parseDouble(p[i].strip());
                 } catch (NumberFormatException e) {
-                    throw new CliException("--sweep takes FROM:TO:STEP, e.g. 0.3:0.9:0.05, was '" + arg + "'", 2);
+                    throw usage;
                 }
             }
             if (!(v[0] >= 0 && v[0] <= v[1] && v[1] <= 1)) {
@@ -405,7 +407,7 @@ final class FirewallCommand extends GroupCommand {
                 }
             } else {
                 FirewallEval.ClassifierResult r = FirewallEval.classify(chain, st, data.labelled(), context);
-                List<FirewallEval.Counts> swept = FirewallEval.sweep(r, sweepAt);
+                List<FirewallEval.Counts> swept = FirewallEval.sweep(r, data.labelled(), sweepAt);
                 if (json) {
                     ObjectNode j = FirewallEval.classifierJson(head, r);
                     if (!sweepAt.isEmpty()) {

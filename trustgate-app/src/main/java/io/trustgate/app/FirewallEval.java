@@ -85,8 +85,8 @@ final class FirewallEval {
 
     /**
      * Result of a classifier run; {@code members} in chain order. {@code top[i]} is the highest score of a finding on
-     * text {@code i} (-1 when none, so that no threshold counts it), {@code positive[i]} its label: enough to count the chain at any higher threshold
-     * without scanning again ({@link #sweep}).
+     * text {@code i} (-1 when none, so that no threshold counts it): with the labels, enough to count the chain at
+     * any higher threshold without scanning again ({@link #sweep}).
      */
     record ClassifierResult(
             Map<String, Counts> byCategory,
@@ -94,20 +94,19 @@ final class FirewallEval {
             long[] nanos,
             int failures,
             List<MemberCounts> members,
-            double[] top,
-            boolean[] positive) {}
+            double[] top) {}
 
     /**
      * The overall counts at each threshold, every member at that threshold: a text is positive when some finding
      * scores at least it. Only thresholds at or above those the run used are meaningful (findings below a member's
      * threshold were never reported); the command runs the chain at the sweep's lowest.
      */
-    static List<Counts> sweep(ClassifierResult r, List<Double> thresholds) {
+    static List<Counts> sweep(ClassifierResult r, List<EvalDataset.Labelled> data, List<Double> thresholds) {
         List<Counts> out = new ArrayList<>();
         for (double t : thresholds) {
             Counts c = new Counts();
             for (int i = 0; i < r.top().length; i++) {
-                c.add(r.positive()[i], r.top()[i] >= t);
+                c.add(data.get(i).positive(), r.top()[i] >= t);
             }
             out.add(c);
         }
@@ -151,15 +150,13 @@ final class FirewallEval {
         List<MemberCounts> members =
                 chain.rules().stream().map(MemberCounts::new).toList();
         double[] top = new double[data.size()];
-        boolean[] positive = new boolean[data.size()];
         int failures = 0;
         int i = 0;
         for (EvalDataset.Labelled l : data) {
             long t0 = System.nanoTime();
             Verdict v = chain.scan(l.text(), stage, Set.of(), context);
             nanos[i] = System.nanoTime() - t0;
-            top[i] = v.findings().stream().mapToDouble(Finding::score).max().orElse(-1);
-            positive[i++] = l.positive();
+            top[i++] = v.findings().stream().mapToDouble(Finding::score).max().orElse(-1);
             failures += v.failedScanners().isEmpty() ? 0 : 1;
             boolean predicted = !v.findings().isEmpty();
             by.computeIfAbsent(l.category(), k -> new Counts()).add(l.positive(), predicted);
@@ -180,7 +177,7 @@ final class FirewallEval {
                 }
             }
         }
-        return new ClassifierResult(by, all, nanos, failures, members, top, positive);
+        return new ClassifierResult(by, all, nanos, failures, members, top);
     }
 
     /** Span counts of one type: gold, gold matched, predicted, predicted matching. */
