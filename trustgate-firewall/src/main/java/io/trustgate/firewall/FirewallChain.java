@@ -85,7 +85,8 @@ public final class FirewallChain {
      * @param minScore findings below this score are ignored
      * @param onFailure what the scanner's failure causes
      * @param sources the message sources the rule scans (the chat roles it applies to); a text whose source is not
-     *     known ({@link ScanContext.Source#UNSPECIFIED}: a response, the CLI without a role) is scanned by every rule
+     *     known ({@link ScanContext.Source#UNSPECIFIED}: a response, the CLI without a role) is scanned by every rule,
+     *     and a finding that several rules of one scanner act on is reported once, with the strongest action
      * @param corroboration the scanner that must agree before the findings cause the action, if any
      */
     public record Rule(
@@ -374,8 +375,17 @@ public final class FirewallChain {
                 if (f.score() < rule.minScore() || disregarded.contains(f.category())) {
                     continue;
                 }
-                all.add(f);
-                actions.add(action);
+                // a reused result's finding may be in already, from an earlier rule of the same scanner (two role
+                // rules both apply to a text of unknown source): it is reported once, with the stronger action
+                int earlier = reused ? indexOfSame(all, f) : -1;
+                if (earlier < 0) {
+                    all.add(f);
+                    actions.add(action);
+                } else if (strength(action) > strength(actions.get(earlier))) {
+                    actions.set(earlier, action);
+                } else {
+                    continue;
+                }
                 switch (action) {
                     case BLOCK -> {
                         if (blockCause == null) {
@@ -415,6 +425,28 @@ public final class FirewallChain {
             return new Verdict.Redact(all, actions, failed, redactor.apply(text, both));
         }
         return new Verdict.Allow(all, actions, failed);
+    }
+
+    /** The position of this very finding (not an equal one) in the list, or -1. */
+    private static int indexOfSame(List<Finding> findings, Finding f) {
+        for (int i = 0; i < findings.size(); i++) {
+            if (findings.get(i) == f) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * How much an action does to the exchange: a finding two rules act on keeps the stronger. Redacting and
+     * anonymising rank alike, so that a span is never put in both lists (the first rule's stays).
+     */
+    private static int strength(Action action) {
+        return switch (action) {
+            case BLOCK -> 2;
+            case REDACT, ANONYMIZE -> 1;
+            case FLAG -> 0;
+        };
     }
 
     /** Runs one scanner; empty when it threw (or overflowed the stack on hostile input). */

@@ -390,6 +390,37 @@ class FirewallChainTest {
     }
 
     @Test
+    void aFindingTwoRulesOfOneScannerActOnIsReportedOnceWithTheStrongerAction() {
+        WordScanner evil = new WordScanner("evil", "evil", Category.PROMPT_INJECTION, 0.9);
+        FirewallChain.Rule flagUsers = new FirewallChain.Rule(
+                evil, Action.FLAG, 0.5, FirewallChain.OnFailure.ALLOW, java.util.Set.of(ScanContext.Source.USER));
+        FirewallChain.Rule blockTools = new FirewallChain.Rule(
+                evil, Action.BLOCK, 0.5, FirewallChain.OnFailure.ALLOW, java.util.Set.of(ScanContext.Source.TOOL));
+        for (FirewallChain c : List.of(chain(flagUsers, blockTools), chain(blockTools, flagUsers))) {
+            // a text of unknown source: both rules apply, to the one result
+            assertThat(c.scan("evil, evil", ScanText.Stage.INPUT, java.util.Set.of(), ScanContext.NONE))
+                    .isInstanceOfSatisfying(Verdict.Block.class, b -> {
+                        assertThat(b.findings()).extracting(Finding::start).containsExactly(0, 6);
+                        assertThat(b.actions()).containsExactly(Action.BLOCK, Action.BLOCK);
+                    });
+            // a user's text: the flag rule alone
+            assertThat(c.scan(
+                            "evil", ScanText.Stage.INPUT, java.util.Set.of(), ScanContext.of(ScanContext.Source.USER)))
+                    .isInstanceOfSatisfying(
+                            Verdict.Allow.class, a -> assertThat(a.actions()).containsExactly(Action.FLAG));
+        }
+        // a redaction upgrades a flag, and is made once
+        FirewallChain.Rule redactTools = new FirewallChain.Rule(
+                evil, Action.REDACT, 0.5, FirewallChain.OnFailure.ALLOW, java.util.Set.of(ScanContext.Source.TOOL));
+        assertThat(chain(flagUsers, redactTools)
+                        .scan("an evil plan", ScanText.Stage.INPUT, java.util.Set.of(), ScanContext.NONE))
+                .isInstanceOfSatisfying(Verdict.Redact.class, r -> {
+                    assertThat(r.text()).isEqualTo("an [X] plan");
+                    assertThat(r.actions()).containsExactly(Action.REDACT);
+                });
+    }
+
+    @Test
     void aFailingCorroboratorLeavesTheRuleToActAloneAndIsRecordedOnce() {
         FirewallChain c = chain(
                 corroborated("ignore", Action.BLOCK, new Broken(), 0.4),
