@@ -194,11 +194,11 @@ final class ConfigReader {
 
         checkReferences(top, server, providerNames, modelReads, modelKinds, tierReads, tierNames);
         TrustgateConfig.FirewallSettings firewall = top.has("firewall")
-                ? firewall(top.child("firewall", FIREWALL_KEYS), TrustgateConfig.FirewallSettings.DEFAULTS, true)
+                ? firewall(top.child("firewall", FIREWALL_KEYS), TrustgateConfig.FirewallSettings.DEFAULTS)
                 : TrustgateConfig.FirewallSettings.DEFAULTS;
         Map<String, TrustgateConfig.FirewallSettings> tierFirewalls = new LinkedHashMap<>();
         for (TierRead t : tierReads) {
-            t.firewall.ifPresent(f -> tierFirewalls.put(t.name, firewall(f, firewall, false)));
+            t.firewall.ifPresent(f -> tierFirewalls.put(t.name, firewall(f, firewall)));
         }
 
         TrustgateConfig.AuditSettings audit =
@@ -702,15 +702,15 @@ final class ConfigReader {
     }
 
     /**
-     * A firewall section (top level, or a tier's own). Keys a tier's section leaves out are inherited from the top
-     * level; at the top level, a section without {@code input} or {@code output} has no scanner at that stage.
+     * A firewall section (top level, or a tier's own). Keys it leaves out, or writes with no value, keep what they
+     * inherit: a tier's from the top level, the top level's from the defaults. Only an empty list turns a stage's
+     * scanning off, so that a section written for one option (canaries, a time limit) never drops the default chains.
      */
-    private TrustgateConfig.FirewallSettings firewall(
-            Section s, TrustgateConfig.FirewallSettings inherited, boolean topLevel) {
-        List<TrustgateConfig.ScannerRule> input = s.has("input") || topLevel
+    private TrustgateConfig.FirewallSettings firewall(Section s, TrustgateConfig.FirewallSettings inherited) {
+        List<TrustgateConfig.ScannerRule> input = s.value("input").isPresent()
                 ? scannerRules(s, "input", io.trustgate.api.ScanText.Stage.INPUT)
                 : inherited.input();
-        List<TrustgateConfig.ScannerRule> output = s.has("output") || topLevel
+        List<TrustgateConfig.ScannerRule> output = s.value("output").isPresent()
                 ? scannerRules(s, "output", io.trustgate.api.ScanText.Stage.OUTPUT)
                 : inherited.output();
         Field<Boolean> canary = field(s, "canary", inherited.canary(), ConfigValues::bool);
@@ -726,7 +726,7 @@ final class ConfigReader {
 
     /**
      * A firewall chain: a list of {scanner, action, threshold, on-failure, roles, corroborated-by,
-     * corroboration-threshold, and the scanner's own options}; absent means no
+     * corroboration-threshold, and the scanner's own options}; an empty list means no
      * scanner at that stage. Each scanner is built once here so that a bad option is reported at its line.
      */
     private List<TrustgateConfig.ScannerRule> scannerRules(

@@ -102,9 +102,20 @@ class ConfigLoaderTest {
                 .containsExactly(new TrustgateConfig.ScannerRule(
                         "secrets", io.trustgate.api.Action.FLAG, 0.9, java.util.Map.of()));
         assertThat(c.firewall().output())
-                .as("a firewall section without output has none")
-                .isEmpty();
+                .as("a firewall section without output keeps the default output chain")
+                .isEqualTo(TrustgateConfig.FirewallSettings.DEFAULTS.output());
         assertThat(parse("firewall:\n  input: []\n").firewall().input()).isEmpty();
+        assertThat(parse("firewall:\n  output: []\n").firewall().output()).isEmpty();
+        // a section written for another option keeps both default chains: it must never switch scanning off
+        for (String yaml : List.of(
+                "firewall:\n  canary: true\n",
+                "firewall:\n  scan-time-limit: 5s\n",
+                "firewall:\n",
+                "firewall:\n  input:\n  output:\n")) {
+            TrustgateConfig.FirewallSettings f = parse(yaml).firewall();
+            assertThat(f.input()).as(yaml).isEqualTo(TrustgateConfig.FirewallSettings.DEFAULTS.input());
+            assertThat(f.output()).as(yaml).isEqualTo(TrustgateConfig.FirewallSettings.DEFAULTS.output());
+        }
         assertThat(parse("").firewall()).isEqualTo(TrustgateConfig.FirewallSettings.DEFAULTS);
         assertThat(TrustgateConfig.FirewallSettings.DEFAULTS.output())
                 .extracting(TrustgateConfig.ScannerRule::scanner)
