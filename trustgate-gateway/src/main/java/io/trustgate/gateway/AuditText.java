@@ -6,7 +6,7 @@ import java.io.IOException;
 
 /**
  * The text of a request or an answer as an audit event keeps it: one line per message, {@code role: text} (text
- * parts joined, tool-call arguments included), and for answers the content of every choice. Bounded by a cap; what
+ * parts joined by spaces, tool-call arguments included), and for answers the content of every choice. Bounded by a cap; what
  * is past it is counted, not kept.
  */
 final class AuditText {
@@ -93,12 +93,21 @@ final class AuditText {
         if (content.isTextual()) {
             append(content.asText());
         } else if (content.isArray()) {
+            boolean first = true;
             for (JsonNode part : content) {
+                // parts apart, so that the audit's redaction finds a value at the start of a part as it would alone
+                // ("Hello" + "AKIA..." must not read "HelloAKIA...", which no secret rule matches)
+                String sep = first ? "" : " ";
                 if (part.path("text").isTextual()) {
-                    append(part.path("text").asText());
+                    append(sep).append(part.path("text").asText());
+                } else if (part.path("refusal").isTextual()) {
+                    append(sep).append(part.path("refusal").asText());
                 } else if (part.has("type")) {
-                    append("[" + part.path("type").asText() + "]");
+                    append(sep).append("[" + part.path("type").asText() + "]");
+                } else {
+                    continue;
                 }
+                first = false;
             }
         }
     }

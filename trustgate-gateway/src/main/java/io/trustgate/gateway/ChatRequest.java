@@ -154,9 +154,15 @@ record ChatRequest(
                 throw TrustgateException.invalid(
                         "Invalid type for '" + where + ".tool_calls': expected an array.", where + ".tool_calls");
             }
-            for (JsonNode call : tc) {
-                text.append(call.path("function").path("name").asText(""))
-                        .append(call.path("function").path("arguments").asText(""));
+            for (int k = 0; k < tc.size(); k++) {
+                JsonNode call = tc.get(k);
+                JsonNode args = call.path("function").path("arguments");
+                if (!args.isMissingNode() && !args.isNull() && !args.isTextual()) {
+                    // OpenAI takes the arguments as a JSON string; an object would pass the firewall unscanned
+                    String at = where + ".tool_calls[" + k + "].function.arguments";
+                    throw TrustgateException.invalid("Invalid type for '" + at + "': expected a string.", at);
+                }
+                text.append(call.path("function").path("name").asText("")).append(args.asText(""));
             }
         } else if (!hasToolCalls
                 && role.asText().equals("assistant")

@@ -17,9 +17,10 @@ import java.util.Set;
 
 /**
  * Runs the input firewall over every message of a chat request (system, developer, user, assistant and tool
- * results, since indirect injection lives in tool results): a blocking verdict refuses the request with
+ * results, since indirect injection lives in tool results): its content (each text part, and the text parts joined),
+ * refusal, and the arguments of its tool calls. A blocking verdict refuses the request with
  * {@code content_policy_violation}, naming the category and scanner but never the matched text; a redacting verdict
- * replaces the message's text in the body that goes upstream.
+ * replaces the text in the body that goes upstream.
  */
 final class InputScreen {
     /**
@@ -41,43 +42,111 @@ final class InputScreen {
         }
         JsonNode messages = body.path("messages");
         for (int i = 0; i < messages.size(); i++) {
-            JsonNode m = messages.get(i);
-            JsonNode content = m.get("content");
-            if (content == null) {
+            if (!(messages.get(i) instanceof ObjectNode m)) {
                 continue;
             }
             String role = m.path("role").asText();
             Set<Category> disregarded = role.equals("system") || role.equals("developer") ? OPERATOR : Set.of();
             // a tool result is data: scanners that know indirect injection judge it as such
             ScanContext context = ScanContext.of(ScanContext.Source.ofRole(role));
+            String at = "messages[" + i + "]";
+            JsonNode content = m.path("content");
             if (content.isTextual()) {
-                String redacted = check(
-                        chain,
-                        content.asText(),
-                        "messages[" + i + "].content",
-                        findings,
-                        disregarded,
-                        context,
-                        session);
-                if (redacted != null) {
-                    ((ObjectNode) m).put("content", redacted);
-                }
-            } else if (content.isArray()) {
-                ArrayNode parts = (ArrayNode) content;
+                field(chain, m, "content", at + ".content", findings, disregarded, context, session);
+            } else if (content instanceof ArrayNode parts) {
                 for (int j = 0; j < parts.size(); j++) {
-                    JsonNode part = parts.get(j);
-                    if (part.path("text").isTextual()) {
-                        String where = "messages[" + i + "].content[" + j + "].text";
-                        String redacted = check(
-                                chain, part.path("text").asText(), where, findings, disregarded, context, session);
-                        if (redacted != null) {
-                            ((ObjectNode) part).put("text", redacted);
-                        }
+                    if (parts.get(j) instanceof ObjectNode part) {
+                        String where = at + ".content[" + j + "]";
+                        field(chain, part, "text", where + ".text", findings, disregarded, context, session);
+                        field(chain, part, "refusal", where + ".refusal", findings, disregarded, context, session);
                     }
                 }
+                joined(chain, parts, at + ".content", findings, disregarded, context, session);
+            }
+            field(chain, m, "refusal", at + ".refusal", findings, disregarded, context, session);
+            JsonNode calls = m.path("tool_calls");
+            for (int j = 0; j < calls.size(); j++) {
+                if (calls.get(j).path("function") instanceof ObjectNode fn) {
+                    String where = at + ".tool_calls[" + j + "].function.arguments";
+                    field(chain, fn, "arguments", where, findings, disregarded, context, session);
+                }
+            }
+            if (m.path("function_call") instanceof ObjectNode fn) {
+                String where = at + ".function_call.arguments";
+                field(chain, fn, "arguments", where, findings, disregarded, context, session);
             }
         }
         return findings.size() > before;
+    }
+
+    /** Scans the text of {@code node}'s {@code field}, if it has one, and puts the redacted text back. */
+    private static void field(
+            FirewallChain chain,
+            ObjectNode node,
+            String field,
+            String where,
+            Screened findings,
+            Set<Category> disregarded,
+            ScanContext context,
+            RedactionSession session) {
+        if (node.path(field).isTextual()) {
+            String redacted = check(chain, node.path(field).asText(), where, findings, disregarded, context, session);
+            if (redacted != null) {
+                node.put(field, redacted);
+            }
+        }
+    }
+
+    /**
+     * The text parts of one message scanned again as the one text the model reads, so that a value or an
+     * instruction split across parts ({@code "AKIAZ7QK3M"}, {@code "5T2XW4PL9R"}) is found too. Each part was
+     * scanned alone before (so a part's own findings are not recorded twice: an allowed joined text adds nothing).
+     * When the joined text is redacted, its redacted form goes into the first text part and the others are
+     * emptied: a span across parts cannot be masked part by part. When it is blocked, the parts are joined the same
+     * way before the block is thrown, so that the audit event's redaction sees the value whole.
+     */
+    private static void joined(
+            FirewallChain chain,
+            ArrayNode parts,
+            String where,
+            Screened findings,
+            Set<Category> disregarded,
+            ScanContext context,
+            RedactionSession session) {
+        List<ObjectNode> texts = new java.util.ArrayList<>();
+        StringBuilder joined = new StringBuilder();
+        for (JsonNode part : parts) {
+            if (part instanceof ObjectNode o && o.path("text").isTextual()) {
+                texts.add(o);
+                joined.append(o.path("text").asText());
+            }
+        }
+        if (texts.size() < 2) {
+            return;
+        }
+        Verdict v = chain.scan(joined.toString(), ScanText.Stage.INPUT, disregarded, context, session);
+        logFailures(v, where);
+        switch (v) {
+            case Verdict.Allow a -> {
+                // whatever it holds, the parts' own scans found and recorded
+            }
+            case Verdict.Redact r -> {
+                findings.add(v);
+                collapse(texts, r.text());
+            }
+            case Verdict.Block b -> {
+                findings.add(v);
+                collapse(texts, joined.toString());
+                throw blocked(b.cause(), where);
+            }
+        }
+    }
+
+    private static void collapse(List<ObjectNode> texts, String text) {
+        texts.get(0).put("text", text);
+        for (int k = 1; k < texts.size(); k++) {
+            texts.get(k).put("text", "");
+        }
     }
 
     /** Scans one text; throws on block, returns the redacted text or null when unchanged. */

@@ -17,13 +17,19 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The output firewall over a whole (non-streamed) answer: every choice's text and tool-call arguments are scanned
- * with the tier's output chain; a blocking verdict turns the answer into a {@code content_policy_violation} error
- * naming the category, the scanner and where, never the text; a redacting verdict masks the spans. Then anonymised
- * placeholders of the request are put back. An answer that cannot be parsed while a chain is configured is refused
- * (fail closed): it could not be screened.
+ * The output firewall over a whole (non-streamed) answer: every choice's texts (content, refusal, reasoning) and
+ * tool-call (and legacy function-call) arguments are scanned with the tier's output chain; a blocking verdict turns
+ * the answer into a {@code content_policy_violation} error naming the category, the scanner and where, never the
+ * text; a redacting verdict masks the spans. Then anonymised placeholders of the request are put back. An answer
+ * that cannot be parsed while a chain is configured is refused (fail closed): it could not be screened.
  */
 final class OutputScreen {
+    /**
+     * The text fields of an answer's message that are screened, besides the arguments of calls: the reasoning comes
+     * as {@code reasoning_content} or {@code reasoning} from vLLM, Ollama and DeepSeek-style servers.
+     */
+    private static final List<String> TEXT_FIELDS = List.of("content", "refusal", "reasoning_content", "reasoning");
+
     private OutputScreen() {}
 
     /** What the output scanners may know of the exchange, from the request as it goes upstream. */
@@ -86,17 +92,26 @@ final class OutputScreen {
                 continue;
             }
             String where = "choices[" + i + "].message";
-            if (msg.path("content").isTextual()) {
-                String out = check(chain, context, session, msg.path("content").asText(), where + ".content", found);
-                if (out != null) {
-                    msg.put("content", out);
-                    changed = true;
+            for (String field : TEXT_FIELDS) {
+                if (msg.path(field).isTextual()) {
+                    String out = check(chain, context, session, msg.path(field).asText(), where + "." + field, found);
+                    if (out != null) {
+                        msg.put(field, out);
+                        changed = true;
+                    }
                 }
             }
-            if (msg.path("refusal").isTextual()) {
-                String out = check(chain, context, session, msg.path("refusal").asText(), where + ".refusal", found);
+            if (msg.path("function_call") instanceof ObjectNode f
+                    && f.path("arguments").isTextual()) {
+                String out = check(
+                        chain,
+                        context,
+                        session,
+                        f.path("arguments").asText(),
+                        where + ".function_call.arguments",
+                        found);
                 if (out != null) {
-                    msg.put("refusal", out);
+                    f.put("arguments", out);
                     changed = true;
                 }
             }

@@ -1,6 +1,8 @@
 package io.trustgate.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trustgate.api.Finding;
 import io.trustgate.api.ScanContext;
@@ -11,19 +13,25 @@ import io.trustgate.firewall.StreamingRestorer;
 import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Rewrites a streamed answer (OpenAI {@code chat.completion.chunk} events) through the output firewall: each
- * choice's {@code delta.content} goes through its own {@link StreamScreen} (held back, scanned over a sliding
- * window, masked, or stopped) and then through the request's {@link StreamingRestorer} (anonymised placeholders put
- * back). Text held back is released into the chunk that carries the choice's {@code finish_reason}, or before
- * {@code [DONE]}. Events that carry no content pass unchanged. Not thread-safe: one per stream, on its event loop.
+ * Rewrites a streamed answer (OpenAI {@code chat.completion.chunk} events) through the output firewall. Every text a
+ * choice streams is screened on its own: its {@code content}, {@code refusal}, reasoning ({@code reasoning_content}
+ * or {@code reasoning}, as vLLM, Ollama and DeepSeek send it), each tool call's {@code function.arguments} and the
+ * legacy {@code function_call.arguments}. Each goes through its own {@link StreamScreen} (held back, scanned over a
+ * sliding window, masked, or stopped) and then through the request's {@link StreamingRestorer} (anonymised
+ * placeholders put back). Text held back is released into the chunk that carries the choice's {@code finish_reason},
+ * or before {@code [DONE]}. Since each text is held back on its own, one text's end may reach the client after
+ * another text the upstream sent later (content before a tool call's arguments); clients join each text by itself.
+ * An event whose data is not JSON cannot be screened and is not sent: the stream then ends as the upstream's
+ * fault. Events that carry no text pass unchanged. Not thread-safe: one per stream, on its event loop.
  */
 final class StreamRewriter {
     /** What to send after one buffer of events. */
@@ -35,17 +43,86 @@ final class StreamRewriter {
         record Stop(Buffer before, Finding cause, String where) implements Out {}
     }
 
+    /** The plain text fields of a delta that are screened, besides the arguments of calls. */
+    private static final List<String> TEXT_FIELDS = List.of("content", "refusal", "reasoning_content", "reasoning");
+
+    /**
+     * One text a choice streams: a field of its delta ({@link #TEXT_FIELDS}), a tool call's arguments
+     * ({@code tool_calls}, with the call's index) or the legacy {@code function_call}'s.
+     */
+    private record Part(int choice, String field, int call) {
+        String where() {
+            String delta = "choices[" + choice + "].delta.";
+            return switch (field) {
+                case "tool_calls" -> delta + "tool_calls[" + call + "].function.arguments";
+                case "function_call" -> delta + "function_call.arguments";
+                default -> delta + field;
+            };
+        }
+
+        /** This part's text in a delta; empty when the delta has none. */
+        Optional<String> read(ObjectNode delta) {
+            JsonNode text = switch (field) {
+                case "tool_calls" ->
+                    call(delta, false)
+                            .map(c -> c.path("function").path("arguments"))
+                            .orElse(MissingNode.getInstance());
+                case "function_call" -> delta.path("function_call").path("arguments");
+                default -> delta.path(field);
+            };
+            return text.isTextual() ? Optional.of(text.asText()) : Optional.empty();
+        }
+
+        /** Sets this part's text in a delta, adding the call or field when it is missing. */
+        void write(ObjectNode delta, String text) {
+            switch (field) {
+                case "tool_calls" -> {
+                    ObjectNode c = call(delta, true).orElseThrow();
+                    ObjectNode fn = c.path("function") instanceof ObjectNode f ? f : c.putObject("function");
+                    fn.put("arguments", text);
+                }
+                case "function_call" -> {
+                    ObjectNode fn =
+                            delta.path("function_call") instanceof ObjectNode f ? f : delta.putObject("function_call");
+                    fn.put("arguments", text);
+                }
+                default -> delta.put(field, text);
+            }
+        }
+
+        private Optional<ObjectNode> call(ObjectNode delta, boolean add) {
+            JsonNode calls = delta.path("tool_calls");
+            for (int i = 0; i < calls.size(); i++) {
+                if (calls.get(i) instanceof ObjectNode c && callIndex(c, i) == call) {
+                    return Optional.of(c);
+                }
+            }
+            if (!add) {
+                return Optional.empty();
+            }
+            ArrayNode list = delta.path("tool_calls") instanceof ArrayNode a ? a : delta.putArray("tool_calls");
+            ObjectNode c = list.addObject();
+            c.put("index", call);
+            return Optional.of(c);
+        }
+    }
+
+    /** A streamed tool call's index (OpenAI sends one; its position in the list stands in when it is missing). */
+    private static int callIndex(JsonNode call, int position) {
+        return call.path("index").isInt() ? call.path("index").asInt() : position;
+    }
+
     private final Firewalls.Policy policy;
     private final ScanContext context;
     private final RedactionSession session;
-    private final Map<Integer, StreamScreen> screens = new HashMap<>();
-    private final Map<Integer, StreamingRestorer> restorers = new HashMap<>();
+    private final Map<Part, StreamScreen> screens = new LinkedHashMap<>();
+    private final Map<Part, StreamingRestorer> restorers = new LinkedHashMap<>();
     private final SseParser parser;
     private final Screened findings = new Screened();
     private final Set<String> loggedFailures = new HashSet<>();
     private Buffer out;
     private Stopped stopped;
-    private String template; // the last content chunk, as the shape of a synthetic flush chunk
+    private String template; // the last chunk with choices, as the shape of a synthetic flush chunk
 
     private record Stopped(Finding cause, String where) {}
 
@@ -107,42 +184,57 @@ final class StreamRewriter {
             }
             return;
         }
-        if (!data.contains("\"choices\"")) {
-            out.appendBuffer(e.raw());
-            return;
-        }
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(data);
         } catch (IOException ex) {
-            out.appendBuffer(e.raw()); // not JSON: nothing we could scan in it
+            return; // not JSON: it could not be screened, so it is not sent
+        }
+        if (!(root instanceof ObjectNode) || !root.path("choices").isArray()) {
+            out.appendBuffer(e.raw()); // no choices: no text of the answer in it (usage, an empty keep-alive)
             return;
         }
-        JsonNode choices = root.path("choices");
         boolean changed = false;
-        for (JsonNode c : choices) {
-            if (!(c.path("delta") instanceof ObjectNode delta)) {
+        for (JsonNode c : root.path("choices")) {
+            if (!(c instanceof ObjectNode choice)) {
                 continue;
             }
             int index = c.path("index").asInt(0);
-            String piece =
-                    delta.path("content").isTextual() ? delta.path("content").asText() : "";
-            boolean last = c.hasNonNull("finish_reason");
-            String released = pass(index, piece, last);
-            if (released == null) {
-                return; // stopped
+            ObjectNode delta = c.path("delta") instanceof ObjectNode d ? d : null;
+            if (delta != null) {
+                for (Part part : parts(index, delta)) {
+                    String piece = part.read(delta).orElseThrow();
+                    String released = pass(part, piece);
+                    if (released == null) {
+                        return; // stopped
+                    }
+                    if (!released.equals(piece)) {
+                        part.write(delta, released);
+                        changed = true;
+                    }
+                }
             }
-            if (delta.path("content").isTextual() || !released.isEmpty()) {
-                if (!released.equals(piece)) {
-                    delta.put("content", released);
-                    changed = true;
+            if (c.hasNonNull("finish_reason")) {
+                // the choice is complete: what each of its texts still holds goes out in this chunk
+                for (Part part : open(index)) {
+                    String rest = finish(part);
+                    if (rest == null) {
+                        return; // stopped
+                    }
+                    if (!rest.isEmpty()) {
+                        if (delta == null) {
+                            delta = choice.putObject("delta");
+                        }
+                        part.write(delta, part.read(delta).orElse("") + rest);
+                        changed = true;
+                    }
                 }
             }
         }
-        if (root instanceof ObjectNode o && o.path("choices").size() > 0) {
+        if (root.path("choices").size() > 0) {
             template = data;
         }
-        if (changed && onlyEmptyContent(root)) {
+        if (changed && onlyEmptyText(root)) {
             return; // everything it carried is held back: an event with nothing in it is not worth sending
         }
         if (changed) {
@@ -152,8 +244,46 @@ final class StreamRewriter {
         }
     }
 
-    /** Whether a chunk carries nothing but empty content: no role, tool call, finish reason or usage. */
-    private static boolean onlyEmptyContent(JsonNode root) {
+    /** The texts a delta carries, in the order of {@link #TEXT_FIELDS}, then tool calls, then a function call. */
+    private static List<Part> parts(int choice, ObjectNode delta) {
+        List<Part> parts = new ArrayList<>(2);
+        for (String field : TEXT_FIELDS) {
+            if (delta.path(field).isTextual()) {
+                parts.add(new Part(choice, field, 0));
+            }
+        }
+        JsonNode calls = delta.path("tool_calls");
+        for (int i = 0; i < calls.size(); i++) {
+            if (calls.get(i).path("function").path("arguments").isTextual()) {
+                parts.add(new Part(choice, "tool_calls", callIndex(calls.get(i), i)));
+            }
+        }
+        if (delta.path("function_call").path("arguments").isTextual()) {
+            parts.add(new Part(choice, "function_call", 0));
+        }
+        return parts;
+    }
+
+    /** The texts of a choice that hold something or wait for their end. */
+    private List<Part> open(int choice) {
+        List<Part> parts = new ArrayList<>();
+        for (Part p : screens.keySet()) {
+            if (p.choice() == choice) {
+                parts.add(p);
+            }
+        }
+        for (Part p : restorers.keySet()) {
+            if (p.choice() == choice && !parts.contains(p)) {
+                parts.add(p);
+            }
+        }
+        return parts;
+    }
+
+    /**
+     * Whether a chunk carries nothing but empty texts: no role, call id or name, finish reason, usage or logprobs.
+     */
+    private static boolean onlyEmptyText(JsonNode root) {
         if (root.hasNonNull("usage")) {
             return false;
         }
@@ -165,7 +295,14 @@ final class StreamRewriter {
             var names = delta.fieldNames();
             while (names.hasNext()) {
                 String name = names.next();
-                if (!name.equals("content") || !delta.path("content").asText("").isEmpty()) {
+                JsonNode v = delta.path(name);
+                boolean empty = switch (name) {
+                    case "tool_calls" -> onlyEmptyArguments(v);
+                    case "function_call" ->
+                        v.size() == 1 && v.path("arguments").asText("").isEmpty();
+                    default -> TEXT_FIELDS.contains(name) && v.asText("").isEmpty();
+                };
+                if (!empty) {
                     return false;
                 }
             }
@@ -173,38 +310,69 @@ final class StreamRewriter {
         return true;
     }
 
-    /** One choice's piece through its screen and restorer; null when the stream was stopped. */
-    private String pass(int index, String piece, boolean last) {
+    /** Whether every call of a tool-call delta has only its index and empty arguments. */
+    private static boolean onlyEmptyArguments(JsonNode calls) {
+        for (JsonNode call : calls) {
+            var names = call.fieldNames();
+            while (names.hasNext()) {
+                String name = names.next();
+                boolean empty = switch (name) {
+                    case "index" -> true;
+                    case "function" ->
+                        call.path("function").size() == 1
+                                && call.path("function")
+                                        .path("arguments")
+                                        .asText("")
+                                        .isEmpty();
+                    default -> false;
+                };
+                if (!empty) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** One piece of a text through its screen and restorer; null when the stream was stopped. */
+    private String pass(Part part, String piece) {
         String text = piece;
         if (!policy.output().isEmpty()) {
             StreamScreen screen = screens.computeIfAbsent(
-                    index,
-                    i -> new StreamScreen(
+                    part,
+                    p -> new StreamScreen(
                             policy.output(), context, policy.streamHoldback(), policy.streamLookbehind()));
             StreamScreen.Step step = piece.isEmpty() ? new StreamScreen.Step.Emit("") : screen.push(piece);
-            logFailures(screen, index);
+            logFailures(screen, part);
             StringBuilder released = new StringBuilder();
-            if (!collect(step, released, index)) {
+            if (!collect(step, released, part)) {
                 return null;
-            }
-            if (last) {
-                screens.remove(index);
-                boolean ok = collect(screen.finish(), released, index);
-                logFailures(screen, index);
-                findings.add(screen.findings(), screen.actions());
-                if (!ok) {
-                    return null;
-                }
             }
             text = released.toString();
         }
         if (session.hasRestorable()) {
-            StreamingRestorer r = restorers.computeIfAbsent(index, i -> session.restorer());
-            text = r.push(text);
-            if (last) {
-                text += r.finish();
-                restorers.remove(index);
+            text = restorers.computeIfAbsent(part, p -> session.restorer()).push(text);
+        }
+        return text;
+    }
+
+    /** The end of a text: what its screen and restorer still hold; null when the stream was stopped. */
+    private String finish(Part part) {
+        String text = "";
+        StreamScreen screen = screens.remove(part);
+        if (screen != null) {
+            StringBuilder released = new StringBuilder();
+            boolean ok = collect(screen.finish(), released, part);
+            logFailures(screen, part);
+            findings.add(screen.findings(), screen.actions());
+            if (!ok) {
+                return null;
             }
+            text = released.toString();
+        }
+        StreamingRestorer r = restorers.remove(part);
+        if (r != null) {
+            text = r.push(text) + r.finish();
         }
         return text;
     }
@@ -213,7 +381,7 @@ final class StreamRewriter {
      * Logs each scanner that failed on this stream once, by name and place, never with the text: the window is
      * scanned per chunk, so logging every failed scan would repeat one failure hundreds of times.
      */
-    private void logFailures(StreamScreen screen, int index) {
+    private void logFailures(StreamScreen screen, Part part) {
         List<String> fresh = new ArrayList<>();
         for (String name : screen.failedScanners()) {
             if (loggedFailures.add(name)) {
@@ -229,52 +397,40 @@ final class StreamRewriter {
                 .filter(fresh::contains)
                 .distinct()
                 .toList();
-        InputScreen.logFailures(fresh, closed, "choices[" + index + "].delta.content of a streamed answer");
+        InputScreen.logFailures(fresh, closed, part.where() + " of a streamed answer");
     }
 
-    private boolean collect(StreamScreen.Step step, StringBuilder released, int index) {
+    private boolean collect(StreamScreen.Step step, StringBuilder released, Part part) {
         return switch (step) {
             case StreamScreen.Step.Emit e -> {
                 released.append(e.text());
                 yield true;
             }
             case StreamScreen.Step.Stop s -> {
-                stopped = new Stopped(s.cause(), "choices[" + index + "].delta.content");
+                stopped = new Stopped(s.cause(), part.where());
                 yield false;
             }
         };
     }
 
-    /** Releases what every choice still holds, in one synthetic chunk per choice (before [DONE] or at the end). */
+    /** Releases what every text still holds, in one synthetic chunk per text (before [DONE] or at the end). */
     private void flushAll() {
-        List<Integer> indexes = new ArrayList<>(screens.keySet());
-        restorers.keySet().stream().filter(i -> !indexes.contains(i)).forEach(indexes::add);
-        for (int index : indexes) {
-            String text = "";
-            StreamScreen screen = screens.remove(index);
-            if (screen != null) {
-                StringBuilder released = new StringBuilder();
-                StreamScreen.Step step = screen.finish();
-                logFailures(screen, index);
-                if (!collect(step, released, index)) {
-                    return;
-                }
-                findings.add(screen.findings(), screen.actions());
-                text = released.toString();
-            }
-            StreamingRestorer r = restorers.remove(index);
-            if (r != null) {
-                text = r.push(text) + r.finish();
+        List<Part> parts = new ArrayList<>(screens.keySet());
+        restorers.keySet().stream().filter(p -> !parts.contains(p)).forEach(parts::add);
+        for (Part part : parts) {
+            String text = finish(part);
+            if (text == null) {
+                return; // stopped
             }
             if (!text.isEmpty()) {
                 out.appendString("data: ")
-                        .appendBuffer(Json.write(chunk(index, text)))
+                        .appendBuffer(Json.write(chunk(part, text)))
                         .appendString("\n\n");
             }
         }
     }
 
-    private JsonNode chunk(int index, String text) {
+    private JsonNode chunk(Part part, String text) {
         ObjectNode n = Json.MAPPER.createObjectNode();
         if (template != null) {
             try {
@@ -292,8 +448,8 @@ final class StreamRewriter {
             n.put("object", "chat.completion.chunk");
         }
         ObjectNode choice = n.putArray("choices").addObject();
-        choice.put("index", index);
-        choice.putObject("delta").put("content", text);
+        choice.put("index", part.choice());
+        part.write(choice.putObject("delta"), text);
         choice.putNull("finish_reason");
         return n;
     }

@@ -46,6 +46,12 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
         /** Stream a first chunk, then stall for the given time before continuing. */
         record StallMidStream(long millis) implements Behavior {}
+
+        /** Stream exactly these events' data (each sent as {@code data: ...}), then {@code [DONE]}. */
+        record Events(List<String> data) implements Behavior {}
+
+        /** Answer a request that does not stream with exactly this JSON body. */
+        record Body(String json) implements Behavior {}
     }
 
     private final Vertx vertx;
@@ -224,6 +230,10 @@ public final class FakeOpenAiServer implements AutoCloseable {
         }
         String model = json.path("model").asText();
         boolean stream = json.path("stream").asBoolean(false);
+        if (behavior instanceof Behavior.Body b && !stream) {
+            resp.putHeader("content-type", "application/json").end(b.json());
+            return;
+        }
         if (!stream) {
             ObjectNode root = M.createObjectNode();
             root.put("id", "chatcmpl-fake")
@@ -243,11 +253,16 @@ public final class FakeOpenAiServer implements AutoCloseable {
         }
         boolean usage = json.path("stream_options").path("include_usage").asBoolean(false);
         List<String> events = new ArrayList<>();
-        events.add(chunk(model, "{\"role\":\"assistant\",\"content\":\"\"}", null));
-        for (String w : text.split("(?<= )")) {
-            events.add(chunk(model, "{\"content\":" + quote(w) + "}", null));
+        if (behavior instanceof Behavior.Events scripted) {
+            events.addAll(scripted.data());
+            usage = false;
+        } else {
+            events.add(chunk(model, "{\"role\":\"assistant\",\"content\":\"\"}", null));
+            for (String w : text.split("(?<= )")) {
+                events.add(chunk(model, "{\"content\":" + quote(w) + "}", null));
+            }
+            events.add(chunk(model, "{}", "stop"));
         }
-        events.add(chunk(model, "{}", "stop"));
         if (usage) {
             events.add(
                     "{\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":"
@@ -284,7 +299,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
         }
     }
 
-    private static String chunk(String model, String delta, String finish) {
+    /** One chunk event's data with this delta (JSON) and finish reason (null for none). */
+    static String chunk(String model, String delta, String finish) {
         return "{\"id\":\"chatcmpl-fake\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,\"model\":"
                 + quote(model) + ",\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"finish_reason\":"
                 + (finish == null ? "null" : quote(finish)) + "}]}";

@@ -177,4 +177,90 @@ class FirewallIT {
                 .doesNotContain("jane@example.com")
                 .contains("[EMAIL_ADDRESS_1]");
     }
+
+    /** A gateway whose input firewall is the real secrets (block) and PII (redact) scanners. */
+    void realScannersGateway() {
+        upstream = new FakeOpenAiServer(vertx, "k");
+        h = new GatewayHarness()
+                .provider(GatewayHarness.openai("up", upstream, "k"))
+                .model("m", "up", "m-up")
+                .inputFirewall(io.trustgate.firewall.Scanners.chain(List.of(
+                        new FirewallChain.Rule(io.trustgate.firewall.Scanners.create("secrets"), Action.BLOCK, 0.5),
+                        new FirewallChain.Rule(io.trustgate.firewall.Scanners.create("pii"), Action.REDACT, 0.5))))
+                .start();
+    }
+
+    static final String AWS_KEY = "AKIAZ7QK3M5T2XW4PL9R";
+
+    private static String parts(String... texts) {
+        StringBuilder b = new StringBuilder("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":[");
+        for (int i = 0; i < texts.length; i++) {
+            b.append(i == 0 ? "" : ",")
+                    .append("{\"type\":\"text\",\"text\":\"")
+                    .append(texts[i])
+                    .append("\"}");
+        }
+        return b.append("]}]}").toString();
+    }
+
+    @Test
+    void aValueSplitAcrossTextPartsIsFoundInTheJoinedText() throws Exception {
+        realScannersGateway();
+        HttpResponse<String> r =
+                h.post("/v1/chat/completions", h.key("k"), parts(AWS_KEY.substring(0, 10), AWS_KEY.substring(10)));
+        assertThat(r.statusCode()).isEqualTo(400);
+        JsonNode e = M.readTree(r.body()).path("error");
+        assertThat(e.path("code").asText()).isEqualTo("content_policy_violation");
+        assertThat(e.path("param").asText()).isEqualTo("messages[0].content");
+        assertThat(upstream.requests()).isZero();
+
+        HttpResponse<String> ok = h.post(
+                "/v1/chat/completions", h.key("k2"), parts("write to qa.split", "@example-corp.com today", "thanks"));
+        assertThat(ok.statusCode()).isEqualTo(200);
+        JsonNode sent = upstream.lastBody().path("messages").get(0).path("content");
+        assertThat(sent.toString()).doesNotContain("qa.split", "example-corp");
+        assertThat(sent).hasSize(3);
+        assertThat(sent.get(0).path("text").asText()).isEqualTo("write to [EMAIL_ADDRESS_1] todaythanks");
+        assertThat(sent.get(1).path("text").asText()).isEmpty();
+    }
+
+    @Test
+    void toolCallArgumentsAndRefusalsInTheHistoryAreScanned() throws Exception {
+        realScannersGateway();
+        String history = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"},"
+                + "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"a\",\"type\":\"function\","
+                + "\"function\":{\"name\":\"f\",\"arguments\":\"ARGS\"}}]},"
+                + "{\"role\":\"tool\",\"tool_call_id\":\"a\",\"content\":\"ok\"},{\"role\":\"user\",\"content\":\"thanks\"}]}";
+        HttpResponse<String> r = h.post(
+                "/v1/chat/completions", h.key("k"), history.replace("ARGS", "{\\\"k\\\":\\\"" + AWS_KEY + "\\\"}"));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(M.readTree(r.body()).path("error").path("param").asText())
+                .isEqualTo("messages[1].tool_calls[0].function.arguments");
+
+        HttpResponse<String> ok = h.post(
+                "/v1/chat/completions",
+                h.key("k2"),
+                history.replace("ARGS", "{\\\"to\\\":\\\"qa.args@example-corp.com\\\"}"));
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(upstream.lastBody().toString())
+                .doesNotContain("qa.args@example-corp.com")
+                .contains("[EMAIL_ADDRESS_1]");
+
+        HttpResponse<String> refusal = h.post(
+                "/v1/chat/completions",
+                h.key("k3"),
+                "{\"model\":\"m\",\"messages\":[{\"role\":\"assistant\",\"content\":[{\"type\":\"refusal\","
+                        + "\"refusal\":\"" + AWS_KEY + "\"}]},{\"role\":\"user\",\"content\":\"hi\"}]}");
+        assertThat(refusal.statusCode()).isEqualTo(400);
+        assertThat(M.readTree(refusal.body()).path("error").path("param").asText())
+                .isEqualTo("messages[0].content[0].refusal");
+
+        HttpResponse<String> object =
+                h.post("/v1/chat/completions", h.key("k4"), history.replace("\"ARGS\"", "{\"k\":\"" + AWS_KEY + "\"}"));
+        assertThat(object.statusCode()).isEqualTo(400);
+        JsonNode e = M.readTree(object.body()).path("error");
+        assertThat(e.path("type").asText()).isEqualTo("invalid_request_error");
+        assertThat(e.path("param").asText()).isEqualTo("messages[1].tool_calls[0].function.arguments");
+        assertThat(upstream.requests()).isEqualTo(1);
+    }
 }

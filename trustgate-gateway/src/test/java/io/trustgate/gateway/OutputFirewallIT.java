@@ -81,7 +81,6 @@ class OutputFirewallIT {
                 + M.getNodeFactory().textNode(text) + "}]}";
     }
 
-    /** The concatenated delta contents of an SSE body, and whether it ended with [DONE] or an error event. */
     /** The concatenated delta contents of an SSE body, whether it ended with [DONE], and its error event. */
     record Streamed(String content, boolean done, JsonNode error) {}
 
@@ -203,6 +202,119 @@ class OutputFirewallIT {
                         .path("content")
                         .asText())
                 .isEqualTo("Write to [EMAIL_ADDRESS_1] now.");
+    }
+
+    /** Chunk data for a streamed answer: the delta (JSON) of choice 0, and the finish reason (null for none). */
+    private static String delta(String json, String finish) {
+        return FakeOpenAiServer.chunk("m", json, finish);
+    }
+
+    /** A tool-call delta of call 0 carrying this piece of arguments (the first also its id and name). */
+    private static String argsDelta(String piece, boolean first) {
+        String head =
+                first ? "\"id\":\"call_1\",\"type\":\"function\",\"function\":{\"name\":\"send\"," : "\"function\":{";
+        return delta(
+                "{\"tool_calls\":[{\"index\":0," + head + "\"arguments\":"
+                        + M.getNodeFactory().textNode(piece) + "}}]}",
+                null);
+    }
+
+    /** Every piece of one field of choice 0's deltas joined: "content", "refusal", or "arguments" of call 0. */
+    static String joined(String sse, String field) throws Exception {
+        StringBuilder b = new StringBuilder();
+        for (String event : sse.split("\n\n")) {
+            if (!event.startsWith("data: ") || event.equals("data: [DONE]")) {
+                continue;
+            }
+            JsonNode d = M.readTree(event.substring(6)).path("choices").path(0).path("delta");
+            JsonNode v = field.equals("arguments")
+                    ? d.path("tool_calls").path(0).path("function").path("arguments")
+                    : d.path(field);
+            b.append(v.asText(""));
+        }
+        return b.toString();
+    }
+
+    @Test
+    void streamedToolCallArgumentsRefusalsAndReasoningAreScreenedLikeContent() throws Exception {
+        gateway(output(chain("secrets", Action.REDACT)));
+        String args = "{\"note\":\"" + FILLER + "\",\"key\":\"" + KEY + "\",\"after\":\"tail\"}";
+        int cut = args.indexOf(KEY) + 7; // the key split between two chunks
+        upstream.enqueue(new FakeOpenAiServer.Behavior.Events(List.of(
+                delta("{\"role\":\"assistant\",\"content\":null}", null),
+                delta("{\"reasoning_content\":\"I will pass on " + KEY + " as asked.\"}", null),
+                argsDelta(args.substring(0, cut), true),
+                argsDelta(args.substring(cut), false),
+                delta("{}", "tool_calls"))));
+        HttpResponse<String> r = h.post("/v1/chat/completions", h.key("k"), chat("go", true));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).doesNotContain(KEY).contains("\"id\":\"call_1\"", "\"name\":\"send\"");
+        assertThat(joined(r.body(), "arguments")).isEqualTo(args.replace(KEY, "[AWS_ACCESS_KEY_ID_1]"));
+        assertThat(joined(r.body(), "reasoning_content")).isEqualTo("I will pass on [AWS_ACCESS_KEY_ID_1] as asked.");
+        assertThat(r.body()).contains("data: [DONE]");
+
+        upstream.enqueue(new FakeOpenAiServer.Behavior.Events(List.of(
+                delta("{\"role\":\"assistant\",\"refusal\":\"\"}", null),
+                delta("{\"refusal\":\"I cannot share " + KEY + ", sorry.\"}", null),
+                delta("{}", "stop"))));
+        HttpResponse<String> refused = h.post("/v1/chat/completions", h.key("k2"), chat("go", true));
+        assertThat(refused.body()).doesNotContain(KEY);
+        assertThat(joined(refused.body(), "refusal")).isEqualTo("I cannot share [AWS_ACCESS_KEY_ID_1], sorry.");
+    }
+
+    @Test
+    void aSecretInStreamedToolCallArgumentsStopsTheStreamUnderABlockRule() throws Exception {
+        gateway(output(chain("secrets", Action.BLOCK)));
+        upstream.enqueue(new FakeOpenAiServer.Behavior.Events(List.of(
+                delta("{\"role\":\"assistant\",\"content\":null}", null),
+                argsDelta("{\"key\":\"" + KEY + "\"}", true),
+                delta("{}", "tool_calls"))));
+        HttpResponse<String> r = h.post("/v1/chat/completions", h.key("k"), chat("go", true));
+        Streamed s = parse(r.body());
+        assertThat(r.body()).doesNotContain(KEY).doesNotContain("[DONE]");
+        assertThat(s.error().path("code").asText()).isEqualTo("content_policy_violation");
+        assertThat(s.error().path("message").asText()).contains("choices[0].delta.tool_calls[0].function.arguments");
+    }
+
+    @Test
+    void anonymisedValuesComeBackInStreamedToolCallArguments() throws Exception {
+        gateway(Firewalls.of(Firewalls.Policy.input(chain("pii", Action.ANONYMIZE))));
+        upstream.enqueue(new FakeOpenAiServer.Behavior.Events(List.of(
+                delta("{\"role\":\"assistant\",\"content\":null}", null),
+                argsDelta("{\"to\":\"[EMAIL_ADD", true),
+                argsDelta("RESS_1]\"}", false),
+                delta("{}", "tool_calls"))));
+        HttpResponse<String> r =
+                h.post("/v1/chat/completions", h.key("k"), chat("Mail jane.doe@example.com the report.", true));
+        assertThat(upstream.lastBody().toString()).doesNotContain("jane.doe@example.com");
+        assertThat(joined(r.body(), "arguments")).isEqualTo("{\"to\":\"jane.doe@example.com\"}");
+    }
+
+    @Test
+    void anUpstreamEventThatIsNotJsonIsNotPassedOn() throws Exception {
+        gateway(output(chain("secrets", Action.REDACT)));
+        upstream.enqueue(new FakeOpenAiServer.Behavior.Events(List.of(
+                delta("{\"role\":\"assistant\",\"content\":\"Hello\"}", null), "{broken " + KEY, delta("{}", "stop"))));
+        HttpResponse<String> r = h.post("/v1/chat/completions", h.key("k"), chat("go", true));
+        assertThat(r.body()).doesNotContain(KEY).doesNotContain("broken");
+    }
+
+    @Test
+    void reasoningAndLegacyFunctionCallsOfAWholeAnswerAreScreened() throws Exception {
+        gateway(output(chain("secrets", Action.REDACT)));
+        upstream.enqueue(new FakeOpenAiServer.Behavior.Body("{\"id\":\"c\",\"object\":\"chat.completion\","
+                + "\"created\":1,\"model\":\"m\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
+                + "\"content\":null,\"reasoning_content\":\"use " + KEY + "\",\"reasoning\":\"or " + KEY + "\","
+                + "\"function_call\":{\"name\":\"f\",\"arguments\":\"{\\\"k\\\":\\\"" + KEY + "\\\"}\"}},"
+                + "\"finish_reason\":\"function_call\"}],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1,"
+                + "\"total_tokens\":2}}"));
+        HttpResponse<String> r = h.post("/v1/chat/completions", h.key("k"), chat("go", false));
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode msg = M.readTree(r.body()).path("choices").get(0).path("message");
+        assertThat(r.body()).doesNotContain(KEY);
+        assertThat(msg.path("reasoning_content").asText()).isEqualTo("use [AWS_ACCESS_KEY_ID_1]");
+        assertThat(msg.path("reasoning").asText()).isEqualTo("or [AWS_ACCESS_KEY_ID_1]");
+        assertThat(msg.path("function_call").path("arguments").asText()).isEqualTo("{\"k\":\"[AWS_ACCESS_KEY_ID_1]\"}");
     }
 
     /** Flags any canary of the context found in the text, as the system-prompt-leak scanner does. */
