@@ -30,8 +30,9 @@ import java.util.regex.Pattern;
  * stage) or leaked by it (output stage). The chain masks or reversibly anonymises what this finds (see
  * {@link Redactor}).
  *
- * <p><b>Where:</b> input and output chains; scans {@link ScanText#original()} (not the normalised text) so that the
- * spans are the ones to redact. Each value is checked, not just matched: Luhn and issuer ranges for cards, the
+ * <p><b>Where:</b> input and output chains; scans {@link ScanText#original()} so that the spans are the ones to
+ * redact, and the normalised text too when it differs, for values hidden by invisible chars or fullwidth forms
+ * ({@link NormalizedSpans}). Each value is checked, not just matched: Luhn and issuer ranges for cards, the
  * per-country length and mod-97 for IBANs, the invalid ranges for SSNs, octet ranges for IPv4, a structural parser for
  * IPv6 (no {@code InetAddress}, so never DNS), libphonenumber's {@code Leniency.VALID} for phone numbers.
  *
@@ -205,7 +206,7 @@ public final class PiiScanner implements Scanner {
 
     @Override
     public List<Finding> scan(ScanText text) {
-        return scan(text.original());
+        return NormalizedSpans.withNormalized(text, scan(text.original()), this::scan);
     }
 
     /** Scans a plain string; the spans are offsets in it. */

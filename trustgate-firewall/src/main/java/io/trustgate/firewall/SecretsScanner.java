@@ -34,7 +34,9 @@ import java.util.regex.Pattern;
  * one or more literal keywords. One case-insensitive Aho-Corasick pass ({@link KeywordAutomaton}) over the text finds
  * the keywords; a rule's precompiled regex is tried (anchored, {@code lookingAt}) only at its own keyword hits, then a check (entropy,
  * placeholder words, JWT header decoding, ...) accepts the match and sets its score. Overlapping findings keep the most
- * specific rule. Decoded runs of the shared normaliser (base64, hex) are scanned too and reported on the encoded span.
+ * specific rule. Decoded runs of the shared normaliser (base64, hex) are scanned too and reported on the encoded span,
+ * and so is the normalised text when it differs from the original (a key with a zero-width char in it, or in
+ * fullwidth letters), reported on the original run ({@link NormalizedSpans}).
  *
  * <p><b>Cost.</b> One pass of the automaton (a table look-up per char) plus regex work proportional to keyword hits,
  * not to the number of rules: a 2 KB prompt takes tens of microseconds, 1 MiB of keyword-dense random text about 130-150 ms (see
@@ -314,7 +316,8 @@ public final class SecretsScanner implements Scanner {
 
     @Override
     public List<Finding> scan(ScanText text) {
-        List<Finding> findings = new ArrayList<>(scanString(text.original()));
+        List<Finding> findings =
+                new ArrayList<>(NormalizedSpans.withNormalized(text, scanString(text.original()), this::scanString));
         for (ScanText.Decoded d : text.decoded()) {
             if (!d.encoding().equals("base64") && !d.encoding().equals("hex")) {
                 continue;
