@@ -49,6 +49,18 @@ public record ScanContext(
                 default -> UNSPECIFIED;
             };
         }
+
+        /**
+         * The categories whose findings are not acted on in a text from this source: injection and jailbreak in the
+         * operator's own system and developer messages, which may legitimately set a persona or override defaults
+         * (secrets and PII there still are).
+         */
+        public java.util.Set<Category> notActedOn() {
+            return this == OPERATOR ? OPERATOR_OWN : java.util.Set.of();
+        }
+
+        private static final java.util.Set<Category> OPERATOR_OWN =
+                java.util.Set.of(Category.PROMPT_INJECTION, Category.JAILBREAK);
     }
 
     public ScanContext {

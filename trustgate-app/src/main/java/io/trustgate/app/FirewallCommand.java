@@ -79,10 +79,17 @@ final class FirewallCommand extends GroupCommand {
             mixinStandardHelpOptions = true,
             description = "Scan lines of text (JSONL with a \"text\" field, or plain lines) with the configured chain;"
                     + " print one JSON line per input: verdict, findings (scanner, category, type, score, start, end, action)"
-                    + " and the redacted text. Matched text is never printed apart from the redacted input itself."
-                    + " At the output stage a JSONL line may carry a \"system\" field: the system prompt the text"
-                    + " must not leak. A JSONL line may carry a \"role\" field (system, developer, user, assistant,"
-                    + " tool): a tool result is also checked for instructions planted for the model.")
+                    + " and the text with every found span masked, whatever the action, so that a report never repeats"
+                    + " what it found (the gateway masks only what redact and anonymize rules find). Spans count UTF-16"
+                    + " code units, as Java and JavaScript strings do. A line that is not a JSON object with a \"text\""
+                    + " field is scanned as it stands (a JSON log line included); a \"text\", \"system\" or \"role\""
+                    + " field of the wrong type is an error. At the output stage a JSONL line may carry a \"system\""
+                    + " field: the system prompt the text must not leak. A JSONL line may carry a \"role\" field"
+                    + " (system, developer, user, assistant, tool): a tool result is also checked for instructions"
+                    + " planted for the model, and injection findings in system and developer messages are reported"
+                    + " but not acted on, as in the gateway. Exit 0 when every line was scanned, whatever the"
+                    + " verdicts; 2 for bad usage, configuration or input (a malformed line, text that is not UTF-8),"
+                    + " naming the line.")
     static final class Scan implements Callable<Integer> {
         @Mixin
         StateOptions state;
@@ -126,7 +133,8 @@ final class FirewallCommand extends GroupCommand {
                 default -> throw new CliException("--stage takes input or output, was '" + stage + "'", 2);
             };
             if (input != null && !Files.isRegularFile(input)) {
-                throw new CliException("input file not found: " + input, 2);
+                throw new CliException(
+                        (Files.isDirectory(input) ? "input is a directory: " : "input file not found: ") + input, 2);
             }
             TrustgateConfig config = state.loadConfig();
             TrustgateConfig.FirewallSettings settings = config.firewall();
@@ -146,22 +154,59 @@ final class FirewallCommand extends GroupCommand {
             FirewallChain chain = Wiring.chain(st == ScanText.Stage.INPUT ? settings.input() : settings.output())
                     .withTimeLimit(settings.scanTimeLimit());
             PrintWriter out = spec.commandLine().getOut();
-            try (Reader r = input != null
-                            ? Files.newBufferedReader(input, StandardCharsets.UTF_8)
-                            : new InputStreamReader(System.in, StandardCharsets.UTF_8);
+            String from = input != null ? input.toString() : "standard input";
+            // malformed bytes are an error, from a file and from standard input alike, never silently replaced
+            java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+            int n = 0;
+            try (Reader r = new InputStreamReader(input != null ? Files.newInputStream(input) : System.in, utf8);
                     BufferedReader lines = new BufferedReader(r)) {
                 String line;
-                int n = 0;
                 while ((line = lines.readLine()) != null) {
                     n++;
+                    if (n == 1 && line.startsWith("\uFEFF")) {
+                        line = line.substring(1); // a byte order mark, as editors on Windows write one
+                    }
                     if (line.isBlank()) {
                         continue;
                     }
                     out.println(Json.MAPPER.writeValueAsString(scanLine(chain, line, st, n, defaultSource)));
                 }
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new CliException(from + ": not UTF-8 text (after line " + n + ")", 2);
+            } finally {
+                out.flush();
             }
-            out.flush();
             return 0;
+        }
+
+        /** A JSONL line's string field; a value of another type is an error naming the line. */
+        private static String string(JsonNode line, String field, String at) {
+            JsonNode v = line.path(field);
+            if (!v.isTextual()) {
+                throw new CliException(
+                        at + ": \"" + field + "\" must be a string, was "
+                                + v.getNodeType().name().toLowerCase(Locale.ROOT),
+                        2);
+            }
+            return v.asText();
+        }
+
+        private static boolean hasLoneSurrogate(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (Character.isHighSurrogate(c)) {
+                    if (i + 1 == s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                        return true;
+                    }
+                    i++;
+                } else if (Character.isLowSurrogate(c)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The source of a chat role given on the command line or in a JSONL line. */
@@ -189,24 +234,29 @@ final class FirewallCommand extends GroupCommand {
             String text = line;
             io.trustgate.api.ScanContext context = io.trustgate.api.ScanContext.of(defaultSource);
             if (line.stripLeading().startsWith("{")) {
+                JsonNode n;
                 try {
-                    JsonNode n = Json.MAPPER.readTree(line);
-                    if (n.path("text").isTextual()) {
-                        text = n.path("text").asText();
-                        if (n.path("system").isTextual()) {
-                            context = io.trustgate.api.ScanContext.ofSystemPrompt(
-                                            n.path("system").asText())
-                                    .withSource(defaultSource);
-                        }
-                        if (n.has("role")) {
-                            context = context.withSource(source(n.path("role"), "line " + lineNumber));
-                        }
-                    }
+                    n = Json.MAPPER.readTree(line);
                 } catch (IOException notJson) {
-                    // a plain line that starts with a brace
+                    n = null; // a plain line that starts with a brace
+                }
+                if (n != null && n.has("text")) {
+                    String at = "line " + lineNumber;
+                    text = string(n, "text", at);
+                    if (n.has("system")) {
+                        context = io.trustgate.api.ScanContext.ofSystemPrompt(string(n, "system", at))
+                                .withSource(defaultSource);
+                    }
+                    if (n.has("role")) {
+                        context = context.withSource(source(n.path("role"), at));
+                    }
                 }
             }
-            Verdict v = chain.scan(text, stage, java.util.Set.of(), context);
+            if (hasLoneSurrogate(text)) {
+                // it could not be printed back, and what the scanners read would not be what was sent
+                throw new CliException("line " + lineNumber + ": the text has an unpaired UTF-16 surrogate", 2);
+            }
+            Verdict v = chain.scan(text, stage, context.source().notActedOn(), context);
             ObjectNode o = Json.MAPPER.createObjectNode();
             o.put("line", lineNumber);
             o.put(

@@ -39,6 +39,8 @@ public final class Main extends GroupCommand {
     /** Runs the command line and returns the exit code (for tests). */
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new Main());
+        // every command offers --version through the standard options; it prints the one version of the whole tool
+        giveVersion(cl, cl.getCommandSpec().versionProvider());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof ConfigException ce) {
                 ce.problems().forEach(p -> cmd.getErr().println(p));
@@ -53,5 +55,14 @@ public final class Main extends GroupCommand {
             return 1;
         });
         return cl.execute(args);
+    }
+
+    private static void giveVersion(CommandLine command, CommandLine.IVersionProvider version) {
+        for (CommandLine sub : command.getSubcommands().values()) {
+            if (sub.getCommandSpec().versionProvider() == null) {
+                sub.getCommandSpec().versionProvider(version);
+            }
+            giveVersion(sub, version);
+        }
     }
 }

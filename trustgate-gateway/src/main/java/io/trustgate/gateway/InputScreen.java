@@ -23,12 +23,6 @@ import java.util.Set;
  * replaces the text in the body that goes upstream.
  */
 final class InputScreen {
-    /**
-     * System and developer messages are the operator's own: they may legitimately set a persona or override
-     * defaults, so injection and jailbreak findings there are not acted on (secrets and PII still are).
-     */
-    static final Set<Category> OPERATOR = Set.of(Category.PROMPT_INJECTION, Category.JAILBREAK);
-
     private InputScreen() {}
 
     /**
@@ -46,9 +40,11 @@ final class InputScreen {
                 continue;
             }
             String role = m.path("role").asText();
-            Set<Category> disregarded = role.equals("system") || role.equals("developer") ? OPERATOR : Set.of();
+            ScanContext.Source source = ScanContext.Source.ofRole(role);
+            // the operator's own messages may set personas: their injection findings are not acted on
+            Set<Category> disregarded = source.notActedOn();
             // a tool result is data: scanners that know indirect injection judge it as such
-            ScanContext context = ScanContext.of(ScanContext.Source.ofRole(role));
+            ScanContext context = ScanContext.of(source);
             String at = "messages[" + i + "]";
             JsonNode content = m.path("content");
             if (content.isTextual()) {
