@@ -4,10 +4,15 @@ import io.trustgate.api.Finding;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Placeholder numbering for one request, across all of its messages, so that {@code [EMAIL_ADDRESS_1]} means the
@@ -21,6 +26,21 @@ public final class RedactionSession {
     private final Map<String, String> placeholderOf = new HashMap<>(); // type + '\0' + value -> placeholder
     private final Map<String, Integer> counters = new HashMap<>();
     private final Map<String, String> restorable = new LinkedHashMap<>();
+    /** Placeholder-shaped tokens the request already holds: a new placeholder never takes one of them. */
+    private final Set<String> taken = new HashSet<>();
+    /** The request's whole text, read once for {@link #taken} when the first placeholder is made. */
+    private Supplier<String> request;
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\[[A-Z][A-Z0-9_]*_[0-9]+]");
+
+    /**
+     * Declares the whole text of the request (all its messages), read only if a placeholder is ever made, so that
+     * a placeholder-shaped token a user typed ({@code [EMAIL_ADDRESS_1]}) is never given to a found value: the model
+     * could not tell them apart, and restoring the answer would turn the typed token into the value.
+     */
+    public void requestText(Supplier<String> text) {
+        this.request = Objects.requireNonNull(text, "text");
+    }
 
     /**
      * The text with every finding's span replaced by its placeholder; overlapping spans are merged into one (of the
@@ -41,6 +61,11 @@ public final class RedactionSession {
         if (spans.isEmpty()) {
             return text;
         }
+        if (request != null) {
+            reserve(request.get());
+            request = null;
+        }
+        reserve(text);
         spans.sort(Comparator.comparingInt((Span s) -> s.f().start()));
         StringBuilder out = new StringBuilder(text.length());
         int pos = 0;
@@ -64,8 +89,11 @@ public final class RedactionSession {
             String value = text.substring(start, end);
             String type = longest.type();
             String placeholder = placeholderOf.computeIfAbsent(type + '\0' + value, k -> {
-                int n = counters.merge(type, 1, Integer::sum);
-                return "[" + type + "_" + n + "]";
+                String p;
+                do {
+                    p = "[" + type + "_" + counters.merge(type, 1, Integer::sum) + "]";
+                } while (taken.contains(p));
+                return p;
             });
             if (restore) {
                 restorable.putIfAbsent(placeholder, value);
@@ -89,6 +117,18 @@ public final class RedactionSession {
                     + ", past the text's length " + text.length());
         }
         spans.add(new Span(f, restore));
+    }
+
+    private void reserve(String text) {
+        if (text.indexOf('[') < 0) {
+            return;
+        }
+        Matcher m = PLACEHOLDER.matcher(text);
+        while (m.find()) {
+            if (!placeholderOf.containsValue(m.group())) {
+                taken.add(m.group()); // typed, not made here (a text redacted before holds the session's own)
+            }
+        }
     }
 
     /** Whether any placeholder must be put back in the response. */

@@ -34,6 +34,7 @@ final class InputScreen {
         if (chain.isEmpty()) {
             return false;
         }
+        session.requestText(body::toString); // read only if something is masked: typed placeholders stay apart
         JsonNode messages = body.path("messages");
         for (int i = 0; i < messages.size(); i++) {
             if (!(messages.get(i) instanceof ObjectNode m)) {

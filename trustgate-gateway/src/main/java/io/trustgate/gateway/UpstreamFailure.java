@@ -6,11 +6,36 @@ import java.time.Duration;
 
 /**
  * Builds the exceptions providers fail with, carrying what the retry and fallback logic needs: the kind, the
- * upstream's status (0 for a connection failure) and its Retry-After. Upstream error bodies are not copied into
- * the message, since they can echo prompt text.
+ * upstream's status (0 for a connection failure) and its Retry-After. Of an upstream error body only its message
+ * is passed on (the client needs "maximum context length exceeded"), cut to {@value #MAX_DETAIL} chars and with
+ * secrets and personal data masked, since an upstream can echo text into it that no output firewall has screened.
  */
 public final class UpstreamFailure {
+    /** The longest upstream message passed on. */
+    static final int MAX_DETAIL = 500;
+
     private UpstreamFailure() {}
+
+    /** Built on the first upstream error message, not at start: most gateways seldom need it. */
+    private static final class Masker {
+        static final io.trustgate.firewall.FirewallChain CHAIN = AuditCapture.standardRedactor();
+    }
+
+    /** The upstream's message as the client may see it: cut, and masked. */
+    static String detail(String upstreamMessage) {
+        if (upstreamMessage.isBlank()) {
+            return "";
+        }
+        // masked before it is cut, so that a cut never leaves half a value the masking could not recognise
+        String text = upstreamMessage.substring(0, Math.min(upstreamMessage.length(), 4 * MAX_DETAIL));
+        text = switch (Masker.CHAIN.scan(text, io.trustgate.api.ScanText.Stage.OUTPUT)) {
+            case io.trustgate.api.Verdict.Redact r -> r.text();
+            case io.trustgate.api.Verdict.Allow a -> text;
+            // a masking chain does not block; if it ever did, pass nothing on rather than the text
+            case io.trustgate.api.Verdict.Block b -> "(withheld)";
+        };
+        return ": " + (text.length() > MAX_DETAIL ? text.substring(0, MAX_DETAIL) + "..." : text);
+    }
 
     /** A failure to connect, a reset or a malformed answer: retryable. */
     public static TrustgateException connection(String provider, String what, Throwable cause) {
@@ -39,7 +64,7 @@ public final class UpstreamFailure {
      * provider credential is wrong, which is the operator's problem, so the client sees 502.
      */
     public static TrustgateException status(String provider, int status, Duration retryAfter, String upstreamMessage) {
-        String detail = upstreamMessage.isBlank() ? "" : ": " + upstreamMessage;
+        String detail = detail(upstreamMessage);
         if (status == 400 || status == 404 || status == 413 || status == 422) {
             return new TrustgateException(
                     ErrorKind.INVALID_REQUEST,

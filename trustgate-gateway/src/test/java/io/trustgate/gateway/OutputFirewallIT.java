@@ -191,6 +191,23 @@ class OutputFirewallIT {
     }
 
     @Test
+    void aPlaceholderTheUserTypedStaysTheirsWhenValuesAreAnonymised() throws Exception {
+        gateway(Firewalls.of(Firewalls.Policy.input(chain("pii", Action.ANONYMIZE))));
+        String text = "I typed [EMAIL_ADDRESS_1] myself; my address is jane.doe@example.com.";
+        HttpResponse<String> r = h.post("/v1/chat/completions", h.key("k"), chat(text, false));
+        assertThat(upstream.lastBody().toString())
+                .doesNotContain("jane.doe@example.com")
+                .contains("I typed [EMAIL_ADDRESS_1] myself; my address is [EMAIL_ADDRESS_2].");
+        assertThat(M.readTree(r.body())
+                        .path("choices")
+                        .get(0)
+                        .path("message")
+                        .path("content")
+                        .asText())
+                .isEqualTo(text);
+    }
+
+    @Test
     void maskedValuesAreNotRestored() throws Exception {
         gateway(Firewalls.of(Firewalls.Policy.input(chain("pii", Action.REDACT))));
         HttpResponse<String> r =
