@@ -136,8 +136,7 @@ final class FirewallCommand extends GroupCommand {
                 throw new CliException("input file is a directory: " + input, 2);
             }
             if (input != null && !Files.isRegularFile(input)) {
-                throw new CliException(
-                        (Files.isDirectory(input) ? "input is a directory: " : "input file not found: ") + input, 2);
+                throw new CliException("input file not found: " + input, 2);
             }
             TrustgateConfig config = state.loadConfig();
             TrustgateConfig.FirewallSettings settings = config.firewall();
