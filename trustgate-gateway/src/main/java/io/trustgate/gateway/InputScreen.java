@@ -76,6 +76,46 @@ final class InputScreen {
         return findings.size() > before;
     }
 
+    /**
+     * What is not acted on in a text sent for embedding: it instructs no model, so an injection in a document
+     * being indexed is data (a retrieval system's own firewall meets it when it is retrieved into a prompt).
+     */
+    static final Set<Category> EMBEDDED = Set.of(Category.PROMPT_INJECTION, Category.JAILBREAK);
+
+    /**
+     * Screens the texts of an embeddings request in place ({@code input}: a string or a list of strings; token
+     * lists are left as they are): secrets, personal data and the other rules of the chain act as on a chat
+     * message, injection and jailbreak findings are not acted on ({@link #EMBEDDED}). Anonymised values are masked,
+     * since nothing comes back to restore them into.
+     */
+    static void embeddings(FirewallChain chain, ObjectNode body, Screened findings) {
+        if (chain.isEmpty()) {
+            return;
+        }
+        RedactionSession session = new RedactionSession();
+        session.requestText(body::toString);
+        JsonNode input = body.path("input");
+        if (input.isTextual()) {
+            field(chain, body, "input", "input", findings, EMBEDDED, ScanContext.NONE, session);
+        } else if (input instanceof ArrayNode list) {
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i).isTextual()) {
+                    String redacted = check(
+                            chain,
+                            list.get(i).asText(),
+                            "input[" + i + "]",
+                            findings,
+                            EMBEDDED,
+                            ScanContext.NONE,
+                            session);
+                    if (redacted != null) {
+                        list.set(i, redacted);
+                    }
+                }
+            }
+        }
+    }
+
     /** Scans the text of {@code node}'s {@code field}, if it has one, and puts the redacted text back. */
     private static void field(
             FirewallChain chain,

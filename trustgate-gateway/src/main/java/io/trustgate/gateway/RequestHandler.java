@@ -387,15 +387,83 @@ final class RequestHandler implements Handler<HttpServerRequest> {
         if (!caller.tier().allows(model)) {
             throw ChatExchange.notAllowed(caller, model);
         }
-        gw.contexts.check(
-                gw.contexts.contextOf(
-                        caller.tier().name(), java.util.Optional.ofNullable(req.getHeader(ContextGate.HEADER))),
-                model);
+        java.util.Optional<String> context = gw.contexts.contextOf(
+                caller.tier().name(), java.util.Optional.ofNullable(req.getHeader(ContextGate.HEADER)));
+        gw.contexts.check(context, model);
         if (entry.kind() != ModelEntry.Kind.EMBEDDING) {
             throw TrustgateException.invalid(
                     "Model '" + model + "' is a chat model; it does not serve embeddings.", "model");
         }
-        java.util.List<String> texts = new java.util.ArrayList<>();
+        Firewalls.Policy firewall = gw.firewalls.forTier(
+                gw.contexts.firewallTier(context).orElse(caller.tier().name()));
+        ObjectNode upstreamBody = body.deepCopy();
+        upstreamBody.put("model", entry.upstreamModel());
+        Screened findings = new Screened();
+        Embedding e = new Embedding(req, id, caller, start, at, span, entry, model, upstreamBody, findings);
+        // the texts go to a provider as they are: the input firewall's data rules apply as to a chat message
+        java.util.function.Supplier<Long> screenAndCount = () -> {
+            InputScreen.embeddings(firewall.input(), upstreamBody, findings);
+            long counted = 0;
+            for (String t : embeddingTexts(upstreamBody.get("input"))) {
+                counted += gw.tokens.count(entry.upstreamModel(), t);
+            }
+            return counted;
+        };
+        long chars = 0;
+        for (String t : embeddingTexts(input)) {
+            chars += t.length();
+        }
+        if (chars <= ChatExchange.COUNT_OFF_LOOP_CHARS) {
+            long tokens;
+            try {
+                tokens = screenAndCount.get();
+            } catch (TrustgateException blocked) {
+                refuseEmbedding(e, blocked);
+                return;
+            }
+            embeddingUpstream(e, tokens);
+            return;
+        }
+        // long texts are scanned and counted on the scan workers, as a long chat prompt is
+        if (!gw.scanGate.tryEnter()) {
+            throw new TrustgateException(
+                    ErrorKind.OVERLOADED,
+                    "The gateway is busy screening other long requests; retry shortly.",
+                    "",
+                    "server_overloaded",
+                    java.time.Duration.ofSeconds(1),
+                    null);
+        }
+        gw.scanWorkers.executeBlocking(screenAndCount::get, false).onComplete(ar -> {
+            gw.scanGate.exit();
+            try {
+                if (ar.failed()) {
+                    refuseEmbedding(e, ErrorTable.from(ar.cause()));
+                } else {
+                    embeddingUpstream(e, ar.result());
+                }
+            } catch (RuntimeException ex) {
+                fail(req, id, start, span, ex);
+            }
+        });
+    }
+
+    /** One embeddings request once validated: what its upstream call and its record need. */
+    private record Embedding(
+            HttpServerRequest req,
+            String id,
+            Authenticator.Caller caller,
+            long start,
+            Instant at,
+            Span span,
+            ModelEntry entry,
+            String model,
+            ObjectNode upstreamBody,
+            Screened findings) {}
+
+    /** The texts of an embeddings input: a string, or each string of a list (token lists as their JSON). */
+    private static List<String> embeddingTexts(JsonNode input) {
+        List<String> texts = new java.util.ArrayList<>();
         if (input.isTextual()) {
             texts.add(input.asText());
         } else {
@@ -403,14 +471,43 @@ final class RequestHandler implements Handler<HttpServerRequest> {
                 texts.add(i.isTextual() ? i.asText() : i.toString());
             }
         }
-        long counted = 0;
-        for (String t : texts) {
-            counted += gw.tokens.count(entry.upstreamModel(), t);
-        }
-        long prompt = counted;
+        return texts;
+    }
+
+    /** An embeddings request refused before any upstream call (the firewall blocked it): its record, then the error. */
+    private void refuseEmbedding(Embedding e, TrustgateException refusal) {
+        traced(
+                        e.span(),
+                        "embeddings",
+                        record(
+                                e.id(),
+                                e.caller(),
+                                e.at(),
+                                e.model(),
+                                "-",
+                                "-",
+                                Usage.ZERO,
+                                0,
+                                e.start(),
+                                ErrorTable.status(refusal.kind()),
+                                ErrorTable.code(refusal),
+                                0),
+                        List.of(),
+                        e.findings())
+                .onComplete(rec -> send(e.req().response(), rec.succeeded() ? refusal : Gateway.auditUnavailable()));
+    }
+
+    private void embeddingUpstream(Embedding emb, long prompt) {
+        HttpServerRequest req = emb.req();
+        String id = emb.id();
+        Authenticator.Caller caller = emb.caller();
+        long start = emb.start();
+        Instant at = emb.at();
+        Span span = emb.span();
+        ModelEntry entry = emb.entry();
+        String model = emb.model();
+        ObjectNode upstreamBody = emb.upstreamBody();
         var admission = gw.limits.admit(caller.key(), caller.tier(), prompt, 0, entry.price());
-        ObjectNode upstreamBody = body.deepCopy();
-        upstreamBody.put("model", entry.upstreamModel());
         Provider p = gw.providers.get(entry.provider());
         Span attempt = gw.tracing.on
                 ? gw.tracing.attempt(span, entry, gw.providerConfigs.get(entry.provider()), 1, "embeddings")
@@ -444,7 +541,8 @@ final class RequestHandler implements Handler<HttpServerRequest> {
                                         200,
                                         "",
                                         1),
-                                List.of(entry.provider()))
+                                List.of(entry.provider()),
+                                emb.findings())
                         .onComplete(rec -> {
                             if (rec.failed()) {
                                 send(resp, Gateway.auditUnavailable());
@@ -471,7 +569,8 @@ final class RequestHandler implements Handler<HttpServerRequest> {
                                         ErrorTable.status(e.kind()),
                                         ErrorTable.code(e),
                                         1),
-                                List.of(entry.provider()))
+                                List.of(entry.provider()),
+                                emb.findings())
                         .onComplete(rec -> send(resp, rec.succeeded() ? e : Gateway.auditUnavailable()));
             }
         });
@@ -479,8 +578,13 @@ final class RequestHandler implements Handler<HttpServerRequest> {
 
     /** Records the request, and tells its span what the record says. */
     private io.vertx.core.Future<Void> traced(Span span, String endpoint, UsageRecord r, List<String> route) {
-        gw.tracing.recorded(span, r, 0); // embeddings are not screened: no findings
-        return gw.record(endpoint, r, new Screened(), route);
+        return traced(span, endpoint, r, route, new Screened());
+    }
+
+    private io.vertx.core.Future<Void> traced(
+            Span span, String endpoint, UsageRecord r, List<String> route, Screened findings) {
+        gw.tracing.recorded(span, r, findings.size());
+        return gw.record(endpoint, r, findings, route);
     }
 
     static UsageRecord record(
