@@ -56,6 +56,11 @@ final class AuditText {
             if (m.path("refusal").isTextual()) {
                 t.append(m.path("refusal").asText());
             }
+            if (m.path("function_call").path("arguments").isTextual()) {
+                t.append(" [function ")
+                        .append(m.path("function_call").path("arguments").asText())
+                        .append("]");
+            }
             for (JsonNode call : m.path("tool_calls")) {
                 t.append(" [tool ")
                         .append(call.path("function").path("name").asText(""))
@@ -83,9 +88,13 @@ final class AuditText {
             if (d.path("content").isTextual()) {
                 append(d.path("content").asText());
             }
+            if (d.path("refusal").isTextual()) {
+                append(d.path("refusal").asText());
+            }
             for (JsonNode call : d.path("tool_calls")) {
                 append(call.path("function").path("arguments").asText(""));
             }
+            append(d.path("function_call").path("arguments").asText(""));
         }
     }
 

@@ -22,4 +22,13 @@ class AuditTextTest {
                 .prompt();
         assertThat(kept).doesNotContain("AKIAQ2W3E4R5T6Y7U8I9").startsWith("user: Hello [");
     }
+
+    @Test
+    void aStreamedAnswerKeepsItsRefusalAndCallArguments() {
+        AuditText t = new AuditText(1_000);
+        t.chunk("{\"choices\":[{\"index\":0,\"delta\":{\"refusal\":\"I cannot \"}}]}");
+        t.chunk("{\"choices\":[{\"index\":0,\"delta\":{\"refusal\":\"help.\"}}]}");
+        t.chunk("{\"choices\":[{\"index\":0,\"delta\":{\"function_call\":{\"arguments\":\"{}\"}}}]}");
+        assertThat(t.toString()).isEqualTo("I cannot help.{}");
+    }
 }
