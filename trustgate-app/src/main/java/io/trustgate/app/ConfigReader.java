@@ -855,10 +855,12 @@ final class ConfigReader {
             } catch (io.trustgate.firewall.ScannerOptions.Invalid e) {
                 String message = String.valueOf(e.getMessage());
                 String prefix = "option '" + e.key() + "': ";
+                // a misspelt rule key (treshold) reaches the scanner as an option: name the key it was meant to be
+                String hint = options.containsKey(e.key()) ? suggestion(e.key(), RULE_KEYS) : "";
                 problem(
                         r.keyLine(e.key()),
                         r.path(e.key()),
-                        message.startsWith(prefix) ? message.substring(prefix.length()) : message);
+                        (message.startsWith(prefix) ? message.substring(prefix.length()) : message) + hint);
                 continue;
             } catch (IllegalArgumentException | IllegalStateException e) {
                 problem(r.line, r.path, "scanner " + show(scanner.get()) + ": " + e.getMessage());

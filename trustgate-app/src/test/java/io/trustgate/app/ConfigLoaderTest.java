@@ -188,8 +188,11 @@ class ConfigLoaderTest {
         assertThat(p).anySatisfy(x -> {
             assertThat(x.line()).isEqualTo(5);
             assertThat(x.key()).isEqualTo("firewall.input[0].colour");
-            assertThat(x.message()).contains("takes no options");
+            assertThat(x.message()).contains("takes no options").doesNotContain("did you mean");
         });
+        assertThat(problems("firewall:\n  input:\n    - {scanner: secrets, action: block, treshold: 0.9}\n"))
+                .singleElement()
+                .satisfies(x -> assertThat(x.message()).contains("(did you mean 'threshold'?)"));
         assertThat(p).anySatisfy(x -> {
             assertThat(x.line()).isEqualTo(7);
             assertThat(x.message()).contains("cannot run at the output stage");
