@@ -13,7 +13,9 @@ import java.util.function.Function;
  * value that a model or a user reads as plain. A span mapped back covers the whole original run, invisible chars
  * inside it included, and may take in an invisible char right after it (harmless for a redaction).
  *
- * <p>Cost: a second scan, only for a text the normaliser changed (most plain text it leaves as it is).
+ * <p>Cost: a second scan, only for a text the normaliser changed (most plain text it leaves as it is; Chinese with
+ * fullwidth commas it changes: 700 chars took pii and secrets 23-28 us against 11-14 us, best of 2,000 runs in a
+ * throwaway harness).
  */
 final class NormalizedSpans {
     private NormalizedSpans() {}
