@@ -28,7 +28,7 @@ final class OutputScreen {
      * The text fields of an answer's message that are screened, besides the arguments of calls: the reasoning comes
      * as {@code reasoning_content} or {@code reasoning} from vLLM, Ollama and DeepSeek-style servers.
      */
-    private static final List<String> TEXT_FIELDS = List.of("content", "refusal", "reasoning_content", "reasoning");
+    static final List<String> TEXT_FIELDS = List.of("content", "refusal", "reasoning_content", "reasoning");
 
     private OutputScreen() {}
 

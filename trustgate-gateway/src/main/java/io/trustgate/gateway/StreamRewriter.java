@@ -43,8 +43,8 @@ final class StreamRewriter {
         record Stop(Buffer before, Finding cause, String where) implements Out {}
     }
 
-    /** The plain text fields of a delta that are screened, besides the arguments of calls. */
-    private static final List<String> TEXT_FIELDS = List.of("content", "refusal", "reasoning_content", "reasoning");
+    /** The plain text fields of a delta that are screened, besides the arguments of calls: a message's own. */
+    private static final List<String> TEXT_FIELDS = OutputScreen.TEXT_FIELDS;
 
     /**
      * One text a choice streams: a field of its delta ({@link #TEXT_FIELDS}), a tool call's arguments
