@@ -245,6 +245,15 @@ class TrustEnforcementIT {
         HttpResponse<String> lab = chat("lab", "local-llama", null, "notes on project falcon");
         assertThat(lab.statusCode()).isEqualTo(400);
         assertThat(lab.body()).contains("content_policy_violation");
+        // the audit event names the context whose firewall blocked it, and keeps the key's tier beside it
+        String requestId = lab.headers().firstValue("x-request-id").orElseThrow();
+        assertThat(events)
+                .filteredOn(e -> requestId.equals(e.requestId()))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.context()).isEqualTo("lab-notes");
+                    assertThat(e.attributes()).containsEntry("tier", "lab");
+                });
         assertThat(chat("office", "local-llama", null, "notes on project falcon")
                         .statusCode())
                 .isEqualTo(200);

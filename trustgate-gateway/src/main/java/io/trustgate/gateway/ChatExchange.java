@@ -619,9 +619,9 @@ final class ChatExchange {
             return gw.vertx()
                     .executeBlocking(this::captured, false)
                     .recover(e -> Future.succeededFuture(io.trustgate.api.audit.CapturedContent.NONE))
-                    .compose(c -> gw.record("chat", r, findings, tried, c, upstreamNanos));
+                    .compose(c -> gw.record("chat", r, findings, tried, c, upstreamNanos, context));
         }
-        return gw.record("chat", r, findings, tried, captured(), upstreamNanos);
+        return gw.record("chat", r, findings, tried, captured(), upstreamNanos, context);
     }
 
     /** The content of this request's audit event, in its tier's mode. */

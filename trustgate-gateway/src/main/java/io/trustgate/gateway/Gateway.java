@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -270,12 +271,14 @@ public final class Gateway implements AutoCloseable {
      * it fails when the audit log cannot take the event (then the caller answers 503 instead).
      */
     Future<Void> record(String endpoint, UsageRecord r, Screened findings, List<String> route) {
-        return record(endpoint, r, findings, route, io.trustgate.api.audit.CapturedContent.NONE, 0);
+        return record(endpoint, r, findings, route, io.trustgate.api.audit.CapturedContent.NONE, 0, Optional.empty());
     }
 
     /**
-     * As {@link #record(String, UsageRecord, Screened, List)}, with the prompt and completion text the tier's mode keeps
-     * and the time spent waiting for upstreams (for the latency the gateway adds).
+     * As {@link #record(String, UsageRecord, Screened, List)}, with the prompt and completion text the tier's mode keeps,
+     * the time spent waiting for upstreams (for the latency the gateway adds) and the context the request ran under,
+     * if any: the event's context is then that context (its model rules and firewall applied), with the tier as an
+     * attribute, so that an auditor can tell a request of a strict context from one of a lax one.
      */
     Future<Void> record(
             String endpoint,
@@ -283,7 +286,8 @@ public final class Gateway implements AutoCloseable {
             Screened findings,
             List<String> route,
             io.trustgate.api.audit.CapturedContent content,
-            long upstreamNanos) {
+            long upstreamNanos,
+            Optional<String> context) {
         usage.record(r);
         if (ACCESS.isInfoEnabled()) {
             ACCESS.atInfo()
@@ -307,7 +311,7 @@ public final class Gateway implements AutoCloseable {
                 .requestId(r.requestId())
                 .keyId(r.keyId())
                 .tenant(r.tenant())
-                .context(r.tier())
+                .context(context.orElse(r.tier()))
                 .modelRequested(r.modelRequested())
                 .modelServed(r.modelServed())
                 .provider(r.provider())
@@ -318,6 +322,9 @@ public final class Gateway implements AutoCloseable {
                 .status(r.status())
                 .errorCode(r.errorCode())
                 .content(content);
+        if (context.isPresent()) {
+            b.attribute("tier", r.tier());
+        }
         for (io.trustgate.api.Finding f : findings.findings()) {
             b.finding(io.trustgate.api.audit.AuditFinding.of(f));
         }

@@ -228,7 +228,9 @@ final class OpenAiProvider implements Provider {
                 }
             } else if (data.contains("\"error\"") && !data.contains("\"choices\"")) {
                 fail(UpstreamFailure.connection(
-                        provider, "error event in stream: " + Json.errorMessage(Buffer.buffer(data)), null));
+                        provider,
+                        "error event in stream" + UpstreamFailure.detail(Json.errorMessage(Buffer.buffer(data))),
+                        null));
                 return;
             }
             if (data.contains("\"finish_reason\":\"") || data.contains("\"finish_reason\": \"")) {

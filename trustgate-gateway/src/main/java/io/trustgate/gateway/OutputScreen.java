@@ -115,6 +115,33 @@ final class OutputScreen {
                     changed = true;
                 }
             }
+            if (choices.get(i).path("logprobs") instanceof ObjectNode lp) {
+                // the answer's text again, token by token, with the alternatives: screened as one text; a token
+                // cannot be half masked, so log probabilities that would be masked are dropped
+                Verdict v = logprobsVerdict(chain, context, lp.path("content"), lp.path("refusal"), found);
+                switch (v) {
+                    case Verdict.Allow a -> {}
+                    case Verdict.Redact r -> {
+                        ((ObjectNode) choices.get(i)).putNull("logprobs");
+                        changed = true;
+                    }
+                    case Verdict.Block b -> throw blocked(b.cause(), "choices[" + i + "].logprobs");
+                }
+            }
+            if (msg.has("audio") && !chain.isEmpty()) {
+                // a spoken answer: its transcript is screened; what would be masked cannot be masked in the sound
+                Verdict v = chain.scan(
+                        msg.path("audio").path("transcript").asText(""), ScanText.Stage.OUTPUT, Set.of(), context);
+                found.add(v);
+                switch (v) {
+                    case Verdict.Allow a -> {}
+                    case Verdict.Redact r -> {
+                        msg.remove("audio");
+                        changed = true;
+                    }
+                    case Verdict.Block b -> throw blocked(b.cause(), where + ".audio");
+                }
+            }
             JsonNode calls = msg.path("tool_calls");
             for (int j = 0; j < calls.size(); j++) {
                 JsonNode fn = calls.get(j).path("function");
@@ -134,6 +161,34 @@ final class OutputScreen {
             }
         }
         return changed ? Json.write(root) : body;
+    }
+
+    /**
+     * The verdict of the output chain on log probabilities: the text their tokens spell (answer, then refusal),
+     * then every alternative token, so that neither the answer nor what the model weighed leaves unread. Allow when
+     * there is no chain.
+     */
+    static Verdict logprobsVerdict(
+            FirewallChain chain, ScanContext context, JsonNode content, JsonNode refusal, Screened found) {
+        if (chain.isEmpty()) {
+            return new Verdict.Allow(List.of(), List.of(), List.of());
+        }
+        StringBuilder text = new StringBuilder();
+        for (JsonNode list : List.of(content, refusal)) {
+            for (JsonNode t : list) {
+                text.append(t.path("token").asText(""));
+            }
+            text.append('\n');
+            for (JsonNode t : list) {
+                for (JsonNode alt : t.path("top_logprobs")) {
+                    text.append(alt.path("token").asText("")).append(' ');
+                }
+            }
+            text.append('\n');
+        }
+        Verdict v = chain.scan(text.toString(), ScanText.Stage.OUTPUT, Set.of(), context);
+        found.add(v);
+        return v;
     }
 
     /** The screened and restored text, or null when unchanged. */

@@ -374,6 +374,9 @@ final class RequestHandler implements Handler<HttpServerRequest> {
         if (input.isArray() && input.isEmpty()) {
             throw TrustgateException.invalid("'input' must not be empty.", "input");
         }
+        if (input.isArray()) {
+            checkEmbeddingItems(input);
+        }
         ChatRequest.positiveInt(body, "dimensions", 65_536);
         JsonNode ef = body.get("encoding_format");
         if (ef != null
@@ -399,7 +402,7 @@ final class RequestHandler implements Handler<HttpServerRequest> {
         ObjectNode upstreamBody = body.deepCopy();
         upstreamBody.put("model", entry.upstreamModel());
         Screened findings = new Screened();
-        Embedding e = new Embedding(req, id, caller, start, at, span, entry, model, upstreamBody, findings);
+        Embedding e = new Embedding(req, id, caller, start, at, span, entry, model, upstreamBody, findings, context);
         // the texts go to a provider as they are: the input firewall's data rules apply as to a chat message
         java.util.function.Supplier<Long> screenAndCount = () -> {
             InputScreen.embeddings(firewall.input(), upstreamBody, findings);
@@ -448,6 +451,41 @@ final class RequestHandler implements Handler<HttpServerRequest> {
         });
     }
 
+    /**
+     * The list forms OpenAI defines, and only they: strings, token ids, or lists of token ids (ids are non-negative
+     * integers). Anything else would go to the provider without the firewall reading it (a string inside a nested
+     * list, an object), so it is refused as OpenAI would refuse it.
+     */
+    private static void checkEmbeddingItems(JsonNode input) {
+        JsonNode first = input.get(0);
+        for (int i = 0; i < input.size(); i++) {
+            JsonNode item = input.get(i);
+            boolean ok = first.isTextual() ? item.isTextual() : first.isArray() ? tokenList(item) : tokenId(item);
+            if (!ok) {
+                throw TrustgateException.invalid(
+                        "Invalid type for 'input[" + i + "]': 'input' must be a string, a list of strings, a list of"
+                                + " token ids (non-negative integers) or a list of such lists, not mixed.",
+                        "input[" + i + "]");
+            }
+        }
+    }
+
+    private static boolean tokenId(JsonNode n) {
+        return n.isIntegralNumber() && n.canConvertToLong() && n.asLong() >= 0;
+    }
+
+    private static boolean tokenList(JsonNode n) {
+        if (!n.isArray() || n.isEmpty()) {
+            return false;
+        }
+        for (JsonNode t : n) {
+            if (!tokenId(t)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** One embeddings request once validated: what its upstream call and its record need. */
     private record Embedding(
             HttpServerRequest req,
@@ -459,7 +497,8 @@ final class RequestHandler implements Handler<HttpServerRequest> {
             ModelEntry entry,
             String model,
             ObjectNode upstreamBody,
-            Screened findings) {}
+            Screened findings,
+            java.util.Optional<String> context) {}
 
     /** The texts of an embeddings input: a string, or each string of a list (token lists as their JSON). */
     private static List<String> embeddingTexts(JsonNode input) {
@@ -493,7 +532,8 @@ final class RequestHandler implements Handler<HttpServerRequest> {
                                 ErrorTable.code(refusal),
                                 0),
                         List.of(),
-                        e.findings())
+                        e.findings(),
+                        e.context())
                 .onComplete(rec -> send(e.req().response(), rec.succeeded() ? refusal : Gateway.auditUnavailable()));
     }
 
@@ -542,7 +582,8 @@ final class RequestHandler implements Handler<HttpServerRequest> {
                                         "",
                                         1),
                                 List.of(entry.provider()),
-                                emb.findings())
+                                emb.findings(),
+                                emb.context())
                         .onComplete(rec -> {
                             if (rec.failed()) {
                                 send(resp, Gateway.auditUnavailable());
@@ -570,7 +611,8 @@ final class RequestHandler implements Handler<HttpServerRequest> {
                                         ErrorTable.code(e),
                                         1),
                                 List.of(entry.provider()),
-                                emb.findings())
+                                emb.findings(),
+                                emb.context())
                         .onComplete(rec -> send(resp, rec.succeeded() ? e : Gateway.auditUnavailable()));
             }
         });
@@ -583,8 +625,18 @@ final class RequestHandler implements Handler<HttpServerRequest> {
 
     private io.vertx.core.Future<Void> traced(
             Span span, String endpoint, UsageRecord r, List<String> route, Screened findings) {
+        return traced(span, endpoint, r, route, findings, java.util.Optional.empty());
+    }
+
+    private io.vertx.core.Future<Void> traced(
+            Span span,
+            String endpoint,
+            UsageRecord r,
+            List<String> route,
+            Screened findings,
+            java.util.Optional<String> context) {
         gw.tracing.recorded(span, r, findings.size());
-        return gw.record(endpoint, r, findings, route);
+        return gw.record(endpoint, r, findings, route, io.trustgate.api.audit.CapturedContent.NONE, 0, context);
     }
 
     static UsageRecord record(

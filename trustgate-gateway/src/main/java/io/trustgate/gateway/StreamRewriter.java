@@ -3,9 +3,11 @@ package io.trustgate.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trustgate.api.Finding;
 import io.trustgate.api.ScanContext;
+import io.trustgate.api.Verdict;
 import io.trustgate.firewall.FirewallChain;
 import io.trustgate.firewall.RedactionSession;
 import io.trustgate.firewall.StreamScreen;
@@ -177,10 +179,13 @@ final class StreamRewriter {
             return;
         }
         String data = e.data();
+        if (data.isEmpty()) {
+            return; // no data: only field lines (event, id, retry) the client's protocol does not use
+        }
         if (data.equals("[DONE]")) {
             flushAll();
             if (stopped == null) {
-                out.appendBuffer(e.raw());
+                out.appendString("data: [DONE]\n\n");
             }
             return;
         }
@@ -190,16 +195,24 @@ final class StreamRewriter {
         } catch (IOException ex) {
             return; // not JSON: it could not be screened, so it is not sent
         }
-        if (!(root instanceof ObjectNode) || !root.path("choices").isArray()) {
-            out.appendBuffer(e.raw()); // no choices: no text of the answer in it (usage, an empty keep-alive)
-            return;
+        if (!(root instanceof ObjectNode o)
+                || (o.has("choices") && !o.path("choices").isArray())) {
+            return; // not a chunk of the protocol: nothing in it could be screened
         }
         boolean changed = false;
+        if (root.path("choices") instanceof ArrayNode choices) {
+            // a choice that is not an object carries nothing the client's protocol knows
+            changed = choices.valueStream().anyMatch(c -> !c.isObject());
+            choices.removeIf(c -> !c.isObject());
+        }
         for (JsonNode c : root.path("choices")) {
-            if (!(c instanceof ObjectNode choice)) {
-                continue;
-            }
+            ObjectNode choice = (ObjectNode) c;
             int index = c.path("index").asInt(0);
+            changed |= onlyKnown(choice);
+            if (holdLogprobs() && choice.has("logprobs")) {
+                hold(index, choice.remove("logprobs"));
+                changed = true;
+            }
             ObjectNode delta = c.path("delta") instanceof ObjectNode d ? d : null;
             if (delta != null) {
                 for (Part part : parts(index, delta)) {
@@ -229,6 +242,14 @@ final class StreamRewriter {
                         changed = true;
                     }
                 }
+                Optional<JsonNode> held = releaseLogprobs(index);
+                if (stopped != null) {
+                    return;
+                }
+                if (held.isPresent()) {
+                    choice.set("logprobs", held.get());
+                    changed = true;
+                }
             }
         }
         if (root.path("choices").size() > 0) {
@@ -237,11 +258,95 @@ final class StreamRewriter {
         if (changed && onlyEmptyText(root)) {
             return; // everything it carried is held back: an event with nothing in it is not worth sending
         }
-        if (changed) {
-            out.appendString("data: ").appendBuffer(Json.write(root)).appendString("\n\n");
-        } else {
-            out.appendBuffer(e.raw());
+        // only the data goes out, never the upstream's other field lines
+        out.appendString("data: ")
+                .appendBuffer(changed ? Json.write(root) : Buffer.buffer(data))
+                .appendString("\n\n");
+    }
+
+    /** The fields of a streamed choice and of its delta the rewriter knows how to screen. */
+    private static final Set<String> CHOICE_FIELDS = Set.of("index", "delta", "finish_reason", "logprobs");
+
+    private static final Set<String> DELTA_FIELDS =
+            Set.of("role", "content", "refusal", "reasoning_content", "reasoning", "tool_calls", "function_call");
+
+    /**
+     * Removes what the rewriter cannot screen (a {@code message} in a stream, an {@code audio} delta whose
+     * transcript and sound would leave unread); whether anything was removed.
+     */
+    private static boolean onlyKnown(ObjectNode choice) {
+        boolean removed = choice.properties().removeIf(f -> !CHOICE_FIELDS.contains(f.getKey()));
+        if (choice.path("delta") instanceof ObjectNode delta) {
+            removed |= delta.properties().removeIf(f -> !DELTA_FIELDS.contains(f.getKey()));
         }
+        return removed;
+    }
+
+    /** The tokens of a choice's log probabilities, held until the choice ends, and screened then. */
+    private static final class HeldLogprobs {
+        final ArrayNode content = Json.MAPPER.createArrayNode();
+        final ArrayNode refusal = Json.MAPPER.createArrayNode();
+        boolean dropped;
+    }
+
+    /** At most this many tokens' log probabilities are held for one choice; beyond, they are dropped. */
+    static final int MAX_HELD_LOGPROBS = 65_536;
+
+    private final Map<Integer, HeldLogprobs> heldLogprobs = new LinkedHashMap<>();
+
+    /**
+     * Log probabilities carry the answer's text token by token, and the alternatives the model weighed: they are
+     * held while an output chain screens the text (not when the rewriter only restores anonymised values).
+     */
+    private boolean holdLogprobs() {
+        return !policy.output().isEmpty();
+    }
+
+    private void hold(int index, JsonNode logprobs) {
+        HeldLogprobs held = heldLogprobs.computeIfAbsent(index, i -> new HeldLogprobs());
+        for (String list : List.of("content", "refusal")) {
+            ArrayNode into = list.equals("content") ? held.content : held.refusal;
+            for (JsonNode token : logprobs.path(list)) {
+                if (held.content.size() + held.refusal.size() >= MAX_HELD_LOGPROBS) {
+                    held.dropped = true;
+                    return;
+                }
+                into.add(token);
+            }
+        }
+    }
+
+    /**
+     * A choice's held log probabilities once it ends, screened as the text their tokens spell together with every
+     * alternative token: sent when the chain lets that text through, dropped ({@code null}) when it would mask
+     * something (a token cannot be half masked), and the stream stopped when it blocks. Empty when none were held or
+     * the stream was stopped.
+     */
+    private Optional<JsonNode> releaseLogprobs(int index) {
+        HeldLogprobs held = heldLogprobs.remove(index);
+        if (held == null) {
+            return Optional.empty();
+        }
+        if (held.dropped) {
+            return Optional.of(NullNode.getInstance());
+        }
+        ArrayNode content = held.content;
+        ArrayNode refusal = held.refusal;
+        return switch (OutputScreen.logprobsVerdict(policy.output(), context, content, refusal, findings)) {
+            case Verdict.Allow a -> {
+                ObjectNode logprobs = Json.MAPPER.createObjectNode();
+                logprobs.set("content", content);
+                if (!refusal.isEmpty()) {
+                    logprobs.set("refusal", refusal);
+                }
+                yield Optional.of(logprobs);
+            }
+            case Verdict.Redact r -> Optional.of(NullNode.getInstance());
+            case Verdict.Block b -> {
+                stopped = new Stopped(b.cause(), "choices[" + index + "].logprobs");
+                yield Optional.empty();
+            }
+        };
     }
 
     /** The texts a delta carries, in the order of {@link #TEXT_FIELDS}, then tool calls, then a function call. */
@@ -426,6 +531,17 @@ final class StreamRewriter {
                 out.appendString("data: ")
                         .appendBuffer(Json.write(chunk(part, text)))
                         .appendString("\n\n");
+            }
+        }
+        for (int index : List.copyOf(heldLogprobs.keySet())) {
+            Optional<JsonNode> held = releaseLogprobs(index);
+            if (stopped != null) {
+                return;
+            }
+            if (held.isPresent()) {
+                JsonNode n = chunk(new Part(index, "content", 0), "");
+                ((ObjectNode) n.path("choices").get(0)).set("logprobs", held.get());
+                out.appendString("data: ").appendBuffer(Json.write(n)).appendString("\n\n");
             }
         }
     }

@@ -334,6 +334,80 @@ class OutputFirewallIT {
         assertThat(msg.path("function_call").path("arguments").asText()).isEqualTo("{\"k\":\"[AWS_ACCESS_KEY_ID_1]\"}");
     }
 
+    private static String withLogprobs(String deltaJson, String token) {
+        String chunk = delta(deltaJson, null);
+        return chunk.replace(
+                ",\"finish_reason\":null}]}",
+                ",\"finish_reason\":null,\"logprobs\":{\"content\":[{\"token\":"
+                        + M.getNodeFactory().textNode(token) + ",\"logprob\":-0.1,\"top_logprobs\":[]}]}}]}");
+    }
+
+    @Test
+    void logProbabilitiesAreScreenedAsTheTextTheySpell() throws Exception {
+        gateway(output(chain("secrets", Action.REDACT)));
+        // streamed: held until the choice ends; dropped when they would be masked, sent whole when clean
+        upstream.enqueue(new FakeOpenAiServer.Behavior.Events(List.of(
+                withLogprobs("{\"content\":\"key \"}", "key "),
+                withLogprobs("{\"content\":\"" + KEY + "\"}", KEY),
+                delta("{}", "stop"))));
+        HttpResponse<String> leaky = h.post("/v1/chat/completions", h.key("k"), chat("go", true));
+        assertThat(leaky.body()).doesNotContain(KEY).contains("\"logprobs\":null");
+        upstream.enqueue(new FakeOpenAiServer.Behavior.Events(List.of(
+                withLogprobs("{\"content\":\"all \"}", "all "),
+                withLogprobs("{\"content\":\"fine\"}", "fine"),
+                delta("{}", "stop"))));
+        HttpResponse<String> clean = h.post("/v1/chat/completions", h.key("k2"), chat("go", true));
+        assertThat(joined(clean.body(), "content")).isEqualTo("all fine");
+        assertThat(clean.body()).contains("\"token\":\"all \"", "\"token\":\"fine\"");
+
+        // whole answers: dropped under a masking rule...
+        String answer = "{\"id\":\"c\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"m\","
+                + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"CONTENT\"},"
+                + "\"logprobs\":{\"content\":[{\"token\":\"" + KEY + "\",\"logprob\":-0.1,\"top_logprobs\":[]}]},"
+                + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1,\"total_tokens\":2}}";
+        upstream.enqueue(new FakeOpenAiServer.Behavior.Body(answer.replace("CONTENT", "key " + KEY)));
+        HttpResponse<String> whole = h.post("/v1/chat/completions", h.key("k3"), chat("go", false));
+        assertThat(whole.body()).doesNotContain(KEY);
+        assertThat(M.readTree(whole.body())
+                        .path("choices")
+                        .get(0)
+                        .path("logprobs")
+                        .isNull())
+                .isTrue();
+    }
+
+    @Test
+    void logProbabilitiesThatABlockRuleWouldStopBlockTheAnswer() throws Exception {
+        gateway(output(chain("secrets", Action.BLOCK)));
+        upstream.enqueue(new FakeOpenAiServer.Behavior.Body("{\"id\":\"c\",\"object\":\"chat.completion\","
+                + "\"created\":1,\"model\":\"m\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
+                + "\"content\":\"fine\"},\"logprobs\":{\"content\":[{\"token\":\"fine\",\"logprob\":-0.1,"
+                + "\"top_logprobs\":[{\"token\":\"" + KEY + "\",\"logprob\":-3}]}]},\"finish_reason\":\"stop\"}],"
+                + "\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1,\"total_tokens\":2}}"));
+        HttpResponse<String> r = h.post("/v1/chat/completions", h.key("k"), chat("go", false));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).doesNotContain(KEY).contains("choices[0].logprobs");
+    }
+
+    @Test
+    void onlyTheDataOfKnownChunkShapesLeavesAScreenedStream() throws Exception {
+        gateway(output(chain("secrets", Action.BLOCK)));
+        upstream.enqueue(new FakeOpenAiServer.Behavior.Events(List.of(
+                delta("{\"role\":\"assistant\",\"content\":\"hi\"}", null),
+                delta("{\"audio\":{\"transcript\":\"" + KEY + "\"}}", null),
+                "{\"choices\":{\"0\":{\"delta\":{\"content\":\"" + KEY + "\"}}}}",
+                "{\"choices\":[{\"index\":0,\"message\":{\"content\":\"" + KEY + "\"}}]}",
+                "{\"choices\":[\"" + KEY + "\"]}",
+                delta("{}", "stop"))));
+        HttpResponse<String> r = h.post("/v1/chat/completions", h.key("k"), chat("go", true));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).doesNotContain(KEY).endsWith("data: [DONE]\n\n");
+        assertThat(joined(r.body(), "content")).isEqualTo("hi");
+        for (String event : r.body().split("\n\n")) {
+            assertThat(event).startsWith("data: ");
+        }
+    }
+
     /** Flags any canary of the context found in the text, as the system-prompt-leak scanner does. */
     record CanaryMatch() implements Scanner {
         @Override
