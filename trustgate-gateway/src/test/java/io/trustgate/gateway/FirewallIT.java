@@ -269,13 +269,7 @@ class FirewallIT {
         upstream = new FakeOpenAiServer(vertx, "k");
         h = new GatewayHarness()
                 .provider(GatewayHarness.openai("up", upstream, "k"))
-                .model(new io.trustgate.registry.ModelEntry(
-                        "emb",
-                        "up",
-                        "text-embedding-3-small",
-                        io.trustgate.registry.ModelEntry.Kind.EMBEDDING,
-                        io.trustgate.api.Price.FREE,
-                        List.of()))
+                .embeddingModel("emb", "up", "text-embedding-3-small")
                 .inputFirewall(io.trustgate.firewall.Scanners.chain(List.of(
                         new FirewallChain.Rule(io.trustgate.firewall.Scanners.create("secrets"), Action.BLOCK, 0.5),
                         new FirewallChain.Rule(io.trustgate.firewall.Scanners.create("pii"), Action.REDACT, 0.5),

@@ -131,6 +131,11 @@ public final class GatewayHarness implements AutoCloseable {
         return this;
     }
 
+    /** A free embedding model served by {@code provider} as {@code upstream}. */
+    public GatewayHarness embeddingModel(String name, String provider, String upstream) {
+        return model(new ModelEntry(name, provider, upstream, ModelEntry.Kind.EMBEDDING, Price.FREE, List.of()));
+    }
+
     public GatewayHarness model(ModelEntry e) {
         models.add(e);
         return this;

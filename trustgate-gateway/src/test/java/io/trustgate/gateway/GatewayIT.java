@@ -393,13 +393,7 @@ class GatewayIT {
         primary = new FakeOpenAiServer(vertx, "k1");
         h = new GatewayHarness()
                 .provider(GatewayHarness.openai("p1", primary, "k1"))
-                .model(new io.trustgate.registry.ModelEntry(
-                        "emb",
-                        "p1",
-                        "text-embedding-3-small",
-                        io.trustgate.registry.ModelEntry.Kind.EMBEDDING,
-                        io.trustgate.api.Price.FREE,
-                        List.of()))
+                .embeddingModel("emb", "p1", "text-embedding-3-small")
                 .start();
         HttpResponse<String> r = h.post("/v1/embeddings", h.key("k"), "{\"model\":\"emb\",\"input\":[\"a\",\"b\"]}");
         assertThat(r.statusCode()).isEqualTo(200);

@@ -81,6 +81,16 @@ class OutputFirewallIT {
                 + M.getNodeFactory().textNode(text) + "}]}";
     }
 
+    /** The content of the first choice of a whole answer. */
+    static String content(HttpResponse<String> r) throws Exception {
+        return M.readTree(r.body())
+                .path("choices")
+                .get(0)
+                .path("message")
+                .path("content")
+                .asText();
+    }
+
     /** The concatenated delta contents of an SSE body, whether it ended with [DONE], and its error event. */
     record Streamed(String content, boolean done, JsonNode error) {}
 
@@ -114,12 +124,7 @@ class OutputFirewallIT {
         gateway(output(chain("secrets", Action.REDACT)));
         HttpResponse<String> r = h.post("/v1/chat/completions", h.key("k"), chat("the key is " + KEY + " ok", false));
         assertThat(r.statusCode()).isEqualTo(200);
-        String content = M.readTree(r.body())
-                .path("choices")
-                .get(0)
-                .path("message")
-                .path("content")
-                .asText();
+        String content = content(r);
         assertThat(content).isEqualTo("the key is [AWS_ACCESS_KEY_ID_1] ok");
     }
 
@@ -178,12 +183,7 @@ class OutputFirewallIT {
         assertThat(upstream.lastBody().toString())
                 .doesNotContain("jane.doe@example.com", "bob@example.org")
                 .contains("[EMAIL_ADDRESS_1]", "[EMAIL_ADDRESS_2]");
-        String content = M.readTree(r.body())
-                .path("choices")
-                .get(0)
-                .path("message")
-                .path("content")
-                .asText();
+        String content = content(r);
         assertThat(content).isEqualTo(text);
 
         HttpResponse<String> streamed = h.post("/v1/chat/completions", h.key("k2"), chat(text, true));
@@ -198,13 +198,7 @@ class OutputFirewallIT {
         assertThat(upstream.lastBody().toString())
                 .doesNotContain("jane.doe@example.com")
                 .contains("I typed [EMAIL_ADDRESS_1] myself; my address is [EMAIL_ADDRESS_2].");
-        assertThat(M.readTree(r.body())
-                        .path("choices")
-                        .get(0)
-                        .path("message")
-                        .path("content")
-                        .asText())
-                .isEqualTo(text);
+        assertThat(content(r)).isEqualTo(text);
     }
 
     @Test
@@ -212,13 +206,7 @@ class OutputFirewallIT {
         gateway(Firewalls.of(Firewalls.Policy.input(chain("pii", Action.REDACT))));
         HttpResponse<String> r =
                 h.post("/v1/chat/completions", h.key("k"), chat("Write to jane.doe@example.com now.", false));
-        assertThat(M.readTree(r.body())
-                        .path("choices")
-                        .get(0)
-                        .path("message")
-                        .path("content")
-                        .asText())
-                .isEqualTo("Write to [EMAIL_ADDRESS_1] now.");
+        assertThat(content(r)).isEqualTo("Write to [EMAIL_ADDRESS_1] now.");
     }
 
     /** Chunk data for a streamed answer: the delta (JSON) of choice 0, and the finish reason (null for none). */
