@@ -42,6 +42,10 @@ public record ApiKey(
         if (name.isBlank() || name.length() > 128) {
             throw new IllegalArgumentException("key name must be 1-128 characters, was '" + name + "'");
         }
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            // a line break or a NUL would forge or break the rows of `keys list` and of logs
+            throw new IllegalArgumentException("key name must not contain control characters");
+        }
     }
 
     public boolean revoked() {

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -102,32 +103,40 @@ final class AdminHandler {
                 return arr;
             });
         } else if (path.equals("/admin/keys") && m.equals(HttpMethod.POST)) {
-            req.body().onSuccess(b -> {
-                try {
-                    ObjectNode body = parseObject(b);
-                    String name = ChatRequest.requiredString(body, "name");
-                    String tier =
-                            body.path("tier").isTextual() ? body.path("tier").asText() : defaultTier;
-                    if (!tiers.containsKey(tier)) {
-                        throw TrustgateException.invalid("Unknown tier '" + tier + "'.", "tier");
-                    }
-                    String tenant = body.path("tenant").isTextual()
-                            ? body.path("tenant").asText()
-                            : "default";
-                    Instant expires = ApiKey.NEVER;
-                    if (body.path("expires_at").isTextual()) {
-                        try {
-                            expires = Instant.parse(body.path("expires_at").asText());
-                        } catch (DateTimeParseException e) {
-                            throw TrustgateException.invalid("'expires_at' must be an ISO-8601 instant.", "expires_at");
+            String requestId = requestId(req);
+            req.body()
+                    .onSuccess(b -> blocking(req, 201, requestId, "key.create", () -> {
+                        // checked inside the audited action, so that a refused attempt is recorded like a taken name
+                        ObjectNode body = parseObject(b);
+                        for (var it = body.fieldNames(); it.hasNext(); ) {
+                            String field = it.next();
+                            if (!KEY_FIELDS.contains(field)) {
+                                throw TrustgateException.invalid(
+                                        "Unknown parameter '" + field + "'; known: " + KEY_FIELDS + ".", field);
+                            }
                         }
-                    }
-                    Instant exp = expires;
-                    String requestId = requestId(req);
-                    blocking(req, 201, requestId, "key.create", () -> {
+                        String name = ChatRequest.requiredString(body, "name");
+                        String tier = optionalString(body, "tier").orElse(defaultTier);
+                        if (!tiers.containsKey(tier)) {
+                            throw TrustgateException.invalid("Unknown tier '" + tier + "'.", "tier");
+                        }
+                        String tenant = optionalString(body, "tenant").orElse("default");
+                        Instant expires = ApiKey.NEVER;
+                        Optional<String> at = optionalString(body, "expires_at");
+                        if (at.isPresent()) {
+                            try {
+                                expires = Instant.parse(at.get());
+                            } catch (DateTimeParseException e) {
+                                throw TrustgateException.invalid(
+                                        "'expires_at' must be an ISO-8601 instant.", "expires_at");
+                            }
+                            if (!expires.isAfter(clock.instant())) {
+                                throw TrustgateException.invalid("'expires_at' must be in the future.", "expires_at");
+                            }
+                        }
                         KeyIssuer.Issued issued;
                         try {
-                            issued = issuer.issue(name, tenant, tier, clock.instant(), exp);
+                            issued = issuer.issue(name, tenant, tier, clock.instant(), expires);
                             keys.insert(issued.key());
                         } catch (IllegalArgumentException e) {
                             throw TrustgateException.invalid(e.getMessage(), "name");
@@ -135,11 +144,7 @@ final class AdminHandler {
                         ObjectNode n = Json.key(issued.key(), clock.instant());
                         n.put("key", issued.secret());
                         return n;
-                    });
-                } catch (RuntimeException e) {
-                    RequestHandler.send(req.response(), ErrorTable.from(e));
-                }
-            });
+                    }));
         } else if (path.startsWith("/admin/keys/") && m.equals(HttpMethod.DELETE)) {
             String id = java.net.URLDecoder.decode(path.substring("/admin/keys/".length()), StandardCharsets.UTF_8);
             String requestId = requestId(req);
@@ -188,6 +193,21 @@ final class AdminHandler {
         } else {
             throw Gateway.notFoundPath(m.name(), path);
         }
+    }
+
+    /** The parameters of a key to create. */
+    private static final java.util.List<String> KEY_FIELDS = java.util.List.of("name", "tier", "tenant", "expires_at");
+
+    /** A string parameter, absent when missing or null; a value of another type is refused, never defaulted. */
+    private static Optional<String> optionalString(ObjectNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return Optional.empty();
+        }
+        if (!v.isTextual()) {
+            throw TrustgateException.invalid("Invalid type for '" + field + "': expected a string.", field);
+        }
+        return Optional.of(v.asText());
     }
 
     private void authorize(String authorization) {

@@ -8,6 +8,7 @@ import io.trustgate.api.Secret;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +103,50 @@ class AdminIT {
                         .statusCode())
                 .isEqualTo(400);
         assertThat(admin("POST", "/admin/keys", ADMIN, "[1]").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aKeyWithParametersOfTheWrongTypeOrNameIsRefusedAndTheAttemptAudited() throws Exception {
+        start(ADMIN);
+        for (String body : List.of(
+                "{\"name\":\"a\",\"expires_at\":1893456000}",
+                "{\"name\":\"a\",\"expires_at\":true}",
+                "{\"name\":\"a\",\"expiresAt\":\"2030-01-01T00:00:00Z\"}",
+                "{\"name\":\"a\",\"expires_at\":\"2001-01-01T00:00:00Z\"}",
+                "{\"name\":\"a\",\"tier\":5}",
+                "{\"name\":\"a\",\"tenant\":[\"x\"]}",
+                "{\"name\":\"line\\nbreak\"}",
+                "{not json")) {
+            HttpResponse<String> r = admin("POST", "/admin/keys", ADMIN, body);
+            assertThat(r.statusCode()).as(body).isEqualTo(400);
+            assertThat(r.body()).as(body).contains("invalid_request_error");
+        }
+        long refused = audit.events.stream()
+                .filter(e -> "key.create".equals(e.attributes().get("action")) && e.status() == 400)
+                .count();
+        assertThat(refused).isEqualTo(8);
+        assertThat(admin("GET", "/admin/keys", ADMIN, null).body()).isEqualTo("[]");
+    }
+
+    @Test
+    void revokingByAnIdNeverTakesAKeyNamedAfterIt() throws Exception {
+        start(ADMIN);
+        String first = M.readTree(admin("POST", "/admin/keys", ADMIN, "{\"name\":\"first\"}")
+                        .body())
+                .path("id")
+                .asText();
+        assertThat(admin("POST", "/admin/keys", ADMIN, "{\"name\":\"" + first + "\"}")
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(admin("DELETE", "/admin/keys/" + first, ADMIN, null).statusCode())
+                .isEqualTo(200);
+        JsonNode keys = M.readTree(admin("GET", "/admin/keys", ADMIN, null).body());
+        for (JsonNode k : keys) {
+            boolean isFirst = k.path("id").asText().equals(first);
+            assertThat(k.path("revoked_at").isNull() || k.path("revoked_at").isMissingNode())
+                    .as(k.toString())
+                    .isEqualTo(!isFirst);
+        }
     }
 
     @Test

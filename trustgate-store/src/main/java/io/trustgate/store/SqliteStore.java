@@ -149,12 +149,12 @@ public final class SqliteStore implements KeyStore, UsageStore, AutoCloseable {
     @Override
     public Optional<ApiKey> revoke(String idOrName, Instant at) {
         writeLock.lock();
-        try (PreparedStatement ps = writer.prepareStatement(
-                "UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? OR name = ?")) {
-            ps.setLong(1, at.toEpochMilli());
-            ps.setString(2, idOrName);
-            ps.setString(3, idOrName);
-            if (ps.executeUpdate() == 0) {
+        boolean byId;
+        try {
+            // an id first, a name only when no id matches: a key named after another key's id must not take
+            // that key with it
+            byId = revokeWhere("id", idOrName, at) > 0;
+            if (!byId && revokeWhere("name", idOrName, at) == 0) {
                 return Optional.empty();
             }
             keysVersion.bump();
@@ -164,8 +164,17 @@ public final class SqliteStore implements KeyStore, UsageStore, AutoCloseable {
             writeLock.unlock();
         }
         return list().stream()
-                .filter(k -> k.id().equals(idOrName) || k.name().equals(idOrName))
+                .filter(k -> byId ? k.id().equals(idOrName) : k.name().equals(idOrName))
                 .findFirst();
+    }
+
+    private int revokeWhere(String column, String value, Instant at) throws SQLException {
+        try (PreparedStatement ps = writer.prepareStatement(
+                "UPDATE api_keys SET revoked_at = COALESCE(revoked_at, ?) WHERE " + column + " = ?")) {
+            ps.setLong(1, at.toEpochMilli());
+            ps.setString(2, value);
+            return ps.executeUpdate();
+        }
     }
 
     @Override
