@@ -45,6 +45,11 @@ public final class AuditVerifier {
 
     /** Verifies the log in {@code dir}, with {@code pinned} or else the directory's own public key. */
     public static VerifyResult verifyDirectory(Path dir, Optional<PublicKey> pinned) {
+        // The side file is read before the segments: the writer puts a checkpoint in the log before the side file,
+        // so every checkpoint read here is in the segments read after it, even while the gateway writes. Read the
+        // other way round, a checkpoint written during the check looked like a truncated log.
+        Path side = dir.resolve(Segments.SIDE);
+        Optional<byte[]> sideBytes = Files.exists(side) ? Optional.of(Segments.read(side)) : Optional.empty();
         List<Path> segs = Segments.list(dir);
         if (segs.isEmpty()) {
             return new VerifyResult.Broken(new VerifyResult.Position(dir.toString(), 0, -1), "no audit segments");
@@ -124,10 +129,10 @@ public final class AuditVerifier {
                 lastLine = part.lines();
                 prev = c;
             }
-            Path side = dir.resolve(Segments.SIDE);
-            if (Files.exists(side)) {
+            if (sideBytes.isPresent()) {
                 long firstSeq = get(parts.getFirst()).chain().firstSeq;
-                VerifyResult.Broken b = checkSide(side, firstSeq, prev.expectSeq, checkpointHashes, lastFile, lastLine);
+                VerifyResult.Broken b = checkSide(
+                        side, sideBytes.get(), firstSeq, prev.expectSeq, checkpointHashes, lastFile, lastLine);
                 if (b != null) {
                     return b;
                 }
@@ -169,8 +174,13 @@ public final class AuditVerifier {
 
     /** Every checkpoint in the side file that is not older than the log must be in the log, byte for byte. */
     private static VerifyResult.Broken checkSide(
-            Path side, long firstSeq, long endSeq, Map<Long, byte[]> checkpointHashes, String lastFile, long lastLine) {
-        byte[] buf = Segments.read(side);
+            Path side,
+            byte[] buf,
+            long firstSeq,
+            long endSeq,
+            Map<Long, byte[]> checkpointHashes,
+            String lastFile,
+            long lastLine) {
         var md = Codec.sha256();
         long[] lineNo = {0};
         VerifyResult.Broken[] broken = {null};

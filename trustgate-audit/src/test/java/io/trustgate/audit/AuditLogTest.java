@@ -37,6 +37,35 @@ class AuditLogTest {
     }
 
     @Test
+    void aLogBeingWrittenVerifiesIntactWhileCheckpointsAreAdded() throws Exception {
+        // A checkpoint after every second event: verifying while they are written once read the side file after
+        // the segments and took a checkpoint written in between for a truncated log.
+        try (AuditLog log = AuditLog.open(Events.config(dir, 2))) {
+            ExecutorService writer = Executors.newSingleThreadExecutor();
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            writer.submit(() -> {
+                // paced and bounded, so that each check reads a log of a few hundred events, not an ever larger one
+                for (int i = 0; !stop.get() && i < 600; i++) {
+                    log.append(Events.request(i)).join();
+                    java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+                }
+            });
+            try {
+                log.append(Events.request(-1)).join();
+                for (int round = 0; round < 30; round++) {
+                    assertThat(AuditVerifier.verifyDirectory(dir, Optional.empty()))
+                            .as("round " + round)
+                            .isInstanceOf(VerifyResult.Intact.class);
+                }
+            } finally {
+                stop.set(true);
+                writer.shutdown();
+                writer.awaitTermination(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
     void aCheckpointIsWrittenAfterTheIntervalWhenEventsAreWaiting() throws Exception {
         try (AuditLog log =
                 AuditLog.open(AuditConfig.defaults(dir).withCheckpoints(1_000_000, Duration.ofMillis(50)))) {
