@@ -261,8 +261,8 @@ final class OpenAiProvider implements Provider {
                     handler.handle(out);
                 }
             });
-            r.exceptionHandler(
-                    t -> fail(UpstreamFailure.connection(provider, "stream broke: " + Upstream.describe(t), t)));
+            r.exceptionHandler(t ->
+                    fail(UpstreamFailure.connection(provider, "stream broke: " + Upstream.describe(provider, t), t)));
             r.endHandler(v -> {
                 if (finished) {
                     return;

@@ -103,7 +103,7 @@ final class Upstream {
         ro.putHeader("content-length", Integer.toString(body.length()));
         client().request(ro).onComplete(ar -> {
             if (ar.failed()) {
-                promise.tryFail(UpstreamFailure.connection(provider, describe(ar.cause()), ar.cause()));
+                promise.tryFail(UpstreamFailure.connection(provider, describe(provider, ar.cause()), ar.cause()));
                 return;
             }
             HttpClientRequest req = ar.result();
@@ -120,12 +120,12 @@ final class Upstream {
             });
             req.exceptionHandler(t -> {
                 vertx.cancelTimer(timer);
-                promise.tryFail(UpstreamFailure.connection(provider, describe(t), t));
+                promise.tryFail(UpstreamFailure.connection(provider, describe(provider, t), t));
             });
             req.response().onComplete(rr -> {
                 vertx.cancelTimer(timer);
                 if (rr.failed()) {
-                    promise.tryFail(UpstreamFailure.connection(provider, describe(rr.cause()), rr.cause()));
+                    promise.tryFail(UpstreamFailure.connection(provider, describe(provider, rr.cause()), rr.cause()));
                     return;
                 }
                 HttpClientResponse resp = rr.result();
@@ -152,7 +152,7 @@ final class Upstream {
                 acc.appendBuffer(b);
             }
         });
-        r.exceptionHandler(t -> p.tryFail(UpstreamFailure.connection(provider, describe(t), t)));
+        r.exceptionHandler(t -> p.tryFail(UpstreamFailure.connection(provider, describe(provider, t), t)));
         r.endHandler(v -> p.tryComplete(acc));
         r.resume();
         return p.future();
@@ -171,10 +171,34 @@ final class Upstream {
         }
     }
 
+    /**
+     * What went wrong with a connection, in words a client may see: the kind of failure, never the exception's
+     * message, which names the upstream's internal address and the operating system's error (they stay in the
+     * exception's cause, for the operator's logs).
+     */
+    static String describe(String provider, Throwable t) {
+        // the operator sees the whole cause (address, operating system's error); a connection error holds no prompt
+        if (t instanceof io.vertx.core.http.HttpClosedException) {
+            LOG.debug("upstream provider '{}' connection closed: {}", provider, t); // also how a cancel ends
+        } else {
+            LOG.warn("upstream provider '{}' connection failed: {}", provider, String.valueOf(t));
+        }
+        return describe(t);
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Upstream.class);
+
     static String describe(Throwable t) {
-        String m = t == null ? null : t.getMessage();
-        String name = t == null ? "error" : t.getClass().getSimpleName();
-        return m == null || m.isBlank() ? name : m.length() > 200 ? m.substring(0, 200) : m;
+        return switch (t) {
+            case null -> "error";
+            case java.net.ConnectException c -> "connection refused or unreachable";
+            case java.net.UnknownHostException u -> "host not found";
+            case java.net.NoRouteToHostException n -> "no route to host";
+            case javax.net.ssl.SSLException s -> "TLS failure";
+            case io.vertx.core.http.HttpClosedException c -> "connection closed";
+            case java.util.concurrent.TimeoutException te -> "timed out";
+            default -> "connection failed (" + t.getClass().getSimpleName() + ")";
+        };
     }
 
     Future<Void> close() {
