@@ -178,15 +178,21 @@ class FirewallIT {
                 .contains("[EMAIL_ADDRESS_1]");
     }
 
-    /** A gateway whose input firewall is the real secrets (block) and PII (redact) scanners. */
-    void realScannersGateway() {
+    /**
+     * A gateway (a chat model {@code m}, an embedding model {@code emb}) whose input firewall is the real secrets
+     * (block) and PII (redact) scanners, then {@code more}.
+     */
+    void realScannersGateway(FirewallChain.Rule... more) {
         upstream = new FakeOpenAiServer(vertx, "k");
+        List<FirewallChain.Rule> rules = new ArrayList<>(List.of(
+                new FirewallChain.Rule(io.trustgate.firewall.Scanners.create("secrets"), Action.BLOCK, 0.5),
+                new FirewallChain.Rule(io.trustgate.firewall.Scanners.create("pii"), Action.REDACT, 0.5)));
+        rules.addAll(List.of(more));
         h = new GatewayHarness()
                 .provider(GatewayHarness.openai("up", upstream, "k"))
                 .model("m", "up", "m-up")
-                .inputFirewall(io.trustgate.firewall.Scanners.chain(List.of(
-                        new FirewallChain.Rule(io.trustgate.firewall.Scanners.create("secrets"), Action.BLOCK, 0.5),
-                        new FirewallChain.Rule(io.trustgate.firewall.Scanners.create("pii"), Action.REDACT, 0.5))))
+                .embeddingModel("emb", "up", "text-embedding-3-small")
+                .inputFirewall(io.trustgate.firewall.Scanners.chain(rules))
                 .start();
     }
 
@@ -266,16 +272,8 @@ class FirewallIT {
 
     @Test
     void textsSentForEmbeddingAreScreenedForDataButNotForInjections() throws Exception {
-        upstream = new FakeOpenAiServer(vertx, "k");
-        h = new GatewayHarness()
-                .provider(GatewayHarness.openai("up", upstream, "k"))
-                .embeddingModel("emb", "up", "text-embedding-3-small")
-                .inputFirewall(io.trustgate.firewall.Scanners.chain(List.of(
-                        new FirewallChain.Rule(io.trustgate.firewall.Scanners.create("secrets"), Action.BLOCK, 0.5),
-                        new FirewallChain.Rule(io.trustgate.firewall.Scanners.create("pii"), Action.REDACT, 0.5),
-                        new FirewallChain.Rule(
-                                io.trustgate.firewall.Scanners.create("injection-heuristics"), Action.BLOCK, 0.5))))
-                .start();
+        realScannersGateway(new FirewallChain.Rule(
+                io.trustgate.firewall.Scanners.create("injection-heuristics"), Action.BLOCK, 0.5));
         HttpResponse<String> blocked = h.post(
                 "/v1/embeddings", h.key("k"), "{\"model\":\"emb\",\"input\":[\"fine\",\"key " + AWS_KEY + "\"]}");
         assertThat(blocked.statusCode()).isEqualTo(400);
