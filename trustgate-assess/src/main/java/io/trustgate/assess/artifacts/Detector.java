@@ -8,7 +8,7 @@ import java.util.Locale;
  * (.safetensors, .gguf, .npy) that holds a pickle, a PNG named .pt, a zip hidden after another format's data
  * (polyglot), content that matches no known format but embeds a pickle. Cost: a few header reads plus the chosen
  * scanner; a tail read of 64 KiB for the polyglot check. Limits: formats are recognised by their first bytes, so a
- * format without magic (ONNX, protocol 0 pickles) is recognised by a trial parse.
+ * format without magic (ONNX, pickles without a PROTO header) is recognised by a trial parse.
  */
 final class Detector {
     static final String NAME = "format";
@@ -152,7 +152,8 @@ final class Detector {
             return "json";
         }
         if (PickleScanner.sniff(b)) {
-            PickleScanner.scan(job, b, entry, true);
+            // No PROTO header (protocol 0/1, or 2+ written without it): the same reader, the same severities.
+            PickleScanner.scan(job, b, entry, strictPickle);
             return "pickle";
         }
         if (claimed(name).equals("pickle") && PickleScanner.plausible(b)) {

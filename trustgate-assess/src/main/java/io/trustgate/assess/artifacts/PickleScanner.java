@@ -57,18 +57,44 @@ final class PickleScanner {
 
     private PickleScanner() {}
 
-    /** True when the bytes begin like a pickle: a PROTO 2-5 header, or a protocol 0/1 stream that parses to STOP. */
+    /**
+     * True when the bytes are a pickle from their first byte: a PROTO 2-5 header, or a trial parse without one.
+     * PROTO is optional in every protocol (Python's unpickler accepts any opcode first), so recognition never
+     * depends on it.
+     */
     static boolean sniff(Blob b) {
         int b0 = b.u8(0);
         int b1 = b.u8(1);
         if (b0 == 0x80 && b1 >= 2 && b1 <= 5) {
             return true;
         }
-        if (b0 < 0 || OPENERS.indexOf(b0) < 0 || b.size() > (64 << 20)) {
-            return false;
-        }
-        return new Reader(null, b, "", false).pickle(0) == -2;
+        return trial(b) != null;
     }
+
+    /**
+     * Parses from offset 0 with a throw-away job and returns its findings when the bytes are a pickle, else null. A
+     * pickle: the parse reaches STOP (with a value on the stack, as Python requires), or reads the trial budget
+     * without an error, or meets a callable worth HIGH or more before it fails (Python has run it by then).
+     */
+    private static List<ArtifactFinding> trial(Blob b) {
+        int b0 = b.u8(0);
+        if (b0 < 0 || b0 == '.') {
+            return null;
+        }
+        ScanJob probe = new ScanJob("", TRIAL_LIMITS);
+        Reader r = new Reader(probe, b, "", false);
+        long end = r.pickle(0);
+        List<ArtifactFinding> found = probe.findings();
+        boolean pickle = end == -2
+                || r.error.equals(OPCODE_LIMIT)
+                || found.stream().anyMatch(f -> f.severity().atLeast(Severity.HIGH));
+        return pickle ? found : null;
+    }
+
+    /** The trial parse reads at most this many opcodes: enough to tell a pickle from noise, cheap on any file. */
+    private static final ScanLimits TRIAL_LIMITS = new ScanLimits(1, 1, 2, 1, 1, 1_000_000, 1);
+
+    private static final String OPCODE_LIMIT = "opcode limit reached";
 
     /** True when the first opcode is plausible for a protocol 0/1 pickle (used with a pickle-like file name). */
     static boolean plausible(Blob b) {
@@ -117,8 +143,18 @@ final class PickleScanner {
         return complete;
     }
 
-    /** Finds pickles embedded at any offset (PROTO 2-5 headers) and reports unsafe callables only. */
+    /**
+     * Finds pickles embedded at any offset (PROTO 2-5 headers) and reports unsafe callables only. The start of the
+     * data (where a caller knows something begins: bytes after the last tensor, after an array) is also tried
+     * without a header, since PROTO is optional.
+     */
     static void carve(ScanJob job, Blob data, String entry) {
+        if (!(data.u8(0) == 0x80 && data.u8(1) >= 2 && data.u8(1) <= 5)) {
+            List<ArtifactFinding> found = trial(data);
+            if (found != null) {
+                embedded(job, found, entry, 0);
+            }
+        }
         long n = Math.min(data.size(), 256L << 20);
         int tries = 0;
         for (long p = 0; p + 2 < n && tries < 2_000; p++) {
@@ -129,19 +165,23 @@ final class PickleScanner {
                     ScanJob probe = new ScanJob(job.file, job.limits);
                     Reader r = new Reader(probe, data.slice(p, data.size() - p), entry, false);
                     r.pickle(0);
-                    for (ArtifactFinding f : probe.findings()) {
-                        if (f.rule() == Rule.PICKLE_UNSAFE_GLOBAL || f.rule() == Rule.PICKLE_DYNAMIC_CALL) {
-                            job.add(
-                                    f.severity(),
-                                    Rule.PICKLE_EMBEDDED,
-                                    NAME,
-                                    "embedded pickle at byte " + p + ": " + f.reason(),
-                                    entry,
-                                    p,
-                                    -1);
-                        }
-                    }
+                    embedded(job, probe.findings(), entry, p);
                 }
+            }
+        }
+    }
+
+    private static void embedded(ScanJob job, List<ArtifactFinding> found, String entry, long p) {
+        for (ArtifactFinding f : found) {
+            if (f.rule() == Rule.PICKLE_UNSAFE_GLOBAL || f.rule() == Rule.PICKLE_DYNAMIC_CALL) {
+                job.add(
+                        f.severity(),
+                        Rule.PICKLE_EMBEDDED,
+                        NAME,
+                        "embedded pickle at byte " + p + ": " + f.reason(),
+                        entry,
+                        p,
+                        -1);
             }
         }
     }
@@ -197,7 +237,7 @@ final class PickleScanner {
             try {
                 while (true) {
                     if (index >= budget) {
-                        result = fail("opcode limit reached", pos, index);
+                        result = fail(OPCODE_LIMIT, pos, index);
                         break;
                     }
                     int op = d.u8(pos);

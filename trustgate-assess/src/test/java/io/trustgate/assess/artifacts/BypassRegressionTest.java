@@ -156,4 +156,37 @@ class BypassRegressionTest {
         assertThat(worst("pytorch_model.bin", Build.globalCall("os", "system", "id")))
                 .isEqualTo(Severity.CRITICAL);
     }
+
+    @Test
+    void picklesWithoutAProtoHeaderAreStillPickles() {
+        // QA pass 5 #1: PROTO is optional in every protocol; Python runs these streams.
+        byte[] sg = concat(
+                shortUnicode("os"),
+                shortUnicode("system"),
+                new byte[] {(byte) 0x93, '('},
+                shortUnicode("id"),
+                ascii("tR."));
+        byte[] ev = concat(
+                shortUnicode("builtins"),
+                shortUnicode("eval"),
+                new byte[] {(byte) 0x93, '('},
+                shortUnicode("1"),
+                ascii("tR."));
+        for (String name : new String[] {"noproto.bin", "noproto.pkl", "noproto.pt", "noproto.model", "noproto.data"}) {
+            assertThat(worst(name, sg)).as(name).isEqualTo(Severity.CRITICAL);
+            assertThat(worst(name, ev)).as(name).isEqualTo(Severity.CRITICAL);
+        }
+        // Protocol 1 opcodes (BINUNICODE) without a header, and a stream cut before STOP (the call has run by then).
+        byte[] p1 = concat(ascii("cposix\nsystem\nq\u0000(X"), Build.le(2, 4), ascii("idtR."));
+        assertThat(worst("w.bin", p1)).isEqualTo(Severity.CRITICAL);
+        assertThat(worst("cut.bin", java.util.Arrays.copyOf(sg, sg.length - 1))).isEqualTo(Severity.CRITICAL);
+        // Appended after the last tensor of a safetensors file, where only a PROTO header used to be carved.
+        byte[] st = Build.safetensors(
+                "{\"w\":{\"dtype\":\"F32\",\"shape\":[5],\"data_offsets\":[0,20]}}", concat(new byte[20], sg));
+        assertThat(worst("model.safetensors", st)).isEqualTo(Severity.CRITICAL);
+        // Benign headerless pickles and plain bytes stay clean.
+        assertThat(scanner.scanBytes("ok.bin", ascii("(lp0\nI1\na."))).isInstanceOf(FileVerdict.Clean.class);
+        assertThat(scanner.scanBytes("n.bin", ascii("N."))).isInstanceOf(FileVerdict.Clean.class);
+        assertThat(scanner.scanBytes("t.bin", ascii("hello world\n"))).isInstanceOf(FileVerdict.Clean.class);
+    }
 }
