@@ -2,16 +2,23 @@ package io.trustgate.assess.artifacts;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
 
 /**
  * Scans model files for supply-chain attacks without loading them: pickles (and the PyTorch, NumPy and joblib
@@ -33,28 +40,19 @@ public final class ArtifactScanner {
         this(ScanLimits.defaults());
     }
 
-    /** Scans a file, or every file under a folder except {@code .git/} (symbolic links are reported, not followed). */
+    /**
+     * Scans a file, or every file under a folder except {@code .git/}. Symbolic links are followed, the path given
+     * and those inside the folder alike, wherever they point: a loader reads the target (the Hugging Face cache
+     * stores every snapshot file as a link into {@code blobs/}). A file reached under several names is scanned once,
+     * under the first name in sorted order; a directory loop is reported (LOW) and not walked again.
+     */
     public ScanReport scan(Path path) {
         long t0 = System.nanoTime();
         List<FileVerdict> out = new ArrayList<>();
         long bytes = 0;
-        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-            List<Path> files;
-            try (Stream<Path> s = Files.walk(path, 64, new FileVisitOption[0])) {
-                // A .git folder is history, not a model: no loader reads it, and its packs are large.
-                files = s.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
-                        .filter(p -> !path.relativize(p)
-                                .toString()
-                                .replace('\\', '/')
-                                .startsWith(".git/"))
-                        .sorted()
-                        .limit(limits.maxFiles())
-                        .toList();
-            } catch (IOException | java.io.UncheckedIOException e) {
-                throw new IllegalArgumentException("cannot list " + path + ": " + e.getMessage(), e);
-            }
-            for (Path f : files) {
-                FileVerdict v = scanFile(f, path.relativize(f).toString().replace('\\', '/'));
+        if (Files.isDirectory(path)) {
+            for (Walked w : walk(path)) {
+                FileVerdict v = w.loop() ? loop(w.name()) : scanFile(w.path(), w.name());
                 bytes += v.bytes();
                 out.add(v);
             }
@@ -68,20 +66,83 @@ public final class ArtifactScanner {
         return new ScanReport(path.toString(), out, bytes, Duration.ofNanos(System.nanoTime() - t0));
     }
 
-    /** Scans one file; name is how findings refer to it. */
+    /** A file found in a folder walk (or a directory loop met there); name is relative to the scanned folder. */
+    private record Walked(String name, Path path, boolean loop) {}
+
+    private List<Walked> walk(Path root) {
+        List<Walked> found = new ArrayList<>();
+        Map<Object, Boolean> seen = new HashMap<>();
+        try {
+            Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), 64, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    // A .git folder is history, not a model: no loader reads it, and its packs are large.
+                    return rel(root, dir).equals(".git") ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    found.add(new Walked(rel(root, file), file, false));
+                    return found.size() >= MAX_WALKED ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    // A loop (a link to an ancestor) is reported once; other failures surface when the file is read.
+                    found.add(new Walked(rel(root, file), file, e instanceof FileSystemLoopException));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException("cannot list " + root + ": " + e.getMessage(), e);
+        }
+        List<Walked> unique = new ArrayList<>();
+        found.sort(Comparator.comparing(Walked::name));
+        for (Walked w : found) {
+            if (unique.size() >= limits.maxFiles()) {
+                break;
+            }
+            // Links make one real file reachable under several names: scan it once, under its first name.
+            if (w.loop() || seen.putIfAbsent(identity(w.path()), Boolean.TRUE) == null) {
+                unique.add(w);
+            }
+        }
+        return unique;
+    }
+
+    /** Bounds the walk itself (before sorting and the maxFiles cut), so a huge tree cannot exhaust memory. */
+    private static final int MAX_WALKED = 1_000_000;
+
+    private static String rel(Path root, Path p) {
+        return root.relativize(p).toString().replace('\\', '/');
+    }
+
+    /** The real file behind a path (inode where the file system has one), or the path when it cannot be resolved. */
+    private static Object identity(Path p) {
+        try {
+            Object key = Files.readAttributes(p, BasicFileAttributes.class).fileKey();
+            return key != null ? key : p.toRealPath();
+        } catch (IOException | RuntimeException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
+
+    private FileVerdict loop(String name) {
+        ScanJob job = new ScanJob(name, limits);
+        job.add(
+                Severity.LOW,
+                Rule.FILE_UNREADABLE,
+                Detector.NAME,
+                "symbolic link loop (links to a folder that contains it): not walked again",
+                "",
+                -1,
+                -1);
+        return FileVerdict.of(name, "symlink-loop", 0, job.findings());
+    }
+
+    /** Scans one file, following a symbolic link to what a loader would read; name is how findings refer to it. */
     public FileVerdict scanFile(Path file, String name) {
         ScanJob job = new ScanJob(name, limits);
-        if (Files.isSymbolicLink(file)) {
-            job.add(
-                    Severity.MEDIUM,
-                    Rule.FILE_UNREADABLE,
-                    Detector.NAME,
-                    "symbolic link: not followed (a loader would read its target)",
-                    "",
-                    -1,
-                    -1);
-            return FileVerdict.of(name, "symlink", 0, job.findings());
-        }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             Blob b = size == 0 ? Blob.of(new byte[0]) : Blob.map(ch);
