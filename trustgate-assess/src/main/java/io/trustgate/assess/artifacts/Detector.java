@@ -115,6 +115,9 @@ final class Detector {
             KerasScanner.scanHdf5(job, b, entry);
             return "hdf5";
         }
+        if (CompressedScanner.zlib(b) || CompressedScanner.gzip(b)) {
+            return CompressedScanner.scan(job, b, entry, name, depth);
+        }
         if (b.startsWith(0, SEVEN_Z)
                 || b.startsWith(0, GZIP)
                 || b.startsWith(0, XZ)
@@ -122,11 +125,15 @@ final class Detector {
                 || b.startsWith(0, BZIP2)
                 || b.startsWith(0, RAR)
                 || b.ascii(257, 5).equals("ustar")) {
+            // A pickle-family name says a loader will decompress and unpickle it (joblib reads bz2, xz and lzma).
+            boolean pickleName = claimed(CompressedScanner.inner(name)).equals("pickle");
             job.add(
-                    Severity.MEDIUM,
+                    pickleName ? Severity.HIGH : Severity.MEDIUM,
                     Rule.ARCHIVE_UNSUPPORTED,
                     NAME,
-                    "compressed archive format whose content is not inspected",
+                    pickleName
+                            ? "compressed stream under a pickle name, not decompressed (a loader unpickles its content)"
+                            : "compressed archive format whose content is not inspected",
                     entry,
                     0,
                     -1);
@@ -220,7 +227,13 @@ final class Detector {
         boolean pickleFamily =
                 format.equals("pickle") || format.equals("pytorch-legacy") || format.equals("pytorch-zip");
         boolean ok = switch (claim) {
-            case "pickle" -> pickleFamily || format.equals("zip");
+            // joblib and friends decompress before unpickling; the content is checked against the name inside.
+            case "pickle" ->
+                pickleFamily
+                        || format.equals("zip")
+                        || format.equals("zlib")
+                        || format.equals("gzip")
+                        || format.equals("archive");
             case "zip" ->
                 format.equals("zip") || format.equals("npz") || format.equals("keras") || format.equals("pytorch-zip");
             default -> claim.equals(format);

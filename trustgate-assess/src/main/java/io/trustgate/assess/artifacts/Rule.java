@@ -17,6 +17,7 @@ public enum Rule {
     ZIP_CRC("zip/crc-mismatch", "Entry content does not match its CRC (a reader that checks skips it)"),
     ZIP_HIDDEN("zip/hidden-entry", "Local entry not listed in the central directory"),
     ZIP_BOMB("zip/bomb", "Decompression limits reached (size or ratio)"),
+    COMPRESSED_MALFORMED("compressed/malformed", "Compressed stream is invalid or truncated"),
     ARCHIVE_UNSUPPORTED("archive/unsupported", "Archive format whose content is not inspected"),
     ARCHIVE_CODE("archive/code", "Archive holds Python source that a loader may run (TorchScript)"),
     FORMAT_MISMATCH("format/mismatch", "File content is not the format its name claims"),
