@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Scans model files for supply-chain attacks without loading them: pickles (and the PyTorch, NumPy and joblib
@@ -143,6 +144,19 @@ public final class ArtifactScanner {
     /** Scans one file, following a symbolic link to what a loader would read; name is how findings refer to it. */
     public FileVerdict scanFile(Path file, String name) {
         ScanJob job = new ScanJob(name, limits);
+        Optional<String> special = special(file);
+        if (special.isPresent()) {
+            // Opening a named pipe blocks until a writer appears (a scan would hang); a device can be endless.
+            job.add(
+                    Severity.MEDIUM,
+                    Rule.FILE_SPECIAL,
+                    Detector.NAME,
+                    special.get() + ", not a regular file: skipped without opening",
+                    "",
+                    -1,
+                    -1);
+            return FileVerdict.of(name, "special", 0, job.findings());
+        }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             Blob b = size == 0 ? Blob.of(new byte[0]) : Blob.map(ch);
@@ -152,6 +166,23 @@ public final class ArtifactScanner {
             job.add(Severity.MEDIUM, Rule.FILE_UNREADABLE, Detector.NAME, "cannot read: " + e.getMessage(), "", -1, -1);
             return FileVerdict.of(name, "unreadable", 0, job.findings());
         }
+    }
+
+    /** What a path is when it is not a regular file (read with stat, never opened); empty for a regular file. */
+    private static Optional<String> special(Path file) {
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // a broken link or a permission error: reported when the open fails
+        }
+        if (a.isRegularFile()) {
+            return Optional.empty();
+        }
+        if (a.isDirectory()) {
+            return Optional.of("folder nested deeper than the walk goes");
+        }
+        return Optional.of("named pipe, socket or device");
     }
 
     /** Scans bytes held in memory (tests, fuzzing, content fetched by other means). */

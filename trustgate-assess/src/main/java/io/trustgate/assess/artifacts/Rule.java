@@ -34,7 +34,8 @@ public enum Rule {
     ONNX_CUSTOM_DOMAIN("onnx/custom-domain", "Operator from a custom domain needs a native custom-op library"),
     ONNX_MALFORMED("onnx/malformed", "ONNX protobuf is invalid"),
     HDF5_MALFORMED("hdf5/malformed", "HDF5 model config could not be read"),
-    FILE_UNREADABLE("file/unreadable", "File could not be read");
+    FILE_UNREADABLE("file/unreadable", "File could not be read"),
+    FILE_SPECIAL("file/special", "Not a regular file (named pipe, socket, device): skipped without opening");
 
     private final String id;
     private final String description;

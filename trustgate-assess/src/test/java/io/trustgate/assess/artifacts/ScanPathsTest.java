@@ -1,10 +1,12 @@
 package io.trustgate.assess.artifacts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,5 +58,29 @@ class ScanPathsTest {
         assertThat(files(r)).filteredOn(n -> n.endsWith(".pkl")).containsExactly("a.pkl");
         assertThat(r.files()).filteredOn(f -> f.format().equals("symlink-loop")).hasSize(2);
         assertThat(worst(r)).isEqualTo(Severity.CRITICAL);
+    }
+
+    @Test
+    void skipsNamedPipesWithoutOpeningThem() throws Exception {
+        // QA pass 5 #4: opening a FIFO blocks until a writer appears, so the scan hung.
+        Path dir = Files.createDirectories(tmp.resolve("f"));
+        Files.write(dir.resolve("a.pkl"), Build.globalCall("os", "system", "id"));
+        Path fifo = dir.resolve("model.pkl");
+        Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertThat(p.waitFor()).isZero();
+        Files.createSymbolicLink(dir.resolve("link.bin"), Path.of("model.pkl"));
+
+        ScanReport r = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> scanner.scan(dir));
+        assertThat(r.files()).filteredOn(f -> f.format().equals("special")).hasSize(1);
+        assertThat(r.files().stream().flatMap(f -> f.findings().stream()))
+                .anySatisfy(f -> assertThat(f.rule()).isEqualTo(Rule.FILE_SPECIAL));
+        assertThat(worst(r)).isEqualTo(Severity.CRITICAL);
+        FileVerdict alone = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> scanner.scan(fifo))
+                .files()
+                .get(0);
+        assertThat(alone.findings()).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo(Rule.FILE_SPECIAL);
+            assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+        });
     }
 }
