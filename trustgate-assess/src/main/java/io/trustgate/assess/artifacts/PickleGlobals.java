@@ -339,8 +339,44 @@ final class PickleGlobals {
                 return Kind.UNSAFE;
             }
         }
+        // torch.os.system: a module that imported os exposes it as an attribute, and the loader walks the dots.
+        String[] parts = full.split("\\.", -1);
+        for (int i = 1; i < parts.length - 1; i++) {
+            if (REACHED.contains(parts[i])) {
+                String name2 = String.join(".", java.util.Arrays.asList(parts).subList(i + 1, parts.length));
+                String mod2 = parts[i].equals("__builtins__") ? "builtins" : parts[i];
+                if (classify(mod2, name2) == Kind.UNSAFE) {
+                    return Kind.UNSAFE;
+                }
+            }
+        }
         return Kind.UNKNOWN;
     }
+
+    /** Dangerous modules that other modules commonly import, so they are reachable as attributes of those. */
+    private static final Set<String> REACHED = Set.of(
+            "os",
+            "posix",
+            "nt",
+            "subprocess",
+            "sys",
+            "builtins",
+            "__builtin__",
+            "__builtins__",
+            "importlib",
+            "shutil",
+            "socket",
+            "pty",
+            "runpy",
+            "marshal",
+            "ctypes",
+            "pickle",
+            "_pickle",
+            "dill",
+            "pip",
+            "commands",
+            "webbrowser",
+            "multiprocessing");
 
     private static String parent(String m) {
         int i = m.lastIndexOf('.');

@@ -293,6 +293,8 @@ final class PickleScanner {
                                 if (op == 'S' && s.length() >= 2 && (s.charAt(0) == '\'' || s.charAt(0) == '"')) {
                                     s = s.substring(1, s.length() - 1);
                                 }
+                                // Decoded as pickle does, so o\u0073 and o\x73 are the "os" Python imports.
+                                s = op == 'S' ? escapeDecode(s) : rawUnicodeEscape(s);
                                 pos = e + 1;
                                 stack.add(new Str(s));
                             }
@@ -729,6 +731,101 @@ final class PickleScanner {
         }
         stack.remove(m);
         return m;
+    }
+
+    /**
+     * Python's {@code codecs.escape_decode}, which pickle applies to STRING ({@code S}) operands: {@code \\xhh},
+     * octal, and the one-letter escapes; an unknown escape keeps its backslash, a bad {@code \\x} keeps the text (the
+     * loader fails on it, so the name does not matter).
+     */
+    static String escapeDecode(String s) {
+        if (s.indexOf('\\') < 0) {
+            return s;
+        }
+        StringBuilder o = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '\\' || i + 1 >= s.length()) {
+                o.append(c);
+                continue;
+            }
+            char n = s.charAt(++i);
+            switch (n) {
+                case '\n' -> {}
+                case '\\', '\'', '"' -> o.append(n);
+                case 'a' -> o.append('\u0007');
+                case 'b' -> o.append('\b');
+                case 'f' -> o.append('\f');
+                case 'n' -> o.append('\n');
+                case 'r' -> o.append('\r');
+                case 't' -> o.append('\t');
+                case 'v' -> o.append('\u000b');
+                case 'x' -> {
+                    int v = i + 2 < s.length() ? hex(s, i + 1, 2) : -1;
+                    if (v < 0) {
+                        return s;
+                    }
+                    o.append((char) v);
+                    i += 2;
+                }
+                default -> {
+                    if (n >= '0' && n <= '7') {
+                        int v = n - '0';
+                        for (int k = 0; k < 2 && i + 1 < s.length(); k++) {
+                            char m = s.charAt(i + 1);
+                            if (m < '0' || m > '7') {
+                                break;
+                            }
+                            v = v * 8 + (m - '0');
+                            i++;
+                        }
+                        o.append((char) (v & 0xff));
+                    } else {
+                        o.append('\\').append(n);
+                    }
+                }
+            }
+        }
+        return o.toString();
+    }
+
+    /**
+     * Python's {@code raw-unicode-escape} decoding, which pickle applies to UNICODE ({@code V}) operands: only
+     * {@code \\uXXXX} and {@code \\UXXXXXXXX} are escapes; every other byte is its Latin-1 character.
+     */
+    static String rawUnicodeEscape(String s) {
+        if (s.indexOf('\\') < 0) {
+            return s;
+        }
+        StringBuilder o = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length() && (s.charAt(i + 1) == 'u' || s.charAt(i + 1) == 'U')) {
+                int w = s.charAt(i + 1) == 'u' ? 4 : 8;
+                int v = i + 1 + w < s.length() ? hex(s, i + 2, w) : -1;
+                if (v < 0 || !Character.isValidCodePoint(v)) {
+                    return s; // Python refuses the stream: keep the literal text
+                }
+                o.appendCodePoint(v);
+                i += 1 + w;
+            } else {
+                o.append(c);
+            }
+        }
+        return o.toString();
+    }
+
+    /** The value of n hex digits at from, or -1. */
+    private static int hex(String s, int from, int n) {
+        long v = 0;
+        for (int k = from; k < from + n; k++) {
+            int h = Character.digit(s.charAt(k), 16);
+            if (h < 0) {
+                return -1;
+            }
+            v = v * 16 + h;
+        }
+        return v > Integer.MAX_VALUE ? -1 : (int) v;
     }
 
     private static long parseLong(String s) {

@@ -189,4 +189,38 @@ class BypassRegressionTest {
         assertThat(scanner.scanBytes("n.bin", ascii("N."))).isInstanceOf(FileVerdict.Clean.class);
         assertThat(scanner.scanBytes("t.bin", ascii("hello world\n"))).isInstanceOf(FileVerdict.Clean.class);
     }
+
+    @Test
+    void escapedNamesInProtocol0StringsAreDecodedLikePython() {
+        // QA pass 5 #5: V operands are raw-unicode-escape and S operands escape-decoded by pickle: o\u0073 is os.
+        byte[] u = ascii("Vo\\u0073\nVsystem\n\u0093(Vid\ntR.");
+        FileVerdict v = scanner.scanBytes("u.pkl", u);
+        assertThat(v.worst()).contains(Severity.CRITICAL);
+        assertThat(v.findings().get(0).reason()).contains("os.system");
+        assertThat(worst("x.pkl", ascii("S'o\\x73'\nS'system'\n\u0093(S'id'\ntR.")))
+                .isEqualTo(Severity.CRITICAL);
+        assertThat(worst("o.pkl", ascii("S'o\\163'\nS'system'\n\u0093(S'id'\ntR.")))
+                .isEqualTo(Severity.CRITICAL);
+        assertThat(worst("b.pkl", ascii("Vbuiltin\\u0073\nV\\U00000065val\n\u0093(V1\ntR.")))
+                .isEqualTo(Severity.CRITICAL);
+        // Other escapes decode as in Python; an unknown escape keeps its backslash.
+        assertThat(PickleScanner.escapeDecode("a\\tb\\\\c\\qd")).isEqualTo("a\tb\\c\\qd");
+        assertThat(PickleScanner.rawUnicodeEscape("\\x73\\u00e9")).isEqualTo("\\x73\u00e9");
+    }
+
+    @Test
+    void dottedPathsThroughAnotherModuleReachTheDenyList() {
+        // QA pass 5 #5: torch imports os, so torch + "os.system" is os.system (STACK_GLOBAL walks the dots).
+        assertThat(worst("t.pkl", Build.stackGlobalCall("torch", "os.system", "id")))
+                .isEqualTo(Severity.CRITICAL);
+        assertThat(worst("s.pkl", Build.stackGlobalCall("numpy", "sys.modules", "id")))
+                .isEqualTo(Severity.CRITICAL);
+        assertThat(worst("e.pkl", Build.stackGlobalCall("transformers.utils", "builtins.eval", "1")))
+                .isEqualTo(Severity.CRITICAL);
+        // Harmless attributes reached the same way, and look-alike names, stay outside the deny-list.
+        assertThat(worst("l.pkl", Build.stackGlobalCall("torch", "builtins.len", "1")))
+                .isEqualTo(Severity.HIGH);
+        assertThat(worst("m.pkl", Build.stackGlobalCall("mypkg.os_utils", "run", "x")))
+                .isEqualTo(Severity.HIGH);
+    }
 }
