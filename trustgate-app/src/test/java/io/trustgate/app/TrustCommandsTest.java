@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trustgate.api.evidence.Evidence;
 import io.trustgate.api.evidence.EvidenceKind;
 import io.trustgate.api.evidence.Measurement;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -150,6 +151,40 @@ class TrustCommandsTest {
                 run("trust", "--context", "credit-decisions", "--json").out());
         assertThat(after.path("route").get(0).asText()).isEqualTo("meta-llama/Llama-3.3-70B-Instruct");
         assertThat(after.path("allowed").get(0).path("checks").toString()).contains("run-42");
+    }
+
+    private JsonNode artifactSignal(String model) throws Exception {
+        JsonNode j = JSON.readTree(run("compare", model, "gpt-4o", "--json").out());
+        for (JsonNode d : j.path("models").get(0).path("dimensions")) {
+            for (JsonNode sig : d.path("signals")) {
+                if (sig.path("name").asText().equals("artifact-scan")) {
+                    return sig;
+                }
+            }
+        }
+        throw new AssertionError("no artifact-scan signal in " + j);
+    }
+
+    @Test
+    void scanEvidenceStoredWithModelIsReadByCompareAndTrust() throws Exception {
+        // QA pass 5 #6: scan stores findings_critical|high|... and passed; the scorer read only findings/unsafe.
+        String model = "meta-llama/Llama-3.3-70B-Instruct";
+        assertThat(artifactSignal(model).path("value").asText()).isEqualTo("unknown");
+        Path clean = Files.createDirectories(dir.resolve("clean"));
+        Files.writeString(clean.resolve("config.json"), "{}");
+        assertThat(run("scan", clean.toString(), "--model", model).code()).isZero();
+        assertThat(artifactSignal(model).path("value").asDouble()).isEqualTo(1.0);
+
+        Path evil = Files.createDirectories(dir.resolve("evil"));
+        Files.write(
+                evil.resolve("pytorch_model.bin"),
+                "\u0080\u0002cos\nsystem\nX\u0002\u0000\u0000\u0000id\u0085R.".getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(run("scan", evil.toString(), "--model", model).code()).isEqualTo(1);
+        JsonNode sig = artifactSignal(model);
+        assertThat(sig.path("value").asDouble()).isZero();
+        assertThat(sig.path("basis").asText()).contains("1 unsafe finding");
+        assertThat(run("trust", "--context", "internal-tooling", "--json").out())
+                .contains("1 unsafe finding");
     }
 
     @Test

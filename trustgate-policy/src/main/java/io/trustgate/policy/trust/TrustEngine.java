@@ -340,22 +340,41 @@ public final class TrustEngine {
                 p, "red-team", EvidenceKind.RED_TEAM, "attack_success_rate", true, "1 - mean attack success rate");
     }
 
+    /**
+     * 1 when the newest artifact scan (the worst of that day) found nothing unsafe, else 0. {@code trustgate scan --model} stores
+     * {@code findings_critical|high|medium|low} and {@code passed}: unsafe means CRITICAL or HIGH findings, whatever
+     * threshold the scan ran with. Hand-written evidence may give {@code findings} or {@code unsafe} instead.
+     */
     private static Signal artifactScanSignal(ModelProfile p) {
-        for (Evidence e : p.evidence()) {
-            if (e.kind() == EvidenceKind.ARTIFACT_SCAN) {
-                Optional<Measurement> m = e.measurement("findings").or(() -> e.measurement("unsafe"));
-                if (m.isPresent()) {
-                    boolean clean = m.get().value() == 0;
-                    return Signal.known(
-                            "artifact-scan",
-                            clean ? 1.0 : 0.0,
-                            e.name() + ": " + fmt(m.get().value()) + " "
-                                    + m.get().name(),
-                            e.source());
-                }
-            }
+        Optional<Evidence> newest = p.evidence().stream()
+                .filter(e -> e.kind() == EvidenceKind.ARTIFACT_SCAN)
+                .filter(e -> unsafeFindings(e).isPresent())
+                // Evidence carries a day, not a time: of the scans of the newest day, the worst counts.
+                .max(java.util.Comparator.comparing(Evidence::date)
+                        .thenComparing(e -> unsafeFindings(e).orElse(0.0)));
+        if (newest.isEmpty()) {
+            return Signal.unknown("artifact-scan", "the model's files were not scanned");
         }
-        return Signal.unknown("artifact-scan", "the model's files were not scanned");
+        Evidence e = newest.get();
+        double unsafe = unsafeFindings(e).orElseThrow();
+        return Signal.known(
+                "artifact-scan",
+                unsafe == 0 ? 1.0 : 0.0,
+                e.name() + ": " + fmt(unsafe) + " unsafe finding(s)" + (unsafe == 0 ? "" : " (CRITICAL or HIGH)"),
+                e.source());
+    }
+
+    private static Optional<Double> unsafeFindings(Evidence e) {
+        Optional<Measurement> critical = e.measurement("findings_critical");
+        Optional<Measurement> high = e.measurement("findings_high");
+        if (critical.isPresent() || high.isPresent()) {
+            return Optional.of(critical.map(Measurement::value).orElse(0.0)
+                    + high.map(Measurement::value).orElse(0.0));
+        }
+        return e.measurement("findings")
+                .or(() -> e.measurement("unsafe"))
+                .map(Measurement::value)
+                .or(() -> e.measurement("passed").map(m -> m.value() == 1 ? 0.0 : 1.0));
     }
 
     private static Signal provenanceSignal(ModelProfile p) {
