@@ -54,6 +54,7 @@ public final class AnthropicProvider implements Provider {
     private final ProviderConfig config;
     private final HttpClientAgent client;
     private final String messagesUri;
+    private final Credentials credentials;
 
     public AnthropicProvider(Vertx vertx, ProviderConfig config) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
@@ -64,6 +65,7 @@ public final class AnthropicProvider implements Provider {
                 .setKeepAlive(true);
         this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(config.maxConnections()));
         this.messagesUri = messagesUri(config.baseUrl().toString());
+        this.credentials = Credentials.of(config);
     }
 
     /** {@code {baseUrl}/v1/messages}, tolerating a base URL that already ends with {@code /v1}. */
@@ -137,7 +139,9 @@ public final class AnthropicProvider implements Provider {
             } else if (call.stream()) {
                 response.pause();
                 AnthropicChatStream stream = new AnthropicChatStream(
-                        request, response, new AnthropicStreamTranslator(name(), call.includeUsage(), nowSeconds()));
+                        request,
+                        response,
+                        new AnthropicStreamTranslator(name(), credentials, call.includeUsage(), nowSeconds()));
                 result.tryComplete(new ChatResponse.Streaming(stream));
             } else {
                 readBounded(response, MAX_ANSWER_BODY, result, whole -> {
@@ -165,12 +169,14 @@ public final class AnthropicProvider implements Provider {
                 collected.appendBuffer(chunk.length() <= room ? chunk : chunk.getBuffer(0, room));
             }
         });
-        response.exceptionHandler(e -> result.tryFail(UpstreamFailure.status(name(), status, retryAfter, "")));
+        response.exceptionHandler(
+                e -> result.tryFail(UpstreamFailure.status(name(), status, retryAfter, "", credentials)));
         response.endHandler(v -> result.tryFail(UpstreamFailure.status(
                 name(),
                 status,
                 retryAfter,
-                AnthropicTranslator.errorMessage(collected.toString(StandardCharsets.UTF_8)))));
+                AnthropicTranslator.errorMessage(collected.toString(StandardCharsets.UTF_8)),
+                credentials)));
     }
 
     private <T> void readBounded(HttpClientResponse response, int limit, Promise<T> result, Consumer<Buffer> onWhole) {

@@ -28,6 +28,7 @@ final class AnthropicStreamTranslator {
     private static final Buffer DONE = Buffer.buffer("data: [DONE]\n\n");
 
     private final String provider;
+    private final Credentials credentials;
     private final boolean includeUsage;
     private final long created;
     private final Map<Integer, Integer> toolIndexOfBlock = new HashMap<>();
@@ -41,8 +42,16 @@ final class AnthropicStreamTranslator {
     private boolean started;
     private boolean finished;
 
+    /** Without credentials to mask (a provider with no key, and tests). */
     AnthropicStreamTranslator(String provider, boolean includeUsage, long createdEpochSeconds) {
+        this(provider, Credentials.NONE, includeUsage, createdEpochSeconds);
+    }
+
+    /** With the provider's credentials, masked in the message of an {@code error} event. */
+    AnthropicStreamTranslator(
+            String provider, Credentials credentials, boolean includeUsage, long createdEpochSeconds) {
         this.provider = provider;
+        this.credentials = credentials;
         this.includeUsage = includeUsage;
         this.created = createdEpochSeconds;
     }
@@ -148,7 +157,8 @@ final class AnthropicStreamTranslator {
                         provider,
                         AnthropicTranslator.statusOfErrorType(errorType),
                         Duration.ZERO,
-                        message.length() > 300 ? message.substring(0, 300) : message);
+                        message.length() > 300 ? message.substring(0, 300) : message,
+                        credentials);
             }
             default -> {
                 // ping, content_block_stop and event types added later carry nothing for the client.

@@ -24,6 +24,7 @@ final class OpenAiProvider implements Provider {
     static final int MAX_EVENT_BYTES = 4 * 1024 * 1024;
 
     private final ProviderConfig config;
+    private final Credentials credentials;
     private final Upstream upstream;
     private final boolean azure;
     private final String base;
@@ -33,6 +34,7 @@ final class OpenAiProvider implements Provider {
 
     OpenAiProvider(Vertx vertx, ProviderConfig config) {
         this.config = config;
+        this.credentials = Credentials.of(config);
         this.upstream = new Upstream(vertx, config);
         this.azure = config.kind() == ProviderConfig.Kind.AZURE_OPENAI;
         String b = config.baseUrl().toString();
@@ -101,8 +103,8 @@ final class OpenAiProvider implements Provider {
                         return failFromStatus(ex);
                     }
                     if (call.stream() && isEventStream(ex)) {
-                        return Future.succeededFuture(
-                                new ChatResponse.Streaming(new OpenAiStream(ex, config.name(), call.includeUsage())));
+                        return Future.succeededFuture(new ChatResponse.Streaming(
+                                new OpenAiStream(ex, config.name(), credentials, call.includeUsage())));
                     }
                     return Upstream.body(ex, config.name(), MAX_BODY_BYTES).map(b -> complete(b, call));
                 });
@@ -135,8 +137,8 @@ final class OpenAiProvider implements Provider {
         java.time.Duration ra = Upstream.retryAfter(ex.response());
         return Upstream.body(ex, config.name(), 64 * 1024)
                 .recover(t -> Future.succeededFuture(Buffer.buffer()))
-                .compose(b ->
-                        Future.failedFuture(UpstreamFailure.status(config.name(), status, ra, Json.errorMessage(b))));
+                .compose(b -> Future.failedFuture(
+                        UpstreamFailure.status(config.name(), status, ra, Json.errorMessage(b), credentials)));
     }
 
     @Override
@@ -173,6 +175,7 @@ final class OpenAiProvider implements Provider {
     static final class OpenAiStream implements ChatStream {
         private final Upstream.Exchange ex;
         private final String provider;
+        private final Credentials credentials;
         private final boolean includeUsage;
         private final SseParser parser;
         private Buffer out;
@@ -186,9 +189,10 @@ final class OpenAiProvider implements Provider {
         private io.vertx.core.Handler<Usage> endHandler = u -> {};
         private io.vertx.core.Handler<Throwable> exceptionHandler = t -> {};
 
-        OpenAiStream(Upstream.Exchange ex, String provider, boolean includeUsage) {
+        OpenAiStream(Upstream.Exchange ex, String provider, Credentials credentials, boolean includeUsage) {
             this.ex = ex;
             this.provider = provider;
+            this.credentials = credentials;
             this.includeUsage = includeUsage;
             this.parser = new SseParser(MAX_EVENT_BYTES, this::onEvent);
         }
@@ -229,7 +233,8 @@ final class OpenAiProvider implements Provider {
             } else if (data.contains("\"error\"") && !data.contains("\"choices\"")) {
                 fail(UpstreamFailure.connection(
                         provider,
-                        "error event in stream" + UpstreamFailure.detail(Json.errorMessage(Buffer.buffer(data))),
+                        "error event in stream"
+                                + UpstreamFailure.detail(Json.errorMessage(Buffer.buffer(data)), credentials),
                         null));
                 return;
             }

@@ -57,7 +57,7 @@ final class SandboxProvider implements Provider {
             if (last.contains(s.match())) {
                 if (s.status() != 200) {
                     return Future.failedFuture(UpstreamFailure.status(
-                            config.name(), s.status(), Duration.ZERO, "scripted sandbox failure"));
+                            config.name(), s.status(), Duration.ZERO, "scripted sandbox failure", Credentials.NONE));
                 }
                 reply = s.reply();
                 break;

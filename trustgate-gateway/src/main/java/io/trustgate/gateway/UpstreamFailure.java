@@ -8,7 +8,8 @@ import java.time.Duration;
  * Builds the exceptions providers fail with, carrying what the retry and fallback logic needs: the kind, the
  * upstream's status (0 for a connection failure) and its Retry-After. Of an upstream error body only its message
  * is passed on (the client needs "maximum context length exceeded"), cut to {@value #MAX_DETAIL} chars and with
- * secrets and personal data masked, since an upstream can echo text into it that no output firewall has screened.
+ * secrets and personal data masked, since an upstream can echo text into it that no output firewall has screened,
+ * and with the provider's own configured credentials masked, since an upstream or a proxy may quote the key it got.
  */
 public final class UpstreamFailure {
     /** The longest upstream message passed on. */
@@ -21,13 +22,15 @@ public final class UpstreamFailure {
         static final io.trustgate.firewall.FirewallChain CHAIN = AuditCapture.standardRedactor();
     }
 
-    /** The upstream's message as the client may see it: cut, and masked. */
-    static String detail(String upstreamMessage) {
+    /** The upstream's message as the client (and any log) may see it: cut, and masked. */
+    static String detail(String upstreamMessage, Credentials credentials) {
         if (upstreamMessage.isBlank()) {
             return "";
         }
-        // masked before it is cut, so that a cut never leaves half a value the masking could not recognise
-        String text = upstreamMessage.substring(0, Math.min(upstreamMessage.length(), 4 * MAX_DETAIL));
+        // masked before it is cut, so that a cut never leaves half a value the masking could not recognise; the
+        // provider's own credentials first, over the whole message, as the pattern masker does not know their format
+        String text = credentials.mask(upstreamMessage);
+        text = text.substring(0, Math.min(text.length(), 4 * MAX_DETAIL));
         text = switch (Masker.CHAIN.scan(text, io.trustgate.api.ScanText.Stage.OUTPUT)) {
             case io.trustgate.api.Verdict.Redact r -> r.text();
             case io.trustgate.api.Verdict.Allow a -> text;
@@ -63,8 +66,9 @@ public final class UpstreamFailure {
      * client's request that the upstream refused, passed on as invalid requests; 401 and 403 mean the gateway's own
      * provider credential is wrong, which is the operator's problem, so the client sees 502.
      */
-    public static TrustgateException status(String provider, int status, Duration retryAfter, String upstreamMessage) {
-        String detail = detail(upstreamMessage);
+    static TrustgateException status(
+            String provider, int status, Duration retryAfter, String upstreamMessage, Credentials credentials) {
+        String detail = detail(upstreamMessage, credentials);
         if (status == 400 || status == 404 || status == 413 || status == 422) {
             return new TrustgateException(
                     ErrorKind.INVALID_REQUEST,

@@ -50,6 +50,12 @@ public final class FakeOpenAiServer implements AutoCloseable {
         /** Stream exactly these events' data (each sent as {@code data: ...}), then {@code [DONE]}. */
         record Events(List<String> data) implements Behavior {}
 
+        /**
+         * Answer with this HTTP status and an error message that quotes the credential received (the
+         * {@code Authorization} or {@code api-key} header), as validation proxies and debugging servers do.
+         */
+        record EchoCredential(int status) implements Behavior {}
+
         /** Answer a request that does not stream with exactly this JSON body. */
         record Body(String json) implements Behavior {}
     }
@@ -191,6 +197,17 @@ public final class FakeOpenAiServer implements AutoCloseable {
                             s.status() == 429 ? "requests" : "server_error",
                             s.status() == 429 ? "rate_limit_exceeded" : null,
                             s.retryAfterSeconds());
+                case Behavior.EchoCredential e ->
+                    error(
+                            resp,
+                            e.status(),
+                            "bad request; credentials used: "
+                                    + (req.getHeader("authorization") != null
+                                            ? req.getHeader("authorization")
+                                            : req.getHeader("api-key")),
+                            "invalid_request_error",
+                            null,
+                            0);
                 case Behavior.SlowFirstByte s -> vertx.setTimer(s.millis(), t -> answer(req, json, new Behavior.Ok()));
                 default -> answer(req, json, behavior);
             }

@@ -1,0 +1,118 @@
+package io.trustgate.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Vertx;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How upstream failures reach the client, the records and the metrics, against fakes speaking the OpenAI and
+ * Anthropic wire protocols: what of an upstream's error text a client may see, what counts as a failure, and when
+ * a stream can still fall back. Regression tests of the fourth QA pass (the path to real providers).
+ */
+class UpstreamFailuresIT {
+    static final ObjectMapper M = new ObjectMapper();
+    /** Not a vendor format (an Azure-style key), so only the gateway's knowledge of its own key can hide it. */
+    static final String OPENAI_KEY = "3f9a1c7e5b2d48f0a6c1e9b7d3f5a2c8";
+
+    static Vertx vertx;
+    FakeOpenAiServer openai;
+    FakeOpenAiServer backup;
+    FakeAnthropicServer claude;
+    GatewayHarness h;
+    String key;
+
+    @BeforeAll
+    static void vertx() {
+        vertx = Vertx.vertx();
+    }
+
+    @AfterAll
+    static void stop() {
+        vertx.close();
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        openai = new FakeOpenAiServer(vertx, OPENAI_KEY);
+        backup = new FakeOpenAiServer(vertx, "backup-key-123");
+        claude = FakeAnthropicServer.start(vertx)
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+        h = new GatewayHarness()
+                .provider(GatewayHarness.openai("oa", openai, OPENAI_KEY))
+                .provider(GatewayHarness.openai("backup", backup, "backup-key-123"))
+                .provider(AnthropicGatewayIT.anthropic("an", claude))
+                .model("gpt", "oa", "gpt-up")
+                .model("gpt-fb", "oa", "gpt-up", "spare")
+                .model("claude", "an", FakeAnthropicServer.MODEL)
+                .model("claude-fb", "an", FakeAnthropicServer.MODEL, "spare")
+                .model("spare", "backup", "spare-up")
+                .start();
+        key = h.key("k");
+    }
+
+    @AfterEach
+    void tearDown() {
+        h.close();
+        openai.close();
+        backup.close();
+        claude.close();
+    }
+
+    static String chat(String model, String text, boolean stream) {
+        return "{\"model\":\"" + model + "\",\"stream\":" + stream + ",\"messages\":[{\"role\":\"user\",\"content\":\""
+                + text + "\"}]}";
+    }
+
+    private HttpResponse<String> post(String body) {
+        return h.post("/v1/chat/completions", key, body);
+    }
+
+    @Test
+    void anOpenAiUpstreamQuotingTheGatewaysKeyInAnErrorNeverShowsItToTheClient() {
+        openai.enqueue(new FakeOpenAiServer.Behavior.EchoCredential(400));
+        HttpResponse<String> r = post(chat("gpt", "hi", false));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body())
+                .contains("credentials used: Bearer " + Credentials.PLACEHOLDER)
+                .doesNotContain(OPENAI_KEY);
+    }
+
+    @Test
+    void anOpenAiStreamErrorEventQuotingTheKeyNeverShowsItToTheClient() {
+        openai.enqueue(new FakeOpenAiServer.Behavior.Events(List.of(
+                FakeOpenAiServer.chunk("gpt-up", "{\"role\":\"assistant\",\"content\":\"Hi\"}", null),
+                "{\"error\":{\"message\":\"proxy: token Bearer " + OPENAI_KEY
+                        + " expired\",\"type\":\"server_error\"}}")));
+        HttpResponse<String> r = post(chat("gpt", "hi", true));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body())
+                .contains("data: {\"error\":")
+                .contains(Credentials.PLACEHOLDER)
+                .doesNotContain(OPENAI_KEY);
+    }
+
+    @Test
+    void anAnthropicUpstreamQuotingTheKeyNeverShowsItToTheClient() {
+        claude.enqueue(new FakeAnthropicServer.Behaviour.Error(
+                400, "invalid_request_error", "credentials used: " + FakeAnthropicServer.API_KEY, 0));
+        HttpResponse<String> r = post(chat("claude", "hi", false));
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains(Credentials.PLACEHOLDER).doesNotContain(FakeAnthropicServer.API_KEY);
+
+        claude.enqueue(new FakeAnthropicServer.Behaviour.ErrorEventMidStream(
+                "overloaded_error", "overloaded for key " + FakeAnthropicServer.API_KEY));
+        HttpResponse<String> s = post(chat("claude", "hi", true));
+        assertThat(s.body()).contains(Credentials.PLACEHOLDER).doesNotContain(FakeAnthropicServer.API_KEY);
+    }
+}
