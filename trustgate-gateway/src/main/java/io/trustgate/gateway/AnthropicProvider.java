@@ -152,6 +152,23 @@ public final class AnthropicProvider implements Provider {
                         result.tryFail(UpstreamFailure.connection(name(), "answer is not JSON", e));
                         return;
                     }
+                    if ("error".equals(message.path("type").asText())) {
+                        // an error inside a 200 (proxies, overload): a failure like its HTTP form, never an
+                        // empty success, so that retries and fallbacks apply
+                        String type = message.path("error").path("type").asText("");
+                        result.tryFail(UpstreamFailure.status(
+                                name(),
+                                AnthropicTranslator.statusOfErrorType(type),
+                                Duration.ZERO,
+                                AnthropicTranslator.errorMessage(whole.toString(StandardCharsets.UTF_8)),
+                                credentials));
+                        return;
+                    }
+                    if (!"message".equals(message.path("type").asText())
+                            || !message.path("content").isArray()) {
+                        result.tryFail(UpstreamFailure.connection(name(), "answer is not a message", null));
+                        return;
+                    }
                     result.tryComplete(
                             new ChatResponse.Complete(AnthropicTranslator.toChatCompletion(message, nowSeconds())));
                 });

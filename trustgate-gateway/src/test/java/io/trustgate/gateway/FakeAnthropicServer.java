@@ -60,6 +60,9 @@ public final class FakeAnthropicServer implements AutoCloseable {
 
         /** Streams the start and one word, then sends nothing more and never ends. */
         record Hang() implements Behaviour {}
+
+        /** HTTP 200 with Anthropic's error body, as some proxies and overloaded front ends answer. */
+        record ErrorIn200(String type, String message) implements Behaviour {}
     }
 
     /** Input tokens every answer reports. */
@@ -281,6 +284,14 @@ public final class FakeAnthropicServer implements AutoCloseable {
                                         new JsonObject().put("type", e.type()).put("message", e.message()))));
                 writeStream(response, events, Tail.END);
             }
+            case Behaviour.ErrorIn200 e ->
+                json(
+                        response,
+                        new JsonObject()
+                                .put("type", "error")
+                                .put(
+                                        "error",
+                                        new JsonObject().put("type", e.type()).put("message", e.message())));
             case Behaviour.Hang h -> {
                 List<String> events = new ArrayList<>(start());
                 events.addAll(textBlock(0, List.of("Waiting")).subList(0, 2));

@@ -115,4 +115,19 @@ class UpstreamFailuresIT {
         HttpResponse<String> s = post(chat("claude", "hi", true));
         assertThat(s.body()).contains(Credentials.PLACEHOLDER).doesNotContain(FakeAnthropicServer.API_KEY);
     }
+
+    @Test
+    void anAnthropicErrorBodyInA200IsAnUpstreamFailureThatFallsBack() {
+        claude.answerWith(new FakeAnthropicServer.Behaviour.ErrorIn200("overloaded_error", "Overloaded"));
+        HttpResponse<String> alone = post(chat("claude", "hello", false));
+        assertThat(alone.statusCode()).isEqualTo(502);
+        assertThat(alone.body()).contains("Overloaded").doesNotContain("chat.completion");
+        assertThat(claude.requests()).as("retried, as an overload is").isEqualTo(3);
+
+        // the three failures opened the breaker: the fallback answers without another try of Claude
+        HttpResponse<String> r = post(chat("claude-fb", "hello", false));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("x-trustgate-model")).hasValue("spare");
+        assertThat(r.body()).contains("hello");
+    }
 }
