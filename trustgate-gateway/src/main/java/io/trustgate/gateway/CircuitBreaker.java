@@ -11,9 +11,20 @@ import java.util.function.LongSupplier;
 final class CircuitBreaker {
     /** The breaker's state, as exported in metrics. */
     enum State {
-        CLOSED,
-        OPEN,
-        HALF_OPEN
+        CLOSED(0),
+        OPEN(2),
+        HALF_OPEN(1);
+
+        /**
+         * The value of {@code trustgate_circuit_breaker_state}, as docs/observability.md gives it (0 closed,
+         * 1 half-open, 2 open: the higher, the worse); written out, so that reordering the constants cannot change
+         * what alerts see.
+         */
+        final int metricValue;
+
+        State(int metricValue) {
+            this.metricValue = metricValue;
+        }
     }
 
     private final int threshold;

@@ -121,11 +121,11 @@ public final class GatewayMetrics {
 
     /** Breaker state per provider, read at scrape time. */
     void breakers(Map<String, CircuitBreaker> breakers) {
-        breakers.forEach((provider, b) -> Gauge.builder(
-                        "trustgate.circuit.breaker.state", b, x -> x.state().ordinal())
-                .description("0 closed, 1 half-open, 2 open")
-                .tag("provider", provider)
-                .register(registry));
+        breakers.forEach(
+                (provider, b) -> Gauge.builder("trustgate.circuit.breaker.state", b, x -> x.state().metricValue)
+                        .description("0 closed, 1 half-open, 2 open")
+                        .tag("provider", provider)
+                        .register(registry));
     }
 
     /**

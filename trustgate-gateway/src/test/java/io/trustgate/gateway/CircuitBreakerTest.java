@@ -53,4 +53,21 @@ class CircuitBreakerTest {
         b.onFailure();
         assertThat(b.tryAcquire()).isFalse();
     }
+
+    @Test
+    void theStateMetricIsZeroClosedOneHalfOpenTwoOpenAsDocumented() {
+        var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        new GatewayMetrics(registry).breakers(java.util.Map.of("up", b));
+        java.util.function.DoubleSupplier metric = () -> registry.find("trustgate.circuit.breaker.state")
+                .tag("provider", "up")
+                .gauge()
+                .value();
+        assertThat(metric.getAsDouble()).isZero();
+        b.onFailure();
+        b.onFailure();
+        b.onFailure();
+        assertThat(metric.getAsDouble()).as("open").isEqualTo(2.0);
+        now.addAndGet(Duration.ofSeconds(11).toNanos());
+        assertThat(metric.getAsDouble()).as("half-open").isEqualTo(1.0);
+    }
 }
