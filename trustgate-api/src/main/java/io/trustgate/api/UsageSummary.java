@@ -7,7 +7,8 @@ import java.util.Objects;
  *
  * @param group the value of the dimension (a key id, a tenant or a model)
  * @param requests number of requests
- * @param errors requests answered with a status of 400 or more
+ * @param errors requests answered with a status of 400 or more, or that carry an error code (a stream that
+ *     failed after its 200 status was sent)
  * @param promptTokens prompt tokens
  * @param completionTokens completion tokens
  * @param costMicros cost in micro-units

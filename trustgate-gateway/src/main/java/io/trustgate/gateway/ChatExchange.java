@@ -503,6 +503,8 @@ final class ChatExchange {
             } else {
                 cancelTimer();
                 endAttempt("broken", e.kind() == ErrorKind.INTERNAL ? "internal" : ErrorTable.code(e));
+                // the client saw 200, but the attempt failed: counted like any other failed attempt
+                gw.metrics.upstreamError(m.provider(), ErrorTable.code(e));
                 breaker.onFailure();
                 if (rewriter != null) {
                     findings.addAll(rewriter.findings());
@@ -698,6 +700,7 @@ final class ChatExchange {
         if (s != null && resp.headWritten()) {
             s.cancel();
             endAttempt("timeout", ErrorTable.code(e));
+            gw.metrics.upstreamError(m.provider(), ErrorTable.code(e));
             activeStream = null;
             gw.breakers.get(m.provider()).onFailure();
             endStream(settle(s.usageSoFar(), 200, ErrorTable.code(e)), ErrorTable.sseEvent(e));

@@ -29,6 +29,8 @@ class UpstreamFailuresIT {
     FakeAnthropicServer claude;
     GatewayHarness h;
     String key;
+    final io.micrometer.core.instrument.MeterRegistry registry =
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
 
     @BeforeAll
     static void vertx() {
@@ -57,6 +59,7 @@ class UpstreamFailuresIT {
                 .model("claude", "an", FakeAnthropicServer.MODEL)
                 .model("claude-fb", "an", FakeAnthropicServer.MODEL, "spare")
                 .model("spare", "backup", "spare-up")
+                .telemetry(new GatewayMetrics.Telemetry(registry, () -> "# text"))
                 .start();
         key = h.key("k");
     }
@@ -129,5 +132,35 @@ class UpstreamFailuresIT {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("x-trustgate-model")).hasValue("spare");
         assertThat(r.body()).contains("hello");
+    }
+
+    /** The sum of trustgate_upstream_errors_total over its series. */
+    private double upstreamErrors() {
+        return registry.find("trustgate.upstream.errors").counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count)
+                .sum();
+    }
+
+    @Test
+    void aStreamThatFailsAfterItStartedCountsAsAnUpstreamErrorAndInTheUsageErrors() {
+        java.time.Instant since = java.time.Instant.now().minusSeconds(60);
+        openai.enqueue(new FakeOpenAiServer.Behavior.DropMidStream());
+        HttpResponse<String> r = post(chat("gpt", "one two three four", true));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("data: {\"error\":");
+        claude.enqueue(new FakeAnthropicServer.Behaviour.ErrorEventMidStream("overloaded_error", "Overloaded"));
+        HttpResponse<String> s = post(chat("claude", "hi", true));
+        assertThat(s.statusCode()).isEqualTo(200);
+        assertThat(s.body()).contains("data: {\"error\":");
+
+        assertThat(upstreamErrors()).isEqualTo(2.0);
+        h.gateway().usageRecorder().flush();
+        List<io.trustgate.api.UsageSummary> byStatus =
+                h.store().summarize(io.trustgate.api.UsageSummary.GroupBy.STATUS, since);
+        assertThat(byStatus).singleElement().satisfies(row -> {
+            assertThat(row.group()).isEqualTo("200");
+            assertThat(row.requests()).isEqualTo(2);
+            assertThat(row.errors()).isEqualTo(2);
+        });
     }
 }

@@ -268,7 +268,10 @@ public final class SqliteStore implements KeyStore, UsageStore, AutoCloseable {
             case MODEL -> "model_requested";
             case STATUS -> "CAST(status AS TEXT)";
         };
-        String sql = "SELECT " + col + " AS g, COUNT(*), SUM(CASE WHEN status >= 400 THEN 1 ELSE 0 END),"
+        // an error is a status of 400 or more, or an error code: a stream that failed after it started was
+        // answered 200 (the client saw that status) and ended with an error event
+        String sql = "SELECT " + col + " AS g, COUNT(*),"
+                + " SUM(CASE WHEN status >= 400 OR error_code <> '' THEN 1 ELSE 0 END),"
                 + " SUM(prompt_tokens), SUM(completion_tokens), SUM(cost_micros), AVG(latency_us), MAX(latency_us)"
                 + " FROM usage_records WHERE at_ms >= ? GROUP BY g ORDER BY g";
         try (PreparedStatement ps = reader().prepareStatement(sql)) {
