@@ -24,7 +24,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * One chat completion through the gateway: validation, model and tier checks, admission (limits and budget
  * reservation), then the route: the requested model and its fallbacks, each tried with retries and jittered
  * backoff while its circuit breaker allows, until one starts answering. Fallback is possible only until the first
- * byte reaches the client; after that a failure ends the stream with an error event. A client that goes away
+ * byte reaches the client; after that a failure ends the stream with an error event. A stream's opening events
+ * that carry no content (the role chunk) are held back until the first content, at most
+ * {@link StreamOpening#HOLD_MILLIS}, so that a failure right after them can still fall back. A client that goes away
  * cancels the upstream call. Whatever happens, the reservation is settled exactly once and one usage record
  * is written. Confined to one event loop: no locking.
  */
@@ -68,6 +70,8 @@ final class ChatExchange {
     private final List<String> tried = new ArrayList<>();
     /** A stream's closing [DONE], written only once the request's audit event is durable. */
     private boolean heldDone;
+    /** The stream's opening events held back until its first content (see {@link StreamOpening}). */
+    private io.vertx.core.buffer.Buffer opening = io.vertx.core.buffer.Buffer.buffer();
 
     private Firewalls.Policy firewall = Firewalls.Policy.NONE;
     /** What the audit event keeps of the prompt and answer (per tier); the texts gathered for it. */
@@ -491,6 +495,8 @@ final class ChatExchange {
     private void stream(ModelEntry m, ProviderConfig pc, CircuitBreaker breaker, ChatStream s) {
         activeStream = s;
         boolean[] started = {false};
+        opening = io.vertx.core.buffer.Buffer.buffer(); // what an earlier attempt held back is dropped
+        long[] holdTimer = {-1};
         StreamRewriter rewriter = StreamRewriter.needed(firewall, redactions)
                 ? new StreamRewriter(firewall, outputContext, redactions)
                 : null;
@@ -499,6 +505,7 @@ final class ChatExchange {
             TrustgateException e = ErrorTable.from(t);
             if (!started[0]) {
                 cancelTimer();
+                gw.vertx().cancelTimer(holdTimer[0]);
                 onAttemptFailed(m, pc, breaker, e);
             } else {
                 cancelTimer();
@@ -530,7 +537,11 @@ final class ChatExchange {
                 }
             }
             if (!started[0]) {
+                gw.vertx().cancelTimer(holdTimer[0]);
                 startStream();
+                if (opening.length() > 0) {
+                    last = last == null ? opening : opening.copy().appendBuffer(last);
+                }
             }
             if (rewriter != null) {
                 findings.addAll(rewriter.findings());
@@ -559,21 +570,43 @@ final class ChatExchange {
                 }
             }
             if (!started[0]) {
+                opening.appendBuffer(buf);
+                if (StreamOpening.contentless(buf)) {
+                    if (holdTimer[0] < 0) {
+                        holdTimer[0] = gw.vertx().setTimer(StreamOpening.HOLD_MILLIS, t -> {
+                            // no content yet, but the client should not wait without headers any longer
+                            if (!started[0] && activeStream == s && !clientGone && !resp.ended()) {
+                                started[0] = true;
+                                breaker.onSuccess();
+                                startStream();
+                                send(s, opening);
+                            }
+                        });
+                    }
+                    return;
+                }
+                gw.vertx().cancelTimer(holdTimer[0]);
+                buf = opening;
                 started[0] = true;
                 breaker.onSuccess();
                 startStream();
             }
-            buf = holdDone(buf);
-            if (buf.length() == 0) {
-                return;
-            }
-            captureStreamed(buf);
-            resp.write(buf);
-            if (resp.writeQueueFull()) {
-                s.pause();
-                resp.drainHandler(v -> s.resume());
-            }
+            send(s, buf);
         });
+    }
+
+    /** Sends stream bytes to the client (but a final [DONE], which waits for the record), pausing when it lags. */
+    private void send(ChatStream s, io.vertx.core.buffer.Buffer bytes) {
+        io.vertx.core.buffer.Buffer buf = holdDone(bytes);
+        if (buf.length() == 0) {
+            return;
+        }
+        captureStreamed(buf);
+        resp.write(buf);
+        if (resp.writeQueueFull()) {
+            s.pause();
+            resp.drainHandler(v -> s.resume());
+        }
     }
 
     /** The longest text kept for the audit event: whole (to a bound) when it is to be hashed. */

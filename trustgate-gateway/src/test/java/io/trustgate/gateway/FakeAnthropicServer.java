@@ -61,6 +61,9 @@ public final class FakeAnthropicServer implements AutoCloseable {
         /** Streams the start and one word, then sends nothing more and never ends. */
         record Hang() implements Behaviour {}
 
+        /** Streams {@code message_start} and a ping, then an {@code error} event before any content. */
+        record ErrorEventAtStart(String type, String message) implements Behaviour {}
+
         /** HTTP 200 with Anthropic's error body, as some proxies and overloaded front ends answer. */
         record ErrorIn200(String type, String message) implements Behaviour {}
     }
@@ -275,6 +278,17 @@ public final class FakeAnthropicServer implements AutoCloseable {
             case Behaviour.ErrorEventMidStream e -> {
                 List<String> events = new ArrayList<>(start());
                 events.addAll(textBlock(0, List.of("Partial ", "answer")).subList(0, 3));
+                events.add(event(
+                        "error",
+                        new JsonObject()
+                                .put("type", "error")
+                                .put(
+                                        "error",
+                                        new JsonObject().put("type", e.type()).put("message", e.message()))));
+                writeStream(response, events, Tail.END);
+            }
+            case Behaviour.ErrorEventAtStart e -> {
+                List<String> events = new ArrayList<>(start());
                 events.add(event(
                         "error",
                         new JsonObject()

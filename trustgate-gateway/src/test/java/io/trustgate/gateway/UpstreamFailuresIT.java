@@ -163,4 +163,46 @@ class UpstreamFailuresIT {
             assertThat(row.errors()).isEqualTo(2);
         });
     }
+
+    @Test
+    void anOverloadRightAfterMessageStartFallsBackAsNothingReachedTheClient() {
+        claude.answerWith(new FakeAnthropicServer.Behaviour.ErrorEventAtStart("overloaded_error", "Overloaded"));
+        HttpResponse<String> r = post(chat("claude-fb", "fallen back", true));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("x-trustgate-model")).hasValue("spare");
+        assertThat(r.body()).contains("fallen").doesNotContain("error").endsWith("data: [DONE]\n\n");
+        assertThat(r.body().split("\"role\"", -1))
+                .as("one opening chunk, the fallback's")
+                .hasSize(2);
+        assertThat(backup.requests()).isEqualTo(1);
+    }
+
+    @Test
+    void aResetAfterTheOpeningChunkIsRetriedAndTheClientGetsOneCleanAnswer() {
+        openai.enqueue(new FakeOpenAiServer.Behavior.Events(List.of(
+                FakeOpenAiServer.chunk("gpt-up", "{\"role\":\"assistant\",\"content\":\"\"}", null),
+                "{\"error\":{\"message\":\"upstream reset\",\"type\":\"server_error\"}}")));
+        HttpResponse<String> r = post(chat("gpt", "second try", true));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("second").doesNotContain("error").endsWith("data: [DONE]\n\n");
+        assertThat(r.body().split("\"role\"", -1)).hasSize(2);
+        assertThat(openai.requests()).isEqualTo(2);
+    }
+
+    @Test
+    void theOpeningIsHeldOnlyUntilTheFirstContent() {
+        HttpResponse<String> r = post(chat("gpt", "plain answer", true));
+        assertThat(r.body())
+                .startsWith("data: ")
+                .contains("\"role\":\"assistant\"")
+                .contains("plain");
+        assertThat(StreamOpening.contentless("{\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\","
+                        + "\"content\":\"\"},\"finish_reason\":null}]}"))
+                .isTrue();
+        assertThat(StreamOpening.contentless(
+                        "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"Hi\"},\"finish_reason\":null}]}"))
+                .isFalse();
+        assertThat(StreamOpening.contentless("{\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[]}}]}"))
+                .isFalse();
+    }
 }
