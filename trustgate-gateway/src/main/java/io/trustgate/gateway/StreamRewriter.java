@@ -209,7 +209,9 @@ final class StreamRewriter {
             ObjectNode choice = (ObjectNode) c;
             int index = c.path("index").asInt(0);
             changed |= onlyKnown(choice);
-            if (holdLogprobs() && choice.has("logprobs")) {
+            // a null (what upstreams send when none were asked for) stays as sent: holding it would add an empty
+            // list the upstream never sent
+            if (holdLogprobs() && choice.hasNonNull("logprobs")) {
                 hold(index, choice.remove("logprobs"));
                 changed = true;
             }

@@ -331,6 +331,20 @@ class OutputFirewallIT {
     }
 
     @Test
+    void aNullLogprobsFromTheUpstreamStaysNullAndNoEmptyListIsAdded() throws Exception {
+        gateway(output(chain("secrets", Action.REDACT)));
+        upstream.enqueue(new FakeOpenAiServer.Behavior.Events(List.of(
+                delta("{\"role\":\"assistant\",\"content\":\"\"}", null)
+                        .replace(",\"finish_reason\"", ",\"logprobs\":null,\"finish_reason\""),
+                delta("{\"content\":\"plain words\"}", null)
+                        .replace(",\"finish_reason\"", ",\"logprobs\":null,\"finish_reason\""),
+                delta("{}", "stop").replace(",\"finish_reason\"", ",\"logprobs\":null,\"finish_reason\""))));
+        HttpResponse<String> r = h.post("/v1/chat/completions", h.key("k"), chat("go", true));
+        assertThat(parse(r.body()).content()).isEqualTo("plain words");
+        assertThat(r.body()).doesNotContain("\"logprobs\":{").contains("\"logprobs\":null");
+    }
+
+    @Test
     void logProbabilitiesAreScreenedAsTheTextTheySpell() throws Exception {
         gateway(output(chain("secrets", Action.REDACT)));
         // streamed: held until the choice ends; dropped when they would be masked, sent whole when clean
