@@ -67,7 +67,12 @@ final class AdminHandler {
         this.clock = clock;
     }
 
-    void handle(HttpServerRequest req) {
+    /** Reads a request's whole body within {@code server.max-request-bytes} (413 before reading a larger one). */
+    interface BodyReader {
+        void read(java.util.function.Consumer<Buffer> then);
+    }
+
+    void handle(HttpServerRequest req, BodyReader reader) {
         if (token.isEmpty()) {
             throw new TrustgateException(
                     ErrorKind.NOT_FOUND,
@@ -104,47 +109,45 @@ final class AdminHandler {
             });
         } else if (path.equals("/admin/keys") && m.equals(HttpMethod.POST)) {
             String requestId = requestId(req);
-            req.body()
-                    .onSuccess(b -> blocking(req, 201, requestId, "key.create", () -> {
-                        // checked inside the audited action, so that a refused attempt is recorded like a taken name
-                        ObjectNode body = parseObject(b);
-                        for (var it = body.fieldNames(); it.hasNext(); ) {
-                            String field = it.next();
-                            if (!KEY_FIELDS.contains(field)) {
-                                throw TrustgateException.invalid(
-                                        "Unknown parameter '" + field + "'; known: " + KEY_FIELDS + ".", field);
-                            }
-                        }
-                        String name = ChatRequest.requiredString(body, "name");
-                        String tier = optionalString(body, "tier").orElse(defaultTier);
-                        if (!tiers.containsKey(tier)) {
-                            throw TrustgateException.invalid("Unknown tier '" + tier + "'.", "tier");
-                        }
-                        String tenant = optionalString(body, "tenant").orElse("default");
-                        Instant expires = ApiKey.NEVER;
-                        Optional<String> at = optionalString(body, "expires_at");
-                        if (at.isPresent()) {
-                            try {
-                                expires = Instant.parse(at.get());
-                            } catch (DateTimeParseException e) {
-                                throw TrustgateException.invalid(
-                                        "'expires_at' must be an ISO-8601 instant.", "expires_at");
-                            }
-                            if (!expires.isAfter(clock.instant())) {
-                                throw TrustgateException.invalid("'expires_at' must be in the future.", "expires_at");
-                            }
-                        }
-                        KeyIssuer.Issued issued;
-                        try {
-                            issued = issuer.issue(name, tenant, tier, clock.instant(), expires);
-                            keys.insert(issued.key());
-                        } catch (IllegalArgumentException e) {
-                            throw TrustgateException.invalid(e.getMessage(), "name");
-                        }
-                        ObjectNode n = Json.key(issued.key(), clock.instant());
-                        n.put("key", issued.secret());
-                        return n;
-                    }));
+            reader.read(b -> blocking(req, 201, requestId, "key.create", () -> {
+                // checked inside the audited action, so that a refused attempt is recorded like a taken name
+                ObjectNode body = parseObject(b);
+                for (var it = body.fieldNames(); it.hasNext(); ) {
+                    String field = it.next();
+                    if (!KEY_FIELDS.contains(field)) {
+                        throw TrustgateException.invalid(
+                                "Unknown parameter '" + field + "'; known: " + KEY_FIELDS + ".", field);
+                    }
+                }
+                String name = ChatRequest.requiredString(body, "name");
+                String tier = optionalString(body, "tier").orElse(defaultTier);
+                if (!tiers.containsKey(tier)) {
+                    throw TrustgateException.invalid("Unknown tier '" + tier + "'.", "tier");
+                }
+                String tenant = optionalString(body, "tenant").orElse("default");
+                Instant expires = ApiKey.NEVER;
+                Optional<String> at = optionalString(body, "expires_at");
+                if (at.isPresent()) {
+                    try {
+                        expires = Instant.parse(at.get());
+                    } catch (DateTimeParseException e) {
+                        throw TrustgateException.invalid("'expires_at' must be an ISO-8601 instant.", "expires_at");
+                    }
+                    if (!expires.isAfter(clock.instant())) {
+                        throw TrustgateException.invalid("'expires_at' must be in the future.", "expires_at");
+                    }
+                }
+                KeyIssuer.Issued issued;
+                try {
+                    issued = issuer.issue(name, tenant, tier, clock.instant(), expires);
+                    keys.insert(issued.key());
+                } catch (IllegalArgumentException e) {
+                    throw TrustgateException.invalid(e.getMessage(), "name");
+                }
+                ObjectNode n = Json.key(issued.key(), clock.instant());
+                n.put("key", issued.secret());
+                return n;
+            }));
         } else if (path.startsWith("/admin/keys/") && m.equals(HttpMethod.DELETE)) {
             String id = java.net.URLDecoder.decode(path.substring("/admin/keys/".length()), StandardCharsets.UTF_8);
             String requestId = requestId(req);

@@ -165,7 +165,8 @@ final class RequestHandler implements Handler<HttpServerRequest> {
             }
             default -> {
                 if (path.startsWith("/admin/")) {
-                    admin.handle(req);
+                    // the admin API reads its bodies through the same size check as the /v1 routes
+                    admin.handle(req, then -> readBody(req, id, start, span, then));
                 } else if (path.startsWith("/v1/models/")) {
                     expect(req, HttpMethod.GET);
                     Authenticator.Caller caller = gw.auth.authenticate(req.getHeader(HttpHeaders.AUTHORIZATION));

@@ -27,9 +27,12 @@ class AdminIT {
     }
 
     private GatewayHarness start(String token) {
-        GatewayConfig d = GatewayConfig.defaults();
+        return start(token, GatewayConfig.defaults().maxRequestBytes());
+    }
+
+    private GatewayHarness start(String token, long maxRequestBytes) {
         h = new GatewayHarness()
-                .config(new GatewayConfig("127.0.0.1", 0, d.maxRequestBytes(), 2, Secret.of(token), "default"))
+                .config(new GatewayConfig("127.0.0.1", 0, maxRequestBytes, 2, Secret.of(token), "default"))
                 .sandbox()
                 .model("sandbox-echo", "sandbox", "sandbox-echo")
                 .audit(audit)
@@ -147,6 +150,25 @@ class AdminIT {
                     .as(k.toString())
                     .isEqualTo(!isFirst);
         }
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413AsOnTheApiRoutes() throws Exception {
+        start(ADMIN, 1024);
+        String big = "{\"name\":\"" + "x".repeat(2000) + "\"}";
+        // with a Content-Length: refused on the header
+        HttpResponse<String> sized = admin("POST", "/admin/keys", ADMIN, big);
+        assertThat(sized.statusCode()).isEqualTo(413);
+        assertThat(M.readTree(sized.body()).path("error").path("code").asText()).isEqualTo("request_too_large");
+        // chunked, no Content-Length: refused once the limit is passed
+        HttpResponse<String> chunked = h.send(HttpRequest.newBuilder(URI.create(h.baseUrl() + "/admin/keys"))
+                .header("authorization", "Bearer " + ADMIN)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(big.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .build());
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(chunked.body()).contains("request_too_large", "invalid_request_error");
+        assertThat(admin("GET", "/admin/keys", ADMIN, null).body()).isEqualTo("[]");
     }
 
     @Test
