@@ -331,35 +331,44 @@ public final class Gateway implements AutoCloseable {
         return audited(b.build());
     }
 
-    /** An audit event of a request with no key or model (refused before it was authenticated or parsed). */
+    /**
+     * An audit event of a request with no key or model (refused before it was authenticated or parsed). Counted here,
+     * except an admin call's, which {@link #adminAnswered} counts once it is answered, whoever answers it.
+     */
     Future<Void> auditRefusal(String endpoint, String requestId, Instant at, long startNanos, int status, String code) {
-        long nanos = System.nanoTime() - startNanos;
-        metrics.request(
-                endpoint,
-                new UsageRecord(
-                        at,
-                        requestId,
-                        "-",
-                        "-",
-                        "-",
-                        "-",
-                        "-",
-                        "-",
-                        io.trustgate.api.Usage.ZERO,
-                        0,
-                        nanos / 1000,
-                        status,
-                        code,
-                        0),
-                0,
-                List.of(),
-                List.of());
+        if (!endpoint.equals("admin")) {
+            metrics.request(endpoint, anonymous(requestId, at, startNanos, status, code), 0, List.of(), List.of());
+        }
         return audited(io.trustgate.api.audit.AuditEvent.builder(io.trustgate.api.audit.AuditEvent.Kind.API_REQUEST, at)
                 .requestId(requestId)
                 .latencyMs((System.nanoTime() - startNanos) / 1_000_000)
                 .status(status)
                 .errorCode(code)
                 .build());
+    }
+
+    /** An admin call once its answer is sent, with its status: counted (its audit event is the admin handler's). */
+    void adminAnswered(String requestId, Instant at, long startNanos, int status) {
+        metrics.request("admin", anonymous(requestId, at, startNanos, status, ""), 0, List.of(), List.of());
+    }
+
+    /** The record of a call with no key or model: a refusal before authentication, or an admin call. */
+    private static UsageRecord anonymous(String requestId, Instant at, long startNanos, int status, String code) {
+        return new UsageRecord(
+                at,
+                requestId,
+                "-",
+                "-",
+                "-",
+                "-",
+                "-",
+                "-",
+                io.trustgate.api.Usage.ZERO,
+                0,
+                (System.nanoTime() - startNanos) / 1000,
+                status,
+                code,
+                0);
     }
 
     /** Records an event (a vote's, an admin action's) and completes once it is durable. */

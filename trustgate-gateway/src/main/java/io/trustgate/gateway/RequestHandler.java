@@ -165,6 +165,10 @@ final class RequestHandler implements Handler<HttpServerRequest> {
             }
             default -> {
                 if (path.startsWith("/admin/")) {
+                    // counted when answered: admin answers come from the handler, from fail() and from the audit log
+                    HttpServerResponse resp = req.response();
+                    Instant at = gw.clock.instant();
+                    resp.bodyEndHandler(v -> gw.adminAnswered(id, at, start, resp.getStatusCode()));
                     // the admin API reads its bodies through the same size check as the /v1 routes
                     admin.handle(req, then -> readBody(req, id, start, span, then));
                 } else if (path.startsWith("/v1/models/")) {

@@ -17,6 +17,8 @@ class AdminIT {
     static final String ADMIN = "admin-token-0123456789abcdef";
     static final ObjectMapper M = new ObjectMapper();
     GatewayHarness h;
+    final io.micrometer.core.instrument.MeterRegistry registry =
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
     final AuditEventsIT.Recording audit = new AuditEventsIT.Recording();
 
     @AfterEach
@@ -36,6 +38,7 @@ class AdminIT {
                 .sandbox()
                 .model("sandbox-echo", "sandbox", "sandbox-echo")
                 .audit(audit)
+                .telemetry(new GatewayMetrics.Telemetry(registry, () -> ""))
                 .start();
         return h;
     }
@@ -169,6 +172,38 @@ class AdminIT {
         assertThat(chunked.statusCode()).isEqualTo(413);
         assertThat(chunked.body()).contains("request_too_large", "invalid_request_error");
         assertThat(admin("GET", "/admin/keys", ADMIN, null).body()).isEqualTo("[]");
+    }
+
+    @Test
+    void everyAdminCallIsCountedWithTheStatusItGot() throws Exception {
+        start(ADMIN);
+        assertThat(admin("GET", "/admin/keys", ADMIN, null).statusCode()).isEqualTo(200);
+        assertThat(admin("POST", "/admin/keys", ADMIN, "{\"name\":\"m1\"}").statusCode())
+                .isEqualTo(201);
+        assertThat(admin("POST", "/admin/keys", ADMIN, "not json").statusCode()).isEqualTo(400);
+        assertThat(admin("DELETE", "/admin/keys/nosuch", ADMIN, null).statusCode())
+                .isEqualTo(404);
+        assertThat(admin("GET", "/admin/usage?by=bogus", ADMIN, null).statusCode())
+                .isEqualTo(400);
+        assertThat(admin("GET", "/admin/nothing", ADMIN, null).statusCode()).isEqualTo(404);
+        assertThat(admin("GET", "/admin/keys", "wrong", null).statusCode()).isEqualTo(401);
+        // counted just after the answer is written, so the last count may trail the client by a moment
+        java.util.Map<String, Double> want =
+                java.util.Map.of("200", 1.0, "201", 1.0, "400", 2.0, "404", 2.0, "401", 1.0);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        while (!adminCounts().equals(want) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(adminCounts()).isEqualTo(want);
+    }
+
+    private java.util.Map<String, Double> adminCounts() {
+        java.util.Map<String, Double> counts = new java.util.TreeMap<>();
+        registry.find("trustgate.requests")
+                .tag("endpoint", "admin")
+                .counters()
+                .forEach(c -> counts.merge(c.getId().getTag("status"), c.count(), Double::sum));
+        return counts;
     }
 
     @Test
