@@ -289,22 +289,7 @@ public final class Gateway implements AutoCloseable {
             long upstreamNanos,
             Optional<String> context) {
         usage.record(r);
-        if (ACCESS.isInfoEnabled()) {
-            ACCESS.atInfo()
-                    .addKeyValue("request_id", r.requestId())
-                    .addKeyValue("key_id", r.keyId())
-                    .addKeyValue("tier", r.tier())
-                    .addKeyValue("endpoint", endpoint)
-                    .addKeyValue("status", r.status())
-                    .addKeyValue("error", r.errorCode())
-                    .addKeyValue("model", r.modelServed())
-                    .addKeyValue("provider", r.provider())
-                    .addKeyValue("prompt_tokens", r.usage().promptTokens())
-                    .addKeyValue("completion_tokens", r.usage().completionTokens())
-                    .addKeyValue("latency_ms", r.latencyMicros() / 1000.0)
-                    .addKeyValue("findings", findings.size())
-                    .log("request");
-        }
+        access(endpoint, r, findings.size(), route);
         metrics.request(endpoint, r, upstreamNanos, findings.findings(), findings.actions());
         io.trustgate.api.audit.AuditEvent.Builder b = io.trustgate.api.audit.AuditEvent.builder(
                         io.trustgate.api.audit.AuditEvent.Kind.API_REQUEST, r.time())
@@ -337,7 +322,9 @@ public final class Gateway implements AutoCloseable {
      */
     Future<Void> auditRefusal(String endpoint, String requestId, Instant at, long startNanos, int status, String code) {
         if (!endpoint.equals("admin")) {
-            metrics.request(endpoint, anonymous(requestId, at, startNanos, status, code), 0, List.of(), List.of());
+            UsageRecord r = anonymous(requestId, at, startNanos, status, code);
+            access(endpoint, r, 0, List.of());
+            metrics.request(endpoint, r, 0, List.of(), List.of());
         }
         return audited(io.trustgate.api.audit.AuditEvent.builder(io.trustgate.api.audit.AuditEvent.Kind.API_REQUEST, at)
                 .requestId(requestId)
@@ -349,7 +336,36 @@ public final class Gateway implements AutoCloseable {
 
     /** An admin call once its answer is sent, with its status: counted (its audit event is the admin handler's). */
     void adminAnswered(String requestId, Instant at, long startNanos, int status) {
-        metrics.request("admin", anonymous(requestId, at, startNanos, status, ""), 0, List.of(), List.of());
+        UsageRecord r = anonymous(requestId, at, startNanos, status, "");
+        access("admin", r, 0, List.of());
+        metrics.request("admin", r, 0, List.of(), List.of());
+    }
+
+    /**
+     * The access-log line of an answered request, refusals included (an unknown key is logged as key id {@code -}:
+     * never the key presented). The model requested and the route (providers by attempt) say which upstream failed when none
+     * answered (model and provider served are then {@code -}).
+     */
+    private void access(String endpoint, UsageRecord r, int findings, List<String> route) {
+        if (!ACCESS.isInfoEnabled()) {
+            return;
+        }
+        ACCESS.atInfo()
+                .addKeyValue("request_id", r.requestId())
+                .addKeyValue("key_id", r.keyId())
+                .addKeyValue("tier", r.tier())
+                .addKeyValue("endpoint", endpoint)
+                .addKeyValue("status", r.status())
+                .addKeyValue("error", r.errorCode())
+                .addKeyValue("model_requested", r.modelRequested())
+                .addKeyValue("model", r.modelServed())
+                .addKeyValue("provider", r.provider())
+                .addKeyValue("route", route.isEmpty() ? "-" : String.join(",", route))
+                .addKeyValue("prompt_tokens", r.usage().promptTokens())
+                .addKeyValue("completion_tokens", r.usage().completionTokens())
+                .addKeyValue("latency_ms", r.latencyMicros() / 1000.0)
+                .addKeyValue("findings", findings)
+                .log("request");
     }
 
     /** The record of a call with no key or model: a refusal before authentication, or an admin call. */
