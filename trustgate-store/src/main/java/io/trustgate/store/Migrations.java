@@ -10,8 +10,8 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * Applies the numbered SQL scripts of {@code migrations/index.txt} that the database has not seen yet, each in its
- * own transaction, and records them in {@code schema_version}. Scripts use portable SQL so that a PostgreSQL store
+ * Applies the numbered SQL scripts of {@code migrations/index.txt} that the database has not seen yet, in one
+ * transaction, and records them in {@code schema_version}. Scripts use portable SQL so that a PostgreSQL store
  * can run the same files.
  */
 final class Migrations {
@@ -27,7 +27,36 @@ final class Migrations {
                 .toList();
     }
 
+    /**
+     * Brings the schema up to date. The version is read and every pending script applied under one write lock
+     * ({@code BEGIN IMMEDIATE}, which waits up to the connection's busy timeout), so that two processes opening a
+     * fresh data directory at once (a gateway starting while {@code keys create} runs) cannot both apply a script:
+     * the second waits, then finds nothing to do.
+     */
     static int apply(Connection c) throws SQLException {
+        if (!c.getAutoCommit()) {
+            throw new IllegalStateException("migrations take their own transaction; the connection must autocommit");
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+        }
+        try {
+            int applied = applyLocked(c);
+            try (Statement s = c.createStatement()) {
+                s.execute("COMMIT");
+            }
+            return applied;
+        } catch (SQLException | RuntimeException e) {
+            try (Statement s = c.createStatement()) {
+                s.execute("ROLLBACK");
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        }
+    }
+
+    private static int applyLocked(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY,"
                     + " script VARCHAR(200) NOT NULL, applied_at BIGINT NOT NULL)");
@@ -46,28 +75,18 @@ final class Migrations {
                             + ": it was written by a newer Trustgate",
                     null);
         }
-        boolean auto = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
-            for (int v = current + 1; v <= scripts.size(); v++) {
-                String name = scripts.get(v - 1);
-                try (Statement s = c.createStatement()) {
-                    for (String stmt : read(name).split(";")) {
-                        String sql = stripComments(stmt);
-                        if (!sql.isBlank()) {
-                            s.execute(sql);
-                        }
+        for (int v = current + 1; v <= scripts.size(); v++) {
+            String name = scripts.get(v - 1);
+            try (Statement s = c.createStatement()) {
+                for (String stmt : read(name).split(";")) {
+                    String sql = stripComments(stmt);
+                    if (!sql.isBlank()) {
+                        s.execute(sql);
                     }
-                    s.execute("INSERT INTO schema_version (version, script, applied_at) VALUES (" + v + ", '" + name
-                            + "', " + System.currentTimeMillis() + ")");
                 }
-                c.commit();
+                s.execute("INSERT INTO schema_version (version, script, applied_at) VALUES (" + v + ", '" + name + "', "
+                        + System.currentTimeMillis() + ")");
             }
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(auto);
         }
         return scripts.size();
     }

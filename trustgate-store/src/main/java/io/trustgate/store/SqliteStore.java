@@ -65,9 +65,10 @@ public final class SqliteStore implements KeyStore, UsageStore, AutoCloseable {
     private Connection open() throws SQLException {
         Connection c = DriverManager.getConnection(url);
         try (Statement s = c.createStatement()) {
+            // the busy timeout first: switching a fresh file to WAL takes a lock another process may hold
+            s.execute("PRAGMA busy_timeout=5000");
             s.execute("PRAGMA journal_mode=WAL");
             s.execute("PRAGMA synchronous=NORMAL");
-            s.execute("PRAGMA busy_timeout=5000");
             s.execute("PRAGMA foreign_keys=ON");
         }
         return c;
