@@ -37,6 +37,9 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** How long a starting gateway waits for a command that holds the audit log (it appends one event). */
+    static final java.time.Duration AUDIT_LOCK_WAIT = java.time.Duration.ofSeconds(10);
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -52,10 +55,16 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         SqliteStore store = SqliteStore.open(state.dataDir());
         io.trustgate.api.audit.AuditSink audit;
         try {
+            // a CLI command (keys create) may hold the log for a moment: wait for it rather than exit
             audit = config.audit().enabled()
                     ? io.trustgate.audit.AuditLog.open(
-                            config.audit().logConfig(state.dataDir().resolve("audit")))
+                            config.audit().logConfig(state.dataDir().resolve("audit")), AUDIT_LOCK_WAIT)
                     : io.trustgate.api.audit.AuditSink.discarding();
+        } catch (io.trustgate.audit.AuditLog.Busy e) {
+            store.close();
+            throw new CliException("the audit log in " + state.dataDir().resolve("audit")
+                    + " is held by another process (another gateway on this data directory?) and was not released"
+                    + " within " + AUDIT_LOCK_WAIT.toSeconds() + "s");
         } catch (RuntimeException e) {
             store.close();
             throw new CliException(

@@ -117,6 +117,30 @@ public final class AuditLog implements AuditSink {
         }
     }
 
+    /**
+     * As {@link #open(AuditConfig)}, waiting up to {@code wait} while another process holds the log. A command-line
+     * action (`keys create`) holds it for the moment it takes to append its event; a gateway starting then waits for it
+     * instead of exiting. Still held after {@code wait}: {@link Busy} (another gateway, most likely).
+     */
+    public static AuditLog open(AuditConfig config, java.time.Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            try {
+                return open(config);
+            } catch (Busy busy) {
+                if (System.nanoTime() - deadline >= 0) {
+                    throw busy;
+                }
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AuditException("interrupted while waiting for the audit log in " + config.dir(), e);
+            }
+        }
+    }
+
     @Override
     public CompletableFuture<Long> append(AuditEvent event) {
         Throwable f = failure;

@@ -123,6 +123,28 @@ class AuditLogTest {
     }
 
     @Test
+    void aWriterWaitsForOneThatHoldsTheLogBrieflyAndGivesUpAfterItsWait() throws Exception {
+        AuditLog brief = AuditLog.open(Events.config(dir, 10));
+        Thread release = Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            brief.close();
+        });
+        try (AuditLog log = AuditLog.open(Events.config(dir, 10), java.time.Duration.ofSeconds(10))) {
+            assertThat(log.append(Events.request(1)).join()).isNotNegative();
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> AuditLog.open(Events.config(dir, 10), java.time.Duration.ofMillis(200)))
+                    .isInstanceOf(AuditLog.Busy.class)
+                    .hasMessageContaining("open in another writer");
+            assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(200_000_000L);
+        }
+        release.join();
+    }
+
+    @Test
     void aSecondWriterOnTheSameDirectoryIsRefused() {
         try (AuditLog log = AuditLog.open(Events.config(dir, 10))) {
             assertThat(log.dir()).isEqualTo(dir);
