@@ -39,7 +39,8 @@ import java.util.concurrent.locks.LockSupport;
  * logged; damage anywhere else refuses the open.
  */
 public final class AuditLog implements AuditSink {
-    private static final System.Logger LOG = System.getLogger("io.trustgate.audit");
+    // SLF4J like every other part, so that these lines reach the app's backend (one JSON object per line on stderr)
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("io.trustgate.audit");
     private static final Pending POISON = new Pending(new byte[0], new CompletableFuture<>());
 
     private final AuditConfig config;
@@ -257,9 +258,7 @@ public final class AuditLog implements AuditSink {
                 throw new AuditException("cannot delete audit segment " + p + ": " + e.getMessage(), e);
             }
         }
-        LOG.log(
-                System.Logger.Level.INFO,
-                "audit: pruned " + drop.size() + " segment(s); the log now starts at " + keep);
+        LOG.info("audit: pruned " + drop.size() + " segment(s); the log now starts at " + keep);
         return drop.size();
     }
 
@@ -375,7 +374,7 @@ public final class AuditLog implements AuditSink {
                 } catch (IOException ignored) {
                     // the torn tail is cut on the next open
                 }
-                LOG.log(System.Logger.Level.ERROR, "audit: write failed; the audit log stops accepting events", ex);
+                LOG.error("audit: write failed; the audit log stops accepting events", ex);
                 throw new AuditException("audit write failed: " + ex, ex);
             }
         } finally {
@@ -448,7 +447,7 @@ public final class AuditLog implements AuditSink {
                     .limit(room)
                     .toList();
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "audit: cannot list " + inbox + ": " + e);
+            LOG.warn("audit: cannot list " + inbox + ": " + e);
             return 0;
         }
         int n = 0;
@@ -464,7 +463,7 @@ public final class AuditLog implements AuditSink {
                     try {
                         Files.deleteIfExists(f);
                     } catch (IOException e) {
-                        LOG.log(System.Logger.Level.WARNING, "audit: cannot delete spooled " + f + ": " + e);
+                        LOG.warn("audit: cannot delete spooled " + f + ": " + e);
                     }
                 });
                 batch.add(new Pending(body, done));
@@ -476,10 +475,8 @@ public final class AuditLog implements AuditSink {
                 } catch (IOException moveFailed) {
                     // left in place: retried, and logged again, on the next scan
                 }
-                LOG.log(
-                        System.Logger.Level.ERROR,
-                        "audit: spooled file " + f.getFileName() + " is not an audit event (" + e.getMessage()
-                                + "); moved to inbox/rejected");
+                LOG.error("audit: spooled file " + f.getFileName() + " is not an audit event (" + e.getMessage()
+                        + "); moved to inbox/rejected");
             }
         }
         return n;
@@ -512,7 +509,7 @@ public final class AuditLog implements AuditSink {
                     // closed by close() or a rollover, both of which synced it
                 } catch (IOException | RuntimeException e) {
                     failure = e;
-                    LOG.log(System.Logger.Level.ERROR, "audit: fsync failed; the audit log stops accepting events", e);
+                    LOG.error("audit: fsync failed; the audit log stops accepting events", e);
                 }
             }
         }
@@ -616,10 +613,7 @@ public final class AuditLog implements AuditSink {
                         for (Pending p : batch) {
                             p.future().completeExceptionally(new AuditException("audit write failed: " + ex, ex));
                         }
-                        LOG.log(
-                                System.Logger.Level.ERROR,
-                                "audit: write failed; the audit log stops accepting events",
-                                ex);
+                        LOG.error("audit: write failed; the audit log stops accepting events", ex);
                         break;
                     }
                     for (int i = 0; i < batch.size(); i++) {
@@ -630,7 +624,7 @@ public final class AuditLog implements AuditSink {
                             rollover();
                         } catch (IOException | RuntimeException ex) {
                             failure = ex;
-                            LOG.log(System.Logger.Level.ERROR, "audit: cannot start a new segment; stopping", ex);
+                            LOG.error("audit: cannot start a new segment; stopping", ex);
                             break;
                         }
                     }
@@ -651,7 +645,7 @@ public final class AuditLog implements AuditSink {
                 lock.release();
                 lockChannel.close();
             } catch (IOException e) {
-                LOG.log(System.Logger.Level.WARNING, "audit: closing files failed", e);
+                LOG.warn("audit: closing files failed", e);
             } finally {
                 writeLock.unlock();
             }
@@ -727,9 +721,7 @@ public final class AuditLog implements AuditSink {
         }
         if (end < buf.length) {
             side.truncate(end);
-            LOG.log(
-                    System.Logger.Level.WARNING,
-                    "audit: cut " + (buf.length - end) + " torn bytes off " + Segments.SIDE);
+            LOG.warn("audit: cut " + (buf.length - end) + " torn bytes off " + Segments.SIDE);
         }
         side.position(end);
     }
@@ -751,7 +743,7 @@ public final class AuditLog implements AuditSink {
                 // Created but its opening checkpoint never reached the disk: as if it never existed.
                 Files.delete(last);
                 segs.removeLast();
-                LOG.log(System.Logger.Level.WARNING, "audit: removed empty segment " + last + " (torn at creation)");
+                LOG.warn("audit: removed empty segment " + last + " (torn at creation)");
                 continue;
             }
             long cut = buf.length - s.valid;
@@ -759,10 +751,8 @@ public final class AuditLog implements AuditSink {
             if (cut > 0) {
                 segment.truncate(s.valid);
                 segment.force(false);
-                LOG.log(
-                        System.Logger.Level.WARNING,
-                        "audit: cut a torn last line (" + cut + " bytes, never acknowledged) after seq " + s.lastSeq
-                                + " in " + last);
+                LOG.warn("audit: cut a torn last line (" + cut + " bytes, never acknowledged) after seq " + s.lastSeq
+                        + " in " + last);
             }
             segment.position(s.valid);
             segmentPath = last;

@@ -219,6 +219,32 @@ class AuditLogTest {
     }
 
     @Test
+    void aRejectedInboxFileIsLoggedThroughSlf4jLikeEveryOtherLine() throws Exception {
+        // the app's logback turns SLF4J events into one JSON object per line; java.util.logging would bypass it
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> seen =
+                new ch.qos.logback.core.read.ListAppender<>();
+        seen.start();
+        ch.qos.logback.classic.Logger audit =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.trustgate.audit");
+        audit.addAppender(seen);
+        try (AuditLog running = AuditLog.open(AuditConfig.defaults(dir))) {
+            Files.createDirectories(dir.resolve(AuditLog.INBOX));
+            Files.writeString(dir.resolve(AuditLog.INBOX).resolve("0000000000000000001-junk.json"), "{\"not\":1}");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (seen.list.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        } finally {
+            audit.detachAppender(seen);
+        }
+        assertThat(seen.list)
+                .singleElement()
+                .satisfies(e -> assertThat(e.getFormattedMessage())
+                        .contains("is not an audit event", "moved to inbox/rejected")
+                        .doesNotContain("\"not\":1"));
+    }
+
+    @Test
     void anEventFromAnotherProcessIsSpooledAndJoinsTheChainOfTheRunningWriter() throws Exception {
         AuditConfig config = AuditConfig.defaults(dir);
         try (AuditLog running = AuditLog.open(config)) {
