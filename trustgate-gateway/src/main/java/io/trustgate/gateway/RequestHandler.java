@@ -552,7 +552,7 @@ final class RequestHandler implements Handler<HttpServerRequest> {
         ModelEntry entry = emb.entry();
         String model = emb.model();
         ObjectNode upstreamBody = emb.upstreamBody();
-        var admission = gw.limits.admit(caller.key(), caller.tier(), prompt, 0, entry.price());
+        var admission = gw.limits.admitInput(caller.key(), caller.tier(), prompt, entry.price());
         Provider p = gw.providers.get(entry.provider());
         Span attempt = gw.tracing.on
                 ? gw.tracing.attempt(span, entry, gw.providerConfigs.get(entry.provider()), 1, "embeddings")

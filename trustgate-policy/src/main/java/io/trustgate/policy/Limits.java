@@ -26,6 +26,9 @@ import java.util.function.LongSupplier;
  * finite, the completion cap is sent upstream as {@code max_tokens}, which is what keeps actual usage within the
  * reservation. Prompt counts for non-OpenAI tokenizers are estimates; {@link #PROMPT_MARGIN} covers their usual
  * error.
+ *
+ * <p>The per-minute token rate is taken the same way: prompt plus the completion cap (the client's {@code max_tokens},
+ * else one imposed upstream), given back at settlement for what the answer did not use.
  */
 public final class Limits {
     /** Completion tokens reserved when the client sets no {@code max_tokens} and a budget is finite. */
@@ -73,6 +76,16 @@ public final class Limits {
      * @param worstPrice the dearest price on the request's route
      */
     public Admission admit(ApiKey key, Tier tier, long promptTokens, long requestedMax, Price worstPrice) {
+        return admit(key, tier, promptTokens, requestedMax, worstPrice, true);
+    }
+
+    /** As {@link #admit}, for a request that produces no completion tokens (embeddings): only its input is charged. */
+    public Admission admitInput(ApiKey key, Tier tier, long promptTokens, Price price) {
+        return admit(key, tier, promptTokens, 0, price, false);
+    }
+
+    private Admission admit(
+            ApiKey key, Tier tier, long promptTokens, long requestedMax, Price worstPrice, boolean completes) {
         if (promptTokens >= tier.maxTokensPerRequest()) {
             throw TrustgateException.invalid(
                     "The prompt has " + promptTokens + " tokens; tier '" + tier.name() + "' allows "
@@ -89,7 +102,15 @@ public final class Limits {
                     "max_tokens");
         }
         long now = nanoTime.getAsLong();
-        long rateTokens = promptTokens + requestedMax;
+        // The minute's bucket holds the prompt and the whole completion the answer may have: the client's max_tokens,
+        // else a cap imposed upstream (what the tier and the minute leave), so that no answer takes the key past its
+        // limit; settlement gives back what the answer did not use.
+        long rateCap = 0;
+        if (completes && requestedMax == 0 && tier.tokensPerMinute() != Tier.UNLIMITED) {
+            rateCap = Math.max(
+                    1, Math.min(Math.min(tierRoom, DEFAULT_COMPLETION_RESERVE), tier.tokensPerMinute() - promptTokens));
+        }
+        long rateTokens = promptTokens + (requestedMax > 0 ? requestedMax : rateCap);
         if (rateTokens > tier.tokensPerMinute()) {
             throw TrustgateException.invalid(
                     "The request needs " + rateTokens + " tokens, more than tier '" + tier.name()
@@ -113,7 +134,8 @@ public final class Limits {
                 throw limited("tokens per minute", tier.tokensPerMinute(), tier, Duration.ofNanos(wait));
             }
         }
-        return reserve(key, tier, promptTokens, requestedMax, tierRoom, worstPrice, rateTokens, now);
+        return reserve(
+                key, tier, promptTokens, requestedMax, rateCap > 0 ? rateCap : tierRoom, worstPrice, rateTokens, now);
     }
 
     private Admission reserve(
@@ -121,15 +143,15 @@ public final class Limits {
             Tier tier,
             long prompt,
             long requestedMax,
-            long tierRoom,
+            long completionRoom, // the cap the tier and the minute allow an answer; Long.MAX_VALUE: none
             Price price,
             long rateTokens,
             long now) {
         YearMonth month = currentMonth();
         boolean tokenBudget = tier.monthlyTokenBudget() != Tier.UNLIMITED;
         boolean costBudget = tier.monthlyCostBudgetMicros() != Tier.UNLIMITED;
-        long cap = requestedMax > 0 ? requestedMax : tierRoom;
-        boolean imposed = requestedMax == 0 && tierRoom != Long.MAX_VALUE;
+        long cap = requestedMax > 0 ? requestedMax : completionRoom;
+        boolean imposed = requestedMax == 0 && completionRoom != Long.MAX_VALUE;
         if (!tokenBudget && !costBudget) {
             return new Admission(key.id(), month, prompt, cap, imposed, 0, 0, rateTokens);
         }
@@ -137,7 +159,7 @@ public final class Limits {
         BudgetLedger.Account account = ledger.account(key.id(), month);
         if (requestedMax == 0) {
             // No client cap: reserve a default, shrunk to what the budgets still hold, and impose it upstream.
-            long room = Math.min(tierRoom, DEFAULT_COMPLETION_RESERVE);
+            long room = Math.min(completionRoom, DEFAULT_COMPLETION_RESERVE);
             if (tokenBudget) {
                 room = Math.min(room, account.tokensLeft(tier.monthlyTokenBudget()) - promptReserve);
             }

@@ -60,6 +60,46 @@ class LimitsTest {
     }
 
     @Test
+    void tokensPerMinuteWithoutClientMaxReservesAnImposedCapSoNoAnswerGoesPastTheLimit() {
+        Tier t = tier(Tier.UNLIMITED, 500, Tier.UNLIMITED, Tier.UNLIMITED, Tier.UNLIMITED);
+        long used = 0;
+        int admitted = 0;
+        // every answer uses its whole cap (the worst case): what was admitted in the minute stays within 500
+        for (int i = 0; i < 30; i++) {
+            Admission a;
+            try {
+                a = limits.admit(key, t, 15, 0, PRICE);
+            } catch (TrustgateException refused) {
+                assertThat(refused.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
+                continue;
+            }
+            admitted++;
+            assertThat(a.capImposed()).isTrue();
+            assertThat(15 + a.maxCompletionTokens()).isLessThanOrEqualTo(500);
+            limits.settle(a, new Usage(15, a.maxCompletionTokens()), 0);
+            used += 15 + a.maxCompletionTokens();
+        }
+        assertThat(admitted).isEqualTo(1);
+        assertThat(used).isLessThanOrEqualTo(500);
+
+        // short answers are given back at settlement, so the next request fits once the minute has refilled them
+        nanos.addAndGet(TimeUnit.SECONDS.toNanos(60));
+        Admission a = limits.admit(key, t, 15, 0, PRICE);
+        limits.settle(a, new Usage(15, 9), 0);
+        nanos.addAndGet(TimeUnit.SECONDS.toNanos(3)); // 25 tokens refilled: the 24 used
+        assertThat(limits.admit(key, t, 15, 0, PRICE).maxCompletionTokens()).isEqualTo(485);
+    }
+
+    @Test
+    void anInputOnlyRequestTakesOnlyItsInputFromTheMinute() {
+        Tier t = tier(Tier.UNLIMITED, 500, Tier.UNLIMITED, Tier.UNLIMITED, Tier.UNLIMITED);
+        for (int i = 0; i < 5; i++) {
+            limits.admitInput(key, t, 100, PRICE);
+        }
+        assertThatThrownBy(() -> limits.admitInput(key, t, 100, PRICE)).isInstanceOf(TrustgateException.class);
+    }
+
+    @Test
     void requestThatCanNeverFitIsInvalidNotRateLimited() {
         Tier t = tier(Tier.UNLIMITED, 1000, 500, Tier.UNLIMITED, Tier.UNLIMITED);
         assertThatThrownBy(() -> limits.admit(key, t, 600, 0, PRICE))
