@@ -524,9 +524,11 @@ public final class AuditLog implements AuditSink {
         boolean stop = false;
         try {
             while (!stop) {
+                // Idle, wake at least once per interval: events appended directly by callers (ack written) do not
+                // come through the queue, and a fixed one-second nap made one second the shortest interval.
                 long wait = sinceCheckpoint > 0
                         ? Math.max(0, lastCheckpointNanos + intervalNanos - System.nanoTime())
-                        : TimeUnit.SECONDS.toNanos(1);
+                        : Math.min(TimeUnit.SECONDS.toNanos(1), intervalNanos);
                 Pending first;
                 try {
                     first = queue.poll(wait, TimeUnit.NANOSECONDS);

@@ -209,6 +209,29 @@ class AuditLogTest {
     }
 
     @Test
+    void aShortCheckpointIntervalIsHonouredWhenCallersAppendDirectly() throws Exception {
+        AuditConfig config = new AuditConfig(
+                dir,
+                AuditConfig.DEFAULT_QUEUE_CAPACITY,
+                Duration.ZERO,
+                AuditConfig.DEFAULT_MAX_BATCH,
+                1_000_000,
+                Duration.ofMillis(100),
+                256 * 1024,
+                AuditConfig.Ack.WRITTEN);
+        try (AuditLog log = AuditLog.open(config)) {
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1500);
+            for (int i = 0; System.nanoTime() < end; i++) {
+                log.append(Events.request(i)).join();
+                Thread.sleep(10);
+            }
+        }
+        // about 15 at one per 100 ms of steady traffic; a one-second floor gave 2 or 3
+        long checkpoints = Files.readAllLines(dir.resolve(Segments.SIDE)).size();
+        assertThat(checkpoints).isGreaterThanOrEqualTo(8);
+    }
+
+    @Test
     void configRejectsNonsenseWithTheOptionName() {
         assertThatThrownBy(() -> AuditConfig.defaults(dir).withCheckpoints(0, Duration.ofSeconds(1)))
                 .hasMessageContaining("checkpoint-every");
