@@ -13,6 +13,8 @@ public enum ErrorKind {
     PERMISSION_DENIED(false),
     /** Unknown model or path. */
     NOT_FOUND(false),
+    /** A known path asked with a method it does not take (POST /healthz). */
+    METHOD_NOT_ALLOWED(false),
     /** The body is over the configured limit. */
     PAYLOAD_TOO_LARGE(false),
     /** The request line (URL) is over the HTTP decoder's limit. */

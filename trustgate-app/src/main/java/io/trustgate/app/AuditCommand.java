@@ -177,16 +177,26 @@ final class AuditCommand extends GroupCommand {
             if (requestId == null && keyId == null && since == null && until == null) {
                 throw new CliException("give at least one of --request-id, --key, --since, --until", 2);
             }
+            // an empty id would be taken as no filter at all and list every event
+            if (requestId != null && requestId.isBlank()) {
+                throw new CliException("--request-id must not be empty", 2);
+            }
+            if (keyId != null && keyId.isBlank()) {
+                throw new CliException("--key must not be empty", 2);
+            }
             if (limit < 1) {
                 throw new CliException("--limit must be >= 1, was " + limit, 2);
             }
             Instant now = Instant.now();
+            Instant from = since == null ? Instant.MIN : Times.parse(since, now, -1, "--since");
+            Instant to = until == null ? Instant.MAX : Times.parse(until, now, -1, "--until");
+            if (!to.isAfter(from)) {
+                throw new CliException("--until (" + to + ") must be after --since (" + from + ")", 2);
+            }
             AuditReader.Query q = AuditReader.Query.all()
                     .withRequestId(requestId == null ? "" : requestId)
                     .withKeyId(keyId == null ? "" : keyId)
-                    .between(
-                            since == null ? Instant.MIN : Times.parse(since, now, -1, "--since"),
-                            until == null ? Instant.MAX : Times.parse(until, now, -1, "--until"))
+                    .between(from, to)
                     .withLimit(limit);
             List<AuditRecord> found;
             try {

@@ -219,9 +219,16 @@ final class ConfigValues {
         return sb.append(value.length() > n ? "...'" : "'").toString();
     }
 
+    /** Limits counted in tokens: their names say "token", but their values are numbers anyone may see. */
+    private static final java.util.Set<String> TOKEN_COUNTS =
+            java.util.Set.of("tokens-per-minute", "monthly-token-budget", "max-tokens-per-request");
+
     /** Whether a key or variable name suggests a credential, whose value must never be shown. */
     static boolean looksSecret(String name) {
         String n = name.toLowerCase(Locale.ROOT);
+        if (TOKEN_COUNTS.contains(n)) {
+            return false;
+        }
         return n.contains("key")
                 || n.contains("token")
                 || n.contains("secret")

@@ -173,8 +173,17 @@ final class KeysCommand extends GroupCommand {
         public Integer call() {
             TrustgateConfig config = state.loadConfig();
             try (SqliteStore store = SqliteStore.open(state.dataDir())) {
-                ApiKey k = store.revoke(key, Instant.now())
+                // the store keeps milliseconds and an earlier revocation's time: an earlier time means nothing changed
+                Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+                ApiKey k = store.revoke(key, at)
                         .orElseThrow(() -> new CliException("no key with id or name '" + key + "'", 1));
+                if (k.revokedAt().isBefore(at)) {
+                    spec.commandLine()
+                            .getErr()
+                            .println("Key " + k.id() + " ('" + k.name() + "') was already revoked at " + k.revokedAt()
+                                    + "; nothing changed.");
+                    return 0;
+                }
                 audit(state, config, "key.revoke", k);
                 spec.commandLine().getErr().println("Revoked key " + k.id() + " ('" + k.name() + "').");
             }

@@ -94,6 +94,63 @@ class AuditCommandTest {
     }
 
     @Test
+    void queryRefusesAnEmptyFilterAndAnUntilBeforeItsSince() {
+        writeLog(4);
+        for (String[] args : new String[][] {
+            {"audit", "query", "--key", ""},
+            {"audit", "query", "--request-id", " "},
+            {"audit", "query", "--since", "2026-11-27", "--until", "2026-11-26"}
+        }) {
+            CliTest.Result r = run(args);
+            assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.out()).as(String.join(" ", args)).doesNotContain("req-");
+            assertThat(r.err().strip().lines()).as(String.join(" ", args)).hasSize(1);
+        }
+    }
+
+    @Test
+    void aMissingPublicKeyFileIsNamedWithTheReason() {
+        writeLog(2);
+        CliTest.Result r = run("audit", "verify", "--public-key", "/nonexistent/pub.pem");
+        assertThat(r.err().strip())
+                .isEqualTo("trustgate: cannot read the public key /nonexistent/pub.pem: no such file or directory");
+    }
+
+    @Test
+    void verifyOfAFileThatIsNotAnExportIsBadInputNotTampering() throws Exception {
+        writeLog(2);
+        Path notExport = Files.writeString(dir.resolve("config.yaml"), "server:\n  port: 8080\n");
+        CliTest.Result r = CliTest.run("audit", "verify", "--file", notExport.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("is not a Trustgate audit export");
+        assertThat(r.out()).doesNotContain("BROKEN");
+    }
+
+    @Test
+    void exportSinceLaterThanEveryEventHoldsNoEventAndStillVerifies() throws Exception {
+        writeLog(12);
+        CliTest.Result x;
+        // a running writer: events after its last checkpoint, as in a live gateway's log
+        try (AuditLog log =
+                AuditLog.open(AuditConfig.defaults(dir.resolve("audit")).withCheckpoints(100, Duration.ofHours(1)))) {
+            for (int i = 0; i < 3; i++) {
+                log.append(AuditEvent.builder(AuditEvent.Kind.API_REQUEST, T0.plusSeconds(100 + i))
+                                .requestId("req-late-" + i)
+                                .status(200)
+                                .build())
+                        .join();
+            }
+            x = run("audit", "export", "--since", "2099-01-01");
+        }
+        assertThat(x.code()).isZero();
+        assertThat(x.out()).doesNotContain("req-");
+        Path file = Files.writeString(dir.resolve("empty-export.jsonl"), x.out());
+        CliTest.Result v = CliTest.run("audit", "verify", "--file", file.toString());
+        assertThat(v.code()).as(v.out()).isZero();
+        assertThat(v.out()).contains("intact: 0 events");
+    }
+
+    @Test
     void exportSinceStartsNearThatTime() {
         writeLog(12);
         CliTest.Result x = run("audit", "export", "--since", "2026-11-26T10:00:08Z");
@@ -133,7 +190,8 @@ class AuditCommandTest {
             {"audit", "query", "--key", "k"},
             {"audit", "query"},
             {"audit", "query", "--since", "yesterday-ish"},
-            {"audit", "verify", "--file", "/nonexistent/x.jsonl"}
+            {"audit", "verify", "--file", "/nonexistent/x.jsonl"},
+            {"audit", "verify", "--public-key", "/nonexistent/pub.pem"}
         }) {
             CliTest.Result r = run(args);
             assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);

@@ -88,6 +88,28 @@ class CliTest {
     }
 
     @Test
+    void revokingAnAlreadyRevokedKeySaysSoAndAddsNoSecondEvent() {
+        run("keys", "create", "--name", "twice", "--data-dir", dir.toString());
+        assertThat(run("keys", "revoke", "twice", "--data-dir", dir.toString()).err())
+                .contains("Revoked key");
+        Result again = run("keys", "revoke", "twice", "--data-dir", dir.toString());
+        assertThat(again.code()).isZero();
+        assertThat(again.err()).contains("was already revoked", "nothing changed");
+        Result q = run("audit", "query", "--since", "24h", "--json", "--data-dir", dir.toString());
+        assertThat(q.out().split("key\\.revoke", -1)).as(q.out()).hasSize(2); // one revoke event
+    }
+
+    @Test
+    void aDataDirThatIsAFileIsRefusedWithTheReason() throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("afile"), "x");
+        Result r = run("keys", "list", "--data-dir", file.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err().strip())
+                .isEqualTo("trustgate: cannot create data directory " + file
+                        + ": a file of that name exists and is not a directory");
+    }
+
+    @Test
     void duplicateNamesAndUnknownTiersAreRefusedClearly() {
         run("keys", "create", "--name", "dup", "--data-dir", dir.toString());
         Result dup = run("keys", "create", "--name", "dup", "--data-dir", dir.toString());

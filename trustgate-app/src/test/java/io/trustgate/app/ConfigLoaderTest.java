@@ -563,6 +563,18 @@ class ConfigLoaderTest {
     // ---- bad values ------------------------------------------------------------------------------------------
 
     @Test
+    void aTokenCountIsNotASecretAndItsBadValueIsShown() {
+        ConfigProblem p = only("""
+                tiers:
+                  default:
+                    tokens-per-minute: 1.5
+                """);
+
+        assertThat(p.toString())
+                .isEqualTo("t.yaml:3: tiers.default.tokens-per-minute: expected a whole number, was '1.5'");
+    }
+
+    @Test
     void wrongTypeNamesTheValue() {
         ConfigProblem p = only("""
                 server:

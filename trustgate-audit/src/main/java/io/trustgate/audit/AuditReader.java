@@ -139,13 +139,12 @@ public final class AuditReader {
             throw new AuditException("no audit log in " + dir);
         }
         // Pass 1: where to start: the last checkpoint before the first event at or after since.
-        int startSeg = 0;
-        int startOff = 0;
-        if (since.isPresent()) {
-            int[] found = findStart(segs, since.get());
-            startSeg = found[0];
-            startOff = found[1];
-        }
+        int[] found = since.isPresent() ? findStart(segs, since.get()) : new int[] {0, 0, 1};
+        int startSeg = found[0];
+        int startOff = found[1];
+        // No event at or after since: only the anchoring checkpoint goes out (a verifiable export of no events),
+        // never the older events that follow it.
+        boolean onlyAnchor = found[2] == 0;
         try {
             String header = Codec.MAPPER
                     .createObjectNode()
@@ -162,7 +161,7 @@ public final class AuditReader {
             out.write(header.getBytes(StandardCharsets.UTF_8));
             out.write('\n');
             Chain chain = new Chain(keys.getPublic());
-            for (int s = startSeg; s < segs.size(); s++) {
+            for (int s = startSeg; s < (onlyAnchor ? startSeg + 1 : segs.size()); s++) {
                 byte[] buf = Segments.read(segs.get(s));
                 String file = segs.get(s).getFileName().toString();
                 int from = s == startSeg ? startOff : 0;
@@ -173,6 +172,9 @@ public final class AuditReader {
                     lineNo[0]++;
                     if (start < from) {
                         return true;
+                    }
+                    if (onlyAnchor && chain.started) {
+                        return false;
                     }
                     broken[0] = chain.feed(buf, start, end, file, lineNo[0]);
                     if (broken[0] != null) {
@@ -212,7 +214,10 @@ public final class AuditReader {
 
     private static final byte[] TIME = Codec.ascii("\"time\":\"");
 
-    /** {segment index, byte offset} of the checkpoint anchoring the first event at or after {@code since}. */
+    /**
+     * {segment index, byte offset, 1} of the checkpoint anchoring the first event at or after {@code since}; {.., 0}
+     * (the last checkpoint) when no event is that recent.
+     */
     private static int[] findStart(List<Path> segs, Instant since) {
         var md = Codec.sha256();
         int[] anchor = {0, 0};
@@ -236,10 +241,10 @@ public final class AuditReader {
                 return true;
             });
             if (found[0]) {
-                return anchor;
+                return new int[] {anchor[0], anchor[1], 1};
             }
         }
-        return anchor; // nothing that recent: the last checkpoint and what follows it
+        return new int[] {anchor[0], anchor[1], 0};
     }
 
     /** The event's time: canonical bodies end with {@code "time":"<instant>"}} (it sorts last). */

@@ -38,7 +38,9 @@ public final class AuditVerifier {
     public static PublicKey readPublicKey(Path pem) {
         try {
             return Keys.readPublicPem(Files.readString(pem, StandardCharsets.US_ASCII));
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException e) {
+            throw new AuditException("cannot read the public key " + pem + ": " + io.trustgate.api.IoReason.of(e), e);
+        } catch (IllegalArgumentException e) {
             throw new AuditException("cannot read the public key " + pem + ": " + e.getMessage(), e);
         }
     }
@@ -230,9 +232,29 @@ public final class AuditVerifier {
         try {
             buf = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new AuditException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new AuditException("cannot read " + file + ": " + io.trustgate.api.IoReason.of(e), e);
+        }
+        // Not an export at all is a wrong file given (bad input), not an export that was tampered with.
+        if (!startsWithExportHeader(buf)) {
+            throw new AuditException(
+                    file + " is not a Trustgate audit export (its first line is not an export header)");
         }
         return verifyExport(buf, file.getFileName().toString(), pinned);
+    }
+
+    private static boolean startsWithExportHeader(byte[] buf) {
+        int end = 0;
+        while (end < buf.length && buf[end] != '\n') {
+            end++;
+        }
+        try {
+            JsonNode h = Codec.MAPPER.readTree(buf, 0, end);
+            return h != null
+                    && "header".equals(h.path("type").asText())
+                    && AuditReader.FORMAT.equals(h.path("format").asText());
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Verifies export bytes; never throws on malformed input (it is Broken). */

@@ -26,6 +26,7 @@ public final class ErrorTable {
             case AUTHENTICATION -> 401;
             case PERMISSION_DENIED -> 403;
             case NOT_FOUND -> 404;
+            case METHOD_NOT_ALLOWED -> 405;
             case PAYLOAD_TOO_LARGE -> 413;
             case URI_TOO_LONG -> 414;
             case HEADERS_TOO_LARGE -> 431;
@@ -40,7 +41,7 @@ public final class ErrorTable {
     /** OpenAI's {@code error.type} values, as its API and SDKs use them. */
     public static String type(ErrorKind kind) {
         return switch (kind) {
-            case INVALID_REQUEST, NOT_FOUND, PAYLOAD_TOO_LARGE, URI_TOO_LONG, HEADERS_TOO_LARGE ->
+            case INVALID_REQUEST, NOT_FOUND, METHOD_NOT_ALLOWED, PAYLOAD_TOO_LARGE, URI_TOO_LONG, HEADERS_TOO_LARGE ->
                 "invalid_request_error";
             case AUTHENTICATION -> "authentication_error";
             case PERMISSION_DENIED -> "permission_error";
@@ -57,6 +58,7 @@ public final class ErrorTable {
             case AUTHENTICATION -> "invalid_api_key";
             case PERMISSION_DENIED -> "model_not_allowed";
             case NOT_FOUND -> "model_not_found";
+            case METHOD_NOT_ALLOWED -> "method_not_allowed";
             case PAYLOAD_TOO_LARGE -> "request_too_large";
             case URI_TOO_LONG -> "uri_too_long";
             case HEADERS_TOO_LARGE -> "headers_too_large";

@@ -212,9 +212,10 @@ final class RequestHandler implements Handler<HttpServerRequest> {
 
     private static void expect(HttpServerRequest req, HttpMethod method) {
         if (!req.method().equals(method)) {
+            req.response().putHeader(HttpHeaders.ALLOW, method.name()); // HTTP asks a 405 to say what is allowed
             throw new TrustgateException(
-                    ErrorKind.NOT_FOUND,
-                    "Unknown request URL: " + req.method().name() + " " + req.path() + ". Use " + method.name() + ".",
+                    ErrorKind.METHOD_NOT_ALLOWED,
+                    req.method().name() + " is not allowed on " + req.path() + ". Use " + method.name() + ".",
                     "",
                     "method_not_allowed");
         }

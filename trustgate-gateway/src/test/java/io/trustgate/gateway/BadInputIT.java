@@ -484,8 +484,11 @@ class BadInputIT {
                     .header("authorization", "Bearer " + key)
                     .method(mp[0], HttpRequest.BodyPublishers.ofString(goodBody("x")))
                     .build());
-            JsonNode e = assertError(404, r);
+            JsonNode e = assertError(405, r);
             assertThat(e.path("code").asText()).as("%s %s", mp[0], mp[1]).isEqualTo("method_not_allowed");
+            assertThat(r.headers().firstValue("allow"))
+                    .as("%s %s", mp[0], mp[1])
+                    .isPresent();
             assertThat(e.path("message").asText()).contains(mp[0]);
         }
     }

@@ -56,7 +56,8 @@ public final class SqliteStore implements KeyStore, UsageStore, AutoCloseable {
             Files.createDirectories(dataDir);
             return new SqliteStore(dataDir.resolve(FILE_NAME));
         } catch (java.io.IOException e) {
-            throw new StoreException("cannot create data directory " + dataDir + ": " + e.getMessage(), e);
+            throw new StoreException(
+                    "cannot create data directory " + dataDir + ": " + io.trustgate.api.IoReason.of(e), e);
         } catch (SQLException e) {
             throw new StoreException("cannot open store in " + dataDir + ": " + e.getMessage(), e);
         }
