@@ -90,28 +90,30 @@ final class RequestHandler implements Handler<HttpServerRequest> {
         HttpMethod m = req.method();
         switch (path) {
             case "/healthz" -> {
-                expect(req, HttpMethod.GET);
+                expectRead(req);
                 int status = gw.ready() ? 200 : 503;
-                req.response()
-                        .setStatusCode(status)
-                        .putHeader(HttpHeaders.CONTENT_TYPE, JSON_TYPE)
-                        .end(status == 200 ? "{\"status\":\"ok\"}" : "{\"status\":\"starting\"}");
+                reply(
+                        req,
+                        status,
+                        JSON_TYPE,
+                        Buffer.buffer(status == 200 ? "{\"status\":\"ok\"}" : "{\"status\":\"starting\"}"));
             }
             case "/readyz" -> {
-                expect(req, HttpMethod.GET);
+                expectRead(req);
                 gw.readiness().check().onComplete(ar -> {
                     if (ar.failed()) {
                         send(req.response(), ErrorTable.from(ar.cause()));
                         return;
                     }
-                    json(
-                            req.response(),
+                    reply(
+                            req,
                             ar.result().ready() ? 200 : 503,
+                            JSON_TYPE,
                             Json.write(ar.result().body()));
                 });
             }
             case "/metrics" -> {
-                expect(req, HttpMethod.GET);
+                expectRead(req);
                 gw.vertx()
                         .executeBlocking(() -> gw.telemetry.prometheus().get(), false)
                         .onComplete(ar -> {
@@ -119,9 +121,7 @@ final class RequestHandler implements Handler<HttpServerRequest> {
                                 send(req.response(), ErrorTable.from(ar.cause()));
                                 return;
                             }
-                            req.response()
-                                    .putHeader(HttpHeaders.CONTENT_TYPE, PROMETHEUS_TYPE)
-                                    .end(ar.result());
+                            reply(req, 200, PROMETHEUS_TYPE, Buffer.buffer(ar.result()));
                         });
             }
             case "/v1/chat/completions" -> {
@@ -210,15 +210,37 @@ final class RequestHandler implements Handler<HttpServerRequest> {
                 "model_not_found");
     }
 
+    /** Health and metrics: GET, or HEAD for the same headers without the body (what uptime probes often send). */
+    private static void expectRead(HttpServerRequest req) {
+        if (!req.method().equals(HttpMethod.HEAD) && !req.method().equals(HttpMethod.GET)) {
+            throw wrongMethod(req, HttpMethod.GET, "GET, HEAD");
+        }
+    }
+
+    /** Answers a GET with its body; a HEAD with the same status and headers and no body, as HTTP asks. */
+    private static void reply(HttpServerRequest req, int status, CharSequence type, Buffer body) {
+        HttpServerResponse resp = req.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, type);
+        if (req.method().equals(HttpMethod.HEAD)) {
+            resp.putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length()))
+                    .end();
+        } else {
+            resp.end(body);
+        }
+    }
+
     private static void expect(HttpServerRequest req, HttpMethod method) {
         if (!req.method().equals(method)) {
-            req.response().putHeader(HttpHeaders.ALLOW, method.name()); // HTTP asks a 405 to say what is allowed
-            throw new TrustgateException(
-                    ErrorKind.METHOD_NOT_ALLOWED,
-                    req.method().name() + " is not allowed on " + req.path() + ". Use " + method.name() + ".",
-                    "",
-                    "method_not_allowed");
+            throw wrongMethod(req, method, method.name());
         }
+    }
+
+    private static TrustgateException wrongMethod(HttpServerRequest req, HttpMethod use, String allow) {
+        req.response().putHeader(HttpHeaders.ALLOW, allow); // HTTP asks a 405 to say what is allowed
+        return new TrustgateException(
+                ErrorKind.METHOD_NOT_ALLOWED,
+                req.method().name() + " is not allowed on " + req.path() + ". Use " + use.name() + ".",
+                "",
+                "method_not_allowed");
     }
 
     private static final java.util.Set<String> WINNERS = java.util.Set.of("model_a", "model_b", "tie", "tie (bothbad)");

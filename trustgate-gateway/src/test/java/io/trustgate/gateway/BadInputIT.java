@@ -494,6 +494,46 @@ class BadInputIT {
     }
 
     @Test
+    void headOnHealthAndMetricsAnswersHeadersAndNoBodyBytes() throws Exception {
+        for (String path : List.of("/healthz", "/readyz", "/metrics")) {
+            try (Socket s = new Socket("127.0.0.1", h.gateway().port())) {
+                s.setSoTimeout((int) CALL_TIMEOUT.toMillis());
+                OutputStream out = s.getOutputStream();
+                InputStream in = s.getInputStream();
+                out.write(("HEAD " + path + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                String head = headerBlock(in);
+                assertThat(head).as(path).startsWith("HTTP/1.1 200").containsIgnoringCase("content-length:");
+                // a body would be sent right behind the headers: nothing may be waiting
+                Thread.sleep(300);
+                assertThat(in.available())
+                        .as(path + ": bytes after the HEAD response's headers")
+                        .isZero();
+                // and the next bytes on the connection are the next response's status line, not a stray body
+                out.write(("GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                assertThat(headerBlock(in)).as(path).startsWith("HTTP/1.1 200");
+            }
+        }
+    }
+
+    /** The bytes up to and including the blank line that ends a response's headers. */
+    private static String headerBlock(InputStream in) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        while (true) {
+            int c = in.read();
+            if (c < 0) {
+                throw new IOException("connection closed in the headers: " + b);
+            }
+            b.write(c);
+            String sofar = b.toString(StandardCharsets.ISO_8859_1);
+            if (sofar.endsWith("\r\n\r\n")) {
+                return sofar;
+            }
+        }
+    }
+
+    @Test
     void malformedAuthorizationIs401() throws Exception {
         for (String auth : List.of(
                 "Basic dXNlcjpwYXNz",
