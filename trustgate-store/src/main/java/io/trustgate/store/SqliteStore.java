@@ -66,14 +66,40 @@ public final class SqliteStore implements KeyStore, UsageStore, AutoCloseable {
     private Connection open() throws SQLException {
         Connection c = DriverManager.getConnection(url);
         try (Statement s = c.createStatement()) {
-            // the busy timeout first: switching a fresh file to WAL takes a lock another process may hold
             s.execute("PRAGMA busy_timeout=5000");
-            s.execute("PRAGMA journal_mode=WAL");
+            walMode(s);
             s.execute("PRAGMA synchronous=NORMAL");
             s.execute("PRAGMA foreign_keys=ON");
         }
         return c;
     }
+
+    /**
+     * Switches to WAL. On a fresh file another opener (a gateway starting while {@code keys create} runs) may hold a
+     * lock, and SQLite answers that switch SQLITE_BUSY at once rather than through the busy timeout: retried for as
+     * long as the timeout.
+     */
+    private static void walMode(Statement s) throws SQLException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            try {
+                s.execute("PRAGMA journal_mode=WAL");
+                return;
+            } catch (SQLException e) {
+                if ((e.getErrorCode() & 0xff) != SQLITE_BUSY || System.nanoTime() - deadline > 0) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreException("interrupted while opening the store", e);
+            }
+        }
+    }
+
+    private static final int SQLITE_BUSY = 5;
 
     private Connection reader() throws SQLException {
         if (closed) {
