@@ -34,11 +34,18 @@ public record ScanContext(
         /** An earlier answer of the model, sent back as history. */
         ASSISTANT,
         /** A tool or function result: third-party content that the model should treat as data. */
-        TOOL;
+        TOOL,
+        /**
+         * The definition of a tool the model may call (its name, description and parameter schema): written by the
+         * application, or fetched from a third-party tool server (MCP) it trusts without reading, so a definition
+         * that instructs the model beyond how to call the tool is tool poisoning.
+         */
+        TOOL_DEFINITION;
 
         /**
          * The source of a chat message role ({@code system}, {@code developer}, {@code user}, {@code assistant},
-         * {@code tool}, {@code function}); {@link #UNSPECIFIED} for any other.
+         * {@code tool}, {@code function}), or of {@code tool-definition}, the name under which configuration and the
+         * CLI refer to tool definitions; {@link #UNSPECIFIED} for any other.
          */
         public static Source ofRole(String role) {
             return switch (role) {
@@ -46,6 +53,7 @@ public record ScanContext(
                 case "user" -> USER;
                 case "assistant" -> ASSISTANT;
                 case "tool", "function" -> TOOL;
+                case "tool-definition" -> TOOL_DEFINITION;
                 default -> UNSPECIFIED;
             };
         }

@@ -70,7 +70,8 @@ final class ConfigReader {
     private static final List<String> FIREWALL_KEYS =
             List.of("input", "output", "canary", "stream-holdback", "stream-lookbehind", "scan-time-limit");
     /** The chat roles a firewall rule may be limited to. */
-    private static final List<String> ROLE_NAMES = List.of("system", "developer", "user", "assistant", "tool");
+    private static final List<String> ROLE_NAMES =
+            List.of("system", "developer", "user", "assistant", "tool", "tool-definition");
 
     private static final List<String> RULE_KEYS = List.of(
             "scanner", "action", "threshold", "on-failure", "roles", "corroborated-by", "corroboration-threshold");

@@ -85,8 +85,9 @@ final class FirewallCommand extends GroupCommand {
                     + " field is scanned as it stands (a JSON log line included); a \"text\", \"system\" or \"role\""
                     + " field of the wrong type is an error. At the output stage a JSONL line may carry a \"system\""
                     + " field: the system prompt the text must not leak. A JSONL line may carry a \"role\" field"
-                    + " (system, developer, user, assistant, tool): a tool result is also checked for instructions"
-                    + " planted for the model, and injection findings in system and developer messages are reported"
+                    + " (system, developer, user, assistant, tool, tool-definition): a tool result is also checked for"
+                    + " instructions planted for the model, a tool definition (its texts joined) for tool poisoning,"
+                    + " and injection findings in system and developer messages are reported"
                     + " but not acted on, as in the gateway. Exit 0 when every line was scanned, whatever the"
                     + " verdicts; 2 for bad usage, configuration or input (a malformed line, text that is not UTF-8),"
                     + " naming the line.")
@@ -116,7 +117,8 @@ final class FirewallCommand extends GroupCommand {
                 paramLabel = "ROLE",
                 description = "Scan every line as a message of this chat role (system, developer, user, assistant,"
                         + " tool), unless the line has a \"role\" field; tool: as a tool result, where instructions"
-                        + " planted for the model are injections.")
+                        + " planted for the model are injections; tool-definition: as the texts of a tool's definition"
+                        + " (description, parameter descriptions), where they are tool poisoning.")
         String role;
 
         @CommandLine.Spec
@@ -218,7 +220,9 @@ final class FirewallCommand extends GroupCommand {
                     : io.trustgate.api.ScanContext.Source.UNSPECIFIED;
             if (s == io.trustgate.api.ScanContext.Source.UNSPECIFIED) {
                 throw new CliException(
-                        where + ": role must be one of system, developer, user, assistant, tool; was " + role, 2);
+                        where + ": role must be one of system, developer, user, assistant, tool, tool-definition; was "
+                                + role,
+                        2);
             }
             return s;
         }

@@ -188,8 +188,18 @@ public record TrustgateConfig(
                     FirewallChain.OnFailure.BLOCK,
                     FirewallChain.Rule.ALL_SOURCES,
                     Optional.of(new Corroboration("injection-classifier", DEFAULT_HEURISTICS_CORROBORATION))),
-            classifierRule(DEFAULT_CLASSIFIER_THRESHOLD, io.trustgate.api.ScanContext.Source.USER),
+            classifierRule(
+                    DEFAULT_CLASSIFIER_THRESHOLD,
+                    io.trustgate.api.ScanContext.Source.USER,
+                    io.trustgate.api.ScanContext.Source.TOOL_DEFINITION),
             classifierRule(DEFAULT_TOOL_CLASSIFIER_THRESHOLD, io.trustgate.api.ScanContext.Source.TOOL),
+            new ScannerRule(
+                    "tool-poisoning",
+                    io.trustgate.api.Action.BLOCK,
+                    0.5,
+                    Map.of(),
+                    FirewallChain.OnFailure.BLOCK,
+                    java.util.Set.of(io.trustgate.api.ScanContext.Source.TOOL_DEFINITION)),
             ScannerRule.of("secrets", io.trustgate.api.Action.BLOCK),
             ScannerRule.of("pii", io.trustgate.api.Action.REDACT));
 

@@ -43,6 +43,9 @@ public class FirewallBenchmark {
     private io.trustgate.api.Scanner pii;
     private ScanText proseLines;
     private String toolResult;
+    private String toolDefinition;
+    private ScanText normalizedToolDefinition;
+    private io.trustgate.api.Scanner toolPoisoning;
 
     private FirewallChain withoutClassifier;
     private ScanText normalizedChinesePrompt;
@@ -71,9 +74,18 @@ public class FirewallBenchmark {
                         new FirewallChain.Rule(
                                 classifier,
                                 Action.BLOCK,
-                                0.65,
+                                0.63,
                                 FirewallChain.OnFailure.BLOCK,
-                                Set.of(ScanContext.Source.USER, ScanContext.Source.TOOL)),
+                                Set.of(
+                                        ScanContext.Source.USER,
+                                        ScanContext.Source.TOOL,
+                                        ScanContext.Source.TOOL_DEFINITION)),
+                        new FirewallChain.Rule(
+                                Scanners.create("tool-poisoning"),
+                                Action.BLOCK,
+                                0.5,
+                                FirewallChain.OnFailure.BLOCK,
+                                Set.of(ScanContext.Source.TOOL_DEFINITION)),
                         secrets,
                         redactPii))
                 .withTimeLimit(DEFAULT_SCAN_TIME_LIMIT); // as the default configuration has it
@@ -118,6 +130,28 @@ public class FirewallBenchmark {
             doc.append(paragraph);
         }
         toolResult = doc.toString();
+        // a tool definition as the gateway joins it for the scan (InputScreen.definition): about 1 KB
+        toolDefinition = String.join(
+                "\n",
+                "create_support_ticket",
+                "Opens a ticket in the customer support system for a problem the user reports. Use it only after"
+                        + " the user has described the problem and confirmed they want a ticket; do not use it for"
+                        + " billing questions, which go to the billing tool. Returns the ticket id and the expected"
+                        + " response time.",
+                "A one-line summary of the problem, in the user's words where possible.",
+                "The full description: what happened, when, and what the user has already tried.",
+                "How urgent the problem is for the user.",
+                "low",
+                "normal",
+                "high",
+                "urgent",
+                "normal",
+                "The product or service the problem concerns, e.g. 'mobile app' or 'web portal'.",
+                "The customer's account number, if the user gave it; never guess one.",
+                "Ids of earlier tickets about the same problem, if any.",
+                "The language to answer the user in, as an ISO 639-1 code such as 'en' or 'de'.");
+        normalizedToolDefinition = Scanners.normalizer().normalize(toolDefinition, ScanText.Stage.INPUT);
+        toolPoisoning = Scanners.create("tool-poisoning");
         StringBuilder longDoc = new StringBuilder();
         String[] sentences = {
             "To install the client, add the following line to your configuration file and restart the service. ",
@@ -168,6 +202,18 @@ public class FirewallBenchmark {
     }
 
     /** A user message, as the gateway scans one. */
+    /** The tool-poisoning scanner alone on the normalised tool definition of {@link #defaultChainToolDefinition}. */
+    @Benchmark
+    public java.util.List<io.trustgate.api.Finding> toolPoisoningDefinition() {
+        return toolPoisoning.scan(normalizedToolDefinition, TOOL_DEFINITION);
+    }
+
+    /** The default chain on one tool definition (every request that offers the tool pays this per tool). */
+    @Benchmark
+    public Verdict defaultChainToolDefinition() {
+        return chain.scan(toolDefinition, ScanText.Stage.INPUT, Set.of(), TOOL_DEFINITION);
+    }
+
     @Benchmark
     public Verdict defaultChain2KbPrompt() {
         return chain.scan(prompt, ScanText.Stage.INPUT, Set.of(), USER);
@@ -181,6 +227,7 @@ public class FirewallBenchmark {
 
     private static final ScanContext USER = ScanContext.of(ScanContext.Source.USER);
     private static final ScanContext TOOL = ScanContext.of(ScanContext.Source.TOOL);
+    private static final ScanContext TOOL_DEFINITION = ScanContext.of(ScanContext.Source.TOOL_DEFINITION);
 
     /**
      * The default chain on 2 KB of documentation returned by a tool, dense with near misses of the tool-result rules

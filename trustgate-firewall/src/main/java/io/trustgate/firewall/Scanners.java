@@ -58,6 +58,15 @@ public final class Scanners {
                     },
                     "prompt injection and jailbreak phrases and structures"),
             new Spec(
+                    ToolPoisoningScanner.NAME,
+                    INPUT_ONLY,
+                    o -> {
+                        o.allowOnly(Set.of());
+                        return new ToolPoisoningScanner();
+                    },
+                    "tool definitions that instruct the model beyond the tool: concealment, sending data out,"
+                            + " shadowing other tools"),
+            new Spec(
                     InjectionClassifierScanner.NAME,
                     INPUT_ONLY,
                     o -> {

@@ -78,6 +78,29 @@ record ChatRequest(
         typed(body, "parallel_tool_calls", JsonNode::isBoolean, "a boolean");
         typed(body, "tool_choice", n -> n.isTextual() || n.isObject(), "a string or an object");
         typed(body, "metadata", JsonNode::isObject, "an object");
+        typed(body, "functions", JsonNode::isArray, "an array");
+        typed(body, "prediction", JsonNode::isObject, "an object");
+        // the firewall reads string values only: a value of another type would pass it unread
+        if (body.get("metadata") instanceof ObjectNode metadata) {
+            metadata.fields().forEachRemaining(e -> {
+                if (!e.getValue().isTextual()) {
+                    String at = "metadata." + e.getKey();
+                    throw TrustgateException.invalid("Invalid type for '" + at + "': expected a string.", at);
+                }
+            });
+        }
+        JsonNode functions = body.get("functions");
+        if (functions != null && functions.isArray()) {
+            for (int i = 0; i < functions.size(); i++) {
+                if (!functions.get(i).isObject()
+                        || !functions.get(i).path("name").isTextual()) {
+                    throw TrustgateException.invalid(
+                            "Invalid function: each function must be an object with a string 'name'.",
+                            "functions[" + i + "]");
+                }
+                texts.add(functions.get(i).toString());
+            }
+        }
         JsonNode tools = body.get("tools");
         if (tools != null && tools.isArray()) {
             for (int i = 0; i < tools.size(); i++) {
@@ -173,6 +196,11 @@ record ChatRequest(
                     "Missing required parameter: '" + where
                             + ".content' (an assistant message needs content or tool_calls).",
                     where + ".content");
+        }
+        JsonNode name = m.get("name");
+        if (name != null && !name.isNull() && !name.isTextual()) {
+            throw TrustgateException.invalid(
+                    "Invalid type for '" + where + ".name': expected a string.", where + ".name");
         }
         if (role.asText().equals("tool")) {
             JsonNode id = m.get("tool_call_id");

@@ -13,12 +13,16 @@ import io.trustgate.api.Verdict;
 import io.trustgate.firewall.FirewallChain;
 import io.trustgate.firewall.RedactionSession;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs the input firewall over every message of a chat request (system, developer, user, assistant and tool
  * results, since indirect injection lives in tool results): its content (each text part, and the text parts joined),
- * refusal, and the arguments of its tool calls. A blocking verdict refuses the request with
+ * refusal, the arguments of its tool calls and its name; over the definitions of the tools the model may call and of
+ * the response schema (tool poisoning lives there); over a predicted output; and over the fields the provider keeps
+ * ({@code user}, {@code metadata}), where only data rules act. A blocking verdict refuses the request with
  * {@code content_policy_violation}, naming the category and scanner but never the matched text; a redacting verdict
  * replaces the text in the body that goes upstream.
  */
@@ -72,8 +76,200 @@ final class InputScreen {
                 String where = at + ".function_call.arguments";
                 field(chain, fn, "arguments", where, findings, disregarded, context, session);
             }
+            // the participant's name reaches the model too (a secret or an address typed there leaves as well)
+            field(chain, m, "name", at + ".name", findings, disregarded, context, session);
+        }
+        JsonNode tools = body.path("tools");
+        for (int i = 0; i < tools.size(); i++) {
+            if (tools.get(i) instanceof ObjectNode tool) {
+                definition(chain, tool, "tools[" + i + "]", findings, session);
+            }
+        }
+        JsonNode functions = body.path("functions"); // the deprecated form of tools
+        for (int i = 0; i < functions.size(); i++) {
+            if (functions.get(i) instanceof ObjectNode fn) {
+                definition(chain, fn, "functions[" + i + "]", findings, session);
+            }
+        }
+        // a schema's descriptions are read by the model as it writes the answer, as a tool's are
+        if (body.path("response_format").path("json_schema") instanceof ObjectNode schema) {
+            definition(chain, schema, "response_format.json_schema", findings, session);
+        }
+        if (body.path("prediction") instanceof ObjectNode prediction) {
+            ScanContext user = ScanContext.of(ScanContext.Source.USER);
+            JsonNode content = prediction.path("content");
+            if (content.isTextual()) {
+                field(chain, prediction, "content", "prediction.content", findings, Set.of(), user, session);
+            } else if (content instanceof ArrayNode parts) {
+                for (int j = 0; j < parts.size(); j++) {
+                    if (parts.get(j) instanceof ObjectNode part) {
+                        String where = "prediction.content[" + j + "].text";
+                        field(chain, part, "text", where, findings, Set.of(), user, session);
+                    }
+                }
+            }
+        }
+        // read by the provider, not the model: data rules act, injection findings are not acted on
+        field(chain, body, "user", "user", findings, EMBEDDED, ScanContext.NONE, session);
+        if (body.path("metadata") instanceof ObjectNode metadata) {
+            for (String key : iterable(metadata.fieldNames())) {
+                field(chain, metadata, key, "metadata." + key, findings, EMBEDDED, ScanContext.NONE, session);
+            }
         }
         return findings.size() > before;
+    }
+
+    private static <T> Iterable<T> iterable(java.util.Iterator<T> it) {
+        List<T> all = new java.util.ArrayList<>();
+        it.forEachRemaining(all::add);
+        return all;
+    }
+
+    /** Keys of a tool definition or JSON schema whose string values are structure, not text the model reads. */
+    private static final Set<String> STRUCTURE = Set.of("type", "format", "$ref", "$schema", "$id", "pattern");
+
+    private static final ScanContext DEFINITION = ScanContext.of(ScanContext.Source.TOOL_DEFINITION);
+
+    /**
+     * Definitions each chain let through unchanged, by their joined text: an application sends the same tools with
+     * every request, and scanning them again would cost each request about half a millisecond per tool. Weak keys:
+     * a chain dropped by a configuration reload takes its entries with it.
+     */
+    private static final Map<FirewallChain, Map<String, Verdict>> ALLOWED =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    static final int ALLOWED_PER_CHAIN = 1024;
+
+    /** One string of a tool definition: where it sits, so that a masked form can be put back. */
+    private record Leaf(JsonNode parent, String key, int index, String path, String text, boolean name) {
+        void set(String value) {
+            if (parent instanceof ObjectNode o) {
+                o.put(key, value);
+            } else if (parent instanceof ArrayNode a) {
+                a.set(index, value);
+            }
+        }
+    }
+
+    /**
+     * Screens a tool definition (or a response schema) as one text: its strings but its structure ({@link
+     * #STRUCTURE}), one per line, since a poisoned definition spreads its instruction over the description and the
+     * parameters, and a short parameter description alone ("The user's password.") says too little to judge; one scan
+     * per definition also keeps a request with many tools cheap. A block names the definition for an injection (judged
+     * on the whole) and the string for anything else; what is masked goes back into the string it was found in (a
+     * span across two strings is masked in each), except in names, which the model calls by.
+     */
+    private static void definition(
+            FirewallChain chain, ObjectNode node, String where, Screened findings, RedactionSession session) {
+        List<Leaf> leaves = new java.util.ArrayList<>();
+        leaves(node, where, leaves);
+        if (leaves.isEmpty()) {
+            return;
+        }
+        StringBuilder joined = new StringBuilder();
+        int[] starts = new int[leaves.size()];
+        for (int i = 0; i < leaves.size(); i++) {
+            if (i > 0) {
+                joined.append('\n');
+            }
+            starts[i] = joined.length();
+            joined.append(leaves.get(i).text());
+        }
+        String text = joined.toString();
+        Map<String, Verdict> allowed = ALLOWED.computeIfAbsent(chain, c -> new ConcurrentHashMap<>());
+        Verdict v = allowed.get(text);
+        if (v == null) {
+            v = chain.scan(text, ScanText.Stage.INPUT, Set.of(), DEFINITION, session);
+            // only a verdict that changed nothing and had every scanner finish is the same next time
+            if (v instanceof Verdict.Allow && v.failedScanners().isEmpty()) {
+                if (allowed.size() >= ALLOWED_PER_CHAIN) {
+                    allowed.clear(); // crude, but a working set of a thousand definitions is far beyond real ones
+                }
+                allowed.put(text, v);
+            }
+        }
+        logFailures(v, where);
+        findings.add(v);
+        switch (v) {
+            case Verdict.Allow a -> {
+                // nothing acted on
+            }
+            case Verdict.Block b -> {
+                Finding cause = b.cause();
+                boolean whole = cause.category() == Category.PROMPT_INJECTION
+                        || cause.category() == Category.JAILBREAK
+                        || !cause.hasSpan();
+                throw blocked(
+                        cause,
+                        whole
+                                ? where
+                                : leaves.get(leafAt(starts, cause.start())).path());
+            }
+            case Verdict.Redact r -> {
+                for (int i = 0; i < leaves.size(); i++) {
+                    Leaf leaf = leaves.get(i);
+                    int from = starts[i];
+                    int to = from + leaf.text().length();
+                    List<Finding> masked = new java.util.ArrayList<>();
+                    List<Finding> anonymized = new java.util.ArrayList<>();
+                    for (int k = 0; k < r.findings().size(); k++) {
+                        Finding f = r.findings().get(k);
+                        io.trustgate.api.Action action = r.actions().get(k);
+                        if (!f.hasSpan() || f.end() <= from || f.start() >= to || leaf.name()) {
+                            continue;
+                        }
+                        Finding here = new Finding(
+                                f.scanner(),
+                                f.category(),
+                                f.type(),
+                                f.score(),
+                                Math.max(f.start(), from) - from,
+                                Math.min(f.end(), to) - from);
+                        if (action == io.trustgate.api.Action.REDACT) {
+                            masked.add(here);
+                        } else if (action == io.trustgate.api.Action.ANONYMIZE) {
+                            anonymized.add(here);
+                        }
+                    }
+                    if (!masked.isEmpty() || !anonymized.isEmpty()) {
+                        leaf.set(session.apply(leaf.text(), masked, anonymized));
+                    }
+                }
+            }
+        }
+    }
+
+    /** The index of the string whose text holds {@code offset} of the joined text. */
+    private static int leafAt(int[] starts, int offset) {
+        int i = java.util.Arrays.binarySearch(starts, offset);
+        return i >= 0 ? i : Math.max(0, -i - 2);
+    }
+
+    /** Collects the strings under {@code node}, in order, with where each sits. */
+    private static void leaves(JsonNode node, String where, List<Leaf> out) {
+        if (node instanceof ObjectNode object) {
+            for (String key : iterable(object.fieldNames())) {
+                JsonNode child = object.get(key);
+                String at = where + "." + key;
+                if (child.isTextual()) {
+                    if (!STRUCTURE.contains(key)) {
+                        out.add(new Leaf(object, key, -1, at, child.asText(), key.equals("name")));
+                    }
+                } else if (!key.equals("required")) { // required: names of properties
+                    leaves(child, at, out);
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode child = array.get(i);
+                String at = where + "[" + i + "]";
+                if (child.isTextual()) {
+                    out.add(new Leaf(array, null, i, at, child.asText(), false));
+                } else {
+                    leaves(child, at, out);
+                }
+            }
+        }
     }
 
     /**
