@@ -18,6 +18,7 @@ final class ScannerFailure {
             Map.entry(InvisibleTextScanner.NAME, Category.INVISIBLE_TEXT),
             Map.entry("injection-heuristics", Category.PROMPT_INJECTION),
             Map.entry(InjectionClassifierScanner.NAME, Category.PROMPT_INJECTION),
+            Map.entry(ToolPoisoningScanner.NAME, Category.PROMPT_INJECTION),
             Map.entry(ToxicityScanner.NAME, Category.TOXICITY),
             Map.entry("secrets", Category.SECRET),
             Map.entry("pii", Category.PII),

@@ -126,6 +126,7 @@ final class ChatExchange {
         for (String t : chat.texts()) {
             chars += t.length();
         }
+        chars += chat.body().path("user").asText("").length(); // screened too, though no prompt
         if (chars <= COUNT_OFF_LOOP_CHARS) {
             long tokens;
             try {

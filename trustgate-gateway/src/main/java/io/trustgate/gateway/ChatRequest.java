@@ -19,7 +19,8 @@ import java.util.Set;
  * @param stream whether SSE was asked for
  * @param includeUsage {@code stream_options.include_usage}
  * @param maxTokens {@code max_completion_tokens}, else {@code max_tokens}, else 0
- * @param texts the text of every message (content strings, text parts, tool-call arguments), for token counting
+ * @param texts the text of every message (content strings, text parts, tool-call arguments), of the tool definitions,
+ *     the response schema and a predicted output, for token counting
  */
 record ChatRequest(
         ObjectNode body, String model, boolean stream, boolean includeUsage, long maxTokens, List<String> texts) {
@@ -80,14 +81,34 @@ record ChatRequest(
         typed(body, "metadata", JsonNode::isObject, "an object");
         typed(body, "functions", JsonNode::isArray, "an array");
         typed(body, "prediction", JsonNode::isObject, "an object");
-        // the firewall reads string values only: a value of another type would pass it unread
+        // the firewall reads string values only: a value of another type would pass it unread; the bounds are
+        // OpenAI's (16 pairs, keys up to 64 chars, values up to 512), which also keep the scan of them small
         if (body.get("metadata") instanceof ObjectNode metadata) {
+            if (metadata.size() > 16) {
+                throw TrustgateException.invalid(
+                        "Invalid 'metadata': at most 16 key-value pairs, was " + metadata.size() + ".", "metadata");
+            }
             metadata.fields().forEachRemaining(e -> {
+                String at = "metadata." + e.getKey();
                 if (!e.getValue().isTextual()) {
-                    String at = "metadata." + e.getKey();
                     throw TrustgateException.invalid("Invalid type for '" + at + "': expected a string.", at);
                 }
+                if (e.getKey().length() > 64 || e.getValue().asText().length() > 512) {
+                    throw TrustgateException.invalid(
+                            "Invalid 'metadata': keys are at most 64 characters and values at most 512.", at);
+                }
             });
+        }
+        // what else the model reads counts as prompt (and decides whether the screen runs off the event loop)
+        JsonNode schema = body.path("response_format").path("json_schema");
+        if (schema.isObject()) {
+            texts.add(schema.toString());
+        }
+        JsonNode prediction = body.path("prediction").path("content");
+        if (prediction.isTextual()) {
+            texts.add(prediction.asText());
+        } else if (prediction.isArray()) {
+            texts.add(prediction.toString());
         }
         JsonNode functions = body.get("functions");
         if (functions != null && functions.isArray()) {

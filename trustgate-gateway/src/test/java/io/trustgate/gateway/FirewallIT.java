@@ -457,6 +457,13 @@ class FirewallIT {
         for (String bad : List.of(
                 "\"metadata\":{\"n\":{\"k\":\"" + AWS_KEY + "\"}}",
                 "\"metadata\":{\"n\":7}",
+                "\"metadata\":{\"n\":\"" + "v".repeat(513) + "\"}",
+                "\"metadata\":{\"" + "k".repeat(65) + "\":\"v\"}",
+                "\"metadata\":{"
+                        + java.util.stream.IntStream.range(0, 17)
+                                .mapToObj(i -> "\"k" + i + "\":\"v\"")
+                                .collect(java.util.stream.Collectors.joining(","))
+                        + "}",
                 "\"functions\":{\"name\":\"f\"}",
                 "\"functions\":[{\"description\":\"no name\"}]")) {
             HttpResponse<String> r = h.post(
