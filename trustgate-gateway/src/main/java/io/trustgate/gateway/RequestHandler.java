@@ -353,8 +353,12 @@ final class RequestHandler implements Handler<HttpServerRequest> {
             }
             if (body.length() + chunk.length() > max) {
                 failed[0] = true;
+                req.response().putHeader(HttpHeaders.CONNECTION, "close");
                 fail(req, id, start, span, tooLarge(max));
-                req.connection().close();
+                // The client may still be sending. Closing with its bytes unread makes TCP reset the connection,
+                // which can drop the 413 before the client reads it: what still comes is read and dropped for a
+                // moment (the handler returns at once), then the connection is closed.
+                gw.vertx().setTimer(LINGER_MILLIS, t -> req.connection().close());
                 return;
             }
             body.appendBuffer(chunk);
@@ -371,6 +375,9 @@ final class RequestHandler implements Handler<HttpServerRequest> {
             }
         });
     }
+
+    /** How long an over-large body is read and dropped after its 413, before the connection is closed. */
+    static final long LINGER_MILLIS = 1000;
 
     private static TrustgateException tooLarge(long max) {
         return new TrustgateException(
