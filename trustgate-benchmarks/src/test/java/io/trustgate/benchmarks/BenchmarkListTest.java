@@ -28,6 +28,8 @@ class BenchmarkListTest {
                             "io.trustgate.benchmarks.KeyLookupBenchmark.findByHashUncached",
                             "io.trustgate.benchmarks.ErrorTableBenchmark.invalidRequestBody",
                             "io.trustgate.benchmarks.FirewallBenchmark.defaultChain2KbPrompt",
+                            "io.trustgate.benchmarks.FirewallBenchmark.defaultChainToolDefinition",
+                            "io.trustgate.benchmarks.FirewallBenchmark.toolPoisoningDefinition",
                             "io.trustgate.benchmarks.FirewallBenchmark.defaultChainNumberDense32k",
                             "io.trustgate.benchmarks.FirewallBenchmark.defaultChainLogPasswords32k",
                             "io.trustgate.benchmarks.FirewallBenchmark.defaultChainThePassword32k",
