@@ -39,6 +39,12 @@ final class AnthropicStreamTranslator {
     private long inputTokens;
     private long cacheReadTokens;
     private long outputTokens;
+    /** Whether {@code message_delta} reported output tokens: until then they are {@code message_start}'s placeholder. */
+    private boolean finalUsage;
+    /** Text and tool-argument deltas seen, and their characters: the estimate of a stream that broke off. */
+    private long contentDeltas;
+
+    private long contentChars;
     private boolean started;
     private boolean finished;
 
@@ -90,6 +96,7 @@ final class AnthropicStreamTranslator {
                     case "text" -> {
                         String text = block.path("text").asText("");
                         if (!text.isEmpty()) {
+                            counted(text);
                             append(out, chunk(NODES.objectNode().put("content", text), null));
                         }
                     }
@@ -113,6 +120,7 @@ final class AnthropicStreamTranslator {
                     case "text_delta" -> {
                         String text = delta.path("text").asText("");
                         if (!text.isEmpty()) {
+                            counted(text);
                             append(out, chunk(NODES.objectNode().put("content", text), null));
                         }
                     }
@@ -121,6 +129,7 @@ final class AnthropicStreamTranslator {
                                 toolIndexOfBlock.get(event.path("index").asInt());
                         String partial = delta.path("partial_json").asText("");
                         if (toolIndex != null && !partial.isEmpty()) {
+                            counted(partial);
                             ObjectNode call = NODES.objectNode().put("index", toolIndex);
                             call.putObject("function").put("arguments", partial);
                             append(out, chunk(toolCalls(call), null));
@@ -133,6 +142,9 @@ final class AnthropicStreamTranslator {
                 String reason = event.path("delta").path("stop_reason").asText("");
                 if (!reason.isEmpty()) {
                     stopReason = reason;
+                }
+                if (event.path("usage").has("output_tokens")) {
+                    finalUsage = true;
                 }
                 updateUsage(event.path("usage"));
             }
@@ -177,9 +189,23 @@ final class AnthropicStreamTranslator {
         return started;
     }
 
-    /** Usage reported so far: input tokens from {@code message_start}, output tokens as last reported. */
+    /**
+     * Usage so far: input tokens from {@code message_start}; output tokens as {@code message_delta} reported them,
+     * or, when it never came (a stream that broke off), an estimate of what was streamed, since the upstream bills
+     * those tokens and {@code message_start}'s count is a placeholder (usually 1). The estimate is one token per
+     * delta or per four characters, whichever is more, and never below what the upstream reported.
+     */
     Usage usage() {
-        return new Usage(inputTokens, outputTokens);
+        if (finalUsage) {
+            return new Usage(inputTokens, outputTokens);
+        }
+        long estimate = Math.max(contentDeltas, (contentChars + 3) / 4);
+        return new Usage(inputTokens, Math.max(outputTokens, estimate));
+    }
+
+    private void counted(String text) {
+        contentDeltas++;
+        contentChars += text.length();
     }
 
     /** Usage fields are cumulative in every event that carries them, so the latest value wins. */

@@ -66,6 +66,9 @@ public final class FakeAnthropicServer implements AutoCloseable {
 
         /** HTTP 200 with Anthropic's error body, as some proxies and overloaded front ends answer. */
         record ErrorIn200(String type, String message) implements Behaviour {}
+
+        /** Streams the start and every word of {@code text}, then closes the connection before message_delta. */
+        record DropAfterText(String text) implements Behaviour {}
     }
 
     /** Input tokens every answer reports. */
@@ -273,6 +276,12 @@ public final class FakeAnthropicServer implements AutoCloseable {
                 List<String> words = words(d.text());
                 events.addAll(textBlock(0, words.subList(0, Math.max(1, words.size() / 2)))
                         .subList(0, 2));
+                writeStream(response, events, Tail.DROP);
+            }
+            case Behaviour.DropAfterText d -> {
+                List<String> events = new ArrayList<>(start());
+                List<String> block = textBlock(0, words(d.text()));
+                events.addAll(block.subList(0, block.size() - 1));
                 writeStream(response, events, Tail.DROP);
             }
             case Behaviour.ErrorEventMidStream e -> {

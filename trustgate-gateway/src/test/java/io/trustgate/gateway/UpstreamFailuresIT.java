@@ -205,4 +205,23 @@ class UpstreamFailuresIT {
         assertThat(StreamOpening.contentless("{\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[]}}]}"))
                 .isFalse();
     }
+
+    @Test
+    void anAnthropicStreamCutBeforeItsFinalUsageIsChargedForWhatWasStreamed() {
+        String words = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+                + "fifteen sixteen seventeen eighteen nineteen twenty twentyone twentytwo twentythree twentyfour";
+        claude.enqueue(new FakeAnthropicServer.Behaviour.DropAfterText(words));
+        HttpResponse<String> r = post(chat("claude", "hi", true));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("twentyfour").contains("data: {\"error\":");
+        h.gateway().usageRecorder().flush();
+        List<io.trustgate.api.UsageRecord> rec =
+                h.store().usageOf(r.headers().firstValue("x-request-id").orElseThrow());
+        assertThat(rec).singleElement().satisfies(u -> {
+            assertThat(u.errorCode()).isEqualTo("upstream_error");
+            // 24 deltas were streamed and billed; message_start's placeholder says 1
+            assertThat(u.usage().completionTokens()).isGreaterThanOrEqualTo(24);
+            assertThat(u.costMicros()).isGreaterThanOrEqualTo(u.usage().promptTokens() + 2 * 24);
+        });
+    }
 }
