@@ -623,6 +623,9 @@ final class RequestHandler implements Handler<HttpServerRequest> {
                             if (rec.failed()) {
                                 send(resp, Gateway.auditUnavailable());
                             } else {
+                                // as on chat answers: which model and provider served it (README, API)
+                                resp.putHeader(ChatExchange.SERVED_MODEL, entry.name())
+                                        .putHeader(ChatExchange.SERVED_PROVIDER, entry.provider());
                                 json(resp, 200, ar.result().body());
                             }
                         });

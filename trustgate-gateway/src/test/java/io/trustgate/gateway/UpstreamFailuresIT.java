@@ -59,6 +59,7 @@ class UpstreamFailuresIT {
                 .model("claude", "an", FakeAnthropicServer.MODEL)
                 .model("claude-fb", "an", FakeAnthropicServer.MODEL, "spare")
                 .model("spare", "backup", "spare-up")
+                .embeddingModel("embed", "oa", "embed-up")
                 .telemetry(new GatewayMetrics.Telemetry(registry, () -> "# text"))
                 .start();
         key = h.key("k");
@@ -223,5 +224,14 @@ class UpstreamFailuresIT {
             assertThat(u.usage().completionTokens()).isGreaterThanOrEqualTo(24);
             assertThat(u.costMicros()).isGreaterThanOrEqualTo(u.usage().promptTokens() + 2 * 24);
         });
+    }
+
+    @Test
+    void anEmbeddingsAnswerNamesTheModelAndProviderThatServedIt() {
+        HttpResponse<String> r = h.post("/v1/embeddings", key, "{\"model\":\"embed\",\"input\":\"hello\"}");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("x-trustgate-model")).hasValue("embed");
+        assertThat(r.headers().firstValue("x-trustgate-provider")).hasValue("oa");
+        assertThat(r.headers().firstValue("x-request-id")).isPresent();
     }
 }
