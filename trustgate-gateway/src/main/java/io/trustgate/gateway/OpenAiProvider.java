@@ -266,8 +266,12 @@ final class OpenAiProvider implements Provider {
                     handler.handle(out);
                 }
             });
-            r.exceptionHandler(t ->
-                    fail(UpstreamFailure.connection(provider, "stream broke: " + Upstream.describe(provider, t), t)));
+            r.exceptionHandler(t -> {
+                if (!finished) { // else it is our own reset (a failure or a cancel already reported), not news
+                    fail(UpstreamFailure.connection(
+                            provider, "stream broke: " + Upstream.describe(provider, ex.requestId(), t), t));
+                }
+            });
             r.endHandler(v -> {
                 if (finished) {
                     return;

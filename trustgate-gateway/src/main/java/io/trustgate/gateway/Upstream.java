@@ -70,8 +70,11 @@ final class Upstream {
         return c;
     }
 
-    /** An upstream exchange in progress: the request (to reset on cancel) and its response. */
-    record Exchange(HttpClientRequest request, HttpClientResponse response) {}
+    /**
+     * An upstream exchange in progress: the request (to reset on cancel), its response, and the gateway's request id
+     * (for the log lines about it).
+     */
+    record Exchange(HttpClientRequest request, HttpClientResponse response, String requestId) {}
 
     Future<Exchange> post(
             String absoluteUri, Map<String, String> headers, String requestId, Buffer body, Cancellation cancellation) {
@@ -103,7 +106,8 @@ final class Upstream {
         ro.putHeader("content-length", Integer.toString(body.length()));
         client().request(ro).onComplete(ar -> {
             if (ar.failed()) {
-                promise.tryFail(UpstreamFailure.connection(provider, describe(provider, ar.cause()), ar.cause()));
+                promise.tryFail(
+                        UpstreamFailure.connection(provider, describe(provider, requestId, ar.cause()), ar.cause()));
                 return;
             }
             HttpClientRequest req = ar.result();
@@ -120,17 +124,24 @@ final class Upstream {
             });
             req.exceptionHandler(t -> {
                 vertx.cancelTimer(timer);
-                promise.tryFail(UpstreamFailure.connection(provider, describe(provider, t), t));
+                // once failed (a timeout or cancel, then our own reset) or answered (the response's handlers report
+                // a later break), the exception says nothing new: not logged, not reported
+                if (!promise.future().isComplete()) {
+                    promise.tryFail(UpstreamFailure.connection(provider, describe(provider, requestId, t), t));
+                }
             });
             req.response().onComplete(rr -> {
                 vertx.cancelTimer(timer);
                 if (rr.failed()) {
-                    promise.tryFail(UpstreamFailure.connection(provider, describe(provider, rr.cause()), rr.cause()));
+                    if (!promise.future().isComplete()) {
+                        promise.tryFail(UpstreamFailure.connection(
+                                provider, describe(provider, requestId, rr.cause()), rr.cause()));
+                    }
                     return;
                 }
                 HttpClientResponse resp = rr.result();
                 resp.pause();
-                if (!promise.tryComplete(new Exchange(req, resp))) {
+                if (!promise.tryComplete(new Exchange(req, resp, requestId))) {
                     req.reset(); // timed out meanwhile
                 }
             });
@@ -145,14 +156,22 @@ final class Upstream {
         Buffer acc = Buffer.buffer();
         HttpClientResponse r = ex.response();
         r.handler(b -> {
+            if (p.future().isComplete()) {
+                return;
+            }
             if (acc.length() + b.length() > maxBytes) {
-                ex.request().reset();
+                // failed before the reset, so that the reset's own exception cannot take the failure's place
                 p.tryFail(UpstreamFailure.connection(provider, "response larger than " + maxBytes + " bytes", null));
+                ex.request().reset();
             } else {
                 acc.appendBuffer(b);
             }
         });
-        r.exceptionHandler(t -> p.tryFail(UpstreamFailure.connection(provider, describe(provider, t), t)));
+        r.exceptionHandler(t -> {
+            if (!p.future().isComplete()) {
+                p.tryFail(UpstreamFailure.connection(provider, describe(provider, ex.requestId(), t), t));
+            }
+        });
         r.endHandler(v -> p.tryComplete(acc));
         r.resume();
         return p.future();
@@ -176,12 +195,16 @@ final class Upstream {
      * message, which names the upstream's internal address and the operating system's error (they stay in the
      * exception's cause, for the operator's logs).
      */
-    static String describe(String provider, Throwable t) {
+    static String describe(String provider, String requestId, Throwable t) {
         // the operator sees the whole cause (address, operating system's error); a connection error holds no prompt
         if (t instanceof io.vertx.core.http.HttpClosedException) {
-            LOG.debug("upstream provider '{}' connection closed: {}", provider, t); // also how a cancel ends
+            LOG.atDebug() // also how a cancel ends
+                    .addKeyValue("request_id", requestId)
+                    .log("upstream provider '{}' connection closed: {}", provider, t);
         } else {
-            LOG.warn("upstream provider '{}' connection failed: {}", provider, String.valueOf(t));
+            LOG.atWarn()
+                    .addKeyValue("request_id", requestId)
+                    .log("upstream provider '{}' connection failed: {}", provider, String.valueOf(t));
         }
         return describe(t);
     }

@@ -58,11 +58,31 @@ class UpstreamFailuresIT {
                 .model("gpt-fb", "oa", "gpt-up", "spare")
                 .model("claude", "an", FakeAnthropicServer.MODEL)
                 .model("claude-fb", "an", FakeAnthropicServer.MODEL, "spare")
+                .provider(GatewayHarness.withTimeouts(
+                        GatewayHarness.openai("slowoa", openai, OPENAI_KEY),
+                        java.time.Duration.ofMillis(300),
+                        java.time.Duration.ofSeconds(10),
+                        0))
+                .provider(GatewayHarness.upstream(
+                        "deadp",
+                        io.trustgate.gateway.ProviderConfig.Kind.OPENAI,
+                        java.net.URI.create("http://127.0.0.1:" + closedPort() + "/v1"),
+                        "dead-key-123",
+                        ""))
+                .model("gpt-slow", "slowoa", "gpt-up")
+                .model("dead", "deadp", "gpt-up")
                 .model("spare", "backup", "spare-up")
                 .embeddingModel("embed", "oa", "embed-up")
                 .telemetry(new GatewayMetrics.Telemetry(registry, () -> "# text"))
                 .start();
         key = h.key("k");
+    }
+
+    /** A loopback port nothing listens on (bound, then closed), so that connecting is refused. */
+    static int closedPort() throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
     }
 
     @AfterEach
@@ -233,5 +253,79 @@ class UpstreamFailuresIT {
         assertThat(r.headers().firstValue("x-trustgate-model")).hasValue("embed");
         assertThat(r.headers().firstValue("x-trustgate-provider")).hasValue("oa");
         assertThat(r.headers().firstValue("x-request-id")).isPresent();
+    }
+
+    /** The Upstream logger's events while {@code body} runs. */
+    static List<ch.qos.logback.classic.spi.ILoggingEvent> upstreamLog(Runnable body) {
+        ch.qos.logback.classic.Logger logger =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(Upstream.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+                new ch.qos.logback.core.read.ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            body.run();
+        } finally {
+            logger.detachAppender(appender);
+        }
+        return List.copyOf(appender.list);
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String requestIdOf(ch.qos.logback.classic.spi.ILoggingEvent e) {
+        return e.getKeyValuePairs() == null
+                ? ""
+                : e.getKeyValuePairs().stream()
+                        .filter(kv -> kv.key.equals("request_id"))
+                        .map(kv -> String.valueOf(kv.value))
+                        .findFirst()
+                        .orElse("");
+    }
+
+    @Test
+    void anUpstreamWarningCarriesTheRequestId() {
+        HttpResponse<String>[] r = new HttpResponse[1];
+        List<ch.qos.logback.classic.spi.ILoggingEvent> log = upstreamLog(() -> r[0] = post(chat("dead", "hi", false)));
+        assertThat(r[0].statusCode()).isEqualTo(502);
+        String id = r[0].headers().firstValue("x-request-id").orElseThrow();
+        assertThat(log)
+                .filteredOn(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN)
+                .hasSize(3) // the attempt and its two retries
+                .allSatisfy(e -> assertThat(requestIdOf(e)).isEqualTo(id));
+    }
+
+    @Test
+    void anUpstreamBodyOverTheCapIsReportedAsSuchNotAsAReset() {
+        String huge = "{\"pad\":\"" + "x".repeat(OpenAiProvider.MAX_BODY_BYTES) + "\"}";
+        for (int i = 0; i < 3; i++) {
+            openai.enqueue(new FakeOpenAiServer.Behavior.Body(huge));
+        }
+        HttpResponse<String>[] r = new HttpResponse[1];
+        List<ch.qos.logback.classic.spi.ILoggingEvent> log = upstreamLog(() -> r[0] = post(chat("gpt", "hi", false)));
+        assertThat(r[0].statusCode()).isEqualTo(502);
+        assertThat(r[0].body())
+                .contains("response larger than " + OpenAiProvider.MAX_BODY_BYTES + " bytes")
+                .doesNotContain("StreamReset");
+        assertThat(log).noneMatch(e -> e.getFormattedMessage().contains("StreamReset"));
+    }
+
+    @Test
+    void aFirstByteTimeoutIsReportedAsATimeoutAndNotLoggedAsAConnectionFailure() {
+        openai.enqueue(new FakeOpenAiServer.Behavior.SlowFirstByte(1500));
+        HttpResponse<String>[] r = new HttpResponse[1];
+        List<ch.qos.logback.classic.spi.ILoggingEvent> log = upstreamLog(() -> {
+            r[0] = post(chat("gpt-slow", "hi", false));
+            pause(500); // the reset's exception arrives after the answer: wait for it
+        });
+        assertThat(r[0].statusCode()).isEqualTo(504);
+        assertThat(r[0].body()).contains("timed out").doesNotContain("StreamReset");
+        assertThat(log).noneMatch(e -> e.getFormattedMessage().contains("StreamReset"));
     }
 }
