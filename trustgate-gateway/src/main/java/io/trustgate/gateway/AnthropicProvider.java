@@ -85,7 +85,7 @@ public final class AnthropicProvider implements Provider {
         try {
             body = Buffer.buffer(AnthropicTranslator.toMessagesRequest(call).toString());
         } catch (TrustgateException e) {
-            return Future.failedFuture(e);
+            return Future.failedFuture(new ProviderRefusal(e)); // refused by translation: no upstream call
         }
         Promise<ChatResponse> result = Promise.promise();
         RequestOptions options = new RequestOptions()

@@ -351,6 +351,11 @@ final class ChatExchange {
                 settle(Usage.ZERO, 499, "client_closed");
                 return;
             }
+            if (ar.failed() && ar.cause() instanceof ProviderRefusal refusal) {
+                cancelTimer();
+                onRefused(refusal, breaker);
+                return;
+            }
             if (ar.failed()) {
                 cancelTimer();
                 onAttemptFailed(m, pc, breaker, ErrorTable.from(ar.cause()));
@@ -686,6 +691,24 @@ final class ChatExchange {
                 .putHeader("x-accel-buffering", "no");
     }
 
+    /**
+     * The provider refused the request before calling its upstream: not an attempt, nor an upstream error. On the
+     * requested model the client gets the refusal; on a fallback, the model is skipped and the earlier failure stands.
+     */
+    private void onRefused(ProviderRefusal refusal, CircuitBreaker breaker) {
+        callStarted = 0;
+        attempts--;
+        tried.removeLast();
+        endAttempt("refused", ErrorTable.code(refusal));
+        breaker.onIgnored();
+        if (lastFailure == null) {
+            finishWithError(refusal);
+        } else {
+            nextModel();
+            attempt();
+        }
+    }
+
     private void onAttemptFailed(ModelEntry m, ProviderConfig pc, CircuitBreaker breaker, TrustgateException e) {
         upstreamDone();
         gw.metrics.upstreamError(m.provider(), ErrorTable.code(e));
@@ -697,7 +720,7 @@ final class ChatExchange {
             return;
         }
         breaker.onFailure();
-        if (attemptOfModel < pc.maxRetries() && !clientGone) {
+        if (attemptOfModel < pc.maxRetries() && !clientGone && UpstreamFailure.retrySameProvider(e)) {
             endAttempt("retry", ErrorTable.code(e));
             attemptOfModel++;
             long delay = backoff(pc, attemptOfModel, e.retryAfter());

@@ -130,11 +130,23 @@ public final class GatewayMetrics {
 
     /**
      * One finished API request: its count, latency, tokens, cost, findings (each with the action it caused, given in
-     * {@code actions} in the same order) and, for refusals by limits or budgets, the reason.
+     * {@code actions} in the same order) and, for refusals by limits or budgets, the reason. A request that failed
+     * after upstream attempts ({@code route}, the provider of each) counts under the model requested and the last
+     * provider tried, so that failures show per model; only requests refused before any attempt count under
+     * {@code -} (the model requested may then be any string a client sent).
      */
-    void request(String endpoint, UsageRecord r, long upstreamNanos, List<Finding> found, List<Action> actions) {
+    void request(
+            String endpoint,
+            UsageRecord r,
+            List<String> route,
+            long upstreamNanos,
+            List<Finding> found,
+            List<Action> actions) {
+        boolean failedAfterAttempts = "-".equals(r.modelServed()) && !route.isEmpty();
+        String model = failedAfterAttempts ? r.modelRequested() : r.modelServed();
+        String provider = failedAfterAttempts ? route.getLast() : r.provider();
         requests.computeIfAbsent(
-                        new RequestKey(endpoint, r.status(), r.modelServed(), r.provider()),
+                        new RequestKey(endpoint, r.status(), model, provider),
                         k -> Counter.builder("trustgate.requests")
                                 .description("API requests by endpoint, status, model served and provider")
                                 .tag("endpoint", k.endpoint())
@@ -147,7 +159,7 @@ public final class GatewayMetrics {
         total.record(totalNanos, TimeUnit.NANOSECONDS);
         if (upstreamNanos > 0) {
             upstream.computeIfAbsent(
-                            r.provider(),
+                            provider,
                             p -> latency("trustgate.upstream.duration", "Time waiting for an upstream's answer")
                                     .tag("provider", p)
                                     .register(registry))

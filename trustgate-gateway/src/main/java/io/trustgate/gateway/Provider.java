@@ -15,7 +15,8 @@ import io.vertx.core.Future;
  *   <li>Calls are made and completed on the caller's event loop; an implementation never blocks.
  *   <li>The future fails with a {@link io.trustgate.api.TrustgateException} of kind {@code UPSTREAM_FAILED},
  *       {@code UPSTREAM_TIMEOUT}, {@code RATE_LIMITED} or {@code INVALID_REQUEST} (an upstream 4xx the client caused),
- *       carrying {@link UpstreamFailure} details for the retry decision.
+ *       carrying {@link UpstreamFailure} details for the retry decision; or with a {@link ProviderRefusal} when it
+ *       refuses the request before any upstream call (it cannot translate it).
  *   <li>A streaming result is paused until the gateway sets its handler; it emits whole SSE events in OpenAI's
  *       {@code chat.completion.chunk} format and finally {@code data: [DONE]}; it reports usage when it ends.
  *   <li>Usage is always obtained from the upstream (asking for it where the protocol needs asking) and is passed to

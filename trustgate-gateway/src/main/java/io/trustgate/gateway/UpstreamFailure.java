@@ -61,15 +61,28 @@ public final class UpstreamFailure {
                 null);
     }
 
+    /** The code of an upstream 401 or 403: the gateway's own credential for that provider is wrong. */
+    static final String AUTH_FAILED = "upstream_auth_failed";
+
     /**
-     * Maps an upstream HTTP error status. 429 and 5xx are retryable upstream failures; 400, 404, 413 and 422 are the
-     * client's request that the upstream refused, passed on as invalid requests; 401 and 403 mean the gateway's own
-     * provider credential is wrong, which is the operator's problem, so the client sees 502.
+     * Maps an upstream HTTP error status. 429 and 5xx are retryable upstream failures; 400, 404 and 422 are the
+     * client's request that the upstream refused, passed on as invalid requests, and 413 as too large; 401 and 403
+     * mean the gateway's own provider credential is wrong, which is the operator's problem, so the client sees 502
+     * ({@value #AUTH_FAILED}), and the next model of the route may serve, but the same provider is not retried.
      */
     static TrustgateException status(
             String provider, int status, Duration retryAfter, String upstreamMessage, Credentials credentials) {
         String detail = detail(upstreamMessage, credentials);
-        if (status == 400 || status == 404 || status == 413 || status == 422) {
+        if (status == 413) {
+            return new TrustgateException(
+                    ErrorKind.PAYLOAD_TOO_LARGE,
+                    "Upstream provider '" + provider + "' rejected the request as too large (HTTP 413)" + detail,
+                    "",
+                    "request_too_large",
+                    Duration.ZERO,
+                    null);
+        }
+        if (status == 400 || status == 404 || status == 422) {
             return new TrustgateException(
                     ErrorKind.INVALID_REQUEST,
                     "Upstream provider '" + provider + "' rejected the request (HTTP " + status + ")" + detail,
@@ -82,9 +95,19 @@ public final class UpstreamFailure {
                 ErrorKind.UPSTREAM_FAILED,
                 "Upstream provider '" + provider + "' answered HTTP " + status + detail,
                 "",
-                status == 429 ? "upstream_rate_limited" : "upstream_error",
+                status == 429
+                        ? "upstream_rate_limited"
+                        : status == 401 || status == 403 ? AUTH_FAILED : "upstream_error",
                 retryAfter,
                 null);
+    }
+
+    /**
+     * Whether a retryable failure may be retried on the same provider: not when its credential was refused, as the
+     * same key would be refused again (it may still fall back to another provider).
+     */
+    static boolean retrySameProvider(TrustgateException e) {
+        return !AUTH_FAILED.equals(ErrorTable.code(e));
     }
 
     /** Whether a failure may be retried or passed to the next model of the route. */

@@ -69,6 +69,8 @@ class UpstreamFailuresIT {
                         java.net.URI.create("http://127.0.0.1:" + closedPort() + "/v1"),
                         "dead-key-123",
                         ""))
+                .provider(GatewayHarness.openai("badkey", openai, "wrong-key-456"))
+                .model("gpt-badkey", "badkey", "gpt-up", "spare")
                 .model("gpt-slow", "slowoa", "gpt-up")
                 .model("dead", "deadp", "gpt-up")
                 .model("spare", "backup", "spare-up")
@@ -327,5 +329,69 @@ class UpstreamFailuresIT {
         assertThat(r[0].statusCode()).isEqualTo(504);
         assertThat(r[0].body()).contains("timed out").doesNotContain("StreamReset");
         assertThat(log).noneMatch(e -> e.getFormattedMessage().contains("StreamReset"));
+    }
+
+    @Test
+    void anUpstream401IsNotRetriedOnTheSameProviderButFallsBack() {
+        for (int i = 0; i < 3; i++) {
+            openai.enqueue(new FakeOpenAiServer.Behavior.Status(401, 0));
+        }
+        HttpResponse<String> r = post(chat("gpt-badkey", "served elsewhere", false));
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("x-trustgate-model")).hasValue("spare");
+        assertThat(openai.requests()).as("the refused key is not tried again").isEqualTo(1);
+        assertThat(registry.find("trustgate.upstream.errors")
+                        .tag("code", UpstreamFailure.AUTH_FAILED)
+                        .counter()
+                        .count())
+                .isEqualTo(1.0);
+
+        openai.enqueue(new FakeOpenAiServer.Behavior.Status(403, 0));
+        openai.enqueue(new FakeOpenAiServer.Behavior.Status(403, 0));
+        HttpResponse<String> alone = post(chat("gpt", "hi", false));
+        assertThat(alone.statusCode()).isEqualTo(502);
+        assertThat(alone.body()).contains(UpstreamFailure.AUTH_FAILED);
+        assertThat(openai.requests()).isEqualTo(2);
+    }
+
+    @Test
+    void aTranslationRefusalIsNeitherAnUpstreamErrorNorAnAttempt() {
+        HttpResponse<String> r =
+                post("{\"model\":\"claude\",\"n\":2,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("\"param\":\"n\"");
+        assertThat(claude.requests()).isZero();
+        assertThat(upstreamErrors()).isZero();
+        h.gateway().usageRecorder().flush();
+        assertThat(h.store().usageOf(r.headers().firstValue("x-request-id").orElseThrow()))
+                .singleElement()
+                .satisfies(u -> assertThat(u.attempts()).isZero());
+        assertThat(registry.find("trustgate.requests")
+                        .tag("status", "400")
+                        .tag("model", "-")
+                        .counter())
+                .isNotNull();
+    }
+
+    @Test
+    void aRequestThatFailedAfterAttemptsKeepsItsModelInTheRequestsMetric() {
+        HttpResponse<String> r = post(chat("dead", "hi", false));
+        assertThat(r.statusCode()).isEqualTo(502);
+        assertThat(registry.find("trustgate.requests")
+                        .tag("status", "502")
+                        .tag("model", "dead")
+                        .tag("provider", "deadp")
+                        .counter())
+                .isNotNull()
+                .satisfies(c -> assertThat(c.count()).isEqualTo(1.0));
+    }
+
+    @Test
+    void anUpstream413ReachesTheClientAs413() {
+        openai.enqueue(new FakeOpenAiServer.Behavior.Status(413, 0));
+        HttpResponse<String> r = post(chat("gpt", "hi", false));
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(r.body()).contains("\"code\":\"request_too_large\"").contains("invalid_request_error");
+        assertThat(openai.requests()).as("not retried").isEqualTo(1);
     }
 }
