@@ -115,6 +115,20 @@ class ContextsTest {
     }
 
     @Test
+    void aSecondDataSensitivityCannotDowngradeTheFirst() {
+        // QA pass 5 D6: the last value used to win, so this read as public
+        assertThatThrownBy(() -> Contexts.parse(
+                        VALID.replace("internal", "health") + "weights: {transparency: 1}\ndata-sensitivity: public\n",
+                        "c.yaml"))
+                .isInstanceOf(ContextException.class)
+                .hasMessageStartingWith(
+                        "c.yaml:10: data-sensitivity: duplicate key 'data-sensitivity', first at line 8");
+        assertThatThrownBy(() -> Contexts.parse(
+                        VALID.replace("  annex-iii: none\n", "  annex-iii: none\n  role: provider\n"), "c.yaml"))
+                .hasMessageStartingWith("c.yaml:8: eu-ai-act.role: duplicate key");
+    }
+
+    @Test
     void aBadAnnexIiiPointIsNamedWithFileAndKey() {
         assertThatThrownBy(() -> Contexts.parse(VALID.replace("annex-iii: none", "annex-iii: 9(z)"), "c.yaml"))
                 .isInstanceOf(ContextException.class)

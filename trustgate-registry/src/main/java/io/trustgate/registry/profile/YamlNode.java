@@ -73,6 +73,8 @@ public final class YamlNode {
                 }
             }
             Optional<Node> root = new Compose(settings).composeString(text);
+            root.ifPresent(r -> refuseDuplicateKeys(
+                    r, file, "", java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>())));
             return new YamlNode(
                     root.orElseGet(
                             () -> new MappingNode(Tag.MAP, List.of(), org.snakeyaml.engine.v2.common.FlowStyle.AUTO)),
@@ -82,6 +84,39 @@ public final class YamlNode {
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw new Problem(
                     file + ": invalid YAML: " + msg.replaceAll("\\s+", " ").trim());
+        }
+    }
+
+    /**
+     * Refuses a key written twice in one mapping, anywhere in the tree. setAllowDuplicateKeys only acts in
+     * snakeyaml's constructor, which the node API never runs; without this the last value won silently, so a second
+     * {@code data-sensitivity: public} could downgrade a health context. Each node is walked once (aliases share).
+     */
+    private static void refuseDuplicateKeys(Node node, String file, String path, java.util.Set<Node> seen) {
+        if (!seen.add(node)) {
+            return;
+        }
+        if (node instanceof MappingNode m) {
+            Map<String, Integer> first = new java.util.HashMap<>();
+            for (NodeTuple t : m.getValue()) {
+                String childPath = path;
+                if (t.getKeyNode() instanceof ScalarNode k) {
+                    String key = k.getValue();
+                    childPath = path.isEmpty() ? key : path + "." + key;
+                    int keyLine = line(k.getStartMark());
+                    Integer before = first.putIfAbsent(key, keyLine);
+                    if (before != null) {
+                        throw new Problem(file + ":" + keyLine + ": " + childPath + ": duplicate key '"
+                                + abbreviate(key) + "', first at line " + before);
+                    }
+                }
+                refuseDuplicateKeys(t.getValueNode(), file, childPath, seen);
+            }
+        } else if (node instanceof SequenceNode s) {
+            int i = 0;
+            for (Node n : s.getValue()) {
+                refuseDuplicateKeys(n, file, path + "[" + i++ + "]", seen);
+            }
         }
     }
 

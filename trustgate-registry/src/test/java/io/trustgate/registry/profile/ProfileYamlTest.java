@@ -107,6 +107,19 @@ class ProfileYamlTest {
     }
 
     @Test
+    void aKeyWrittenTwiceIsRefusedNotOverwritten() {
+        // QA pass 5 D6: 'weights: open' then 'weights: closed' used to read as closed
+        String base = "id: a/b\nname: B\nprovider: P\nhosting: [self-hosted]\n";
+        assertThatThrownBy(() -> ProfileYaml.read(base + "weights: open\nweights: closed\n", "x.yaml"))
+                .isInstanceOf(ProfileException.class)
+                .hasMessageStartingWith("x.yaml:6: weights: duplicate key 'weights', first at line 5");
+        assertThatThrownBy(() -> ProfileYaml.read(
+                        base + "weights: open\nparameters: {value: 7, source: s, value: 70}\n", "x.yaml"))
+                .isInstanceOf(ProfileException.class)
+                .hasMessageContaining("x.yaml:6: parameters.value: duplicate key");
+    }
+
+    @Test
     void fileNameReplacesSlashes() {
         assertThat(ProfileYaml.fileName("meta-llama/Llama-3.1-8B-Instruct"))
                 .isEqualTo("meta-llama__Llama-3.1-8B-Instruct.yaml");
