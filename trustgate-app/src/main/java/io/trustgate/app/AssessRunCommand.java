@@ -125,13 +125,14 @@ final class AssessRunCommand implements Callable<Integer> {
         RunStore store = new RunStore(state.dataDir());
         RunMeta meta = resume != null ? resumed(store) : created();
         List<Sample> samples = Assessments.samples(meta);
-        if (resume == null) {
-            store.create(meta);
-        }
+        // usage is checked before the run's folder exists: a refused command leaves no empty run behind
         String k = Assessments.key(key);
         String g = Assessments.gateway(gateway);
         if (concurrency < 1 || concurrency > 256) {
             throw new CliException("--concurrency must be 1-256, was " + concurrency, 2);
+        }
+        if (resume == null) {
+            store.create(meta);
         }
         GatewayModelClient client =
                 new GatewayModelClient(URI.create(g), Secret.of(k), Duration.ofSeconds(timeoutSeconds));
@@ -169,6 +170,17 @@ final class AssessRunCommand implements Callable<Integer> {
             err.println("Stopped. Continue with: trustgate assess run --resume " + meta.id());
             err.flush();
             return 130;
+        } catch (Runner.Aborted e) {
+            // A new run with no answer holds nothing worth resuming: remove it rather than list it as incomplete.
+            // A resumed run keeps its folder and its graded samples; --resume with the right key continues it.
+            boolean fresh = resume == null && store.results(meta.id()).stream().noneMatch(r -> r.graded());
+            if (fresh) {
+                store.delete(meta.id());
+            }
+            throw new CliException(
+                    "run stopped: " + e.getMessage()
+                            + (fresh ? "" : "; once fixed, continue with: trustgate assess run --resume " + meta.id()),
+                    2);
         } finally {
             stopped.countDown();
             try {

@@ -19,7 +19,8 @@ import java.util.Optional;
  * The assessment runner's way to a model: the gateway's OpenAI-compatible {@code /v1/chat/completions} with a
  * virtual key, so that runs are authenticated, rate-limited and audited like any client. 429, 5xx, timeouts and
  * dropped connections are retryable failures (with the server's {@code retry-after}); a
- * {@code content_policy_violation} is the gateway's firewall blocking the exchange; other 4xx are not retryable.
+ * {@code content_policy_violation} is the gateway's firewall blocking the exchange; 401, 403 and 404 (bad key,
+ * model not allowed or unknown) are fatal to the run; other 4xx are not retryable.
  */
 final class GatewayModelClient implements ModelClient {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -82,6 +83,20 @@ final class GatewayModelClient implements ModelClient {
         String message = "HTTP " + status + ": " + err.path("message").asText("(no message)");
         if ("content_policy_violation".equals(err.path("code").asText())) {
             return new Reply.Blocked(err.path("message").asText("blocked by the firewall"));
+        }
+        // Nothing in the request changes from sample to sample that would make these succeed: stop the run.
+        switch (status) {
+            case 401 -> {
+                return new Reply.Fatal(message + ": the gateway refused the key; check --key or $TRUSTGATE_KEY");
+            }
+            case 403 -> {
+                return new Reply.Fatal(message + ": the key may not use model '" + r.model() + "'");
+            }
+            case 404 -> {
+                return new Reply.Fatal(message + ": the gateway at " + endpoint + " does not know model '" + r.model()
+                        + "' (or --gateway is not a Trustgate gateway)");
+            }
+            default -> {}
         }
         boolean retryable = status == 429 || status == 408 || status >= 500;
         return new Reply.Failure(retryable, message, retryAfter(resp));

@@ -159,24 +159,53 @@ class AssessIT {
     }
 
     @Test
-    void wrongKeyFailsEverySampleAndSaysHowToResume() {
+    void aWrongKeyOrAnUnknownModelStopsAtOnceWithExit2AndLeavesNoRun() {
+        // QA pass 5 D8: these used to send every sample, then say "failed after retries" and suggest --resume
+        for (List<String> bad : List.of(List.of("sandbox-echo", "sk-tg-wrong"), List.of("no-such-model", key))) {
+            CliTest.Result r = assess(
+                    "run",
+                    "--model",
+                    bad.get(0),
+                    "--suite",
+                    "pii-leak",
+                    "--limit",
+                    "40",
+                    "--gateway",
+                    gw.baseUrl(),
+                    "--key",
+                    bad.get(1),
+                    "--data",
+                    DATA.toString(),
+                    "--quiet");
+            assertThat(r.code()).as(r.err()).isEqualTo(2);
+            assertThat(r.err())
+                    .contains(bad.get(0).equals("sandbox-echo") ? "HTTP 401" : "HTTP 404")
+                    .contains(bad.get(0).equals("sandbox-echo") ? "refused the key" : "does not know model")
+                    .doesNotContain("--resume")
+                    .doesNotContain("failed after retries");
+            assertThat(dir.resolve("assessments").resolve(runId(r))).doesNotExist();
+        }
+        CliTest.Result none = assess("list", "--json");
+        assertThat(none.out().replaceAll("\\s", "")).isEqualTo("[]");
+    }
+
+    @Test
+    void aRunRefusedForUsageLeavesNoFolder() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("TRUSTGATE_KEY") == null);
         CliTest.Result r = assess(
                 "run",
                 "--model",
                 "sandbox-echo",
                 "--suite",
                 "pii-leak",
-                "--limit",
-                "2",
                 "--gateway",
                 gw.baseUrl(),
-                "--key",
-                "sk-tg-wrong",
                 "--data",
                 DATA.toString(),
                 "--quiet");
-        assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).contains("--resume");
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("--key");
+        assertThat(dir.resolve("assessments")).doesNotExist();
     }
 
     @Test

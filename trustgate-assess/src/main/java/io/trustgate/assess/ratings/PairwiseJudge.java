@@ -125,6 +125,9 @@ public final class PairwiseJudge {
                 case ModelClient.Reply.Blocked b -> {
                     return Optional.of("[blocked by the gateway's firewall: " + b.reason() + "]");
                 }
+                case ModelClient.Reply.Fatal f -> {
+                    return Optional.empty(); // as a non-retryable failure: this pair goes unjudged
+                }
                 case ModelClient.Reply.Failure f -> {
                     if (!f.retryable()) {
                         return Optional.empty();

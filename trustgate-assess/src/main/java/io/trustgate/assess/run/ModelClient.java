@@ -9,7 +9,8 @@ import java.util.Optional;
  * How a run reaches a model. The app implements it over HTTP against the gateway's OpenAI-compatible
  * {@code /v1/chat/completions} with a virtual key, so that assessment traffic is authenticated, rate-limited and
  * audited like any other; tests implement it in memory. Implementations are thread-safe and never throw for a failed
- * call: they return a {@link Reply.Failure} saying whether trying again may help.
+ * call: they return a {@link Reply.Failure} saying whether trying again may help, or a {@link Reply.Fatal} when no
+ * call of the run can succeed.
  */
 public interface ModelClient {
     Reply chat(ChatRequest request) throws InterruptedException;
@@ -86,6 +87,18 @@ public interface ModelClient {
             public Failure {
                 Objects.requireNonNull(message, "message");
                 Objects.requireNonNull(retryAfter, "retryAfter");
+            }
+        }
+
+        /**
+         * No call of this run can succeed: the key is refused (401, 403) or the model is unknown (404). Kept apart
+         * from {@link Failure} (collect and go on) so that a run stops at once rather than failing every sample.
+         *
+         * @param message what happened and what to change, for the user
+         */
+        record Fatal(String message) implements Reply {
+            public Fatal {
+                Objects.requireNonNull(message, "message");
             }
         }
     }

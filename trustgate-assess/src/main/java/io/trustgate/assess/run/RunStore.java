@@ -56,6 +56,25 @@ public final class RunStore {
         }
     }
 
+    /**
+     * Removes a run's folder and what is in it; for a run that stopped before any answer (a refused key), which
+     * would otherwise be listed as incomplete with nothing to resume.
+     */
+    public void delete(String runId) {
+        Path d = dir(runId);
+        // a leading letter or digit: '.' and '..' must never name a folder to remove
+        if (!runId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}") || !Files.isDirectory(d)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(d)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove run folder " + d, e);
+        }
+    }
+
     public Optional<RunMeta> meta(String runId) {
         Path f = dir(runId).resolve(META);
         if (!runId.matches("[A-Za-z0-9._-]{1,100}") || !Files.isRegularFile(f)) {

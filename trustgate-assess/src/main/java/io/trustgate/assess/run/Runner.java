@@ -58,6 +58,18 @@ public final class Runner {
         void sleep(Duration d) throws InterruptedException;
     }
 
+    /**
+     * The run stopped because a call answered {@link ModelClient.Reply.Fatal}: no later call could succeed. Samples in
+     * flight are not journaled, so nothing about the run is recorded as failed.
+     */
+    public static final class Aborted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public Aborted(String message) {
+            super(message);
+        }
+    }
+
     /** What a run did this time. */
     public record Summary(int total, int alreadyDone, int graded, int failed) {}
 
@@ -96,14 +108,22 @@ public final class Runner {
         AtomicInteger graded = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         Semaphore slots = new Semaphore(options.concurrency());
+        java.util.concurrent.atomic.AtomicReference<Aborted> aborted =
+                new java.util.concurrent.atomic.AtomicReference<>();
         try (RunStore.Journal journal = store.journal(meta.id());
                 ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> futures = new ArrayList<>();
             try {
                 for (Sample s : todo) {
                     slots.acquire();
+                    if (aborted.get() != null) {
+                        break; // a fatal answer: send nothing more
+                    }
                     futures.add(pool.submit(() -> {
                         try {
+                            if (aborted.get() != null) {
+                                return null;
+                            }
                             SampleResult r = runOne(meta, s);
                             journal.append(r);
                             if (journal.pending() >= options.batch()) {
@@ -113,6 +133,8 @@ public final class Runner {
                             progress.step(r.graded());
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt(); // stopped: this sample is not journaled
+                        } catch (Aborted e) {
+                            aborted.compareAndSet(null, e);
                         } finally {
                             slots.release();
                         }
@@ -120,7 +142,14 @@ public final class Runner {
                     }));
                 }
                 for (Future<?> f : futures) {
+                    if (aborted.get() != null) {
+                        break;
+                    }
                     f.get();
+                }
+                if (aborted.get() != null) {
+                    pool.shutdownNow(); // interrupts the calls in flight: their answers would be thrown away
+                    throw aborted.get();
                 }
             } catch (InterruptedException e) {
                 pool.shutdownNow();
@@ -156,6 +185,8 @@ public final class Runner {
                     ModelClient.Reply jr = call(judge.get().request(s.prompt(), a.text()), new int[1]);
                     if (jr instanceof ModelClient.Reply.Answer ja) {
                         j = Judge.verdict(ja.text());
+                    } else if (jr instanceof ModelClient.Reply.Fatal f) {
+                        throw new Aborted("judge: " + f.message());
                     }
                 }
                 yield new SampleResult(
@@ -182,6 +213,7 @@ public final class Runner {
                         attempts[0],
                         "",
                         "");
+            case ModelClient.Reply.Fatal f -> throw new Aborted(f.message());
             case ModelClient.Reply.Failure f ->
                 new SampleResult(
                         s.id(),

@@ -218,6 +218,29 @@ class RunnerTest {
     }
 
     @Test
+    void aFatalAnswerStopsTheRunAtOnceAndJournalsNothing() throws Exception {
+        // QA pass 5 D8: a refused key used to fail every sample of the suite, one by one, after retries
+        RunStore store = new RunStore(data);
+        store.create(meta("r9"));
+        AtomicInteger calls = new AtomicInteger();
+        ModelClient refused = r -> {
+            calls.incrementAndGet();
+            return new ModelClient.Reply.Fatal("HTTP 401: invalid key");
+        };
+        assertThatThrownBy(() -> runner(refused, 2).run(store, meta("r9"), samples(200), Progress.silent()))
+                .isInstanceOf(Runner.Aborted.class)
+                .hasMessage("HTTP 401: invalid key");
+        assertThat(calls.get()).isLessThanOrEqualTo(2); // the calls already in flight, no more
+        assertThat(store.results("r9")).isEmpty();
+        assertThat(store.finished("r9")).isFalse();
+        assertThat(slept).isEmpty();
+        store.delete("r9");
+        assertThat(store.dir("r9")).doesNotExist();
+        store.delete("..");
+        assertThat(data).exists();
+    }
+
+    @Test
     void judgeVerdictIsRecordedBesideTheRuleGrade() throws Exception {
         ModelClient c = r -> r.model().equals("judge")
                 ? new ModelClient.Reply.Answer("REFUSED")
