@@ -28,7 +28,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -381,7 +380,7 @@ final class ModelsCommand extends GroupCommand {
             ModelProfile p = opts.find(c, id);
             p = p.withEvidence(new EvidenceFiles(opts.state.dataDir()).read(p.id()));
             String text = switch (format.toLowerCase(Locale.ROOT)) {
-                case "cyclonedx" -> CycloneDxExporter.standard().toJson(p, new Date());
+                case "cyclonedx" -> CycloneDxExporter.standard().toJson(p);
                 case "markdown" -> MarkdownCard.standard().render(p);
                 default -> throw new CliException("unknown export format '" + format + "' (cyclonedx, markdown)", 2);
             };

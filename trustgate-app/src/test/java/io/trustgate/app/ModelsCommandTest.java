@@ -187,6 +187,17 @@ class ModelsCommandTest {
     }
 
     @Test
+    void cyclonedxExportIsTheSameBytesEachTime() throws Exception {
+        // QA pass 5 D10: metadata.timestamp was the export time, so two exports of one profile differed
+        CliTest.Result a = run("models", "export", "example/open-model-7b", "--format", "cyclonedx");
+        Thread.sleep(1100); // the timestamp had whole seconds
+        CliTest.Result b = run("models", "export", "example/open-model-7b", "--format", "cyclonedx");
+        assertThat(a.code()).as(a.err()).isZero();
+        assertThat(b.out()).isEqualTo(a.out()).doesNotContain("\"timestamp\"");
+        assertThat(new JsonParser().validate(b.out(), Version.VERSION_16)).isEmpty();
+    }
+
+    @Test
     void anInvalidCatalogFileIsReportedWithItsLine() throws Exception {
         Files.writeString(
                 catalog.resolve("broken.yaml"),

@@ -10,7 +10,6 @@ import io.trustgate.registry.profile.ModelProfile;
 import io.trustgate.registry.profile.Provenance;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.cyclonedx.Version;
@@ -20,7 +19,6 @@ import org.cyclonedx.model.Component;
 import org.cyclonedx.model.Hash;
 import org.cyclonedx.model.License;
 import org.cyclonedx.model.LicenseChoice;
-import org.cyclonedx.model.Metadata;
 import org.cyclonedx.model.Property;
 import org.cyclonedx.model.component.ModelCard;
 import org.cyclonedx.model.component.modelCard.Considerations;
@@ -33,8 +31,8 @@ import org.cyclonedx.model.component.modelCard.consideration.Risk;
  * Writes a profile as a CycloneDX 1.6 ML-BOM: one {@code machine-learning-model} component with its licence, a
  * model card (model parameters, quantitative analysis from the evidence, considerations listing what is unknown and
  * the known incidents), the published artifact hashes as file components, and the other facts as
- * {@code trustgate:*} properties citing their sources. The serial number is derived from the content, so the same
- * profile gives the same BOM.
+ * {@code trustgate:*} properties citing their sources. The serial number is derived from the content and there is no
+ * {@code metadata.timestamp}, so the same profile gives the same bytes.
  */
 public final class CycloneDxExporter {
     private final MofClassifier mof;
@@ -48,8 +46,8 @@ public final class CycloneDxExporter {
     }
 
     /** The BOM as JSON. */
-    public String toJson(ModelProfile p, Date timestamp) {
-        Bom bom = bom(p, timestamp);
+    public String toJson(ModelProfile p) {
+        Bom bom = bom(p);
         try {
             return BomGeneratorFactory.createJson(Version.VERSION_16, bom).toJsonString();
         } catch (Exception e) {
@@ -57,7 +55,7 @@ public final class CycloneDxExporter {
         }
     }
 
-    Bom bom(ModelProfile p, Date timestamp) {
+    Bom bom(ModelProfile p) {
         Component c = new Component();
         c.setType(Component.Type.MACHINE_LEARNING_MODEL);
         c.setBomRef(p.id());
@@ -176,10 +174,9 @@ public final class CycloneDxExporter {
             c.setComponents(files);
         }
 
+        // No metadata.timestamp (optional in CycloneDX): the export time is not a fact of the profile, and with it
+        // two exports of one profile differed, so a BOM could not be checked in and diffed or signed reproducibly.
         Bom bom = new Bom();
-        Metadata md = new Metadata();
-        md.setTimestamp(timestamp);
-        bom.setMetadata(md);
         bom.addComponent(c);
         bom.setSerialNumber("urn:uuid:"
                 + UUID.nameUUIDFromBytes(

@@ -6,7 +6,6 @@ import io.trustgate.registry.profile.ModelProfile;
 import io.trustgate.registry.profile.ProfileYaml;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Date;
 import java.util.List;
 import org.cyclonedx.Version;
 import org.cyclonedx.exception.ParseException;
@@ -22,7 +21,7 @@ class ExportersTest {
     @Test
     void cycloneDxBomIsValidAgainstTheSchema16() throws Exception {
         for (String f : List.of("example__open-model-7b.yaml", "example-vendor__chat-pro.yaml", "example__tiny.yaml")) {
-            String json = CycloneDxExporter.standard().toJson(load(f), new Date(0));
+            String json = CycloneDxExporter.standard().toJson(load(f));
             List<ParseException> problems = new JsonParser().validate(json, Version.VERSION_16);
             assertThat(problems).as(f + ":\n" + json).isEmpty();
         }
@@ -30,7 +29,7 @@ class ExportersTest {
 
     @Test
     void cycloneDxBomCarriesTheModelCard() throws Exception {
-        String json = CycloneDxExporter.standard().toJson(load("example__open-model-7b.yaml"), new Date(0));
+        String json = CycloneDxExporter.standard().toJson(load("example__open-model-7b.yaml"));
         assertThat(json)
                 .contains("\"type\" : \"machine-learning-model\"")
                 .contains("\"modelCard\"")
@@ -40,13 +39,13 @@ class ExportersTest {
                 .contains("\"id\" : \"Apache-2.0\"")
                 .contains("SHA-256")
                 .contains("trustgate:mof-class");
-        String closed = CycloneDxExporter.standard().toJson(load("example-vendor__chat-pro.yaml"), new Date(0));
+        String closed = CycloneDxExporter.standard().toJson(load("example-vendor__chat-pro.yaml"));
         assertThat(closed)
                 .contains("LicenseRef-Proprietary-ExampleVendor")
                 .contains("parameter count: unknown")
                 .contains("systemic-risk-presumed");
-        assertThat(CycloneDxExporter.standard().toJson(load("example__tiny.yaml"), new Date(0)))
-                .isEqualTo(CycloneDxExporter.standard().toJson(load("example__tiny.yaml"), new Date(0)));
+        assertThat(CycloneDxExporter.standard().toJson(load("example__tiny.yaml")))
+                .isEqualTo(CycloneDxExporter.standard().toJson(load("example__tiny.yaml")));
     }
 
     @Test
