@@ -22,45 +22,101 @@ final class GgufScanner {
     private static final int MAX_DEPTH = 3;
 
     /** Template constructs that reach Python internals or the OS; each is named in the finding. */
-    private static final List<Pattern> TEMPLATE_RISKS = List.of(
-            Pattern.compile("__class__"),
-            Pattern.compile("__subclasses__"),
-            Pattern.compile("__globals__"),
-            Pattern.compile("__builtins__"),
-            Pattern.compile("__mro__"),
-            Pattern.compile("__base__"),
-            Pattern.compile("__bases__"),
-            Pattern.compile("__init__"),
-            Pattern.compile("__import__"),
-            Pattern.compile("__getattribute__"),
-            Pattern.compile("__dict__"),
-            Pattern.compile("__code__"),
-            Pattern.compile("__reduce"),
-            Pattern.compile("\\bimport\\b"),
-            Pattern.compile("\\bos\\s*\\."),
-            Pattern.compile("popen"),
-            Pattern.compile("subprocess"),
-            Pattern.compile("\\beval\\s*\\("),
-            Pattern.compile("\\bexec\\s*\\("),
-            Pattern.compile("\\bgetattr\\b"),
-            Pattern.compile("\\battr\\s*\\("),
-            Pattern.compile("\\\\x5f", Pattern.CASE_INSENSITIVE),
-            Pattern.compile("\\\\u005f", Pattern.CASE_INSENSITIVE),
-            Pattern.compile("\\blipsum\\b"),
-            Pattern.compile("\\bcycler\\b"),
-            Pattern.compile("\\bjoiner\\b"),
-            Pattern.compile("\\burl_for\\b"),
-            Pattern.compile("self\\s*\\._"),
-            Pattern.compile("\\bsystem\\s*\\("));
+    private static final List<Risk> TEMPLATE_RISKS = List.of(
+            risk(Pattern.compile("__class__")),
+            risk(Pattern.compile("__subclasses__")),
+            risk(Pattern.compile("__globals__")),
+            risk(Pattern.compile("__builtins__")),
+            risk(Pattern.compile("__mro__")),
+            risk(Pattern.compile("__base__")),
+            risk(Pattern.compile("__bases__")),
+            risk(Pattern.compile("__init__")),
+            risk(Pattern.compile("__import__")),
+            risk(Pattern.compile("__getattribute__")),
+            risk(Pattern.compile("__dict__")),
+            risk(Pattern.compile("__code__")),
+            risk(Pattern.compile("__reduce")),
+            risk(Pattern.compile("\\bimport\\b")),
+            risk(Pattern.compile("\\bos\\s*\\.")),
+            risk(Pattern.compile("popen")),
+            risk(Pattern.compile("subprocess")),
+            risk(Pattern.compile("\\beval\\s*\\(")),
+            risk(Pattern.compile("\\bexec\\s*\\(")),
+            risk(Pattern.compile("\\bgetattr\\b")),
+            risk(Pattern.compile("\\battr\\s*\\(")),
+            risk(Pattern.compile("\\\\x5f", Pattern.CASE_INSENSITIVE)),
+            risk(Pattern.compile("\\\\u005f", Pattern.CASE_INSENSITIVE)),
+            risk(Pattern.compile("\\blipsum\\b")),
+            risk(Pattern.compile("\\bcycler\\b")),
+            risk(Pattern.compile("\\bjoiner\\b")),
+            risk(Pattern.compile("\\burl_for\\b")),
+            risk(Pattern.compile("self\\s*\\._")),
+            risk(Pattern.compile("\\bsystem\\s*\\(")),
+            // Jinja decodes string literals as Python's unicode-escape does: octal, \U and \N{} spell '_' too
+            risk("octal-escaped underscore (\\137)", Pattern.compile("\\\\137")),
+            risk("escaped underscore (\\U0000005f)", Pattern.compile("\\\\U0000005f", Pattern.CASE_INSENSITIVE)),
+            risk(
+                    "escaped underscore (\\N{LOW LINE})",
+                    Pattern.compile("\\\\N\\{LOW LINE\\}", Pattern.CASE_INSENSITIVE)),
+            // Dunder names assembled from underscore pieces: ['_','_','cla','ss','_','_']|join, join('_'), '_'~'_',
+            // '_'*2. The list is found by scanning back from each join, not by a regex: one over the list would
+            // backtrack badly on hostile input.
+            new Risk("underscores joined from pieces (|join)", GgufScanner::joinsUnderscorePieces),
+            risk(
+                    "underscores joined from pieces (~, +, *)",
+                    Pattern.compile("(['\"])_+\\1\\s*[~+*]|[~+]\\s*(['\"])_+\\2")));
+
+    private static final Pattern JOIN = Pattern.compile("\\|\\s*join\\b(\\s*\\(\\s*(?:d\\s*=\\s*)?(['\"])_+\\2)?");
+    private static final Pattern UNDERSCORES = Pattern.compile("(['\"])_+\\1");
+    private static final int MAX_LIST_CHARS = 2000;
+
+    /** Whether a list literal holding an underscore-only string is joined, or anything is joined with '_'. */
+    static boolean joinsUnderscorePieces(String t) {
+        java.util.regex.Matcher m = JOIN.matcher(t);
+        while (m.find()) {
+            if (m.group(1) != null) {
+                return true; // |join('_')
+            }
+            int end = m.start() - 1;
+            while (end >= 0 && Character.isWhitespace(t.charAt(end))) {
+                end--;
+            }
+            if (end < 0 || t.charAt(end) != ']') {
+                continue;
+            }
+            int start = end - 1;
+            while (start >= 0 && end - start <= MAX_LIST_CHARS && t.charAt(start) != '[') {
+                start--; // bounded: a template of many ']|join' costs at most MAX_LIST_CHARS per join
+            }
+            if (start >= 0
+                    && t.charAt(start) == '['
+                    && UNDERSCORES.matcher(t.substring(start, end)).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A risky construct and the name the finding gives it. */
+    private record Risk(String name, java.util.function.Predicate<String> foundIn) {}
+
+    /** A risk named after its pattern, escapes dropped. */
+    private static Risk risk(Pattern p) {
+        return risk(p.pattern().replace("\\b", "").replace("\\s*", "").replace("\\", ""), p);
+    }
+
+    private static Risk risk(String name, Pattern p) {
+        return new Risk(name, t -> p.matcher(t).find());
+    }
 
     private GgufScanner() {}
 
     /** Names of the risky constructs the template uses, empty when none. */
     static List<String> templateRisks(String template) {
         List<String> out = new ArrayList<>();
-        for (Pattern p : TEMPLATE_RISKS) {
-            if (p.matcher(template).find()) {
-                out.add(p.pattern().replace("\\b", "").replace("\\s*", "").replace("\\", ""));
+        for (Risk r : TEMPLATE_RISKS) {
+            if (r.foundIn().test(template)) {
+                out.add(r.name());
             }
         }
         return out;

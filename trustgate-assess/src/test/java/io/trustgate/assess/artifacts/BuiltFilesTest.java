@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trustgate.assess.artifacts.Build.ZipEntry;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Files the tests build themselves: each format's good and bad cases, and zip traps. */
@@ -98,6 +99,30 @@ class BuiltFilesTest {
         String evil = "{{ ''|attr('\\x5f\\x5fclass\\x5f\\x5f') }}";
         assertThat(has(scan("m.gguf", Build.gguf("tokenizer.chat_template", evil)), Rule.GGUF_TEMPLATE, Severity.HIGH))
                 .isTrue();
+    }
+
+    @Test
+    void flagsOctalEscapedUnderscoresAndNamesJoinedFromUnderscorePieces() {
+        // QA pass 5 D12: both rendered __class__ in Jinja and scanned clean
+        for (String evil : List.of(
+                "{{ messages['\\137\\137class\\137\\137'] }}",
+                "{% set x = ['_','_','cla','ss','_','_']|join %}{{ messages[x] }}",
+                "{% set x = ['', '', 'class', '', '']|join('_') %}{{ messages[x] }}",
+                "{{ messages['_' ~ '_class' ~ '__'] }}",
+                "{{ messages['_' * 2 ~ 'class' ~ '_' * 2] }}",
+                "{{ messages['\\N{LOW LINE}\\N{LOW LINE}class\\N{LOW LINE}\\N{LOW LINE}'] }}")) {
+            FileVerdict v = scan("m.gguf", Build.gguf("tokenizer.chat_template", evil));
+            assertThat(has(v, Rule.GGUF_TEMPLATE, Severity.HIGH)).as(evil).isTrue();
+        }
+        assertThat(GgufScanner.templateRisks("{{ x['\\137\\137class\\137\\137'] }}"))
+                .containsExactly("octal-escaped underscore (\\137)");
+    }
+
+    @Test
+    void acceptsOrdinaryTemplatesThatJoinOrSplitOnUnderscores() {
+        String template = "{% for message in messages %}{{ message['content'].split(' ')|join(' ') }}"
+                + "{{ message['role'].replace('_', ' ') }}{% endfor %}";
+        assertThat(GgufScanner.templateRisks(template)).isEmpty();
     }
 
     @Test
