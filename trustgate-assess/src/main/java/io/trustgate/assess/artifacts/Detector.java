@@ -58,8 +58,9 @@ final class Detector {
      */
     static String scan(ScanJob job, Blob b, String entry, String name, int depth, boolean strictPickle) {
         if (depth > job.limits.maxDepth()) {
+            // HIGH: a gate must not pass what it could not inspect, and no model format nests this deep by itself
             job.add(
-                    Severity.MEDIUM,
+                    Severity.HIGH,
                     Rule.ZIP_BOMB,
                     NAME,
                     "archives nested deeper than " + job.limits.maxDepth() + ": not inspected",

@@ -256,6 +256,37 @@ class BuiltFilesTest {
     }
 
     @Test
+    void anArchiveNestedTooDeepToInspectIsHigh() {
+        // QA pass 5 D13: a pickle six zips deep gave only MEDIUM "not inspected", so the default gate passed it
+        byte[] b = Build.zip(new ZipEntry("archive/data.pkl", Build.globalCall("os", "system", "id")));
+        for (int i = 0; i < 6; i++) {
+            b = Build.zip(new ZipEntry("level" + i + ".zip", b));
+        }
+        FileVerdict v = scan("nested6.zip", b);
+        assertThat(v.findings()).anySatisfy(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.HIGH);
+            assertThat(f.reason()).contains("nested deeper than 4", "not inspected");
+        });
+        assertThat(v.findings())
+                .noneMatch(f -> f.severity() == Severity.MEDIUM && f.reason().contains("nested"));
+    }
+
+    @Test
+    void anEntryInACompressionMethodNotReadIsHigh() {
+        // LZMA (14) entries are not decompressed here, but np.load (Python's zipfile) reads them
+        byte[] b = Build.zip(new ZipEntry("arr.npy", Build.globalCall("os", "system", "id")));
+        b[8] = 14; // local header method
+        for (int i = b.length - 22; i >= 0; i--) {
+            if (b[i] == 'P' && b[i + 1] == 'K' && b[i + 2] == 1 && b[i + 3] == 2) {
+                b[i + 10] = 14; // central header method
+                break;
+            }
+        }
+        assertThat(has(scan("m.npz", b), Rule.ARCHIVE_UNSUPPORTED, Severity.HIGH))
+                .isTrue();
+    }
+
+    @Test
     void stopsZipBombsAtTheRatioAndBudget() {
         byte[] zeros = new byte[64 << 20];
         byte[] bomb = Build.zip(new ZipEntry("payload.json", "payload.json", zeros, 0, true, true));
