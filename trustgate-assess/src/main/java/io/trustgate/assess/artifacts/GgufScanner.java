@@ -179,7 +179,9 @@ final class GgufScanner {
                         Severity.MEDIUM,
                         Rule.GGUF_MALFORMED,
                         NAME,
-                        "tensor count " + tensors + " or key count " + kvs + " cannot fit in the file",
+                        // GGUF counts are uint64: print them unsigned, not as a negative long
+                        "tensor count " + Long.toUnsignedString(tensors) + " or key count " + Long.toUnsignedString(kvs)
+                                + " cannot fit in the file",
                         entry,
                         8,
                         -1);

@@ -140,6 +140,11 @@ class BuiltFilesTest {
         System.arraycopy(Build.le(Long.MAX_VALUE / 2, 8), 0, lying, 16, 8);
         assertThat(has(scan("m.gguf", lying), Rule.GGUF_MALFORMED, Severity.MEDIUM))
                 .isTrue();
+        byte[] huge = f.clone(); // QA pass 5 D9: 2^63 was printed as -9223372036854775808
+        System.arraycopy(Build.le(Long.MIN_VALUE, 8), 0, huge, 8, 8);
+        assertThat(scan("m.gguf", huge).findings())
+                .anySatisfy(x -> assertThat(x.reason()).contains("tensor count 9223372036854775808 "))
+                .noneSatisfy(x -> assertThat(x.reason()).contains("-9"));
         byte[] longString = f.clone();
         System.arraycopy(Build.le(1L << 40, 8), 0, longString, 24, 8);
         assertThat(has(scan("m.gguf", longString), Rule.GGUF_MALFORMED, Severity.MEDIUM))
