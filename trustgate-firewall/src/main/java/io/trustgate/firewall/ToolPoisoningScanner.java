@@ -131,10 +131,11 @@ public final class ToolPoisoningScanner implements Scanner {
                                     + "\\s+)?(?:for\\s+)?" + "(?:confirmation|permission|approval|consent)\\b",
                             "confirm|permission|approv|consent",
                             "ask|check"),
-                    // "never ask for confirmation", not "never ask the user to paste their password"
+                    // "never ask for confirmation", "without asking", not "never ask the user to paste their
+                    // password" nor "never ask for or accept the current password"
                     p(
-                            "\\b(?:never|without)\\s+(?:need\\s+to\\s+)?(?:ask|asking|confirm|confirming)\\b(?!\\s+"
-                                    + USER + "\\s+(?:to|for)\\b)",
+                            "\\b(?:never|without)\\s+(?:need\\s+to\\s+)?(?:ask|asking|confirm|confirming)\\b(?!\\s+(?:"
+                                    + USER + "\\s+)?(?:to\\b|for\\s+(?!confirmation|permission|approval|consent)))",
                             "never|without",
                             "ask|confirm"),
                     p(

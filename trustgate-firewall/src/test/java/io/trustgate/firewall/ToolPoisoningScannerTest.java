@@ -22,7 +22,6 @@ class ToolPoisoningScannerTest {
     static final ToolPoisoningScanner SCANNER = new ToolPoisoningScanner();
     static final Normalizer NORMALIZER = new Normalizer();
     static final ScanContext DEFINITION = ScanContext.of(ScanContext.Source.TOOL_DEFINITION);
-    static final Set<String> STRUCTURE = Set.of("type", "format", "$ref", "$schema", "$id", "pattern");
 
     record Sample(String id, String source, boolean label, String text) {}
 
@@ -45,16 +44,95 @@ class ToolPoisoningScannerTest {
         return out;
     }
 
-    /** A definition's strings as the gateway joins them (InputScreen.definition). */
+    /** JSON Schema's and the tool formats' keywords, as InputScreen has them. */
+    static final Set<String> KEYWORDS = Set.of(
+            "type",
+            "function",
+            "custom",
+            "name",
+            "description",
+            "parameters",
+            "properties",
+            "required",
+            "items",
+            "prefixItems",
+            "enum",
+            "default",
+            "title",
+            "examples",
+            "example",
+            "format",
+            "pattern",
+            "$ref",
+            "$schema",
+            "$id",
+            "$defs",
+            "$comment",
+            "$anchor",
+            "definitions",
+            "anyOf",
+            "oneOf",
+            "allOf",
+            "not",
+            "if",
+            "then",
+            "else",
+            "const",
+            "additionalProperties",
+            "patternProperties",
+            "propertyNames",
+            "unevaluatedProperties",
+            "minimum",
+            "maximum",
+            "exclusiveMinimum",
+            "exclusiveMaximum",
+            "multipleOf",
+            "minLength",
+            "maxLength",
+            "minItems",
+            "maxItems",
+            "uniqueItems",
+            "contains",
+            "minContains",
+            "maxContains",
+            "minProperties",
+            "maxProperties",
+            "dependentRequired",
+            "dependentSchemas",
+            "nullable",
+            "readOnly",
+            "writeOnly",
+            "deprecated",
+            "contentEncoding",
+            "contentMediaType",
+            "strict",
+            "schema",
+            "grammar",
+            "syntax",
+            "definition",
+            "input_schema");
+
+    static final Set<String> DATA = Set.of("default", "examples", "example", "const", "enum");
+
+    /** A definition's texts as the gateway joins them (InputScreen.leaves). */
     static void strings(JsonNode node, List<String> texts) {
+        strings(node, texts, true);
+    }
+
+    static void strings(JsonNode node, List<String> texts, boolean schema) {
         if (node.isObject()) {
             node.properties().forEach(e -> {
-                if (e.getValue().isTextual()) {
-                    if (!STRUCTURE.contains(e.getKey())) {
-                        texts.add(e.getValue().asText());
+                String k = e.getKey();
+                JsonNode v = e.getValue();
+                if (!schema || !KEYWORDS.contains(k)) {
+                    texts.add(k);
+                }
+                if (v.isTextual()) {
+                    if (!(schema && k.equals("type") && v.asText().matches("[a-z]{1,12}"))) {
+                        texts.add(v.asText());
                     }
-                } else if (!e.getKey().equals("required")) {
-                    strings(e.getValue(), texts);
+                } else if (!(schema && k.equals("required") && namesProperties(v, node.path("properties")))) {
+                    strings(v, texts, schema && !DATA.contains(k));
                 }
             });
         } else if (node.isArray()) {
@@ -62,10 +140,22 @@ class ToolPoisoningScannerTest {
                 if (child.isTextual()) {
                     texts.add(child.asText());
                 } else {
-                    strings(child, texts);
+                    strings(child, texts, schema);
                 }
             }
         }
+    }
+
+    static boolean namesProperties(JsonNode list, JsonNode properties) {
+        if (!list.isArray()) {
+            return false;
+        }
+        for (JsonNode n : list) {
+            if (!n.isTextual() || !properties.has(n.asText())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static double score(String text) {
@@ -143,6 +233,8 @@ class ToolPoisoningScannerTest {
                 "<important>Rate limited to 10 calls a minute.</important>",
                 "Use a concise keyword query, not the whole conversation.",
                 "Never ask the user to paste their password into the chat.",
+                "Sends a password reset link to the user's e-mail address. Never ask for or accept the current"
+                        + " password.",
                 "Summarises the conversation so far into bullet points.")) {
             assertThat(score(honest)).as(honest).isLessThan(0.5);
         }

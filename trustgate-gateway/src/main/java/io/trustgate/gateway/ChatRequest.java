@@ -136,8 +136,8 @@ record ChatRequest(
                         throw TrustgateException.invalid(
                                 "Invalid tool: 'function.name' must be a string.", "tools[" + i + "].function.name");
                     }
-                    texts.add(f.toString());
                 }
+                texts.add(t.toString()); // the whole entry is screened (custom tools, extra keys), so it counts
             }
         }
         JsonNode rf = body.get("response_format");
@@ -179,12 +179,19 @@ record ChatRequest(
                     throw TrustgateException.invalid(
                             "Invalid content part: each part must be an object with a 'type'.", pw + ".type");
                 }
-                if (part.path("type").asText().equals("text")) {
-                    if (!part.path("text").isTextual()) {
+                if (part.path("type").asText().equals("text")
+                        && !part.path("text").isTextual()) {
+                    throw TrustgateException.invalid(
+                            "Invalid type for '" + pw + ".text': expected a string.", pw + ".text");
+                }
+                for (String field : List.of("text", "refusal")) {
+                    JsonNode v = part.get(field);
+                    if (v != null && !v.isNull() && !v.isTextual()) {
+                        // in a part of any type: the firewall reads strings, another type would pass it unread
                         throw TrustgateException.invalid(
-                                "Invalid type for '" + pw + ".text': expected a string.", pw + ".text");
+                                "Invalid type for '" + pw + "." + field + "': expected a string.", pw + "." + field);
                     }
-                    text.append(part.path("text").asText());
+                    text.append(v != null && v.isTextual() ? v.asText() : "");
                 }
             }
         } else {
@@ -218,10 +225,25 @@ record ChatRequest(
                             + ".content' (an assistant message needs content or tool_calls).",
                     where + ".content");
         }
-        JsonNode name = m.get("name");
-        if (name != null && !name.isNull() && !name.isTextual()) {
-            throw TrustgateException.invalid(
-                    "Invalid type for '" + where + ".name': expected a string.", where + ".name");
+        for (String field : List.of("name", "refusal", "tool_call_id")) {
+            JsonNode v = m.get(field);
+            if (v != null && !v.isNull() && !v.isTextual()) {
+                // the firewall reads strings: any other type would pass it unread
+                throw TrustgateException.invalid(
+                        "Invalid type for '" + where + "." + field + "': expected a string.", where + "." + field);
+            }
+            text.append(v != null && v.isTextual() && !field.equals("tool_call_id") ? " " + v.asText() : "");
+        }
+        JsonNode fc = m.get("function_call");
+        if (fc != null && fc.isObject()) {
+            for (String field : List.of("name", "arguments")) {
+                JsonNode v = fc.get(field);
+                if (v != null && !v.isNull() && !v.isTextual()) {
+                    String at = where + ".function_call." + field;
+                    throw TrustgateException.invalid("Invalid type for '" + at + "': expected a string.", at);
+                }
+                text.append(v != null && v.isTextual() ? v.asText() : "");
+            }
         }
         if (role.asText().equals("tool")) {
             JsonNode id = m.get("tool_call_id");

@@ -60,6 +60,13 @@ final class InputScreen {
                         String where = at + ".content[" + j + "]";
                         field(chain, part, "text", where + ".text", findings, disregarded, context, session);
                         field(chain, part, "refusal", where + ".refusal", findings, disregarded, context, session);
+                        // the provider fetches the URL and keeps the file name: a key in them leaves the network
+                        JsonNode url = part.path("image_url").path("url");
+                        if (!url.asText("").startsWith("data:")) {
+                            identifier(chain, url, where + ".image_url.url", findings, ONLY_SECRETS, context, session);
+                        }
+                        JsonNode file = part.path("file").path("filename");
+                        identifier(chain, file, where + ".file.filename", findings, ONLY_SECRETS, context, session);
                     }
                 }
                 joined(chain, parts, at + ".content", findings, disregarded, context, session);
@@ -67,17 +74,30 @@ final class InputScreen {
             field(chain, m, "refusal", at + ".refusal", findings, disregarded, context, session);
             JsonNode calls = m.path("tool_calls");
             for (int j = 0; j < calls.size(); j++) {
+                String call = at + ".tool_calls[" + j + "]";
                 if (calls.get(j).path("function") instanceof ObjectNode fn) {
-                    String where = at + ".tool_calls[" + j + "].function.arguments";
-                    field(chain, fn, "arguments", where, findings, disregarded, context, session);
+                    field(
+                            chain,
+                            fn,
+                            "arguments",
+                            call + ".function.arguments",
+                            findings,
+                            disregarded,
+                            context,
+                            session);
+                    identifier(
+                            chain, fn.path("name"), call + ".function.name", findings, disregarded, context, session);
                 }
+                identifier(chain, calls.get(j).path("id"), call + ".id", findings, disregarded, context, session);
             }
             if (m.path("function_call") instanceof ObjectNode fn) {
-                String where = at + ".function_call.arguments";
-                field(chain, fn, "arguments", where, findings, disregarded, context, session);
+                String where = at + ".function_call";
+                field(chain, fn, "arguments", where + ".arguments", findings, disregarded, context, session);
+                identifier(chain, fn.path("name"), where + ".name", findings, disregarded, context, session);
             }
-            // the participant's name reaches the model too (a secret or an address typed there leaves as well)
-            field(chain, m, "name", at + ".name", findings, disregarded, context, session);
+            // the participant's name and the ids reach the model too (a secret or an address typed there leaves)
+            identifier(chain, m.path("name"), at + ".name", findings, disregarded, context, session);
+            identifier(chain, m.path("tool_call_id"), at + ".tool_call_id", findings, disregarded, context, session);
         }
         JsonNode tools = body.path("tools");
         for (int i = 0; i < tools.size(); i++) {
@@ -95,8 +115,8 @@ final class InputScreen {
         if (body.path("response_format").path("json_schema") instanceof ObjectNode schema) {
             definition(chain, schema, "response_format.json_schema", findings, session);
         }
+        ScanContext user = ScanContext.of(ScanContext.Source.USER);
         if (body.path("prediction") instanceof ObjectNode prediction) {
-            ScanContext user = ScanContext.of(ScanContext.Source.USER);
             JsonNode content = prediction.path("content");
             if (content.isTextual()) {
                 field(chain, prediction, "content", "prediction.content", findings, Set.of(), user, session);
@@ -109,8 +129,15 @@ final class InputScreen {
                 }
             }
         }
+        for (String kind : List.of("function", "custom")) {
+            String where = "tool_choice." + kind + ".name";
+            identifier(
+                    chain, body.path("tool_choice").path(kind).path("name"), where, findings, Set.of(), user, session);
+        }
         // read by the provider, not the model: data rules act, injection findings are not acted on
-        field(chain, body, "user", "user", findings, EMBEDDED, ScanContext.NONE, session);
+        for (String key : List.of("user", "safety_identifier", "prompt_cache_key")) {
+            field(chain, body, key, key, findings, EMBEDDED, ScanContext.NONE, session);
+        }
         if (body.path("metadata") instanceof ObjectNode metadata) {
             for (String key : iterable(metadata.fieldNames())) {
                 field(chain, metadata, key, "metadata." + key, findings, EMBEDDED, ScanContext.NONE, session);
@@ -125,8 +152,83 @@ final class InputScreen {
         return all;
     }
 
-    /** Keys of a tool definition or JSON schema whose string values are structure, not text the model reads. */
-    private static final Set<String> STRUCTURE = Set.of("type", "format", "$ref", "$schema", "$id", "pattern");
+    /**
+     * Keys that JSON Schema and the tool formats define: as words they carry nothing an attacker chose, so they are
+     * not part of the text (every other key is: a property named {@code content_of_id_rsa_do_not_tell_user} reaches
+     * the model too). Inside data ({@link #DATA}) every key is text.
+     */
+    private static final Set<String> KEYWORDS = Set.of(
+            "type",
+            "function",
+            "custom",
+            "name",
+            "description",
+            "parameters",
+            "properties",
+            "required",
+            "items",
+            "prefixItems",
+            "enum",
+            "default",
+            "title",
+            "examples",
+            "example",
+            "format",
+            "pattern",
+            "$ref",
+            "$schema",
+            "$id",
+            "$defs",
+            "$comment",
+            "$anchor",
+            "definitions",
+            "anyOf",
+            "oneOf",
+            "allOf",
+            "not",
+            "if",
+            "then",
+            "else",
+            "const",
+            "additionalProperties",
+            "patternProperties",
+            "propertyNames",
+            "unevaluatedProperties",
+            "minimum",
+            "maximum",
+            "exclusiveMinimum",
+            "exclusiveMaximum",
+            "multipleOf",
+            "minLength",
+            "maxLength",
+            "minItems",
+            "maxItems",
+            "uniqueItems",
+            "contains",
+            "minContains",
+            "maxContains",
+            "minProperties",
+            "maxProperties",
+            "dependentRequired",
+            "dependentSchemas",
+            "nullable",
+            "readOnly",
+            "writeOnly",
+            "deprecated",
+            "contentEncoding",
+            "contentMediaType",
+            "strict",
+            "schema",
+            "grammar",
+            "syntax",
+            "definition",
+            "input_schema");
+
+    /** Keys whose values are data (a default, an example), where no key is structure. */
+    private static final Set<String> DATA = Set.of("default", "examples", "example", "const", "enum");
+
+    /** A {@code type} value that is a type name ({@code string}, {@code dict}): too short to carry anything. */
+    private static final java.util.regex.Pattern TYPE_NAME = java.util.regex.Pattern.compile("[a-z]{1,12}");
 
     private static final ScanContext DEFINITION = ScanContext.of(ScanContext.Source.TOOL_DEFINITION);
 
@@ -135,13 +237,41 @@ final class InputScreen {
      * every request, and scanning them again would cost each request about half a millisecond per tool. Weak keys:
      * a chain dropped by a configuration reload takes its entries with it.
      */
-    private static final Map<FirewallChain, Map<String, Verdict>> ALLOWED =
+    private static final Map<FirewallChain, Passed> ALLOWED =
             java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
-    static final int ALLOWED_PER_CHAIN = 1024;
+    /** At most this many definitions are remembered per chain, ... */
+    static final int PASSED_PER_CHAIN = 1024;
 
-    /** One string of a tool definition: where it sits, so that a masked form can be put back. */
-    private record Leaf(JsonNode parent, String key, int index, String path, String text, boolean name) {
+    /** ... holding at most this many chars in all (about 8 MB), ... */
+    static final long PASSED_CHARS_PER_CHAIN = 4L << 20;
+
+    /** ... none longer than this: a real definition is a few KB, and a longer one is scanned each time. */
+    static final int PASSED_MAX_CHARS = 16_384;
+
+    /** The definitions one chain passed unchanged, by text, and the chars they hold. */
+    private record Passed(Map<String, Verdict> verdicts, java.util.concurrent.atomic.AtomicLong chars) {
+        Passed() {
+            this(new ConcurrentHashMap<>(), new java.util.concurrent.atomic.AtomicLong());
+        }
+
+        void remember(String text, Verdict v) {
+            if (verdicts.size() >= PASSED_PER_CHAIN || chars.get() + text.length() > PASSED_CHARS_PER_CHAIN) {
+                // crude, but a working set of a thousand definitions is far beyond real ones
+                verdicts.clear();
+                chars.set(0);
+            }
+            if (verdicts.putIfAbsent(text, v) == null) {
+                chars.addAndGet(text.length());
+            }
+        }
+    }
+
+    /**
+     * One string of a tool definition: where it sits, so that a masked form can be put back; {@code fixed} when it
+     * cannot be changed (a key, or a name the model calls the tool by).
+     */
+    private record Leaf(JsonNode parent, String key, int index, String path, String text, boolean fixed) {
         void set(String value) {
             if (parent instanceof ObjectNode o) {
                 o.put(key, value);
@@ -152,17 +282,18 @@ final class InputScreen {
     }
 
     /**
-     * Screens a tool definition (or a response schema) as one text: its strings but its structure ({@link
-     * #STRUCTURE}), one per line, since a poisoned definition spreads its instruction over the description and the
+     * Screens a tool definition (or a response schema) as one text: its strings and keys but the keywords of JSON
+     * Schema and of the tool formats ({@link #KEYWORDS}, and type names), one per line, since a poisoned definition spreads its instruction over the description and the
      * parameters, and a short parameter description alone ("The user's password.") says too little to judge; one scan
      * per definition also keeps a request with many tools cheap. A block names the definition for an injection (judged
      * on the whole) and the string for anything else; what is masked goes back into the string it was found in (a
-     * span across two strings is masked in each), except in names, which the model calls by.
+     * span across two strings is masked in each). What would have to be masked in a key or in the tool's name, which
+     * cannot change, blocks the request instead.
      */
     private static void definition(
             FirewallChain chain, ObjectNode node, String where, Screened findings, RedactionSession session) {
         List<Leaf> leaves = new java.util.ArrayList<>();
-        leaves(node, where, leaves);
+        leaves(node, where, leaves, true);
         if (leaves.isEmpty()) {
             return;
         }
@@ -176,16 +307,13 @@ final class InputScreen {
             joined.append(leaves.get(i).text());
         }
         String text = joined.toString();
-        Map<String, Verdict> allowed = ALLOWED.computeIfAbsent(chain, c -> new ConcurrentHashMap<>());
-        Verdict v = allowed.get(text);
+        Passed passed = ALLOWED.computeIfAbsent(chain, c -> new Passed());
+        Verdict v = passed.verdicts().get(text);
         if (v == null) {
             v = chain.scan(text, ScanText.Stage.INPUT, Set.of(), DEFINITION, session);
             // only a verdict that changed nothing and had every scanner finish is the same next time
-            if (v instanceof Verdict.Allow && v.failedScanners().isEmpty()) {
-                if (allowed.size() >= ALLOWED_PER_CHAIN) {
-                    allowed.clear(); // crude, but a working set of a thousand definitions is far beyond real ones
-                }
-                allowed.put(text, v);
+            if (v instanceof Verdict.Allow && v.failedScanners().isEmpty() && text.length() <= PASSED_MAX_CHARS) {
+                passed.remember(text, v);
             }
         }
         logFailures(v, where);
@@ -206,6 +334,19 @@ final class InputScreen {
                                 : leaves.get(leafAt(starts, cause.start())).path());
             }
             case Verdict.Redact r -> {
+                for (int k = 0; k < r.findings().size(); k++) {
+                    Finding f = r.findings().get(k);
+                    io.trustgate.api.Action action = r.actions().get(k);
+                    boolean masks =
+                            action == io.trustgate.api.Action.REDACT || action == io.trustgate.api.Action.ANONYMIZE;
+                    if (masks && f.hasSpan()) {
+                        for (int i = leafAt(starts, f.start()); i < leaves.size() && starts[i] < f.end(); i++) {
+                            if (leaves.get(i).fixed()) {
+                                throw blocked(f, leaves.get(i).path());
+                            }
+                        }
+                    }
+                }
                 for (int i = 0; i < leaves.size(); i++) {
                     Leaf leaf = leaves.get(i);
                     int from = starts[i];
@@ -215,7 +356,7 @@ final class InputScreen {
                     for (int k = 0; k < r.findings().size(); k++) {
                         Finding f = r.findings().get(k);
                         io.trustgate.api.Action action = r.actions().get(k);
-                        if (!f.hasSpan() || f.end() <= from || f.start() >= to || leaf.name()) {
+                        if (!f.hasSpan() || f.end() <= from || f.start() >= to) {
                             continue;
                         }
                         Finding here = new Finding(
@@ -245,18 +386,34 @@ final class InputScreen {
         return i >= 0 ? i : Math.max(0, -i - 2);
     }
 
-    /** Collects the strings under {@code node}, in order, with where each sits. */
-    private static void leaves(JsonNode node, String where, List<Leaf> out) {
+    /** The names the model calls a tool or a schema by: they cannot be masked. */
+    private static final java.util.regex.Pattern FIXED_NAME = java.util.regex.Pattern.compile(
+            "(tools\\[\\d+]\\.(function|custom)|functions\\[\\d+]|response_format\\.json_schema)\\.name");
+
+    /**
+     * Collects the texts under {@code node}, in order, with where each sits: every string, and every key that is
+     * not a keyword where keywords are structure ({@code schema}: outside data). Left out: a {@code type} that is a
+     * type name, and a {@code required} list that only names the sibling properties (their keys are in already).
+     */
+    private static void leaves(JsonNode node, String where, List<Leaf> out, boolean schema) {
         if (node instanceof ObjectNode object) {
             for (String key : iterable(object.fieldNames())) {
                 JsonNode child = object.get(key);
                 String at = where + "." + key;
+                if (!schema || !KEYWORDS.contains(key)) {
+                    out.add(new Leaf(object, key, -1, at + " (key)", key, true));
+                }
                 if (child.isTextual()) {
-                    if (!STRUCTURE.contains(key)) {
-                        out.add(new Leaf(object, key, -1, at, child.asText(), key.equals("name")));
+                    String text = child.asText();
+                    if (schema && key.equals("type") && TYPE_NAME.matcher(text).matches()) {
+                        continue;
                     }
-                } else if (!key.equals("required")) { // required: names of properties
-                    leaves(child, at, out);
+                    out.add(new Leaf(
+                            object, key, -1, at, text, FIXED_NAME.matcher(at).matches()));
+                } else if (schema && key.equals("required") && namesProperties(child, object.path("properties"))) {
+                    continue;
+                } else {
+                    leaves(child, at, out, schema && !DATA.contains(key));
                 }
             }
         } else if (node instanceof ArrayNode array) {
@@ -266,10 +423,23 @@ final class InputScreen {
                 if (child.isTextual()) {
                     out.add(new Leaf(array, null, i, at, child.asText(), false));
                 } else {
-                    leaves(child, at, out);
+                    leaves(child, at, out, schema);
                 }
             }
         }
+    }
+
+    /** Whether {@code list} is an array of strings each of which is a key of {@code properties}. */
+    private static boolean namesProperties(JsonNode list, JsonNode properties) {
+        if (!list.isArray()) {
+            return false;
+        }
+        for (JsonNode n : list) {
+            if (!n.isTextual() || !properties.has(n.asText())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -306,6 +476,44 @@ final class InputScreen {
                             session);
                     if (redacted != null) {
                         list.set(i, redacted);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Every category but secrets: for texts where nothing else can be acted on (a URL the provider fetches). */
+    private static final Set<Category> ONLY_SECRETS = java.util.Collections.unmodifiableSet(
+            java.util.EnumSet.complementOf(java.util.EnumSet.of(Category.SECRET)));
+
+    /**
+     * Scans an identifier (a name, an id, a URL), if {@code value} is a string: it cannot be masked without breaking
+     * what refers to it, so what would be masked blocks the request instead.
+     */
+    private static void identifier(
+            FirewallChain chain,
+            JsonNode value,
+            String where,
+            Screened findings,
+            Set<Category> disregarded,
+            ScanContext context,
+            RedactionSession session) {
+        if (!value.isTextual() || value.asText().isEmpty()) {
+            return;
+        }
+        Verdict v = chain.scan(value.asText(), ScanText.Stage.INPUT, disregarded, context, session);
+        logFailures(v, where);
+        findings.add(v);
+        switch (v) {
+            case Verdict.Allow a -> {
+                // nothing to act on
+            }
+            case Verdict.Block b -> throw blocked(b.cause(), where);
+            case Verdict.Redact r -> {
+                for (int k = 0; k < r.findings().size(); k++) {
+                    io.trustgate.api.Action action = r.actions().get(k);
+                    if (action == io.trustgate.api.Action.REDACT || action == io.trustgate.api.Action.ANONYMIZE) {
+                        throw blocked(r.findings().get(k), where);
                     }
                 }
             }
