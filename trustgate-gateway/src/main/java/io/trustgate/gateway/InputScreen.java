@@ -143,7 +143,89 @@ final class InputScreen {
                 field(chain, metadata, key, "metadata." + key, findings, EMBEDDED, ScanContext.NONE, session);
             }
         }
+        rest(chain, body, findings, session);
         return findings.size() > before;
+    }
+
+    /** Top-level fields read above, or that hold no text (numbers, flags, names of settings). */
+    private static final Set<String> READ = Set.of(
+            "model",
+            "messages",
+            "tools",
+            "functions",
+            "response_format",
+            "prediction",
+            "user",
+            "safety_identifier",
+            "prompt_cache_key",
+            "metadata",
+            "tool_choice",
+            "stream",
+            "stream_options",
+            "max_tokens",
+            "max_completion_tokens",
+            "n",
+            "temperature",
+            "top_p",
+            "frequency_penalty",
+            "presence_penalty",
+            "seed",
+            "logprobs",
+            "top_logprobs",
+            "parallel_tool_calls",
+            "store",
+            "service_tier",
+            "reasoning_effort",
+            "verbosity");
+
+    /** The fields of a message read above. */
+    private static final Set<String> MESSAGE_READ =
+            Set.of("role", "content", "name", "refusal", "tool_calls", "tool_call_id", "function_call", "audio");
+
+    /**
+     * Every other field of the request, and of its messages, goes upstream too: an OpenAI-compatible server may
+     * render unknown fields into the model's prompt (vLLM passes them to chat templates), and a provider keeps what
+     * it is sent. What they hold (strings and keys, joined per field) is read for secrets, which block; nothing else
+     * is acted on, since their meaning is not known here and nothing in them can be masked safely.
+     */
+    private static void rest(FirewallChain chain, ObjectNode body, Screened findings, RedactionSession session) {
+        for (String key : iterable(body.fieldNames())) {
+            if (!READ.contains(key)) {
+                unread(chain, key, body.get(key), key, findings, session);
+            }
+        }
+        JsonNode messages = body.path("messages");
+        for (int i = 0; i < messages.size(); i++) {
+            if (messages.get(i) instanceof ObjectNode m) {
+                for (String key : iterable(m.fieldNames())) {
+                    if (!MESSAGE_READ.contains(key)) {
+                        String where = "messages[" + i + "]." + key;
+                        unread(chain, key, m.get(key), where, findings, session);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Reads a field's key and the strings and keys it holds, as one text, for secrets. */
+    private static void unread(
+            FirewallChain chain,
+            String key,
+            JsonNode value,
+            String where,
+            Screened findings,
+            RedactionSession session) {
+        List<Leaf> leaves = new java.util.ArrayList<>();
+        leaves(value, where, leaves, false);
+        StringBuilder text = new StringBuilder(key);
+        if (value.isTextual()) {
+            text.append('\n').append(value.asText());
+        }
+        for (Leaf leaf : leaves) {
+            text.append('\n').append(leaf.text());
+        }
+        JsonNode joined = com.fasterxml.jackson.databind.node.TextNode.valueOf(text.toString());
+        identifier(chain, joined, where, findings, ONLY_SECRETS, ScanContext.NONE, session);
     }
 
     private static <T> Iterable<T> iterable(java.util.Iterator<T> it) {

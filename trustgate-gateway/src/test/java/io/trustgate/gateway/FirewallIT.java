@@ -586,6 +586,15 @@ class FirewallIT {
         assertThat(statusAndParam("a13", ",\"safety_identifier\":\"qa.safety@example-corp.com\"", HI))
                 .isEqualTo("200 ");
         assertThat(upstream.lastBody().path("safety_identifier").asText()).isEqualTo("[EMAIL_ADDRESS_1]");
-        assertThat(upstream.requests()).isEqualTo(2);
+        // fields the gateway does not know go upstream too (a server may render them into the prompt): read for keys
+        assertThat(statusAndParam("a14", ",\"extra_instructions\":{\"deep\":[\"k " + AWS_KEY + "\"]}", HI))
+                .isEqualTo("400 extra_instructions");
+        assertThat(statusAndParam("a15", ",\"stop\":[\"" + AWS_KEY + "\"]", HI)).isEqualTo("400 stop");
+        assertThat(statusAndParam("a16", "", "{\"role\":\"user\",\"content\":\"hi\",\"context\":\"" + AWS_KEY + "\"}"))
+                .isEqualTo("400 messages[0].context");
+        // and nothing else is acted on there: an address in a stop sequence is not masked (that would change it)
+        assertThat(statusAndParam("a17", ",\"stop\":[\"qa.stop@example-corp.com\"]", HI))
+                .isEqualTo("200 ");
+        assertThat(upstream.requests()).isEqualTo(3);
     }
 }
