@@ -322,6 +322,11 @@ final class RequestHandler implements Handler<HttpServerRequest> {
         }
         try {
             return Json.parse(body);
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            // valid JSON, but deeper (or longer) than this gateway reads: say so, not that it is malformed
+            throw TrustgateException.invalid(
+                    "The JSON body is valid but exceeds what this gateway reads (nesting at most 256 levels deep).",
+                    "");
         } catch (IOException e) {
             throw TrustgateException.invalid(
                     "We could not parse the JSON body of your request. The OpenAI API expects a JSON payload.", "");

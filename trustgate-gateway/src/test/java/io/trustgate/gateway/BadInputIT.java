@@ -384,6 +384,16 @@ class BadInputIT {
     }
 
     @Test
+    void validJsonNestedTooDeepIsNamedAsSuchNotAsMalformed() throws Exception {
+        JsonNode e = assertError(400, post("/v1/chat/completions", "[".repeat(300) + "]".repeat(300)));
+        assertThat(e.path("message").asText()).contains("valid", "nesting at most 256 levels");
+        assertThat(assertError(400, post("/v1/chat/completions", "{\"model\":"))
+                        .path("message")
+                        .asText())
+                .contains("could not parse");
+    }
+
+    @Test
     void oversizeContentLengthIs413BeforeTheBodyIsSent() throws Exception {
         // The header alone decides: the gateway answers without waiting for a body that never comes.
         RawResponse r = raw(
