@@ -83,7 +83,8 @@ final class ConfigReader {
             "admin-token",
             "default-tier",
             "scan-threads",
-            "scan-queue");
+            "scan-queue",
+            "request-timeout");
     private static final List<String> PROVIDER_KEYS = List.of(
             "kind",
             "base-url",
@@ -609,6 +610,7 @@ final class ConfigReader {
         Field<String> defaultTier = string(s, "default-tier", d.defaultTier());
         Field<Integer> scanThreads = integer(s, "scan-threads", d.scanThreads());
         Field<Integer> scanQueue = integer(s, "scan-queue", d.scanQueue());
+        Field<Duration> requestTimeout = duration(s, "request-timeout", d.requestTimeout());
         GatewayConfig config = construct(
                         s,
                         () -> new GatewayConfig(
@@ -619,7 +621,8 @@ final class ConfigReader {
                                 token.get(),
                                 defaultTier.get(),
                                 scanThreads.get(),
-                                scanQueue.get()))
+                                scanQueue.get(),
+                                requestTimeout.get()))
                 .orElse(d);
         return new ServerRead(config, defaultTier, s.line);
     }

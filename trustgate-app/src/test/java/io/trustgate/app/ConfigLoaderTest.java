@@ -819,6 +819,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void requestTimeoutDefaultsToFiveMinutesAndMustBePositive() {
+        assertThat(parse("server: {port: 9000}").server().requestTimeout()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(parse("server: {request-timeout: 90s}").server().requestTimeout())
+                .isEqualTo(Duration.ofSeconds(90));
+
+        ConfigProblem zero = only("server:\n  port: 9000\n  request-timeout: 0s\n");
+        assertThat(zero.line()).isEqualTo(3);
+        assertThat(zero.key()).isEqualTo("server.request-timeout");
+        assertThat(zero.message()).isEqualTo("must be > 0, was PT0S");
+        ConfigProblem notADuration = only("server:\n  request-timeout: 5\n");
+        assertThat(notADuration.key()).isEqualTo("server.request-timeout");
+        assertThat(notADuration.message()).contains("250ms");
+    }
+
+    @Test
     void badMoney() {
         List<ConfigProblem> problems = problems("""
                 models:

@@ -27,8 +27,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * byte reaches the client; after that a failure ends the stream with an error event. A stream's opening events
  * that carry no content (the role chunk) are held back until the first content, at most
  * {@link StreamOpening#HOLD_MILLIS}, so that a failure right after them can still fall back. A client that goes away
- * cancels the upstream call. Whatever happens, the reservation is settled exactly once and one usage record
- * is written. Confined to one event loop: no locking.
+ * cancels the upstream call. One deadline ({@code server.request-timeout}) runs from admission over every attempt,
+ * backoff and fallback: when it passes, the call in flight is cancelled and the client gets 504
+ * {@code request_timeout}, or an open stream ends with that error event. Whatever happens, the reservation is
+ * settled exactly once and one usage record is written. Confined to one event loop: no locking.
  */
 final class ChatExchange {
     private static final CharSequence SSE_TYPE = HttpHeaders.createOptimized("text/event-stream");
@@ -61,6 +63,11 @@ final class ChatExchange {
     private ChatStream activeStream;
     private Cancellation activeCall = new Cancellation();
     private long totalTimer = -1;
+    /** When the request's deadline passes ({@link System#nanoTime} terms), its timer, and whether it has passed. */
+    private long deadlineNanos;
+
+    private long deadlineTimer = -1;
+    private boolean deadlinePassed;
     private boolean clientGone;
     private boolean finished;
     private ModelEntry serving;
@@ -204,7 +211,30 @@ final class ChatExchange {
             return;
         }
         resp.closeHandler(v -> onClientGone());
+        startDeadline();
         attempt();
+    }
+
+    /** Starts the request's one deadline, from admission: queueing for a scan thread is not counted. */
+    private void startDeadline() {
+        long millis = Math.max(1, gw.config.requestTimeout().toMillis());
+        deadlineNanos = System.nanoTime() + millis * 1_000_000L;
+        deadlineTimer = gw.vertx().setTimer(millis, t -> {
+            deadlineTimer = -1;
+            onDeadline(Optional.empty());
+        });
+    }
+
+    /** Milliseconds left before the request's deadline (0 or less: passed). */
+    private long remainingMillis() {
+        return (deadlineNanos - System.nanoTime()) / 1_000_000L;
+    }
+
+    private void cancelDeadline() {
+        if (deadlineTimer >= 0) {
+            gw.vertx().cancelTimer(deadlineTimer);
+            deadlineTimer = -1;
+        }
     }
 
     /** Refuses the request with {@code e} once its record is durable. */
@@ -274,6 +304,10 @@ final class ChatExchange {
         if (clientGone || finished) {
             return;
         }
+        if (remainingMillis() <= 0) {
+            onDeadline(Optional.empty()); // a fallback (or retry) that cannot start in time ends the request
+            return;
+        }
         while (routeIndex < route.size()) {
             ModelEntry m = route.get(routeIndex);
             CircuitBreaker breaker = gw.breakers.get(m.provider());
@@ -330,12 +364,16 @@ final class ChatExchange {
         }
         ChatCall call = new ChatCall(id, body, chat.stream(), chat.includeUsage(), cap, cancellation, traceHeaders);
         boolean[] timedOut = {false};
-        totalTimer = gw.vertx().setTimer(pc.totalTimeout().toMillis(), t -> {
-            timedOut[0] = true;
-            onTotalTimeout(m);
-        });
+        // The attempt's total-timeout, capped at the time the request has left: when the deadline comes first, its
+        // own timer ends the attempt (and the request), so no second timer races it.
+        if (pc.totalTimeout().toMillis() < remainingMillis()) {
+            totalTimer = gw.vertx().setTimer(pc.totalTimeout().toMillis(), t -> {
+                timedOut[0] = true;
+                onTotalTimeout(m);
+            });
+        }
         p.chat(call).onComplete(ar -> {
-            if (timedOut[0]) {
+            if (timedOut[0] || deadlinePassed) {
                 if (ar.succeeded() && ar.result() instanceof ChatResponse.Streaming s) {
                     s.stream().cancel();
                 }
@@ -365,6 +403,7 @@ final class ChatExchange {
                 case ChatResponse.Complete c -> {
                     upstreamDone();
                     cancelTimer();
+                    cancelDeadline(); // answered and paid for: screening it may take what time it needs
                     endAttempt("ok", "");
                     breaker.onSuccess();
                     deliver(c.reply());
@@ -723,8 +762,12 @@ final class ChatExchange {
         if (attemptOfModel < pc.maxRetries() && !clientGone && UpstreamFailure.retrySameProvider(e)) {
             endAttempt("retry", ErrorTable.code(e));
             attemptOfModel++;
-            long delay = backoff(pc, attemptOfModel, e.retryAfter());
-            gw.vertx().setTimer(Math.max(1, delay), t -> attempt());
+            long delay = Math.max(1, backoff(pc, attemptOfModel, e.retryAfter()));
+            if (delay >= remainingMillis()) {
+                onDeadline(Optional.of(e)); // the retry could not start before the deadline: no point waiting
+                return;
+            }
+            gw.vertx().setTimer(delay, t -> attempt());
             return;
         }
         endAttempt(routeIndex + 1 < route.size() ? "fallback" : "exhausted", ErrorTable.code(e));
@@ -771,6 +814,51 @@ final class ChatExchange {
         onAttemptFailed(m, gw.providerConfigs.get(m.provider()), gw.breakers.get(m.provider()), e);
     }
 
+    /**
+     * The request's deadline passed (or would before its next retry, {@code last} being the failure that retry was
+     * for). An open stream ends with an error event; otherwise the call in flight, if any, is cancelled and the
+     * client gets 504. The attempt cut short is not held against its provider's breaker: the request ran out of
+     * time, which does not show that the provider failed (its own timeouts judge that).
+     */
+    private void onDeadline(Optional<TrustgateException> last) {
+        if (finished || clientGone || deadlinePassed) {
+            return;
+        }
+        deadlinePassed = true;
+        cancelDeadline();
+        cancelTimer();
+        TrustgateException e = deadlineError(last);
+        String code = ErrorTable.code(e);
+        ChatStream s = activeStream;
+        activeStream = null;
+        if (s != null) {
+            s.cancel();
+        }
+        if (callStarted != 0 && serving != null) { // an attempt in flight (not between attempts)
+            endAttempt("timeout", code);
+            gw.breakers.get(serving.provider()).onIgnored();
+        }
+        if (s != null && resp.headWritten()) {
+            endStream(settle(s.usageSoFar(), 200, code), ErrorTable.sseEvent(e));
+            return;
+        }
+        activeCall.cancel();
+        finishWithError(e);
+    }
+
+    /** The error of a request whose deadline passed; {@code request_timeout}, so it is told apart from one attempt's. */
+    private TrustgateException deadlineError(Optional<TrustgateException> last) {
+        String limit = gw.config.requestTimeout().toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+        String message = last.map(f -> "The request deadline (server.request-timeout, " + limit
+                        + ") would pass before the next retry; last upstream failure: " + f.getMessage())
+                .orElse("The request deadline (server.request-timeout, " + limit + ") passed before the answer was"
+                        + " complete.");
+        return new TrustgateException(ErrorKind.UPSTREAM_TIMEOUT, message, "", REQUEST_TIMEOUT);
+    }
+
+    /** The error code of a request that ran out of its {@code server.request-timeout}. */
+    static final String REQUEST_TIMEOUT = "request_timeout";
+
     private void cancelTimer() {
         if (totalTimer >= 0) {
             gw.vertx().cancelTimer(totalTimer);
@@ -784,6 +872,7 @@ final class ChatExchange {
         }
         clientGone = true;
         cancelTimer();
+        cancelDeadline();
         endAttempt("cancelled", "client_closed");
         activeCall.cancel(); // an upstream exchange still waiting for its answer stops now
         ChatStream s = activeStream;
@@ -807,6 +896,7 @@ final class ChatExchange {
             return Future.succeededFuture(); // recorded already
         }
         finished = true;
+        cancelDeadline();
         gw.limits.release(admission);
         return audit(RequestHandler.record(
                 id, caller, at, chat.model(), "-", "-", Usage.ZERO, 0, startNanos, status, code, attempts));
@@ -818,6 +908,7 @@ final class ChatExchange {
             return Future.succeededFuture(); // recorded already
         }
         finished = true;
+        cancelDeadline();
         Usage u = reported.promptTokens() == 0
                 ? new Usage(admission.promptTokens(), reported.completionTokens())
                 : reported;

@@ -1,6 +1,7 @@
 package io.trustgate.gateway;
 
 import io.trustgate.api.Secret;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -17,6 +18,9 @@ import java.util.Objects;
  *     core)
  * @param scanQueue long prompts that may wait for one of those threads; a prompt that finds them all busy and the
  *     queue full gets 503 {@code server_overloaded} at once, before any upstream call
+ * @param requestTimeout the longest a chat request may take from admission to its end, over every attempt, retry
+ *     backoff and fallback (each provider's {@code total-timeout} bounds one attempt only); past it the client gets
+ *     504 {@code request_timeout}, or an open stream ends with that error event
  */
 public record GatewayConfig(
         String host,
@@ -26,11 +30,13 @@ public record GatewayConfig(
         Secret adminToken,
         String defaultTier,
         int scanThreads,
-        int scanQueue) {
+        int scanQueue,
+        Duration requestTimeout) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final long DEFAULT_MAX_REQUEST_BYTES = 4L * 1024 * 1024;
     public static final int DEFAULT_SCAN_QUEUE = 32;
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofMinutes(5);
 
     public GatewayConfig {
         Objects.requireNonNull(host, "host");
@@ -57,12 +63,27 @@ public record GatewayConfig(
         if (scanQueue < 0 || scanQueue > 100_000) {
             throw new IllegalArgumentException("scan-queue must be 0-100000, was " + scanQueue);
         }
+        if (requestTimeout == null || requestTimeout.isNegative() || requestTimeout.isZero()) {
+            throw new IllegalArgumentException("request-timeout must be > 0, was " + requestTimeout);
+        }
     }
 
-    /** With the default scan pool (one thread per core, {@value #DEFAULT_SCAN_QUEUE} waiting). */
+    /**
+     * With the default scan pool (one thread per core, {@value #DEFAULT_SCAN_QUEUE} waiting) and request timeout
+     * (5 minutes).
+     */
     public GatewayConfig(
             String host, int port, long maxRequestBytes, int eventLoops, Secret adminToken, String defaultTier) {
-        this(host, port, maxRequestBytes, eventLoops, adminToken, defaultTier, 0, DEFAULT_SCAN_QUEUE);
+        this(
+                host,
+                port,
+                maxRequestBytes,
+                eventLoops,
+                adminToken,
+                defaultTier,
+                0,
+                DEFAULT_SCAN_QUEUE,
+                DEFAULT_REQUEST_TIMEOUT);
     }
 
     public static GatewayConfig defaults() {
@@ -71,12 +92,27 @@ public record GatewayConfig(
 
     public GatewayConfig withListen(String newHost, int newPort) {
         return new GatewayConfig(
-                newHost, newPort, maxRequestBytes, eventLoops, adminToken, defaultTier, scanThreads, scanQueue);
+                newHost,
+                newPort,
+                maxRequestBytes,
+                eventLoops,
+                adminToken,
+                defaultTier,
+                scanThreads,
+                scanQueue,
+                requestTimeout);
     }
 
     /** A copy with this scan pool. */
     public GatewayConfig withScanPool(int threads, int queue) {
-        return new GatewayConfig(host, port, maxRequestBytes, eventLoops, adminToken, defaultTier, threads, queue);
+        return new GatewayConfig(
+                host, port, maxRequestBytes, eventLoops, adminToken, defaultTier, threads, queue, requestTimeout);
+    }
+
+    /** A copy with this request timeout. */
+    public GatewayConfig withRequestTimeout(Duration timeout) {
+        return new GatewayConfig(
+                host, port, maxRequestBytes, eventLoops, adminToken, defaultTier, scanThreads, scanQueue, timeout);
     }
 
     /** The scan threads the gateway starts: {@code scan-threads}, or one per core when it is 0. */
