@@ -94,6 +94,7 @@ final class ConfigReader {
             "connect-timeout",
             "first-byte-timeout",
             "total-timeout",
+            "idle-timeout",
             "max-retries",
             "retry-base-delay",
             "retry-max-delay",
@@ -646,6 +647,7 @@ final class ConfigReader {
         Field<Duration> connect = duration(s, "connect-timeout", d.connectTimeout());
         Field<Duration> firstByte = duration(s, "first-byte-timeout", d.firstByteTimeout());
         Field<Duration> total = duration(s, "total-timeout", d.totalTimeout());
+        Field<Duration> idle = duration(s, "idle-timeout", d.idleTimeout());
         Field<Integer> retries = integer(s, "max-retries", d.maxRetries());
         Field<Duration> baseDelay = duration(s, "retry-base-delay", d.retryBaseDelay());
         Field<Duration> maxDelay = duration(s, "retry-max-delay", d.retryMaxDelay());
@@ -678,6 +680,7 @@ final class ConfigReader {
                         connect.get(),
                         firstByte.get(),
                         total.get(),
+                        idle.get(),
                         retries.get(),
                         baseDelay.get(),
                         maxDelay.get(),

@@ -78,6 +78,7 @@ class ConfigLoaderTest {
         assertThat(openai.baseUrl()).isEqualTo(URI.create("https://api.openai.com/v1"));
         assertThat(openai.apiKey().reveal()).isEqualTo(OPENAI_SECRET);
         assertThat(openai.totalTimeout()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(openai.idleTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(openai.retryBaseDelay()).isEqualTo(Duration.ofMillis(200));
         assertThat(openai.breaker()).isEqualTo(ProviderConfig.BreakerConfig.DEFAULT);
         assertThat(config.providers().get(0).sandbox()).hasSize(2);
@@ -471,7 +472,7 @@ class ConfigLoaderTest {
                 server: {max-request-bytes: 512KiB}
                 providers:
                   a: {base-url: "http://a", connect-timeout: 250ms, first-byte-timeout: 5s, total-timeout: 1h,
-                      retry-max-delay: 2m}
+                      idle-timeout: 90s, retry-max-delay: 2m}
                 """);
 
         assertThat(config.server().maxRequestBytes()).isEqualTo(512 * 1024);
@@ -479,6 +480,12 @@ class ConfigLoaderTest {
         assertThat(a.connectTimeout()).isEqualTo(Duration.ofMillis(250));
         assertThat(a.firstByteTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(a.totalTimeout()).isEqualTo(Duration.ofHours(1));
+        assertThat(a.idleTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(parse("providers: {b: {base-url: 'http://b'}}")
+                        .providers()
+                        .get(0)
+                        .idleTimeout())
+                .isEqualTo(Duration.ofSeconds(60));
         assertThat(a.retryMaxDelay()).isEqualTo(Duration.ofMinutes(2));
         assertThat(parse("server: {max-request-bytes: 2048}").server().maxRequestBytes())
                 .isEqualTo(2048);
@@ -620,6 +627,7 @@ class ConfigLoaderTest {
                     max-connections: 0
                     connect-timeout: 0s
                     circuit-breaker: {failure-threshold: 0, open-for: 0s}
+                    idle-timeout: 0ms
                 """);
 
         assertThat(problems)
@@ -628,9 +636,14 @@ class ConfigLoaderTest {
                         "providers.a.max-retries",
                         "providers.a.max-connections",
                         "providers.a.connect-timeout",
+                        "providers.a.idle-timeout",
                         "providers.a.circuit-breaker.failure-threshold",
                         "providers.a.circuit-breaker.open-for");
-        assertThat(problems).extracting(ConfigProblem::line).contains(4, 5, 6, 7);
+        assertThat(problems).extracting(ConfigProblem::line).contains(4, 5, 6, 7, 8);
+        assertThat(problems)
+                .filteredOn(p -> p.key().equals("providers.a.idle-timeout"))
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).isEqualTo("must be > 0, was PT0S"));
     }
 
     @Test

@@ -260,6 +260,7 @@ public final class AnthropicProvider implements Provider {
         private boolean ended;
         private Throwable failure;
         private boolean done;
+        private final StreamIdleTimer idle;
 
         AnthropicChatStream(
                 HttpClientRequest request, HttpClientResponse response, AnthropicStreamTranslator translator) {
@@ -271,6 +272,8 @@ public final class AnthropicProvider implements Provider {
                     produced.appendBuffer(translator.onEvent(event.name(), event.data()));
                 }
             });
+            this.idle = new StreamIdleTimer(
+                    vertx, config.idleTimeout(), () -> fail(UpstreamFailure.timeout(name(), "idle-timeout")));
             response.handler(this::onUpstream);
             response.exceptionHandler(e -> fail(UpstreamFailure.connection(name(), "stream broken off", e)));
             response.endHandler(v -> onUpstreamEnd());
@@ -280,6 +283,7 @@ public final class AnthropicProvider implements Provider {
             if (done || failure != null) {
                 return;
             }
+            idle.bytes();
             try {
                 parser.feed(chunk);
             } catch (TrustgateException e) {
@@ -294,11 +298,13 @@ public final class AnthropicProvider implements Provider {
             flushProduced();
             if (translator.finished()) {
                 ended = true;
+                idle.stop();
                 drain();
             }
         }
 
         private void onUpstreamEnd() {
+            idle.stop();
             if (done || failure != null || ended) {
                 return;
             }
@@ -327,6 +333,7 @@ public final class AnthropicProvider implements Provider {
         }
 
         private void fail(Throwable t) {
+            idle.stop();
             if (failure == null && !ended) {
                 failure = t;
                 request.reset();
@@ -380,6 +387,7 @@ public final class AnthropicProvider implements Provider {
         @Override
         public ChatStream pause() {
             paused = true;
+            idle.pause();
             if (!done) {
                 response.pause();
             }
@@ -389,6 +397,7 @@ public final class AnthropicProvider implements Provider {
         @Override
         public ChatStream resume() {
             paused = false;
+            idle.resume();
             if (!done && handler != null) {
                 response.resume();
             }
@@ -398,6 +407,7 @@ public final class AnthropicProvider implements Provider {
 
         @Override
         public void cancel() {
+            idle.stop();
             if (!done) {
                 done = true;
                 queued.clear();

@@ -23,6 +23,7 @@ final class OpenAiProvider implements Provider {
     static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
     static final int MAX_EVENT_BYTES = 4 * 1024 * 1024;
 
+    private final Vertx vertx;
     private final ProviderConfig config;
     private final Credentials credentials;
     private final Upstream upstream;
@@ -33,6 +34,7 @@ final class OpenAiProvider implements Provider {
     private final Map<String, String> streamHeaders;
 
     OpenAiProvider(Vertx vertx, ProviderConfig config) {
+        this.vertx = vertx;
         this.config = config;
         this.credentials = Credentials.of(config);
         this.upstream = new Upstream(vertx, config);
@@ -103,8 +105,12 @@ final class OpenAiProvider implements Provider {
                         return failFromStatus(ex);
                     }
                     if (call.stream() && isEventStream(ex)) {
-                        return Future.succeededFuture(new ChatResponse.Streaming(
-                                new OpenAiStream(ex, config.name(), credentials, call.includeUsage())));
+                        return Future.succeededFuture(new ChatResponse.Streaming(new OpenAiStream(
+                                ex,
+                                config.name(),
+                                credentials,
+                                call.includeUsage(),
+                                idle -> new StreamIdleTimer(vertx, config.idleTimeout(), idle))));
                     }
                     return Upstream.body(ex, config.name(), MAX_BODY_BYTES).map(b -> complete(b, call));
                 });
@@ -188,13 +194,20 @@ final class OpenAiProvider implements Provider {
         private io.vertx.core.Handler<Buffer> handler;
         private io.vertx.core.Handler<Usage> endHandler = u -> {};
         private io.vertx.core.Handler<Throwable> exceptionHandler = t -> {};
+        private final StreamIdleTimer idle;
 
-        OpenAiStream(Upstream.Exchange ex, String provider, Credentials credentials, boolean includeUsage) {
+        OpenAiStream(
+                Upstream.Exchange ex,
+                String provider,
+                Credentials credentials,
+                boolean includeUsage,
+                java.util.function.Function<Runnable, StreamIdleTimer> idleTimer) {
             this.ex = ex;
             this.provider = provider;
             this.credentials = credentials;
             this.includeUsage = includeUsage;
             this.parser = new SseParser(MAX_EVENT_BYTES, this::onEvent);
+            this.idle = idleTimer.apply(() -> fail(UpstreamFailure.timeout(provider, "idle-timeout")));
         }
 
         private void onEvent(SseParser.Event e) {
@@ -255,6 +268,7 @@ final class OpenAiProvider implements Provider {
                 if (finished) {
                     return;
                 }
+                idle.bytes();
                 out = Buffer.buffer(chunk.length() + 64);
                 try {
                     parser.feed(chunk);
@@ -289,6 +303,7 @@ final class OpenAiProvider implements Provider {
                     handler.handle(out);
                 }
                 finished = true;
+                idle.stop();
                 if (!sawUsage) {
                     usage = new Usage(0, contentChunks);
                 }
@@ -301,6 +316,7 @@ final class OpenAiProvider implements Provider {
         private void fail(Throwable t) {
             if (!finished) {
                 finished = true;
+                idle.stop();
                 ex.request().reset();
                 exceptionHandler.handle(t);
             }
@@ -321,11 +337,13 @@ final class OpenAiProvider implements Provider {
         @Override
         public ChatStream pause() {
             ex.response().pause();
+            idle.pause();
             return this;
         }
 
         @Override
         public ChatStream resume() {
+            idle.resume();
             ex.response().resume();
             return this;
         }
@@ -334,6 +352,7 @@ final class OpenAiProvider implements Provider {
         public void cancel() {
             if (!finished) {
                 finished = true;
+                idle.stop();
                 ex.request().reset();
             }
         }

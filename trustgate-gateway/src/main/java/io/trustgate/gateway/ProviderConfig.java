@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param connectTimeout TCP (and TLS) connect timeout
  * @param firstByteTimeout time from sending the request to the response headers
  * @param totalTimeout time for the whole call, streaming included
+ * @param idleTimeout longest gap between two upstream bytes of a stream, after the first; past it the stream ends as
+ *     on a total timeout (retried or fallen back while nothing reached the client, else an error event)
  * @param maxRetries retries of one model on a retryable failure before falling back (0 = no retry)
  * @param retryBaseDelay first backoff delay; doubled per retry, with full jitter
  * @param retryMaxDelay ceiling of one backoff delay (and of an honoured Retry-After)
@@ -37,6 +39,7 @@ public record ProviderConfig(
         Duration connectTimeout,
         Duration firstByteTimeout,
         Duration totalTimeout,
+        Duration idleTimeout,
         int maxRetries,
         Duration retryBaseDelay,
         Duration retryMaxDelay,
@@ -67,6 +70,7 @@ public record ProviderConfig(
         positive("connect-timeout", connectTimeout);
         positive("first-byte-timeout", firstByteTimeout);
         positive("total-timeout", totalTimeout);
+        positive("idle-timeout", idleTimeout);
         positive("retry-base-delay", retryBaseDelay);
         positive("retry-max-delay", retryMaxDelay);
         if (maxRetries < 0 || maxRetries > 10) {
@@ -95,6 +99,7 @@ public record ProviderConfig(
                 Duration.ofSeconds(5),
                 Duration.ofSeconds(60),
                 Duration.ofMinutes(10),
+                Duration.ofSeconds(60),
                 2,
                 Duration.ofMillis(200),
                 Duration.ofSeconds(10),

@@ -64,6 +64,7 @@ class AnthropicProviderIT {
                 Duration.ofSeconds(2),
                 firstByte,
                 Duration.ofMinutes(1),
+                Duration.ofSeconds(30),
                 0,
                 Duration.ofMillis(100),
                 Duration.ofSeconds(1),

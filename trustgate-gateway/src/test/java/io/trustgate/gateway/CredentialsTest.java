@@ -26,6 +26,7 @@ class CredentialsTest {
                 d.connectTimeout(),
                 d.firstByteTimeout(),
                 d.totalTimeout(),
+                d.idleTimeout(),
                 d.maxRetries(),
                 d.retryBaseDelay(),
                 d.retryMaxDelay(),

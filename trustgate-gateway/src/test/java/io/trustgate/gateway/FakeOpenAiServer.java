@@ -47,6 +47,12 @@ public final class FakeOpenAiServer implements AutoCloseable {
         /** Stream a first chunk, then stall for the given time before continuing. */
         record StallMidStream(long millis) implements Behavior {}
 
+        /**
+         * Stream the first {@code events} events (the first is the role chunk, without content), then stall for the
+         * given time before continuing.
+         */
+        record StallAfter(int events, long millis) implements Behavior {}
+
         /** Stream exactly these events' data (each sent as {@code data: ...}), then {@code [DONE]}. */
         record Events(List<String> data) implements Behavior {}
 
@@ -308,7 +314,9 @@ public final class FakeOpenAiServer implements AutoCloseable {
             return;
         }
         resp.write("data: " + events.get(i) + "\n\n");
-        long delay = behavior instanceof Behavior.StallMidStream s && i == 1 ? s.millis() : chunkDelayMillis;
+        long delay = behavior instanceof Behavior.StallMidStream s && i == 1
+                ? s.millis()
+                : behavior instanceof Behavior.StallAfter s && i == s.events() - 1 ? s.millis() : chunkDelayMillis;
         if (delay <= 0) {
             send(req, resp, events, i + 1, behavior);
         } else {

@@ -112,6 +112,7 @@ public final class GatewayHarness implements AutoCloseable {
                 d.connectTimeout(),
                 d.firstByteTimeout(),
                 d.totalTimeout(),
+                d.idleTimeout(),
                 d.maxRetries(),
                 d.retryBaseDelay(),
                 d.retryMaxDelay(),
@@ -246,7 +247,7 @@ public final class GatewayHarness implements AutoCloseable {
     }
 
     /**
-     * A provider of any wire protocol for tests: 2 s connect and first-byte timeouts, 10 s in all, 2 retries from
+     * A provider of any wire protocol for tests: 2 s connect and first-byte timeouts, 10 s in all and 10 s idle, 2 retries from
      * 10 ms (capped at 200 ms), 64 connections, a breaker that opens after 3 failures for 30 s.
      */
     public static ProviderConfig upstream(
@@ -261,12 +262,34 @@ public final class GatewayHarness implements AutoCloseable {
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(2),
                 Duration.ofSeconds(10),
+                Duration.ofSeconds(10),
                 2,
                 Duration.ofMillis(10),
                 Duration.ofMillis(200),
                 64,
                 new ProviderConfig.BreakerConfig(3, Duration.ofSeconds(30)),
                 List.of());
+    }
+
+    /** A copy with this stream idle timeout. */
+    public static ProviderConfig withIdleTimeout(ProviderConfig p, Duration idle) {
+        return new ProviderConfig(
+                p.name(),
+                p.kind(),
+                p.baseUrl(),
+                p.apiKey(),
+                p.apiVersion(),
+                p.headers(),
+                p.connectTimeout(),
+                p.firstByteTimeout(),
+                p.totalTimeout(),
+                idle,
+                p.maxRetries(),
+                p.retryBaseDelay(),
+                p.retryMaxDelay(),
+                p.maxConnections(),
+                p.breaker(),
+                p.sandbox());
     }
 
     public static ProviderConfig withTimeouts(ProviderConfig p, Duration firstByte, Duration total, int retries) {
@@ -280,6 +303,7 @@ public final class GatewayHarness implements AutoCloseable {
                 p.connectTimeout(),
                 firstByte,
                 total,
+                p.idleTimeout(),
                 retries,
                 p.retryBaseDelay(),
                 p.retryMaxDelay(),

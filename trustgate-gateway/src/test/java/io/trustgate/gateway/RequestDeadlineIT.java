@@ -88,6 +88,7 @@ class RequestDeadlineIT {
     }
 
     private List<UsageRecord> records(HttpResponse<String> r) {
+        h.gateway().usageRecorder().flush();
         return h.store().usageOf(r.headers().firstValue("x-request-id").orElseThrow());
     }
 
@@ -156,6 +157,7 @@ class RequestDeadlineIT {
                 base.connectTimeout(),
                 base.firstByteTimeout(),
                 base.totalTimeout(),
+                base.idleTimeout(),
                 2,
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(2),
