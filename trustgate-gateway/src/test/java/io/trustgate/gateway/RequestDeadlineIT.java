@@ -125,21 +125,27 @@ class RequestDeadlineIT {
     }
 
     @Test
-    void aFallbackThatCannotStartBeforeTheDeadlineEndsTheRequest() throws Exception {
+    void theDeadlineSpansFallbacksAndCutsTheFallbacksOwnTimeoutsShort() throws Exception {
         primary = new FakeOpenAiServer(vertx, "k1");
         secondary = new FakeOpenAiServer(vertx, "k2");
-        // no retries; the first model's first-byte timeout (400 ms) uses up the request's 400 ms
+        // the first model fails at once and is not retried; its fallback hangs past its own 2 s first-byte timeout
         ProviderConfig p1 = GatewayHarness.withTimeouts(
-                GatewayHarness.openai("p1", primary, "k1"), Duration.ofMillis(400), Duration.ofSeconds(10), 0);
-        gateway(Duration.ofMillis(400), p1, GatewayHarness.openai("p2", secondary, "k2"));
-        primary.enqueue(new FakeOpenAiServer.Behavior.SlowFirstByte(3000));
+                GatewayHarness.openai("p1", primary, "k1"), Duration.ofSeconds(2), Duration.ofSeconds(10), 0);
+        gateway(Duration.ofMillis(500), p1, GatewayHarness.openai("p2", secondary, "k2"));
+        primary.enqueue(new FakeOpenAiServer.Behavior.Status(503, 0));
+        secondary.enqueue(new FakeOpenAiServer.Behavior.SlowFirstByte(3000));
+        long t0 = System.nanoTime();
 
         HttpResponse<String> r = h.post("/v1/chat/completions", h.key("k"), chat("hi", false));
 
+        assertThat((System.nanoTime() - t0) / 1_000_000).isBetween(450L, 1500L);
         assertThat(r.statusCode()).isEqualTo(504);
         assertThat(M.readTree(r.body()).path("error").path("code").asText()).isEqualTo("request_timeout");
-        assertThat(secondary.requests()).isZero();
-        assertThat(records(r)).hasSize(1);
+        assertThat(secondary.requests()).isEqualTo(1);
+        assertThat(records(r)).singleElement().satisfies(u -> {
+            assertThat(u.attempts()).isEqualTo(2);
+            assertThat(u.status()).isEqualTo(504);
+        });
     }
 
     @Test
