@@ -32,130 +32,17 @@ class ToolPoisoningScannerTest {
                 StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
                 JsonNode d = M.readTree(line);
-                List<String> texts = new ArrayList<>();
-                strings(d.path("function"), texts);
+                // as the gateway reads a tools entry (its "type": "function" adds nothing to the text)
+                String text =
+                        ToolDefinitionText.join(ToolDefinitionText.parts(d.path("function"), "tools[0].function"));
                 out.add(new Sample(
                         d.path("id").asText(""),
                         d.path("source").asText(),
                         d.path("label").asBoolean(),
-                        String.join("\n", texts)));
+                        text));
             }
         }
         return out;
-    }
-
-    /** JSON Schema's and the tool formats' keywords, as InputScreen has them. */
-    static final Set<String> KEYWORDS = Set.of(
-            "type",
-            "function",
-            "custom",
-            "name",
-            "description",
-            "parameters",
-            "properties",
-            "required",
-            "items",
-            "prefixItems",
-            "enum",
-            "default",
-            "title",
-            "examples",
-            "example",
-            "format",
-            "pattern",
-            "$ref",
-            "$schema",
-            "$id",
-            "$defs",
-            "$comment",
-            "$anchor",
-            "definitions",
-            "anyOf",
-            "oneOf",
-            "allOf",
-            "not",
-            "if",
-            "then",
-            "else",
-            "const",
-            "additionalProperties",
-            "patternProperties",
-            "propertyNames",
-            "unevaluatedProperties",
-            "minimum",
-            "maximum",
-            "exclusiveMinimum",
-            "exclusiveMaximum",
-            "multipleOf",
-            "minLength",
-            "maxLength",
-            "minItems",
-            "maxItems",
-            "uniqueItems",
-            "contains",
-            "minContains",
-            "maxContains",
-            "minProperties",
-            "maxProperties",
-            "dependentRequired",
-            "dependentSchemas",
-            "nullable",
-            "readOnly",
-            "writeOnly",
-            "deprecated",
-            "contentEncoding",
-            "contentMediaType",
-            "strict",
-            "schema",
-            "grammar",
-            "syntax",
-            "definition",
-            "input_schema");
-
-    static final Set<String> DATA = Set.of("default", "examples", "example", "const", "enum");
-
-    /** A definition's texts as the gateway joins them (InputScreen.leaves). */
-    static void strings(JsonNode node, List<String> texts) {
-        strings(node, texts, true);
-    }
-
-    static void strings(JsonNode node, List<String> texts, boolean schema) {
-        if (node.isObject()) {
-            node.properties().forEach(e -> {
-                String k = e.getKey();
-                JsonNode v = e.getValue();
-                if (!schema || !KEYWORDS.contains(k)) {
-                    texts.add(k);
-                }
-                if (v.isTextual()) {
-                    if (!(schema && k.equals("type") && v.asText().matches("[a-z]{1,12}"))) {
-                        texts.add(v.asText());
-                    }
-                } else if (!(schema && k.equals("required") && namesProperties(v, node.path("properties")))) {
-                    strings(v, texts, schema && !DATA.contains(k));
-                }
-            });
-        } else if (node.isArray()) {
-            for (JsonNode child : node) {
-                if (child.isTextual()) {
-                    texts.add(child.asText());
-                } else {
-                    strings(child, texts, schema);
-                }
-            }
-        }
-    }
-
-    static boolean namesProperties(JsonNode list, JsonNode properties) {
-        if (!list.isArray()) {
-            return false;
-        }
-        for (JsonNode n : list) {
-            if (!n.isTextual() || !properties.has(n.asText())) {
-                return false;
-            }
-        }
-        return true;
     }
 
     static double score(String text) {

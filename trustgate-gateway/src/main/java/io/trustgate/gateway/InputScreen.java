@@ -12,6 +12,7 @@ import io.trustgate.api.TrustgateException;
 import io.trustgate.api.Verdict;
 import io.trustgate.firewall.FirewallChain;
 import io.trustgate.firewall.RedactionSession;
+import io.trustgate.firewall.ToolDefinitionText;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -215,13 +216,12 @@ final class InputScreen {
             String where,
             Screened findings,
             RedactionSession session) {
-        List<Leaf> leaves = new java.util.ArrayList<>();
-        leaves(value, where, leaves, false);
+        List<ToolDefinitionText.Part> leaves = ToolDefinitionText.data(value, where);
         StringBuilder text = new StringBuilder(key);
         if (value.isTextual()) {
             text.append('\n').append(value.asText());
         }
-        for (Leaf leaf : leaves) {
+        for (ToolDefinitionText.Part leaf : leaves) {
             text.append('\n').append(leaf.text());
         }
         JsonNode joined = com.fasterxml.jackson.databind.node.TextNode.valueOf(text.toString());
@@ -233,84 +233,6 @@ final class InputScreen {
         it.forEachRemaining(all::add);
         return all;
     }
-
-    /**
-     * Keys that JSON Schema and the tool formats define: as words they carry nothing an attacker chose, so they are
-     * not part of the text (every other key is: a property named {@code content_of_id_rsa_do_not_tell_user} reaches
-     * the model too). Inside data ({@link #DATA}) every key is text.
-     */
-    private static final Set<String> KEYWORDS = Set.of(
-            "type",
-            "function",
-            "custom",
-            "name",
-            "description",
-            "parameters",
-            "properties",
-            "required",
-            "items",
-            "prefixItems",
-            "enum",
-            "default",
-            "title",
-            "examples",
-            "example",
-            "format",
-            "pattern",
-            "$ref",
-            "$schema",
-            "$id",
-            "$defs",
-            "$comment",
-            "$anchor",
-            "definitions",
-            "anyOf",
-            "oneOf",
-            "allOf",
-            "not",
-            "if",
-            "then",
-            "else",
-            "const",
-            "additionalProperties",
-            "patternProperties",
-            "propertyNames",
-            "unevaluatedProperties",
-            "minimum",
-            "maximum",
-            "exclusiveMinimum",
-            "exclusiveMaximum",
-            "multipleOf",
-            "minLength",
-            "maxLength",
-            "minItems",
-            "maxItems",
-            "uniqueItems",
-            "contains",
-            "minContains",
-            "maxContains",
-            "minProperties",
-            "maxProperties",
-            "dependentRequired",
-            "dependentSchemas",
-            "nullable",
-            "readOnly",
-            "writeOnly",
-            "deprecated",
-            "contentEncoding",
-            "contentMediaType",
-            "strict",
-            "schema",
-            "grammar",
-            "syntax",
-            "definition",
-            "input_schema");
-
-    /** Keys whose values are data (a default, an example), where no key is structure. */
-    private static final Set<String> DATA = Set.of("default", "examples", "example", "const", "enum");
-
-    /** A {@code type} value that is a type name ({@code string}, {@code dict}): too short to carry anything. */
-    private static final java.util.regex.Pattern TYPE_NAME = java.util.regex.Pattern.compile("[a-z]{1,12}");
 
     private static final ScanContext DEFINITION = ScanContext.of(ScanContext.Source.TOOL_DEFINITION);
 
@@ -350,22 +272,8 @@ final class InputScreen {
     }
 
     /**
-     * One string of a tool definition: where it sits, so that a masked form can be put back; {@code fixed} when it
-     * cannot be changed (a key, or a name the model calls the tool by).
-     */
-    private record Leaf(JsonNode parent, String key, int index, String path, String text, boolean fixed) {
-        void set(String value) {
-            if (parent instanceof ObjectNode o) {
-                o.put(key, value);
-            } else if (parent instanceof ArrayNode a) {
-                a.set(index, value);
-            }
-        }
-    }
-
-    /**
      * Screens a tool definition (or a response schema) as one text: its strings and keys but the keywords of JSON
-     * Schema and of the tool formats ({@link #KEYWORDS}, and type names), one per line, since a poisoned definition spreads its instruction over the description and the
+     * Schema and of the tool formats, and type names ({@link ToolDefinitionText}), one per line, since a poisoned definition spreads its instruction over the description and the
      * parameters, and a short parameter description alone ("The user's password.") says too little to judge; one scan
      * per definition also keeps a request with many tools cheap. A block names the definition for an injection (judged
      * on the whole) and the string for anything else; what is masked goes back into the string it was found in (a
@@ -374,8 +282,7 @@ final class InputScreen {
      */
     private static void definition(
             FirewallChain chain, ObjectNode node, String where, Screened findings, RedactionSession session) {
-        List<Leaf> leaves = new java.util.ArrayList<>();
-        leaves(node, where, leaves, true);
+        List<ToolDefinitionText.Part> leaves = ToolDefinitionText.parts(node, where);
         if (leaves.isEmpty()) {
             return;
         }
@@ -430,7 +337,7 @@ final class InputScreen {
                     }
                 }
                 for (int i = 0; i < leaves.size(); i++) {
-                    Leaf leaf = leaves.get(i);
+                    ToolDefinitionText.Part leaf = leaves.get(i);
                     int from = starts[i];
                     int to = from + leaf.text().length();
                     List<Finding> masked = new java.util.ArrayList<>();
@@ -466,62 +373,6 @@ final class InputScreen {
     private static int leafAt(int[] starts, int offset) {
         int i = java.util.Arrays.binarySearch(starts, offset);
         return i >= 0 ? i : Math.max(0, -i - 2);
-    }
-
-    /** The names the model calls a tool or a schema by: they cannot be masked. */
-    private static final java.util.regex.Pattern FIXED_NAME = java.util.regex.Pattern.compile(
-            "(tools\\[\\d+]\\.(function|custom)|functions\\[\\d+]|response_format\\.json_schema)\\.name");
-
-    /**
-     * Collects the texts under {@code node}, in order, with where each sits: every string, and every key that is
-     * not a keyword where keywords are structure ({@code schema}: outside data). Left out: a {@code type} that is a
-     * type name, and a {@code required} list that only names the sibling properties (their keys are in already).
-     */
-    private static void leaves(JsonNode node, String where, List<Leaf> out, boolean schema) {
-        if (node instanceof ObjectNode object) {
-            for (String key : iterable(object.fieldNames())) {
-                JsonNode child = object.get(key);
-                String at = where + "." + key;
-                if (!schema || !KEYWORDS.contains(key)) {
-                    out.add(new Leaf(object, key, -1, at + " (key)", key, true));
-                }
-                if (child.isTextual()) {
-                    String text = child.asText();
-                    if (schema && key.equals("type") && TYPE_NAME.matcher(text).matches()) {
-                        continue;
-                    }
-                    out.add(new Leaf(
-                            object, key, -1, at, text, FIXED_NAME.matcher(at).matches()));
-                } else if (schema && key.equals("required") && namesProperties(child, object.path("properties"))) {
-                    continue;
-                } else {
-                    leaves(child, at, out, schema && !DATA.contains(key));
-                }
-            }
-        } else if (node instanceof ArrayNode array) {
-            for (int i = 0; i < array.size(); i++) {
-                JsonNode child = array.get(i);
-                String at = where + "[" + i + "]";
-                if (child.isTextual()) {
-                    out.add(new Leaf(array, null, i, at, child.asText(), false));
-                } else {
-                    leaves(child, at, out, schema);
-                }
-            }
-        }
-    }
-
-    /** Whether {@code list} is an array of strings each of which is a key of {@code properties}. */
-    private static boolean namesProperties(JsonNode list, JsonNode properties) {
-        if (!list.isArray()) {
-            return false;
-        }
-        for (JsonNode n : list) {
-            if (!n.isTextual() || !properties.has(n.asText())) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
