@@ -52,6 +52,9 @@ final class InputScreen {
             // a tool result is data: scanners that know indirect injection judge it as such
             ScanContext context = ScanContext.of(source);
             String at = "messages[" + i + "]";
+            // a message's identifiers (names, ids) are scanned together, once: an agent's history holds many
+            Identifiers ids = new Identifiers();
+            Identifiers fetched = new Identifiers(); // URLs and file names the provider fetches or keeps
             JsonNode content = m.path("content");
             if (content.isTextual()) {
                 field(chain, m, "content", at + ".content", findings, disregarded, context, session);
@@ -64,10 +67,9 @@ final class InputScreen {
                         // the provider fetches the URL and keeps the file name: a key in them leaves the network
                         JsonNode url = part.path("image_url").path("url");
                         if (!url.asText("").startsWith("data:")) {
-                            identifier(chain, url, where + ".image_url.url", findings, ONLY_SECRETS, context, session);
+                            fetched.add(url, where + ".image_url.url");
                         }
-                        JsonNode file = part.path("file").path("filename");
-                        identifier(chain, file, where + ".file.filename", findings, ONLY_SECRETS, context, session);
+                        fetched.add(part.path("file").path("filename"), where + ".file.filename");
                     }
                 }
                 joined(chain, parts, at + ".content", findings, disregarded, context, session);
@@ -86,19 +88,20 @@ final class InputScreen {
                             disregarded,
                             context,
                             session);
-                    identifier(
-                            chain, fn.path("name"), call + ".function.name", findings, disregarded, context, session);
+                    ids.add(fn.path("name"), call + ".function.name");
                 }
-                identifier(chain, calls.get(j).path("id"), call + ".id", findings, disregarded, context, session);
+                ids.add(calls.get(j).path("id"), call + ".id");
             }
             if (m.path("function_call") instanceof ObjectNode fn) {
                 String where = at + ".function_call";
                 field(chain, fn, "arguments", where + ".arguments", findings, disregarded, context, session);
-                identifier(chain, fn.path("name"), where + ".name", findings, disregarded, context, session);
+                ids.add(fn.path("name"), where + ".name");
             }
             // the participant's name and the ids reach the model too (a secret or an address typed there leaves)
-            identifier(chain, m.path("name"), at + ".name", findings, disregarded, context, session);
-            identifier(chain, m.path("tool_call_id"), at + ".tool_call_id", findings, disregarded, context, session);
+            ids.add(m.path("name"), at + ".name");
+            ids.add(m.path("tool_call_id"), at + ".tool_call_id");
+            ids.scan(chain, findings, disregarded, context, session);
+            fetched.scan(chain, findings, ONLY_SECRETS, context, session);
         }
         JsonNode tools = body.path("tools");
         for (int i = 0; i < tools.size(); i++) {
@@ -418,6 +421,63 @@ final class InputScreen {
     /** Every category but secrets: for texts where nothing else can be acted on (a URL the provider fetches). */
     private static final Set<Category> ONLY_SECRETS = java.util.Collections.unmodifiableSet(
             java.util.EnumSet.complementOf(java.util.EnumSet.of(Category.SECRET)));
+
+    /**
+     * Identifiers of one message (names, ids, URLs), scanned as one text, one a line: none can be masked without
+     * breaking what refers to it, so what would be masked blocks the request, naming the identifier it is in.
+     */
+    private static final class Identifiers {
+        private final List<String> texts = new java.util.ArrayList<>(0);
+        private final List<String> wheres = new java.util.ArrayList<>(0);
+
+        void add(JsonNode value, String where) {
+            if (value.isTextual() && !value.asText().isEmpty()) {
+                texts.add(value.asText());
+                wheres.add(where);
+            }
+        }
+
+        void scan(
+                FirewallChain chain,
+                Screened findings,
+                Set<Category> disregarded,
+                ScanContext context,
+                RedactionSession session) {
+            if (texts.isEmpty()) {
+                return;
+            }
+            int[] starts = new int[texts.size()];
+            StringBuilder joined = new StringBuilder();
+            for (int i = 0; i < texts.size(); i++) {
+                if (i > 0) {
+                    joined.append('\n');
+                }
+                starts[i] = joined.length();
+                joined.append(texts.get(i));
+            }
+            Verdict v = chain.scan(joined.toString(), ScanText.Stage.INPUT, disregarded, context, session);
+            logFailures(v, wheres.size() == 1 ? wheres.get(0) : wheres.toString());
+            findings.add(v);
+            Finding cause = null;
+            switch (v) {
+                case Verdict.Allow a -> {
+                    // nothing to act on
+                }
+                case Verdict.Block b -> cause = b.cause();
+                case Verdict.Redact r -> {
+                    for (int k = 0; k < r.findings().size() && cause == null; k++) {
+                        io.trustgate.api.Action action = r.actions().get(k);
+                        if (action == io.trustgate.api.Action.REDACT || action == io.trustgate.api.Action.ANONYMIZE) {
+                            cause = r.findings().get(k);
+                        }
+                    }
+                }
+            }
+            if (cause != null) {
+                throw blocked(cause, cause.hasSpan() ? wheres.get(leafAt(starts, cause.start())) : wheres.get(0));
+            }
+        }
+    }
 
     /**
      * Scans an identifier (a name, an id, a URL), if {@code value} is a string: it cannot be masked without breaking
