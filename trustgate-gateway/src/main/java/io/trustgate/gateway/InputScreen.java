@@ -491,26 +491,9 @@ final class InputScreen {
             Set<Category> disregarded,
             ScanContext context,
             RedactionSession session) {
-        if (!value.isTextual() || value.asText().isEmpty()) {
-            return;
-        }
-        Verdict v = chain.scan(value.asText(), ScanText.Stage.INPUT, disregarded, context, session);
-        logFailures(v, where);
-        findings.add(v);
-        switch (v) {
-            case Verdict.Allow a -> {
-                // nothing to act on
-            }
-            case Verdict.Block b -> throw blocked(b.cause(), where);
-            case Verdict.Redact r -> {
-                for (int k = 0; k < r.findings().size(); k++) {
-                    io.trustgate.api.Action action = r.actions().get(k);
-                    if (action == io.trustgate.api.Action.REDACT || action == io.trustgate.api.Action.ANONYMIZE) {
-                        throw blocked(r.findings().get(k), where);
-                    }
-                }
-            }
-        }
+        Identifiers one = new Identifiers();
+        one.add(value, where);
+        one.scan(chain, findings, disregarded, context, session);
     }
 
     /** Scans the text of {@code node}'s {@code field}, if it has one, and puts the redacted text back. */
