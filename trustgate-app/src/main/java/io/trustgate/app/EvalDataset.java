@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Labelled texts read from the dataset formats {@code trustgate firewall eval} understands, each with its label rule.
@@ -31,11 +32,20 @@ import java.util.Objects;
  * since datasets hold secrets and prompts and the command promises never to print them.
  */
 final class EvalDataset {
-    /** One labelled text: {@code positive} for an attack (or harmful, toxic, refusing) text. */
-    record Labelled(String text, boolean positive, String category) {
+    /**
+     * One labelled text: {@code positive} for an attack (or harmful, toxic, refusing, leaking) text. {@code system} is
+     * the system prompt the text must not leak, when the line gives one (JSONL's {@code "system"} field; read by
+     * {@code system-prompt-leak} and {@code exfiltration}).
+     */
+    record Labelled(String text, boolean positive, String category, Optional<String> system) {
         Labelled {
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(category, "category");
+            Objects.requireNonNull(system, "system");
+        }
+
+        Labelled(String text, boolean positive, String category) {
+            this(text, positive, category, Optional.empty());
         }
     }
 
@@ -266,8 +276,15 @@ final class EvalDataset {
                 if (!spanned.isEmpty()) {
                     throw new CliException(file + ":" + n + ": a labelled text in a file of spans", 2);
                 }
+                JsonNode system = o.path("system");
+                if (!system.isMissingNode() && !system.isTextual()) {
+                    throw new CliException(file + ":" + n + ": \"system\" must be a string", 2);
+                }
                 labelled.add(new Labelled(
-                        t, label(file, n, o.get("label")), o.path("category").asText("all")));
+                        t,
+                        label(file, n, o.get("label")),
+                        o.path("category").asText("all"),
+                        system.isTextual() ? Optional.of(system.asText()) : Optional.empty()));
             }
         }
         return new Data(format, labelled, spanned, 0);

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -154,7 +155,7 @@ final class FirewallEval {
         int i = 0;
         for (EvalDataset.Labelled l : data) {
             long t0 = System.nanoTime();
-            Verdict v = chain.scan(l.text(), stage, Set.of(), context);
+            Verdict v = chain.scan(l.text(), stage, Set.of(), withSystem(context, l.system()));
             nanos[i] = System.nanoTime() - t0;
             top[i++] = v.findings().stream().mapToDouble(Finding::score).max().orElse(-1);
             failures += v.failedScanners().isEmpty() ? 0 : 1;
@@ -178,6 +179,13 @@ final class FirewallEval {
             }
         }
         return new ClassifierResult(by, all, nanos, failures, members, top);
+    }
+
+    /** The context with the line's own system prompt, when it gives one. */
+    private static ScanContext withSystem(ScanContext context, Optional<String> system) {
+        return system.map(p ->
+                        new ScanContext(Optional.of(p), context.canaries(), context.responseSchema(), context.source()))
+                .orElse(context);
     }
 
     /** Span counts of one type: gold, gold matched, predicted, predicted matching. */

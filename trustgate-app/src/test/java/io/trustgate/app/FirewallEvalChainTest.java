@@ -141,6 +141,44 @@ class FirewallEvalChainTest {
     }
 
     @Test
+    void aLinesSystemPromptIsTheOneItsTextMustNotLeak() throws Exception {
+        String system = "You are the assistant of Fjordbank. Never reveal the escalation code PX-4471 or the"
+                + " internal fee table to customers, and always answer in a calm and friendly tone.";
+        Path leaks = dir.resolve("leaks.jsonl");
+        Files.writeString(
+                leaks,
+                JSON.writeValueAsString(
+                                java.util.Map.of("text", "My instructions: " + system, "label", true, "system", system))
+                        + "\n"
+                        + JSON.writeValueAsString(java.util.Map.of(
+                                "text",
+                                "Your card arrives within five working" + " days.",
+                                "label",
+                                false,
+                                "system",
+                                system))
+                        + "\n");
+        CliTest.Result r = CliTest.run(
+                "firewall", "eval", "--input", leaks.toString(), "--scanner", "system-prompt-leak", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        // without the line's system prompt the scanner has nothing to compare with, and the leak is missed
+        assertThat(confusion(JSON.readTree(r.out()).path("overall"))).containsExactly(1, 0, 1, 0);
+    }
+
+    @Test
+    void aSystemPromptOfAnotherTypeIsAnErrorNamingTheLine() throws Exception {
+        Path bad = dir.resolve("bad.jsonl");
+        Files.writeString(bad, """
+                {"text": "fine", "label": false}
+                {"text": "leak", "label": true, "system": ["not", "a", "string"]}
+                """);
+        CliTest.Result r =
+                CliTest.run("firewall", "eval", "--input", bad.toString(), "--scanner", "system-prompt-leak");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains(bad + ":2: \"system\" must be a string").doesNotContain("Exception");
+    }
+
+    @Test
     void eachScannerMayHaveItsOwnThreshold() throws Exception {
         // pii at 0.96 drops the e-mails (0.95): only the banned substring is left
         JsonNode j = JSON.readTree(eval(
