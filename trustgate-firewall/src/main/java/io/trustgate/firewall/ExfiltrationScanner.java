@@ -48,7 +48,13 @@ import java.util.regex.Pattern;
  * hex of 24+ digits (0.9 when printable, else 0.5); Shannon entropy of at least 4.2 bits per char over 24+ chars (0.6);
  * length (48+ chars 0.5, 100+ 0.7); an e-mail address (0.8); a query longer than 300 chars in all (0.6); a value found
  * in the system prompt (12+ chars) or made mostly of its words (0.95); a canary (1.0). Path segments weigh 0.75 of that
- * unless they decode to text (document ids and commit hashes live in paths). Each further signal adds 0.05.
+ * unless they decode to text (document ids and commit hashes live in paths). Personal data ({@link PersonalData}): a
+ * valid card number, IBAN or SSN anywhere in the URL (0.85-0.9), a query key naming personal data with a value of its
+ * shape ({@code ?dob=1958-09-30}, {@code ?passwort=...}; 0.7-0.9), such a word followed by digits in a path segment or
+ * host label (0.85-0.9). A password in the user-info (0.9); a host label of 16+ hex chars that decodes to text (0.9);
+ * a redirector's target URL in a query value, read as a URL of its own; a link's fragment, which the page it opens can
+ * read (text signals only: app state and ids live there too). Words count only when separated by spaces, so a
+ * hyphenated slug is one word. Each further signal adds 0.05.
  *
  * <p>Cost: linear passes over the text (every search is anchored on a cheap char and bounded), then a few microseconds
  * per URL found; a 2 KB answer with 20 URLs took 40-65 µs at p50 on a loaded 2-core VM ({@code
@@ -85,9 +91,11 @@ public final class ExfiltrationScanner implements Scanner {
     private static final Pattern QUERY_SEP = Pattern.compile("[&;]");
     private static final Pattern PATH_SEP = Pattern.compile("[/\\\\]");
     private static final Pattern WORD = Pattern.compile("\\p{L}{2,}");
-    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]{1,64}@[\\w-]{1,63}(?:\\.[\\w-]{1,63})+");
+    private static final Pattern EMAIL =
+            Pattern.compile("[\\w.+-]{1,64}@[\\w-]{1,63}(?:\\.[\\w-]{1,63})*\\.\\p{L}{2,24}(?![\\w-])");
     private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/_-]{20,}={0,2}");
     private static final Pattern HEX = Pattern.compile("(?:[0-9a-fA-F]{2}){12,}");
+    private static final Pattern HEX_LABEL = Pattern.compile("[0-9a-f]+");
 
     private final List<String> allowedDomains;
 
@@ -445,8 +453,15 @@ public final class ExfiltrationScanner implements Scanner {
 
     record Judgement(String type, double score) {}
 
-    /** A URL split into the parts that matter; empty for URLs that fetch nothing from a third party. */
-    record Url(String host, String userInfo, String path, String query) {}
+    /**
+     * A URL split into the parts that matter; empty for URLs that fetch nothing from a third party. The fragment is
+     * never sent to the server, but the page a link opens can read it (and send it on), so it counts for links only.
+     */
+    record Url(String host, String userInfo, String path, String query, String fragment) {
+        Url(String host, String userInfo, String path, String query) {
+            this(host, userInfo, path, query, "");
+        }
+    }
 
     static Optional<Url> parse(String raw) {
         String u = raw.indexOf('&') >= 0 ? decodeEntities(raw.strip()) : raw.strip();
@@ -504,13 +519,15 @@ public final class ExfiltrationScanner implements Scanner {
         }
         String tail = u.substring(authEnd);
         int hash = tail.indexOf('#');
+        String fragment = "";
         if (hash >= 0) {
-            tail = tail.substring(0, hash); // the fragment is not sent to the server
+            fragment = tail.substring(hash + 1);
+            tail = tail.substring(0, hash);
         }
         int q = tail.indexOf('?');
         String path = q >= 0 ? tail.substring(0, q) : tail;
         String query = q >= 0 ? tail.substring(q + 1) : "";
-        return Optional.of(new Url(host, userInfo, path, query));
+        return Optional.of(new Url(host, userInfo, path, query, fragment));
     }
 
     private static final Pattern ENTITY = Pattern.compile(
@@ -561,7 +578,7 @@ public final class ExfiltrationScanner implements Scanner {
             return Optional.empty();
         }
         Url url = parsed.get();
-        double data = dataEvidence(url, context);
+        double data = dataEvidence(url, context, !autoLoads, 0);
         if (autoLoads && !allowed(url.host())) {
             return data >= FLAG_AT
                     ? Optional.of(new Judgement("IMAGE_EXFILTRATION", Math.max(0.9, data)))
@@ -573,8 +590,16 @@ public final class ExfiltrationScanner implements Scanner {
         return Optional.empty();
     }
 
-    /** The strength of the evidence that the URL carries data, in [0, 1]. */
+    /** The strength of the evidence that the URL carries data, in [0, 1], for an image (its fragment unread). */
     static double dataEvidence(Url url, ScanContext context) {
+        return dataEvidence(url, context, false, 0);
+    }
+
+    /**
+     * The strength of the evidence that the URL carries data, in [0, 1]; {@code fragment}: the URL is a link, whose
+     * page can read its fragment; {@code depth}: how deep this URL is nested in another's query (a redirector's).
+     */
+    static double dataEvidence(Url url, ScanContext context, boolean fragment, int depth) {
         Evidence ev = new Evidence();
         if (url.query().length() > 300) {
             ev.add(0.6);
@@ -584,24 +609,50 @@ public final class ExfiltrationScanner implements Scanner {
                 continue;
             }
             int eq = pair.indexOf('=');
-            String value = eq >= 0 ? pair.substring(eq + 1) : pair;
-            ev.add(value(decodeTwice(value, true), context, 1.0));
+            String value = decodeTwice(eq >= 0 ? pair.substring(eq + 1) : pair, true);
+            ev.add(value(value, context, 1.0));
             if (eq > 0) {
-                ev.add(value(decodeTwice(pair.substring(0, eq), true), context, 0.75));
+                String key = decodeTwice(pair.substring(0, eq), true);
+                ev.add(value(key, context, 0.75));
+                ev.add(PersonalData.pair(key, value));
+            }
+            ev.add(PersonalData.inValue(value));
+            if (depth == 0 && (value.startsWith("http://") || value.startsWith("https://") || value.startsWith("//"))) {
+                // a redirector's target (google.com/url?q=...) carries its own query
+                parse(value).ifPresent(inner -> ev.add(dataEvidence(inner, context, fragment, depth + 1)));
             }
         }
         for (String seg : PATH_SEP.split(url.path())) {
             if (!seg.isEmpty()) {
-                ev.add(value(decodeTwice(seg, false), context, 0.75));
+                String decoded = decodeTwice(seg, false);
+                ev.add(value(decoded, context, 0.75));
+                ev.add(PersonalData.inValue(decoded));
             }
         }
         if (!url.userInfo().isEmpty()) {
-            ev.add(value(decodeTwice(url.userInfo(), false), context, 1.0));
+            String info = decodeTwice(url.userInfo(), false);
+            ev.add(value(info, context, 1.0));
+            int colon = info.indexOf(':');
+            if (colon > 0 && colon < info.length() - 1) {
+                ev.add(0.9); // a password in the URL: sent to that host, and a credential either way
+            }
         }
         for (String label : url.host().split("\\.")) {
             if (label.length() >= 32) {
                 ev.add(value(label, context, 0.75)); // DNS exfiltration through a long subdomain label
             }
+            ev.add(PersonalData.inValue(label));
+            if (label.length() >= 16
+                    && label.length() % 2 == 0
+                    && HEX_LABEL.matcher(label).matches()
+                    && printable(decodeHex(label))) {
+                ev.add(0.9); // text written in hex as a host label
+            }
+        }
+        if (fragment && !url.fragment().isEmpty()) {
+            String frag = decodeTwice(url.fragment(), false);
+            ev.add(PersonalData.inValue(frag));
+            ev.add(textIn(frag, context));
         }
         return ev.score();
     }
@@ -642,13 +693,7 @@ public final class ExfiltrationScanner implements Scanner {
                 && fromPrompt(v, context.systemPrompt().get())) {
             text = 0.95;
         }
-        int words = 0;
-        if (v.indexOf(' ') >= 0) {
-            Matcher w = WORD.matcher(v);
-            while (w.find() && words < 4) {
-                words++;
-            }
-        }
+        int words = proseWords(v);
         if (words >= 4) {
             text = Math.max(text, 0.8);
         } else if (words == 3) {
@@ -688,6 +733,55 @@ public final class ExfiltrationScanner implements Scanner {
             shape = Math.max(shape, 0.5);
         }
         return Math.max(text, shape * weight);
+    }
+
+    /**
+     * Words separated by spaces, each holding a word of two letters or more, up to 4: prose, which URLs do not carry.
+     * A slug's hyphenated words ({@code license-Apache 2.0-green}) count as one.
+     */
+    private static int proseWords(String v) {
+        if (v.indexOf(' ') < 0) {
+            return 0;
+        }
+        int words = 0;
+        for (String token : v.split(" +")) {
+            if (!token.isEmpty() && WORD.matcher(token).find() && ++words == 4) {
+                break;
+            }
+        }
+        return words;
+    }
+
+    /**
+     * The signals of {@link #value} that say a value is text (prose, an e-mail address, printable base64 or hex, the
+     * system prompt), leaving out those of shape alone: for a link's fragment, where long ids and app state are common.
+     */
+    static double textIn(String v, ScanContext context) {
+        if (v.length() < 8) {
+            return 0;
+        }
+        double text = 0;
+        int words = proseWords(v);
+        if (words >= 4) {
+            text = 0.8;
+        } else if (words == 3) {
+            text = 0.6;
+        }
+        if (EMAIL.matcher(v).find()) {
+            text = Math.max(text, 0.8);
+        }
+        Matcher b = BASE64.matcher(v);
+        while (b.find()) {
+            ScanDeadline.tick();
+            if (mixed(b.group()) && printable(decodeBase64(b.group()))) {
+                text = Math.max(text, 0.9);
+            }
+        }
+        if (context.systemPrompt().isPresent()
+                && fromPrompt(v, context.systemPrompt().get())) {
+            text = Math.max(text, 0.95);
+        }
+        return text;
     }
 
     /** Whether a value is a piece of the system prompt, or made mostly of its longer words. */
