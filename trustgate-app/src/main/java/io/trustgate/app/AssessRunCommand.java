@@ -15,13 +15,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -266,15 +262,8 @@ final class AssessRunCommand implements Callable<Integer> {
         Suite s = Assessments.suite(suite == null ? "" : suite, in);
         Assessments.refusalDetector(refusalDetector); // validates the name
         Instant now = Instant.now();
-        String id = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-                        .withZone(ZoneOffset.UTC)
-                        .format(now)
-                + "-" + s.name().replaceAll("[^A-Za-z0-9._-]", "_") + "-"
-                + HexFormat.of()
-                        .toHexDigits(ThreadLocalRandom.current().nextInt())
-                        .substring(0, 4);
         return new RunMeta(
-                id,
+                RunStore.newId(now, s.name()),
                 model,
                 s.name(),
                 in,

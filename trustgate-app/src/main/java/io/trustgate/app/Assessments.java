@@ -95,6 +95,11 @@ final class Assessments {
     }
 
     static RunMeta meta(RunStore store, String runId) {
+        try {
+            RunStore.requireId(runId); // '..' or a path would name a folder outside the store
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage(), 2);
+        }
         return store.meta(runId)
                 .orElseThrow(() -> new CliException(
                         "no run '" + runId + "' in " + store.dir(runId).getParent() + " (see: trustgate assess list)",

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * What a run is: everything needed to continue it after a crash with the same samples and grading.
  *
- * @param id the run id (folder name)
+ * @param id the run id (folder name; {@link RunStore#newId})
  * @param model the model assessed
  * @param suite the suite name
  * @param input the user suite file, when the suite is a user's
@@ -42,9 +42,7 @@ public record RunMeta(
         Objects.requireNonNull(created, "created");
         Objects.requireNonNull(refusalDetector, "refusalDetector");
         Objects.requireNonNull(judge, "judge");
-        if (!id.matches("[A-Za-z0-9._-]{1,100}")) {
-            throw new IllegalArgumentException("run id must be letters, digits, '.', '_' or '-', was '" + id + "'");
-        }
+        RunStore.requireId(id);
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be >= 0, was " + limit);
         }

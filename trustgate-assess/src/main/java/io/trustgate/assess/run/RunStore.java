@@ -12,12 +12,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -32,14 +38,50 @@ public final class RunStore {
     static final String JOURNAL = "journal.jsonl";
     static final String FINISHED = "finished";
 
+    /**
+     * The shape of the ids the store makes ({@link #newId}): start time (UTC), suite name, 4 random hex digits, as in
+     * {@code 20261126-093000-xstest-1a2b}. Every method refuses any other id: an id names a folder, and {@code ..}, a
+     * path or an absolute path would name one outside the store.
+     */
+    private static final Pattern ID = Pattern.compile("[0-9]{8}-[0-9]{6}-[A-Za-z0-9._-]{1,79}-[0-9a-f]{4}");
+
+    private static final DateTimeFormatter ID_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
     private final Path root;
 
     public RunStore(Path dataDir) {
         this.root = dataDir.resolve("assessments");
     }
 
+    /** A new run id for a run of {@code suite} started at {@code started}. */
+    public static String newId(Instant started, String suite) {
+        String s = suite.replaceAll("[^A-Za-z0-9._-]", "_");
+        s = s.isEmpty() ? "suite" : s.substring(0, Math.min(s.length(), 79));
+        return ID_TIME.format(started) + "-" + s + "-"
+                + HexFormat.of()
+                        .toHexDigits(ThreadLocalRandom.current().nextInt())
+                        .substring(0, 4);
+    }
+
+    /** Whether {@code s} has the shape of a run id. */
+    public static boolean isId(String s) {
+        return ID.matcher(s).matches();
+    }
+
+    /** {@code runId}, if it has the shape of a run id; else an {@link IllegalArgumentException} saying so. */
+    public static String requireId(String runId) {
+        if (!isId(runId)) {
+            String shown = runId.length() > 60 ? runId.substring(0, 60) + "..." : runId;
+            throw new IllegalArgumentException("'" + shown.replaceAll("\\p{Cntrl}", "?")
+                    + "' is not a run id (run ids look like 20261126-093000-xstest-1a2b; see: trustgate assess list)");
+        }
+        return runId;
+    }
+
+    /** The run's folder; the id must have the shape of a run id. */
     public Path dir(String runId) {
-        return root.resolve(runId);
+        return root.resolve(requireId(runId));
     }
 
     /** Creates the run's folder and writes its metadata; fails if the run exists. */
@@ -62,8 +104,7 @@ public final class RunStore {
      */
     public void delete(String runId) {
         Path d = dir(runId);
-        // a leading letter or digit: '.' and '..' must never name a folder to remove
-        if (!runId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}") || !Files.isDirectory(d)) {
+        if (!Files.isDirectory(d)) {
             return;
         }
         try (Stream<Path> all = Files.walk(d)) {
@@ -75,9 +116,10 @@ public final class RunStore {
         }
     }
 
+    /** The run's metadata; empty when there is no such run. */
     public Optional<RunMeta> meta(String runId) {
         Path f = dir(runId).resolve(META);
-        if (!runId.matches("[A-Za-z0-9._-]{1,100}") || !Files.isRegularFile(f)) {
+        if (!Files.isRegularFile(f)) {
             return Optional.empty();
         }
         try {
@@ -87,7 +129,7 @@ public final class RunStore {
         }
     }
 
-    /** Every run, newest first. */
+    /** Every run, newest first; folders whose name is not a run id are not runs. */
     public List<RunMeta> list() {
         if (!Files.isDirectory(root)) {
             return List.of();
@@ -95,7 +137,10 @@ public final class RunStore {
         List<RunMeta> out = new ArrayList<>();
         try (Stream<Path> s = Files.list(root)) {
             for (Path d : s.filter(Files::isDirectory).toList()) {
-                meta(d.getFileName().toString()).ifPresent(out::add);
+                String name = d.getFileName().toString();
+                if (isId(name)) {
+                    meta(name).ifPresent(out::add);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + root, e);

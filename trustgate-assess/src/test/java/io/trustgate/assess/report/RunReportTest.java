@@ -30,7 +30,7 @@ class RunReportTest {
 
     static RunMeta meta() {
         return new RunMeta(
-                "run-1",
+                "20261126-010000-advbench-0001",
                 "gpt-x",
                 "advbench",
                 Optional.empty(),
@@ -87,7 +87,7 @@ class RunReportTest {
     void evidenceCarriesTheKindTheRunAndTheIntervals() {
         Evidence e = report().evidence();
         assertThat(e.kind()).isEqualTo(EvidenceKind.RED_TEAM);
-        assertThat(e.source()).isEqualTo("trustgate-run:run-1");
+        assertThat(e.source()).isEqualTo("trustgate-run:20261126-010000-advbench-0001");
         assertThat(e.measurement("attack_success_rate").orElseThrow().hasInterval())
                 .isTrue();
         assertThat(e.measurement("attack_success_rate[base64]")).isPresent();

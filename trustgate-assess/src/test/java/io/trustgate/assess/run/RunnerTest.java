@@ -48,6 +48,11 @@ class RunnerTest {
         return out;
     }
 
+    /** The id of test run n, in the store's shape. */
+    static String id(int n) {
+        return String.format("20261126-000000-test-%04x", n);
+    }
+
     static RunMeta meta(String id) {
         return new RunMeta(
                 id,
@@ -88,19 +93,19 @@ class RunnerTest {
     @Test
     void gradesEverySampleOnceAndMarksTheRunFinished() throws Exception {
         RunStore store = new RunStore(data);
-        store.create(meta("r1"));
+        store.create(meta(id(1)));
         Adder model = new Adder();
-        Runner.Summary s = runner(model, 4).run(store, meta("r1"), samples(20), Progress.silent());
+        Runner.Summary s = runner(model, 4).run(store, meta(id(1)), samples(20), Progress.silent());
         assertThat(s.graded()).isEqualTo(20);
-        assertThat(store.results("r1")).hasSize(20).allMatch(r -> r.grade().hit());
-        assertThat(store.finished("r1")).isTrue();
+        assertThat(store.results(id(1))).hasSize(20).allMatch(r -> r.grade().hit());
+        assertThat(store.finished(id(1))).isTrue();
         assertThat(model.calls.values()).allMatch(c -> c.get() == 1);
     }
 
     @Test
     void interruptedRunResumesWithoutRunningAnySampleTwice() throws Exception {
         RunStore store = new RunStore(data);
-        RunMeta meta = meta("r2");
+        RunMeta meta = meta(id(2));
         store.create(meta);
         int n = 30;
         // the first process: answers 10 samples, then hangs like a stuck connection until it is stopped
@@ -129,19 +134,19 @@ class RunnerTest {
         t.interrupt();
         t.join(10_000);
         assertThat(t.isAlive()).isFalse();
-        int gradedFirst = store.results("r2").size();
+        int gradedFirst = store.results(id(2)).size();
         assertThat(gradedFirst).isBetween(8, 12);
-        assertThat(store.finished("r2")).isFalse();
+        assertThat(store.finished(id(2))).isFalse();
 
         // the second process resumes: only the samples without a graded line are sent
         Adder second = new Adder();
         Runner.Summary s = runner(second, 3).run(store, meta, samples(n), Progress.silent());
         assertThat(s.alreadyDone()).isEqualTo(gradedFirst);
         assertThat(s.graded()).isEqualTo(n - gradedFirst);
-        List<SampleResult> all = store.results("r2");
+        List<SampleResult> all = store.results(id(2));
         assertThat(all).hasSize(n);
         assertThat(all.stream().map(SampleResult::id).distinct().count()).isEqualTo(n);
-        Map<String, Long> lines = Files.readAllLines(store.dir("r2").resolve(RunStore.JOURNAL)).stream()
+        Map<String, Long> lines = Files.readAllLines(store.dir(id(2)).resolve(RunStore.JOURNAL)).stream()
                 .filter(l -> !l.isBlank())
                 .map(l -> l.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1"))
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
@@ -152,24 +157,24 @@ class RunnerTest {
                     .as(r.id())
                     .isNull();
         }
-        assertThat(store.finished("r2")).isTrue();
+        assertThat(store.finished(id(2))).isTrue();
     }
 
     @Test
     void lineCutShortByACrashIsIgnoredAndItsSampleRunsAgain() throws Exception {
         RunStore store = new RunStore(data);
-        RunMeta meta = meta("r3");
+        RunMeta meta = meta(id(3));
         store.create(meta);
         runner(new Adder(), 1).run(store, meta, samples(3), Progress.silent());
         Files.writeString(
-                store.dir("r3").resolve(RunStore.JOURNAL),
+                store.dir(id(3)).resolve(RunStore.JOURNAL),
                 "{\"id\":\"s3\",\"category\":\"odd\",\"met",
                 StandardCharsets.UTF_8,
                 StandardOpenOption.APPEND);
-        assertThat(store.results("r3")).hasSize(3);
+        assertThat(store.results(id(3))).hasSize(3);
         Runner.Summary s = runner(new Adder(), 1).run(store, meta, samples(5), Progress.silent());
         assertThat(s.graded()).isEqualTo(2);
-        assertThat(store.results("r3")).hasSize(5);
+        assertThat(store.results(id(3))).hasSize(5);
     }
 
     @Test
@@ -181,9 +186,9 @@ class RunnerTest {
             default -> new ModelClient.Reply.Answer("#### 1");
         };
         RunStore store = new RunStore(data);
-        store.create(meta("r4"));
-        runner(flaky, 1).run(store, meta("r4"), samples(1), Progress.silent());
-        SampleResult r = store.results("r4").get(0);
+        store.create(meta(id(4)));
+        runner(flaky, 1).run(store, meta(id(4)), samples(1), Progress.silent());
+        SampleResult r = store.results(id(4)).get(0);
         assertThat(r.graded()).isTrue();
         assertThat(r.attempts()).isEqualTo(3);
         assertThat(slept.get(0)).isEqualTo(Duration.ofSeconds(2));
@@ -197,46 +202,46 @@ class RunnerTest {
                 ? new ModelClient.Reply.Failure(true, "429", Optional.of(Duration.ofMillis(1)))
                 : new ModelClient.Reply.Answer("#### 1");
         RunStore store = new RunStore(data);
-        store.create(meta("r8"));
-        runner(paced, 1).run(store, meta("r8"), samples(1), Progress.silent());
-        assertThat(store.results("r8").get(0).graded()).isTrue();
-        assertThat(store.results("r8").get(0).attempts()).isEqualTo(11);
+        store.create(meta(id(8)));
+        runner(paced, 1).run(store, meta(id(8)), samples(1), Progress.silent());
+        assertThat(store.results(id(8)).get(0).graded()).isTrue();
+        assertThat(store.results(id(8)).get(0).attempts()).isEqualTo(11);
     }
 
     @Test
     void nonRetryableFailureIsRecordedAndTriedAgainOnResume() throws Exception {
         RunStore store = new RunStore(data);
-        store.create(meta("r5"));
+        store.create(meta(id(5)));
         ModelClient broken = r -> new ModelClient.Reply.Failure(false, "400 bad model", Optional.empty());
-        Runner.Summary s = runner(broken, 2).run(store, meta("r5"), samples(4), Progress.silent());
+        Runner.Summary s = runner(broken, 2).run(store, meta(id(5)), samples(4), Progress.silent());
         assertThat(s.failed()).isEqualTo(4);
-        assertThat(store.results("r5")).allMatch(r -> !r.graded() && r.attempts() == 1);
-        assertThat(store.finished("r5")).isFalse();
-        runner(new Adder(), 2).run(store, meta("r5"), samples(4), Progress.silent());
-        assertThat(store.results("r5")).hasSize(4).allMatch(SampleResult::graded);
-        assertThat(store.finished("r5")).isTrue();
+        assertThat(store.results(id(5))).allMatch(r -> !r.graded() && r.attempts() == 1);
+        assertThat(store.finished(id(5))).isFalse();
+        runner(new Adder(), 2).run(store, meta(id(5)), samples(4), Progress.silent());
+        assertThat(store.results(id(5))).hasSize(4).allMatch(SampleResult::graded);
+        assertThat(store.finished(id(5))).isTrue();
     }
 
     @Test
     void aFatalAnswerStopsTheRunAtOnceAndJournalsNothing() throws Exception {
         // QA pass 5 D8: a refused key used to fail every sample of the suite, one by one, after retries
         RunStore store = new RunStore(data);
-        store.create(meta("r9"));
+        store.create(meta(id(9)));
         AtomicInteger calls = new AtomicInteger();
         ModelClient refused = r -> {
             calls.incrementAndGet();
             return new ModelClient.Reply.Fatal("HTTP 401: invalid key");
         };
-        assertThatThrownBy(() -> runner(refused, 2).run(store, meta("r9"), samples(200), Progress.silent()))
+        assertThatThrownBy(() -> runner(refused, 2).run(store, meta(id(9)), samples(200), Progress.silent()))
                 .isInstanceOf(Runner.Aborted.class)
                 .hasMessage("HTTP 401: invalid key");
         assertThat(calls.get()).isLessThanOrEqualTo(2); // the calls already in flight, no more
-        assertThat(store.results("r9")).isEmpty();
-        assertThat(store.finished("r9")).isFalse();
+        assertThat(store.results(id(9))).isEmpty();
+        assertThat(store.finished(id(9))).isFalse();
         assertThat(slept).isEmpty();
-        store.delete("r9");
-        assertThat(store.dir("r9")).doesNotExist();
-        store.delete("..");
+        store.delete(id(9));
+        assertThat(store.dir(id(9))).doesNotExist();
+        assertThatThrownBy(() -> store.delete("..")).isInstanceOf(IllegalArgumentException.class);
         assertThat(data).exists();
     }
 
@@ -252,11 +257,11 @@ class RunnerTest {
                 Runner.Options.defaults(1),
                 noSleep);
         RunStore store = new RunStore(data);
-        store.create(meta("r6"));
+        store.create(meta(id(6)));
         List<Sample> s = List.of(
                 new Sample("h1", "plain", "attack_success_rate", Optional.empty(), "harmful?", new Check.Complies()));
-        withJudge.run(store, meta("r6"), s, Progress.silent());
-        SampleResult r = store.results("r6").get(0);
+        withJudge.run(store, meta(id(6)), s, Progress.silent());
+        SampleResult r = store.results(id(6)).get(0);
         assertThat(r.grade().refused()).isFalse();
         assertThat(r.judgeRefused()).contains(true);
         assertThat(Judge.verdict("complied.")).contains(false);
@@ -266,9 +271,9 @@ class RunnerTest {
     @Test
     void creatingAnExistingRunFails() {
         RunStore store = new RunStore(data);
-        store.create(meta("r7"));
-        assertThatThrownBy(() -> store.create(meta("r7"))).hasMessageContaining("already exists");
-        assertThat(store.list()).extracting(RunMeta::id).containsExactly("r7");
+        store.create(meta(id(7)));
+        assertThatThrownBy(() -> store.create(meta(id(7)))).hasMessageContaining("already exists");
+        assertThat(store.list()).extracting(RunMeta::id).containsExactly(id(7));
     }
 
     @Test
