@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.trustgate.api.Secret;
 import io.trustgate.assess.ratings.Battle;
 import io.trustgate.assess.ratings.PairwiseJudge;
+import io.trustgate.assess.run.Runner;
 import io.trustgate.assess.suite.Sample;
 import io.trustgate.assess.suite.SuiteDataException;
 import java.io.IOException;
@@ -110,7 +111,13 @@ final class AssessBattleCommand implements Callable<Integer> {
             texts = texts.subList(0, limit);
         }
         GatewayModelClient client = new GatewayModelClient(URI.create(g), Secret.of(k), Duration.ofSeconds(120));
-        PairwiseJudge.Result r = new PairwiseJudge(client, judge, 0.7, maxTokens).run(texts, models, seed);
+        PairwiseJudge.Result r;
+        try {
+            r = new PairwiseJudge(client, judge, 0.7, maxTokens).run(texts, models, seed);
+        } catch (Runner.Aborted e) {
+            // as assess run: a refused key or an unknown model would fail every battle; nothing is worth appending
+            throw new CliException("battles stopped: " + e.getMessage() + "; nothing was appended to " + output, 2);
+        }
         StringBuilder lines = new StringBuilder();
         for (Battle b : r.battles()) {
             lines.append(JSON.createObjectNode()

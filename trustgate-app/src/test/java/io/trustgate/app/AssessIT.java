@@ -224,6 +224,39 @@ class AssessIT {
     }
 
     @Test
+    void battlesStopAtAWrongKeyOrAnUnknownModelWithExit2() throws Exception {
+        // as assess run (QA pass 5 D8): these used to send every battle and count each as a failed call
+        Path prompts = dir.resolve("many-prompts.txt");
+        Files.writeString(prompts, "Say hi.\n".repeat(40));
+        Path battles = dir.resolve("refused.jsonl");
+        for (List<String> bad : List.of(
+                List.of("sandbox-echo,sandbox-twin", "sandbox-echo", "sk-tg-wrong", "HTTP 401", "refused the key"),
+                List.of("sandbox-echo,no-such-model", "sandbox-echo", key, "HTTP 404", "does not know model"),
+                List.of("sandbox-echo,sandbox-twin", "no-such-judge", key, "judge: HTTP 404", "no-such-judge"))) {
+            CliTest.Result r = assess(
+                    "battle",
+                    "--models",
+                    bad.get(0),
+                    "--judge",
+                    bad.get(1),
+                    "--prompts",
+                    prompts.toString(),
+                    "--output",
+                    battles.toString(),
+                    "--gateway",
+                    gw.baseUrl(),
+                    "--key",
+                    bad.get(2));
+            assertThat(r.code()).as(r.err()).isEqualTo(2);
+            assertThat(r.err())
+                    .startsWith("trustgate: battles stopped: ")
+                    .contains(bad.get(3), bad.get(4), "nothing was appended")
+                    .doesNotContain("failed calls");
+            assertThat(battles).doesNotExist();
+        }
+    }
+
+    @Test
     void battlesJudgedByAModelThroughTheGatewayFeedTheRatings() throws Exception {
         Path prompts = dir.resolve("prompts.txt");
         java.nio.file.Files.writeString(prompts, "Name a prime.\n{\"prompt\": \"Say hi.\"}\nCount to three.\n");

@@ -1,6 +1,7 @@
 package io.trustgate.assess.ratings;
 
 import io.trustgate.assess.run.ModelClient;
+import io.trustgate.assess.run.Runner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +15,9 @@ import java.util.SplittableRandom;
  * Bradley-Terry fit. Position bias (judges favour the first answer) is countered by showing the pair in a random,
  * seeded order and mapping the verdict back. Limits: a judge model has its own preferences (length, style, its own
  * family); its verdicts rate models as that judge sees them, which is evidence of a different kind than human votes.
- * A failed call or an unreadable verdict leaves that battle out, counted.
+ * A failed call or an unreadable verdict leaves that battle out, counted. A fatal answer (a refused key, 401 or 403;
+ * an unknown model, 404) stops the battles at once with {@link Runner.Aborted}, as it stops an assessment run: no
+ * later call could succeed.
  */
 public final class PairwiseJudge {
     /** The rubric, sent as the judge's system prompt. */
@@ -48,6 +51,8 @@ public final class PairwiseJudge {
     /**
      * Every pair of {@code models} on every prompt (a round robin per prompt), in the order given; {@code seed}
      * fixes who is shown first.
+     *
+     * @throws Runner.Aborted at the first fatal answer, with its message; nothing more is sent
      */
     public Result run(List<String> prompts, List<String> models, long seed) throws InterruptedException {
         if (models.size() < 2 || models.stream().distinct().count() != models.size()) {
@@ -71,8 +76,10 @@ public final class PairwiseJudge {
                     boolean swap = rnd.nextBoolean();
                     String first = swap ? answers.get(j).get() : answers.get(i).get();
                     String second = swap ? answers.get(i).get() : answers.get(j).get();
-                    Optional<String> reply = ask(ModelClient.ChatRequest.user(
-                            judge, Optional.of(RUBRIC), question(prompt, first, second), 0, 4));
+                    Optional<String> reply = ask(
+                            ModelClient.ChatRequest.user(
+                                    judge, Optional.of(RUBRIC), question(prompt, first, second), 0, 4),
+                            "judge: ");
                     if (reply.isEmpty()) {
                         failed++;
                         continue;
@@ -112,11 +119,14 @@ public final class PairwiseJudge {
     }
 
     private Optional<String> answer(String model, String prompt) throws InterruptedException {
-        return ask(ModelClient.ChatRequest.user(model, Optional.empty(), prompt, temperature, maxTokens));
+        return ask(ModelClient.ChatRequest.user(model, Optional.empty(), prompt, temperature, maxTokens), "");
     }
 
-    /** One call, retried a few times when the failure says it may help; empty when it does not succeed. */
-    private Optional<String> ask(ModelClient.ChatRequest request) throws InterruptedException {
+    /**
+     * One call, retried a few times when the failure says it may help; empty when it does not succeed. A fatal
+     * answer aborts, its message after {@code who}.
+     */
+    private Optional<String> ask(ModelClient.ChatRequest request, String who) throws InterruptedException {
         for (int attempt = 0; attempt < 4; attempt++) {
             switch (client.chat(request)) {
                 case ModelClient.Reply.Answer a -> {
@@ -125,9 +135,7 @@ public final class PairwiseJudge {
                 case ModelClient.Reply.Blocked b -> {
                     return Optional.of("[blocked by the gateway's firewall: " + b.reason() + "]");
                 }
-                case ModelClient.Reply.Fatal f -> {
-                    return Optional.empty(); // as a non-retryable failure: this pair goes unjudged
-                }
+                case ModelClient.Reply.Fatal f -> throw new Runner.Aborted(who + f.message());
                 case ModelClient.Reply.Failure f -> {
                     if (!f.retryable()) {
                         return Optional.empty();

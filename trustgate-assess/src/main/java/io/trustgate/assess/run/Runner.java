@@ -60,7 +60,8 @@ public final class Runner {
 
     /**
      * The run stopped because a call answered {@link ModelClient.Reply.Fatal}: no later call could succeed. Samples in
-     * flight are not journaled, so nothing about the run is recorded as failed.
+     * flight are not journaled, so nothing about the run is recorded as failed. Judged battles
+     * ({@code ratings.PairwiseJudge}) stop the same way.
      */
     public static final class Aborted extends RuntimeException {
         private static final long serialVersionUID = 1L;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.trustgate.assess.run.ModelClient;
+import io.trustgate.assess.run.Runner;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,36 @@ class PairwiseJudgeTest {
         assertThat(r.battles()).isEmpty();
         assertThatThrownBy(() -> new PairwiseJudge(FAKE, "judge", 0, 64).run(List.of("p"), List.of("a", "a"), 1))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aFatalAnswerStopsTheBattlesAtTheFirstCall() {
+        // as assess run: a refused key (401, 403) or an unknown model (404) would fail every later call too
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        ModelClient modelGone = request -> {
+            calls.incrementAndGet();
+            return request.model().equals("gone")
+                    ? new ModelClient.Reply.Fatal("HTTP 404: the gateway does not know model 'gone'")
+                    : FAKE.chat(request);
+        };
+        assertThatThrownBy(() -> new PairwiseJudge(modelGone, "judge", 0, 64)
+                        .run(List.of("p1", "p2", "p3"), List.of("weak", "gone", "strong"), 1))
+                .isInstanceOf(Runner.Aborted.class)
+                .hasMessage("HTTP 404: the gateway does not know model 'gone'");
+        assertThat(calls.get()).as("weak answered, gone refused, nothing more").isEqualTo(2);
+
+        calls.set(0);
+        ModelClient judgeRefused = request -> {
+            calls.incrementAndGet();
+            return request.model().equals("judge")
+                    ? new ModelClient.Reply.Fatal("HTTP 401: the gateway refused the key")
+                    : FAKE.chat(request);
+        };
+        assertThatThrownBy(() -> new PairwiseJudge(judgeRefused, "judge", 0, 64)
+                        .run(List.of("p1", "p2", "p3"), List.of("weak", "strong"), 1))
+                .isInstanceOf(Runner.Aborted.class)
+                .hasMessage("judge: HTTP 401: the gateway refused the key");
+        assertThat(calls.get()).as("two answers and one verdict asked").isEqualTo(3);
     }
 
     @Test
