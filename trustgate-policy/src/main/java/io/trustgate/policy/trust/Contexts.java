@@ -191,6 +191,9 @@ public final class Contexts {
                 });
         Optional<String> firewall = root.get("firewall").map(YamlNode::text);
         YamlNode owner = root.require("owner");
+        if (owner.text().isBlank()) {
+            throw owner.problem("is blank");
+        }
         return guard(
                 nameNode,
                 () -> new Context(
@@ -222,8 +225,14 @@ public final class Contexts {
         boolean interacts = flag(n, "interacts-with-people");
         boolean synthetic = flag(n, "generates-synthetic-content");
         boolean emotion = flag(n, "emotion-recognition-or-biometric-categorisation");
-        YamlNode at = n.get("annex-iii").or(() -> n.get("prohibited-practice")).orElse(role);
-        return guard(at, () -> new Questionnaire(role.text(), art5, annex, annexI, interacts, synthetic, emotion));
+        // each answer is checked alone first, so that an error names its own key and line
+        Optional<String> none = Optional.empty();
+        guard(role, () -> new Questionnaire(role.text(), none, none, false, false, false, false));
+        guard(
+                n.require("prohibited-practice"),
+                () -> new Questionnaire("deployer", art5, none, false, false, false, false));
+        guard(n.require("annex-iii"), () -> new Questionnaire("deployer", none, annex, false, false, false, false));
+        return guard(n, () -> new Questionnaire(role.text(), art5, annex, annexI, interacts, synthetic, emotion));
     }
 
     private static Optional<String> noneable(YamlNode n, String key) {
@@ -343,6 +352,9 @@ public final class Contexts {
                 throw e.getValue().problem("must be >= 0, was " + e.getValue().text());
             }
             w.put(d, v);
+        }
+        if (w.values().stream().allMatch(v -> v == 0)) {
+            throw n.problem("at least one must be > 0");
         }
         return w;
     }

@@ -169,6 +169,34 @@ class ContextsTest {
     }
 
     @Test
+    void eachAnswerOfTheQuestionnaireIsNamedAtItsOwnKeyAndLine() {
+        // QA pass 5 D9: a bad prohibited-practice (line 6) was reported at annex-iii (line 7), under annex-iii's key
+        assertThatThrownBy(() ->
+                        Contexts.parse(VALID.replace("prohibited-practice: none", "prohibited-practice: z"), "c.yaml"))
+                .isInstanceOf(ContextException.class)
+                .hasMessageStartingWith("c.yaml:6: eu-ai-act.prohibited-practice: ")
+                .hasMessageContaining("Art. 5(1)")
+                .hasMessageContaining("'z'");
+        assertThatThrownBy(() -> Contexts.parse(VALID.replace("role: deployer", "role: user"), "c.yaml"))
+                .hasMessageStartingWith("c.yaml:5: eu-ai-act.role: ")
+                .hasMessageContaining("'user'");
+        assertThatThrownBy(() -> Contexts.parse(VALID.replace("owner: me", "owner: ' '"), "c.yaml"))
+                .hasMessageStartingWith("c.yaml:3: owner: ")
+                .hasMessageContaining("blank");
+    }
+
+    @Test
+    void weightsThatAreAllZeroAreNamedAtTheWeights() {
+        // QA pass 5 D9: reported as "c.yaml:1: name: weights: at least one must be > 0"
+        assertThatThrownBy(() -> Contexts.parse(
+                        VALID + "weights: {transparency: 0, security: 0, performance: 0, ethics-and-bias: 0,"
+                                + " governance-and-compliance: 0, support-and-community: 0}\n",
+                        "c.yaml"))
+                .isInstanceOf(ContextException.class)
+                .hasMessage("c.yaml:9: weights: at least one must be > 0");
+    }
+
+    @Test
     void twoUserFilesWithOneNameAreRefused() throws Exception {
         Files.writeString(dir.resolve("a.yaml"), VALID);
         Files.writeString(dir.resolve("b.yaml"), VALID);
