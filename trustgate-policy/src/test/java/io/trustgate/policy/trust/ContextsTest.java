@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.trustgate.registry.licence.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -194,6 +195,16 @@ class ContextsTest {
                         "c.yaml"))
                 .isInstanceOf(ContextException.class)
                 .hasMessage("c.yaml:9: weights: at least one must be > 0");
+    }
+
+    @Test
+    void anEmptyFileIsSaidToBeEmptyNotLineZero() throws Exception {
+        // QA pass 5 D9: "empty.yaml:0: missing required key 'name'"
+        for (String text : List.of("", "# only a comment\n")) {
+            assertThatThrownBy(() -> Contexts.parse(text, "empty.yaml"))
+                    .isInstanceOf(ContextException.class)
+                    .hasMessage("empty.yaml: empty document: missing required key 'name'");
+        }
     }
 
     @Test

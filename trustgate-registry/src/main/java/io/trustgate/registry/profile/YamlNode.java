@@ -48,7 +48,10 @@ public final class YamlNode {
         }
     }
 
-    /** Parses one document; an empty document is an empty mapping. */
+    /**
+     * Parses one document; an empty document (no text, or only comments) is an empty mapping, whose problems say
+     * {@code file: empty document: ...} rather than naming a line.
+     */
     public static YamlNode parse(String text, String file, int maxChars) {
         if (text.length() > maxChars) {
             throw new Problem(file + ": larger than " + maxChars + " characters");
@@ -124,14 +127,15 @@ public final class YamlNode {
         return m.map(x -> x.getLine() + 1).orElse(0);
     }
 
-    /** {@code file:line}. */
+    /** {@code file:line}; only {@code file} for the empty mapping that stands for an empty document. */
     public String where() {
-        return file + ":" + line(node.getStartMark());
+        return node.getStartMark().map(m -> file + ":" + (m.getLine() + 1)).orElse(file);
     }
 
     /** A problem at this node, naming the key path. */
     public Problem problem(String message) {
-        return new Problem(where() + ": " + (path.isEmpty() ? "" : path + ": ") + message);
+        String empty = node.getStartMark().isEmpty() ? "empty document: " : "";
+        return new Problem(where() + ": " + empty + (path.isEmpty() ? "" : path + ": ") + message);
     }
 
     public String path() {

@@ -107,6 +107,16 @@ class ProfileYamlTest {
     }
 
     @Test
+    void anEmptyFileIsSaidToBeEmptyNotLineZero() {
+        // QA pass 5 D9: the empty document's stand-in mapping has no line, and was reported at line 0
+        assertThatThrownBy(() -> ProfileYaml.read("", "x.yaml"))
+                .isInstanceOf(ProfileException.class)
+                .hasMessage("x.yaml: empty document: missing required key 'id'");
+        assertThatThrownBy(() -> ProfileYaml.read("# nothing yet\n", "x.yaml"))
+                .hasMessage("x.yaml: empty document: missing required key 'id'");
+    }
+
+    @Test
     void aKeyWrittenTwiceIsRefusedNotOverwritten() {
         // QA pass 5 D6: 'weights: open' then 'weights: closed' used to read as closed
         String base = "id: a/b\nname: B\nprovider: P\nhosting: [self-hosted]\n";
