@@ -1,5 +1,6 @@
 package io.trustgate.policy.trust;
 
+import io.trustgate.api.IoReason;
 import io.trustgate.api.evidence.EvidenceKind;
 import io.trustgate.registry.licence.UseCase;
 import io.trustgate.registry.licence.Verdict;
@@ -7,6 +8,7 @@ import io.trustgate.registry.openness.MofClass;
 import io.trustgate.registry.profile.YamlNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -138,8 +140,10 @@ public final class Contexts {
                 throw new ContextException(file + ": larger than " + MAX_CHARS + " bytes");
             }
             return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (CharacterCodingException e) {
+            throw new ContextException(file + ": not UTF-8 text", e);
         } catch (IOException e) {
-            throw new ContextException(file + ": cannot read: " + e.getMessage(), e);
+            throw new ContextException(file + ": cannot read: " + IoReason.of(e), e);
         }
     }
 

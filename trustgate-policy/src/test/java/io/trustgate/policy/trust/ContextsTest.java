@@ -208,6 +208,18 @@ class ContextsTest {
     }
 
     @Test
+    void aFileThatIsNotUtf8IsSaidToBe() throws Exception {
+        // QA pass 5 D9: "n.yaml: cannot read: Input length = 2"
+        Path latin = dir.resolve("n.yaml");
+        Files.write(latin, "name: caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> Contexts.load(Optional.of(dir)))
+                .isInstanceOf(ContextException.class)
+                .hasMessage(latin + ": not UTF-8 text");
+        Files.write(latin, new byte[] {0, (byte) 0xff, (byte) 0xfe, 7});
+        assertThatThrownBy(() -> Contexts.read(latin)).hasMessage(latin + ": not UTF-8 text");
+    }
+
+    @Test
     void twoUserFilesWithOneNameAreRefused() throws Exception {
         Files.writeString(dir.resolve("a.yaml"), VALID);
         Files.writeString(dir.resolve("b.yaml"), VALID);
