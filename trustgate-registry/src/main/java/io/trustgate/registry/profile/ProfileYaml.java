@@ -88,10 +88,10 @@ public final class ProfileYaml {
                     hosting,
                     guard(w, () -> Weights.parse(w.text())),
                     fact(root, "release-date", n -> guard(n, () -> LocalDate.parse(n.text()))),
-                    fact(root, "parameters", YamlNode::number),
-                    fact(root, "active-parameters", YamlNode::number),
-                    fact(root, "training-compute-flop", YamlNode::number),
-                    fact(root, "training-tokens", YamlNode::number),
+                    fact(root, "parameters", ProfileYaml::positive),
+                    fact(root, "active-parameters", ProfileYaml::positive),
+                    fact(root, "training-compute-flop", ProfileYaml::positive),
+                    fact(root, "training-tokens", ProfileYaml::positive),
                     fact(root, "base-model", ProfileYaml::texts),
                     fact(root, "datasets", ProfileYaml::texts),
                     root.get("licence").map(ProfileYaml::licence).orElse(Licence.unknown()),
@@ -148,6 +148,15 @@ public final class ProfileYaml {
         }
         String source = f.require("source").text();
         return guard(f, () -> Fact.of(value.apply(v), source, f.textOr("note", "")));
+    }
+
+    /** A size, compute or count: checked here too, so that the error names the key path and line. */
+    private static double positive(YamlNode n) {
+        double d = n.number();
+        if (!(d > 0)) {
+            throw n.problem("must be a positive number, was " + n.text().trim());
+        }
+        return d;
     }
 
     private static List<String> texts(YamlNode n) {

@@ -95,9 +95,13 @@ class ProfileYamlTest {
                 .hasMessageContaining("expected a number");
         assertThatThrownBy(() -> ProfileYaml.read(base + "weights: open\nparameters: {value: 7}\n", "x.yaml"))
                 .hasMessageContaining("missing required key 'source'");
+        // QA pass 5 D9: these said "x.yaml:1: model a/b: parameters must be a positive number" (no key path, line 1)
         assertThatThrownBy(
                         () -> ProfileYaml.read(base + "weights: open\nparameters: {value: -7, source: s}\n", "x.yaml"))
-                .hasMessageContaining("parameters must be a positive number");
+                .hasMessage("x.yaml:6: parameters.value: must be a positive number, was -7");
+        assertThatThrownBy(() -> ProfileYaml.read(
+                        base + "weights: open\n\ntraining-tokens:\n  source: s\n  value: 0\n", "x.yaml"))
+                .hasMessage("x.yaml:9: training-tokens.value: must be a positive number, was 0");
         assertThatThrownBy(() -> ProfileYaml.read("name: B\n", "x.yaml"))
                 .isInstanceOf(ProfileException.class)
                 .hasMessageContaining("missing required key 'id'");
