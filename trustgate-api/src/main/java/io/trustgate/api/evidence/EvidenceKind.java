@@ -1,5 +1,9 @@
 package io.trustgate.api.evidence;
 
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
 /** What kind of test produced a piece of evidence; the trust dimensions read the kinds that bear on them. */
 public enum EvidenceKind {
     /** Capability benchmark (GSM8K, TruthfulQA...): performance. */
@@ -15,5 +19,26 @@ public enum EvidenceKind {
     /** Scan of the model's files for supply-chain attacks: provenance. */
     ARTIFACT_SCAN,
     /** A published result recorded by hand, with its source (a model card, a paper, a leaderboard). */
-    PUBLISHED
+    PUBLISHED;
+
+    /** The kind as files write it: lower case, words joined by {@code -} ({@code red-team}). */
+    public String key() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * The kind a file names, in any case, words joined by {@code -} or {@code _}; an unknown name is an
+     * {@link IllegalArgumentException} that lists the kinds.
+     */
+    public static EvidenceKind parse(String s) {
+        String k = s.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+        for (EvidenceKind e : values()) {
+            if (e.key().equals(k)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("must be one of "
+                + Arrays.stream(values()).map(EvidenceKind::key).collect(Collectors.joining(", ")) + ", was '"
+                + (s.length() > 60 ? s.substring(0, 60) + "..." : s) + "'");
+    }
 }

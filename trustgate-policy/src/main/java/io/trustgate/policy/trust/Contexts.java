@@ -289,10 +289,7 @@ public final class Contexts {
         for (YamlNode e : n.get("evidence").map(YamlNode::items).orElse(List.of())) {
             onlyKeys(e, "kind", "name", "measurement", "min", "max");
             YamlNode kind = e.require("kind");
-            EvidenceKind k = guard(
-                    kind,
-                    () -> EvidenceKind.valueOf(
-                            kind.text().toUpperCase(Locale.ROOT).replace('-', '_')));
+            EvidenceKind k = guard(kind, () -> EvidenceKind.parse(kind.text()));
             Optional<Double> min = e.get("min").map(YamlNode::number);
             Optional<Double> max = e.get("max").map(YamlNode::number);
             ev.add(guard(

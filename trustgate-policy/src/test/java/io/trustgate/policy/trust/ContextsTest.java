@@ -220,6 +220,17 @@ class ContextsTest {
     }
 
     @Test
+    void anUnknownEvidenceKindListsTheValidOnes() {
+        // QA pass 5 D9: the message was Java's "No enum constant io.trustgate.api.evidence.EvidenceKind.VIBES"
+        assertThatThrownBy(() -> Contexts.parse(
+                        VALID + "requirements:\n  evidence:\n    - {kind: vibes, measurement: asr, max: 0.1}\n",
+                        "c.yaml"))
+                .isInstanceOf(ContextException.class)
+                .hasMessage("c.yaml:11: requirements.evidence[0].kind: must be one of benchmark, red-team, bias,"
+                        + " over-refusal, rating, artifact-scan, published, was 'vibes'");
+    }
+
+    @Test
     void twoUserFilesWithOneNameAreRefused() throws Exception {
         Files.writeString(dir.resolve("a.yaml"), VALID);
         Files.writeString(dir.resolve("b.yaml"), VALID);

@@ -68,5 +68,15 @@ public record OsaiRecord(String source, Map<String, Grade> grades) {
         public String key() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
+
+        /** The class a file names, in any case; an unknown one is an {@link IllegalArgumentException} saying so. */
+        public static Level parse(String s) {
+            for (Level l : values()) {
+                if (l.key().equals(s.trim().toLowerCase(java.util.Locale.ROOT))) {
+                    return l;
+                }
+            }
+            throw new IllegalArgumentException("must be open, partial or closed, was '" + YamlNode.abbreviate(s) + "'");
+        }
     }
 }

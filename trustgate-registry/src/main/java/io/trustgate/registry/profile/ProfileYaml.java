@@ -187,9 +187,8 @@ public final class ProfileYaml {
         for (var en : n.require("grades").entries().entrySet()) {
             YamlNode g = en.getValue();
             only(g, "class", "links", "notes");
-            OsaiRecord.Level level = guard(
-                    g.require("class"),
-                    () -> OsaiRecord.Level.valueOf(g.require("class").text().toUpperCase(Locale.ROOT)));
+            YamlNode c = g.require("class");
+            OsaiRecord.Level level = guard(c, () -> OsaiRecord.Level.parse(c.text()));
             List<String> links = g.get("links")
                     .map(l -> l.items().stream().map(YamlNode::text).toList())
                     .orElse(List.of());
@@ -241,8 +240,7 @@ public final class ProfileYaml {
     private static Evidence evidence(YamlNode n, String model) {
         only(n, "kind", "name", "source", "date", "method", "measurements", "notes");
         YamlNode k = n.require("kind");
-        EvidenceKind kind = guard(
-                k, () -> EvidenceKind.valueOf(k.text().toUpperCase(Locale.ROOT).replace('-', '_')));
+        EvidenceKind kind = guard(k, () -> EvidenceKind.parse(k.text()));
         List<Measurement> ms = new ArrayList<>();
         for (YamlNode m : n.get("measurements").map(YamlNode::items).orElse(List.of())) {
             only(m, "name", "value", "lower", "upper", "samples");

@@ -111,6 +111,34 @@ class ProfileYamlTest {
     }
 
     @Test
+    void anUnknownEvidenceKindOrOsaiClassListsTheValidOnes() {
+        // QA pass 5 D9: "evidence[0].kind: No enum constant io.trustgate.api.evidence.EvidenceKind.VIBES"
+        String base = "id: a/b\nname: B\nprovider: P\nhosting: [self-hosted]\nweights: open\n";
+        assertThatThrownBy(() -> ProfileYaml.read(
+                        base + "evidence: [{kind: vibes, name: x, source: y, date: 2025-01-01, measurements: []}]\n",
+                        "x.yaml"))
+                .isInstanceOf(ProfileException.class)
+                .hasMessage("x.yaml:6: evidence[0].kind: must be one of benchmark, red-team, bias, over-refusal,"
+                        + " rating, artifact-scan, published, was 'vibes'");
+        assertThatThrownBy(() -> ProfileYaml.read(
+                        base + "osai-index: {source: s, grades: {weights_endmodel: {class: ajar}}}\n", "x.yaml"))
+                .isInstanceOf(ProfileException.class)
+                .hasMessage("x.yaml:6: osai-index.grades.weights_endmodel.class: must be open, partial or closed,"
+                        + " was 'ajar'");
+        // both spellings a profile may hold still read
+        for (String kind : List.of("red-team", "red_team", "RED_TEAM")) {
+            assertThat(ProfileYaml.read(
+                                    base + "evidence: [{kind: " + kind
+                                            + ", name: x, source: y, date: 2025-01-01, measurements: []}]\n",
+                                    "x.yaml")
+                            .evidence()
+                            .get(0)
+                            .kind())
+                    .isEqualTo(EvidenceKind.RED_TEAM);
+        }
+    }
+
+    @Test
     void anEmptyFileIsSaidToBeEmptyNotLineZero() {
         // QA pass 5 D9: the empty document's stand-in mapping has no line, and was reported at line 0
         assertThatThrownBy(() -> ProfileYaml.read("", "x.yaml"))
