@@ -3,6 +3,7 @@ package io.trustgate.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.trustgate.api.IoReason;
 import io.trustgate.api.evidence.Evidence;
 import io.trustgate.registry.export.CycloneDxExporter;
 import io.trustgate.registry.export.MarkdownCard;
@@ -385,7 +386,18 @@ final class ModelsCommand extends GroupCommand {
                 default -> throw new CliException("unknown export format '" + format + "' (cyclonedx, markdown)", 2);
             };
             if (output != null) {
-                Files.writeString(output, text);
+                try {
+                    Files.writeString(output, text);
+                } catch (IOException e) {
+                    // the JDK's message is the bare path: say why
+                    Path folder = output.toAbsolutePath().getParent();
+                    throw new CliException(
+                            "cannot write " + output + ": "
+                                    + (folder != null && !Files.isDirectory(folder)
+                                            ? "no such directory " + folder
+                                            : IoReason.of(e)),
+                            1);
+                }
                 spec.commandLine().getErr().println("wrote " + output);
             } else {
                 PrintWriter out = spec.commandLine().getOut();

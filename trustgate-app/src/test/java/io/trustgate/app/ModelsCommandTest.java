@@ -187,6 +187,23 @@ class ModelsCommandTest {
     }
 
     @Test
+    void exportToAFolderThatDoesNotExistSaysSo() throws Exception {
+        // QA pass 5 D9: the message was the bare path, "trustgate: /tmp/qa5/nodir/x.md"
+        Path out = dir.resolve("nodir").resolve("x.md");
+        CliTest.Result r = run("models", "export", "eom-7b", "--format", "markdown", "--output", out.toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err())
+                .isEqualTo("trustgate: cannot write " + out + ": no such directory " + out.getParent()
+                        + System.lineSeparator());
+        Path folder = Files.createDirectories(dir.resolve("a-folder"));
+        CliTest.Result f = run("models", "export", "eom-7b", "--format", "markdown", "--output", folder.toString());
+        assertThat(f.code()).isEqualTo(1);
+        assertThat(f.err())
+                .startsWith("trustgate: cannot write " + folder + ": ")
+                .contains("directory");
+    }
+
+    @Test
     void cyclonedxExportIsTheSameBytesEachTime() throws Exception {
         // QA pass 5 D10: metadata.timestamp was the export time, so two exports of one profile differed
         CliTest.Result a = run("models", "export", "example/open-model-7b", "--format", "cyclonedx");
