@@ -112,8 +112,14 @@ final class AssessRatingsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isRegularFile(battles)) {
+        if (Files.isDirectory(battles)) {
+            throw new CliException(battles + " is a directory, not a battle file", 2);
+        }
+        if (!Files.exists(battles)) {
             throw new CliException("battle file not found: " + battles, 2);
+        }
+        if (!Files.isRegularFile(battles)) {
+            throw new CliException(battles + " is not a regular file (a device or a pipe), not a battle file", 2);
         }
         RatingOptions options = options();
         long t0 = System.nanoTime();

@@ -131,6 +131,16 @@ class AssessRatingsCommandTest {
                 run("assess", "ratings", "--battles", dir.resolve("nope").toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("battle file not found");
+        // QA pass 5 D9: a folder was reported as "battle file not found"
+        CliTest.Result folder = run("assess", "ratings", "--battles", dir.toString());
+        assertThat(folder.code()).isEqualTo(2);
+        assertThat(folder.err())
+                .isEqualTo("trustgate: " + dir + " is a directory, not a battle file" + System.lineSeparator());
+        if (Files.exists(Path.of("/dev/null"))) {
+            CliTest.Result device = run("assess", "ratings", "--battles", "/dev/null");
+            assertThat(device.code()).isEqualTo(2);
+            assertThat(device.err()).contains("/dev/null is not a regular file");
+        }
 
         CliTest.Result anchor = run("assess", "ratings", "--battles", battles().toString(), "--anchor", "x");
         assertThat(anchor.code()).isEqualTo(2);
