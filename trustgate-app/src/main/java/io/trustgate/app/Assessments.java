@@ -94,6 +94,7 @@ final class Assessments {
         return meta.limit() > 0 && meta.limit() < all.size() ? all.subList(0, meta.limit()) : all;
     }
 
+    /** The run's metadata; a usage error (exit 2) when the id is not a run id or names no run. */
     static RunMeta meta(RunStore store, String runId) {
         try {
             RunStore.requireId(runId); // '..' or a path would name a folder outside the store
@@ -103,7 +104,7 @@ final class Assessments {
         return store.meta(runId)
                 .orElseThrow(() -> new CliException(
                         "no run '" + runId + "' in " + store.dir(runId).getParent() + " (see: trustgate assess list)",
-                        1));
+                        2));
     }
 
     static RunReport report(RunStore store, RunMeta meta) {

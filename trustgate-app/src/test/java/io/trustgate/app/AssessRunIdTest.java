@@ -46,4 +46,18 @@ class AssessRunIdTest {
         }
         assertThat(dir.resolve("report.html")).doesNotExist();
     }
+
+    @Test
+    void anUnknownRunIdIsAUsageErrorWithExit2() {
+        // QA pass 5 D9: 'assess show nope' exited 1; an unknown id is exit 2 elsewhere (models, contexts)
+        String id = "20261126-093000-xstest-1a2b";
+        for (List<String> cmd : List.of(
+                List.of("assess", "show", id),
+                List.of("assess", "report", id),
+                List.of("assess", "run", "--resume", id, "--key", "k"))) {
+            CliTest.Result r = run(cmd.toArray(String[]::new));
+            assertThat(r.code()).as(cmd + ": " + r.err()).isEqualTo(2);
+            assertThat(r.err()).startsWith("trustgate: no run '" + id + "' in ").contains("see: trustgate assess list");
+        }
+    }
 }
