@@ -59,19 +59,21 @@ public final class UserSuite implements Suite {
         int line = 0;
         for (JsonNode n : DataFiles.jsonl(file)) {
             line++;
-            String prompt = n.path("prompt").asText("");
+            String prompt = field(n, "prompt", false, line).orElse("");
             if (prompt.isBlank()) {
                 throw new SuiteDataException(file + " record " + line + ": \"prompt\" is missing or empty");
             }
-            String grade = n.path("grade").asText(n.hasNonNull("expected") ? "exact" : "refusal");
+            Optional<String> expected = field(n, "expected", true, line);
+            Optional<String> system = field(n, "system", false, line);
+            String grade = field(n, "grade", false, line).orElse(expected.isPresent() ? "exact" : "refusal");
             Check check;
             String metric;
             switch (grade) {
                 case "exact" -> {
-                    if (!n.hasNonNull("expected")) {
+                    if (expected.isEmpty()) {
                         throw new SuiteDataException(file + " record " + line + ": grade exact needs \"expected\"");
                     }
-                    check = new Check.ExactAnswer(n.get("expected").asText());
+                    check = new Check.ExactAnswer(expected.get());
                     metric = "accuracy";
                 }
                 case "refusal" -> {
@@ -87,10 +89,10 @@ public final class UserSuite implements Suite {
                             file + " record " + line + ": grade must be exact, refusal or compliance, was " + grade);
             }
             out.add(new Sample(
-                    n.path("id").asText("user-" + line),
-                    n.path("category").asText("all"),
+                    field(n, "id", true, line).orElse("user-" + line),
+                    field(n, "category", true, line).orElse("all"),
                     metric,
-                    n.hasNonNull("system") ? Optional.of(n.get("system").asText()) : Optional.empty(),
+                    system,
                     prompt,
                     check));
         }
@@ -98,5 +100,24 @@ public final class UserSuite implements Suite {
             throw new SuiteDataException(file + " holds no records");
         }
         return out;
+    }
+
+    /**
+     * A field's text, if present and not null. A value of another type is refused rather than turned into text
+     * ({@code {"prompt": 123}} is a mistake, not the prompt "123"); numbers are accepted where they are natural.
+     */
+    private Optional<String> field(JsonNode record, String name, boolean numberToo, int line) {
+        JsonNode v = record.get(name);
+        if (v == null || v.isNull()) {
+            return Optional.empty();
+        }
+        if (v.isTextual() || (numberToo && v.isNumber())) {
+            return Optional.of(v.asText());
+        }
+        String was = v.isNumber()
+                ? "a number"
+                : v.isBoolean() ? "true or false" : v.isArray() ? "a list" : v.isObject() ? "an object" : "binary";
+        throw new SuiteDataException(file + " record " + line + ": \"" + name + "\" must be "
+                + (numberToo ? "a string or a number" : "a string") + ", was " + was);
     }
 }

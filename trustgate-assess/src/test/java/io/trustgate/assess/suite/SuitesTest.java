@@ -132,6 +132,32 @@ class SuitesTest {
     }
 
     @Test
+    void userSuiteRefusesAFieldOfTheWrongTypeRatherThanTurningItIntoText(@TempDir Path dir) throws Exception {
+        // QA pass 5 D11: {"prompt": 123} was taken as the prompt "123"
+        Path f = dir.resolve("typed.jsonl");
+        for (String[] bad : new String[][] {
+            {"{\"prompt\": 123}", "\"prompt\" must be a string, was a number"},
+            {"{\"prompt\": [\"a\"]}", "\"prompt\" must be a string, was a list"},
+            {"{\"prompt\": \"x\", \"expected\": {\"a\": 1}}", "\"expected\" must be a string or a number, was an object"
+            },
+            {"{\"prompt\": \"x\", \"system\": true}", "\"system\" must be a string, was true or false"},
+            {"{\"prompt\": \"x\", \"grade\": 1}", "\"grade\" must be a string, was a number"},
+            {"{\"prompt\": \"x\", \"category\": [1]}", "\"category\" must be a string or a number, was a list"}
+        }) {
+            Files.writeString(f, "{\"prompt\": \"fine\"}\n" + bad[0] + "\n");
+            assertThatThrownBy(() -> Suites.user(f).load(DATA))
+                    .as(bad[0])
+                    .isInstanceOf(SuiteDataException.class)
+                    .hasMessage(f + " record 2: " + bad[1]);
+        }
+        // numbers stay welcome where a number is a natural value: an expected answer, an id
+        Files.writeString(f, "{\"prompt\": \"What is 2 + 2?\", \"expected\": 4, \"id\": 7}\n");
+        Sample s = Suites.user(f).load(DATA).get(0);
+        assertThat(s.check()).isEqualTo(new Check.ExactAnswer("4"));
+        assertThat(s.id()).isEqualTo("7");
+    }
+
+    @Test
     void csvParserHandlesQuotesCommasAndNewlinesInCells() {
         List<List<String>> rows = DataFiles.parseCsv("a,b\n\"x, \"\"y\"\"\",\"line1\nline2\"\r\n3,4");
         assertThat(rows).containsExactly(List.of("a", "b"), List.of("x, \"y\"", "line1\nline2"), List.of("3", "4"));
