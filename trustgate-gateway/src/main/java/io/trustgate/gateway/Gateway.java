@@ -290,7 +290,7 @@ public final class Gateway implements AutoCloseable {
             Optional<String> context) {
         usage.record(r);
         access(endpoint, r, findings.size(), route);
-        metrics.request(endpoint, r, route, upstreamNanos, findings.findings(), findings.actions());
+        metrics.request(endpoint, r, route, upstreamNanos, findings);
         io.trustgate.api.audit.AuditEvent.Builder b = io.trustgate.api.audit.AuditEvent.builder(
                         io.trustgate.api.audit.AuditEvent.Kind.API_REQUEST, r.time())
                 .requestId(r.requestId())
@@ -324,7 +324,7 @@ public final class Gateway implements AutoCloseable {
         if (!endpoint.equals("admin")) {
             UsageRecord r = anonymous(requestId, at, startNanos, status, code);
             access(endpoint, r, 0, List.of());
-            metrics.request(endpoint, r, List.of(), 0, List.of(), List.of());
+            metrics.request(endpoint, r, List.of(), 0, new Screened());
         }
         return audited(io.trustgate.api.audit.AuditEvent.builder(io.trustgate.api.audit.AuditEvent.Kind.API_REQUEST, at)
                 .requestId(requestId)
@@ -338,7 +338,7 @@ public final class Gateway implements AutoCloseable {
     void adminAnswered(String requestId, Instant at, long startNanos, int status) {
         UsageRecord r = anonymous(requestId, at, startNanos, status, "");
         access("admin", r, 0, List.of());
-        metrics.request("admin", r, List.of(), 0, List.of(), List.of());
+        metrics.request("admin", r, List.of(), 0, new Screened());
     }
 
     /**

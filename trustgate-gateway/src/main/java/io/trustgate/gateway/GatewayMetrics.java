@@ -18,8 +18,8 @@ import java.util.function.Supplier;
 
 /**
  * The gateway's meters (Micrometer; the app exposes them at {@code GET /metrics} in Prometheus text format).
- * Labels never carry a key, a prompt or a request id: model, provider, status, scanner, category and action only,
- * so that their number stays bounded by the configuration. Meters are looked up once per label set and kept: a
+ * Labels never carry a key, a prompt or a request id: model, provider, status, scanner, category, action and source
+ * only, so that their number stays bounded by the configuration. Meters are looked up once per label set and kept: a
  * registry lookup per request would cost more than the increment.
  *
  * <ul>
@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  *   <li>{@code trustgate_request_duration_seconds}, {@code trustgate_upstream_duration_seconds{provider}},
  *       {@code trustgate_gateway_added_seconds}: histograms (total, upstream, and the difference)
  *   <li>{@code trustgate_tokens_total{model,type}}, {@code trustgate_cost_usd_total{model}}
- *   <li>{@code trustgate_firewall_findings_total{scanner,category,action}}
+ *   <li>{@code trustgate_firewall_findings_total{scanner,category,action,source}}
  *   <li>{@code trustgate_limiter_rejections_total{reason}}, {@code trustgate_upstream_errors_total{provider,code}},
  *       {@code trustgate_circuit_breaker_state{provider}} (0 closed, 1 half-open, 2 open)
  *   <li>{@code trustgate_audit_write_seconds}, {@code trustgate_audit_failures_total}, and the audit queue depth
@@ -84,7 +84,7 @@ public final class GatewayMetrics {
 
     private record RequestKey(String endpoint, int status, String model, String provider) {}
 
-    private record FindingKey(String scanner, String category, String action) {}
+    private record FindingKey(String scanner, String category, String action, String source) {}
 
     private record ErrorKey(String provider, String code) {}
 
@@ -129,19 +129,13 @@ public final class GatewayMetrics {
     }
 
     /**
-     * One finished API request: its count, latency, tokens, cost, findings (each with the action it caused, given in
-     * {@code actions} in the same order) and, for refusals by limits or budgets, the reason. A request that failed
+     * One finished API request: its count, latency, tokens, cost, findings (each with the action it caused and where
+     * it was found) and, for refusals by limits or budgets, the reason. A request that failed
      * after upstream attempts ({@code route}, the provider of each) counts under the model requested and the last
      * provider tried, so that failures show per model; only requests refused before any attempt count under
      * {@code -} (the model requested may then be any string a client sent).
      */
-    void request(
-            String endpoint,
-            UsageRecord r,
-            List<String> route,
-            long upstreamNanos,
-            List<Finding> found,
-            List<Action> actions) {
+    void request(String endpoint, UsageRecord r, List<String> route, long upstreamNanos, Screened screened) {
         boolean failedAfterAttempts = "-".equals(r.modelServed()) && !route.isEmpty();
         String model = failedAfterAttempts ? r.modelRequested() : r.modelServed();
         String provider = failedAfterAttempts ? route.getLast() : r.provider();
@@ -181,18 +175,23 @@ public final class GatewayMetrics {
                                     .register(registry))
                     .increment(r.costMicros() / 1e6);
         }
+        List<Finding> found = screened.findings();
+        List<Action> actions = screened.actions();
+        List<Screened.Source> sources = screened.sources();
         for (int i = 0; i < found.size(); i++) {
             Finding f = found.get(i);
             findings.computeIfAbsent(
                             new FindingKey(
                                     f.scanner(),
                                     f.category().name().toLowerCase(java.util.Locale.ROOT),
-                                    actions.get(i).name().toLowerCase(java.util.Locale.ROOT)),
+                                    actions.get(i).name().toLowerCase(java.util.Locale.ROOT),
+                                    sources.get(i).label),
                             k -> Counter.builder("trustgate.firewall.findings")
-                                    .description("Firewall findings by scanner, category and action")
+                                    .description("Firewall findings by scanner, category, action and source")
                                     .tag("scanner", k.scanner())
                                     .tag("category", k.category())
                                     .tag("action", k.action())
+                                    .tag("source", k.source())
                                     .register(registry))
                     .increment();
         }

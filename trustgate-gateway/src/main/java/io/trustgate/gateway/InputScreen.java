@@ -309,7 +309,7 @@ final class InputScreen {
             }
         }
         logFailures(v, where);
-        findings.add(v);
+        findings.add(v, Screened.Source.TOOL_DEFINITION);
         switch (v) {
             case Verdict.Allow a -> {
                 // nothing acted on
@@ -397,8 +397,13 @@ final class InputScreen {
         RedactionSession session = new RedactionSession();
         session.requestText(body::toString);
         JsonNode input = body.path("input");
+        Screened.Source source = Screened.Source.EMBEDDINGS_INPUT;
         if (input.isTextual()) {
-            field(chain, body, "input", "input", findings, EMBEDDED, ScanContext.NONE, session);
+            String redacted =
+                    check(chain, input.asText(), "input", findings, source, EMBEDDED, ScanContext.NONE, session);
+            if (redacted != null) {
+                body.put("input", redacted);
+            }
         } else if (input instanceof ArrayNode list) {
             for (int i = 0; i < list.size(); i++) {
                 if (list.get(i).isTextual()) {
@@ -407,6 +412,7 @@ final class InputScreen {
                             list.get(i).asText(),
                             "input[" + i + "]",
                             findings,
+                            source,
                             EMBEDDED,
                             ScanContext.NONE,
                             session);
@@ -457,7 +463,7 @@ final class InputScreen {
             }
             Verdict v = chain.scan(joined.toString(), ScanText.Stage.INPUT, disregarded, context, session);
             logFailures(v, wheres.size() == 1 ? wheres.get(0) : wheres.toString());
-            findings.add(v);
+            findings.add(v, Screened.Source.of(context.source()));
             Finding cause = null;
             switch (v) {
                 case Verdict.Allow a -> {
@@ -507,7 +513,15 @@ final class InputScreen {
             ScanContext context,
             RedactionSession session) {
         if (node.path(field).isTextual()) {
-            String redacted = check(chain, node.path(field).asText(), where, findings, disregarded, context, session);
+            String redacted = check(
+                    chain,
+                    node.path(field).asText(),
+                    where,
+                    findings,
+                    Screened.Source.of(context.source()),
+                    disregarded,
+                    context,
+                    session);
             if (redacted != null) {
                 node.put(field, redacted);
             }
@@ -548,11 +562,11 @@ final class InputScreen {
                 // whatever it holds, the parts' own scans found and recorded
             }
             case Verdict.Redact r -> {
-                findings.add(v);
+                findings.add(v, Screened.Source.of(context.source()));
                 collapse(texts, r.text());
             }
             case Verdict.Block b -> {
-                findings.add(v);
+                findings.add(v, Screened.Source.of(context.source()));
                 collapse(texts, joined.toString());
                 throw blocked(b.cause(), where);
             }
@@ -566,18 +580,22 @@ final class InputScreen {
         }
     }
 
-    /** Scans one text; throws on block, returns the redacted text or null when unchanged. */
+    /**
+     * Scans one text, its findings counted under {@code source}; throws on block, returns the redacted text or null
+     * when unchanged.
+     */
     private static String check(
             FirewallChain chain,
             String text,
             String where,
             Screened findings,
+            Screened.Source source,
             Set<Category> disregarded,
             ScanContext context,
             RedactionSession session) {
         Verdict v = chain.scan(text, ScanText.Stage.INPUT, disregarded, context, session);
         logFailures(v, where);
-        findings.add(v);
+        findings.add(v, source);
         return switch (v) {
             case Verdict.Allow a -> null;
             case Verdict.Redact r -> r.text();

@@ -132,7 +132,7 @@ final class OutputScreen {
                 // a spoken answer: its transcript is screened; what would be masked cannot be masked in the sound
                 Verdict v = chain.scan(
                         msg.path("audio").path("transcript").asText(""), ScanText.Stage.OUTPUT, Set.of(), context);
-                found.add(v);
+                found.add(v, Screened.Source.OUTPUT);
                 switch (v) {
                     case Verdict.Allow a -> {}
                     case Verdict.Redact r -> {
@@ -187,7 +187,7 @@ final class OutputScreen {
             text.append('\n');
         }
         Verdict v = chain.scan(text.toString(), ScanText.Stage.OUTPUT, Set.of(), context);
-        found.add(v);
+        found.add(v, Screened.Source.OUTPUT);
         return v;
     }
 
@@ -203,7 +203,7 @@ final class OutputScreen {
         if (!chain.isEmpty()) {
             Verdict v = chain.scan(text, ScanText.Stage.OUTPUT, Set.of(), context);
             InputScreen.logFailures(v, where);
-            found.add(v);
+            found.add(v, Screened.Source.OUTPUT);
             out = switch (v) {
                 case Verdict.Allow a -> text;
                 case Verdict.Redact r -> r.text();

@@ -162,8 +162,8 @@ final class StreamRewriter {
     /** Every output finding so far, with its action. */
     Screened findings() {
         Screened all = new Screened();
-        all.add(findings.findings(), findings.actions());
-        screens.values().forEach(s -> all.add(s.findings(), s.actions()));
+        all.addAll(findings);
+        screens.values().forEach(s -> all.add(s.findings(), s.actions(), Screened.Source.OUTPUT));
         return all;
     }
 
@@ -471,7 +471,7 @@ final class StreamRewriter {
             StringBuilder released = new StringBuilder();
             boolean ok = collect(screen.finish(), released, part);
             logFailures(screen, part);
-            findings.add(screen.findings(), screen.actions());
+            findings.add(screen.findings(), screen.actions(), Screened.Source.OUTPUT);
             if (!ok) {
                 return null;
             }

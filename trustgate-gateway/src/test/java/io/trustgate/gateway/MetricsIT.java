@@ -52,11 +52,16 @@ class MetricsIT {
     }
 
     private GatewayHarness gateway(io.trustgate.api.audit.AuditSink audit, FirewallChain in) {
+        return gateway(audit, Firewalls.Policy.input(in));
+    }
+
+    private GatewayHarness gateway(io.trustgate.api.audit.AuditSink audit, Firewalls.Policy policy) {
         upstream = new FakeOpenAiServer(vertx, "k");
         h = new GatewayHarness()
                 .provider(GatewayHarness.openai("up", upstream, "k"))
                 .model("m", "up", "m-up")
-                .firewalls(Firewalls.of(Firewalls.Policy.input(in)))
+                .embeddingModel("emb", "up", "emb-up")
+                .firewalls(Firewalls.of(policy))
                 .telemetry(new GatewayMetrics.Telemetry(registry, () -> "# text"))
                 .audit(audit)
                 .start();
@@ -136,6 +141,58 @@ class MetricsIT {
                 .isEqualTo(1);
         assertThat(count("trustgate.firewall.findings", "scanner", "secrets", "action", "block"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aFindingIsCountedUnderTheSourceItWasFoundIn() throws Exception {
+        FirewallChain in = Scanners.chain(List.of(
+                new FirewallChain.Rule(Scanners.create("secrets"), Action.BLOCK, 0.5),
+                new FirewallChain.Rule(Scanners.create("pii"), Action.REDACT, 0.5)));
+        FirewallChain out = Scanners.chain(List.of(new FirewallChain.Rule(Scanners.create("pii"), Action.REDACT, 0.5)));
+        gateway(
+                io.trustgate.api.audit.AuditSink.discarding(),
+                new Firewalls.Policy(
+                        in, out, false, Firewalls.Policy.DEFAULT_HOLDBACK, Firewalls.Policy.DEFAULT_LOOKBEHIND));
+        String key = h.key("k");
+        upstream.enqueue(new FakeOpenAiServer.Behavior.Body(
+                "{\"id\":\"c1\",\"object\":\"chat.completion\",\"model\":\"m-up\",\"choices\":[{\"index\":0,"
+                        + "\"message\":{\"role\":\"assistant\",\"content\":\"Write to qa.out@example-corp.com\"},"
+                        + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":5,\"completion_tokens\":5}}"));
+        String body = "{\"model\":\"m\",\"messages\":["
+                + "{\"role\":\"system\",\"content\":\"Escalate to qa.sys@example-corp.com\"},"
+                + "{\"role\":\"user\",\"content\":\"mail qa.user@example-corp.com\"}],"
+                + "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"notify\","
+                + "\"description\":\"Copies qa.tool@example-corp.com\"}}],"
+                + "\"metadata\":{\"owner\":\"qa.meta@example-corp.com\"}}";
+        HttpResponse<String> r = h.post("/v1/chat/completions", key, body);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(h.post("/v1/embeddings", key, "{\"model\":\"emb\",\"input\":\"qa.emb@example-corp.com\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        String secret = "ghp_aB3dE5gH7jK9mN1pQ3sT5vX7zA9cE1gI3kM5";
+        HttpResponse<String> unknown = h.post(
+                "/v1/chat/completions",
+                key,
+                "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]," + "\"extra_instructions\":\""
+                        + secret + "\"}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+
+        for (String source :
+                List.of("system", "user", "tool-definition", "request-field", "embeddings-input", "output")) {
+            assertThat(count("trustgate.firewall.findings", "scanner", "pii", "action", "redact", "source", source))
+                    .as(source)
+                    .isEqualTo(1);
+        }
+        assertThat(count(
+                        "trustgate.firewall.findings",
+                        "scanner",
+                        "secrets",
+                        "action",
+                        "block",
+                        "source",
+                        "request-field"))
+                .isEqualTo(1);
+        assertThat(count("trustgate.firewall.findings")).isEqualTo(7);
     }
 
     @Test
