@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -135,7 +136,7 @@ final class ChatExchange {
         }
         chars += chat.body().path("user").asText("").length(); // screened too, though no prompt
         if (chars <= COUNT_OFF_LOOP_CHARS) {
-            long tokens;
+            Prompt tokens;
             try {
                 tokens = screenAndCount(encodingModel);
             } catch (TrustgateException e) {
@@ -180,10 +181,16 @@ final class ChatExchange {
     }
 
     /**
+     * A prompt's token count, and the request field that holds the most of them ({@code messages}, {@code tools},
+     * ...): a refusal for the prompt's size names that field, where the client has to cut.
+     */
+    record Prompt(long tokens, String param) {}
+
+    /**
      * The tier's input firewall (which may redact or anonymise the body), the canary, what the output firewall will
      * need to know, then the prompt's token count (of what goes upstream).
      */
-    private long screenAndCount(String encodingModel) {
+    private Prompt screenAndCount(String encodingModel) {
         firewall = gw.firewalls.forTier(
                 gw.contexts.firewallTier(context).orElse(caller.tier().name()));
         boolean found = InputScreen.screen(firewall.input(), chat.body(), redactions, findings);
@@ -197,15 +204,24 @@ final class ChatExchange {
         if (!firewall.output().isEmpty()) {
             outputContext = OutputScreen.context(chat.body(), canaries);
         }
-        List<String> texts = !found && canaries.isEmpty()
-                ? chat.texts()
-                : ChatRequest.parse(chat.body()).texts();
-        return gw.tokens.countChat(encodingModel, texts);
+        ChatRequest sent = !found && canaries.isEmpty() ? chat : ChatRequest.parse(chat.body());
+        java.util.Iterator<String> params = sent.params().iterator();
+        Map<String, Long> byParam = new java.util.LinkedHashMap<>(); // messages first: it wins a tie
+        long tokens = gw.tokens.countChat(
+                encodingModel, sent.texts(), n -> byParam.merge(params.next(), (long) n, Long::sum));
+        String param = "messages";
+        for (Map.Entry<String, Long> e : byParam.entrySet()) {
+            if (e.getValue() > byParam.getOrDefault(param, 0L)) {
+                param = e.getKey();
+            }
+        }
+        return new Prompt(tokens, param);
     }
 
-    private void admit(long promptTokens, Price worst) {
+    private void admit(Prompt prompt, Price worst) {
         try {
-            admission = gw.limits.admit(caller.key(), caller.tier(), promptTokens, chat.maxTokens(), worst);
+            admission = gw.limits.admit(
+                    caller.key(), caller.tier(), prompt.tokens(), prompt.param(), chat.maxTokens(), worst);
         } catch (TrustgateException e) {
             refuse(e);
             return;

@@ -21,10 +21,27 @@ import java.util.Set;
  * @param maxTokens {@code max_completion_tokens}, else {@code max_tokens}, else 0
  * @param texts the text of every message (content strings, text parts, tool-call arguments), of the tool definitions,
  *     the response schema and a predicted output, for token counting
+ * @param params the request field each of {@code texts} is in ({@code messages}, {@code tools}, {@code functions},
+ *     {@code response_format}, {@code prediction}), in the same order: a token limit's error names the one that
+ *     holds most of the prompt
  */
 record ChatRequest(
-        ObjectNode body, String model, boolean stream, boolean includeUsage, long maxTokens, List<String> texts) {
+        ObjectNode body,
+        String model,
+        boolean stream,
+        boolean includeUsage,
+        long maxTokens,
+        List<String> texts,
+        List<String> params) {
     private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool", "function");
+
+    ChatRequest {
+        texts = List.copyOf(texts);
+        params = List.copyOf(params);
+        if (texts.size() != params.size()) {
+            throw new IllegalArgumentException(texts.size() + " texts but " + params.size() + " params");
+        }
+    }
 
     static ChatRequest parse(JsonNode root) {
         if (!(root instanceof ObjectNode body)) {
@@ -42,8 +59,10 @@ record ChatRequest(
             throw TrustgateException.invalid("'messages' must contain at least one message.", "messages");
         }
         List<String> texts = new ArrayList<>(messages.size());
+        List<String> params = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
             texts.add(message(messages.get(i), "messages[" + i + "]"));
+            params.add("messages");
         }
         boolean stream = optionalBoolean(body, "stream");
         boolean includeUsage = false;
@@ -103,12 +122,15 @@ record ChatRequest(
         JsonNode schema = body.path("response_format").path("json_schema");
         if (schema.isObject()) {
             texts.add(schema.toString());
+            params.add("response_format");
         }
         JsonNode prediction = body.path("prediction").path("content");
         if (prediction.isTextual()) {
             texts.add(prediction.asText());
+            params.add("prediction");
         } else if (prediction.isArray()) {
             texts.add(prediction.toString());
+            params.add("prediction");
         }
         JsonNode functions = body.get("functions");
         if (functions != null && functions.isArray()) {
@@ -120,6 +142,7 @@ record ChatRequest(
                             "functions[" + i + "]");
                 }
                 texts.add(functions.get(i).toString());
+                params.add("functions");
             }
         }
         JsonNode tools = body.get("tools");
@@ -138,13 +161,14 @@ record ChatRequest(
                     }
                 }
                 texts.add(t.toString()); // the whole entry is screened (custom tools, extra keys), so it counts
+                params.add("tools");
             }
         }
         JsonNode rf = body.get("response_format");
         if (rf != null && rf.isObject() && !rf.path("type").isTextual()) {
             throw TrustgateException.invalid("'response_format.type' must be a string.", "response_format.type");
         }
-        return new ChatRequest(body, model, stream, includeUsage, maxTokens == 0 ? 0 : maxTokens, List.copyOf(texts));
+        return new ChatRequest(body, model, stream, includeUsage, maxTokens == 0 ? 0 : maxTokens, texts, params);
     }
 
     private static String message(JsonNode m, String where) {

@@ -2,6 +2,7 @@ package io.trustgate.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.trustgate.api.Tier;
 import io.trustgate.api.UsageSummary;
 import java.net.http.HttpResponse;
@@ -154,5 +155,40 @@ class LimitsIT {
         HttpResponse<String> tooMuch = h.post("/v1/chat/completions", key, chat("hi", ",\"max_tokens\":100"));
         assertThat(tooMuch.statusCode()).isEqualTo(400);
         assertThat(tooMuch.body()).contains("\"param\":\"max_tokens\"");
+    }
+
+    @Test
+    void aPromptOverTheTierLimitNamesTheFieldThatHoldsMostOfIt() throws Exception {
+        h = new GatewayHarness()
+                .sandbox()
+                .model("sandbox-echo", "sandbox", "sandbox-echo")
+                .embeddingModel("sandbox-embed", "sandbox", "sandbox-embed")
+                .tier(new Tier(
+                        "tiny", List.of("*"), Tier.UNLIMITED, Tier.UNLIMITED, 60, Tier.UNLIMITED, Tier.UNLIMITED))
+                .start();
+        String key = h.key("t", "tiny");
+        String many = "one two three four five six seven eight nine ten ".repeat(8);
+        String tools = ",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"count\",\"description\":\"" + many
+                + "\"}}]";
+        HttpResponse<String> inTools = h.post("/v1/chat/completions", key, chat("hi", tools));
+        assertThat(inTools.statusCode()).isEqualTo(400);
+        JsonNode e = Json.MAPPER.readTree(inTools.body()).path("error");
+        assertThat(e.path("param").asText()).isEqualTo("tools");
+        assertThat(e.path("message").asText()).contains("'tools'");
+
+        String schema = ",\"response_format\":{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"n\","
+                + "\"description\":\"" + many + "\"}}";
+        assertThat(param(h.post("/v1/chat/completions", key, chat("hi", schema))))
+                .isEqualTo("response_format");
+        assertThat(param(h.post("/v1/chat/completions", key, chat(many, "")))).isEqualTo("messages");
+        assertThat(param(h.post("/v1/embeddings", key, "{\"model\":\"sandbox-embed\",\"input\":\"" + many + "\"}")))
+                .isEqualTo("input");
+        assertThat(h.post("/v1/chat/completions", key, chat("hi", "")).statusCode())
+                .isEqualTo(200);
+    }
+
+    private static String param(HttpResponse<String> r) throws Exception {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        return Json.MAPPER.readTree(r.body()).path("error").path("param").asText();
     }
 }

@@ -76,21 +76,40 @@ public final class Limits {
      * @param worstPrice the dearest price on the request's route
      */
     public Admission admit(ApiKey key, Tier tier, long promptTokens, long requestedMax, Price worstPrice) {
-        return admit(key, tier, promptTokens, requestedMax, worstPrice, true);
+        return admit(key, tier, promptTokens, "messages", requestedMax, worstPrice);
     }
 
-    /** As {@link #admit}, for a request that produces no completion tokens (embeddings): only its input is charged. */
+    /**
+     * As {@link #admit(ApiKey, Tier, long, long, Price)}, with the request field that holds most of the prompt
+     * ({@code messages}, {@code tools}, ...): a refusal for the prompt's size names it as its {@code param}.
+     */
+    public Admission admit(
+            ApiKey key, Tier tier, long promptTokens, String promptParam, long requestedMax, Price worstPrice) {
+        return admit(key, tier, promptTokens, promptParam, requestedMax, worstPrice, true);
+    }
+
+    /**
+     * As {@link #admit}, for a request that produces no completion tokens (embeddings): only its input is charged,
+     * and a refusal for its size names {@code input}.
+     */
     public Admission admitInput(ApiKey key, Tier tier, long promptTokens, Price price) {
-        return admit(key, tier, promptTokens, 0, price, false);
+        return admit(key, tier, promptTokens, "input", 0, price, false);
     }
 
     private Admission admit(
-            ApiKey key, Tier tier, long promptTokens, long requestedMax, Price worstPrice, boolean completes) {
+            ApiKey key,
+            Tier tier,
+            long promptTokens,
+            String promptParam,
+            long requestedMax,
+            Price worstPrice,
+            boolean completes) {
         if (promptTokens >= tier.maxTokensPerRequest()) {
             throw TrustgateException.invalid(
-                    "The prompt has " + promptTokens + " tokens; tier '" + tier.name() + "' allows "
-                            + tier.maxTokensPerRequest() + " tokens per request, prompt and completion together.",
-                    "messages");
+                    "The prompt has " + promptTokens + " tokens ('" + promptParam + "' holds the most of them); tier '"
+                            + tier.name() + "' allows " + tier.maxTokensPerRequest()
+                            + " tokens per request, prompt and completion together.",
+                    promptParam);
         }
         long tierRoom = tier.maxTokensPerRequest() == Tier.UNLIMITED
                 ? Long.MAX_VALUE
@@ -115,7 +134,7 @@ public final class Limits {
             throw TrustgateException.invalid(
                     "The request needs " + rateTokens + " tokens, more than tier '" + tier.name()
                             + "' allows per minute (" + tier.tokensPerMinute() + ").",
-                    requestedMax > 0 ? "max_tokens" : "messages");
+                    requestedMax > 0 ? "max_tokens" : promptParam);
         }
         if (tier.requestsPerMinute() != Tier.UNLIMITED) {
             long wait = requestBuckets

@@ -39,10 +39,20 @@ public final class TokenCounter {
 
     /** Tokens of a chat prompt: the texts of its messages plus the chat format's framing. */
     public int countChat(String model, Iterable<String> messageTexts) {
+        return countChat(model, messageTexts, n -> {});
+    }
+
+    /**
+     * As {@link #countChat(String, Iterable)}, giving {@code each} the tokens of each message in turn (its framing
+     * included), so that a caller can tell which part of a request holds them.
+     */
+    public int countChat(String model, Iterable<String> messageTexts, java.util.function.IntConsumer each) {
         Encoding enc = encodingFor(model);
         int total = REPLY_PRIMING;
         for (String t : messageTexts) {
-            total += TOKENS_PER_MESSAGE + (t.isEmpty() ? 0 : enc.countTokensOrdinary(t));
+            int n = TOKENS_PER_MESSAGE + (t.isEmpty() ? 0 : enc.countTokensOrdinary(t));
+            each.accept(n);
+            total += n;
         }
         return total;
     }

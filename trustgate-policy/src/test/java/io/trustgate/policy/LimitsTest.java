@@ -111,6 +111,23 @@ class LimitsTest {
     }
 
     @Test
+    void aPromptTooLargeNamesTheFieldThatHoldsMostOfIt() {
+        Tier t = tier(Tier.UNLIMITED, 1000, 500, Tier.UNLIMITED, Tier.UNLIMITED);
+        assertThatThrownBy(() -> limits.admit(key, t, 600, "tools", 0, PRICE))
+                .isInstanceOfSatisfying(TrustgateException.class, e -> {
+                    assertThat(e.param()).hasValue("tools");
+                    assertThat(e.getMessage()).contains("'tools'");
+                });
+        Tier perMinute = tier(Tier.UNLIMITED, 400, Tier.UNLIMITED, Tier.UNLIMITED, Tier.UNLIMITED);
+        assertThatThrownBy(() -> limits.admit(key, perMinute, 450, "functions", 0, PRICE))
+                .isInstanceOfSatisfying(
+                        TrustgateException.class, e -> assertThat(e.param()).hasValue("functions"));
+        assertThatThrownBy(() -> limits.admitInput(key, t, 600, PRICE))
+                .isInstanceOfSatisfying(
+                        TrustgateException.class, e -> assertThat(e.param()).hasValue("input"));
+    }
+
+    @Test
     void tierCeilingIsImposedWhenClientSetsNoMaxTokens() {
         Tier t = tier(Tier.UNLIMITED, Tier.UNLIMITED, 1000, Tier.UNLIMITED, Tier.UNLIMITED);
         Admission a = limits.admit(key, t, 100, 0, PRICE);
