@@ -18,8 +18,9 @@ public final class ToolDefinitionText {
     private ToolDefinitionText() {}
 
     /**
-     * One part: a key or a string; {@code fixed} when it cannot be changed (a key, or a name the model calls the tool
-     * by), so that what would be masked there must block instead.
+     * One part: a key, a string, or a long number as plain digits ({@link #numberText}); {@code fixed} when it
+     * cannot be changed (a key, a name the model calls the tool by, or a number, whose masked form would be a string
+     * and break the schema), so that what would be masked there must block instead.
      */
     public record Part(JsonNode parent, String key, int index, String path, String text, boolean fixed) {
         /** Puts a masked form of the string back where it was. */
@@ -39,7 +40,7 @@ public final class ToolDefinitionText {
         return out;
     }
 
-    /** The parts of a value that is data, not schema: every key and string. */
+    /** The parts of a value that is data, not schema: every key, string and long number. */
     public static List<Part> data(JsonNode value, String where) {
         List<Part> out = new ArrayList<>();
         walk(value, where, out, false);
@@ -133,6 +134,48 @@ public final class ToolDefinitionText {
     /** Keys whose values are data (a default, an example), where no key is structure. */
     private static final Set<String> DATA = Set.of("default", "examples", "example", "const", "enum");
 
+    /**
+     * Keywords whose number is a bound of the schema, not a value: left out, since a bound next to a field's name
+     * reads as the value it bounds ("phone" and a {@code maximum} of 9999999999 looks like a phone number).
+     */
+    private static final Set<String> BOUNDS = Set.of(
+            "minimum",
+            "maximum",
+            "exclusiveMinimum",
+            "exclusiveMaximum",
+            "multipleOf",
+            "minLength",
+            "maxLength",
+            "minItems",
+            "maxItems",
+            "minContains",
+            "maxContains",
+            "minProperties",
+            "maxProperties");
+
+    /** Numbers with fewer digits hold no card, account or phone number: they are not read (most numbers). */
+    public static final int NUMBER_MIN_DIGITS = 9;
+
+    /**
+     * A JSON number as the firewall reads it: in plain digits (a double's exponent written out), when it has at
+     * least {@link #NUMBER_MIN_DIGITS} of them; empty for any other node. A card number written as a number
+     * ({@code "default": 4111111111111111}) reaches the model as digits all the same.
+     */
+    public static java.util.Optional<String> numberText(JsonNode node) {
+        if (!node.isNumber()) {
+            return java.util.Optional.empty();
+        }
+        String text =
+                node.isIntegralNumber() ? node.asText() : node.decimalValue().toPlainString();
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isDigit(text.charAt(i))) {
+                digits++;
+            }
+        }
+        return digits >= NUMBER_MIN_DIGITS ? java.util.Optional.of(text) : java.util.Optional.empty();
+    }
+
     /** A {@code type} value that is a type name ({@code string}, {@code dict}): too short to carry anything. */
     private static final java.util.regex.Pattern TYPE_NAME = java.util.regex.Pattern.compile("[a-z]{1,12}");
 
@@ -141,9 +184,10 @@ public final class ToolDefinitionText {
             "(tools\\[\\d+]\\.(function|custom)|functions\\[\\d+]|response_format\\.json_schema)\\.name");
 
     /**
-     * Collects the texts under {@code node}, in order, with where each sits: every string, and every key that is
-     * not a keyword where keywords are structure ({@code schema}: outside data). Left out: a {@code type} that is a
-     * type name, and a {@code required} list that only names the sibling properties (their keys are in already).
+     * Collects the texts under {@code node}, in order, with where each sits: every string, every long number, and
+     * every key that is not a keyword where keywords are structure ({@code schema}: outside data). Left out: a
+     * {@code type} that is a type name, a {@code required} list that only names the sibling properties (their keys
+     * are in already), and a bound's number ({@link #BOUNDS}).
      */
     private static void walk(JsonNode node, String where, List<Part> out, boolean schema) {
         if (node instanceof ObjectNode object) {
@@ -161,6 +205,10 @@ public final class ToolDefinitionText {
                     }
                     out.add(new Part(
                             object, key, -1, at, text, FIXED_NAME.matcher(at).matches()));
+                } else if (child.isNumber()) {
+                    if (!(schema && BOUNDS.contains(key))) {
+                        numberText(child).ifPresent(n -> out.add(new Part(object, key, -1, at, n, true)));
+                    }
                 } else if (schema && key.equals("required") && namesProperties(child, object.path("properties"))) {
                     continue;
                 } else {
@@ -173,6 +221,9 @@ public final class ToolDefinitionText {
                 String at = where + "[" + i + "]";
                 if (child.isTextual()) {
                     out.add(new Part(array, null, i, at, child.asText(), false));
+                } else if (child.isNumber()) {
+                    int index = i;
+                    numberText(child).ifPresent(n -> out.add(new Part(array, null, index, at, n, true)));
                 } else {
                     walk(child, at, out, schema);
                 }

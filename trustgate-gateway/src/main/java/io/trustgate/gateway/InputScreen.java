@@ -141,6 +141,7 @@ final class InputScreen {
         // read by the provider, not the model: data rules act, injection findings are not acted on
         for (String key : List.of("user", "safety_identifier", "prompt_cache_key")) {
             field(chain, body, key, key, findings, EMBEDDED, ScanContext.NONE, session);
+            number(chain, body.path(key), key, findings, EMBEDDED, ScanContext.NONE, session);
         }
         if (body.path("metadata") instanceof ObjectNode metadata) {
             for (String key : iterable(metadata.fieldNames())) {
@@ -189,7 +190,7 @@ final class InputScreen {
     /**
      * Every other field of the request, and of its messages, goes upstream too: an OpenAI-compatible server may
      * render unknown fields into the model's prompt (vLLM passes them to chat templates), and a provider keeps what
-     * it is sent. What they hold (strings and keys, joined per field) is read for secrets, which block; nothing else
+     * it is sent. What they hold (strings, keys and long numbers, joined per field) is read for secrets, which block; nothing else
      * is acted on, since their meaning is not known here and nothing in them can be masked safely.
      */
     private static void rest(FirewallChain chain, ObjectNode body, Screened findings, RedactionSession session) {
@@ -211,7 +212,7 @@ final class InputScreen {
         }
     }
 
-    /** Reads a field's key and the strings and keys it holds, as one text, for secrets. */
+    /** Reads a field's key and the strings, keys and long numbers it holds, as one text, for secrets. */
     private static void unread(
             FirewallChain chain,
             String key,
@@ -224,6 +225,7 @@ final class InputScreen {
         if (value.isTextual()) {
             text.append('\n').append(value.asText());
         }
+        ToolDefinitionText.numberText(value).ifPresent(n -> text.append('\n').append(n));
         for (ToolDefinitionText.Part leaf : leaves) {
             text.append('\n').append(leaf.text());
         }
@@ -280,8 +282,8 @@ final class InputScreen {
      * parameters, and a short parameter description alone ("The user's password.") says too little to judge; one scan
      * per definition also keeps a request with many tools cheap. A block names the definition for an injection (judged
      * on the whole) and the string for anything else; what is masked goes back into the string it was found in (a
-     * span across two strings is masked in each). What would have to be masked in a key or in the tool's name, which
-     * cannot change, blocks the request instead.
+     * span across two strings is masked in each). What would have to be masked in a key, in the tool's name or in a
+     * number (a card number as a {@code default}), which cannot change, blocks the request instead.
      */
     private static void definition(
             FirewallChain chain, ObjectNode node, String where, Screened findings, RedactionSession session) {
@@ -500,6 +502,29 @@ final class InputScreen {
         Identifiers one = new Identifiers();
         one.add(value, where);
         one.scan(chain, findings, disregarded, context, session);
+    }
+
+    /**
+     * Scans a long number's digits ({@link ToolDefinitionText#numberText}), if {@code value} is one, as an
+     * identifier: its masked form would be a string, so what would be masked blocks the request.
+     */
+    private static void number(
+            FirewallChain chain,
+            JsonNode value,
+            String where,
+            Screened findings,
+            Set<Category> disregarded,
+            ScanContext context,
+            RedactionSession session) {
+        ToolDefinitionText.numberText(value)
+                .ifPresent(n -> identifier(
+                        chain,
+                        com.fasterxml.jackson.databind.node.TextNode.valueOf(n),
+                        where,
+                        findings,
+                        disregarded,
+                        context,
+                        session));
     }
 
     /** Scans the text of {@code node}'s {@code field}, if it has one, and puts the redacted text back. */

@@ -597,4 +597,39 @@ class FirewallIT {
                 .isEqualTo("200 ");
         assertThat(upstream.requests()).isEqualTo(3);
     }
+
+    @Test
+    void aLongNumberIsReadAsItsDigitsAndWhatWouldBeMaskedInItBlocks() throws Exception {
+        realScannersGateway();
+        String card = "4111111111111111";
+        String props = ",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\",\"parameters\":"
+                + "{\"type\":\"object\",\"properties\":PROPS}}}]";
+        // a card number as a number would be masked as a string: it cannot be without changing its type, so it blocks
+        assertThat(statusAndParam(
+                        "n1", props.replace("PROPS", "{\"a\":{\"type\":\"integer\",\"default\":" + card + "}}"), HI))
+                .isEqualTo("400 tools[0].function.parameters.properties.a.default");
+        assertThat(statusAndParam(
+                        "n2", props.replace("PROPS", "{\"a\":{\"type\":\"integer\",\"enum\":[1," + card + "]}}"), HI))
+                .isEqualTo("400 tools[0].function.parameters.properties.a.enum[1]");
+        assertThat(statusAndParam(
+                        "n3", props.replace("PROPS", "{\"a\":{\"type\":\"number\",\"x-sample\":" + card + ".0}}"), HI))
+                .isEqualTo("400 tools[0].function.parameters.properties.a.x-sample");
+        assertThat(statusAndParam(
+                        "n4",
+                        ",\"response_format\":{\"type\":\"json_schema\",\"json_schema\":{\"name\":\"r\","
+                                + "\"schema\":{\"type\":\"object\",\"properties\":{\"a\":{\"const\":" + card + "}}}}}",
+                        HI))
+                .isEqualTo("400 response_format.json_schema.schema.properties.a.const");
+        assertThat(statusAndParam("n5", ",\"safety_identifier\":" + card, HI)).isEqualTo("400 safety_identifier");
+        // short numbers, and a bound of the schema next to a field's name, are not read as values
+        assertThat(statusAndParam(
+                        "n6",
+                        props.replace(
+                                "PROPS",
+                                "{\"phone\":{\"type\":\"integer\",\"description\":\"The user's phone number.\","
+                                        + "\"minimum\":1000000000,\"maximum\":9999999999,\"default\":12345678}}"),
+                        HI))
+                .isEqualTo("200 ");
+        assertThat(upstream.lastBody().toString()).contains("9999999999").contains("12345678");
+    }
 }
