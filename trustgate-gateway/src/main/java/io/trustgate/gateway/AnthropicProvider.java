@@ -104,8 +104,11 @@ public final class AnthropicProvider implements Provider {
         if (!call.traceHeaders().isEmpty()) {
             call.traceHeaders().forEach(options::putHeader);
         }
+        // a connection that fails is logged as the OpenAI provider's is (Upstream.describe: WARN with the request id,
+        // the provider and the exception; never the body or a header), and the client sees only its kind
         client.request(options)
-                .onFailure(e -> result.tryFail(UpstreamFailure.connection(name(), "cannot connect", e)))
+                .onFailure(e -> result.tryFail(
+                        UpstreamFailure.connection(name(), Upstream.describe(name(), call.requestId(), e), e)))
                 .onSuccess(request -> {
                     call.cancellation().onCancel(() -> {
                         if (result.tryFail(UpstreamFailure.connection(name(), "cancelled", null))) {
@@ -126,7 +129,11 @@ public final class AnthropicProvider implements Provider {
         request.send(body).onComplete(ar -> {
             vertx.cancelTimer(timer);
             if (ar.failed()) {
-                result.tryFail(UpstreamFailure.connection(name(), "request failed", ar.cause()));
+                // once failed (the first-byte timeout or a cancel, then our own reset) the exception is not news
+                if (!result.future().isComplete()) {
+                    result.tryFail(UpstreamFailure.connection(
+                            name(), Upstream.describe(name(), call.requestId(), ar.cause()), ar.cause()));
+                }
                 return;
             }
             HttpClientResponse response = ar.result();
@@ -139,12 +146,13 @@ public final class AnthropicProvider implements Provider {
             } else if (call.stream()) {
                 response.pause();
                 AnthropicChatStream stream = new AnthropicChatStream(
+                        call.requestId(),
                         request,
                         response,
                         new AnthropicStreamTranslator(name(), credentials, call.includeUsage(), nowSeconds()));
                 result.tryComplete(new ChatResponse.Streaming(stream));
             } else {
-                readBounded(response, MAX_ANSWER_BODY, result, whole -> {
+                readBounded(response, call.requestId(), MAX_ANSWER_BODY, result, whole -> {
                     JsonNode message;
                     try {
                         message = AnthropicTranslator.JSON.readTree(whole.getBytes());
@@ -196,7 +204,8 @@ public final class AnthropicProvider implements Provider {
                 credentials)));
     }
 
-    private <T> void readBounded(HttpClientResponse response, int limit, Promise<T> result, Consumer<Buffer> onWhole) {
+    private <T> void readBounded(
+            HttpClientResponse response, String requestId, int limit, Promise<T> result, Consumer<Buffer> onWhole) {
         Buffer collected = Buffer.buffer();
         response.handler(chunk -> {
             if (collected.length() + chunk.length() > limit) {
@@ -206,7 +215,12 @@ public final class AnthropicProvider implements Provider {
                 collected.appendBuffer(chunk);
             }
         });
-        response.exceptionHandler(e -> result.tryFail(UpstreamFailure.connection(name(), "answer broken off", e)));
+        response.exceptionHandler(e -> {
+            if (!result.future().isComplete()) { // else our own reset of an answer too large: not news
+                result.tryFail(UpstreamFailure.connection(
+                        name(), "answer broken off: " + Upstream.describe(name(), requestId, e), e));
+            }
+        });
         response.endHandler(v -> {
             if (!result.future().isComplete()) {
                 onWhole.accept(collected);
@@ -263,7 +277,10 @@ public final class AnthropicProvider implements Provider {
         private final StreamIdleTimer idle;
 
         AnthropicChatStream(
-                HttpClientRequest request, HttpClientResponse response, AnthropicStreamTranslator translator) {
+                String requestId,
+                HttpClientRequest request,
+                HttpClientResponse response,
+                AnthropicStreamTranslator translator) {
             this.request = request;
             this.response = response;
             this.translator = translator;
@@ -275,7 +292,12 @@ public final class AnthropicProvider implements Provider {
             this.idle = new StreamIdleTimer(
                     vertx, config.idleTimeout(), () -> fail(UpstreamFailure.timeout(name(), "idle-timeout")));
             response.handler(this::onUpstream);
-            response.exceptionHandler(e -> fail(UpstreamFailure.connection(name(), "stream broken off", e)));
+            response.exceptionHandler(e -> {
+                if (failure == null && !ended && !done) { // else our own reset (a failure or a cancel): not news
+                    fail(UpstreamFailure.connection(
+                            name(), "stream broken off: " + Upstream.describe(name(), requestId, e), e));
+                }
+            });
             response.endHandler(v -> onUpstreamEnd());
         }
 

@@ -73,6 +73,13 @@ class UpstreamFailuresIT {
                 .model("gpt-badkey", "badkey", "gpt-up", "spare")
                 .model("gpt-slow", "slowoa", "gpt-up")
                 .model("dead", "deadp", "gpt-up")
+                .provider(GatewayHarness.upstream(
+                        "deadan",
+                        io.trustgate.gateway.ProviderConfig.Kind.ANTHROPIC,
+                        java.net.URI.create("http://127.0.0.1:" + closedPort()),
+                        "sk-ant-dead-key-789",
+                        "2023-06-01"))
+                .model("deadclaude", "deadan", FakeAnthropicServer.MODEL)
                 .model("spare", "backup", "spare-up")
                 .embeddingModel("embed", "oa", "embed-up")
                 .telemetry(new GatewayMetrics.Telemetry(registry, () -> "# text"))
@@ -301,6 +308,28 @@ class UpstreamFailuresIT {
                 .filteredOn(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN)
                 .hasSize(3) // the attempt and its two retries
                 .allSatisfy(e -> assertThat(requestIdOf(e)).isEqualTo(id));
+    }
+
+    @Test
+    void anAnthropicConnectionFailureIsLoggedAsAnOpenAiOneIs() {
+        HttpResponse<String>[] r = new HttpResponse[1];
+        String prompt = "the quarterly numbers for Initech";
+        List<ch.qos.logback.classic.spi.ILoggingEvent> log =
+                upstreamLog(() -> r[0] = post(chat("deadclaude", prompt, false)));
+        assertThat(r[0].statusCode()).isEqualTo(502);
+        assertThat(r[0].body()).contains("connection refused or unreachable").doesNotContain("127.0.0.1");
+        String id = r[0].headers().firstValue("x-request-id").orElseThrow();
+        assertThat(log)
+                .filteredOn(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN)
+                .hasSize(3) // the attempt and its two retries
+                .allSatisfy(e -> {
+                    assertThat(requestIdOf(e)).isEqualTo(id);
+                    assertThat(e.getFormattedMessage())
+                            .contains("'deadan' connection failed")
+                            .contains("Exception")
+                            .doesNotContain(prompt)
+                            .doesNotContain("sk-ant-dead-key-789");
+                });
     }
 
     @Test
