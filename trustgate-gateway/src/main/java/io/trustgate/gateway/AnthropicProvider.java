@@ -246,8 +246,9 @@ public final class AnthropicProvider implements Provider {
 
     @Override
     public Future<JsonReply> embeddings(EmbeddingsCall call) {
-        return Future.failedFuture(
-                TrustgateException.invalid("provider " + name() + " (anthropic) does not serve embeddings", "model"));
+        // refused before any upstream call: not an upstream error
+        return Future.failedFuture(new ProviderRefusal(
+                TrustgateException.invalid("provider " + name() + " (anthropic) does not serve embeddings", "model")));
     }
 
     @Override

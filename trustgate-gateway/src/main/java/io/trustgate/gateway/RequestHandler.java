@@ -637,6 +637,9 @@ final class RequestHandler implements Handler<HttpServerRequest> {
             } else {
                 gw.limits.release(admission);
                 TrustgateException e = ErrorTable.from(ar.cause());
+                if (!(ar.cause() instanceof ProviderRefusal)) { // counted as a chat attempt's failure is
+                    gw.metrics.upstreamError(entry.provider(), ErrorTable.code(e));
+                }
                 traced(
                                 span,
                                 "embeddings",

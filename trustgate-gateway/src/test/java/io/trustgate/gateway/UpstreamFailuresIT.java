@@ -82,6 +82,7 @@ class UpstreamFailuresIT {
                 .model("deadclaude", "deadan", FakeAnthropicServer.MODEL)
                 .model("spare", "backup", "spare-up")
                 .embeddingModel("embed", "oa", "embed-up")
+                .embeddingModel("claude-embed", "an", "embed-up")
                 .telemetry(new GatewayMetrics.Telemetry(registry, () -> "# text"))
                 .start();
         key = h.key("k");
@@ -262,6 +263,24 @@ class UpstreamFailuresIT {
         assertThat(r.headers().firstValue("x-trustgate-model")).hasValue("embed");
         assertThat(r.headers().firstValue("x-trustgate-provider")).hasValue("oa");
         assertThat(r.headers().firstValue("x-request-id")).isPresent();
+    }
+
+    @Test
+    void aFailedEmbeddingsRequestCountsAsAnUpstreamError() {
+        openai.enqueue(new FakeOpenAiServer.Behavior.Status(500, 0));
+        HttpResponse<String> r = h.post("/v1/embeddings", key, "{\"model\":\"embed\",\"input\":\"hello\"}");
+        assertThat(r.statusCode()).isEqualTo(502);
+        assertThat(registry.find("trustgate.upstream.errors")
+                        .tag("provider", "oa")
+                        .counter())
+                .isNotNull()
+                .satisfies(c -> assertThat(c.count()).isEqualTo(1.0));
+        // a provider that cannot serve embeddings refuses without calling its upstream: no upstream error
+        HttpResponse<String> refused =
+                h.post("/v1/embeddings", key, "{\"model\":\"claude-embed\",\"input\":\"hello\"}");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(claude.requests()).isZero();
+        assertThat(upstreamErrors()).isEqualTo(1.0);
     }
 
     /** The Upstream logger's events while {@code body} runs. */
