@@ -72,6 +72,13 @@ final class AnthropicTranslator {
                         blocks.addObject().put("type", "text").put("text", t);
                     }
                     toolUses(m.path("tool_calls"), where + ".tool_calls", blocks);
+                    if (blocks.isEmpty() && m.hasNonNull("audio")) {
+                        // dropping it would silently leave out a turn of the conversation
+                        throw TrustgateException.invalid(
+                                "Anthropic models do not take audio: an assistant message with only 'audio' cannot"
+                                        + " be sent",
+                                where + ".audio");
+                    }
                 }
                 case "tool" -> {
                     anthropicRole = "user";

@@ -243,11 +243,21 @@ record ChatRequest(
                 && role.asText().equals("assistant")
                 && (content == null || content.isNull())
                 && m.get("function_call") == null
-                && m.get("refusal") == null) {
+                && m.get("refusal") == null
+                && m.get("audio") == null) {
             throw TrustgateException.invalid(
                     "Missing required parameter: '" + where
-                            + ".content' (an assistant message needs content or tool_calls).",
+                            + ".content' (an assistant message needs content, tool_calls or audio).",
                     where + ".content");
+        }
+        JsonNode audio = m.get("audio");
+        if (audio != null && !audio.isNull()) {
+            // an earlier audio answer, referred to by its id (how audio conversations go on); the firewall reads the
+            // id, so it must be a string
+            if (!audio.isObject() || !audio.path("id").isTextual()) {
+                throw TrustgateException.invalid(
+                        "Invalid type for '" + where + ".audio.id': expected a string.", where + ".audio.id");
+            }
         }
         for (String field : List.of("name", "refusal", "tool_call_id")) {
             JsonNode v = m.get(field);

@@ -100,6 +100,7 @@ final class InputScreen {
             // the participant's name and the ids reach the model too (a secret or an address typed there leaves)
             ids.add(m.path("name"), at + ".name");
             ids.add(m.path("tool_call_id"), at + ".tool_call_id");
+            ids.add(m.path("audio").path("id"), at + ".audio.id"); // an earlier audio answer's id
             ids.scan(chain, findings, disregarded, context, session);
             fetched.scan(chain, findings, ONLY_SECRETS, context, session);
         }

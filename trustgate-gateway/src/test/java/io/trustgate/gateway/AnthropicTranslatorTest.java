@@ -234,6 +234,12 @@ class AnthropicTranslatorTest {
             assertThat(refusal("{\"model\":\"m\",\"tools\":[{\"type\":\"web_search\"}]," + msgs + "}")
                             .param())
                     .contains("tools[0].type");
+            assertThat(refusal("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"},"
+                                    + "{\"role\":\"assistant\",\"audio\":{\"id\":\"audio_abc\"}},"
+                                    + "{\"role\":\"user\",\"content\":\"y\"}]}")
+                            .param())
+                    .as("a turn that only Anthropic would drop is refused, not dropped")
+                    .contains("messages[1].audio");
         }
     }
 

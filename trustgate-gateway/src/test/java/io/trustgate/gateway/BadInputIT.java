@@ -82,6 +82,16 @@ class BadInputIT {
                 .isEqualTo("still alive");
     }
 
+    @Test
+    void anAssistantMessageWithOnlyTheIdOfAnEarlierAudioAnswerIsAccepted() throws Exception {
+        // how an audio conversation goes on (OpenAI's reference: audio.id instead of content)
+        HttpResponse<String> r = post(
+                "/v1/chat/completions",
+                messages("[{\"role\":\"user\",\"content\":\"hi\"},{\"role\":\"assistant\","
+                        + "\"audio\":{\"id\":\"audio_abc\"}},{\"role\":\"user\",\"content\":\"more\"}]"));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+
     static String goodBody(String prompt) {
         return "{\"model\":\"sandbox-echo\",\"messages\":[{\"role\":\"user\",\"content\":"
                 + M.getNodeFactory().textNode(prompt) + "}]}";
@@ -278,7 +288,16 @@ class BadInputIT {
                 Arguments.of("stop number", with("stop", "7"), "stop"),
                 Arguments.of("seed fraction", with("seed", "1.5"), "seed"),
                 Arguments.of("user number", with("user", "1"), "user"),
-                Arguments.of("tool_choice number", with("tool_choice", "1"), "tool_choice"));
+                Arguments.of("tool_choice number", with("tool_choice", "1"), "tool_choice"),
+                Arguments.of(
+                        "assistant audio without id",
+                        messages("[{\"role\":\"user\",\"content\":\"hi\"},{\"role\":\"assistant\",\"audio\":{}},"
+                                + "{\"role\":\"user\",\"content\":\"more\"}]"),
+                        "messages[1].audio.id"),
+                Arguments.of(
+                        "assistant audio string",
+                        messages("[{\"role\":\"user\",\"content\":\"hi\"},{\"role\":\"assistant\",\"audio\":\"a\"}]"),
+                        "messages[1].audio.id"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -562,6 +562,10 @@ class FirewallIT {
                 .isEqualTo("400 messages[0].tool_calls[0].function.name");
         assertThat(statusAndParam("a9", "", call.replace("NAME", "f").replace("ID", AWS_KEY)))
                 .isEqualTo("400 messages[0].tool_calls[0].id");
+        // so is the id of an earlier audio answer
+        assertThat(statusAndParam(
+                        "a9b", "", HI + ",{\"role\":\"assistant\",\"audio\":{\"id\":\"" + AWS_KEY + "\"}}," + HI))
+                .isEqualTo("400 messages[1].audio.id");
         // a URL the provider fetches is read for keys
         assertThat(statusAndParam(
                         "a10",
