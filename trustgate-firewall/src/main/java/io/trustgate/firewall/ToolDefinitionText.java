@@ -47,6 +47,21 @@ public final class ToolDefinitionText {
         return out;
     }
 
+    /** A key that can follow a dot in a path and still be read back: letters, digits, {@code _}, {@code $}, {@code -}. */
+    private static final java.util.regex.Pattern PLAIN_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9_$-]+");
+
+    /**
+     * The path of member {@code key} of the object at {@code where} (empty: the request itself), as an error's
+     * {@code param} names it: {@code where.key}, or {@code where["x.y"]} (the key as a JSON string) when the key holds
+     * a dot, a bracket or any other char that would make the path ambiguous.
+     */
+    public static String member(String where, String key) {
+        if (PLAIN_KEY.matcher(key).matches()) {
+            return where.isEmpty() ? key : where + "." + key;
+        }
+        return where + "[" + com.fasterxml.jackson.databind.node.TextNode.valueOf(key) + "]";
+    }
+
     /** The parts' texts, one a line. */
     public static String join(List<Part> parts) {
         StringBuilder b = new StringBuilder();
@@ -194,7 +209,7 @@ public final class ToolDefinitionText {
             for (var it = object.fieldNames(); it.hasNext(); ) {
                 String key = it.next();
                 JsonNode child = object.get(key);
-                String at = where + "." + key;
+                String at = member(where, key);
                 if (!schema || !KEYWORDS.contains(key)) {
                     out.add(new Part(object, key, -1, at + " (key)", key, true));
                 }

@@ -51,4 +51,15 @@ class ToolDefinitionTextTest {
         assertThat(ToolDefinitionText.numberText(M.readTree("\"4111111111111111\"")))
                 .isEmpty();
     }
+
+    @Test
+    void aKeyThatWouldMakeThePathAmbiguousIsQuoted() {
+        assertThat(ToolDefinitionText.member("tools[0].function", "x-note_$1"))
+                .isEqualTo("tools[0].function.x-note_$1");
+        assertThat(ToolDefinitionText.member("properties", "x.y")).isEqualTo("properties[\"x.y\"]");
+        assertThat(ToolDefinitionText.member("properties", "a[0]")).isEqualTo("properties[\"a[0]\"]");
+        assertThat(ToolDefinitionText.member("properties", "say \"hi\"")).isEqualTo("properties[\"say \\\"hi\\\"\"]");
+        assertThat(ToolDefinitionText.member("", "stop")).isEqualTo("stop");
+        assertThat(ToolDefinitionText.member("", "a.b")).isEqualTo("[\"a.b\"]");
+    }
 }

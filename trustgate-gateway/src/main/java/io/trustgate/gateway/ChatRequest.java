@@ -108,7 +108,7 @@ record ChatRequest(
                         "Invalid 'metadata': at most 16 key-value pairs, was " + metadata.size() + ".", "metadata");
             }
             metadata.fields().forEachRemaining(e -> {
-                String at = "metadata." + e.getKey();
+                String at = io.trustgate.firewall.ToolDefinitionText.member("metadata", e.getKey());
                 if (!e.getValue().isTextual()) {
                     throw TrustgateException.invalid("Invalid type for '" + at + "': expected a string.", at);
                 }

@@ -146,7 +146,8 @@ final class InputScreen {
         }
         if (body.path("metadata") instanceof ObjectNode metadata) {
             for (String key : iterable(metadata.fieldNames())) {
-                field(chain, metadata, key, "metadata." + key, findings, EMBEDDED, ScanContext.NONE, session);
+                String where = ToolDefinitionText.member("metadata", key);
+                field(chain, metadata, key, where, findings, EMBEDDED, ScanContext.NONE, session);
             }
         }
         rest(chain, body, findings, session);
@@ -197,7 +198,7 @@ final class InputScreen {
     private static void rest(FirewallChain chain, ObjectNode body, Screened findings, RedactionSession session) {
         for (String key : iterable(body.fieldNames())) {
             if (!READ.contains(key)) {
-                unread(chain, key, body.get(key), key, findings, session);
+                unread(chain, key, body.get(key), ToolDefinitionText.member("", key), findings, session);
             }
         }
         JsonNode messages = body.path("messages");
@@ -205,7 +206,7 @@ final class InputScreen {
             if (messages.get(i) instanceof ObjectNode m) {
                 for (String key : iterable(m.fieldNames())) {
                     if (!MESSAGE_READ.contains(key)) {
-                        String where = "messages[" + i + "]." + key;
+                        String where = ToolDefinitionText.member("messages[" + i + "]", key);
                         unread(chain, key, m.get(key), where, findings, session);
                     }
                 }

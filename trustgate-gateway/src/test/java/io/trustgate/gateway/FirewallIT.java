@@ -516,7 +516,18 @@ class FirewallIT {
         // an address in a key cannot be masked there: it blocks
         assertThat(statusAndParam(
                         "a2", props.replace("PROPS", "{\"qa.key@example-corp.com\":{\"type\":\"string\"}}"), HI))
-                .startsWith("400 tools[0].function.parameters.properties.qa.key@example-corp.com");
+                .isEqualTo("400 tools[0].function.parameters.properties[\"qa.key@example-corp.com\"] (key)");
+        // a key with a dot is named so that the path reads back unambiguously
+        assertThat(statusAndParam(
+                        "a2b",
+                        props.replace(
+                                "PROPS",
+                                "{\"x.y\":{\"type\":\"object\",\"properties\":{\"z\":{\"type\":\"string\","
+                                        + "\"description\":\"" + AWS_KEY + "\"}}}}"),
+                        HI))
+                .isEqualTo("400 tools[0].function.parameters.properties[\"x.y\"].properties.z.description");
+        assertThat(statusAndParam("a2c", ",\"vendor.x\":\"" + AWS_KEY + "\"", HI))
+                .isEqualTo("400 [\"vendor.x\"]");
         // an injection spread over keys is judged with the definition
         assertThat(statusAndParam(
                         "a3",
