@@ -145,30 +145,28 @@ final class InputScreen {
             number(chain, body.path(key), key, findings, EMBEDDED, ScanContext.NONE, session);
         }
         if (body.path("metadata") instanceof ObjectNode metadata) {
+            Identifiers keys = new Identifiers(); // kept by the provider as the values are, and cannot be masked
             for (String key : iterable(metadata.fieldNames())) {
                 String where = ToolDefinitionText.member("metadata", key);
                 field(chain, metadata, key, where, findings, EMBEDDED, ScanContext.NONE, session);
+                keys.add(key, where + " (key)");
             }
+            keys.scan(chain, findings, EMBEDDED, ScanContext.NONE, session);
         }
         rest(chain, body, findings, session);
         return findings.size() > before;
     }
 
-    /** Top-level fields read above, or that hold no text (numbers, flags, names of settings). */
+    /** Top-level fields read above with every text they hold. */
     private static final Set<String> READ = Set.of(
-            "model",
-            "messages",
-            "tools",
-            "functions",
-            "response_format",
-            "prediction",
-            "user",
-            "safety_identifier",
-            "prompt_cache_key",
-            "metadata",
-            "tool_choice",
+            "model", "messages", "tools", "functions", "user", "safety_identifier", "prompt_cache_key", "metadata");
+
+    /**
+     * Settings: no text when they are of the type OpenAI defines (a flag, a number), so read only when they are not
+     * (a string in {@code store}, an object in {@code stream_options}).
+     */
+    private static final Set<String> SETTINGS = Set.of(
             "stream",
-            "stream_options",
             "max_tokens",
             "max_completion_tokens",
             "n",
@@ -180,59 +178,148 @@ final class InputScreen {
             "logprobs",
             "top_logprobs",
             "parallel_tool_calls",
-            "store",
-            "service_tier",
-            "reasoning_effort",
-            "verbosity");
+            "store");
+
+    /**
+     * The values OpenAI defines for a string setting, by its path (a content part's from the part): they hold no
+     * text, so a request that has only these has nothing more to read. Any other value is read.
+     */
+    private static final Map<String, Set<String>> KNOWN = Map.of(
+            "tool_choice", Set.of("none", "auto", "required"),
+            "service_tier", Set.of("auto", "default", "flex", "scale", "priority"),
+            "reasoning_effort", Set.of("none", "minimal", "low", "medium", "high"),
+            "verbosity", Set.of("low", "medium", "high"),
+            "response_format.type", Set.of("text", "json_object", "json_schema"),
+            "type", Set.of("text", "refusal", "image_url", "input_audio", "file"),
+            "image_url.detail", Set.of("auto", "low", "high"),
+            "input_audio.format", Set.of("wav", "mp3"));
+
+    /**
+     * The parts of fields read above in part, taken out of what {@link #rest} reads: a response schema, a predicted
+     * output's content, the names of {@code tool_choice}.
+     */
+    private static final Map<String, List<String>> READ_IN_PART = Map.of(
+            "response_format", List.of("json_schema"),
+            "prediction", List.of("content"),
+            "tool_choice", List.of("function.name", "custom.name"));
 
     /** The fields of a message read above. */
     private static final Set<String> MESSAGE_READ =
             Set.of("role", "content", "name", "refusal", "tool_calls", "tool_call_id", "function_call", "audio");
 
     /**
-     * Every other field of the request, and of its messages, goes upstream too: an OpenAI-compatible server may
-     * render unknown fields into the model's prompt (vLLM passes them to chat templates), and a provider keeps what
-     * it is sent. What they hold (strings, keys and long numbers, joined per field) is read for secrets, which block; nothing else
-     * is acted on, since their meaning is not known here and nothing in them can be masked safely.
+     * The fields of a content part read above, or that hold the bytes of a file, an image or a sound (scanning them
+     * for text would cost much and find nothing).
+     */
+    private static final List<String> PART_READ =
+            List.of("text", "refusal", "image_url.url", "file.filename", "file.file_data", "input_audio.data");
+
+    /** Whether {@code value}, found at {@code path}, is a value OpenAI defines there ({@link #KNOWN}). */
+    private static boolean known(String path, JsonNode value) {
+        return value.isTextual() && KNOWN.getOrDefault(path, Set.of()).contains(value.asText());
+    }
+
+    /**
+     * Every other field of the request, of its messages and of their content parts goes upstream too: an
+     * OpenAI-compatible server may render unknown fields into the model's prompt (vLLM passes them to chat
+     * templates), and a provider keeps what it is sent. What they hold (strings, keys and long numbers) is read for
+     * secrets, which block; nothing else is acted on, since their meaning is not known here and nothing in them can
+     * be masked safely. One text for them all, one field a line: one scan per request, whatever the fields.
      */
     private static void rest(FirewallChain chain, ObjectNode body, Screened findings, RedactionSession session) {
+        Identifiers rest = new Identifiers();
         for (String key : iterable(body.fieldNames())) {
-            if (!READ.contains(key)) {
-                unread(chain, key, body.get(key), ToolDefinitionText.member("", key), findings, session);
+            JsonNode value = body.get(key);
+            if (READ.contains(key)
+                    || (SETTINGS.contains(key) && (value.isBoolean() || value.isNumber() || value.isNull()))
+                    || known(key, value)) {
+                continue;
+            }
+            JsonNode other = without(value, READ_IN_PART.getOrDefault(key, List.of()));
+            if (other instanceof ObjectNode o && known(key + ".type", o.path("type"))) {
+                o = o == value ? o.deepCopy() : o;
+                o.remove("type");
+                other = o;
+            }
+            if (!(other instanceof ObjectNode o && o.isEmpty())) {
+                unread(key, other, "", rest);
             }
         }
         JsonNode messages = body.path("messages");
         for (int i = 0; i < messages.size(); i++) {
             if (messages.get(i) instanceof ObjectNode m) {
+                String at = "messages[" + i + "]";
                 for (String key : iterable(m.fieldNames())) {
                     if (!MESSAGE_READ.contains(key)) {
-                        String where = ToolDefinitionText.member("messages[" + i + "]", key);
-                        unread(chain, key, m.get(key), where, findings, session);
+                        unread(key, m.get(key), at, rest);
+                    }
+                }
+                JsonNode parts = m.path("content");
+                for (int j = 0; parts.isArray() && j < parts.size(); j++) {
+                    if (parts.get(j) instanceof ObjectNode part) {
+                        ObjectNode other = (ObjectNode) without(part, PART_READ);
+                        for (String key : iterable(other.fieldNames())) {
+                            JsonNode value = other.get(key);
+                            if (known(key, value)) {
+                                continue;
+                            }
+                            if (value instanceof ObjectNode o) {
+                                for (String inner : iterable(o.fieldNames())) {
+                                    if (known(key + "." + inner, o.get(inner))) {
+                                        o.remove(inner); // a copy: without() copied the part
+                                    }
+                                }
+                                if (o.isEmpty()) {
+                                    continue;
+                                }
+                            }
+                            unread(key, value, at + ".content[" + j + "]", rest);
+                        }
                     }
                 }
             }
         }
+        rest.scan(chain, findings, ONLY_SECRETS, ScanContext.NONE, session);
     }
 
-    /** Reads a field's key and the strings, keys and long numbers it holds, as one text, for secrets. */
-    private static void unread(
-            FirewallChain chain,
-            String key,
-            JsonNode value,
-            String where,
-            Screened findings,
-            RedactionSession session) {
-        List<ToolDefinitionText.Part> leaves = ToolDefinitionText.data(value, where);
+    /**
+     * A copy of {@code value} without the members at {@code paths} (dotted, from its top), and without the objects
+     * that leaves empty; {@code value} itself when there is nothing to take out. Strings are shared, not copied.
+     */
+    private static JsonNode without(JsonNode value, List<String> paths) {
+        if (paths.isEmpty() || !(value instanceof ObjectNode object)) {
+            return value;
+        }
+        ObjectNode copy = object.deepCopy();
+        for (String path : paths) {
+            int dot = path.indexOf('.');
+            if (dot < 0) {
+                copy.remove(path);
+            } else if (copy.get(path.substring(0, dot)) instanceof ObjectNode inner) {
+                inner.remove(path.substring(dot + 1));
+                if (inner.isEmpty()) {
+                    copy.remove(path.substring(0, dot));
+                }
+            }
+        }
+        return copy;
+    }
+
+    /**
+     * Adds a field's key and the strings, keys and long numbers it holds, as one text, to what {@link #rest} reads
+     * for secrets, named by its path under {@code parent}.
+     */
+    private static void unread(String key, JsonNode value, String parent, Identifiers rest) {
+        String where = ToolDefinitionText.member(parent, key);
         StringBuilder text = new StringBuilder(key);
         if (value.isTextual()) {
             text.append('\n').append(value.asText());
         }
         ToolDefinitionText.numberText(value).ifPresent(n -> text.append('\n').append(n));
-        for (ToolDefinitionText.Part leaf : leaves) {
+        for (ToolDefinitionText.Part leaf : ToolDefinitionText.data(value, where)) {
             text.append('\n').append(leaf.text());
         }
-        JsonNode joined = com.fasterxml.jackson.databind.node.TextNode.valueOf(text.toString());
-        identifier(chain, joined, where, findings, ONLY_SECRETS, ScanContext.NONE, session);
+        rest.add(text.toString(), where);
     }
 
     private static <T> Iterable<T> iterable(java.util.Iterator<T> it) {
@@ -441,8 +528,14 @@ final class InputScreen {
         private final List<String> wheres = new java.util.ArrayList<>(0);
 
         void add(JsonNode value, String where) {
-            if (value.isTextual() && !value.asText().isEmpty()) {
-                texts.add(value.asText());
+            if (value.isTextual()) {
+                add(value.asText(), where);
+            }
+        }
+
+        void add(String text, String where) {
+            if (!text.isEmpty()) {
+                texts.add(text);
                 wheres.add(where);
             }
         }

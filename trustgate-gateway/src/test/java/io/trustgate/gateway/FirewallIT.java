@@ -614,6 +614,54 @@ class FirewallIT {
     }
 
     @Test
+    void whatFieldsReadInPartHoldBesidesIsReadForSecrets() throws Exception {
+        realScannersGateway();
+        String k = AWS_KEY;
+        assertThat(statusAndParam("r1", ",\"store\":\"" + k + "\"", HI)).isEqualTo("400 store");
+        assertThat(statusAndParam("r2", ",\"service_tier\":\"" + k + "\"", HI)).isEqualTo("400 service_tier");
+        assertThat(statusAndParam("r3", ",\"tool_choice\":\"" + k + "\"", HI)).isEqualTo("400 tool_choice");
+        assertThat(statusAndParam(
+                        "r4",
+                        ",\"tool_choice\":{\"type\":\"allowed_tools\",\"allowed_tools\":{\"mode\":\"auto\","
+                                + "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"" + k + "\"}}]}}",
+                        HI))
+                .isEqualTo("400 tool_choice");
+        assertThat(statusAndParam(
+                        "r5",
+                        ",\"response_format\":{\"type\":\"json_object\",\"schema\":{\"description\":\"" + k + "\"}}",
+                        HI))
+                .isEqualTo("400 response_format");
+        assertThat(statusAndParam("r6", ",\"response_format\":{\"type\":\"" + k + "\"}", HI))
+                .isEqualTo("400 response_format");
+        assertThat(statusAndParam(
+                        "r7", ",\"prediction\":{\"type\":\"content\",\"content\":\"x\",\"note\":\"" + k + "\"}", HI))
+                .isEqualTo("400 prediction");
+        assertThat(statusAndParam(
+                        "r8", ",\"stream\":true,\"stream_options\":{\"include_usage\":true,\"x\":\"" + k + "\"}", HI))
+                .isEqualTo("400 stream_options");
+        assertThat(statusAndParam("r9", ",\"metadata\":{\"" + k + "\":\"v\"}", HI))
+                .isEqualTo("400 metadata." + k + " (key)");
+        assertThat(statusAndParam("r10", ",\"metadata\":{\"qa.meta@example-corp.com\":\"v\"}", HI))
+                .as("an address in a key cannot be masked: it blocks")
+                .isEqualTo("400 metadata[\"qa.meta@example-corp.com\"] (key)");
+        String image = "{\"role\":\"user\",\"content\":[{\"type\":\"image_url\",\"image_url\":{\"url\":"
+                + "\"https://img.example/x.png\",\"detail\":\"DETAIL\"}NOTE}]}";
+        assertThat(statusAndParam("r11", "", image.replace("DETAIL", k).replace("NOTE", "")))
+                .isEqualTo("400 messages[0].content[0].image_url");
+        assertThat(statusAndParam(
+                        "r12", "", image.replace("DETAIL", "high").replace("NOTE", ",\"note\":\"" + k + "\"")))
+                .isEqualTo("400 messages[0].content[0].note");
+        assertThat(upstream.requests()).isZero();
+        // the values OpenAI defines pass, as do flags and numbers
+        assertThat(statusAndParam(
+                        "r13",
+                        ",\"tool_choice\":\"auto\",\"service_tier\":\"auto\",\"store\":false,\"seed\":123456789,"
+                                + "\"response_format\":{\"type\":\"json_object\"},\"metadata\":{\"team\":\"qa\"}",
+                        image.replace("DETAIL", "high").replace("NOTE", "")))
+                .isEqualTo("200 ");
+    }
+
+    @Test
     void aLongNumberIsReadAsItsDigitsAndWhatWouldBeMaskedInItBlocks() throws Exception {
         realScannersGateway();
         String card = "4111111111111111";
