@@ -50,16 +50,39 @@ public final class ToolDefinitionText {
     /** A key that can follow a dot in a path and still be read back: letters, digits, {@code _}, {@code $}, {@code -}. */
     private static final java.util.regex.Pattern PLAIN_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9_$-]+");
 
+    /** A key that may be named in a path: a name, not a value (no spaces or quotes, at most 40 chars, at most 4 digits). */
+    private static final java.util.regex.Pattern NAME_LIKE =
+            java.util.regex.Pattern.compile("[A-Za-z0-9_$.\\[\\]-]{1,40}");
+
     /**
      * The path of member {@code key} of the object at {@code where} (empty: the request itself), as an error's
      * {@code param} names it: {@code where.key}, or {@code where["x.y"]} (the key as a JSON string) when the key holds
-     * a dot, a bracket or any other char that would make the path ambiguous.
+     * a dot. A key that does not look like a name (spaces, an {@code @}, more than 4 digits, more than 40 chars) is
+     * written by its length only, {@code where[<20-char key>]}: such a key is what the firewall blocks (an access key,
+     * an e-mail address, a card number), and a path goes into the client's error and the gateway's log, which must not
+     * repeat it.
      */
     public static String member(String where, String key) {
+        if (!nameLike(key)) {
+            return where + "[<" + key.length() + "-char key>]";
+        }
         if (PLAIN_KEY.matcher(key).matches()) {
             return where.isEmpty() ? key : where + "." + key;
         }
         return where + "[" + com.fasterxml.jackson.databind.node.TextNode.valueOf(key) + "]";
+    }
+
+    private static boolean nameLike(String key) {
+        if (!NAME_LIKE.matcher(key).matches()) {
+            return false;
+        }
+        int digits = 0;
+        for (int i = 0; i < key.length(); i++) {
+            if (Character.isDigit(key.charAt(i)) && ++digits > 4) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The parts' texts, one a line. */

@@ -58,7 +58,13 @@ class ToolDefinitionTextTest {
                 .isEqualTo("tools[0].function.x-note_$1");
         assertThat(ToolDefinitionText.member("properties", "x.y")).isEqualTo("properties[\"x.y\"]");
         assertThat(ToolDefinitionText.member("properties", "a[0]")).isEqualTo("properties[\"a[0]\"]");
-        assertThat(ToolDefinitionText.member("properties", "say \"hi\"")).isEqualTo("properties[\"say \\\"hi\\\"\"]");
+        // not a name: written by its length, since a path goes into the client's error and the gateway's log
+        assertThat(ToolDefinitionText.member("properties", "say \"hi\"")).isEqualTo("properties[<8-char key>]");
+        assertThat(ToolDefinitionText.member("properties", "AKIAZ7QK3M5T2XW4PL9R"))
+                .isEqualTo("properties[<20-char key>]");
+        assertThat(ToolDefinitionText.member("metadata", "jane.doe@example.com"))
+                .isEqualTo("metadata[<20-char key>]");
+        assertThat(ToolDefinitionText.member("properties", "4111111111111111")).isEqualTo("properties[<16-char key>]");
         assertThat(ToolDefinitionText.member("", "stop")).isEqualTo("stop");
         assertThat(ToolDefinitionText.member("", "a.b")).isEqualTo("[\"a.b\"]");
     }
