@@ -41,7 +41,7 @@ import picocli.CommandLine.Parameters;
  *
  * <pre>
  * trustgate train injection [--datasets DIR] [--grammar FILE] [--written DIR] [--out FILE] [--check] [--json]
- * trustgate train toxicity  [--datasets DIR] [--out FILE] [--check] [--json]
+ * trustgate train toxicity  [--datasets DIR] [--written DIR] [--public-only] [--out FILE] [--check] [--json]
  * trustgate train injection --compare [--datasets DIR] [--embedding-cache FILE] [--probe FILE]
  * </pre>
  *
@@ -58,9 +58,11 @@ import picocli.CommandLine.Parameters;
  * all the others (leave-one-source-out); the out-of-source scores calibrate the model (Platt scaling) and choose the
  * operating point, the lowest threshold at which the mean false-positive rate over the benign sources is at most
  * 2%; the final model is trained on every source and calibrated so that this point scores 0.5. Toxicity has one
- * labelled source, so it reports a stratified 5-fold split of it (with each benign extra-negative source held out
- * as its own fold) and a split by comment length (short half against long half), and takes the operating point from
- * the 5-fold scores with a mean false-positive rate target of 5%. {@code --compare} runs {@link SemanticComparison}
+ * labelled public source, so it reports a stratified 5-fold split of it, with each benign extra-negative source and
+ * each file of hand-written texts ({@code training/toxicity}) held out as its own fold, takes the operating point
+ * from those scores with a mean false-positive rate target of 5%, and also reports a split of Surge AI by comment
+ * length (short half against long half) and the transfer between the two labelled kinds of source: the hand-written
+ * texts scored by a model that saw none of them, and Surge AI scored by a model that saw none of it. {@code --compare} runs {@link SemanticComparison}
  * instead (n-grams, MiniLM embeddings and their stacked combination in the same protocol) and writes no weights;
  * {@code --probe FILE} adds a held-out test set scored by each model fitted on every sample ({@link ProbeRun}).
  * Exit code 2 when the datasets are missing.
@@ -102,14 +104,14 @@ final class TrainCommand implements Callable<Integer> {
     @Option(
             names = "--written",
             paramLabel = "DIR",
-            defaultValue = "training/corpus",
-            description = "injection only: the hand-written texts (*.jsonl, one source per file). Default:"
-                    + " ${DEFAULT-VALUE}.")
+            description = "The hand-written texts (*.jsonl, one source per file). Default: training/corpus for"
+                    + " injection, training/toxicity for toxicity.")
     Path written;
 
     @Option(
             names = "--public-only",
-            description = "injection only: train on the public datasets alone, without the synthetic corpus.")
+            description = "Train on the public datasets alone: without the synthetic corpus and the hand-written"
+                    + " texts (injection), without the hand-written texts (toxicity).")
     boolean publicOnly;
 
     @Option(names = "--json", description = "Print the evaluation as JSON.")
@@ -294,6 +296,8 @@ final class TrainCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         Optional<Path> corpus = Optional.empty();
         Optional<Path> hand = Optional.empty();
+        Path writtenDir =
+                written != null ? written : Path.of(name.equals("injection") ? "training/corpus" : "training/toxicity");
         if (name.equals("injection") && !publicOnly) {
             if (!Files.isRegularFile(grammar)) {
                 throw new CliException(
@@ -301,17 +305,19 @@ final class TrainCommand implements Callable<Integer> {
                                 + " (run from the repository root, give --grammar FILE, or --public-only)",
                         2);
             }
-            if (!Files.isDirectory(written)) {
+            corpus = Optional.of(grammar);
+        }
+        if (!publicOnly) {
+            if (!Files.isDirectory(writtenDir)) {
                 throw new CliException(
                         "hand-written corpus not found: "
-                                + written.toAbsolutePath().normalize()
+                                + writtenDir.toAbsolutePath().normalize()
                                 + " (run from the repository root, give --written DIR, or --public-only)",
                         2);
             }
-            corpus = Optional.of(grammar);
-            hand = Optional.of(written);
+            hand = Optional.of(writtenDir);
         }
-        Outcome o = name.equals("injection") ? injection(datasets, corpus, hand) : toxicity(datasets);
+        Outcome o = name.equals("injection") ? injection(datasets, corpus, hand) : toxicity(datasets, hand);
         byte[] bytes = o.model().toBytes();
         boolean same = true;
         if (check) {
@@ -455,32 +461,120 @@ final class TrainCommand implements Callable<Integer> {
         return findings.stream().mapToDouble(Finding::score).max().orElse(0);
     }
 
-    /** Trains the toxicity model (see the class comment). */
-    static Outcome toxicity(Path datasets) throws IOException {
-        List<Sample> samples = TrainingData.toxicity(datasets);
+    /** Trains the toxicity model (see the class comment), with the hand-written texts of {@code written} when given. */
+    static Outcome toxicity(Path datasets, Optional<Path> written) throws IOException {
+        List<Sample> samples = TrainingData.toxicity(datasets, written);
         CrossSource cs = new CrossSource(featurizer(false), WINDOW, STRIDE, trainer(), samples, threads());
         Map<Sample, String> kfold = stratifiedFolds(samples, 5);
+        // without the hand-written texts, the names and metadata of the model before them: --public-only gives its
+        // bytes again
         CrossSource.Result r = cs.run(
-                "toxicity: stratified 5-fold on surge-ai; each extra-negative source held out as its own fold",
+                written.isPresent()
+                        ? "toxicity: stratified 5-fold on surge-ai; each extra-negative source and each hand-written"
+                                + " file held out as its own fold"
+                        : "toxicity: stratified 5-fold on surge-ai; each extra-negative source held out as its own"
+                                + " fold",
                 kfold::get,
                 0.05,
-                Map.of("model", "toxicity", "datasets", "shared/datasets, see TrainingData"));
+                Map.of(
+                        "model",
+                        "toxicity",
+                        "datasets",
+                        written.isPresent()
+                                ? "shared/datasets and training/toxicity, see TrainingData"
+                                : "shared/datasets, see TrainingData"));
         int median = medianLength(samples);
         Function<Sample, String> byLength =
                 s -> s.source().equals("surge-ai") ? (s.text().length() <= median ? "short" : "long") : s.source();
         double[] m = cs.outOfFold(byLength);
-        Evaluation lengthSplit = cs.evaluate(
-                "toxicity: surge-ai split by length (short half <= " + median + " chars vs long half), same"
-                        + " calibration",
-                m,
-                r.scale(),
-                r.bias());
+        List<Evaluation> evaluations = new ArrayList<>(List.of(
+                r.evaluation(),
+                cs.evaluate(
+                        "toxicity: surge-ai split by length (short half <= " + median + " chars vs long half), same"
+                                + " calibration",
+                        m,
+                        r.scale(),
+                        r.bias())));
+        StringBuilder transfer = new StringBuilder();
+        if (written.isPresent()) {
+            // the two labelled kinds of source, each scored by a model that saw none of the other's texts
+            java.util.function.Predicate<Sample> hand = s -> s.source().startsWith(TrainingData.WRITTEN);
+            java.util.function.Predicate<Sample> surge = s -> s.source().equals("surge-ai");
+            double[] unseenHand = cs.outOfFold(s -> hand.test(s) ? "written" : kfold.get(s));
+            evaluations.add(cs.evaluate(
+                    "toxicity: all hand-written files held out together (their rows: a model trained on surge-ai and"
+                            + " the extra negatives only), same calibration",
+                    unseenHand,
+                    r.scale(),
+                    r.bias()));
+            double[] unseenSurge = cs.outOfFold(s -> surge.test(s) ? "surge-ai" : s.source());
+            evaluations.add(cs.evaluate(
+                    "toxicity: surge-ai held out whole (its rows: a model trained on the hand-written files and the"
+                            + " extra negatives only), every other source held out in turn; same calibration",
+                    unseenSurge,
+                    r.scale(),
+                    r.bias()));
+            transfer.append("transfer, at thresholds chosen on the held-out side's own negatives (pooled FP target,"
+                            + " then pooled recall)\n")
+                    .append(transfer(samples, unseenHand, hand, "surge-ai -> hand-written", r))
+                    .append(transfer(samples, unseenSurge, surge, "hand-written -> surge-ai", r));
+        }
         return new Outcome(
                 cs.counts(),
-                List.of(r.evaluation(), lengthSplit),
+                evaluations,
                 r.probabilityThreshold(),
                 r.model(),
-                "trade-off, 5-fold scores\n" + cs.tradeOff(r.margins(), 0.02, 0.05, 0.10, 0.15, 0.20));
+                "trade-off, 5-fold scores\n" + cs.tradeOff(r.margins(), 0.02, 0.05, 0.10, 0.15, 0.20) + transfer);
+    }
+
+    /**
+     * Recall on the samples {@code side} accepts at the lowest threshold whose pooled false-positive rate on that
+     * side's negatives meets each target, and at the shipped operating point; one line each. It needs no calibration,
+     * so it says how well a model trained on the other side ranks these texts, whatever its scale.
+     */
+    static String transfer(
+            List<Sample> samples,
+            double[] margins,
+            java.util.function.Predicate<Sample> side,
+            String name,
+            CrossSource.Result shipped) {
+        List<Double> negatives = new ArrayList<>();
+        List<Double> positives = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            if (side.test(samples.get(i))) {
+                (samples.get(i).positive() ? positives : negatives).add(margins[i]);
+            }
+        }
+        negatives.sort(java.util.Comparator.reverseOrder());
+        StringBuilder b = new StringBuilder();
+        double operating = -shipped.bias() / shipped.scale();
+        b.append(String.format(
+                Locale.ROOT,
+                "  %-26s shipped operating point: FP %.3f, recall %.3f (%d toxic, %d not)%n",
+                name,
+                rateAtOrAbove(negatives, operating),
+                rateAtOrAbove(positives, operating),
+                positives.size(),
+                negatives.size()));
+        for (double target : new double[] {0.02, 0.05, 0.10, 0.20}) {
+            // flag a margin above the (k+1)-th highest negative: at most k negatives flagged
+            int k = (int) Math.floor(target * negatives.size());
+            double t = k < negatives.size() ? Math.nextUp(negatives.get(k)) : Double.NEGATIVE_INFINITY;
+            b.append(String.format(
+                    Locale.ROOT,
+                    "  %-26s FP target %.2f: FP %.3f, recall %.3f%n",
+                    name,
+                    target,
+                    rateAtOrAbove(negatives, t),
+                    rateAtOrAbove(positives, t)));
+        }
+        return b.toString();
+    }
+
+    private static double rateAtOrAbove(List<Double> margins, double threshold) {
+        return margins.isEmpty()
+                ? 0
+                : margins.stream().filter(x -> x >= threshold).count() / (double) margins.size();
     }
 
     /**

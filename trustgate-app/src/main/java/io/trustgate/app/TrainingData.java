@@ -35,7 +35,8 @@ import java.util.stream.Stream;
  * the classifier a topic filter that also fires on the goals alone.
  *
  * <p>Besides these, the synthetic corpus of {@code training/injection.grammar} and the hand-written texts of {@code
- * training/corpus} (README there): one source per file, so that each author is held out against the others.
+ * training/corpus} (README there): one source per file, so that each author is held out against the others. The
+ * toxicity model likewise reads the hand-written texts of {@code training/toxicity} (README there) after Surge AI.
  */
 final class TrainingData {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -136,6 +137,15 @@ final class TrainingData {
 
     /** The toxicity samples: Surge AI's comments, plus benign prompts as extra negatives. */
     static List<Sample> toxicity(Path root) throws IOException {
+        return toxicity(root, Optional.empty());
+    }
+
+    /**
+     * As {@link #toxicity(Path)}, and then the hand-written texts of every {@code *.jsonl} file in {@code written}
+     * (the format of the injection corpus; {@code label} true for a toxic text), each file one source, {@code
+     * written-NAME}: one voice, held out whole.
+     */
+    static List<Sample> toxicity(Path root, Optional<Path> written) throws IOException {
         TrainingData d = new TrainingData(root);
         for (List<String> row : csv(root.resolve("toxicity/surge-ai/toxicity_en.csv"))) {
             if (row.size() >= 2) {
@@ -146,6 +156,9 @@ final class TrainingData {
         d.awesomePrompts();
         d.xstest("safe", "xstest-safe");
         d.gsm8k();
+        if (written.isPresent()) {
+            d.written(written.get());
+        }
         return List.copyOf(d.samples);
     }
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Checks that the committed weights come from the committed data and code: the toxicity model is trained in full
- * ({@code train toxicity --check}, about ten seconds), the injection model's final fit on every sample is redone and
+ * ({@code train toxicity --check}, about forty seconds on two cores with its report-only folds), the injection model's final fit on every sample is redone and
  * compared bit for bit (the full run, whose cross-source folds only choose the calibration, takes about fifteen
  * minutes on two cores: {@code ./trustgate train injection --check}, docs/firewall-classifiers.md). Skipped when the
  * datasets are absent (a user's clone has no {@code ../shared}); {@code -Dtrustgate.datasets=DIR} points elsewhere.
@@ -29,6 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainEvalTest {
     /** The hand-written training texts, from this module's directory. */
     static final Path WRITTEN = Path.of("../training/corpus");
+
+    /** The hand-written toxicity training texts, from this module's directory. */
+    static final Path WRITTEN_TOXICITY = Path.of("../training/toxicity");
 
     @TempDir
     Path dir;
@@ -87,14 +90,24 @@ class TrainEvalTest {
         Path d = datasets();
         assumeTrue(d != null, "../shared/datasets not found: cross-source evaluation skipped");
         String shipped = "../trustgate-firewall/src/main/resources/io/trustgate/firewall/models/toxicity.bin";
-        CliTest.Result same = CliTest.run("train", "toxicity", "--datasets", d.toString(), "--check", "--out", shipped);
+        CliTest.Result same = CliTest.run(
+                "train",
+                "toxicity",
+                "--datasets",
+                d.toString(),
+                "--written",
+                WRITTEN_TOXICITY.toString(),
+                "--check",
+                "--out",
+                shipped);
         System.out.println(same.out());
         assertThat(same.code()).as(same.err()).isZero();
-        assertThat(same.out()).contains("reproduces").contains("surge-ai");
+        assertThat(same.out()).contains("reproduces").contains("surge-ai").contains("written-gaming");
         Path other = dir.resolve("other.bin");
         Files.write(other, new byte[] {1, 2, 3});
-        CliTest.Result differs =
-                CliTest.run("train", "toxicity", "--datasets", d.toString(), "--check", "--out", other.toString());
+        // without the hand-written texts: the check still trains in full, in half the time
+        CliTest.Result differs = CliTest.run(
+                "train", "toxicity", "--datasets", d.toString(), "--public-only", "--check", "--out", other.toString());
         assertThat(differs.code()).isEqualTo(1);
         assertThat(differs.out()).contains("DIFFERS FROM");
         assertThat(Files.readAllBytes(other)).as("--check writes nothing").containsExactly(1, 2, 3);
@@ -121,6 +134,24 @@ class TrainEvalTest {
     }
 
     @Test
+    void toxicityReadsEachHandWrittenFileAsOneSource() throws IOException {
+        Path d = datasets();
+        assumeTrue(d != null, "../shared/datasets not found: the written texts are read after them");
+        Path w = Files.createDirectories(dir.resolve("toxicity"));
+        Files.writeString(
+                w.resolve("carol.jsonl"),
+                "{\"text\": \"You are a worthless idiot and everyone here laughs at you\", \"label\": true}\n"
+                        + "{\"text\": \"Kill the hung process on worker 3, then restart the service\", \"label\":"
+                        + " false, \"role\": \"assistant\"}\n");
+        List<Sample> s = TrainingData.toxicity(d, Optional.of(w));
+        assertThat(s.stream().filter(x -> x.source().equals("written-carol")))
+                .extracting(x -> x.positive() + "/" + x.genre())
+                .containsExactly("true/", "false/");
+        assertThat(TrainingData.toxicity(d, Optional.empty()))
+                .noneMatch(x -> x.source().startsWith(TrainingData.WRITTEN));
+    }
+
+    @Test
     void trainRefusesAnUnknownModelAndMissingDatasets() {
         CliTest.Result bad = CliTest.run("train", "sentiment", "--datasets", dir.toString());
         assertThat(bad.code()).isEqualTo(2);
@@ -129,5 +160,14 @@ class TrainEvalTest {
                 "train", "injection", "--datasets", dir.resolve("none").toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("datasets not found");
+        CliTest.Result noTexts = CliTest.run(
+                "train",
+                "toxicity",
+                "--datasets",
+                dir.toString(),
+                "--written",
+                dir.resolve("none").toString());
+        assertThat(noTexts.code()).isEqualTo(2);
+        assertThat(noTexts.err()).contains("hand-written corpus not found");
     }
 }

@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * A learned toxicity classifier: logistic regression over hashed character and word n-grams, trained by
- * {@code trustgate train toxicity} on Surge AI's 1,000 labelled social-media comments plus benign prompts as extra
- * negatives (see {@code docs/firewall-classifiers.md}).
+ * {@code trustgate train toxicity} on Surge AI's 1,000 labelled social-media comments, 968 hand-written texts
+ * ({@code training/toxicity}: insults, hate, threats and harassment, toxic chatbot answers, and hard negatives) and
+ * benign prompts as extra negatives (see {@code docs/firewall-classifiers.md}).
  *
  * <p><b>Threat.</b> Insults, slurs, harassment and hate in a prompt or in a model's answer (content policy; no OWASP
  * LLM id fits). Reports one whole-text finding (span 0,0), category {@code TOXICITY}, whose score is the calibrated
@@ -18,12 +19,13 @@ import java.util.List;
  * calibration puts the measured operating point at 0.5.
  *
  * <p><b>Cost.</b> The same as {@code injection-classifier}: linear in the text, about 130 us for 2 KB; weights (a
- * 355 KB file, 1 MB in memory) loaded once per process on first use.
+ * 380 KB file, 1 MB in memory) loaded once per process on first use.
  *
- * <p><b>Limits.</b> Trained on one small source (1,000 comments, annotators' own notion of toxic), so its figures
- * come from folds of that source and are optimistic for other kinds of text: it keys on vocabulary, flags profanity
- * used in friendly ways, quotes and discussions of slurs, and misses politely worded hate, sarcasm, and anything
- * not in English. Model answers differ in style from social-media comments; no labelled answers were available.
+ * <p><b>Limits.</b> Trained on small sources: 1,000 comments labelled by annotators' own notion of toxic, and the
+ * texts of one writer in ten registers (232 of them model answers). Its figures come from folds of those sources
+ * and are optimistic for other writers. It keys on vocabulary, so it still flags some friendly profanity,
+ * counter-speech and quotes of abuse, and misses politely worded hate, sarcasm and threats in words it has not
+ * seen. Of other languages it has seen only German, French and Spanish, about 180 texts.
  */
 final class ToxicityScanner implements Scanner {
     static final String NAME = "toxicity";
