@@ -45,7 +45,7 @@ import picocli.CommandLine.Option;
         name = "ratings",
         mixinStandardHelpOptions = true,
         description = "Rate models from pairwise battles (Bradley-Terry on the Elo scale, as Chatbot Arena) with"
-                + " bootstrap 95% intervals.")
+                + " bootstrap 95%% intervals.")
 final class AssessRatingsCommand implements Callable<Integer> {
     @Mixin
     StateOptions state;

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "show",
         mixinStandardHelpOptions = true,
-        description = "Show a run's figures: per metric and category, with 95% Wilson intervals.")
+        description = "Show a run's figures: per metric and category, with 95%% Wilson intervals.")
 final class AssessShowCommand implements Callable<Integer> {
     @Mixin
     StateOptions state;
