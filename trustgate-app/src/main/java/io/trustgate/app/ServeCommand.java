@@ -129,12 +129,33 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         }
         if (store.list().isEmpty()) {
             err.println("  No API keys yet. Create one (it is printed once) with:");
-            err.println("    ./trustgate keys create --name my-first-key"
-                    + (state.dataDir != null ? " --data-dir " + state.dataDir : ""));
+            err.println("    " + keysCreateHint(state));
         }
         err.flush();
         stopped.await();
         return 0;
+    }
+
+    /**
+     * The command that makes a key this gateway accepts: under its configuration (which declares the key's tier,
+     * {@code server.default-tier}) and in its data directory. Each is named unless the command would find it by
+     * itself ({@code ./trustgate.yaml}, {@code ./trustgate-data}), since {@code $TRUSTGATE_CONFIG} and
+     * {@code $TRUSTGATE_DATA_DIR} may not be set in the shell that runs it.
+     */
+    static String keysCreateHint(StateOptions state) {
+        StringBuilder b = new StringBuilder("./trustgate keys create --name my-first-key");
+        state.configFile()
+                .filter(f -> !f.equals(java.nio.file.Path.of("trustgate.yaml")))
+                .ifPresent(f -> b.append(" --config ").append(shellWord(f.toString())));
+        if (!state.dataDir().equals(java.nio.file.Path.of("trustgate-data"))) {
+            b.append(" --data-dir ").append(shellWord(state.dataDir().toString()));
+        }
+        return b.toString();
+    }
+
+    /** {@code s} as one word of a POSIX shell command line: quoted when it holds anything but safe characters. */
+    static String shellWord(String s) {
+        return s.matches("[A-Za-z0-9_./:=@%+,-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
     }
 
     /** Drops audit segments past the retention limits, now and every hour; null when nothing is to be dropped. */

@@ -82,6 +82,27 @@ class ServeIT extends PackagedApp {
     }
 
     @Test
+    void theStartUpHintMakesAKeyOfTheConfiguredDefaultTier() throws Exception {
+        // tiers without one named default: a key made under the built-in defaults (tier default) is refused here
+        Path config = dir.resolve("tiers.yaml");
+        Files.writeString(
+                config, "server:\n  default-tier: office\ntiers:\n  office:\n    models: ['*']\n  free: {}\n");
+        int port = serve("--config", config.toString());
+        awaitServerErr("keys create");
+        String hint = serverErr.stream()
+                .filter(l -> l.contains("keys create"))
+                .findFirst()
+                .orElseThrow()
+                .strip();
+        assertThat(hint).startsWith("./trustgate keys create ");
+        Run created = run(hint.substring("./trustgate ".length()).split(" "));
+        assertThat(created.code()).as(created.err()).isZero();
+        HttpResponse<String> r = chat(port, created.out().strip(), "hinted");
+        assertThat(r.statusCode()).as(hint + ": " + r.body()).isEqualTo(200);
+        assertThat(hint).contains("--config " + config, "--data-dir " + dir);
+    }
+
+    @Test
     void serveRefusesAnInvalidConfigWithFileLineMessages() throws Exception {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "server:\n  port: eighty\ntiers:\n  free:\n    requests-per-minute: -1\n");
