@@ -108,9 +108,18 @@ final class FirewallCommand extends GroupCommand {
         @Option(
                 names = "--context",
                 paramLabel = "NAME",
-                description = "Use the firewall of this context. Until contexts exist, a context is a tier of the"
-                        + " configuration; default: the top-level firewall.")
+                description = "Use the firewall the gateway applies in this context (a shipped one or one in"
+                        + " <data-dir>/contexts; trustgate contexts list shows them): the tier settings its"
+                        + " \"firewall\" names, or, for a context that names none, the caller's tier's (--tier)."
+                        + " The name of a tier that is not a context is taken as --tier, as before contexts existed.")
         String context;
+
+        @Option(
+                names = "--tier",
+                paramLabel = "NAME",
+                description = "Use the firewall of this tier of the configuration: its own (tiers.NAME.firewall), else"
+                        + " the top-level one. Default, without --tier and --context: the top-level firewall.")
+        String tier;
 
         @Option(
                 names = "--role",
@@ -141,20 +150,7 @@ final class FirewallCommand extends GroupCommand {
                 throw new CliException("input file not found: " + input, 2);
             }
             TrustgateConfig config = state.loadConfig();
-            TrustgateConfig.FirewallSettings settings = config.firewall();
-            if (context != null) {
-                boolean declared =
-                        config.tiers().stream().anyMatch(t -> t.name().equals(context));
-                if (!declared) {
-                    throw new CliException(
-                            "--context '" + context + "' is not a tier of " + config.source() + "; tiers: "
-                                    + config.tiers().stream()
-                                            .map(io.trustgate.api.Tier::name)
-                                            .toList(),
-                            2);
-                }
-                settings = Wiring.settingsOf(config, context);
-            }
+            TrustgateConfig.FirewallSettings settings = firewallOf(config, state.dataDir(), context, tier);
             FirewallChain chain = Wiring.chain(st == ScanText.Stage.INPUT ? settings.input() : settings.output())
                     .withTimeLimit(settings.scanTimeLimit());
             PrintWriter out = spec.commandLine().getOut();
@@ -184,6 +180,51 @@ final class FirewallCommand extends GroupCommand {
                 out.flush();
             }
             return 0;
+        }
+
+        /**
+         * The firewall settings the gateway would screen with: those of the tier a context names
+         * ({@code firewall: TIER} in the context file, which takes the place of the caller's tier's), else those of
+         * the caller's tier, else the top-level ones.
+         */
+        static TrustgateConfig.FirewallSettings firewallOf(
+                TrustgateConfig config, Path dataDir, String context, String tier) {
+            java.util.List<String> tiers =
+                    config.tiers().stream().map(io.trustgate.api.Tier::name).toList();
+            if (tier != null && !tiers.contains(tier)) {
+                throw new CliException(
+                        "--tier '" + tier + "' is not a tier of " + config.source() + "; tiers: " + tiers, 2);
+            }
+            String use = tier;
+            if (context != null) {
+                java.util.Optional<io.trustgate.policy.trust.Context> c;
+                try {
+                    c = io.trustgate.policy.trust.Contexts.load(java.util.Optional.of(dataDir.resolve("contexts")))
+                            .find(context);
+                } catch (io.trustgate.policy.trust.ContextException e) {
+                    throw new CliException(e.getMessage(), 2);
+                }
+                if (c.isPresent()) {
+                    java.util.Optional<String> f = c.get().firewall();
+                    if (f.isPresent() && !config.tierFirewalls().containsKey(f.get())) {
+                        // the gateway refuses to start with this context bound
+                        throw new CliException(
+                                "context " + context + ": firewall '" + f.get()
+                                        + "' names no tier with its own firewall settings (tiers." + f.get()
+                                        + ".firewall) in " + config.source(),
+                                2);
+                    }
+                    use = f.orElse(tier);
+                } else if (tiers.contains(context) && tier == null) {
+                    use = context;
+                } else {
+                    throw new CliException(
+                            "--context '" + context + "' is not a context (trustgate contexts list shows them)"
+                                    + (tier == null ? " nor a tier of " + config.source() + "; tiers: " + tiers : ""),
+                            2);
+                }
+            }
+            return use == null ? config.firewall() : Wiring.settingsOf(config, use);
         }
 
         /** A JSONL line's string field; a value of another type is an error naming the line. */

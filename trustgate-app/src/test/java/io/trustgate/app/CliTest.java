@@ -224,7 +224,70 @@ class CliTest {
         Result unknown =
                 run("firewall", "scan", "--config", config.toString(), "--context", "nope", "--input", in.toString());
         assertThat(unknown.code()).isEqualTo(2);
-        assertThat(unknown.err()).contains("'nope' is not a tier");
+        assertThat(unknown.err()).contains("'nope' is not a context", "nor a tier", "[open, strict]");
+    }
+
+    @Test
+    void firewallScanOfAContextUsesTheFirewallTheGatewayAppliesInIt() throws Exception {
+        java.nio.file.Path config = dir.resolve("fw.yaml");
+        java.nio.file.Files.writeString(
+                config,
+                "firewall:\n  output:\n    - {scanner: secrets, action: redact}\n"
+                        + "tiers:\n  open:\n    models: ['*']\n  plain:\n    models: ['*']\n"
+                        + "  strict:\n    models: ['*']\n    firewall:\n"
+                        + "      output:\n        - {scanner: secrets, action: block}\n"
+                        + "server:\n  default-tier: open\n");
+        java.nio.file.Path data = dir.resolve("data");
+        java.nio.file.Files.createDirectories(data.resolve("contexts"));
+        String context = "name: NAME\nowner: qa\neu-ai-act:\n  role: deployer\n  prohibited-practice: none\n"
+                + "  annex-iii: none\ndata-sensitivity: internal\n";
+        java.nio.file.Files.writeString(
+                data.resolve("contexts/locked.yaml"), context.replace("NAME", "locked") + "firewall: strict\n");
+        java.nio.file.Files.writeString(
+                data.resolve("contexts/loose.yaml"), context.replace("NAME", "loose") + "firewall: plain\n");
+        java.nio.file.Path in = dir.resolve("answers.jsonl");
+        java.nio.file.Files.writeString(in, "{\"text\": \"the key is AKIAABCDEFGHIJKLMNOP\"}\n");
+        java.util.function.Function<String[], Result> scan = extra -> {
+            List<String> args = new java.util.ArrayList<>(List.of(
+                    "firewall",
+                    "scan",
+                    "--config",
+                    config.toString(),
+                    "--data-dir",
+                    data.toString(),
+                    "--stage",
+                    "output",
+                    "--input",
+                    in.toString()));
+            args.addAll(List.of(extra));
+            return run(args.toArray(String[]::new));
+        };
+        java.util.function.Function<Result, String> verdict = r -> {
+            try {
+                assertThat(r.code()).as(r.err()).isZero();
+                return new ObjectMapper().readTree(r.out()).path("verdict").asText();
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+        };
+        // a context that names a tier's firewall uses it, whatever the caller's tier
+        assertThat(verdict.apply(scan.apply(new String[] {"--context", "locked"})))
+                .isEqualTo("block");
+        assertThat(verdict.apply(scan.apply(new String[] {"--context", "locked", "--tier", "open"})))
+                .isEqualTo("block");
+        // a shipped context names none: the caller's tier's firewall, the top-level one by default
+        assertThat(verdict.apply(scan.apply(new String[] {"--context", "internal-tooling"})))
+                .isEqualTo("redact");
+        assertThat(verdict.apply(scan.apply(new String[] {"--context", "internal-tooling", "--tier", "strict"})))
+                .isEqualTo("block");
+        assertThat(verdict.apply(scan.apply(new String[] {"--tier", "strict"}))).isEqualTo("block");
+        // the gateway refuses to start with a context whose firewall names a tier without firewall settings
+        Result loose = scan.apply(new String[] {"--context", "loose"});
+        assertThat(loose.code()).isEqualTo(2);
+        assertThat(loose.err()).contains("context loose: firewall 'plain' names no tier with its own firewall");
+        Result badTier = scan.apply(new String[] {"--tier", "nope"});
+        assertThat(badTier.code()).isEqualTo(2);
+        assertThat(badTier.err()).contains("--tier 'nope' is not a tier", "[open, plain, strict]");
     }
 
     @Test
