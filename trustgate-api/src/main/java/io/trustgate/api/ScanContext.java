@@ -59,9 +59,9 @@ public record ScanContext(
         }
 
         /**
-         * The categories whose findings are not acted on in a text from this source: injection and jailbreak in the
-         * operator's own system and developer messages, which may legitimately set a persona or override defaults
-         * (secrets and PII there still are).
+         * The categories whose findings are dropped in a text from this source, neither acted on nor reported:
+         * injection and jailbreak in the operator's own system and developer messages, which may legitimately set a
+         * persona or override defaults (secrets and PII there still are acted on).
          */
         public java.util.Set<Category> notActedOn() {
             return this == OPERATOR ? OPERATOR_OWN : java.util.Set.of();

@@ -87,8 +87,9 @@ final class FirewallCommand extends GroupCommand {
                     + " field: the system prompt the text must not leak. A JSONL line may carry a \"role\" field"
                     + " (system, developer, user, assistant, tool, tool-definition): a tool result is also checked for"
                     + " instructions planted for the model, a tool definition (its texts joined) for tool poisoning,"
-                    + " and injection findings in system and developer messages are reported"
-                    + " but not acted on, as in the gateway. Exit 0 when every line was scanned, whatever the"
+                    + " and injection and jailbreak findings in system and developer messages are dropped (neither"
+                    + " acted on nor reported: not in the findings), as in the gateway. Exit 0 when every line was"
+                    + " scanned, whatever the"
                     + " verdicts; 2 for bad usage, configuration or input (a malformed line, text that is not UTF-8),"
                     + " naming the line.")
     static final class Scan implements Callable<Integer> {

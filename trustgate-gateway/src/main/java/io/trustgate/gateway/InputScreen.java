@@ -470,15 +470,16 @@ final class InputScreen {
     }
 
     /**
-     * What is not acted on in a text sent for embedding: it instructs no model, so an injection in a document
-     * being indexed is data (a retrieval system's own firewall meets it when it is retrieved into a prompt).
+     * What is dropped (neither acted on nor reported) in a text sent for embedding: it instructs no model, so an
+     * injection in a document being indexed is data (a retrieval system's own firewall meets it when it is retrieved
+     * into a prompt).
      */
     static final Set<Category> EMBEDDED = Set.of(Category.PROMPT_INJECTION, Category.JAILBREAK);
 
     /**
      * Screens the texts of an embeddings request in place ({@code input}: a string or a list of strings; token
      * lists are left as they are): secrets, personal data and the other rules of the chain act as on a chat
-     * message, injection and jailbreak findings are not acted on ({@link #EMBEDDED}). Anonymised values are masked,
+     * message, injection and jailbreak findings are dropped ({@link #EMBEDDED}). Anonymised values are masked,
      * since nothing comes back to restore them into.
      */
     static void embeddings(FirewallChain chain, ObjectNode body, Screened findings) {
