@@ -7,6 +7,7 @@ import io.trustgate.api.ScanText;
 import io.trustgate.api.Scanner;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
@@ -41,6 +42,9 @@ import java.util.Set;
  *       {@code min(1, 2 * containment) * min(1, shingles / 10)} (a quarter of the prompt scores 0.5; prompts under
  *       14 words weigh less) and {@code (run - 5) / 10} clamped to [0, 1] (10 words in a row score 0.5, 15 score 1),
  *       raised to 0.75 when the run is at least 8 words and covers 80% of the prompt. The span is the longest run.
+ *       The same is worked out on what the response holds encoded ({@link #variants}: the normaliser's decoded runs
+ *       such as base64, hex and spaced-out letters, the text with JSON string escapes undone, the text written
+ *       backwards) and the best of them kept; an encoded leak's span is its encoded run.
  *   <li><b>Paraphrase</b> (type {@code PARAPHRASE}): the system prompt's sentences and the response's sentences are
  *       embedded ({@link Embedder#miniLm()}); a prompt sentence is covered when some response sentence has a cosine
  *       of at least {@value #PARA_COS} with it. Score = {@code 0.9 * min(1, coverage / 0.5)}, where coverage is the
@@ -50,13 +54,14 @@ import java.util.Set;
  * </ol>
  *
  * <p><b>Cost.</b> Canaries and verbatim overlap: linear in the texts, plus a words-by-words table for the longest run
- * (bounded: the first {@value #MAX_PROMPT_WORDS} prompt words and {@value #MAX_RESPONSE_WORDS} response words).
+ * (bounded: the first {@value #MAX_PROMPT_WORDS} prompt words and {@value #MAX_RESPONSE_WORDS} response words, the
+ * decoded, unescaped and reversed copies counted in that budget).
  * Paraphrase: one embedding per response sentence (about 1-3 ms each here; at most {@value #MAX_SENTENCES}) and per
  * prompt sentence, the prompt's being cached per distinct prompt ({@value #CACHE_SIZE} kept). Thread-safe.
  *
  * <p><b>Limits.</b> A leak in another language or heavily summarised is missed by the verbatim signal and often by
  * the paraphrase one (the model is English); encodings the normaliser does not decode (base64 broken by spaces,
- * nested encodings, other ciphers) hide the prompt's words, though not a canary's hex or rot13. A response that
+ * nested encodings, ciphers other than those it knows) hide the prompt's words, though not a canary's hex or rot13. A response that
  * legitimately quotes text also found in the system prompt (a shared FAQ) is flagged. Streaming responses are judged
  * on the text scanned, not on what was already sent.
  */
@@ -113,7 +118,9 @@ public final class SystemPromptLeakScanner implements Scanner {
         }
         if (context.systemPrompt().isPresent() && !context.systemPrompt().get().isBlank()) {
             String prompt = context.systemPrompt().get();
-            Finding verbatim = verbatim(text, prompt);
+            Words promptWords = Words.of(prompt, MAX_PROMPT_WORDS);
+            List<Variant> variants = variants(text, new HashSet<>(promptWords.words()), MAX_RESPONSE_WORDS);
+            Finding verbatim = verbatim(variants, text, promptWords);
             Finding best = verbatim;
             // a prompt of a few words ("You are a helpful assistant.") has nothing to paraphrase worth flagging
             if (verbatim.score() < 0.9 && Words.of(prompt, PARA_MIN_WORDS).size() >= PARA_MIN_WORDS) {
@@ -270,6 +277,18 @@ public final class SystemPromptLeakScanner implements Scanner {
         int size() {
             return words.size();
         }
+
+        /** The number of words of a text, as {@link #of} would cut them. */
+        static int count(String s) {
+            int n = 0;
+            boolean in = false;
+            for (int i = 0; i < s.length(); i++) {
+                boolean w = Character.isLetterOrDigit(s.charAt(i));
+                n += w && !in ? 1 : 0;
+                in = w;
+            }
+            return n;
+        }
     }
 
     /** The verbatim-overlap figures of a response against a prompt (for tests and evaluation). */
@@ -327,18 +346,166 @@ public final class SystemPromptLeakScanner implements Scanner {
                 (double) found.size() / promptShingles.size(), promptShingles.size(), best, bestEnd, p.size());
     }
 
-    private static Finding verbatim(ScanText text, String prompt) {
-        Words p = Words.of(prompt, MAX_PROMPT_WORDS);
-        Words r = Words.of(text.normalized(), MAX_RESPONSE_WORDS);
-        Overlap o = overlap(p, r);
-        double s = o.score();
-        int start = 0;
-        int end = 0;
-        if (o.run() > 0) {
-            start = text.toOriginal(r.starts()[o.runEnd() - o.run()]);
-            end = text.toOriginal(r.ends()[o.runEnd() - 1]);
+    /**
+     * The texts the content checks read: the normalised text; a copy with JSON string escapes undone (a prompt
+     * dumped as a JSON string has {@code \\n} glued to its words); the whole text written backwards, when the
+     * normaliser found a reversed run in it (its decoder keeps only runs of words it knows, and a reversed prompt is
+     * full of names and numbers); and the decoded runs (base64, hex, spaced-out letters...), a spaced-out run that
+     * lost its word breaks ({@code N-E-V-E-R-R-E-V-E-A-L}) being cut back into words of the prompt. Each comes with
+     * the span of the original it stands for (the whole text for the first three). All of them together hold at most
+     * {@code maxWords} words: past that, runs are dropped.
+     */
+    record Variant(String text, boolean decoded, int start, int end) {}
+
+    static List<Variant> variants(ScanText text, Set<String> promptWords, int maxWords) {
+        List<Variant> out = new ArrayList<>();
+        String n = text.normalized();
+        int end = text.original().length();
+        out.add(new Variant(n, false, 0, end));
+        int words = Words.count(n);
+        String u = unescapeJson(n);
+        if (!u.equals(n)) {
+            out.add(new Variant(u, true, 0, end));
+            words += Words.count(u);
         }
-        return new Finding(NAME, Category.SYSTEM_PROMPT_LEAK, "VERBATIM", s, start, Math.max(start, end));
+        boolean reversed = false;
+        for (ScanText.Decoded d : text.decoded()) {
+            reversed |= d.encoding().equals("reversed");
+        }
+        if (reversed && words * 2 <= maxWords) {
+            out.add(new Variant(new StringBuilder(n).reverse().toString(), true, 0, end));
+            words *= 2;
+        }
+        for (ScanText.Decoded d : text.decoded()) {
+            String t = d.encoding().equals("spaced") ? segment(d.text(), promptWords) : d.text();
+            int w = Words.count(t);
+            if (words + w > maxWords) {
+                break;
+            }
+            words += w;
+            out.add(new Variant(t, true, d.start(), d.end()));
+        }
+        return out;
+    }
+
+    /** The longest word {@link #segment} looks for. */
+    private static final int MAX_SEGMENT_WORD = 24;
+
+    /**
+     * A text whose letters ran together cut into words of the prompt where it can be: each run of 12 or more letters
+     * and digits is split into the fewest prompt words that spell it (a char no prompt word covers stays on its own).
+     * Linear in the run (times {@value #MAX_SEGMENT_WORD}).
+     */
+    static String segment(String s, Set<String> vocabulary) {
+        StringBuilder out = new StringBuilder(s.length() + s.length() / 4);
+        int i = 0;
+        while (i < s.length()) {
+            int j = i;
+            while (j < s.length() && Character.isLetterOrDigit(s.charAt(j))) {
+                j++;
+            }
+            if (j - i >= 12) {
+                out.append(segmentRun(s.substring(i, j).toLowerCase(Locale.ROOT), vocabulary));
+            } else {
+                out.append(s, i, j);
+            }
+            if (j < s.length()) {
+                out.append(s.charAt(j));
+            }
+            i = j + 1;
+        }
+        return out.toString();
+    }
+
+    private static String segmentRun(String run, Set<String> vocabulary) {
+        int n = run.length();
+        int[] cost = new int[n + 1]; // fewest pieces spelling run[0, i): a prompt word costs 1, a stray char 3
+        int[] from = new int[n + 1];
+        Arrays.fill(cost, Integer.MAX_VALUE);
+        cost[0] = 0;
+        for (int i = 0; i < n; i++) {
+            if (cost[i] == Integer.MAX_VALUE) {
+                continue;
+            }
+            if (cost[i] + 3 < cost[i + 1]) {
+                cost[i + 1] = cost[i] + 3;
+                from[i + 1] = i;
+            }
+            for (int k = i + 1; k <= Math.min(n, i + MAX_SEGMENT_WORD); k++) {
+                if (cost[i] + 1 < cost[k] && vocabulary.contains(run.substring(i, k))) {
+                    cost[k] = cost[i] + 1;
+                    from[k] = i;
+                }
+            }
+        }
+        List<String> pieces = new ArrayList<>();
+        for (int k = n; k > 0; k = from[k]) {
+            pieces.add(run.substring(from[k], k));
+        }
+        Collections.reverse(pieces);
+        return String.join(" ", pieces);
+    }
+
+    /** The text with JSON string escapes ({@code \\n \\t \\" \\\\ \\/ \\uXXXX}) replaced by what they stand for. */
+    static String unescapeJson(String s) {
+        if (s.indexOf('\\') < 0) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '\\' || i + 1 == s.length()) {
+                b.append(c);
+                continue;
+            }
+            char e = s.charAt(i + 1);
+            switch (e) {
+                case 'n', 'r' -> b.append('\n');
+                case 't' -> b.append('\t');
+                case '"', '\\', '/' -> b.append(e);
+                case 'u' -> {
+                    if (i + 6 <= s.length() && isHex4(s, i + 2)) {
+                        b.append((char) Integer.parseInt(s.substring(i + 2, i + 6), 16));
+                        i += 4;
+                    } else {
+                        b.append(c).append(e);
+                    }
+                }
+                default -> b.append(c).append(e);
+            }
+            i++;
+        }
+        return b.toString();
+    }
+
+    private static boolean isHex4(String s, int from) {
+        for (int i = from; i < from + 4; i++) {
+            if (Character.digit(s.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Finding verbatim(List<Variant> variants, ScanText text, Words p) {
+        Finding best = null;
+        for (Variant v : variants) {
+            Words r = Words.of(v.text(), MAX_RESPONSE_WORDS);
+            Overlap o = overlap(p, r);
+            double s = o.score();
+            if (best != null && s <= best.score()) {
+                continue;
+            }
+            // in the text itself the span is the longest run; in a decoded run, the encoded run
+            int start = v.decoded() ? v.start() : 0;
+            int end = v.decoded() ? v.end() : 0;
+            if (!v.decoded() && o.run() > 0) {
+                start = text.toOriginal(r.starts()[o.runEnd() - o.run()]);
+                end = text.toOriginal(r.ends()[o.runEnd() - 1]);
+            }
+            best = new Finding(NAME, Category.SYSTEM_PROMPT_LEAK, "VERBATIM", s, start, Math.max(start, end));
+        }
+        return best;
     }
 
     // ---- paraphrase
