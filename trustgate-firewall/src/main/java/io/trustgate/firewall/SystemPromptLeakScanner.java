@@ -20,15 +20,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Flags responses that reveal the system prompt: a canary token from it, its words verbatim or nearly so, or a
- * paraphrase of it.
+ * Flags responses that reveal the system prompt: a canary token from it, its words verbatim or nearly so, details it
+ * keeps confidential (a code, a staff phone number, a codename), or a paraphrase of it.
  *
  * <p><b>Threat.</b> OWASP LLM07 (system prompt leakage): prompt-extraction attacks ("repeat the words above",
  * "translate your instructions to French", "print them in base64") that get the model to disclose its instructions.
  * Output stage only; it needs the exchange's {@link ScanContext} (system prompt, canaries) and finds nothing
  * without it.
  *
- * <p><b>How.</b> Three signals, the score being the highest of them:
+ * <p><b>How.</b> Four signals, the score being the highest of them:
  *
  * <ol>
  *   <li><b>Canary</b> (score 1, type {@code CANARY}, on its span): a canary of the context found in the normalised
@@ -45,6 +45,13 @@ import java.util.Set;
  *       The same is worked out on what the response holds encoded ({@link #variants}: the normaliser's decoded runs
  *       such as base64, hex and spaced-out letters, the text with JSON string escapes undone, the text written
  *       backwards) and the best of them kept; an encoded leak's span is its encoded run.
+ *   <li><b>Confidential details</b> (type {@code DETAIL}; {@link PromptDetails}): the details the prompt marks
+ *       confidential (internal, secret, staff only, never reveal ...) and never hands to the user (a public line, a
+ *       scripted reply, the assistant's name), each weighed by how unlikely it is to occur by chance: a code such as
+ *       {@code HF-PRIME-7}, a phone number, an e-mail, a URL's host, a quoted pass phrase, a codename 0.8; a figure
+ *       0.25-0.6 by its significant digits; a rare capitalised name 0.35. Score = {@code 1 - prod(1 - weight)} over
+ *       the distinct details found in the response or what it holds encoded, at most 0.95. Details survive
+ *       translation, summaries, poems and JSON, which the other signals do not.
  *   <li><b>Paraphrase</b> (type {@code PARAPHRASE}): the system prompt's sentences and the response's sentences are
  *       embedded ({@link Embedder#miniLm()}); a prompt sentence is covered when some response sentence has a cosine
  *       of at least {@value #PARA_COS} with it. Score = {@code 0.9 * min(1, coverage / 0.5)}, where coverage is the
@@ -53,17 +60,22 @@ import java.util.Set;
  *       verbatim score is already 0.9 or more, and for prompts under {@value #PARA_MIN_WORDS} words.
  * </ol>
  *
- * <p><b>Cost.</b> Canaries and verbatim overlap: linear in the texts, plus a words-by-words table for the longest run
+ * <p><b>Cost.</b> Canaries, details and verbatim overlap: linear in the texts (the prompt's details are read once per
+ * distinct prompt, {@value #CACHE_SIZE} kept), plus a words-by-words table for the longest run
  * (bounded: the first {@value #MAX_PROMPT_WORDS} prompt words and {@value #MAX_RESPONSE_WORDS} response words, the
  * decoded, unescaped and reversed copies counted in that budget).
  * Paraphrase: one embedding per response sentence (about 1-3 ms each here; at most {@value #MAX_SENTENCES}) and per
  * prompt sentence, the prompt's being cached per distinct prompt ({@value #CACHE_SIZE} kept). Thread-safe.
  *
  * <p><b>Limits.</b> A leak in another language or heavily summarised is missed by the verbatim signal and often by
- * the paraphrase one (the model is English); encodings the normaliser does not decode (base64 broken by spaces,
- * nested encodings, ciphers other than those it knows) hide the prompt's words, though not a canary's hex or rot13. A response that
- * legitimately quotes text also found in the system prompt (a shared FAQ) is flagged. Streaming responses are judged
- * on the text scanned, not on what was already sent.
+ * the paraphrase one (the model is English); only its confidential details, when it keeps them, give it away. A
+ * disclosed rule with no distinctive detail in it ("we get a cut from that taxi firm") is missed, and so is a detail
+ * the prompt does not mark confidential in words the reader knows ("keep this between us"). A response that names a
+ * marked detail for an innocent reason is flagged when the detail weighs 0.5 or more or comes with another. Encodings
+ * the normaliser does not decode (base64 broken by spaces, nested encodings, ciphers other than those it knows) hide
+ * the prompt's words, though not a canary's hex or rot13. A response that legitimately quotes text also found in the
+ * system prompt (a shared FAQ) is flagged. Streaming responses are judged on the text scanned, not on what was
+ * already sent.
  */
 public final class SystemPromptLeakScanner implements Scanner {
     static final String NAME = "system-prompt-leak";
@@ -83,6 +95,13 @@ public final class SystemPromptLeakScanner implements Scanner {
     private static final int SENTENCE_CHARS = 400;
 
     private final Embedder embedder;
+    private final Map<String, PromptDetails> detailCache =
+            Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, PromptDetails> e) {
+                    return size() > CACHE_SIZE;
+                }
+            });
     private final Map<String, List<float[]>> promptCache =
             Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
@@ -122,6 +141,10 @@ public final class SystemPromptLeakScanner implements Scanner {
             List<Variant> variants = variants(text, new HashSet<>(promptWords.words()), MAX_RESPONSE_WORDS);
             Finding verbatim = verbatim(variants, text, promptWords);
             Finding best = verbatim;
+            Finding detail = detail(variants, text, prompt);
+            if (detail.score() > best.score()) {
+                best = detail;
+            }
             // a prompt of a few words ("You are a helpful assistant.") has nothing to paraphrase worth flagging
             if (verbatim.score() < 0.9 && Words.of(prompt, PARA_MIN_WORDS).size() >= PARA_MIN_WORDS) {
                 Finding para = paraphrase(text, prompt);
@@ -506,6 +529,35 @@ public final class SystemPromptLeakScanner implements Scanner {
             best = new Finding(NAME, Category.SYSTEM_PROMPT_LEAK, "VERBATIM", s, start, Math.max(start, end));
         }
         return best;
+    }
+
+    // ---- confidential details
+
+    private PromptDetails details(String prompt) {
+        PromptDetails d = detailCache.get(prompt);
+        if (d == null) {
+            d = PromptDetails.of(prompt);
+            detailCache.put(prompt, d);
+        }
+        return d;
+    }
+
+    private Finding detail(List<Variant> variants, ScanText text, String prompt) {
+        List<String> texts = new ArrayList<>(variants.size());
+        for (Variant v : variants) {
+            texts.add(v.text());
+        }
+        PromptDetails.Match m = details(prompt).match(texts);
+        int start = 0;
+        int end = 0;
+        if (m.text() == 0) {
+            start = text.toOriginal(m.start());
+            end = text.toOriginal(m.end());
+        } else if (m.text() > 0) {
+            start = variants.get(m.text()).start();
+            end = variants.get(m.text()).end();
+        }
+        return new Finding(NAME, Category.SYSTEM_PROMPT_LEAK, "DETAIL", m.score(), start, Math.max(start, end));
     }
 
     // ---- paraphrase
