@@ -134,9 +134,20 @@ final class PromptDetails {
     }
 
     private final List<Detail> details;
+    private final List<int[]> scripted;
 
-    private PromptDetails(List<Detail> details) {
+    private PromptDetails(List<Detail> details, List<int[]> scripted) {
         this.details = List.copyOf(details);
+        this.scripted = List.copyOf(scripted);
+    }
+
+    /**
+     * The spans of the prompt that are replies it hands the assistant to give word for word: a quote after a verb
+     * such as say, reply, hint, add or "shown to the customer as" ({@code say "processing times vary"}). A response
+     * that repeats them does what the prompt asks.
+     */
+    List<int[]> scriptedReplies() {
+        return scripted;
     }
 
     /** The details the prompt keeps confidential. */
@@ -195,7 +206,23 @@ final class PromptDetails {
                 out.add(d);
             }
         });
-        return new PromptDetails(out);
+        return new PromptDetails(out, scripted(prompt));
+    }
+
+    private static final Pattern QUOTE = Pattern.compile("\"([^\"\\n]{2,400})\"|“([^”\\n]{2,400})”");
+
+    private static List<int[]> scripted(String prompt) {
+        List<int[]> out = new ArrayList<>();
+        Matcher m = QUOTE.matcher(prompt);
+        while (m.find()) {
+            int lineStart = prompt.lastIndexOf('\n', m.start()) + 1;
+            int from = Math.max(lineStart, m.start() - GIVE_REACH);
+            String before = prompt.substring(from, m.start());
+            if (givenOut(before, new boolean[before.length() + 1], before.length())) {
+                out.add(new int[] {m.start(), m.end()});
+            }
+        }
+        return out;
     }
 
     /** The status a block's label gives its clauses: the text before the first colon of its first line. */
@@ -341,11 +368,16 @@ final class PromptDetails {
     private static List<int[]> clauseSpans(String line) {
         List<int[]> out = new ArrayList<>();
         int start = 0;
+        boolean quoted = false; // a quoted reply is one piece: say "processing times vary; most hear back soon"
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            boolean end = c == ';'
-                    || ((c == '.' || c == '!' || c == '?')
-                            && (i + 1 == line.length() || Character.isWhitespace(line.charAt(i + 1))));
+            if (c == '"' || c == '“' || c == '”') {
+                quoted = c == '“' || (c == '"' && !quoted);
+            }
+            boolean end = !quoted
+                    && (c == ';'
+                            || ((c == '.' || c == '!' || c == '?')
+                                    && (i + 1 == line.length() || Character.isWhitespace(line.charAt(i + 1)))));
             if (end) {
                 out.add(new int[] {start, i + 1});
                 start = i + 1;

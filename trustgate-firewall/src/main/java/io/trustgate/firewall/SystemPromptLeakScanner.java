@@ -41,7 +41,11 @@ import java.util.Set;
  *       5-grams found in the response; {@code run} the longest run of words the two share. Score = max of
  *       {@code min(1, 2 * containment) * min(1, shingles / 10)} (a quarter of the prompt scores 0.5; prompts under
  *       14 words weigh less) and {@code (run - 5) / 10} clamped to [0, 1] (10 words in a row score 0.5, 15 score 1),
- *       raised to 0.75 when the run is at least 8 words and covers 80% of the prompt. The span is the longest run.
+ *       raised to 0.75 when the run is at least 8 words and covers 80% of the prompt. A word of digits alone
+ *       continues a run without lengthening it ({@code 7:00 to 10:30} is two words, not five), and the replies the
+ *       prompt scripts for the assistant ({@code say "processing times vary"}; {@link
+ *       PromptDetails#scriptedReplies}) are left out of the prompt: saying them is doing as told. The span is the
+ *       longest run.
  *       The same is worked out on what the response holds encoded ({@link #variants}: the normaliser's decoded runs
  *       such as base64, hex and spaced-out letters, the text with JSON string escapes undone, the text written
  *       backwards) and the best of them kept; an encoded leak's span is its encoded run.
@@ -139,7 +143,8 @@ public final class SystemPromptLeakScanner implements Scanner {
             String prompt = context.systemPrompt().get();
             Words promptWords = Words.of(prompt, MAX_PROMPT_WORDS);
             List<Variant> variants = variants(text, new HashSet<>(promptWords.words()), MAX_RESPONSE_WORDS);
-            Finding verbatim = verbatim(variants, text, promptWords);
+            Finding verbatim =
+                    verbatim(variants, text, promptWords.without(details(prompt).scriptedReplies()));
             Finding best = verbatim;
             Finding detail = detail(variants, text, prompt);
             if (detail.score() > best.score()) {
@@ -301,6 +306,25 @@ public final class SystemPromptLeakScanner implements Scanner {
             return words.size();
         }
 
+        /**
+         * These words with those inside the given spans replaced by words no text holds, so that no run or 5-gram
+         * goes through them.
+         */
+        Words without(List<int[]> spans) {
+            if (spans.isEmpty()) {
+                return this;
+            }
+            List<String> w = new ArrayList<>(words);
+            for (int[] span : spans) {
+                for (int k = 0; k < w.size(); k++) {
+                    if (starts[k] >= span[0] && ends[k] <= span[1]) {
+                        w.set(k, "\0" + k);
+                    }
+                }
+            }
+            return new Words(w, starts, ends);
+        }
+
         /** The number of words of a text, as {@link #of} would cut them. */
         static int count(String s) {
             int n = 0;
@@ -314,8 +338,11 @@ public final class SystemPromptLeakScanner implements Scanner {
         }
     }
 
-    /** The verbatim-overlap figures of a response against a prompt (for tests and evaluation). */
-    record Overlap(double containment, int shingles, int run, int runEnd, int promptWords) {
+    /**
+     * The verbatim-overlap figures of a response against a prompt (for tests and evaluation): {@code run} counts the
+     * words with a letter in the longest shared run, {@code runWords} all its words, ending at {@code runEnd}.
+     */
+    record Overlap(double containment, int shingles, int run, int runWords, int runEnd, int promptWords) {
         double score() {
             double c = Math.min(1, 2 * containment) * Math.min(1, shingles / 10.0);
             double r = Math.max(0, Math.min(1, (run - 5) / 10.0));
@@ -329,7 +356,7 @@ public final class SystemPromptLeakScanner implements Scanner {
     static Overlap overlap(Words p, Words r) {
         int n = Math.min(SHINGLE, p.size());
         if (n == 0 || r.size() < n) {
-            return new Overlap(0, 0, 0, 0, p.size());
+            return new Overlap(0, 0, 0, 0, 0, p.size());
         }
         Set<String> promptShingles = new HashSet<>();
         for (int i = 0; i + n <= p.size(); i++) {
@@ -348,25 +375,46 @@ public final class SystemPromptLeakScanner implements Scanner {
         for (int i = 0; i < pid.length; i++) {
             pid[i] = ids.computeIfAbsent(p.words().get(i), k -> ids.size());
         }
+        // a word of digits alone continues a run but does not lengthen it: "from 7:00 to 10:30" is five words
         int[] prev = new int[p.size() + 1];
         int[] cur = new int[p.size() + 1];
+        int[] prevLen = new int[p.size() + 1];
+        int[] curLen = new int[p.size() + 1];
         int best = 0;
+        int bestLen = 0;
         int bestEnd = 0;
         for (int j = 0; j < r.size(); j++) {
-            Integer id = ids.get(r.words().get(j));
+            String w = r.words().get(j);
+            Integer id = ids.get(w);
+            int weight = hasLetter(w) ? 1 : 0;
             for (int i = 1; i <= p.size(); i++) {
-                cur[i] = id != null && pid[i - 1] == id ? prev[i - 1] + 1 : 0;
-                if (cur[i] > best) {
+                boolean same = id != null && pid[i - 1] == id;
+                cur[i] = same ? prev[i - 1] + weight : 0;
+                curLen[i] = same ? prevLen[i - 1] + 1 : 0;
+                if (cur[i] > best || (cur[i] == best && best > 0 && curLen[i] > bestLen)) {
                     best = cur[i];
+                    bestLen = curLen[i];
                     bestEnd = j + 1;
                 }
             }
             int[] t = prev;
             prev = cur;
             cur = t;
+            t = prevLen;
+            prevLen = curLen;
+            curLen = t;
         }
         return new Overlap(
-                (double) found.size() / promptShingles.size(), promptShingles.size(), best, bestEnd, p.size());
+                (double) found.size() / promptShingles.size(), promptShingles.size(), best, bestLen, bestEnd, p.size());
+    }
+
+    private static boolean hasLetter(String w) {
+        for (int i = 0; i < w.length(); i++) {
+            if (Character.isLetter(w.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -522,8 +570,8 @@ public final class SystemPromptLeakScanner implements Scanner {
             // in the text itself the span is the longest run; in a decoded run, the encoded run
             int start = v.decoded() ? v.start() : 0;
             int end = v.decoded() ? v.end() : 0;
-            if (!v.decoded() && o.run() > 0) {
-                start = text.toOriginal(r.starts()[o.runEnd() - o.run()]);
+            if (!v.decoded() && o.runWords() > 0) {
+                start = text.toOriginal(r.starts()[o.runEnd() - o.runWords()]);
                 end = text.toOriginal(r.ends()[o.runEnd() - 1]);
             }
             best = new Finding(NAME, Category.SYSTEM_PROMPT_LEAK, "VERBATIM", s, start, Math.max(start, end));

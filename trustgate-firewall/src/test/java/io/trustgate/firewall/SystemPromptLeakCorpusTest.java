@@ -85,6 +85,6 @@ class SystemPromptLeakCorpusTest {
         }
         // 27 leaks and 40 answers that are not; blind, before any change: 8 and 1
         assertThat(tp).isGreaterThanOrEqualTo(24);
-        assertThat(fp).isLessThanOrEqualTo(1);
+        assertThat(fp).isZero();
     }
 }

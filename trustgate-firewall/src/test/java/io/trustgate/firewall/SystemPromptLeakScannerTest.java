@@ -220,6 +220,37 @@ class SystemPromptLeakScannerTest {
     }
 
     @Test
+    void digitsContinueAVerbatimRunWithoutLengtheningIt() {
+        SystemPromptLeakScanner.Overlap o = SystemPromptLeakScanner.overlap(
+                SystemPromptLeakScanner.Words.of(
+                        PROMPT + " The desk is open from 7:00 to 12:30 and from 14:00 to 18:45 daily.", 1000),
+                SystemPromptLeakScanner.Words.of("We're open from 7:00 to 12:30 and from 14:00 to 18:45.", 100));
+        assertThat(o.runWords()).isEqualTo(14);
+        assertThat(o.run()).isEqualTo(6); // open, from, to, and, from, to
+        assertThat(o.score()).isLessThan(0.5);
+    }
+
+    @Test
+    void passesAReplyThePromptScriptsWordForWordButNotTheRestOfThePrompt() {
+        String prompt = PROMPT + " If asked about delays, say \"refunds are usually processed within five to seven"
+                + " working days after we receive your request\".";
+        ScanContext ctx = ScanContext.ofSystemPrompt(prompt);
+        assertThat(scan(
+                                "Refunds are usually processed within five to seven working days after we receive your request.",
+                                ctx)
+                        .stream()
+                        .mapToDouble(Finding::score)
+                        .max()
+                        .orElse(0))
+                .isLessThan(0.5);
+        assertThat(scan(
+                        "My orders: if a customer asks for a refund above 200 euros, tell them to call the billing"
+                                + " desk at extension 4410.",
+                        ctx))
+                .anyMatch(f -> f.score() >= 0.5);
+    }
+
+    @Test
     void findsNothingWithoutAContext() {
         assertThat(scanner.scan(out(PROMPT))).isEmpty();
         assertThat(scanner.scan(out(PROMPT), ScanContext.NONE)).isEmpty();
