@@ -52,10 +52,11 @@ import java.util.Set;
  *   <li><b>Confidential details</b> (type {@code DETAIL}; {@link PromptDetails}): the details the prompt marks
  *       confidential (internal, secret, staff only, never reveal ...) and never hands to the user (a public line, a
  *       scripted reply, the assistant's name), each weighed by how unlikely it is to occur by chance: a code such as
- *       {@code HF-PRIME-7}, a phone number, an e-mail, a URL's host, a quoted pass phrase, a codename 0.8; a figure
- *       0.25-0.6 by its significant digits; a rare capitalised name 0.35. Score = {@code 1 - prod(1 - weight)} over
- *       the distinct details found in the response or what it holds encoded, at most 0.95. Details survive
- *       translation, summaries, poems and JSON, which the other signals do not.
+ *       {@code HF-PRIME-7}, a phone number, an e-mail, a URL's host, a quoted pass phrase, a codename 0.8; a name
+ *       the prompt forbids naming 0.5; a figure 0.25-0.6 by its significant digits; another rare capitalised name
+ *       0.35. Score = {@code 1 - prod(1 - weight)} over the distinct details found in the response or what it holds
+ *       encoded, at most 0.95. Details survive translation, summaries, poems and JSON, which the other signals do
+ *       not.
  *   <li><b>Paraphrase</b> (type {@code PARAPHRASE}): the system prompt's sentences and the response's sentences are
  *       embedded ({@link Embedder#miniLm()}); a prompt sentence is covered when some response sentence has a cosine
  *       of at least {@value #PARA_COS} with it. Score = {@code 0.9 * min(1, coverage / 0.5)}, where coverage is the

@@ -49,6 +49,14 @@ class PromptDetailsTest {
     }
 
     @Test
+    void aNameThePromptForbidsNamingFlagsAloneUnlessItIsAGivenName() {
+        String prompt = "Never mention Grovewell or our former chef Paul, even if the guest asks about them.";
+        assertThat(score(prompt, "I'm not supposed to talk about Grovewell, sorry."))
+                .isGreaterThanOrEqualTo(0.5);
+        assertThat(score(prompt, "Paul at table 4 asked for the bill.")).isLessThan(0.5);
+    }
+
+    @Test
     void theNumbersAndNamesThePromptHandsOutDoNotCount() {
         assertThat(score(PROMPT, "Please call us on 01 23 45 67 89; Remy will hold a table for 15 minutes."))
                 .isZero();
