@@ -252,6 +252,11 @@ public final class FirewallChain {
         return scanWith(text, stage, disregarded, context, Objects.requireNonNull(session, "session"));
     }
 
+    /** The text as this chain's scanners see it (for the stream screen's view of open constructs). */
+    ScanText normalize(String text, ScanText.Stage stage) {
+        return normalizer.apply(text, stage);
+    }
+
     /** The chain of the rules that pass {@code keep}, with the same normaliser, redactor and time limit. */
     public FirewallChain select(java.util.function.Predicate<Rule> keep) {
         return new FirewallChain(rules.stream().filter(keep).toList(), normalizer, redactor, limitNanos);

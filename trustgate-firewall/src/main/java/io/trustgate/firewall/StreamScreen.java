@@ -27,7 +27,8 @@ import java.util.Set;
  * <p>Cost: one chain scan of at most {@code lookbehind + holdback + chunk} characters per chunk that releases text.
  * Delay: the client sees each character {@code holdback} characters later than without the firewall (and at once
  * at the end). Limits: a finding longer than {@code holdback} (a PEM key block, say) may have begun to leave before
- * it is recognised; then its remainder is masked, or the stream stopped. Not thread-safe: one per choice.
+ * it is recognised; then its remainder is masked, or the stream stopped. With the exfiltration scanner in the chain,
+ * URLs are the exception: the screen follows that scanner's constructs ({@link StreamConstructs}). Not thread-safe: one per choice.
  */
 public final class StreamScreen {
     /** What to do after a piece. */
@@ -64,6 +65,9 @@ public final class StreamScreen {
     private final Map<String, Action> acted = new HashMap<>();
 
     private final Set<String> failed = new LinkedHashSet<>();
+    /** The exfiltration scanners of the window chain, whose open constructs are held or kept in context. */
+    private final List<ExfiltrationScanner> exfiltration;
+
     private long releasedChars;
     private boolean stopped;
 
@@ -83,6 +87,11 @@ public final class StreamScreen {
         this.whole = chain.select(r -> r.scanner().wholeText());
         this.holdback = holdback;
         this.lookbehind = lookbehind;
+        this.exfiltration = window.rules().stream()
+                .map(FirewallChain.Rule::scanner)
+                .filter(ExfiltrationScanner.class::isInstance)
+                .map(ExfiltrationScanner.class::cast)
+                .toList();
     }
 
     private static Action stronger(Action a, Action b) {
@@ -98,7 +107,7 @@ public final class StreamScreen {
         if (pending.length() <= holdback) {
             return new Step.Emit("");
         }
-        return release(pending.length() - holdback);
+        return release(pending.length() - holdback, false);
     }
 
     /** The response ended: releases what was held, then runs the whole-text scanners. */
@@ -106,7 +115,7 @@ public final class StreamScreen {
         if (stopped) {
             return new Step.Emit("");
         }
-        Step last = release(pending.length());
+        Step last = release(pending.length(), true);
         if (last instanceof Step.Stop || whole.isEmpty()) {
             return last;
         }
@@ -139,12 +148,26 @@ public final class StreamScreen {
         return List.copyOf(failed);
     }
 
-    private Step release(int wanted) {
+    private Step release(int wanted, boolean end) {
         if (window.isEmpty()) {
             return emit(pending.substring(0, wanted), wanted);
         }
         int tailLen = tail.length();
         String text = tail + pending.toString();
+        if (!exfiltration.isEmpty()) {
+            ScanText normalized = window.normalize(text, ScanText.Stage.OUTPUT);
+            if (!end) {
+                // a URL that has begun is judged once it has ended, whole: nothing of it leaves before (one that
+                // began in released text, longer than the hold, is past holding)
+                int hold = StreamConstructs.holdFrom(normalized) - tailLen;
+                if (hold >= 0) {
+                    wanted = Math.min(wanted, hold);
+                }
+                if (wanted <= 0) {
+                    return new Step.Emit("");
+                }
+            }
+        }
         Verdict v = window.scan(text, ScanText.Stage.OUTPUT, Set.of(), context);
         long windowStart = releasedChars - tailLen;
         record(v, windowStart);
