@@ -1,6 +1,8 @@
 package io.trustgate.firewall;
 
+import io.trustgate.api.ScanContext;
 import io.trustgate.api.ScanText;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -20,6 +22,9 @@ import java.util.regex.Pattern;
  *       not {@code <a}) whose {@code >} has not come yet, stays in the scanned context (released text is not
  *       held, only kept for the scanner) until the construct closes, for at most {@link #MAX_CONTEXT} chars,
  *       the distance beyond which the scanner itself no longer links them (alt text 1,000, tag 4,000).
+ *   <li>{@link #assumedUses}: a reference definition {@code [r1]: url} is an image when some {@code ![..][r1]}
+ *       uses it, which may come after the definition has left; so in a stream a definition whose URL would carry
+ *       data as an image is judged as an image (the scan is given a use of its label after the text).
  * </ul>
  *
  * <p>These follow the scanner's own parsing loosely and err towards holding (a {@code !} followed by a {@code [}
@@ -37,6 +42,8 @@ final class StreamConstructs {
     private static final int MAX_URL = 8192;
     private static final Pattern HTML_TAG = Pattern.compile("<\\s*([a-zA-Z][a-zA-Z0-9]{0,15})\\b");
     private static final Set<String> LINK_TAGS = Set.of("a", "area", "form", "button", "base");
+    private static final Pattern REF_DEF =
+            Pattern.compile("(?m)^[ \\t]{0,3}\\[([^\\]\\n]{1,200})\\]:[ \\t]*<?([^\\s>]+)");
     /** What may follow a bare URL's end and still be followed by more of it (the scanner trims these). */
     private static final String TRIMMED = ".,;:!?*_~)]";
 
@@ -139,6 +146,34 @@ final class StreamConstructs {
             from = tag.end();
         }
         return s.length();
+    }
+
+    /**
+     * A use ({@code ![][label]}) of each reference definition in {@code text} whose URL would carry data as an
+     * image, to be scanned after the text; empty when there is none.
+     */
+    static String assumedUses(ScanText text, ExfiltrationScanner scanner, ScanContext context) {
+        String s = text.normalized();
+        if (s.indexOf("]:") < 0) {
+            return "";
+        }
+        Set<String> labels = new LinkedHashSet<>();
+        Matcher m = REF_DEF.matcher(s);
+        while (m.find()) {
+            if (scanner.judge(m.group(2), true, context)
+                    .filter(j -> j.type().equals("IMAGE_EXFILTRATION"))
+                    .isPresent()) {
+                labels.add(m.group(1));
+            }
+        }
+        if (labels.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        for (String label : labels) {
+            out.append("\n\n![][").append(label).append(']');
+        }
+        return out.toString();
     }
 
     private static int skipSpaces(String s, int i, int max) {

@@ -121,7 +121,7 @@ public final class StreamScreen {
         }
         String text = released.toString();
         Verdict v = whole.scan(text, ScanText.Stage.OUTPUT, Set.of(), context);
-        record(v, 0);
+        record(v, 0, Integer.MAX_VALUE);
         failed.addAll(v.failedScanners());
         if (v instanceof Verdict.Block b) {
             stopped = true;
@@ -154,6 +154,7 @@ public final class StreamScreen {
         }
         int tailLen = tail.length();
         String text = tail + pending.toString();
+        String assumed = "";
         if (!exfiltration.isEmpty()) {
             ScanText normalized = window.normalize(text, ScanText.Stage.OUTPUT);
             if (!end) {
@@ -167,10 +168,13 @@ public final class StreamScreen {
                     return new Step.Emit("");
                 }
             }
+            for (ExfiltrationScanner x : exfiltration) {
+                assumed += StreamConstructs.assumedUses(normalized, x, context);
+            }
         }
-        Verdict v = window.scan(text, ScanText.Stage.OUTPUT, Set.of(), context);
+        Verdict v = window.scan(text + assumed, ScanText.Stage.OUTPUT, Set.of(), context);
         long windowStart = releasedChars - tailLen;
-        record(v, windowStart);
+        record(v, windowStart, text.length());
         failed.addAll(v.failedScanners());
         if (v instanceof Verdict.Block b) {
             stopped = true;
@@ -183,11 +187,11 @@ public final class StreamScreen {
         for (int i = 0; i < v.findings().size(); i++) {
             Finding f = v.findings().get(i);
             Action a = v.actions().get(i); // a finding its rule only reported is not masked
-            if ((a != Action.REDACT && a != Action.ANONYMIZE) || !f.hasSpan()) {
+            if ((a != Action.REDACT && a != Action.ANONYMIZE) || !f.hasSpan() || f.start() >= text.length()) {
                 continue;
             }
             int s = Math.max(0, f.start() - tailLen);
-            int e = f.end() - tailLen;
+            int e = Math.min(f.end(), text.length()) - tailLen;
             if (e <= 0) {
                 continue; // already released (and masked when it was)
             }
@@ -199,7 +203,7 @@ public final class StreamScreen {
         List<Finding> inCut = new ArrayList<>();
         for (Finding f : toMask) {
             int s = Math.max(0, f.start() - tailLen);
-            int e = f.end() - tailLen;
+            int e = Math.min(f.end(), text.length()) - tailLen;
             if (e <= cut) {
                 inCut.add(new Finding(f.scanner(), f.category(), f.type(), f.score(), s, e));
             }
@@ -231,10 +235,13 @@ public final class StreamScreen {
         return new Step.Emit(out);
     }
 
-    private void record(Verdict v, long offset) {
+    private void record(Verdict v, long offset, int limit) {
         for (int i = 0; i < v.findings().size(); i++) {
             Finding f = v.findings().get(i);
             Action action = v.actions().get(i);
+            if (f.hasSpan() && f.start() >= limit) {
+                continue; // found in the assumed continuation, not in the text
+            }
             if (!f.hasSpan()) {
                 String key = f.scanner() + '\0' + f.type();
                 findings.merge(key, f, (a, b) -> a.score() >= b.score() ? a : b);

