@@ -40,7 +40,13 @@ final class StreamConstructs {
     private static final int MAX_ALT = 1000;
     private static final int MAX_TAG = 4000;
     private static final int MAX_URL = 8192;
-    private static final Pattern HTML_TAG = Pattern.compile("<\\s*([a-zA-Z][a-zA-Z0-9]{0,15})\\b");
+    /**
+     * A tag's start as a browser reads one: a letter right after the {@code <} ({@code < b}, as in code comparing
+     * values, is text to a browser and to markdown renderers, so it opens nothing that could load; the scanner's own
+     * pattern is more lenient). Keeping {@code a < b} open made a code answer scan 4K chars of context per chunk.
+     */
+    private static final Pattern HTML_TAG = Pattern.compile("<([a-zA-Z][a-zA-Z0-9]{0,15})\\b");
+
     private static final Set<String> LINK_TAGS = Set.of("a", "area", "form", "button", "base");
     private static final Pattern REF_DEF =
             Pattern.compile("(?m)^[ \\t]{0,3}\\[([^\\]\\n]{1,200})\\]:[ \\t]*<?([^\\s>]+)");
