@@ -72,18 +72,18 @@ public final class ExfiltrationScanner implements Scanner {
     public static final String NAME = "exfiltration";
 
     static final double FLAG_AT = 0.5;
-    private static final int MAX_ALT = 1000;
-    private static final int MAX_TAG = 4000;
-    private static final int MAX_URL = 8192;
+    // read by StreamConstructs too, which must see the same constructs the scanner links
+    static final int MAX_ALT = 1000;
+    static final int MAX_TAG = 4000;
+    static final int MAX_URL = 8192;
 
     private static final Pattern HTML_TAG = Pattern.compile("<\\s*([a-zA-Z][a-zA-Z0-9]{0,15})\\b");
     private static final Pattern HTML_ATTR = Pattern.compile(
             "(?i)(?<![\\w-])(src|href|data|poster|background|srcset|action|formaction|xlink:href|lowsrc)\\s*=\\s*"
                     + "(?:\"([^\"]*)\"|'([^']*)'|([^\\s>\"']+))");
-    private static final Set<String> LINK_TAGS = Set.of("a", "area", "form", "button", "base");
+    static final Set<String> LINK_TAGS = Set.of("a", "area", "form", "button", "base");
     private static final Pattern CSS_URL = Pattern.compile("(?i)url\\s*\\(\\s*(['\"]?)");
-    private static final Pattern REF_DEF =
-            Pattern.compile("(?m)^[ \\t]{0,3}\\[([^\\]\\n]{1,200})\\]:[ \\t]*<?([^\\s>]+)");
+    static final Pattern REF_DEF = Pattern.compile("(?m)^[ \\t]{0,3}\\[([^\\]\\n]{1,200})\\]:[ \\t]*<?([^\\s>]+)");
     private static final Pattern REF_IMAGE_USE =
             Pattern.compile("(?:(?<![^\\s])![ \\t]{1,8}|!)\\[([^\\]\\n]{0,200})\\][ \\t]{0,8}\\[([^\\]\\n]{0,200})\\]");
     private static final Pattern BARE =
@@ -334,7 +334,7 @@ public final class ExfiltrationScanner implements Scanner {
         return -1;
     }
 
-    private static int skipSpaces(String s, int i, int max) {
+    static int skipSpaces(String s, int i, int max) {
         int limit = Math.min(s.length(), i + max);
         while (i < limit && Character.isWhitespace(s.charAt(i))) {
             i++;
@@ -343,7 +343,7 @@ public final class ExfiltrationScanner implements Scanner {
     }
 
     /** End of a URL starting at {@code i}: up to whitespace, a quote, {@code >} or an unbalanced {@code )}. */
-    private static int urlEnd(String s, int i, boolean parens) {
+    static int urlEnd(String s, int i, boolean parens) {
         int depth = 0;
         int n = Math.min(s.length(), i + MAX_URL);
         while (i < n) {

@@ -37,9 +37,6 @@ final class StreamConstructs {
     /** The longest stretch of released text kept as context for an open opener. */
     static final int MAX_CONTEXT = 4096 + 64;
 
-    private static final int MAX_ALT = 1000;
-    private static final int MAX_TAG = 4000;
-    private static final int MAX_URL = 8192;
     /**
      * A tag's start as a browser reads one: a letter right after the {@code <} ({@code < b}, as in code comparing
      * values, is text to a browser and to markdown renderers, so it opens nothing that could load; the scanner's own
@@ -47,9 +44,6 @@ final class StreamConstructs {
      */
     private static final Pattern HTML_TAG = Pattern.compile("<([a-zA-Z][a-zA-Z0-9]{0,15})\\b");
 
-    private static final Set<String> LINK_TAGS = Set.of("a", "area", "form", "button", "base");
-    private static final Pattern REF_DEF =
-            Pattern.compile("(?m)^[ \\t]{0,3}\\[([^\\]\\n]{1,200})\\]:[ \\t]*<?([^\\s>]+)");
     /** What may follow a bare URL's end and still be followed by more of it (the scanner trims these). */
     private static final String TRIMMED = ".,;:!?*_~)]";
 
@@ -99,18 +93,18 @@ final class StreamConstructs {
             char c = s.charAt(i);
             if (c == '[') {
                 lastOpen = i;
-            } else if (c == ']' && lastOpen >= 0 && i - lastOpen <= MAX_ALT) {
-                int j = skipSpaces(s, i + 1, 8);
+            } else if (c == ']' && lastOpen >= 0 && i - lastOpen <= ExfiltrationScanner.MAX_ALT) {
+                int j = ExfiltrationScanner.skipSpaces(s, i + 1, 8);
                 if (j >= n) {
                     break; // a "(" may still come
                 }
                 if (s.charAt(j) == '(') {
-                    int u = skipSpaces(s, j + 1, 8);
+                    int u = ExfiltrationScanner.skipSpaces(s, j + 1, 8);
                     if (u < n && s.charAt(u) == '<') {
                         u++;
                     }
-                    int e = urlEnd(s, u);
-                    if (e >= n && n - u < MAX_URL) {
+                    int e = ExfiltrationScanner.urlEnd(s, u, true);
+                    if (e >= n && n - u < ExfiltrationScanner.MAX_URL) {
                         urlOpen = true; // the URL is still coming: its opener decides its kind
                         break;
                     }
@@ -121,7 +115,7 @@ final class StreamConstructs {
             }
             i++;
         }
-        if (lastOpen < 0 || (!urlOpen && n - lastOpen > MAX_ALT + 20)) {
+        if (lastOpen < 0 || (!urlOpen && n - lastOpen > ExfiltrationScanner.MAX_ALT + 20)) {
             return n;
         }
         int k = lastOpen - 1;
@@ -140,13 +134,13 @@ final class StreamConstructs {
         int from = 0;
         while (from < s.length() && tag.find(from)) {
             int close = s.indexOf('>', tag.end());
-            if (close >= 0 && close - tag.end() <= MAX_TAG) {
+            if (close >= 0 && close - tag.end() <= ExfiltrationScanner.MAX_TAG) {
                 from = close + 1;
                 continue;
             }
             if (close < 0
-                    && s.length() - tag.end() <= MAX_TAG
-                    && !LINK_TAGS.contains(tag.group(1).toLowerCase(Locale.ROOT))) {
+                    && s.length() - tag.end() <= ExfiltrationScanner.MAX_TAG
+                    && !ExfiltrationScanner.LINK_TAGS.contains(tag.group(1).toLowerCase(Locale.ROOT))) {
                 return tag.start();
             }
             from = tag.end();
@@ -164,7 +158,7 @@ final class StreamConstructs {
             return "";
         }
         Set<String> labels = new LinkedHashSet<>();
-        Matcher m = REF_DEF.matcher(s);
+        Matcher m = ExfiltrationScanner.REF_DEF.matcher(s);
         while (m.find()) {
             if (scanner.judge(m.group(2), true, context)
                     .filter(j -> j.type().equals("IMAGE_EXFILTRATION"))
@@ -180,35 +174,5 @@ final class StreamConstructs {
             out.append("\n\n![][").append(label).append(']');
         }
         return out.toString();
-    }
-
-    private static int skipSpaces(String s, int i, int max) {
-        int limit = Math.min(s.length(), i + max);
-        while (i < limit && Character.isWhitespace(s.charAt(i))) {
-            i++;
-        }
-        return i;
-    }
-
-    /** As the scanner's: up to whitespace, a quote, {@code <>`} or an unbalanced {@code )}. */
-    private static int urlEnd(String s, int i) {
-        int depth = 0;
-        int n = Math.min(s.length(), i + MAX_URL);
-        while (i < n) {
-            char c = s.charAt(i);
-            if (Character.isWhitespace(c) || c == '"' || c == '\'' || c == '>' || c == '<' || c == '`') {
-                break;
-            }
-            if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                if (depth == 0) {
-                    break;
-                }
-                depth--;
-            }
-            i++;
-        }
-        return i;
     }
 }
